@@ -1,0 +1,40 @@
+"""claimmark's core: everything that needs no terminal.
+
+Models, migrations, the `Store` (the only place with SQL), article ingest and text
+normalisation, anchoring, attribution suggestions and export. Never imports textual.
+"""
+
+from store.errors import Ambiguous, ClaimmarkError, IngestError, InvalidInput, NotFound, StoreError
+from store.models import (
+    Annotation,
+    AnnotationDraft,
+    Article,
+    ArticleSummary,
+    Attribution,
+    Claim,
+    ClaimRow,
+    ClaimStatus,
+    Confidence,
+    ImportResult,
+    JournalEntry,
+)
+
+__all__ = [
+    "Ambiguous",
+    "Annotation",
+    "AnnotationDraft",
+    "Article",
+    "ArticleSummary",
+    "Attribution",
+    "Claim",
+    "ClaimRow",
+    "ClaimStatus",
+    "ClaimmarkError",
+    "Confidence",
+    "ImportResult",
+    "IngestError",
+    "InvalidInput",
+    "JournalEntry",
+    "NotFound",
+    "StoreError",
+]

@@ -1,0 +1,161 @@
+"""Frozen dataclasses that the store hands out and takes in.
+
+Nothing here touches SQLite or a terminal: these are the shapes every layer shares.
+Offsets (`start`, `end`) are character offsets into `Article.text`, the normalised
+text the store keeps; `end` is exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ClaimStatus(StrEnum):
+    """How far a claim holds, as the reader judged it."""
+
+    UNVERIFIED = "unverified"
+    SUPPORTED = "supported"
+    DISPUTED = "disputed"
+    FALSE = "false"
+    MISLEADING = "misleading"
+    UNVERIFIABLE = "unverifiable"
+
+
+class Confidence(StrEnum):
+    """How sure the reader is of the status."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Attribution(StrEnum):
+    """How the article attributes the claim."""
+
+    DIRECT_QUOTE = "direct quote"
+    PARAPHRASE = "paraphrase"
+    ANONYMOUS = "anonymous source"
+    UNATTRIBUTED = "unattributed"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """The structured part of an annotation that records a claim."""
+
+    claimant: str = ""
+    sources: tuple[str, ...] = ()
+    """The chain by which the claim reached the article, outermost first."""
+    status: ClaimStatus = ClaimStatus.UNVERIFIED
+    confidence: Confidence = Confidence.MEDIUM
+    attribution: Attribution = Attribution.PARAPHRASE
+    evidence: tuple[str, ...] = ()
+    """Evidence links (URLs)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationDraft:
+    """What the caller supplies to create an annotation; the store fills in the rest."""
+
+    article_id: int
+    start: int
+    end: int
+    color: str | None = None
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    claim: Claim | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A highlighted span of an article, with its tags, note and (maybe) claim."""
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    color: str | None
+    note: str
+    tags: tuple[str, ...]
+    claim: Claim | None
+    created_at: str
+    updated_at: str
+
+    @property
+    def kind(self) -> str:
+        """`claim`, `note` or `highlight`: what the annotation is, for display and export."""
+        if self.claim is not None:
+            return "claim"
+        if self.note.strip():
+            return "note"
+        return "highlight"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One stored text of an article. A changed re-import is a new `Article` whose
+    `previous_id` points at the text it replaces."""
+
+    id: int
+    title: str
+    byline: str
+    source: str
+    """The path or URL it was imported from."""
+    text: str
+    sha256: str
+    imported_at: str
+    encoding: str
+    previous_id: int | None = None
+    last_opened_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """An article as the library lists it: no text, with counts."""
+
+    id: int
+    title: str
+    byline: str
+    source: str
+    imported_at: str
+    last_opened_at: str | None
+    length: int
+    annotation_count: int
+    claim_count: int
+    previous_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What `Store.import_file` did."""
+
+    article: Article
+    status: str
+    """`new`, `existing` (same content already stored) or `new-version`."""
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """One change to an annotation, for undo and audit."""
+
+    id: int
+    at: str
+    action: str
+    """`create`, `update`, `delete` or `restore`."""
+    annotation_id: int
+    article_id: int
+    before: dict | None = field(default=None, hash=False, compare=False)
+    after: dict | None = field(default=None, hash=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """A claim as the claims view lists it, across the library."""
+
+    annotation: Annotation
+    article_id: int
+    article_title: str
