@@ -159,3 +159,66 @@ class ClaimRow:
     annotation: Annotation
     article_id: int
     article_title: str
+
+
+def claim_to_dict(claim: Claim) -> dict:
+    """A claim as plain JSON-ready values."""
+    return {
+        "claimant": claim.claimant,
+        "sources": list(claim.sources),
+        "status": claim.status.value,
+        "confidence": claim.confidence.value,
+        "attribution": claim.attribution.value,
+        "evidence": list(claim.evidence),
+    }
+
+
+def claim_from_dict(data: dict) -> Claim:
+    """The inverse of `claim_to_dict` (raises ValueError/KeyError/TypeError on bad data)."""
+    return Claim(
+        claimant=str(data.get("claimant", "")),
+        sources=tuple(str(s) for s in data.get("sources", ())),
+        status=ClaimStatus(data.get("status", "unverified")),
+        confidence=Confidence(data.get("confidence", "medium")),
+        attribution=Attribution(data.get("attribution", "paraphrase")),
+        evidence=tuple(str(u) for u in data.get("evidence", ())),
+    )
+
+
+def annotation_to_dict(annotation: Annotation) -> dict:
+    """An annotation as plain JSON-ready values (the journal's and the CLI's format)."""
+    return {
+        "id": annotation.id,
+        "article_id": annotation.article_id,
+        "start": annotation.start,
+        "end": annotation.end,
+        "quote": annotation.quote,
+        "prefix": annotation.prefix,
+        "suffix": annotation.suffix,
+        "color": annotation.color,
+        "note": annotation.note,
+        "tags": list(annotation.tags),
+        "claim": claim_to_dict(annotation.claim) if annotation.claim else None,
+        "kind": annotation.kind,
+        "created_at": annotation.created_at,
+        "updated_at": annotation.updated_at,
+    }
+
+
+def annotation_from_dict(data: dict) -> Annotation:
+    """The inverse of `annotation_to_dict`."""
+    return Annotation(
+        id=int(data["id"]),
+        article_id=int(data["article_id"]),
+        start=int(data["start"]),
+        end=int(data["end"]),
+        quote=str(data["quote"]),
+        prefix=str(data.get("prefix", "")),
+        suffix=str(data.get("suffix", "")),
+        color=data.get("color"),
+        note=str(data.get("note", "")),
+        tags=tuple(str(t) for t in data.get("tags", ())),
+        claim=claim_from_dict(data["claim"]) if data.get("claim") else None,
+        created_at=str(data["created_at"]),
+        updated_at=str(data["updated_at"]),
+    )

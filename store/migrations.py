@@ -1,0 +1,148 @@
+"""Schema migrations, applied in order by sqlite-utils' `Migrations`.
+
+One function per step, numbered. A released step is never edited: change the schema by
+adding a step. `Store` applies pending steps when it opens a database.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from store.schema import MIGRATION_NAMES, MIGRATION_SET
+
+migrations = Migrations(MIGRATION_SET)
+
+_STATUSES = "'unverified','supported','disputed','false','misleading','unverifiable'"
+
+
+def _run(db: Database, *statements: str) -> None:
+    for statement in statements:
+        db.execute(statement)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Articles, annotations, tags, claims with their source chains and evidence, the journal,
+    and full-text search over article text, quotes and notes."""
+    _run(
+        db,
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            byline TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL,
+            text TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            encoding TEXT NOT NULL DEFAULT 'utf-8',
+            imported_at TEXT NOT NULL,
+            previous_id INTEGER REFERENCES articles(id),
+            last_opened_at TEXT
+        )""",
+        "CREATE UNIQUE INDEX idx_articles_sha256 ON articles(sha256)",
+        "CREATE INDEX idx_articles_source ON articles(source)",
+        "CREATE INDEX idx_articles_previous ON articles(previous_id)",
+        f"""CREATE TABLE annotations (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            color TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ("end" > start)
+        )""",
+        'CREATE INDEX idx_annotations_article ON annotations(article_id, start, "end")',
+        """CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+        )""",
+        """CREATE TABLE annotation_tags (
+            annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (annotation_id, tag_id)
+        )""",
+        "CREATE INDEX idx_annotation_tags_tag ON annotation_tags(tag_id)",
+        f"""CREATE TABLE claims (
+            annotation_id INTEGER PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+            claimant TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'unverified' CHECK (status IN ({_STATUSES})),
+            confidence TEXT NOT NULL DEFAULT 'medium'
+                CHECK (confidence IN ('low','medium','high')),
+            attribution TEXT NOT NULL DEFAULT 'paraphrase'
+                CHECK (attribution IN
+                    ('direct quote','paraphrase','anonymous source','unattributed'))
+        )""",
+        "CREATE INDEX idx_claims_status ON claims(status)",
+        "CREATE INDEX idx_claims_claimant ON claims(claimant COLLATE NOCASE)",
+        """CREATE TABLE claim_sources (
+            annotation_id INTEGER NOT NULL REFERENCES claims(annotation_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (annotation_id, position)
+        )""",
+        """CREATE TABLE claim_evidence (
+            annotation_id INTEGER NOT NULL REFERENCES claims(annotation_id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            PRIMARY KEY (annotation_id, position)
+        )""",
+        """CREATE TABLE journal (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('create','update','delete','restore')),
+            annotation_id INTEGER NOT NULL,
+            article_id INTEGER NOT NULL,
+            before TEXT,
+            after TEXT
+        )""",
+        "CREATE INDEX idx_journal_article ON journal(article_id, id)",
+    )
+    # Full-text search. Article text never changes once stored, and opening an article
+    # updates its row, so the triggers fire only on the columns that are indexed.
+    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=False)
+    db["annotations"].enable_fts(["quote", "note"], fts_version="FTS5", create_triggers=False)
+    for table, columns in (("articles", ("title", "text")), ("annotations", ("quote", "note"))):
+        cols = ", ".join(columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        _run(
+            db,
+            f"""CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN
+                INSERT INTO {table}_fts (rowid, {cols}) VALUES (new.rowid, {new});
+            END""",
+            f"""CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN
+                INSERT INTO {table}_fts ({table}_fts, rowid, {cols})
+                VALUES ('delete', old.rowid, {old});
+            END""",
+            f"""CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN
+                INSERT INTO {table}_fts ({table}_fts, rowid, {cols})
+                VALUES ('delete', old.rowid, {old});
+                INSERT INTO {table}_fts (rowid, {cols}) VALUES (new.rowid, {new});
+            END""",
+        )
+
+
+@migrations()
+def m002_settings_and_dismissals(db: Database) -> None:
+    """User settings (e.g. the export folder) and dismissed attribution suggestions."""
+    _run(
+        db,
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE suggestion_dismissals (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            dismissed_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, start, "end")
+        )""",
+    )
+
+
+_registered = tuple(m.name for m in migrations._migrations)
+if _registered != MIGRATION_NAMES:  # pragma: no cover - a developer error, caught by tests
+    raise RuntimeError(f"store.schema.MIGRATION_NAMES {MIGRATION_NAMES} != {_registered}")

@@ -1,0 +1,805 @@
+"""The store: the one place in claimmark with SQL.
+
+`Store` opens one SQLite file (WAL, foreign keys, a busy timeout), applies pending
+migrations, and offers a small typed API that takes and returns the frozen dataclasses of
+`store.models`. Every write is one `BEGIN IMMEDIATE` transaction, committed before the
+call returns: two processes sharing a file queue for the write lock instead of failing
+with "database is locked", and what the user saw saved is on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlparse
+
+from store.anchoring import CONTEXT
+from store.errors import Ambiguous, InvalidInput, NotFound, StoreError
+from store.models import (
+    Annotation,
+    AnnotationDraft,
+    Article,
+    ArticleSummary,
+    Attribution,
+    Claim,
+    ClaimRow,
+    ClaimStatus,
+    Confidence,
+    ImportResult,
+    JournalEntry,
+    annotation_to_dict,
+)
+from store.schema import MIGRATION_NAMES, MIGRATION_SET
+
+BUSY_TIMEOUT_S: Final = 10.0
+"""How long a write waits for another process's write lock before giving up."""
+
+MAX_TAG_LENGTH: Final = 64
+
+
+class _Unset:
+    """The type of `UNSET`: "leave this field as it is"."""
+
+    _instance: _Unset | None = None
+
+    def __new__(cls) -> _Unset:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Final = _Unset()
+
+
+def now() -> str:
+    """The current time as an ISO 8601 UTC string with microseconds."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _is_read_only_file(path: Path) -> bool:
+    """True when the file has no write permission bits at all (honoured even for root),
+    or the process cannot write it or its folder."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return True
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+
+
+def _sqlite_message(error: sqlite3.Error, path: Path) -> str:
+    text = str(error)
+    if "not a database" in text or "file is encrypted" in text:
+        return f"{path} is not a claimmark database (not an SQLite file)"
+    if "malformed" in text or "corrupt" in text:
+        return f"{path} is damaged (database disk image is malformed)"
+    if "readonly" in text or "read-only" in text:
+        return f"{path} is read-only: nothing can be saved to it"
+    if "locked" in text or "busy" in text:
+        return f"{path} is locked by another program; try again in a moment"
+    if "unable to open" in text:
+        return f"cannot open database {path}"
+    return f"database error in {path}: {text}"
+
+
+class Store:
+    """claimmark's library: articles and their annotations in one SQLite file."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path).expanduser()
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file")
+        self.read_only = _is_read_only_file(self.path)
+        try:
+            if not self.read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.read_only:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self.conn = sqlite3.connect(
+                    uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                    check_same_thread=False,
+                )
+            else:
+                self.conn = sqlite3.connect(
+                    self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                    check_same_thread=False,
+                )
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"cannot open database {self.path}: {error}") from None
+        self.conn.row_factory = sqlite3.Row
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not self.read_only:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.Error as error:
+            self.conn.close()
+            raise StoreError(_sqlite_message(error, self.path)) from None
+        except StoreError:
+            self.conn.close()
+            raise
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def _applied_migrations(self) -> list[str]:
+        exists = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+        ).fetchone()
+        if not exists:
+            return []
+        rows = self.conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            [MIGRATION_SET],
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def _migrate(self) -> None:
+        applied = self._applied_migrations()
+        unknown = [name for name in applied if name not in MIGRATION_NAMES]
+        if unknown:
+            raise StoreError(
+                f"{self.path} was made by a newer claimmark (schema step {unknown[-1]}); "
+                "upgrade claimmark to open it"
+            )
+        if applied == list(MIGRATION_NAMES):
+            return
+        if not applied:
+            tables = self.conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+            if tables:
+                raise StoreError(f"{self.path} is an SQLite file, but not a claimmark database")
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
+        # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
+        # needed when the schema changes, not on every start.
+        from sqlite_utils import Database
+
+        from store.migrations import migrations
+
+        self.conn.execute("BEGIN IMMEDIATE")  # one process migrates at a time
+        try:
+            db = Database(self.conn, execute_plugins=False)
+            migrations.apply(db)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the connection (after a final WAL checkpoint where possible)."""
+        try:
+            if not self.read_only:
+                self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: the write lock taken up front, committed on success,
+        rolled back (nothing changed) on any error."""
+        if self.read_only:
+            raise StoreError(f"{self.path} is read-only: nothing can be saved to it")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(_sqlite_message(error, self.path)) from None
+        try:
+            yield self.conn
+        except sqlite3.Error as error:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(_sqlite_message(error, self.path)) from None
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(_sqlite_message(error, self.path)) from None
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as error:
+            raise StoreError(_sqlite_message(error, self.path)) from None
+
+    # -- articles --------------------------------------------------------------------
+
+    def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
+        """Read, normalise and store the article in `path` (see `store.ingest`)."""
+        from store.ingest import read_article_file
+
+        file = Path(path)
+        parsed = read_article_file(file)
+        return self.add_article(
+            parsed.title, parsed.byline, str(file.resolve()), parsed.text,
+            encoding=parsed.encoding,
+        )
+
+    def add_article(
+        self,
+        title: str,
+        byline: str,
+        source: str,
+        text: str,
+        *,
+        encoding: str = "utf-8",
+        imported_at: str | None = None,
+    ) -> ImportResult:
+        """Store an already normalised article text.
+
+        The same content (title, byline, text) is found, not stored twice; changed content
+        from a source already in the library becomes a new version of that article.
+        """
+        if not text.strip():
+            raise InvalidInput(f"{source}: the article has no text")
+        digest = content_sha256(title, byline, text)
+        with self._write() as conn:
+            row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
+            if row is not None:
+                return ImportResult(_article(row), "existing", row["encoding"])
+            latest = conn.execute(
+                """SELECT id FROM articles WHERE source = ? AND id NOT IN
+                   (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+                   ORDER BY id DESC LIMIT 1""",
+                [source],
+            ).fetchone()
+            cursor = conn.execute(
+                """INSERT INTO articles
+                   (title, byline, source, text, sha256, encoding, imported_at, previous_id)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                [title, byline, source, text, digest, encoding, imported_at or now(),
+                 latest[0] if latest else None],
+            )
+            row = conn.execute("SELECT * FROM articles WHERE id = ?", [cursor.lastrowid]).fetchone()
+        status = "new-version" if latest else "new"
+        return ImportResult(_article(row), status, encoding)
+
+    def get_article(self, article_id: int) -> Article:
+        """The article with this id; `NotFound` if there is none."""
+        rows = self._read("SELECT * FROM articles WHERE id = ?", [article_id])
+        if not rows:
+            raise NotFound(f"no article with id {article_id}")
+        return _article(rows[0])
+
+    def article_count(self) -> int:
+        """How many article texts are stored (all versions)."""
+        return int(self._read("SELECT count(*) FROM articles")[0][0])
+
+    def list_articles(self, *, all_versions: bool = False) -> list[ArticleSummary]:
+        """The library, most recently opened (or imported) first. Only the latest version
+        of each article unless `all_versions`."""
+        where = (
+            "" if all_versions else
+            "WHERE a.id NOT IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)"
+        )
+        rows = self._read(
+            f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at, a.last_opened_at,
+                       a.previous_id, length(a.text) AS length,
+                       (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
+                           AS annotation_count,
+                       (SELECT count(*) FROM annotations n JOIN claims c
+                           ON c.annotation_id = n.id WHERE n.article_id = a.id) AS claim_count
+                FROM articles a {where}
+                ORDER BY coalesce(a.last_opened_at, a.imported_at) DESC, a.id DESC"""
+        )
+        return [
+            ArticleSummary(
+                id=row["id"], title=row["title"], byline=row["byline"], source=row["source"],
+                imported_at=row["imported_at"], last_opened_at=row["last_opened_at"],
+                length=row["length"], annotation_count=row["annotation_count"],
+                claim_count=row["claim_count"], previous_id=row["previous_id"],
+            )
+            for row in rows
+        ]
+
+    def find_article(self, ref: str) -> Article:
+        """The article `ref` names: an id, a path imported before, or a unique
+        case-insensitive fragment of a title. `NotFound` or `Ambiguous` otherwise."""
+        ref = ref.strip()
+        if not ref:
+            raise NotFound("no article named: the name is empty")
+        if ref.isdigit():
+            return self.get_article(int(ref))
+        candidate = Path(ref).expanduser()
+        if candidate.exists():
+            rows = self._read(
+                "SELECT * FROM articles WHERE source = ? ORDER BY id DESC LIMIT 1",
+                [str(candidate.resolve())],
+            )
+            if rows:
+                return _article(rows[0])
+            raise NotFound(f"{ref} has not been added to the library (claimmark add {ref})")
+        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._read(
+            """SELECT * FROM articles WHERE title LIKE ? ESCAPE '\\' AND id NOT IN
+               (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+               ORDER BY id""",
+            [f"%{escaped}%"],
+        )
+        if not rows:
+            raise NotFound(f"no article matches {ref!r}")
+        if len(rows) > 1:
+            exact = [row for row in rows if row["title"].casefold() == ref.casefold()]
+            if len(exact) == 1:
+                return _article(exact[0])
+            names = "; ".join(f"{row['id']}: {row['title']}" for row in rows[:3])
+            more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
+            raise Ambiguous(f"{ref!r} matches {len(rows)} articles ({names}{more}); use an id")
+        return _article(rows[0])
+
+    def mark_opened(self, article_id: int) -> None:
+        """Record that the article was opened now (the library lists it first)."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE articles SET last_opened_at = ? WHERE id = ?", [now(), article_id]
+            )
+
+    def search_articles(self, query: str) -> list[int]:
+        """Ids of articles whose title or text match a full-text query, best first."""
+        terms = " ".join(f'"{word}"' for word in query.replace('"', " ").split())
+        if not terms:
+            return []
+        rows = self._read(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank", [terms]
+        )
+        return [row[0] for row in rows]
+
+    # -- annotations -----------------------------------------------------------------
+
+    def _article_slice(self, conn: sqlite3.Connection, article_id: int, start: int, end: int
+                       ) -> tuple[str, str, str]:
+        row = conn.execute(
+            """SELECT length(text),
+                      substr(text, ? + 1, ?),
+                      substr(text, ? + 1, ? - ?),
+                      substr(text, ? + 1, ?)
+               FROM articles WHERE id = ?""",
+            [start, end - start,
+             max(0, start - CONTEXT), start, max(0, start - CONTEXT),
+             end, CONTEXT, article_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id}")
+        length, quote, prefix, suffix = row
+        if not (0 <= start < end <= length):
+            raise InvalidInput(
+                f"span {start}-{end} is outside the article (0-{length}) or empty"
+            )
+        return quote, prefix, suffix
+
+    def create_annotation(
+        self,
+        draft: AnnotationDraft,
+        *,
+        created_at: str | None = None,
+        updated_at: str | None = None,
+    ) -> Annotation:
+        """Store a new annotation with its tags and claim in one transaction."""
+        tags = _clean_tags(draft.tags)
+        claim = _check_claim(draft.claim)
+        created = created_at or now()
+        with self._write() as conn:
+            quote, prefix, suffix = self._article_slice(
+                conn, draft.article_id, draft.start, draft.end
+            )
+            cursor = conn.execute(
+                """INSERT INTO annotations (article_id, start, "end", quote, prefix, suffix,
+                       color, note, created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [draft.article_id, draft.start, draft.end, quote, prefix, suffix,
+                 draft.color, draft.note, created, updated_at or created],
+            )
+            annotation_id = int(cursor.lastrowid or 0)
+            self._write_tags(conn, annotation_id, tags)
+            self._write_claim(conn, annotation_id, claim)
+            annotation = self._load_annotation(conn, annotation_id)
+            self._journal(conn, "create", annotation, None, annotation)
+        return annotation
+
+    def update_annotation(
+        self,
+        annotation_id: int,
+        *,
+        color: str | None | _Unset = UNSET,
+        note: str | _Unset = UNSET,
+        tags: Sequence[str] | _Unset = UNSET,
+        claim: Claim | None | _Unset = UNSET,
+        start: int | _Unset = UNSET,
+        end: int | _Unset = UNSET,
+    ) -> Annotation:
+        """Change some fields of an annotation; the rest stay as they are."""
+        new_tags = None if isinstance(tags, _Unset) else _clean_tags(tags)
+        new_claim = claim if isinstance(claim, _Unset) else _check_claim(claim)
+        with self._write() as conn:
+            before = self._load_annotation(conn, annotation_id)
+            fields: dict[str, Any] = {}
+            if not isinstance(color, _Unset):
+                fields["color"] = color
+            if not isinstance(note, _Unset):
+                fields["note"] = note
+            if not isinstance(start, _Unset) or not isinstance(end, _Unset):
+                new_start = before.start if isinstance(start, _Unset) else start
+                new_end = before.end if isinstance(end, _Unset) else end
+                quote, prefix, suffix = self._article_slice(
+                    conn, before.article_id, new_start, new_end
+                )
+                fields.update(start=new_start, end=new_end, quote=quote, prefix=prefix,
+                              suffix=suffix)
+            fields["updated_at"] = now()
+            assignments = ", ".join(f'"{name}" = ?' for name in fields)
+            conn.execute(
+                f"UPDATE annotations SET {assignments} WHERE id = ?",
+                [*fields.values(), annotation_id],
+            )
+            if new_tags is not None:
+                self._write_tags(conn, annotation_id, new_tags)
+            if not isinstance(new_claim, _Unset):
+                self._write_claim(conn, annotation_id, new_claim)
+            after = self._load_annotation(conn, annotation_id)
+            self._journal(conn, "update", after, before, after)
+        return after
+
+    def delete_annotation(self, annotation_id: int) -> Annotation:
+        """Delete an annotation (its tags links and claim go with it); returns what it was,
+        which `restore_annotation` can put back."""
+        with self._write() as conn:
+            before = self._load_annotation(conn, annotation_id)
+            conn.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+            self._journal(conn, "delete", before, before, None)
+        return before
+
+    def restore_annotation(self, snapshot: Annotation) -> Annotation:
+        """Make the annotation with `snapshot.id` exactly `snapshot` again, creating it if it
+        was deleted: the undo and redo of every change."""
+        tags = _clean_tags(snapshot.tags)
+        claim = _check_claim(snapshot.claim)
+        with self._write() as conn:
+            existing = conn.execute(
+                "SELECT 1 FROM annotations WHERE id = ?", [snapshot.id]
+            ).fetchone()
+            before = self._load_annotation(conn, snapshot.id) if existing else None
+            quote, prefix, suffix = self._article_slice(
+                conn, snapshot.article_id, snapshot.start, snapshot.end
+            )
+            conn.execute("DELETE FROM annotations WHERE id = ?", [snapshot.id])
+            conn.execute(
+                """INSERT INTO annotations (id, article_id, start, "end", quote, prefix, suffix,
+                       color, note, created_at, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                [snapshot.id, snapshot.article_id, snapshot.start, snapshot.end, quote, prefix,
+                 suffix, snapshot.color, snapshot.note, snapshot.created_at,
+                 snapshot.updated_at],
+            )
+            self._write_tags(conn, snapshot.id, tags)
+            self._write_claim(conn, snapshot.id, claim)
+            after = self._load_annotation(conn, snapshot.id)
+            self._journal(conn, "restore", after, before, after)
+        return after
+
+    def get_annotation(self, annotation_id: int) -> Annotation:
+        """The annotation with this id; `NotFound` if there is none."""
+        try:
+            return self._load_annotation(self.conn, annotation_id)
+        except sqlite3.Error as error:
+            raise StoreError(_sqlite_message(error, self.path)) from None
+
+    def list_annotations(self, article_id: int) -> list[Annotation]:
+        """Every annotation of an article, in document order."""
+        try:
+            return self._load_annotations(
+                self.conn,
+                'a.article_id = ? ORDER BY a.start, a."end" DESC, a.id',
+                [article_id],
+            )
+        except sqlite3.Error as error:
+            raise StoreError(_sqlite_message(error, self.path)) from None
+
+    def list_tags(self) -> list[str]:
+        """Every tag in use, most used first."""
+        rows = self._read(
+            """SELECT t.name, count(l.annotation_id) AS uses FROM tags t
+               JOIN annotation_tags l ON l.tag_id = t.id
+               GROUP BY t.id ORDER BY uses DESC, t.name COLLATE NOCASE"""
+        )
+        return [row[0] for row in rows]
+
+    def claimants(self) -> list[str]:
+        """Every claimant named so far, most used first (for completion)."""
+        rows = self._read(
+            """SELECT claimant FROM claims WHERE claimant != ''
+               GROUP BY claimant ORDER BY count(*) DESC, claimant COLLATE NOCASE"""
+        )
+        return [row[0] for row in rows]
+
+    def claim_sources(self) -> list[str]:
+        """Every source named in a chain so far, most used first (for completion)."""
+        rows = self._read(
+            """SELECT name FROM claim_sources GROUP BY name
+               ORDER BY count(*) DESC, name COLLATE NOCASE"""
+        )
+        return [row[0] for row in rows]
+
+    def list_claims(
+        self,
+        *,
+        claimant: str | None = None,
+        status: str | None = None,
+        tag: str | None = None,
+    ) -> list[ClaimRow]:
+        """Every claim in the library (latest article versions first by title), filtered by
+        a claimant fragment, a status and a tag (all case-insensitive)."""
+        conditions = ["c.annotation_id IS NOT NULL"]
+        params: list[Any] = []
+        if claimant:
+            conditions.append("c.claimant LIKE ?")
+            params.append(f"%{claimant}%")
+        if status:
+            try:
+                params.append(ClaimStatus(status.lower()).value)
+            except ValueError:
+                choices = ", ".join(s.value for s in ClaimStatus)
+                raise InvalidInput(f"unknown status {status!r} (choose: {choices})") from None
+            conditions.append("c.status = ?")
+        if tag:
+            conditions.append(
+                """a.id IN (SELECT l.annotation_id FROM annotation_tags l
+                   JOIN tags t ON t.id = l.tag_id WHERE t.name = ? COLLATE NOCASE)"""
+            )
+            params.append(tag)
+        where = " AND ".join(conditions)
+        try:
+            annotations = self._load_annotations(
+                self.conn,
+                f"""{where} ORDER BY (SELECT title FROM articles WHERE id = a.article_id)
+                    COLLATE NOCASE, a.article_id, a.start, a.id""",
+                params,
+            )
+        except sqlite3.Error as error:
+            raise StoreError(_sqlite_message(error, self.path)) from None
+        titles = {
+            row[0]: row[1]
+            for row in self._read("SELECT id, title FROM articles")
+        }
+        return [
+            ClaimRow(annotation=a, article_id=a.article_id, article_title=titles[a.article_id])
+            for a in annotations
+        ]
+
+    def journal(self, article_id: int | None = None) -> list[JournalEntry]:
+        """The change journal, oldest first, for one article or all."""
+        where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
+        rows = self._read(f"SELECT * FROM journal {where} ORDER BY id", params)
+        return [
+            JournalEntry(
+                id=row["id"], at=row["at"], action=row["action"],
+                annotation_id=row["annotation_id"], article_id=row["article_id"],
+                before=json.loads(row["before"]) if row["before"] else None,
+                after=json.loads(row["after"]) if row["after"] else None,
+            )
+            for row in rows
+        ]
+
+    # -- suggestions and settings ----------------------------------------------------
+
+    def dismiss_suggestion(self, article_id: int, start: int, end: int) -> None:
+        """Remember that the suggestion at this span was dismissed."""
+        with self._write() as conn:
+            conn.execute(
+                """INSERT OR IGNORE INTO suggestion_dismissals
+                   (article_id, start, "end", dismissed_at) VALUES (?, ?, ?, ?)""",
+                [article_id, start, end, now()],
+            )
+
+    def dismissed_suggestions(self, article_id: int) -> set[tuple[int, int]]:
+        """Spans of the suggestions dismissed in an article."""
+        rows = self._read(
+            'SELECT start, "end" FROM suggestion_dismissals WHERE article_id = ?', [article_id]
+        )
+        return {(row[0], row[1]) for row in rows}
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """A stored setting, or `default`."""
+        rows = self._read("SELECT value FROM settings WHERE key = ?", [key])
+        return rows[0][0] if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    # -- internals -------------------------------------------------------------------
+
+    def _write_tags(self, conn: sqlite3.Connection, annotation_id: int,
+                    tags: tuple[str, ...]) -> None:
+        conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
+        for tag in tags:
+            conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
+            conn.execute(
+                """INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)
+                   SELECT ?, id FROM tags WHERE name = ? COLLATE NOCASE""",
+                [annotation_id, tag],
+            )
+
+    def _write_claim(self, conn: sqlite3.Connection, annotation_id: int,
+                     claim: Claim | None) -> None:
+        conn.execute("DELETE FROM claims WHERE annotation_id = ?", [annotation_id])
+        if claim is None:
+            return
+        conn.execute(
+            """INSERT INTO claims (annotation_id, claimant, status, confidence, attribution)
+               VALUES (?, ?, ?, ?, ?)""",
+            [annotation_id, claim.claimant, claim.status.value, claim.confidence.value,
+             claim.attribution.value],
+        )
+        conn.executemany(
+            "INSERT INTO claim_sources (annotation_id, position, name) VALUES (?, ?, ?)",
+            [(annotation_id, i, name) for i, name in enumerate(claim.sources)],
+        )
+        conn.executemany(
+            "INSERT INTO claim_evidence (annotation_id, position, url) VALUES (?, ?, ?)",
+            [(annotation_id, i, url) for i, url in enumerate(claim.evidence)],
+        )
+
+    def _journal(self, conn: sqlite3.Connection, action: str, annotation: Annotation,
+                 before: Annotation | None, after: Annotation | None) -> None:
+        conn.execute(
+            """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            [now(), action, annotation.id, annotation.article_id,
+             json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
+             json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None],
+        )
+
+    def _load_annotation(self, conn: sqlite3.Connection, annotation_id: int) -> Annotation:
+        found = self._load_annotations(conn, "a.id = ?", [annotation_id])
+        if not found:
+            raise NotFound(f"no annotation with id {annotation_id}")
+        return found[0]
+
+    def _load_annotations(self, conn: sqlite3.Connection, where: str,
+                          params: Sequence[Any]) -> list[Annotation]:
+        rows = conn.execute(
+            f"""SELECT a.*, c.annotation_id AS is_claim, c.claimant, c.status, c.confidence,
+                       c.attribution
+                FROM annotations a LEFT JOIN claims c ON c.annotation_id = a.id
+                WHERE {where}""",
+            params,
+        ).fetchall()
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]
+        tags: dict[int, list[str]] = {}
+        sources: dict[int, list[str]] = {}
+        evidence: dict[int, list[str]] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            for annotation_id, name in conn.execute(
+                f"""SELECT l.annotation_id, t.name FROM annotation_tags l
+                    JOIN tags t ON t.id = l.tag_id WHERE l.annotation_id IN ({marks})""",
+                chunk,
+            ):
+                tags.setdefault(annotation_id, []).append(name)
+            for annotation_id, name in conn.execute(
+                f"""SELECT annotation_id, name FROM claim_sources
+                    WHERE annotation_id IN ({marks}) ORDER BY annotation_id, position""",
+                chunk,
+            ):
+                sources.setdefault(annotation_id, []).append(name)
+            for annotation_id, url in conn.execute(
+                f"""SELECT annotation_id, url FROM claim_evidence
+                    WHERE annotation_id IN ({marks}) ORDER BY annotation_id, position""",
+                chunk,
+            ):
+                evidence.setdefault(annotation_id, []).append(url)
+        result = []
+        for row in rows:
+            annotation_id = row["id"]
+            claim = None
+            if row["is_claim"] is not None:
+                claim = Claim(
+                    claimant=row["claimant"],
+                    sources=tuple(sources.get(annotation_id, ())),
+                    status=ClaimStatus(row["status"]),
+                    confidence=Confidence(row["confidence"]),
+                    attribution=Attribution(row["attribution"]),
+                    evidence=tuple(evidence.get(annotation_id, ())),
+                )
+            result.append(
+                Annotation(
+                    id=annotation_id, article_id=row["article_id"], start=row["start"],
+                    end=row["end"], quote=row["quote"], prefix=row["prefix"],
+                    suffix=row["suffix"], color=row["color"], note=row["note"],
+                    tags=tuple(sorted(tags.get(annotation_id, ()), key=str.casefold)),
+                    claim=claim, created_at=row["created_at"], updated_at=row["updated_at"],
+                )
+            )
+        return result
+
+
+def content_sha256(title: str, byline: str, text: str) -> str:  # TEMP until ingest lands
+    import hashlib
+
+    return hashlib.sha256(f"{title}\n{byline}\n{text}".encode()).hexdigest()
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], title=row["title"], byline=row["byline"], source=row["source"],
+        text=row["text"], sha256=row["sha256"], imported_at=row["imported_at"],
+        encoding=row["encoding"], previous_id=row["previous_id"],
+        last_opened_at=row["last_opened_at"],
+    )
+
+
+def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
+    """Tags stripped, empty ones dropped, duplicates (ignoring case) removed, order kept."""
+    if isinstance(tags, str):
+        raise InvalidInput("tags must be a list of names, not one string")
+    seen: set[str] = set()
+    cleaned: list[str] = []
+    for tag in tags:
+        name = " ".join(tag.split())
+        if not name:
+            continue
+        if len(name) > MAX_TAG_LENGTH:
+            raise InvalidInput(f"tag {name[:20]!r}... is longer than {MAX_TAG_LENGTH} characters")
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            cleaned.append(name)
+    return tuple(cleaned)
+
+
+def is_valid_url(url: str) -> bool:
+    """True for an absolute http(s) URL with a host and no spaces."""
+    parsed = urlparse(url)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and not any(
+        ch.isspace() for ch in url
+    )
+
+
+def _check_claim(claim: Claim | None) -> Claim | None:
+    if claim is None:
+        return None
+    try:
+        status = ClaimStatus(claim.status)
+        confidence = Confidence(claim.confidence)
+        attribution = Attribution(claim.attribution)
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+    for url in claim.evidence:
+        if not is_valid_url(url):
+            raise InvalidInput(f"evidence link {url!r} is not an http(s) URL")
+    sources = tuple(" ".join(s.split()) for s in claim.sources if s.strip())
+    return Claim(
+        claimant=" ".join(claim.claimant.split()), sources=sources, status=status,
+        confidence=confidence, attribution=attribution, evidence=tuple(claim.evidence),
+    )

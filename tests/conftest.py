@@ -1,0 +1,38 @@
+"""Shared fixtures: a real store in a temp folder, sample texts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store.store import Store
+
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh, empty store on a real SQLite file."""
+    s = Store(tmp_path / "claimmark.db")
+    yield s
+    s.close()
+
+
+ARTICLE_TEXT = (
+    "The government has signalled it will fund a regional flood barrier, two officials said.\n"
+    "Speaking on Monday, the environment minister told reporters that “a decision is close”, "
+    "according to a report in the Harbour Gazette.\n"
+    "Senior engineers have since indicated the barrier could be ready by 2029."
+)
+
+
+@pytest.fixture
+def article(store: Store):
+    """One short article in the store."""
+    return store.add_article(
+        "Ministers signal backing for coastal flood plan", "By Jane Example",
+        "/tmp/flood.txt", ARTICLE_TEXT,
+    ).article

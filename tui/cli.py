@@ -1,0 +1,409 @@
+"""The `claimmark` command: opens the TUI, and scripts the library from a shell.
+
+Every failure is one line on stderr and a non-zero exit status (1 for errors, 2 for
+usage); nothing is changed in the database when a command fails.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from store.models import Article
+    from store.store import Store
+
+DB_ENV = "CLAIMMARK_DB"
+
+
+def default_db_path() -> Path:
+    """`claimmark.db` in the user's data folder (e.g. ~/.local/share/claimmark)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("claimmark", appauthor=False) / "claimmark.db"
+
+
+def _version() -> str:
+    try:
+        return version("claimmark")
+    except PackageNotFoundError:  # running from a source tree
+        return "0.1.0+source"
+
+
+def fail(message: str, status: int = 1) -> NoReturn:
+    """Print one line on stderr and exit."""
+    click.echo(f"claimmark: {message}", err=True)
+    raise SystemExit(status)
+
+
+class Context:
+    """What every subcommand shares: where the database is, opened on first use."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from store.store import Store
+
+            self._store = Store(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), envvar=DB_ENV,
+    show_envvar=True,
+    help="The SQLite file of the library (default: claimmark.db in the user data folder).",
+)
+@click.version_option(_version(), "--version", "-V", prog_name="claimmark")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """claimmark: read news articles critically in the terminal.
+
+    With no command, opens the library in the terminal reader (importing the bundled
+    sample articles on a first run with an empty library).
+    """
+    context = Context(db_path or default_db_path())
+    ctx.obj = context
+    ctx.call_on_close(context.close)
+    if ctx.invoked_subcommand is None:
+        _require_terminal()
+        store = context.store
+        if store.article_count() == 0 and store.get_setting("samples_imported") is None:
+            _import_samples(store)
+        _run_tui(store, None)
+
+
+def _import_samples(store: Store) -> None:
+    from articles import sample_paths
+
+    for path in sample_paths():
+        store.import_file(path)
+    store.set_setting("samples_imported", "1")
+
+
+def _require_terminal() -> None:
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        fail("the reader needs a terminal; see 'claimmark --help' for the commands to script it")
+
+
+def _run_tui(store: Store, article_id: int | None) -> None:
+    _require_terminal()
+    from tui.app import ClaimmarkApp
+
+    ClaimmarkApp(store, article_id=article_id).run()
+
+
+def _resolve_article(store: Store, ref: str) -> Article:
+    """An article named by id, path, or title fragment; a path not yet in the library is
+    added first."""
+    path = Path(ref).expanduser()
+    if not ref.isdigit() and path.exists():
+        return store.import_file(path).article
+    return store.find_article(ref)
+
+
+@cli.command("open")
+@click.argument("article")
+@pass_context
+def open_command(context: Context, article: str) -> None:
+    """Open ARTICLE (an id, a file, or a title fragment) in the reader."""
+    found = _resolve_article(context.store, article)
+    _run_tui(context.store, found.id)
+
+
+@cli.command("add")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@pass_context
+def add_command(context: Context, paths: Sequence[Path]) -> None:
+    """Add article files (.txt, .md) or folders of them to the library."""
+    from store.errors import IngestError
+    from store.ingest import find_article_files
+
+    files = find_article_files(paths)
+    if not files:
+        fail("no .txt or .md article files found in " + ", ".join(map(str, paths)))
+    store = context.store
+    failures = 0
+
+    def add(path: Path, report: Callable[[str], None]) -> None:
+        nonlocal failures
+        try:
+            result = store.import_file(path)
+        except IngestError as error:
+            failures += 1
+            click.echo(f"claimmark: {error}", err=True)
+            return
+        article = result.article
+        what = {"new": "added", "existing": "already in library",
+                "new-version": f"new version of #{article.previous_id}"}[result.status]
+        report(f"{article.id}\t{what}\t{article.title}  [{result.encoding}]")
+
+    if len(files) >= 5 and sys.stderr.isatty():
+        from rich.progress import Progress
+
+        lines: list[str] = []
+        with Progress(transient=True) as progress:
+            task = progress.add_task("Adding articles", total=len(files))
+            for path in files:
+                add(path, lines.append)
+                progress.advance(task)
+        for line in lines:
+            click.echo(line)
+    else:
+        for path in files:
+            add(path, click.echo)
+    if failures:
+        raise SystemExit(1)
+
+
+@cli.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--all-versions", is_flag=True, help="Include earlier versions of articles.")
+@pass_context
+def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
+    """List the articles in the library, most recently opened first."""
+    articles = context.store.list_articles(all_versions=all_versions)
+    if as_json:
+        from dataclasses import asdict
+
+        _print_json([asdict(a) for a in articles])
+        return
+    if not articles:
+        click.echo("The library is empty: add articles with 'claimmark add FILE...'.", err=True)
+        return
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for name, justify in (("id", "right"), ("title", "left"), ("byline", "left"),
+                          ("notes", "right"), ("claims", "right"), ("opened", "left")):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for a in articles:
+        table.add_row(str(a.id), a.title, a.byline, str(a.annotation_count),
+                      str(a.claim_count), (a.last_opened_at or "")[:16].replace("T", " "))
+    _console().print(table)
+
+
+@cli.command("annotations")
+@click.argument("article")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def annotations_command(context: Context, article: str, as_json: bool) -> None:
+    """List the annotations of ARTICLE in document order."""
+    from store.models import annotation_to_dict
+    from store.text import ParagraphIndex
+
+    found = context.store.find_article(article)
+    annotations = context.store.list_annotations(found.id)
+    paragraphs = ParagraphIndex(found.text)
+    if as_json:
+        _print_json([
+            {**annotation_to_dict(a), "paragraph": paragraphs.number_of(a.start)}
+            for a in annotations
+        ])
+        return
+    if not annotations:
+        click.echo(f"No annotations in #{found.id} {found.title}.", err=True)
+        return
+    for a in annotations:
+        kind = a.claim.status.value if a.claim else a.kind
+        tags = " ".join(f"#{t}" for t in a.tags)
+        line = f"{a.id}\t¶{paragraphs.number_of(a.start)}\t{kind}\t{_clip(a.quote, 70)}"
+        click.echo(line + (f"\t{tags}" if tags else ""))
+        if a.claim and a.claim.claimant:
+            click.echo(f"\t\tclaimant: {a.claim.claimant}")
+        if a.note:
+            click.echo(f"\t\tnote: {_clip(a.note, 70)}")
+
+
+def _choice(enum: Any) -> click.Choice:
+    return click.Choice([member.value for member in enum], case_sensitive=False)
+
+
+def _claim_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    from store.models import Attribution, ClaimStatus, Confidence
+
+    options = [
+        click.option("--claimant", help="Record a claim made by NAME."),
+        click.option("--status", type=_choice(ClaimStatus), help="Claim status."),
+        click.option("--confidence", type=_choice(Confidence), help="Claim confidence."),
+        click.option("--attribution", type=_choice(Attribution), help="Attribution type."),
+        click.option("--source", "sources", multiple=True,
+                     help="A source in the chain, outermost first (repeatable)."),
+        click.option("--evidence", multiple=True, help="An evidence URL (repeatable)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@cli.command("annotate")
+@click.argument("article")
+@click.option("--quote", required=True, help="The exact text to annotate.")
+@click.option("--occurrence", type=click.IntRange(min=1), default=None,
+              help="Which occurrence of the quote (1-based) when it appears more than once.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--note", default="", help="A note (Markdown).")
+@click.option("--color", default=None, help="A highlight colour name.")
+@_claim_options
+@click.option("--json", "as_json", is_flag=True, help="Print the new annotation as JSON.")
+@pass_context
+def annotate_command(
+    context: Context, article: str, quote: str, occurrence: int | None, tags: tuple[str, ...],
+    note: str, color: str | None, claimant: str | None, status: str | None,
+    confidence: str | None, attribution: str | None, sources: tuple[str, ...],
+    evidence: tuple[str, ...], as_json: bool,
+) -> None:
+    """Annotate the text QUOTE in ARTICLE (a highlight, with tags, a note or a claim)."""
+    from store.anchoring import find_occurrences
+    from store.models import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
+    from store.models import annotation_to_dict
+
+    found = context.store.find_article(article)
+    starts = find_occurrences(found.text, quote)
+    if not starts:
+        fail(f"the quote {_clip(quote, 50)!r} is not in #{found.id} {found.title}")
+    if occurrence is None and len(starts) > 1:
+        fail(f"the quote appears {len(starts)} times in #{found.id}; pick one with --occurrence N")
+    index = (occurrence or 1) - 1
+    if index >= len(starts):
+        fail(f"the quote appears only {len(starts)} time(s) in #{found.id}")
+    claim = None
+    if claimant is not None or status or confidence or attribution or sources or evidence:
+        claim = Claim(
+            claimant=claimant or "",
+            sources=sources,
+            status=ClaimStatus(status or "unverified"),
+            confidence=Confidence(confidence or "medium"),
+            attribution=Attribution(attribution or "paraphrase"),
+            evidence=evidence,
+        )
+    start = starts[index]
+    created = context.store.create_annotation(AnnotationDraft(
+        found.id, start, start + len(quote), color=color, note=note, tags=tags, claim=claim,
+    ))
+    if as_json:
+        _print_json(annotation_to_dict(created))
+    else:
+        click.echo(f"{created.id}\t{created.kind}\t{_clip(created.quote, 70)}")
+
+
+@cli.command("claims")
+@click.option("--claimant", help="Only claims whose claimant contains this text.")
+@click.option("--status", help="Only claims with this status.")
+@click.option("--tag", help="Only claims with this tag.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def claims_command(context: Context, claimant: str | None, status: str | None,
+                   tag: str | None, as_json: bool) -> None:
+    """List every claim in the library."""
+    from store.models import annotation_to_dict
+
+    rows = context.store.list_claims(claimant=claimant, status=status, tag=tag)
+    if as_json:
+        _print_json([
+            {"article_id": r.article_id, "article_title": r.article_title,
+             **annotation_to_dict(r.annotation)}
+            for r in rows
+        ])
+        return
+    if not rows:
+        click.echo("No claims match.", err=True)
+        return
+    for r in rows:
+        claim = r.annotation.claim
+        assert claim is not None
+        tags = " ".join(f"#{t}" for t in r.annotation.tags)
+        click.echo(
+            f"{r.annotation.id}\t{claim.status.value}\t{claim.claimant or '(no claimant)'}\t"
+            f"{_clip(r.article_title, 30)}\t{_clip(r.annotation.quote, 60)}"
+            + (f"\t{tags}" if tags else "")
+        )
+
+
+@cli.command("suggest")
+@click.argument("article")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def suggest_command(context: Context, article: str, as_json: bool) -> None:
+    """Print the attributed statements claimmark finds in ARTICLE."""
+    from store.suggest import suggest_attributions, suggestion_to_dict
+
+    found = context.store.find_article(article)
+    dismissed = context.store.dismissed_suggestions(found.id)
+    suggestions = [s for s in suggest_attributions(found.text)
+                   if (s.start, s.end) not in dismissed]
+    if as_json:
+        _print_json([suggestion_to_dict(s) for s in suggestions])
+        return
+    for s in suggestions:
+        chain = " → ".join(s.sources)
+        click.echo(
+            f"{s.start}-{s.end}\t{s.attribution.value}\t{s.claimant}\t[{s.cue}]"
+            + (f"\tvia {chain}" if chain else "")
+        )
+        click.echo(f"\t{_clip(s.sentence, 100)}")
+
+
+def _print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The console-script entry point: runs the CLI with one-line errors."""
+    from store.errors import ClaimmarkError
+
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="claimmark",
+                 standalone_mode=False)
+    except click.exceptions.Exit as done:
+        raise SystemExit(done.exit_code) from None
+    except click.exceptions.Abort:
+        fail("aborted", 130)
+    except click.UsageError as error:
+        hint = " (see 'claimmark --help')"
+        if error.ctx is not None and error.ctx.command_path != "claimmark":
+            hint = f" (see '{error.ctx.command_path} --help')"
+        fail(f"error: {error.format_message()}{hint}", 2)
+    except click.ClickException as error:
+        fail(f"error: {error.format_message()}", error.exit_code)
+    except ClaimmarkError as error:
+        fail(f"error: {error}")
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise SystemExit(1) from None
+    except OSError as error:
+        fail(f"error: {error.strerror or error}: {getattr(error, 'filename', '') or ''}".rstrip(": "))
+
+
+if __name__ == "__main__":
+    main()
