@@ -1,0 +1,95 @@
+"""Completion for inputs that hold a list ("a, b, c" or "a > b > c"): only the last item
+is completed, from known values, case-insensitively."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from textual.actions import SkipAction
+from textual.binding import Binding
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+
+def split_last(value: str, separator: re.Pattern[str] | None) -> tuple[str, str]:
+    """`value` cut after its last separator: (everything up to and including it, last item).
+
+    Without a separator the whole value is the last item."""
+    if separator is None:
+        return "", value
+    last = None
+    for last in separator.finditer(value):  # noqa: B007 - we want the last match
+        pass
+    if last is None:
+        return "", value
+    return value[: last.end()], value[last.end() :]
+
+
+class LastItemSuggester(Suggester):
+    """Suggests a completion of the item after the last separator, from `known`.
+
+    Without a separator the whole value is one item (a plain completing input).
+    Matching is case-insensitive; the suggestion keeps what the user typed before the last
+    item as it is and spells the completed item as `known` does. With `skip_used`, items
+    already present earlier in the value are not suggested again (for tags).
+
+    Textual's `Input` shows the suggestion as dim text after the cursor; `right` accepts it,
+    and so does `tab` in a `CompletingInput`.
+    """
+
+    def __init__(
+        self,
+        known: Iterable[str],
+        separator: str | re.Pattern[str] | None = None,
+        *,
+        skip_used: bool = False,
+    ) -> None:
+        # Case-sensitive as far as Textual is concerned: it would otherwise casefold the whole
+        # value before we see it, and accepting would lower-case what the user typed.
+        super().__init__(use_cache=True, case_sensitive=True)
+        cleaned = (item.strip() for item in known)
+        self._known: list[str] = [item for item in dict.fromkeys(cleaned) if item]
+        self._folded: list[str] = [item.casefold() for item in self._known]
+        self._separator = re.compile(separator) if isinstance(separator, str) else separator
+        self._skip_used = skip_used
+
+    def complete(self, value: str) -> str | None:
+        """The whole value with its last item completed, or None when nothing fits."""
+        head, item = split_last(value, self._separator)
+        typed = item.lstrip()
+        if not typed:
+            return None
+        needle = typed.casefold()
+        used: set[str] = set()
+        if self._skip_used and self._separator is not None:
+            used = {part.strip().casefold() for part in self._separator.split(head)}
+        indent = item[: len(item) - len(typed)]
+        for known, folded in zip(self._known, self._folded, strict=True):
+            if folded.startswith(needle) and folded != needle and folded not in used:
+                return f"{head}{indent}{known}"
+        return None
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """Textual's hook: see `complete`."""
+        return self.complete(value)
+
+
+class CompletingInput(Input):
+    """An `Input` where `tab` accepts the shown completion (as `right` does).
+
+    Without a completion to accept, `tab` moves focus on as usual.
+    """
+
+    BINDINGS = [
+        Binding("tab", "accept_completion", "Accept the completion", show=False),
+    ]
+    """`tab` accepts the completion when one is shown, else falls through to focus-next."""
+
+    def action_accept_completion(self) -> None:
+        """Accept the completion, or let `tab` move focus when there is none."""
+        suggestion = self._suggestion
+        if not (self.cursor_at_end and len(suggestion) > len(self.value)):
+            raise SkipAction()
+        self.value = suggestion
+        self.cursor_position = len(self.value)

@@ -1,0 +1,82 @@
+"""The note editor: a multi-line text area under the quote it is about."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import TextArea
+
+from tui.dialogs.base import DialogScreen, KeyHints
+from tui.dialogs.quote import QuotePreview
+
+
+def markdown_language() -> str | None:
+    """The language name "markdown" when the TextArea can highlight it, else None.
+
+    Highlighting needs tree-sitter and its Markdown grammar (Textual's `syntax` extra);
+    claimmark does not require them, so without them the note is plain text.
+    """
+    try:
+        from textual._tree_sitter import TREE_SITTER, get_language
+    except ImportError:  # pragma: no cover - private module moved
+        return None
+    if TREE_SITTER and get_language("markdown") is not None:
+        return "markdown"
+    return None
+
+
+def note_text_area(text: str, *, id: str | None = None) -> TextArea:
+    """A soft-wrapping TextArea for a note (Markdown-highlighted where available),
+    with the cursor at the end."""
+    area = TextArea(
+        text,
+        language=markdown_language(),
+        soft_wrap=True,
+        tab_behavior="focus",
+        show_line_numbers=False,
+        id=id,
+    )
+    area.cursor_location = area.document.end
+    return area
+
+
+class NoteDialog(DialogScreen[str | None]):
+    """Write or edit an annotation's note.
+
+    `ctrl+s` dismisses with the text (trailing whitespace stripped). `escape` dismisses
+    with None even when the text was changed: cancel means cancel, and the user asked for
+    it, so there is no "discard changes?" question.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", show=True),
+        Binding("escape", "cancel", "Cancel", show=True),
+    ]
+    """`ctrl+s` saves, `escape` cancels (discarding edits)."""
+
+    def __init__(self, note: str, quote: str) -> None:
+        super().__init__()
+        self.note = note
+        """The note as it is now."""
+        self.quote = quote
+        """The annotated text, shown above the editor."""
+
+    def compose(self) -> ComposeResult:
+        """Title, the quote, the editor and the key hints."""
+        with Vertical(classes="dialog") as box:
+            box.border_title = "Note"
+            yield QuotePreview(self.quote, max_lines=3)
+            yield note_text_area(self.note, id="note")
+            yield KeyHints(
+                "ctrl+s save · esc cancel (discards edits) · enter new line",
+                classes="dialog-hints",
+            )
+
+    def action_save(self) -> None:
+        """Dismiss with the text, trailing whitespace stripped."""
+        self.dismiss(self.query_one("#note", TextArea).text.rstrip())
+
+    def action_cancel(self) -> None:
+        """Dismiss with None: the note is left as it was."""
+        self.dismiss(None)
