@@ -254,6 +254,8 @@ class Store:
         The same content (title, byline, text) is found, not stored twice; changed content
         from a source already in the library becomes a new version of that article.
         """
+        from store.ingest import content_sha256
+
         if not text.strip():
             raise InvalidInput(f"{source}: the article has no text")
         digest = content_sha256(title, byline, text)
@@ -743,12 +745,6 @@ class Store:
                 )
             )
         return result
-
-
-def content_sha256(title: str, byline: str, text: str) -> str:  # TEMP until ingest lands
-    import hashlib
-
-    return hashlib.sha256(f"{title}\n{byline}\n{text}".encode()).hexdigest()
 
 
 def _article(row: sqlite3.Row) -> Article:

@@ -1,0 +1,440 @@
+"""Reading article files: bytes to a title, a byline and normalised body text.
+
+The stored body text is the article's paragraphs joined by a single ``\\n`` (see
+`store.text`). Files come in two shapes and both are handled:
+
+- one paragraph per line, paragraphs separated by a single newline (the common shape of
+  saved news text), possibly with blank lines between them;
+- blank-line paragraphs whose lines are hard-wrapped; the lines of a block are joined with
+  one space.
+
+Markdown files (``.md``, ``.markdown``) may have YAML front matter (``title:``,
+``author:``/``byline:``) and ``#`` headings; a ``## Heading`` in the body becomes a
+paragraph of its own, without the ``#`` markers.
+
+Every refusal raises `IngestError` with a one-line message that names the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.errors import IngestError
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Files larger than this are refused (and never read beyond one byte more)."""
+
+TAB_SIZE = 4
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+"""What a folder is searched for."""
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+BINARY_SNIFF_BYTES = 8192
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16"),
+    (b"\xfe\xff", "utf-16-be", "utf-16"),
+)
+# Every C0 and C1 control character except "\n" and "\t" (tabs are expanded, not dropped),
+# DEL, and U+FEFF (a byte order mark / zero-width no-break space anywhere in the text).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
+# Line ends, in the order they must be replaced: CRLF before a lone CR.
+_LINE_ENDS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^(#{1,6})[ \t]*$")
+_BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+_SENTENCE_END = tuple(".!?:;…\"'”’)]")
+_MAX_BYLINE_CHARS = 120
+# Lower-case words a byline may hold besides names: "By Jane Doe and Sam Roe in Kyiv",
+# "By our correspondent". Any other lower-case word makes the line a sentence, not a byline
+# ("By comparison, prices rose 20%").
+_BYLINE_WORDS = frozenset(
+    """and in for of the de da del della di van von der den la le du al bin y e at with our
+    staff reporter reporters correspondent correspondents writer writers editor team agencies
+    from""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """An article read from a file: what the store keeps, plus how it was decoded."""
+
+    title: str
+    byline: str
+    text: str
+    """Body paragraphs joined by a single ``\\n``."""
+    encoding: str
+    """``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252`` or ``latin-1``."""
+    sha256: str
+    """`content_sha256` of title, byline and text."""
+
+
+def content_sha256(title: str, byline: str, text: str) -> str:
+    """Hex SHA-256 of ``f"{title}\\n{byline}\\n{text}"`` in UTF-8: the identity of a text."""
+    return hashlib.sha256(f"{title}\n{byline}\n{text}".encode()).hexdigest()
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode file bytes; returns ``(text, encoding used)``.
+
+    A byte order mark decides first (UTF-8, UTF-16 LE/BE), then strict UTF-8 is tried, then
+    cp1252; bytes cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) make it Latin-1,
+    which decodes any byte.
+    """
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace"), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def normalise_text(text: str) -> str:
+    """The canonical form of article text.
+
+    NFC; ``\\n`` line ends (CRLF, CR, VT, FF, NEL, U+2028 and U+2029 become ``\\n``); no
+    byte order mark anywhere; tabs expanded to spaces (tab size 4); every other control
+    character removed. Non-breaking spaces and zero-width characters other than U+FEFF are
+    text and stay. Idempotent.
+    """
+    text = _LINE_ENDS.sub("\n", text)
+    text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if "\t" in text:
+        text = "\n".join(line.expandtabs(TAB_SIZE) for line in text.split("\n"))
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_article_text(raw: str, *, markdown: bool) -> tuple[str, str, str]:
+    """Split an article into ``(title, byline, body text)``.
+
+    The title is the first non-empty line (Markdown: front matter ``title:``, else the first
+    ``#`` heading, else the first non-empty line). The byline is a final short ``By ...``
+    line (Markdown: front matter ``author:``/``byline:`` first), removed from the body.
+    Raises `IngestError` (message without a file name) when no body is left.
+    """
+    lines = normalise_text(raw).split("\n")
+    meta: dict[str, str] = {}
+    if markdown:
+        meta, lines = _front_matter(lines)
+    title = ""
+    if markdown:
+        title = _clean_inline(meta.get("title", ""))
+        lines, title = _markdown_title(lines, title)
+    if not title:
+        index = _first_nonblank(lines)
+        if index is None:
+            raise IngestError("the file has no text")
+        title = _clean_inline(lines[index])
+        del lines[index]
+    byline = ""
+    last = _last_nonblank(lines)
+    if last is not None and _is_byline(lines[last], markdown=markdown):
+        byline = _clean_byline(lines[last], markdown=markdown)
+        del lines[last]
+    if markdown:
+        author = meta.get("byline") or meta.get("author") or ""
+        if author.strip():
+            byline = _byline_from_author(author)
+    paragraphs = _paragraphs(lines, markdown=markdown)
+    if not paragraphs:
+        raise IngestError("there is no article text after the title")
+    return title, byline, "\n".join(paragraphs)
+
+
+def parse_article_bytes(data: bytes, name: str) -> ParsedArticle:
+    """Decode, normalise and split the bytes of a file called `name`.
+
+    The name's suffix decides Markdown (``.md``, ``.markdown``) or plain text, and it is
+    used in the one-line `IngestError` messages.
+    """
+    label = _display(name)
+    if len(data) > MAX_FILE_BYTES:
+        raise IngestError(f"{label}: file is larger than {_size(MAX_FILE_BYTES)}")
+    if not data.strip():
+        raise IngestError(f"{label}: file is empty")
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise IngestError(f"{label}: looks like a binary file, not text")
+    text, encoding = decode_bytes(data)
+    if not normalise_text(text).strip():
+        raise IngestError(f"{label}: file is empty")
+    markdown = Path(name).suffix.lower() in MARKDOWN_SUFFIXES
+    try:
+        title, byline, body = parse_article_text(text, markdown=markdown)
+    except IngestError as error:
+        raise IngestError(f"{label}: {error}") from None
+    return ParsedArticle(title, byline, body, encoding, content_sha256(title, byline, body))
+
+
+def read_article_file(path: Path) -> ParsedArticle:
+    """Read and parse one article file; `IngestError` with a one-line message if it cannot be
+    imported (missing, a folder, unreadable, empty, binary, too large, no body)."""
+    path = Path(path)
+    label = _display(str(path))
+    if not path.exists():
+        raise IngestError(f"{label}: no such file")
+    if path.is_dir():
+        raise IngestError(f"{label}: is a folder, not a file")
+    if not path.is_file():
+        raise IngestError(f"{label}: is not a regular file")
+    limit = MAX_FILE_BYTES
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except PermissionError:
+        raise IngestError(f"{label}: cannot be read (permission denied)") from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise IngestError(f"{label}: cannot be read ({reason})") from None
+    if len(data) > limit:
+        raise IngestError(f"{label}: file is larger than {_size(limit)}")
+    return parse_article_bytes(data, str(path))
+
+
+def find_article_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to import for these command-line paths.
+
+    A file is taken as given, whatever its suffix; a folder gives its ``.txt``, ``.md`` and
+    ``.markdown`` files, recursively and sorted, skipping hidden files and folders. A path
+    that does not exist raises `IngestError`. Each file appears once, in order.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(file: Path) -> None:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            found.append(file)
+
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for file in _walk(path):
+                add(file)
+        elif path.exists():
+            add(path)
+        else:
+            raise IngestError(f"{_display(str(path))}: no such file or folder")
+    return found
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Article files under `folder`, sorted by path, not following symlinked folders."""
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
+                continue
+            file = Path(root, name)
+            if file.is_file():
+                files.append(file)
+    return sorted(files)
+
+
+def _display(name: str) -> str:
+    """A file name fit for a one-line message."""
+    return name.replace("\n", "\\n").replace("\r", "\\r")
+
+
+def _size(limit: int) -> str:
+    if limit >= 1024 * 1024 and limit % (1024 * 1024) == 0:
+        return f"{limit // (1024 * 1024)} MiB"
+    return f"{limit:,} bytes"
+
+
+def _first_nonblank(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines):
+        if line.strip():
+            return index
+    return None
+
+
+def _last_nonblank(lines: list[str]) -> int | None:
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].strip():
+            return index
+    return None
+
+
+def _clean_inline(text: str) -> str:
+    """One line of text with outer whitespace stripped and inner space runs collapsed."""
+    return _SPACE_RUN.sub(" ", text.strip())
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Simple YAML front matter (``key: value`` lines between ``---`` fences)."""
+    start = _first_nonblank(lines)
+    if start is None or lines[start].strip() != "---":
+        return {}, lines
+    for end in range(start + 1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        return {}, lines
+    meta: dict[str, str] = {}
+    key = ""
+    for line in lines[start + 1:end]:
+        item = re.match(r"^\s+-\s+(.*)$", line)
+        if item and key:  # a YAML list under the previous key: "author:\n  - A\n  - B"
+            value = _unquote(item.group(1))
+            meta[key] = f"{meta[key]}, {value}" if meta.get(key) else value
+            continue
+        match = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
+        if match:
+            key = match.group(1).lower()
+            meta[key] = _yaml_scalar(match.group(2))
+    return meta, lines[end + 1:]
+
+
+def _yaml_scalar(value: str) -> str:
+    value = value.strip()
+    if value.startswith("[") and value.endswith("]"):
+        return ", ".join(_unquote(part) for part in value[1:-1].split(",") if part.strip())
+    if not value.startswith(("'", '"')):
+        value = re.sub(r"\s+#.*$", "", value)  # a trailing YAML comment
+    return _unquote(value)
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _heading_text(line: str) -> str | None:
+    """The text of a Markdown ATX heading line, or None if it is not one."""
+    match = _HEADING.match(line.strip())
+    if match is None:
+        return None
+    return (match.group(2) or "").strip()
+
+
+def _markdown_title(lines: list[str], title: str) -> tuple[list[str], str]:
+    """Take the title from the first ``#`` heading (or drop that heading when it repeats the
+    front matter title)."""
+    first = _first_nonblank(lines)
+    if title:
+        if first is not None:
+            heading = _heading_text(lines[first])
+            if heading is not None and _same(heading, title):
+                lines = lines[:first] + lines[first + 1:]
+        return lines, title
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("# ") or line.strip() == "#":
+            heading = _heading_text(line)
+            if heading:
+                return lines[:index] + lines[index + 1:], _clean_inline(heading)
+    if first is not None:
+        heading = _heading_text(lines[first])
+        if heading:
+            return lines[:first] + lines[first + 1:], _clean_inline(heading)
+    return lines, ""
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _strip_emphasis(line: str) -> str:
+    text = line.strip()
+    for mark in ("**", "__", "*", "_"):
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
+            return text[len(mark):-len(mark)].strip()
+    return text
+
+
+def _is_byline(line: str, *, markdown: bool) -> bool:
+    """A short final ``By Name`` line (not a sentence such as "By then it was too late.")."""
+    text = _strip_emphasis(line) if markdown else line.strip()
+    if not _BYLINE.match(text) or len(text) > _MAX_BYLINE_CHARS:
+        return False
+    if text.endswith(_SENTENCE_END):
+        return False
+    words = [word.strip(",;()&-–—") for word in text.split()[1:]]
+    if not (words[0][:1].isupper() or words[0] == "our"):
+        return False
+    return all(
+        not word or not word[0].isalpha() or word[0].isupper() or word in _BYLINE_WORDS
+        for word in words
+    )
+
+
+def _clean_byline(line: str, *, markdown: bool) -> str:
+    return _clean_inline(_strip_emphasis(line) if markdown else line)
+
+
+def _byline_from_author(author: str) -> str:
+    author = _clean_inline(author)
+    return author if _BYLINE.match(author) else f"By {author}"
+
+
+def _paragraphs(lines: list[str], *, markdown: bool) -> list[str]:
+    """Body lines to paragraphs: blank-line blocks when the body is hard-wrapped, else one
+    paragraph per non-empty line."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [block for block in blocks if block]
+    if _hard_wrapped(blocks, markdown=markdown):
+        paragraphs: list[str] = []
+        for block in blocks:
+            current: list[str] = []
+            for line in block:
+                heading = _heading_text(line) if markdown else None
+                if heading is not None:
+                    if current:
+                        paragraphs.append(" ".join(current))
+                        current = []
+                    paragraphs.append(heading)
+                else:
+                    current.append(line.strip())
+            if current:
+                paragraphs.append(" ".join(current))
+    else:
+        paragraphs = []
+        for block in blocks:
+            for line in block:
+                heading = _heading_text(line) if markdown else None
+                paragraphs.append(line if heading is None else heading)
+    return [p for p in (_clean_inline(p) for p in paragraphs) if p]
+
+
+def _hard_wrapped(blocks: list[list[str]], *, markdown: bool) -> bool:
+    """True when blank lines separate blocks whose lines were wrapped mid-sentence.
+
+    A single-line-paragraph file ends nearly every line with sentence punctuation; a
+    hard-wrapped one breaks most lines mid-sentence. The test looks at every line that is
+    not the last of its block, so a stray blank line in a one-line-per-paragraph file does
+    not merge its paragraphs.
+    """
+    if len(blocks) < 2:
+        return False
+    inner: list[str] = []
+    for block in blocks:
+        body = [line for line in block if not (markdown and _heading_text(line) is not None)]
+        inner.extend(line.rstrip() for line in body[:-1])
+    if not inner:
+        return False
+    ends_sentence = sum(1 for line in inner if line.endswith(_SENTENCE_END))
+    return ends_sentence * 2 < len(inner)
