@@ -1,0 +1,46 @@
+"""Exports of annotations: Markdown for reading (Obsidian and friends) and a lossless
+W3C Web Annotation JSON collection that imports back.
+
+- `store.export.markdown`: one article as a Markdown file (`article_markdown`,
+  `export_filename`, and the escaping that keeps article text from becoming Markdown).
+- `store.export.webanno`: the JSON collection (`collection_json`) and its import
+  (`import_collection`, `parse_collection`).
+- `store.export.files`: atomic writes that never clobber a foreign file (`write_atomic`)
+  and the one-call export of many articles (`export_articles`, `export_text`).
+"""
+
+from store.export.errors import ExportError, ImportFormatError
+from store.export.files import (
+    FORMATS,
+    export_articles,
+    export_text,
+    is_claimmark_file,
+    write_atomic,
+)
+from store.export.markdown import GROUP_BY, article_markdown, export_filename, obsidian_tag
+from store.export.webanno import (
+    ImportSummary,
+    ParsedCollection,
+    collection_json,
+    import_collection,
+    parse_collection,
+)
+
+__all__ = [
+    "FORMATS",
+    "GROUP_BY",
+    "ExportError",
+    "ImportFormatError",
+    "ImportSummary",
+    "ParsedCollection",
+    "article_markdown",
+    "collection_json",
+    "export_articles",
+    "export_filename",
+    "export_text",
+    "import_collection",
+    "is_claimmark_file",
+    "obsidian_tag",
+    "parse_collection",
+    "write_atomic",
+]

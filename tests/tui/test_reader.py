@@ -1,0 +1,309 @@
+"""The reader driven by keys: every annotation key asserted in the store and on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.models import AnnotationDraft, Claim, ClaimStatus
+from store.store import Store
+from tui.app import ClaimmarkApp
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.annotation_pane import AnnotationPane
+from tui.widgets.article_view import ArticleView
+
+from tests.tui.screen import screen_text
+
+TEXT = (
+    "The government has signalled it will fund a regional flood barrier, two officials said.\n"
+    "Speaking on Monday, the environment minister told reporters that “a decision is close”, "
+    "according to a report in the Harbour Gazette. He described the plan as overdue.\n"
+    "Senior engineers have since indicated the barrier could be ready by 2029.\n"
+    "Critics say the cost, put at £2.4bn, has not been tested against alternatives."
+)
+TITLE = "Ministers signal backing for coastal flood plan"
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "lib.db")
+    store.add_article(TITLE, "By Jane Example", "/tmp/flood.txt", TEXT)
+    return store
+
+
+def reader(app: ClaimmarkApp) -> ReaderScreen:
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen), screen
+    return screen
+
+
+def view(app: ClaimmarkApp) -> ArticleView:
+    return app.screen.query_one(ArticleView)
+
+
+async def open_reader(app: ClaimmarkApp, pilot) -> ReaderScreen:
+    await pilot.pause()
+    assert isinstance(app.screen, LibraryScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    return reader(app)
+
+
+async def test_library_lists_articles_and_opens_one(lib: Store) -> None:
+    lib.add_article("An older story", "", "/old.txt", "Old text.")
+    lib.mark_opened(1)  # the flood story was opened most recently
+    app = ClaimmarkApp(lib)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        shot = screen_text(app)
+        assert TITLE in shot and "An older story" in shot and "By Jane Example" in shot
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader(app).article.title == TITLE
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_select_sentence_and_highlight(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "h")
+        await pilot.pause()
+        [annotation] = lib.list_annotations(1)
+        assert annotation.quote == TEXT.split("\n")[0]
+        assert annotation.kind == "highlight"
+        assert view(app).selection is None
+        pane = app.screen.query_one(AnnotationPane)
+        assert [e.annotation.id for e in pane.shown] == [annotation.id]
+        assert pane.current_id == annotation.id
+
+
+async def test_v_mode_words_then_tag_with_completion(lib: Store) -> None:
+    lib.create_annotation(AnnotationDraft(1, 300, 305, tags=("climate",)))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "w", "w", "t")
+        await pilot.pause()
+        await pilot.press(*"cli", "tab", *", budget", "enter")
+        await pilot.pause()
+        annotations = lib.list_annotations(1)
+        new = [a for a in annotations if a.start == 0]
+        assert len(new) == 1
+        assert new[0].quote.startswith("The government")
+        assert new[0].tags == ("budget", "climate")
+
+
+async def test_note_on_paragraph_and_edit_existing(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("}", "p", "n")
+        await pilot.pause()
+        await pilot.press(*"Check the Gazette", "enter", *"line two", "ctrl+s")
+        await pilot.pause()
+        [annotation] = lib.list_annotations(1)
+        assert annotation.quote == TEXT.split("\n")[1]
+        assert annotation.note == "Check the Gazette\nline two"
+        # n again on the annotation under the cursor edits its note
+        await pilot.press("n", "ctrl+a")
+        await pilot.pause()
+        await pilot.press("end", *" (done)", "ctrl+s")
+        await pilot.pause()
+        assert lib.get_annotation(annotation.id).note.endswith("(done)")
+        # escape cancels an edit
+        await pilot.press("n", *"zzz", "escape")
+        await pilot.pause()
+        assert "zzz" not in lib.get_annotation(annotation.id).note
+
+
+async def test_claim_by_keys(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "c")
+        await pilot.pause()
+        await pilot.press(*"two officials", "enter")
+        await pilot.press(*"Harbour Gazette > two officials", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [annotation] = lib.list_annotations(1)
+        assert annotation.claim is not None
+        assert annotation.claim.claimant == "two officials"
+        assert annotation.claim.sources == ("Harbour Gazette", "two officials")
+        assert annotation.claim.status is ClaimStatus.UNVERIFIED
+        assert "unverified" in screen_text(app)
+
+
+async def test_delete_undo_redo(lib: Store) -> None:
+    lib.create_annotation(AnnotationDraft(1, 0, 14, note="keep me", tags=("x",)))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert lib.list_annotations(1) == []
+        assert any("u to undo" in str(n.message) for n in app._notifications)
+        await pilot.press("u")
+        await pilot.pause()
+        [restored] = lib.list_annotations(1)
+        assert restored.note == "keep me" and restored.tags == ("x",)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert lib.list_annotations(1) == []
+        await pilot.press("u", "s", "h")  # undo the delete, then highlight a sentence
+        await pilot.pause()
+        assert len(lib.list_annotations(1)) == 2
+        await pilot.press("u")  # undo the create
+        await pilot.pause()
+        assert [a.note for a in lib.list_annotations(1)] == ["keep me"]
+        await pilot.press("u", "u", "u")
+        await pilot.pause()
+        assert any("Nothing to undo" in str(n.message) for n in app._notifications)
+
+
+async def test_next_previous_annotation_and_notices(lib: Store) -> None:
+    first = lib.create_annotation(AnnotationDraft(1, 10, 20))
+    second = lib.create_annotation(AnnotationDraft(1, 200, 210))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        assert view(app).cursor == first.start
+        await pilot.press("right_square_bracket")
+        assert view(app).cursor == second.start
+        assert reader(app).current_id == second.id
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert view(app).cursor == second.start
+        assert any("No more annotations" in str(n.message) for n in app._notifications)
+        await pilot.press("left_square_bracket")
+        assert view(app).cursor == first.start
+
+
+async def test_keys_with_nothing_to_act_on_say_why(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("h", "x", "t", "semicolon", "right_square_bracket")
+        await pilot.pause()
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "Nothing to highlight" in messages
+        assert "No annotation under the cursor" in messages
+        assert "Nothing to tag" in messages
+        assert "No search" in messages
+        assert "No more annotations" in messages
+        assert lib.list_annotations(1) == []
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_search_and_match_keys(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"barrier", "enter")
+        await pilot.pause()
+        first = TEXT.index("barrier")
+        second = TEXT.index("barrier", first + 1)
+        assert view(app).cursor == first
+        await pilot.press("semicolon")
+        assert view(app).cursor == second
+        await pilot.press("comma")
+        assert view(app).cursor == first
+
+
+async def test_pane_jump_edit_delete_and_filter(lib: Store) -> None:
+    lib.create_annotation(AnnotationDraft(1, 0, 14, tags=("flood",)))
+    far = TEXT.index("Critics")
+    lib.create_annotation(AnnotationDraft(1, far, far + 7, claim=Claim(
+        claimant="Critics", status=ClaimStatus.DISPUTED)))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        pane = app.screen.query_one(AnnotationPane)
+        assert pane.has_focus
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert view(app).cursor == far
+        assert view(app).has_focus
+        await pilot.press("tab", "slash", *"#flood", "enter")
+        await pilot.pause()
+        assert [e.annotation.tags for e in pane.shown] == [("flood",)]
+        await pilot.press("slash", *"disputed", "enter")  # the old filter is selected
+        await pilot.pause()
+        assert [e.annotation.start for e in pane.shown] == [far]
+        await pilot.press("x")
+        await pilot.pause()
+        assert [a.start for a in lib.list_annotations(1)] == [0]
+
+
+async def test_toggle_pane_and_help(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("backslash")
+        assert not app.screen.query_one(AnnotationPane).display
+        await pilot.press("backslash")
+        assert app.screen.query_one(AnnotationPane).display
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+        assert "Next sentence" in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause(0.2)
+        assert "Highlight the selection" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_reopening_shows_the_same_annotations(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "h", ")", "s", "t", *"later", "enter")
+        await pilot.pause()
+    saved = lib.list_annotations(1)
+    assert len(saved) == 2
+    again = ClaimmarkApp(lib, article_id=1)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        pane = again.screen.query_one(AnnotationPane)
+        assert [e.annotation for e in pane.shown] == saved
+
+
+async def test_tiny_terminal_still_works(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "w", "s", "h")
+        await pilot.pause()
+        assert len(lib.list_annotations(1)) == 1
+
+
+async def test_read_only_library_reports_instead_of_crashing(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "ro.db"
+    with Store(path) as s:
+        s.add_article(TITLE, "", "/f.txt", TEXT)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    path.chmod(0o444)
+    try:
+        store = Store(path)
+        app = ClaimmarkApp(store, article_id=1)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            await pilot.press("s", "h")
+            await pilot.pause()
+            assert any("read-only" in str(n.message) for n in app._notifications)
+            assert store.list_annotations(1) == []
+        store.close()
+    finally:
+        path.chmod(0o644)

@@ -1,0 +1,87 @@
+"""The real `claimmark` command in a real terminal (tmux), annotated by keys."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from store.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+STORY = (
+    "Harbour council approves new sea wall\n"
+    "The council approved a new sea wall on Tuesday, the mayor said.\n"
+    "Engineers told the meeting that work could start in spring.\n"
+    "By A. Reporter\n"
+)
+
+
+class Tmux:
+    """One program in a private tmux server."""
+
+    def __init__(self, command: str, cols: int = 110, rows: int = 32) -> None:
+        self.socket = f"cm-test-{uuid.uuid4().hex[:8]}"
+        self.run("new-session", "-d", "-s", "t", "-x", str(cols), "-y", str(rows),
+                 "bash", "-c", f"cd {shlex.quote(str(ROOT))} && {command}; sleep 60")
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+                              capture_output=True, text=True,
+                              env={**os.environ, "TERM": "xterm-256color"}).stdout
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "t")
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", "t", key)
+            time.sleep(0.15)
+
+    def close(self) -> None:
+        self.run("kill-server")
+
+
+def test_annotate_by_keys_in_tmux(tmp_path: Path) -> None:
+    story = tmp_path / "wall.txt"
+    story.write_text(STORY, encoding="utf-8")
+    db = tmp_path / "lib.db"
+    command = shlex.join([sys.executable, "-m", "tui", "--db", str(db), "open", str(story)])
+    term = Tmux(command)
+    try:
+        term.wait_for("Harbour council approves")
+        term.keys("s", "t")
+        term.wait_for("Tags")
+        term.keys("council-vote", "Enter")
+        term.wait_for("#council-vote")
+        term.keys(")", "s", "c")
+        term.wait_for("Claimant")
+        term.keys("Engineers", "Enter", "C-s")
+        term.wait_for("unverified")
+        term.keys("q")
+    finally:
+        term.close()
+    with Store(db) as store:
+        annotations = store.list_annotations(1)
+    assert [a.tags for a in annotations] == [("council-vote",), ()]
+    assert annotations[0].quote == "The council approved a new sea wall on Tuesday, the mayor said."
+    assert annotations[1].claim is not None and annotations[1].claim.claimant == "Engineers"

@@ -1,0 +1,58 @@
+"""The help screen's contents, built from the bindings themselves so it never drifts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+Section = tuple[str, list[tuple[str, str]]]
+
+
+def _rows(screen: Screen, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    """(keys, description) rows; bindings with the same action are merged onto one row."""
+    rows: dict[str, tuple[list[str], str]] = {}
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue
+        for key in binding.key.split(","):
+            key = key.strip()
+            display = screen.app.get_key_display(Binding(key, binding.action))
+            keys, description = rows.setdefault(
+                binding.action, ([], binding.tooltip or binding.description)
+            )
+            if display not in keys:
+                keys.append(display)
+            if binding.tooltip and len(binding.tooltip) > len(description):
+                rows[binding.action] = (keys, binding.tooltip)
+    return [(" ".join(keys), description) for keys, description in rows.values()]
+
+
+GENERAL: list[tuple[str, str]] = [
+    ("tab shift+tab", "Move focus between the article and the annotation pane"),
+    ("ctrl+p", "Command palette: every action by name"),
+    ("?", "This help"),
+]
+
+
+def help_sections(screen: Screen) -> list[Section]:
+    """The key sections for `screen`: its own keys and those of the widgets on it."""
+    sections: list[Section] = []
+    for widget_class, title in _widget_sections(screen):
+        sections.append((title, _rows(screen, widget_class.BINDINGS)))
+    sections.append((screen.title or "This screen", _rows(screen, type(screen).BINDINGS)))
+    sections.append(("Everywhere", GENERAL))
+    return sections
+
+
+def _widget_sections(screen: Screen) -> list[tuple[type, str]]:
+    from tui.screens.reader import ReaderScreen
+
+    if isinstance(screen, ReaderScreen):
+        from tui.widgets.annotation_pane import AnnotationPane
+        from tui.widgets.article_view import ArticleView
+
+        return [(ArticleView, "Moving and selecting in the article"),
+                (AnnotationPane, "In the annotation pane")]
+    return []

@@ -1,0 +1,1 @@
+"""The app's screens: the library, the reader and the claims view."""

@@ -1,0 +1,162 @@
+"""The claims view: every claim in the library, filterable by claimant, status and tag."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from rich.text import Text
+
+from store.errors import ClaimmarkError
+from store.models import ClaimRow, ClaimStatus
+from store.store import Store
+from tui.colors import STATUS_COLORS
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class ClaimsScreen(Screen[None]):
+    """List claims across articles; enter opens the article at the claim."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", tooltip="Open the article at this claim"),
+        Binding("slash", "filter_claimant", "Claimant", tooltip="Filter by claimant"),
+        Binding("s", "cycle_status", "Status", tooltip="Filter by status (cycles)"),
+        Binding("number_sign", "filter_tag", "Tag", tooltip="Filter by tag"),
+        Binding("r", "reset", "Reset", tooltip="Clear the filters"),
+        Binding("escape", "back", "Back"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+    """Claims view keys."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.claimant = ""
+        self.status: str | None = None
+        self.tag = ""
+        self.rows: list[ClaimRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="claims-filters")
+        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Claims"
+        table = self.query_one(DataTable)
+        for label in ("Status", "Claimant", "Article", "Tags", "Claim"):
+            table.add_column(label, key=label.lower())
+        self.refresh_claims()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_claims()
+
+    def refresh_claims(self) -> None:
+        """Reload the claims with the current filters."""
+        try:
+            self.rows = self.store.list_claims(
+                claimant=self.claimant or None, status=self.status, tag=self.tag or None
+            )
+        except ClaimmarkError as error:
+            self.notify(str(error), severity="error")
+            self.rows = []
+        table = self.query_one(DataTable)
+        table.clear()
+        for row in self.rows:
+            claim = row.annotation.claim
+            assert claim is not None
+            status = claim.status.value
+            table.add_row(
+                Text(f" {status} ", style=f"bold black on {STATUS_COLORS[status]}"),
+                _clip(claim.claimant or "—", 28),
+                _clip(row.article_title, 28),
+                " ".join(f"#{t}" for t in row.annotation.tags),
+                _clip(row.annotation.quote, 80),
+                key=str(row.annotation.id),
+            )
+        parts = []
+        if self.claimant:
+            parts.append(f"claimant ~ {self.claimant!r}")
+        if self.status:
+            parts.append(f"status = {self.status}")
+        if self.tag:
+            parts.append(f"tag = #{self.tag}")
+        filters = ", ".join(parts) if parts else "none"
+        self.query_one("#claims-filters", Static).update(
+            f"{len(self.rows)} claims — filters: {filters}  (/ claimant, s status, # tag, r reset)"
+        )
+
+    def _selected(self) -> ClaimRow | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        return self.rows[table.cursor_row]
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        row = self._selected()
+        if row is None:
+            self.notify("No claim selected.", severity="warning")
+            return
+        from tui.screens.reader import ReaderScreen
+
+        reader = ReaderScreen(self.store, row.article_id)
+        start = row.annotation.start
+
+        self.app.push_screen(reader)
+        reader.call_after_refresh(reader.jump_to, start)
+
+    def action_cycle_status(self) -> None:
+        options: list[str | None] = [None, *(s.value for s in ClaimStatus)]
+        self.status = options[(options.index(self.status) + 1) % len(options)]
+        self.refresh_claims()
+
+    def _prompt(self, title: str, value: str, suggestions: list[str], field: str) -> None:
+        from tui.dialogs import PromptDialog
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                setattr(self, field, text.strip().lstrip("#"))
+                self.refresh_claims()
+
+        self.app.push_screen(PromptDialog(title, value=value, suggestions=suggestions), done)
+
+    def action_filter_claimant(self) -> None:
+        self._prompt("Filter by claimant", self.claimant, self.store.claimants(), "claimant")
+
+    def action_filter_tag(self) -> None:
+        self._prompt("Filter by tag", self.tag, self.store.list_tags(), "tag")
+
+    def action_reset(self) -> None:
+        self.claimant, self.status, self.tag = "", None, ""
+        self.refresh_claims()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        from tui.dialogs import HelpScreen
+        from tui.help import help_sections
+
+        self.app.push_screen(HelpScreen(help_sections(self)))

@@ -1,0 +1,153 @@
+"""The library: every article with its byline, annotation count and last opened time."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from store.errors import ClaimmarkError
+from store.models import ArticleSummary
+from store.store import Store
+
+
+def _when(stamp: str | None) -> str:
+    return stamp[:16].replace("T", " ") if stamp else "never"
+
+
+class LibraryScreen(Screen[None]):
+    """Pick an article to read; the most recently opened one is preselected."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", tooltip="Read the selected article"),
+        Binding("a", "add", "Add file", tooltip="Add an article file or folder"),
+        Binding("C", "claims", "Claims", tooltip="Every claim in the library"),
+        Binding("slash", "filter", "Filter", tooltip="Filter articles by title"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+    """Library keys."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.articles: list[ArticleSummary] = []
+        self.filter_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="library-hint")
+        yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Library"
+        self.sub_title = str(self.store.path)
+        table = self.query_one(DataTable)
+        table.add_column("Title", key="title")
+        table.add_column("Byline", key="byline")
+        table.add_column("Notes", key="notes")
+        table.add_column("Claims", key="claims")
+        table.add_column("Last opened", key="opened")
+        self.refresh_articles()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_articles()
+
+    def refresh_articles(self) -> None:
+        """Reload the article list from the store (counts change as the user annotates)."""
+        table = self.query_one(DataTable)
+        self.articles = self.store.list_articles()
+        shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
+        table.clear()
+        for a in shown:
+            table.add_row(a.title, a.byline, str(a.annotation_count), str(a.claim_count),
+                          _when(a.last_opened_at), key=str(a.id))
+        hint = self.query_one("#library-hint", Static)
+        if not self.articles:
+            hint.update("The library is empty. Press a to add an article file or folder.")
+        elif self.filter_text:
+            hint.update(f"Filter: {self.filter_text!r} — {len(shown)} of {len(self.articles)}")
+        else:
+            hint.update(f"{len(self.articles)} articles — enter reads, a adds, C lists claims")
+        if shown:
+            table.move_cursor(row=0)
+
+    def selected_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        article_id = self.selected_id()
+        if article_id is None:
+            self.notify("No article to open: press a to add one.", severity="warning")
+            return
+        from tui.screens.reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(self.store, article_id))
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_add(self) -> None:
+        from pathlib import Path
+
+        from tui.dialogs import PromptDialog
+
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            from store.ingest import find_article_files
+
+            added = 0
+            try:
+                files = find_article_files([Path(text.strip()).expanduser()])
+                for path in files:
+                    self.store.import_file(path)
+                    added += 1
+            except ClaimmarkError as error:
+                self.notify(str(error), title="Not added", severity="error")
+            if added:
+                self.notify(f"Added {added} article{'s' if added != 1 else ''}.")
+            self.refresh_articles()
+
+        self.app.push_screen(
+            PromptDialog("Add an article file or folder", placeholder="path/to/article.txt"),
+            done,
+        )
+
+    def action_filter(self) -> None:
+        from tui.dialogs import PromptDialog
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.filter_text = text.strip()
+                self.refresh_articles()
+
+        self.app.push_screen(PromptDialog("Filter by title", value=self.filter_text), done)
+
+    def action_claims(self) -> None:
+        from tui.screens.claims import ClaimsScreen
+
+        self.app.push_screen(ClaimsScreen(self.store))
+
+    def action_help(self) -> None:
+        from tui.dialogs import HelpScreen
+        from tui.help import help_sections
+
+        self.app.push_screen(HelpScreen(help_sections(self)))

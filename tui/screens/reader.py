@@ -1,0 +1,586 @@
+"""The reader: the article beside its annotation pane.
+
+The screen owns the state (the article, its annotations, the undo history, the
+suggestions) and is the only part of the TUI that calls the store. The article view and
+the annotation pane post messages up to it and never talk to each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from store.errors import ClaimmarkError
+from store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
+from store.store import Store
+from store.text import ParagraphIndex
+from tui.colors import HIGHLIGHT_COLORS, background, color_name
+from tui.dialogs import ClaimDialog, ClaimFormResult, NoteDialog, PromptDialog, TagsDialog
+from tui.widgets.annotation_pane import AnnotationPane, PaneEntry
+from tui.widgets.article_view import ArticleView, Mark
+
+if TYPE_CHECKING:
+    from store.suggest import Suggestion
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One undoable change: the annotation before and after (None = did not exist)."""
+
+    before: Annotation | None
+    after: Annotation | None
+    label: str
+
+
+class ReaderScreen(Screen[None]):
+    """Read one article and annotate it by keyboard."""
+
+    BINDINGS = [
+        Binding("h", "highlight", "Highlight", tooltip="Highlight the selection"),
+        Binding("t", "tags", "Tags", tooltip="Tag the selection or the annotation here"),
+        Binding("n", "note", "Note", tooltip="Write a note on the selection or annotation"),
+        Binding("c", "claim", "Claim", tooltip="Record the selection as a claim"),
+        Binding("x", "delete", "Delete", show=False, tooltip="Delete the annotation here"),
+        Binding("u", "undo", "Undo", tooltip="Undo the last change"),
+        Binding("ctrl+r", "redo", "Redo", show=False, tooltip="Redo what was undone"),
+        Binding("right_square_bracket", "next_annotation", "Next annotation", show=False),
+        Binding("left_square_bracket", "previous_annotation", "Previous annotation",
+                show=False),
+        Binding("slash", "search", "Search", tooltip="Search the article text"),
+        Binding("semicolon", "next_match", "Next match", show=False),
+        Binding("comma", "previous_match", "Previous match", show=False),
+        Binding("a", "toggle_suggestions", "Suggestions",
+                tooltip="Show or hide the attributions claimmark found"),
+        Binding("greater_than_sign", "next_suggestion", "Next suggestion", show=False),
+        Binding("less_than_sign", "previous_suggestion", "Previous suggestion", show=False),
+        Binding("A", "accept_suggestion", "Accept suggestion", show=False),
+        Binding("D", "dismiss_suggestion", "Dismiss suggestion", show=False),
+        Binding("backslash", "toggle_pane", "Pane", show=False,
+                tooltip="Show or hide the annotation pane"),
+        Binding("ctrl+e", "export", "Export", tooltip="Export notes to Markdown"),
+        Binding("C", "claims", "Claims", show=False, tooltip="Every claim in the library"),
+        Binding("escape", "back", "Library", show=False),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+    """Annotation, search, suggestion and navigation keys (motions live on ArticleView)."""
+
+    entries: reactive[tuple[PaneEntry, ...]] = reactive((), always_update=True)
+    """The article's annotations as the pane shows them."""
+    current_id: reactive[int | None] = reactive(None)
+    """The annotation under the article cursor."""
+    dark: reactive[bool] = reactive(True)
+    """Whether the app's theme is dark."""
+
+    def __init__(self, store: Store, article_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.article: Article = store.get_article(article_id)
+        self.paragraphs = ParagraphIndex(self.article.text)
+        self.annotations: dict[int, Annotation] = {}
+        self.undo_stack: list[Change] = []
+        self.redo_stack: list[Change] = []
+        self.suggestions: list[Suggestion] = []
+        self._suggestions_ready = False
+
+    # -- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="reader-body"):
+            yield ArticleView(id="article")
+            yield AnnotationPane(id="pane").data_bind(
+                entries=ReaderScreen.entries, current_id=ReaderScreen.current_id,
+                dark=ReaderScreen.dark,
+            )
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def pane(self) -> AnnotationPane:
+        return self.query_one(AnnotationPane)
+
+    def on_mount(self) -> None:
+        self.title = self.article.title
+        self.sub_title = self.article.byline
+        self.pane.border_title = "Annotations"
+        self.dark = self.app.current_theme.dark
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.view.set_article(self.article.title, self.article.byline, self.article.text)
+        self._load_annotations()
+        self.view.focus()
+        try:
+            self.store.mark_opened(self.article.id)
+        except ClaimmarkError:
+            pass  # a read-only library still reads
+        self._find_suggestions()
+
+    def _theme_changed(self, theme: object) -> None:
+        self.dark = self.app.current_theme.dark
+        self._refresh_marks()
+
+    # -- annotations <-> view and pane -------------------------------------------------
+
+    def _load_annotations(self) -> None:
+        self.annotations = {a.id: a for a in self.store.list_annotations(self.article.id)}
+        self._refresh_marks()
+
+    def _sorted(self) -> list[Annotation]:
+        return sorted(self.annotations.values(), key=lambda a: (a.start, -a.end, a.id))
+
+    def _refresh_marks(self) -> None:
+        ordered = self._sorted()
+        self.view.set_marks([
+            Mark(
+                annotation_id=a.id, start=a.start, end=a.end,
+                color=background(color_name(a.color, a.tags), self.dark),
+                claim_status=a.claim.status.value if a.claim else None,
+                has_note=bool(a.note.strip()),
+            )
+            for a in ordered
+        ])
+        self.entries = tuple(
+            PaneEntry(a, self.paragraphs.number_of(a.start)) for a in ordered
+        )
+        self._update_current()
+        self._show_suggestions()
+
+    def _update_current(self) -> None:
+        marks = self.view.marks_at(self.view.cursor)
+        self.current_id = marks[0].annotation_id if marks else None
+
+    @on(ArticleView.CursorMoved)
+    def _track_cursor(self, event: ArticleView.CursorMoved) -> None:
+        self._update_current()
+
+    def annotation_here(self) -> Annotation | None:
+        """The innermost annotation under the article cursor (or the pane's highlighted
+        one when the pane has focus)."""
+        if self.pane.has_focus:
+            return self.pane.annotation_at(self.pane.highlighted)
+        marks = self.view.marks_at(self.view.cursor)
+        return self.annotations.get(marks[0].annotation_id) if marks else None
+
+    def _target(self) -> tuple[tuple[int, int] | None, Annotation | None]:
+        """What an annotation key acts on: the selection, else the annotation here."""
+        selection = self.view.selection if not self.pane.has_focus else None
+        if selection is not None and selection[1] > selection[0]:
+            return selection, None
+        return None, self.annotation_here()
+
+    def _nothing_to_act_on(self, verb: str) -> None:
+        self.notify(
+            f"Nothing to {verb}: select text first (v, s or p), or move onto an annotation.",
+            severity="warning",
+        )
+
+    # -- changes (every one through here: store first, then screen) --------------------
+
+    def _apply(self, change: Callable[[], Annotation], before: Annotation | None,
+               label: str, *, deleting: bool = False) -> Annotation | None:
+        try:
+            result = change()
+        except ClaimmarkError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return None
+        after = None if deleting else result
+        if deleting:
+            self.annotations.pop(result.id, None)
+        else:
+            self.annotations[result.id] = result
+        self.undo_stack.append(Change(before, after, label))
+        self.redo_stack.clear()
+        self._refresh_marks()
+        return result
+
+    def _create(self, span: tuple[int, int], *, tags: tuple[str, ...] = (), note: str = "",
+                claim: Claim | None = None, label: str) -> Annotation | None:
+        draft = AnnotationDraft(self.article.id, span[0], span[1], note=note, tags=tags,
+                                claim=claim)
+        created = self._apply(lambda: self.store.create_annotation(draft), None, label)
+        if created is not None:
+            # Like vim after an operator on a visual selection: the cursor goes to the
+            # start, so the new annotation is "the one here" for the next t, n or c.
+            self.view.clear_selection()
+            self.view.move_cursor(created.start)
+        return created
+
+    def _update(self, annotation: Annotation, label: str, **fields: object) -> None:
+        self._apply(
+            lambda: self.store.update_annotation(annotation.id, **fields),  # type: ignore[arg-type]
+            annotation, label,
+        )
+
+    def action_highlight(self) -> None:
+        """Highlight the selection; on an annotation, cycle its colour."""
+        span, annotation = self._target()
+        if span is not None:
+            if self._create(span, label="highlight"):
+                self.notify("Highlighted.", timeout=1.5)
+        elif annotation is not None:
+            names = list(HIGHLIGHT_COLORS)
+            current = color_name(annotation.color, annotation.tags)
+            following = names[(names.index(current) + 1) % len(names)]
+            self._update(annotation, "colour", color=following)
+            self.notify(f"Colour: {following}.", timeout=1.5)
+        else:
+            self._nothing_to_act_on("highlight")
+
+    def action_tags(self) -> None:
+        """Tag the selection (a new highlight) or the annotation under the cursor."""
+        span, annotation = self._target()
+        if span is None and annotation is None:
+            self._nothing_to_act_on("tag")
+            return
+        current = annotation.tags if annotation else ()
+
+        def done(tags: tuple[str, ...] | None) -> None:
+            if tags is None:
+                return
+            if span is not None:
+                self._create(span, tags=tags, label="tag")
+            elif annotation is not None:
+                self._update(annotation, "tags", tags=tags)
+
+        self.app.push_screen(TagsDialog(current, self.store.list_tags()), done)
+
+    def action_note(self) -> None:
+        """Write a note on the selection (a new highlight) or the annotation here."""
+        span, annotation = self._target()
+        if span is None and annotation is None:
+            self._nothing_to_act_on("note")
+            return
+        quote = self.article.text[span[0]:span[1]] if span else annotation.quote  # type: ignore[union-attr]
+
+        def done(note: str | None) -> None:
+            if note is None:
+                return
+            if span is not None:
+                self._create(span, note=note, label="note")
+            elif annotation is not None:
+                self._update(annotation, "note", note=note)
+
+        self.app.push_screen(NoteDialog(annotation.note if annotation else "", quote), done)
+
+    def action_claim(self) -> None:
+        """Record the selection as a claim, or edit the claim of the annotation here."""
+        span, annotation = self._target()
+        if span is None and annotation is None:
+            self._nothing_to_act_on("record as a claim")
+            return
+        if span is not None:
+            self._open_claim_form(span, None, Claim())
+        else:
+            self._open_claim_form(None, annotation, annotation.claim)  # type: ignore[union-attr]
+
+    def _open_claim_form(self, span: tuple[int, int] | None, annotation: Annotation | None,
+                         claim: Claim | None) -> None:
+        quote = annotation.quote if annotation else self.article.text[span[0]:span[1]]  # type: ignore[index]
+
+        def done(result: ClaimFormResult | None) -> None:
+            if result is None:
+                return
+            if annotation is not None:
+                self._update(annotation, "claim", claim=result.claim, tags=result.tags,
+                             note=result.note)
+            elif span is not None:
+                self._create(span, tags=result.tags, note=result.note, claim=result.claim,
+                             label="claim")
+
+        self.app.push_screen(
+            ClaimDialog(
+                quote=quote, claim=claim,
+                tags=annotation.tags if annotation else (),
+                note=annotation.note if annotation else "",
+                known_claimants=self.store.claimants(),
+                known_sources=self.store.claim_sources(),
+                known_tags=self.store.list_tags(),
+            ),
+            done,
+        )
+
+    def action_delete(self) -> None:
+        """Delete the annotation under the cursor (u undoes it)."""
+        annotation = self.annotation_here()
+        if annotation is None:
+            self.notify("No annotation under the cursor to delete.", severity="warning")
+            return
+        self._delete(annotation)
+
+    def _delete(self, annotation: Annotation) -> None:
+        if self._apply(lambda: self.store.delete_annotation(annotation.id), annotation,
+                       "delete", deleting=True):
+            self.notify("Annotation deleted. Press u to undo.", timeout=4)
+
+    def _replay(self, source: list[Change], target: list[Change], undo: bool) -> None:
+        if not source:
+            self.notify(f"Nothing to {'undo' if undo else 'redo'}.", severity="warning")
+            return
+        change = source.pop()
+        goal, current = (change.before, change.after) if undo else (change.after, change.before)
+        try:
+            if goal is None:
+                assert current is not None
+                self.store.delete_annotation(current.id)
+                self.annotations.pop(current.id, None)
+            else:
+                self.annotations[goal.id] = self.store.restore_annotation(goal)
+        except ClaimmarkError as error:
+            source.append(change)
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        target.append(change)
+        self._refresh_marks()
+        spot = goal or current
+        if spot is not None:
+            self.view.move_cursor(spot.start)
+        self.notify(f"{'Undid' if undo else 'Redid'} {change.label}.", timeout=1.5)
+
+    def action_undo(self) -> None:
+        """Undo the last create, edit or delete."""
+        self._replay(self.undo_stack, self.redo_stack, undo=True)
+
+    def action_redo(self) -> None:
+        """Redo the last undone change."""
+        self._replay(self.redo_stack, self.undo_stack, undo=False)
+
+    # -- moving between annotations, matches and suggestions ---------------------------
+
+    def action_next_annotation(self) -> None:
+        mark = self.view.next_mark(self.view.cursor)
+        if mark is None:
+            self.notify("No more annotations after the cursor.", severity="warning",
+                        timeout=2)
+        else:
+            self.view.move_cursor(mark.start)
+
+    def action_previous_annotation(self) -> None:
+        mark = self.view.previous_mark(self.view.cursor)
+        if mark is None:
+            self.notify("No annotations before the cursor.", severity="warning", timeout=2)
+        else:
+            self.view.move_cursor(mark.start)
+
+    def action_search(self) -> None:
+        """Ask for text and jump to its first match after the cursor."""
+
+        def done(query: str | None) -> None:
+            if query is None:
+                return
+            count = self.view.set_search(query or None)
+            if not query:
+                return
+            if count == 0:
+                self.notify(f"No match for {query!r}.", severity="warning")
+                return
+            self.view.next_match()
+            self.notify(f"{count} match{'es' if count > 1 else ''}: ; next, , previous.",
+                        timeout=3)
+
+        self.app.push_screen(PromptDialog("Search the article", placeholder="text"), done)
+
+    def action_next_match(self) -> None:
+        if self.view.next_match() is None:
+            self.notify("No search: press / to search.", severity="warning", timeout=2)
+
+    def action_previous_match(self) -> None:
+        if self.view.previous_match() is None:
+            self.notify("No search: press / to search.", severity="warning", timeout=2)
+
+    @work(thread=True, exclusive=True, group="suggestions")
+    def _find_suggestions(self) -> None:
+        from store.suggest import suggest_attributions
+
+        found = suggest_attributions(self.article.text)
+        self.app.call_from_thread(self._suggestions_found, found)
+
+    def _suggestions_found(self, found: list[Suggestion]) -> None:
+        dismissed = self.store.dismissed_suggestions(self.article.id)
+        self.suggestions = [s for s in found if (s.start, s.end) not in dismissed]
+        self._suggestions_ready = True
+        self._show_suggestions()
+
+    def _open_suggestions(self) -> list[Suggestion]:
+        """Suggestions not dismissed and not already recorded as a claim on that span."""
+        claimed = {(a.start, a.end) for a in self.annotations.values() if a.claim}
+        return [s for s in self.suggestions if (s.start, s.end) not in claimed]
+
+    def _show_suggestions(self) -> None:
+        if self._suggestions_ready:
+            self.view.set_suggestions([(s.start, s.end) for s in self._open_suggestions()])
+
+    def action_toggle_suggestions(self) -> None:
+        """Show or hide the attributed statements claimmark found."""
+        self.view.show_suggestions = not self.view.show_suggestions
+        if not self.view.show_suggestions:
+            self.notify("Suggestions hidden.", timeout=1.5)
+        elif not self._suggestions_ready:
+            self.notify("Still looking for attributions…", timeout=2)
+        else:
+            count = len(self._open_suggestions())
+            self.notify(
+                f"{count} suggested attribution{'s' if count != 1 else ''}: > next, < previous,"
+                " A accept, D dismiss.", timeout=4,
+            )
+
+    def _suggestion_here(self) -> Suggestion | None:
+        cursor = self.view.cursor
+        for s in self._open_suggestions():
+            if s.start <= cursor < s.end or (cursor == s.end and s.end > s.start):
+                return s
+        return None
+
+    def _jump_suggestion(self, forward: bool) -> None:
+        if not self._suggestions_ready:
+            self.notify("Still looking for attributions…", timeout=2)
+            return
+        self.view.show_suggestions = True
+        cursor = self.view.cursor
+        spans = self._open_suggestions()
+        found = (next((s for s in spans if s.start > cursor), None) if forward
+                 else next((s for s in reversed(spans) if s.start < cursor), None))
+        if found is None:
+            where = "after" if forward else "before"
+            self.notify(f"No suggested attributions {where} the cursor.", severity="warning",
+                        timeout=2)
+            return
+        self.view.move_cursor(found.start)
+        self.notify(f"{found.claimant} — {found.cue} ({found.attribution.value})", timeout=3)
+
+    def action_next_suggestion(self) -> None:
+        self._jump_suggestion(forward=True)
+
+    def action_previous_suggestion(self) -> None:
+        self._jump_suggestion(forward=False)
+
+    def action_accept_suggestion(self) -> None:
+        """Open the claim form prefilled from the suggestion under the cursor."""
+        suggestion = self._suggestion_here()
+        if suggestion is None:
+            self.notify("No suggestion under the cursor (> jumps to the next one).",
+                        severity="warning")
+            return
+        attribution = suggestion.attribution
+        if not isinstance(attribution, Attribution):
+            attribution = Attribution(attribution)
+        self._open_claim_form(
+            (suggestion.start, suggestion.end), None,
+            Claim(claimant=suggestion.claimant, sources=suggestion.sources,
+                  attribution=attribution),
+        )
+
+    def action_dismiss_suggestion(self) -> None:
+        """Dismiss the suggestion under the cursor for good."""
+        suggestion = self._suggestion_here()
+        if suggestion is None:
+            self.notify("No suggestion under the cursor to dismiss.", severity="warning")
+            return
+        try:
+            self.store.dismiss_suggestion(self.article.id, suggestion.start, suggestion.end)
+        except ClaimmarkError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        self.suggestions.remove(suggestion)
+        self._show_suggestions()
+        self.notify("Suggestion dismissed.", timeout=1.5)
+
+    # -- pane ------------------------------------------------------------------------
+
+    @on(AnnotationPane.Chosen)
+    def _jump_to_chosen(self, event: AnnotationPane.Chosen) -> None:
+        annotation = self.annotations.get(event.annotation_id)
+        if annotation is not None:
+            self.view.move_cursor(annotation.start)
+            self.view.focus()
+
+    @on(AnnotationPane.EditRequested)
+    def _edit_requested(self, event: AnnotationPane.EditRequested) -> None:
+        annotation = self.annotations.get(event.annotation_id)
+        if annotation is None:
+            return
+        if annotation.claim is not None:
+            self._open_claim_form(None, annotation, annotation.claim)
+            return
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self._update(annotation, "note", note=note)
+
+        self.app.push_screen(NoteDialog(annotation.note, annotation.quote), done)
+
+    @on(AnnotationPane.DeleteRequested)
+    def _delete_requested(self, event: AnnotationPane.DeleteRequested) -> None:
+        annotation = self.annotations.get(event.annotation_id)
+        if annotation is not None:
+            self._delete(annotation)
+
+    @on(AnnotationPane.FilterRequested)
+    def _filter_requested(self, event: AnnotationPane.FilterRequested) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.pane.filter_text = text
+
+        statuses = [s for s in ("unverified", "supported", "disputed", "false", "misleading",
+                                "unverifiable")]
+        self.app.push_screen(
+            PromptDialog("Filter annotations (text, #tag or status)", value=event.current,
+                         suggestions=[*(f"#{t}" for t in self.store.list_tags()), *statuses]),
+            done,
+        )
+
+    def action_toggle_pane(self) -> None:
+        """Show or hide the annotation pane."""
+        pane = self.pane
+        pane.display = not pane.display
+        if not pane.display:
+            self.view.focus()
+
+    # -- elsewhere -------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Export this article's notes to Markdown in the export folder."""
+        from tui.export_actions import export_article
+
+        try:
+            path = export_article(self.store, self.article.id)
+        except (ClaimmarkError, OSError) as error:
+            self.notify(str(error), title="Export failed", severity="error")
+            return
+        self.notify(f"Exported to {path}", title="Export", timeout=6)
+
+    def action_claims(self) -> None:
+        from tui.screens.claims import ClaimsScreen
+
+        self.app.push_screen(ClaimsScreen(self.store))
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            from tui.screens.library import LibraryScreen
+
+            self.app.switch_screen(LibraryScreen(self.store))
+
+    def action_help(self) -> None:
+        from tui.help import help_sections
+
+        from tui.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen(help_sections(self)))
+
+    def jump_to(self, offset: int) -> None:
+        """Move the article cursor to `offset` (used when opening at a claim)."""
+        self.view.move_cursor(offset)
+
