@@ -43,6 +43,8 @@ BUSY_TIMEOUT_S: Final = 10.0
 
 MAX_TAG_LENGTH: Final = 64
 
+_SURROGATES = "the text holds characters that are not valid Unicode (lone surrogates)"
+
 
 class _Unset:
     """The type of `UNSET`: "leave this field as it is"."""
@@ -101,6 +103,7 @@ class Store:
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file")
         self.read_only = _is_read_only_file(self.path)
+        self._tx_depth = 0
         try:
             if not self.read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -196,9 +199,36 @@ class Store:
         self.close()
 
     @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Group several store calls into one all-or-nothing write transaction (e.g. a
+        whole import). Calls inside it share it; it commits when the outermost block ends."""
+        if self._tx_depth:
+            self._tx_depth += 1
+            try:
+                yield self
+            finally:
+                self._tx_depth -= 1
+            return
+        with self._write():
+            self._tx_depth = 1
+            try:
+                yield self
+            finally:
+                self._tx_depth = 0
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: the write lock taken up front, committed on success,
-        rolled back (nothing changed) on any error."""
+        rolled back (nothing changed) on any error. Inside `transaction()` it joins the
+        open transaction instead."""
+        if self._tx_depth:
+            try:
+                yield self.conn
+            except sqlite3.Error as error:
+                raise StoreError(_sqlite_message(error, self.path)) from None
+            except UnicodeEncodeError:
+                raise InvalidInput(_SURROGATES) from None
+            return
         if self.read_only:
             raise StoreError(f"{self.path} is read-only: nothing can be saved to it")
         try:
@@ -210,6 +240,9 @@ class Store:
         except sqlite3.Error as error:
             self.conn.execute("ROLLBACK")
             raise StoreError(_sqlite_message(error, self.path)) from None
+        except UnicodeEncodeError:
+            self.conn.execute("ROLLBACK")
+            raise InvalidInput(_SURROGATES) from None
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -258,6 +291,8 @@ class Store:
 
         if not text.strip():
             raise InvalidInput(f"{source}: the article has no text")
+        if "\x00" in text:
+            raise InvalidInput(f"{source}: the article text holds NUL characters")
         digest = content_sha256(title, byline, text)
         with self._write() as conn:
             row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
@@ -401,8 +436,8 @@ class Store:
         updated_at: str | None = None,
     ) -> Annotation:
         """Store a new annotation with its tags and claim in one transaction."""
-        tags = _clean_tags(draft.tags)
-        claim = _check_claim(draft.claim)
+        tags = clean_tags(draft.tags)
+        claim = check_claim(draft.claim)
         created = created_at or now()
         with self._write() as conn:
             quote, prefix, suffix = self._article_slice(
@@ -434,8 +469,8 @@ class Store:
         end: int | _Unset = UNSET,
     ) -> Annotation:
         """Change some fields of an annotation; the rest stay as they are."""
-        new_tags = None if isinstance(tags, _Unset) else _clean_tags(tags)
-        new_claim = claim if isinstance(claim, _Unset) else _check_claim(claim)
+        new_tags = None if isinstance(tags, _Unset) else clean_tags(tags)
+        new_claim = claim if isinstance(claim, _Unset) else check_claim(claim)
         with self._write() as conn:
             before = self._load_annotation(conn, annotation_id)
             fields: dict[str, Any] = {}
@@ -477,8 +512,8 @@ class Store:
     def restore_annotation(self, snapshot: Annotation) -> Annotation:
         """Make the annotation with `snapshot.id` exactly `snapshot` again, creating it if it
         was deleted: the undo and redo of every change."""
-        tags = _clean_tags(snapshot.tags)
-        claim = _check_claim(snapshot.claim)
+        tags = clean_tags(snapshot.tags)
+        claim = check_claim(snapshot.claim)
         with self._write() as conn:
             existing = conn.execute(
                 "SELECT 1 FROM annotations WHERE id = ?", [snapshot.id]
@@ -756,7 +791,7 @@ def _article(row: sqlite3.Row) -> Article:
     )
 
 
-def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
+def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
     """Tags stripped, empty ones dropped, duplicates (ignoring case) removed, order kept."""
     if isinstance(tags, str):
         raise InvalidInput("tags must be a list of names, not one string")
@@ -782,7 +817,7 @@ def is_valid_url(url: str) -> bool:
     )
 
 
-def _check_claim(claim: Claim | None) -> Claim | None:
+def check_claim(claim: Claim | None) -> Claim | None:
     if claim is None:
         return None
     try:

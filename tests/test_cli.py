@@ -200,3 +200,50 @@ def test_suggest_command(run, story: Path) -> None:
     assert any("two officials" in s["claimant"] for s in found)
     for s in found:
         assert {"start", "end", "sentence", "claimant", "cue", "attribution", "sources"} <= set(s)
+
+
+def test_export_markdown_json_and_import(run, story: Path, tmp_path: Path) -> None:
+    run("add", str(story))
+    run("annotate", "1", "--quote", "two officials said", "--tag", "flood policy",
+        "--claimant", "two officials", "--note", "# not a heading")
+    out = tmp_path / "out"
+    result = run("export", "1", "-o", str(out))
+    assert result.status == 0, result.err
+    [written] = out.iterdir()
+    text = written.read_text()
+    assert text.startswith("---\n") and "#flood-policy" in text
+    assert Path(result.out.strip()) == written
+    again = run("export", "1", "-o", str(out))
+    assert again.status == 0 and written.read_text() == text  # same bytes
+    stdout = run("export", "1", "-o", "-").out
+    assert stdout == text
+    foreign = tmp_path / "mine.md"
+    foreign.write_text("my own notes\n")
+    one_line_error(run("export", "1", "-o", str(foreign)))
+    assert foreign.read_text() == "my own notes\n"
+    assert run("export", "1", "-o", str(foreign), "--force").status == 0
+    collection = tmp_path / "all.json"
+    assert run("export", "--all", "--format", "json", "-o", str(collection)).status == 0
+    other_db = tmp_path / "other.db"
+    result = run("--db", str(other_db), "import", str(collection))
+    assert result.status == 0 and "1 articles added" in result.out
+    result = run("--db", str(other_db), "import", str(collection))
+    assert "0 annotations added, 1 already there" in result.out
+    back = tmp_path / "back.json"
+    run("--db", str(other_db), "export", "--all", "--format", "json", "-o", str(back))
+    assert back.read_bytes() == collection.read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    one_line_error(run("import", str(bad)))
+    one_line_error(run("export"), status=2)
+    one_line_error(run("export", "1", "--all"), status=2)
+
+
+def test_config_export_dir(run, story: Path, tmp_path: Path) -> None:
+    run("add", str(story))
+    target = tmp_path / "exports"
+    assert run("config", "export_dir", str(target)).status == 0
+    assert run("config", "export_dir").out.strip() == str(target)
+    result = run("export", "1")
+    assert result.status == 0
+    assert Path(result.out.strip()).parent == target

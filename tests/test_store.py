@@ -369,3 +369,25 @@ def test_annotation_dicts_round_trip(store: Store, article) -> None:
 def test_store_creates_missing_folders(tmp_path: Path) -> None:
     with Store(tmp_path / "deep" / "er" / "x.db") as s:
         assert s.path.exists()
+
+
+def test_transaction_is_all_or_nothing(store: Store, article) -> None:
+    with pytest.raises(InvalidInput):
+        with store.transaction():
+            store.create_annotation(AnnotationDraft(article.id, 0, 4))
+            store.create_annotation(AnnotationDraft(article.id, 5, 9))
+            store.create_annotation(AnnotationDraft(article.id, 9, 9))  # invalid: empty
+    assert store.list_annotations(article.id) == []
+    with store.transaction():
+        store.create_annotation(AnnotationDraft(article.id, 0, 4))
+        with store.transaction():
+            store.create_annotation(AnnotationDraft(article.id, 5, 9))
+    assert len(store.list_annotations(article.id)) == 2
+
+
+def test_invalid_unicode_and_nul_are_refused(store: Store, article) -> None:
+    with pytest.raises(InvalidInput, match="surrogates"):
+        store.create_annotation(AnnotationDraft(article.id, 0, 4, note="bad \ud800"))
+    with pytest.raises(InvalidInput, match="NUL"):
+        store.add_article("T", "", "/n.txt", "a\x00b")
+    assert store.list_annotations(article.id) == []

@@ -272,8 +272,14 @@ def annotate_command(
 ) -> None:
     """Annotate the text QUOTE in ARTICLE (a highlight, with tags, a note or a claim)."""
     from store.anchoring import find_occurrences
-    from store.models import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
-    from store.models import annotation_to_dict
+    from store.models import (
+        AnnotationDraft,
+        Attribution,
+        Claim,
+        ClaimStatus,
+        Confidence,
+        annotation_to_dict,
+    )
 
     found = context.store.find_article(article)
     starts = find_occurrences(found.text, quote)
@@ -361,6 +367,97 @@ def suggest_command(context: Context, article: str, as_json: bool) -> None:
         click.echo(f"\t{_clip(s.sentence, 100)}")
 
 
+@cli.command("export")
+@click.argument("articles", nargs=-1)
+@click.option("--all", "export_all", is_flag=True, help="Export every article in the library.")
+@click.option("-o", "--output", "output", default=None,
+              help="A file, a folder, or - for standard output (default: the export folder).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
+              show_default=True, help="Markdown notes, or a lossless Web Annotation JSON.")
+@click.option("--group-by", type=click.Choice(["document", "tag"]), default="document",
+              show_default=True, help="Order highlights by position or group them by tag.")
+@click.option("--force", is_flag=True, help="Overwrite files that claimmark did not write.")
+@click.option("--timestamp", is_flag=True, help="Record the export time in the file.")
+@pass_context
+def export_command(context: Context, articles: tuple[str, ...], export_all: bool,
+                   output: str | None, fmt: str, group_by: str, force: bool,
+                   timestamp: bool) -> None:
+    """Export the notes of ARTICLE... (or --all) to Markdown or JSON."""
+    from store.export import export_articles, export_text
+
+    store = context.store
+    if export_all and articles:
+        raise click.UsageError("give ARTICLE names or --all, not both")
+    if export_all:
+        ids = [a.id for a in store.list_articles()]
+        if not ids:
+            fail("the library is empty: nothing to export")
+    elif articles:
+        ids = [store.find_article(ref).id for ref in articles]
+    else:
+        raise click.UsageError("name at least one ARTICLE, or use --all")
+    if output == "-":
+        click.echo(export_text(store, ids, fmt=fmt, group_by=group_by,
+                               include_timestamp=timestamp), nl=False)
+        return
+    from tui.export_actions import export_folder
+
+    target = Path(output).expanduser() if output else export_folder(store)
+    options = dict(fmt=fmt, group_by=group_by, force=force, include_timestamp=timestamp)
+    if len(ids) >= 5 and sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("Exporting", total=len(ids))
+            written = export_articles(store, ids, target, progress=lambda done, total:
+                                      bar.update(task, completed=done), **options)
+    else:
+        written = export_articles(store, ids, target, **options)  # type: ignore[arg-type]
+    for path in written:
+        click.echo(str(path))
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@pass_context
+def import_command(context: Context, file: Path) -> None:
+    """Restore articles and annotations from a claimmark JSON export."""
+    from store.export import import_collection
+
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        fail(f"error: cannot read {file}: {error.strerror or error}")
+    summary = import_collection(context.store, data)
+    click.echo(
+        f"{summary.articles_added} articles added, {summary.articles_existing} already there; "
+        f"{summary.annotations_added} annotations added, {summary.annotations_skipped} "
+        "already there"
+    )
+
+
+CONFIG_KEYS = {"export_dir": "the folder ctrl+e and 'claimmark export' write to"}
+
+
+@cli.command("config")
+@click.argument("key", required=False, type=click.Choice(sorted(CONFIG_KEYS)))
+@click.argument("value", required=False)
+@pass_context
+def config_command(context: Context, key: str | None, value: str | None) -> None:
+    """Show or set a setting (KEY alone shows it; KEY VALUE sets it)."""
+    from tui.export_actions import export_folder
+
+    store = context.store
+    if key is None:
+        click.echo(f"export_dir\t{export_folder(store)}")
+        return
+    if value is None:
+        click.echo(str(export_folder(store)))
+        return
+    store.set_setting(key, str(Path(value).expanduser().resolve()))
+    click.echo(f"{key}\t{store.get_setting(key)}")
+
+
 def _print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -402,7 +499,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.stderr.close()
         raise SystemExit(1) from None
     except OSError as error:
-        fail(f"error: {error.strerror or error}: {getattr(error, 'filename', '') or ''}".rstrip(": "))
+        where = getattr(error, "filename", "") or ""
+        fail(f"error: {error.strerror or error}{': ' + str(where) if where else ''}")
 
 
 if __name__ == "__main__":

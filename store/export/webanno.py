@@ -81,7 +81,7 @@ from store.models import (
     ClaimStatus,
     Confidence,
 )
-from store.store import Store, _check_claim, _clean_tags
+from store.store import Store, check_claim, clean_tags
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 """The W3C Web Annotation JSON-LD context."""
@@ -495,7 +495,7 @@ def _parse_claim(check: _Checker, body: dict[str, Any]) -> Claim:
         evidence=check.string_list(body, "claimmark:evidence"),
     )
     try:
-        _check_claim(claim)
+        check_claim(claim)
     except InvalidInput as error:
         raise check.fail(str(error)) from None
     return claim
@@ -596,7 +596,7 @@ def _parse_annotation(index: int, data: Any,
                 f"unknown purpose {_show(purpose)} (expected tagging, commenting or assessing)"
             )
     try:
-        clean = _clean_tags(tags)
+        clean = clean_tags(tags)
     except InvalidInput as error:
         raise check.fail(str(error)) from None
     return ParsedAnnotation(
@@ -648,46 +648,46 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
     """Check a collection file (see `parse_collection`), then add its articles and the
     annotations not already in the store, keeping their creation and modification times.
 
-    Nothing is written if the file has a problem. Every annotation is one store
-    transaction; if the import stops half-way (disk full, ...), importing the same file
-    again completes it without duplicates."""
+    Nothing is written if the file has a problem, and the whole import is one store
+    transaction: it lands completely or not at all."""
     parsed = parse_collection(data)
-    ids: dict[str, int] = {}
-    known: dict[str, set[tuple[int, int, str, str]]] = {}
-    added = existing = 0
-    for article in parsed.articles:
-        result = store.add_article(
-            article.title, article.byline, article.source, article.text,
-            encoding=article.encoding, imported_at=article.imported_at,
-        )
-        ids[article.urn] = result.article.id
-        if result.status == "existing":
-            existing += 1
-            known[article.urn] = {
-                (a.start, a.end, a.created_at, a.quote)
-                for a in store.list_annotations(result.article.id)
-            }
-        else:
-            added += 1
-            known[article.urn] = set()
-    annotations_added = skipped = 0
-    for annotation in parsed.annotations:
-        key = (annotation.start, annotation.end, annotation.created_at, annotation.quote)
-        seen = known[annotation.article_urn]
-        if key in seen:
-            skipped += 1
-            continue
-        store.create_annotation(
-            AnnotationDraft(
-                article_id=ids[annotation.article_urn], start=annotation.start,
-                end=annotation.end, color=annotation.color, note=annotation.note,
-                tags=annotation.tags, claim=annotation.claim,
-            ),
-            created_at=annotation.created_at,
-            updated_at=annotation.updated_at,
-        )
-        seen.add(key)
-        annotations_added += 1
+    with store.transaction():
+        ids: dict[str, int] = {}
+        known: dict[str, set[tuple[int, int, str, str]]] = {}
+        added = existing = 0
+        for article in parsed.articles:
+            result = store.add_article(
+                article.title, article.byline, article.source, article.text,
+                encoding=article.encoding, imported_at=article.imported_at,
+            )
+            ids[article.urn] = result.article.id
+            if result.status == "existing":
+                existing += 1
+                known[article.urn] = {
+                    (a.start, a.end, a.created_at, a.quote)
+                    for a in store.list_annotations(result.article.id)
+                }
+            else:
+                added += 1
+                known[article.urn] = set()
+        annotations_added = skipped = 0
+        for annotation in parsed.annotations:
+            key = (annotation.start, annotation.end, annotation.created_at, annotation.quote)
+            seen = known[annotation.article_urn]
+            if key in seen:
+                skipped += 1
+                continue
+            store.create_annotation(
+                AnnotationDraft(
+                    article_id=ids[annotation.article_urn], start=annotation.start,
+                    end=annotation.end, color=annotation.color, note=annotation.note,
+                    tags=annotation.tags, claim=annotation.claim,
+                ),
+                created_at=annotation.created_at,
+                updated_at=annotation.updated_at,
+            )
+            seen.add(key)
+            annotations_added += 1
     return ImportSummary(
         articles_added=added, articles_existing=existing,
         annotations_added=annotations_added, annotations_skipped=skipped,

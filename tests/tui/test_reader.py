@@ -8,13 +8,12 @@ import pytest
 
 from store.models import AnnotationDraft, Claim, ClaimStatus
 from store.store import Store
+from tests.tui.screen import screen_text
 from tui.app import ClaimmarkApp
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.annotation_pane import AnnotationPane
 from tui.widgets.article_view import ArticleView
-
-from tests.tui.screen import screen_text
 
 TEXT = (
     "The government has signalled it will fund a regional flood barrier, two officials said.\n"
@@ -307,3 +306,16 @@ async def test_read_only_library_reports_instead_of_crashing(tmp_path: Path) -> 
         store.close()
     finally:
         path.chmod(0o644)
+
+
+async def test_ctrl_e_exports_to_the_configured_folder(lib: Store, tmp_path: Path) -> None:
+    lib.create_annotation(AnnotationDraft(1, 0, 14, note="a note", tags=("flood",)))
+    lib.set_setting("export_dir", str(tmp_path / "exports"))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        [written] = (tmp_path / "exports").iterdir()
+        assert "a note" in written.read_text()
+        assert any(str(written) in str(n.message) for n in app._notifications)

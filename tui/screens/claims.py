@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
-
-from rich.text import Text
 
 from store.errors import ClaimmarkError
 from store.models import ClaimRow, ClaimStatus

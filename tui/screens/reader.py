@@ -574,9 +574,8 @@ class ReaderScreen(Screen[None]):
             self.app.switch_screen(LibraryScreen(self.store))
 
     def action_help(self) -> None:
-        from tui.help import help_sections
-
         from tui.dialogs import HelpScreen
+        from tui.help import help_sections
 
         self.app.push_screen(HelpScreen(help_sections(self)))
 
