@@ -125,10 +125,13 @@ class AnnotationPane(OptionList):
         width = max(10, (self.scrollable_content_region.width or 40) - 2)
         with self.prevent(OptionList.OptionHighlighted):
             self.clear_options()
-            self.add_options(
-                Option(self._render_entry(entry, width), id=str(entry.annotation.id))
-                for entry in self._shown
-            )
+            options: list[Option | None] = []
+            for entry in self._shown:
+                if options:
+                    options.append(None)  # a separator line between entries
+                options.append(Option(self._render_entry(entry, width),
+                                      id=str(entry.annotation.id)))
+            self.add_options(options)
             if self.current_id in self._row_of:
                 self.highlighted = self._row_of[self.current_id]
         if self.filter_text:

@@ -1,0 +1,162 @@
+"""Claims by keys: every field into the store, editing, accepting and dismissing
+suggestions, and the claims view across the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.models import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
+from store.store import Store
+from tests.tui.screen import screen_text
+from tests.tui.test_reader import TEXT, TITLE
+from tui.app import ClaimmarkApp
+from tui.screens.claims import ClaimsScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_view import ArticleView
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "lib.db")
+    store.add_article(TITLE, "By Jane Example", "/tmp/flood.txt", TEXT)
+    return store
+
+
+async def wait_for_suggestions(pilot, app: ClaimmarkApp) -> ReaderScreen:
+    screen = app.screen
+    assert isinstance(screen, ReaderScreen)
+    for _ in range(100):
+        if screen._suggestions_ready:
+            break
+        await pilot.pause(0.02)
+    assert screen._suggestions_ready
+    return screen
+
+
+async def test_claim_every_field_by_keys(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("}", "s", "c")
+        await pilot.pause()
+        await pilot.press(*"the environment minister", "enter")
+        await pilot.press(*"Harbour Gazette > minister", "enter")
+        await pilot.press("d", "tab")  # attribution: direct quote
+        await pilot.press("f", "tab")  # status: false
+        await pilot.press("enter", "down", "enter", "tab")  # confidence: high
+        await pilot.press(*"https://example.org/a", "enter")
+        await pilot.press(*"flood", "tab")
+        await pilot.press(*"Ask the Gazette", "ctrl+s")
+        await pilot.pause()
+    [annotation] = lib.list_annotations(1)
+    assert annotation.quote.startswith("Speaking on Monday")
+    assert annotation.claim == Claim(
+        claimant="the environment minister", sources=("Harbour Gazette", "minister"),
+        status=ClaimStatus.FALSE, confidence=Confidence.HIGH,
+        attribution=Attribution.DIRECT_QUOTE, evidence=("https://example.org/a",),
+    )
+    assert annotation.tags == ("flood",)
+    assert annotation.note == "Ask the Gazette"
+
+
+async def test_c_on_an_existing_claim_edits_it(lib: Store) -> None:
+    original = lib.create_annotation(AnnotationDraft(1, 0, 20, tags=("a",), note="n",
+                                                     claim=Claim(claimant="officials")))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", "s")  # status: supported
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "supported" in screen_text(app)
+    edited = lib.get_annotation(original.id)
+    assert edited.claim.status is ClaimStatus.SUPPORTED
+    assert edited.claim.claimant == "officials"
+    assert (edited.tags, edited.note) == (("a",), "n")
+    # e in the pane edits it too
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "e")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"two officials", "ctrl+s")
+        await pilot.pause()
+    assert lib.get_annotation(original.id).claim.claimant == "two officials"
+
+
+async def test_accept_and_dismiss_suggestions(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = await wait_for_suggestions(pilot, app)
+        view = screen.query_one(ArticleView)
+        await pilot.press("a")
+        assert view.show_suggestions
+        suggestions = screen._open_suggestions()
+        assert len(suggestions) >= 3
+        await pilot.press("g", "greater_than_sign")
+        first = suggestions[0] if suggestions[0].start > 0 else suggestions[1]
+        assert view.cursor == first.start
+        await pilot.press("A")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # accept as prefilled
+        await pilot.pause()
+        [claim] = lib.list_annotations(1)
+        assert (claim.start, claim.end) == (first.start, first.end)
+        assert claim.claim.claimant == first.claimant
+        assert claim.claim.attribution is first.attribution
+        assert claim.claim.sources == first.sources
+        assert first not in screen._open_suggestions()  # now a claim, no longer suggested
+        await pilot.press("greater_than_sign")
+        second = view.cursor
+        await pilot.press("D")
+        await pilot.pause()
+        assert any(s[0] == second for s in lib.dismissed_suggestions(1))
+        assert all(s.start != second for s in screen._open_suggestions())
+    # dismissed stays dismissed after reopening
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = await wait_for_suggestions(pilot, app)
+        assert all(s.start != second for s in screen._open_suggestions())
+
+
+async def test_claims_view_filters_and_opens(lib: Store) -> None:
+    other = lib.add_article("Second story", "", "/s.txt", "Officials said it was fine.").article
+    lib.create_annotation(AnnotationDraft(1, 0, 20, tags=("flood",),
+                                          claim=Claim(claimant="two officials")))
+    far = TEXT.index("Critics")
+    lib.create_annotation(AnnotationDraft(1, far, far + 7, claim=Claim(
+        claimant="Critics", status=ClaimStatus.DISPUTED)))
+    lib.create_annotation(AnnotationDraft(other.id, 0, 9, claim=Claim(
+        claimant="Officials", status=ClaimStatus.FALSE)))
+    app = ClaimmarkApp(lib)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        assert len(screen.rows) == 3
+        text = screen_text(app)
+        assert "Critics" in text and "Second story" in text
+        await pilot.press("s", "s", "s")  # none -> unverified -> supported -> disputed
+        await pilot.pause()
+        assert [r.annotation.claim.claimant for r in screen.rows] == ["Critics"]
+        await pilot.press("r", "slash", *"officials", "enter")
+        await pilot.pause()
+        assert {r.annotation.claim.claimant for r in screen.rows} == {"two officials",
+                                                                      "Officials"}
+        await pilot.press("r", "number_sign", *"flood", "enter")
+        await pilot.pause()
+        assert [r.annotation.claim.claimant for r in screen.rows] == ["two officials"]
+        await pilot.press("r", "s", "s", "s", "enter")
+        await pilot.pause(0.2)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.article.id == 1
+        assert reader.query_one(ArticleView).cursor == far
