@@ -42,7 +42,7 @@ def m001_initial(db: Database) -> None:
         "CREATE UNIQUE INDEX idx_articles_sha256 ON articles(sha256)",
         "CREATE INDEX idx_articles_source ON articles(source)",
         "CREATE INDEX idx_articles_previous ON articles(previous_id)",
-        f"""CREATE TABLE annotations (
+        """CREATE TABLE annotations (
             id INTEGER PRIMARY KEY,
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             start INTEGER NOT NULL CHECK (start >= 0),

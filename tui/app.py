@@ -26,13 +26,15 @@ class ClaimmarkApp(App[None]):
         self.article_id = article_id
 
     def on_mount(self) -> None:
-        from tui.screens.library import LibraryScreen
-
         theme = self.store.get_setting("theme")
         if theme and theme in self.available_themes:
             self.theme = theme
-        self.push_screen(LibraryScreen(self.store))
-        if self.article_id is not None:
+        if self.article_id is None:
+            from tui.screens.library import LibraryScreen
+
+            self.push_screen(LibraryScreen(self.store))
+        else:
+            # Opened on one article: the library is built only if the user goes back to it.
             from tui.screens.reader import ReaderScreen
 
             self.push_screen(ReaderScreen(self.store, self.article_id))

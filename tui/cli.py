@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -29,11 +28,15 @@ def default_db_path() -> Path:
     return user_data_path("claimmark", appauthor=False) / "claimmark.db"
 
 
-def _version() -> str:
+def _print_version(ctx: click.Context) -> None:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        return version("claimmark")
+        number = version("claimmark")
     except PackageNotFoundError:  # running from a source tree
-        return "0.1.0+source"
+        number = "0.1.0 (source)"
+    click.echo(f"claimmark {number}")
+    ctx.exit()
 
 
 def fail(message: str, status: int = 1) -> NoReturn:
@@ -71,7 +74,9 @@ pass_context = click.make_pass_decorator(Context)
     show_envvar=True,
     help="The SQLite file of the library (default: claimmark.db in the user data folder).",
 )
-@click.version_option(_version(), "--version", "-V", prog_name="claimmark")
+@click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, _param, value: _print_version(ctx) if value else None,
+              help="Show the version and exit.")
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """claimmark: read news articles critically in the terminal.

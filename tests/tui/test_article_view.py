@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rich.cells import cell_len, split_graphemes
+from rich.cells import cell_len, get_character_cell_size, split_graphemes
 from rich.style import Style
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -813,9 +813,51 @@ def test_wrapping_invariants(pieces: list[str], width: int) -> None:
         assert size <= width or single, (line, width)
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab c", max_size=120), st.integers(min_value=1, max_value=20))
-def test_fast_and_grapheme_wrappers_agree(text: str, width: int) -> None:
-    assert wrap_paragraph(text, 0, len(text), width, True) == wrap_paragraph(
-        text, 0, len(text), width, False
-    )
+def reference_wrap(text: str, width: int) -> list[int]:
+    """The wrapping rules, walked grapheme by grapheme over the whole paragraph."""
+    spans, total = split_graphemes(text)
+    starts = [0]
+    index = column = first = 0
+    breakable = -1
+    while index < len(spans):
+        start, end, size = spans[index]
+        if end - start == 1 and text[start] == " ":
+            column += 1
+            index += 1
+            if index - 1 > first:
+                breakable = index
+            if column > width:
+                starts.append(spans[index][0] if index < len(spans) else len(text))
+                column, first, breakable = 0, index, -1
+            continue
+        if column + size <= width or column == 0:
+            column += size
+            index += 1
+            if size == 2:
+                breakable = index
+            continue
+        if breakable > first:
+            index = breakable
+        starts.append(spans[index][0])
+        column, first, breakable = 0, index, -1
+    return starts
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "中文字", "한국어", "ab cd ef", "\u0301"]), max_size=80),
+       st.integers(min_value=1, max_value=30))
+def test_fast_wrapping_matches_the_grapheme_walk(pieces: list[str], width: int) -> None:
+    text = "".join(pieces)
+    expected = reference_wrap(text, width)
+    assert wrap_paragraph(text, 0, len(text), width, is_simple(text)) == expected
+    assert wrap_paragraph(text, 0, len(text), width, False) == expected
+    padded = "xx\n" + text + "\nyy"  # a paragraph inside a longer text
+    shifted = wrap_paragraph(padded, 3, 3 + len(text), width, False)
+    assert shifted == [3 + start for start in expected]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(min_size=1, max_size=1))
+def test_simple_means_one_cell_per_character(character: str) -> None:
+    if is_simple(character):
+        assert get_character_cell_size(character) == 1

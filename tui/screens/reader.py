@@ -24,12 +24,12 @@ from store.models import Annotation, AnnotationDraft, Article, Attribution, Clai
 from store.store import Store
 from store.text import ParagraphIndex
 from tui.colors import HIGHLIGHT_COLORS, background, color_name
-from tui.dialogs import ClaimDialog, ClaimFormResult, NoteDialog, PromptDialog, TagsDialog
 from tui.widgets.annotation_pane import AnnotationPane, PaneEntry
 from tui.widgets.article_view import ArticleView, Mark
 
 if TYPE_CHECKING:
     from store.suggest import Suggestion
+    from tui.dialogs import ClaimFormResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,8 @@ class ReaderScreen(Screen[None]):
             self.store.mark_opened(self.article.id)
         except ClaimmarkError:
             pass  # a read-only library still reads
-        self._find_suggestions()
+        # Look for attributions once the first frame is on screen, not before it.
+        self.set_timer(0.3, self._find_suggestions)
 
     def _theme_changed(self, theme: object) -> None:
         self.dark = self.app.current_theme.dark
@@ -245,6 +246,7 @@ class ReaderScreen(Screen[None]):
             self._nothing_to_act_on("tag")
             return
         current = annotation.tags if annotation else ()
+        from tui.dialogs import TagsDialog
 
         def done(tags: tuple[str, ...] | None) -> None:
             if tags is None:
@@ -263,6 +265,7 @@ class ReaderScreen(Screen[None]):
             self._nothing_to_act_on("note")
             return
         quote = self.article.text[span[0]:span[1]] if span else annotation.quote  # type: ignore[union-attr]
+        from tui.dialogs import NoteDialog
 
         def done(note: str | None) -> None:
             if note is None:
@@ -288,6 +291,7 @@ class ReaderScreen(Screen[None]):
     def _open_claim_form(self, span: tuple[int, int] | None, annotation: Annotation | None,
                          claim: Claim | None) -> None:
         quote = annotation.quote if annotation else self.article.text[span[0]:span[1]]  # type: ignore[index]
+        from tui.dialogs import ClaimDialog
 
         def done(result: ClaimFormResult | None) -> None:
             if result is None:
@@ -375,6 +379,7 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Ask for text and jump to its first match after the cursor."""
+        from tui.dialogs import PromptDialog
 
         def done(query: str | None) -> None:
             if query is None:
@@ -514,6 +519,8 @@ class ReaderScreen(Screen[None]):
             self._open_claim_form(None, annotation, annotation.claim)
             return
 
+        from tui.dialogs import NoteDialog
+
         def done(note: str | None) -> None:
             if note is not None:
                 self._update(annotation, "note", note=note)
@@ -528,6 +535,8 @@ class ReaderScreen(Screen[None]):
 
     @on(AnnotationPane.FilterRequested)
     def _filter_requested(self, event: AnnotationPane.FilterRequested) -> None:
+        from tui.dialogs import PromptDialog
+
         def done(text: str | None) -> None:
             if text is not None:
                 self.pane.filter_text = text
@@ -566,6 +575,7 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(ClaimsScreen(self.store))
 
     def action_back(self) -> None:
+        """Back to where the reader was opened from (the library, or the claims view)."""
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
         else:

@@ -78,22 +78,53 @@ _WORD_CHAR = r"\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe
 _TOKEN = re.compile(rf"[{_WORD_CHAR}]+(?:['’][{_WORD_CHAR}]+)*|[^\w\s]+")
 """A word (letters, digits, combining marks, inner apostrophes) or a run of punctuation."""
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""Control characters other than the paragraph separator."""
+_ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 # -- cell widths and wrapping (pure functions, no Textual) ------------------------------
 
 
+def _width_table() -> Sequence[tuple[int, int, int]] | None:
+    """Rich's table of (first, last, cells) code point ranges not one cell wide, if this
+    Rich version exposes it (code points outside every range are one cell)."""
+    try:
+        from rich.cells import load_cell_table  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    widths: Sequence[tuple[int, int, int]] = load_cell_table().widths
+    return widths
+
+
 def _char_class(ranges: Sequence[tuple[int, int]], cells: int) -> str:
-    """A regex character class body of the code points in `ranges` that are `cells` wide."""
-    runs: list[list[int]] = []
-    for low, high in ranges:
-        for codepoint in range(low, high + 1):
-            if get_character_cell_size(chr(codepoint)) != cells:
-                continue
-            if runs and runs[-1][1] == codepoint - 1:
-                runs[-1][1] = codepoint
-            else:
-                runs.append([codepoint, codepoint])
+    """A regex character class body: the code points in `ranges` that are `cells` wide."""
+    runs: list[tuple[int, int]] = []
+    table = _width_table()
+    if table is None:  # measure one code point at a time (slower, same answer)
+        measure = getattr(get_character_cell_size, "__wrapped__", get_character_cell_size)
+        for low, high in ranges:
+            for codepoint in range(low, high + 1):
+                if measure(chr(codepoint)) == cells:
+                    if runs and runs[-1][1] == codepoint - 1:
+                        runs[-1] = (runs[-1][0], codepoint)
+                    else:
+                        runs.append((codepoint, codepoint))
+    else:
+        for low, high in ranges:
+            position = low
+            for first, last, width in table[bisect_left(table, (low, 0, 0)) - 1 or 0:]:
+                if first > high:
+                    break
+                if last < position:
+                    continue
+                if first > position and cells == 1:
+                    runs.append((position, min(first - 1, high)))
+                if width == cells:
+                    runs.append((max(first, position), min(last, high)))
+                position = last + 1
+            if position <= high and cells == 1:
+                runs.append((position, high))
+        runs = [run for run in runs if run[0] <= run[1]]
     return "".join(
         re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
         for low, high in runs
@@ -112,6 +143,12 @@ def _complex_char() -> re.Pattern[str]:
 
 
 @cache
+def _complex_run() -> re.Pattern[str]:
+    """A pattern for a run of characters that are not one cell wide on their own."""
+    return re.compile(_complex_char().pattern + "+")
+
+
+@cache
 def _wide_run() -> re.Pattern[str]:
     """A pattern for a run of CJK characters that are always two cells wide."""
     ranges = ((0x1100, 0x115F), (0x2E80, 0x303E), (0x3041, 0x33FF), (0x3400, 0x4DBF),
@@ -123,7 +160,7 @@ def _wide_run() -> re.Pattern[str]:
 def is_simple(text: str) -> bool:
     """True if every character of `text` is exactly one cell wide."""
     if text.isascii():
-        return _CONTROL.search(text) is None
+        return _ASCII_CONTROL.search(text) is None
     return _complex_char().search(text) is None
 
 
@@ -159,13 +196,13 @@ def wrap_paragraph(display: str, start: int, end: int, width: int, simple: bool)
             position = position + width if space == -1 else space + 1
             starts.append(position)
         return starts
-    complex_at = [match.start() for match in _complex_char().finditer(display, start, end)]
+    find_complex = _complex_char().search
     wide_run = _wide_run().fullmatch
     half = max(1, width // 2)
     while position < end:
-        index = bisect_left(complex_at, position)
-        if index == len(complex_at) or complex_at[index] > position + width:
-            # the next width + 1 characters are one cell each
+        if find_complex(display, position, min(end, position + width + 2)) is None:
+            # the next width + 2 characters are one cell each (the last one is the first
+            # of the next line: it must not be a combining mark)
             if end - position <= width:
                 break
             space = find(" ", position + 1, position + width + 1)
@@ -185,35 +222,58 @@ def wrap_paragraph(display: str, start: int, end: int, width: int, simple: bool)
 
 
 def _grapheme_break(display: str, start: int, end: int, width: int) -> int | None:
-    """Where the line starting at `start` ends, measured grapheme by grapheme (None if the
-    rest of the paragraph fits)."""
-    window = max(2 * width + 8, 64)
+    """Where the line starting at `start` ends (None if the rest of the paragraph fits).
+
+    Runs of one-cell characters are measured by arithmetic; only the clusters around wide
+    or zero-width characters are split into graphemes.
+    """
+    find_complex = _complex_char().search
+    complex_run = _complex_run().match
+    find = display.rfind
+    column = 0
+    breakable = 0  # where the next line starts if it must break now (0: nowhere yet)
+    position = start
     while True:
-        stop = min(end, start + window)
-        spans, _cells = split_graphemes(display[start:stop])
-        final = stop == end
-        count = len(spans)
-        column = 0
-        breakable = 0
-        for index, (grapheme_start, grapheme_end, cells) in enumerate(spans):
-            if not final and index == count - 1:
-                break  # the window may cut this grapheme: look further
-            if grapheme_end - grapheme_start == 1 and display[start + grapheme_start] == " ":
+        match = find_complex(display, position, end)
+        # one-cell characters up to (not including) the base of the next cluster
+        run_end = end if match is None else max(position, match.start() - 1)
+        room = max(width - column, 0)
+        if run_end - position > room:
+            # the line ends in this run: at its last space (one may sit in the spare cell)
+            space = find(" ", max(position, start + 1), position + room + 1)
+            if space != -1:
+                return space + 1
+            return breakable or position + room
+        column += run_end - position
+        space = find(" ", max(position, start + 1), run_end)
+        if space != -1:
+            breakable = space + 1
+        if match is None:
+            return None
+        cluster_end = complex_run(display, match.start(), end).end()  # type: ignore[union-attr]
+        while cluster_end < end and display[cluster_end - 1] == "\u200d":
+            cluster_end += 1  # a zero-width joiner takes the next character along
+            more = complex_run(display, cluster_end, end)
+            if more is not None:
+                cluster_end = more.end()
+        for grapheme_start, grapheme_end, cells in split_graphemes(
+            display[run_end:cluster_end]
+        )[0]:
+            at = run_end + grapheme_start
+            if grapheme_end - grapheme_start == 1 and display[at] == " ":
                 column += 1
-                if index:  # never break after a space that opens the line
-                    breakable = index + 1
+                if at > start:  # never break after a space that opens the line
+                    breakable = at + 1
                 if column > width:  # the space sits in the spare cell: the line ends here
-                    return start + (spans[index + 1][0] if index + 1 < count else grapheme_end)
+                    return at + 1
                 continue
             if column + cells <= width or column == 0:
                 column += cells
                 if cells == 2:
-                    breakable = index + 1
+                    breakable = run_end + grapheme_end
                 continue
-            return start + spans[breakable][0] if breakable else start + grapheme_start
-        else:
-            return None
-        window *= 2
+            return breakable or at
+        position = cluster_end
 
 
 def wrap_paragraphs(
