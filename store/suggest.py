@@ -610,11 +610,7 @@ def _np_word(tok: _Tok) -> bool:
     if tok.quoted or not tok.is_word:
         return False
     low = tok.low
-    return not (
-        low in _FUNCTION
-        or low in _PRONOUNS
-        or (low in _VERB_ONLY and not tok.cap)
-    )
+    return not (low in _FUNCTION or low in _PRONOUNS or (low in _VERB_ONLY and not tok.cap))
 
 
 def _attaches(toks: list[_Tok], p: int) -> bool:
