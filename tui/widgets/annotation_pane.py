@@ -2,19 +2,31 @@
 
 The reader screen binds `entries` and `current_id`; the pane posts `Chosen`,
 `EditRequested` and `DeleteRequested` upward and never talks to the article view.
+
+A Line API widget (`ScrollView` + `render_line`), so that an article with thousands of
+annotations opens at once: the height of every entry is known without drawing it (a header
+line, one or two quote lines, a note line if there is a note, then a blank separator), the
+pane keeps prefix sums of those heights so a screen row finds its entry by bisection, and
+only the entries on screen are drawn (and cached until the width, theme or data change).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import ClassVar
 
-from rich.text import Text
-from textual import on
-from textual.binding import Binding
+from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from store.models import Annotation
 from tui.colors import STATUS_COLORS, background, color_name
@@ -45,23 +57,100 @@ def entry_matches(entry: PaneEntry, query: str) -> bool:
     return any(query in field.casefold() for field in fields)
 
 
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+ELLIPSIS = "…"
+QUOTE_LINES = 2
+"""The most lines a quote takes; longer quotes are clipped with an ellipsis."""
+_CACHE_SIZE = 400
+"""Drawn entries kept; the cache is emptied when it grows past this."""
 
 
-class AnnotationPane(OptionList):
+def _squash(text: str) -> str:
+    """`text` on one line: runs of whitespace become one space."""
+    return " ".join(text.split())
+
+
+def _cells(text: str) -> int:
+    """The cells `text` takes (plain printable ASCII, by far the commonest, without a lookup)."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+def _chop(text: str, width: int) -> int:
+    """How many characters of `text` fit in `width` cells."""
+    cells = 0
+    for index, char in enumerate(text):
+        cells += get_character_cell_size(char)
+        if cells > width:
+            return index
+    return len(text)
+
+
+def clip(text: str, width: int) -> str:
+    """`text` in at most `width` cells, ending with "…" if it had to be cut."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    return text[: _chop(text, width - 1)] + ELLIPSIS
+
+
+def wrap_quote(quote: str, width: int) -> list[str]:
+    """A one-line quote in one or two lines of `width` cells, broken at a space if one fits,
+    the second clipped with "…"."""
+    if cell_len(quote) <= width:
+        return [quote]
+    cut = max(1, _chop(quote, width))
+    space = quote.rfind(" ", 0, cut + 1)
+    if space > 0:
+        first, rest = quote[:space], quote[space + 1:]
+    else:
+        first, rest = quote[:cut], quote[cut:]
+    return [first, clip(rest.lstrip(" "), width)]
+
+
+def _fit(pieces: list[tuple[str, Style]], width: int) -> list[Segment]:
+    """Segments of `pieces` in at most `width` cells, ending with "…" if cut."""
+    segments: list[Segment] = []
+    used = 0
+    for index, (text, style) in enumerate(pieces):
+        cells = cell_len(text)
+        rest_fits = used + cells + sum(cell_len(t) for t, _ in pieces[index + 1:]) <= width
+        if rest_fits or used + cells < width:
+            segments.append(Segment(text, style))
+            used += cells
+            continue
+        segments.append(Segment(clip(text + " ", width - used), style))
+        break
+    return segments
+
+
+class AnnotationPane(ScrollView, can_focus=True):
     """A list of the article's annotations; the one under the cursor is highlighted."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Jump", tooltip="Jump the article to this annotation"),
         Binding("e", "edit", "Edit", tooltip="Edit this annotation's note, tags or claim"),
         Binding("x", "delete", "Delete", tooltip="Delete this annotation (u undoes)"),
         Binding("slash", "filter", "Filter", tooltip="Filter by text, #tag or claim status"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next annotation"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous annotation"),
+        Binding("home", "first", "First", show=False, tooltip="First annotation"),
+        Binding("end", "last", "Last", show=False, tooltip="Last annotation"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="Page down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="Page up"),
     ]
-    """Keys of the pane (up/down/home/end/page keys come from OptionList)."""
+    """Keys of the pane."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"annotation-pane--highlight"}
+    """The highlighted entry's style; the app's CSS may override it."""
+
+    DEFAULT_CSS = """
+    AnnotationPane {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+    }
+    AnnotationPane > .annotation-pane--highlight { background: $accent 30%; }
+    """
 
     entries: reactive[tuple[PaneEntry, ...]] = reactive((), always_update=True)
     """Every annotation of the article, in document order (bound by the reader screen)."""
@@ -100,6 +189,19 @@ class AnnotationPane(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._shown: list[PaneEntry] = []
         self._row_of: dict[int, int] = {}
+        self._quotes: list[str] = []
+        """Each shown entry's quote on one line."""
+        self._quote_cells: list[int] = []
+        self._has_note: list[bool] = []
+        self._tops: list[int] = [0]
+        """Virtual row of each shown entry's first line (and the total, last)."""
+        self._layout_width = -1
+        """The width the tops were computed for; -1 when they must be computed again."""
+        self._highlighted: int | None = None
+        self._scroll_pending = False
+        self._cache: dict[tuple[int, bool], list[Strip]] = {}
+
+    # -- data ------------------------------------------------------------------------
 
     def watch_entries(self) -> None:
         self._rebuild()
@@ -108,58 +210,202 @@ class AnnotationPane(OptionList):
         self._rebuild()
 
     def watch_dark(self) -> None:
-        self._rebuild()
-
-    def on_resize(self) -> None:
-        self._rebuild()
+        self._invalidate()
 
     def watch_current_id(self, annotation_id: int | None) -> None:
         row = self._row_of.get(annotation_id) if annotation_id is not None else None
-        if row is not None and row != self.highlighted:
-            with self.prevent(OptionList.OptionHighlighted):
-                self.highlighted = row
+        if row is not None:
+            self.highlighted = row
 
     def _rebuild(self) -> None:
-        self._shown = [e for e in self.entries if entry_matches(e, self.filter_text)]
-        self._row_of = {e.annotation.id: row for row, e in enumerate(self._shown)}
-        width = max(10, (self.scrollable_content_region.width or 40) - 2)
-        with self.prevent(OptionList.OptionHighlighted):
-            self.clear_options()
-            options: list[Option | None] = []
-            for entry in self._shown:
-                if options:
-                    options.append(None)  # a separator line between entries
-                options.append(Option(self._render_entry(entry, width),
-                                      id=str(entry.annotation.id)))
-            self.add_options(options)
-            if self.current_id in self._row_of:
-                self.highlighted = self._row_of[self.current_id]
-        if self.filter_text:
-            self.border_subtitle = f"filter: {self.filter_text} ({len(self._shown)})"
+        """Filter the entries again and recompute the layout, keeping the highlight."""
+        old = self.annotation_at(self._highlighted)
+        old_row = self._highlighted
+        query = self.filter_text
+        shown = [e for e in self.entries if entry_matches(e, query)] if query.strip() else list(
+            self.entries)
+        self._shown = shown
+        self._row_of = {e.annotation.id: row for row, e in enumerate(shown)}
+        self._quotes = [_squash(e.annotation.quote) for e in shown]
+        self._quote_cells = [_cells(q) for q in self._quotes]
+        self._has_note = [bool(e.annotation.note.strip()) for e in shown]
+        self._layout_width = -1
+        self._cache.clear()
+        self._highlighted = None
+        row: int | None = None
+        if self.current_id in self._row_of:
+            row = self._row_of[self.current_id]
+        elif old is not None and old.id in self._row_of:
+            row = self._row_of[old.id]
+        elif old_row is not None and shown:
+            row = min(old_row, len(shown) - 1)
+        self._highlighted = row
+        self._scroll_pending = row is not None
+        self._relayout()
+        if query:
+            self.border_subtitle = f"filter: {query} ({len(shown)})"
         else:
-            self.border_subtitle = f"{len(self._shown)} annotations" if self._shown else ""
+            self.border_subtitle = f"{len(shown)} annotations" if shown else ""
+        self.refresh()
 
-    def _render_entry(self, entry: PaneEntry, width: int) -> Text:
+    # -- layout ----------------------------------------------------------------------
+
+    def _text_width(self) -> int:
+        """Cells for an entry's text (one cell of padding each side)."""
+        return max(8, self.scrollable_content_region.width - 2)
+
+    def _relayout(self) -> None:
+        """Compute each entry's height and top row for the current width (if it changed)."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return
+        if width != self._layout_width:
+            text_width = self._text_width()
+            heights = (
+                2 + (1 if cells <= text_width else QUOTE_LINES) + note
+                for cells, note in zip(self._quote_cells, self._has_note, strict=True)
+            )
+            self._tops = list(accumulate(heights, initial=0))
+            self._layout_width = width
+            self._cache.clear()
+            self.virtual_size = Size(width, max(0, self._tops[-1] - 1))
+        if self._scroll_pending:
+            self._scroll_to_highlight()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Recompute the heights when the width changes."""
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        """The CSS or the theme changed: draw again."""
+        super().notify_style_update()
+        self._cache.clear()
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _entry_at_row(self, row: int) -> int | None:
+        """The shown entry drawn on virtual `row` (its separator included), if any."""
+        if not self._shown or row < 0 or row >= self._tops[-1]:
+            return None
+        return bisect_right(self._tops, row) - 1
+
+    def _content_height(self, index: int) -> int:
+        """Lines of entry `index` without its separator."""
+        return self._tops[index + 1] - self._tops[index] - 1
+
+    def _scroll_to_highlight(self) -> None:
+        """Scroll just enough to show the highlighted entry (its top, if it cannot all fit)."""
+        index = self._highlighted
+        height = self.scrollable_content_region.height
+        if index is None or height <= 0 or self._layout_width < 0:
+            self._scroll_pending = index is not None
+            return
+        self._scroll_pending = False
+        top = self._tops[index]
+        bottom = top + self._content_height(index) - 1
+        scroll_top = round(self.scroll_y)
+        if top < scroll_top:
+            new_top = top
+        elif bottom > scroll_top + height - 1:
+            new_top = min(top, bottom - height + 1)
+        else:
+            return
+        self.scroll_to(y=max(0, new_top), animate=False, force=True)
+
+    # -- highlight -------------------------------------------------------------------
+
+    @property
+    def highlighted(self) -> int | None:
+        """The highlighted row (an index into `shown`), if any."""
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, row: int | None) -> None:
+        if row is not None:
+            row = min(max(row, 0), len(self._shown) - 1) if self._shown else None
+        old = self._highlighted
+        self._highlighted = row
+        if row != old:
+            for index in (old, row):
+                if index is not None:
+                    self._refresh_entry(index)
+        if row is not None:
+            self._scroll_to_highlight()
+
+    def _refresh_entry(self, index: int) -> None:
+        if self._layout_width < 0 or index + 1 >= len(self._tops):
+            self.refresh()
+            return
+        top = self._tops[index]
+        self.refresh_lines(top, self._tops[index + 1] - top)
+
+    # -- drawing ---------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """The strip for screen line `y`."""
+        if self._layout_width != self.scrollable_content_region.width:
+            self._relayout()
+        width = self.scrollable_content_region.width
+        row = self.scroll_offset.y + y
+        index = self._entry_at_row(row)
+        base = self.rich_style
+        if index is None:
+            return Strip.blank(width, base)
+        line = row - self._tops[index]
+        strips = self._entry_strips(index)
+        if line >= len(strips):
+            return Strip.blank(width, base)  # the separator
+        return strips[line]
+
+    def _entry_strips(self, index: int) -> list[Strip]:
+        """The lines of shown entry `index` (without its separator), cached."""
+        highlighted = index == self._highlighted
+        key = (index, highlighted)
+        strips = self._cache.get(key)
+        if strips is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            strips = self._cache[key] = self._draw_entry(index, highlighted)
+        return strips
+
+    def _draw_entry(self, index: int, highlighted: bool) -> list[Strip]:
+        entry = self._shown[index]
         a = entry.annotation
+        width = self.scrollable_content_region.width
+        text_width = self._text_width()
+        base = self.rich_style
+        if highlighted:
+            bgcolor = self.get_component_rich_style("annotation-pane--highlight").bgcolor
+            base += Style(bgcolor=bgcolor)
+        dim, italic, bold = Style(dim=True), Style(italic=True), Style(bold=True)
         swatch = background(color_name(a.color, a.tags), self.dark)
-        text = Text(no_wrap=False, overflow="fold")
-        text.append("▌", style=swatch)
-        text.append(f"¶{entry.paragraph} ", style="dim")
+        header: list[tuple[str, Style]] = [
+            ("▌", base + Style.parse(swatch)),
+            (f"¶{entry.paragraph} ", base + dim),
+        ]
         if a.claim is not None:
             status = a.claim.status.value
-            text.append(f" {status} ", style=f"bold black on {STATUS_COLORS[status]}")
+            badge = Style.parse(f"bold black on {STATUS_COLORS.get(status, 'grey62')}")
+            header.append((f" {status} ", base + badge))
             if a.claim.claimant:
-                text.append(" " + _clip(a.claim.claimant, max(8, width - len(status) - 10)))
+                header.append((" " + _squash(a.claim.claimant), base))
         else:
-            text.append(a.kind, style="italic")
+            header.append((a.kind, base + italic))
         if a.tags:
-            text.append("  " + " ".join(f"#{t}" for t in a.tags), style="bold")
-        text.append("\n")
-        text.append(_clip(a.quote, width * 2 - 2))
-        if a.note.strip():
+            header.append(("  " + " ".join(f"#{t}" for t in a.tags), base + bold))
+        lines = [_fit(header, text_width)]
+        for quote_line in wrap_quote(self._quotes[index], text_width):
+            lines.append([Segment(quote_line, base)])
+        if self._has_note[index]:
             first_line = a.note.strip().splitlines()[0]
-            text.append("\n✎ " + _clip(first_line, width - 2), style="italic dim")
-        return text
+            lines.append([Segment("✎ " + clip(_squash(first_line), text_width - 2),
+                                  base + italic + dim)])
+        pad = Segment(" ", base)
+        return [Strip([pad, *segments]).adjust_cell_length(width, base) for segments in lines]
+
+    # -- queries ---------------------------------------------------------------------
 
     def annotation_at(self, row: int | None) -> Annotation | None:
         """The annotation shown in `row`, if any."""
@@ -172,19 +418,57 @@ class AnnotationPane(OptionList):
         """The entries shown (after filtering), top to bottom."""
         return list(self._shown)
 
-    @on(OptionList.OptionSelected)
-    def _post_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        annotation = self.annotation_at(event.option_index)
-        if annotation is not None:
-            self.post_message(self.Chosen(annotation.id))
+    # -- actions ---------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        """Highlight the next annotation."""
+        row = self._highlighted
+        self.highlighted = 0 if row is None else row + 1
+
+    def action_cursor_up(self) -> None:
+        """Highlight the previous annotation."""
+        row = self._highlighted
+        self.highlighted = len(self._shown) - 1 if row is None else max(0, row - 1)
+
+    def action_first(self) -> None:
+        """Highlight the first annotation."""
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        """Highlight the last annotation."""
+        self.highlighted = len(self._shown) - 1
+
+    def _move_page(self, direction: int) -> None:
+        row = self._highlighted
+        if row is None:
+            self.highlighted = 0 if direction < 0 else len(self._shown) - 1
+            return
+        if self._layout_width < 0:
+            self.highlighted = row + direction
+            return
+        height = max(1, self.scrollable_content_region.height)
+        target = min(max(self._tops[row] + direction * height, 0), self._tops[-1] - 1)
+        index = self._entry_at_row(target)
+        if index is None or index == row:
+            index = row + direction
+        self.highlighted = index
+
+    def action_page_down(self) -> None:
+        """Highlight the annotation a page further down."""
+        self._move_page(1)
+
+    def action_page_up(self) -> None:
+        """Highlight the annotation a page further up."""
+        self._move_page(-1)
 
     def action_choose(self) -> None:
+        """Jump the article to the highlighted annotation."""
         annotation = self.annotation_at(self.highlighted)
         if annotation is not None:
             self.post_message(self.Chosen(annotation.id))
 
     def action_edit(self) -> None:
+        """Ask to edit the highlighted annotation."""
         annotation = self.annotation_at(self.highlighted)
         if annotation is None:
             self.notify("No annotation to edit here.", severity="warning")
@@ -192,6 +476,7 @@ class AnnotationPane(OptionList):
         self.post_message(self.EditRequested(annotation.id))
 
     def action_delete(self) -> None:
+        """Ask to delete the highlighted annotation."""
         annotation = self.annotation_at(self.highlighted)
         if annotation is None:
             self.notify("No annotation to delete here.", severity="warning")
@@ -199,4 +484,20 @@ class AnnotationPane(OptionList):
         self.post_message(self.DeleteRequested(annotation.id))
 
     def action_filter(self) -> None:
+        """Ask for a new filter."""
         self.post_message(self.FilterRequested(self.filter_text))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on an entry highlights it and jumps the article there."""
+        point = event.get_content_offset(self)
+        if point is None:
+            return
+        if self._layout_width != self.scrollable_content_region.width:
+            self._relayout()
+        row = self.scroll_offset.y + point.y
+        index = self._entry_at_row(row)
+        if index is None or row - self._tops[index] >= self._content_height(index):
+            return  # below the last entry, or a separator
+        event.stop()
+        self.highlighted = index
+        self.action_choose()
