@@ -46,7 +46,6 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Library"
-        self.sub_title = str(self.store.path)
         table = self.query_one(DataTable)
         table.add_column("Title", key="title")
         table.add_column("Byline", key="byline")

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from store.errors import ClaimmarkError
 from store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
@@ -58,7 +58,7 @@ class ReaderScreen(Screen[None]):
         Binding("slash", "search", "Search", tooltip="Search the article text"),
         Binding("semicolon", "next_match", "Next match", show=False),
         Binding("comma", "previous_match", "Previous match", show=False),
-        Binding("a", "toggle_suggestions", "Suggestions",
+        Binding("a", "toggle_suggestions", "Suggestions", show=False,
                 tooltip="Show or hide the attributions claimmark found"),
         Binding("greater_than_sign", "next_suggestion", "Next suggestion", show=False),
         Binding("less_than_sign", "previous_suggestion", "Previous suggestion", show=False),
@@ -66,7 +66,7 @@ class ReaderScreen(Screen[None]):
         Binding("D", "dismiss_suggestion", "Dismiss suggestion", show=False),
         Binding("backslash", "toggle_pane", "Pane", show=False,
                 tooltip="Show or hide the annotation pane"),
-        Binding("ctrl+e", "export", "Export", tooltip="Export notes to Markdown"),
+        Binding("ctrl+e", "export", "Export", show=False, tooltip="Export notes to Markdown"),
         Binding("C", "claims", "Claims", show=False, tooltip="Every claim in the library"),
         Binding("escape", "back", "Library", show=False),
         Binding("question_mark", "help", "Help"),
@@ -95,7 +95,7 @@ class ReaderScreen(Screen[None]):
     # -- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        # No Header: the article view's first lines are the title and byline.
         with Horizontal(id="reader-body"):
             yield ArticleView(id="article")
             yield AnnotationPane(id="pane").data_bind(

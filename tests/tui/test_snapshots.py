@@ -1,0 +1,66 @@
+"""Snapshot tests of the main screens (layout regressions; behaviour is tested elsewhere)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store.models import AnnotationDraft, Attribution, Claim, ClaimStatus
+from store.store import Store
+from tests.tui.test_reader import TEXT, TITLE
+from tui.app import ClaimmarkApp
+
+SIZE = (110, 30)
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "lib.db")
+    store.add_article(TITLE, "By Jane Example", "/tmp/flood.txt", TEXT,
+                      imported_at="2026-11-01T09:00:00+00:00")
+    store.add_article("Hospital waiting times fall for a third month", "By Sam Writer",
+                      "/tmp/h.txt", "Waiting times fell, the health minister said.",
+                      imported_at="2026-10-01T09:00:00+00:00")
+    first = TEXT.split("\n")[0]
+    store.create_annotation(AnnotationDraft(1, 0, len(first), tags=("funding",), claim=Claim(
+        claimant="two officials", attribution=Attribution.ANONYMOUS)),
+        created_at="2026-11-02T10:00:00+00:00")
+    quote = "“a decision is close”"
+    start = TEXT.index(quote)
+    store.create_annotation(AnnotationDraft(1, start, start + len(quote), claim=Claim(
+        claimant="the environment minister", status=ClaimStatus.DISPUTED,
+        sources=("Harbour Gazette",))), created_at="2026-11-02T10:01:00+00:00")
+    start = TEXT.index("£2.4bn")
+    store.create_annotation(AnnotationDraft(1, start, start + 6, note="Check the costing.",
+                                            tags=("cost",)),
+                            created_at="2026-11-02T10:02:00+00:00")
+    return store
+
+
+async def _settle(pilot: Any) -> None:
+    await pilot.pause(0.4)
+
+
+def _reader(lib: Store, theme: str) -> ClaimmarkApp:
+    app = ClaimmarkApp(lib, article_id=1)
+    app.theme = theme
+    return app
+
+
+def test_snapshot_library(snap_compare: Any, lib: Store) -> None:
+    assert snap_compare(ClaimmarkApp(lib), terminal_size=SIZE, run_before=_settle)
+
+
+def test_snapshot_reader_dark(snap_compare: Any, lib: Store) -> None:
+    assert snap_compare(_reader(lib, "textual-dark"), terminal_size=SIZE, run_before=_settle)
+
+
+def test_snapshot_reader_light(snap_compare: Any, lib: Store) -> None:
+    assert snap_compare(_reader(lib, "textual-light"), terminal_size=SIZE, run_before=_settle)
+
+
+def test_snapshot_help(snap_compare: Any, lib: Store) -> None:
+    assert snap_compare(_reader(lib, "textual-dark"), terminal_size=SIZE, press=["question_mark"],
+                        run_before=_settle)
