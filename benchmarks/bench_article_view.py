@@ -1,9 +1,17 @@
 """Benchmark the article view on a 1 MB article with 5,000 marks, in-process (no terminal).
 
-Prints: time to the first frame (set_article + set_marks + first render) against a plain
-Textual `Static` holding the same text; median and p90 time per key for j, w, ), ] measured
-around `pilot.press` (and a key nothing is bound to, the floor Pilot itself costs); the time
-the view itself spends per key; re-wrap time on resize; peak traced memory.
+Prints:
+
+- time to the first frame (app start, set_article, set_marks, first render) against a plain
+  Textual `Static` holding the same text;
+- median and p90 time per key for j, w, ), ] measured around `pilot.press`, next to a key
+  nothing is bound to (Pilot's own waiting, about 60 ms, dominates these);
+- the key-to-screen latency: from a key event to the frame that shows it, rendered to the
+  bytes a terminal would get, next to Textual's `Log` scrolling one line per key;
+- the view's own work per key (action + re-rendering every visible line);
+- re-wrap time: a terminal resize to the re-wrapped frame, and the wrapper called directly,
+  also on 1 MB with an emoji in every paragraph and on 1 MB of CJK text;
+- peak traced memory (tracemalloc) of the app with the view and with the `Static`.
 
     cd /work/main && /work/venv/bin/python benchmarks/bench_article_view.py
 """
@@ -35,7 +43,8 @@ from textual.keys import _character_to_key  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import Log, Static  # noqa: E402
 
-from tui.widgets.article_view import ArticleView, Mark  # noqa: E402
+from store.text import paragraph_spans  # noqa: E402
+from tui.widgets.article_view import ArticleView, Mark, is_simple, wrap_paragraphs  # noqa: E402
 
 SIZE = (120, 40)
 TARGET_CHARS = 1_000_000
@@ -49,8 +58,16 @@ _WORDS = (
     "residents coastal plan inquiry evidence spokesperson confirmed privately acknowledged"
 ).split()
 _COLORS = ("#5e5200", "#1d4d2b", "#1c3a63", "#5f1d47", "#5f3300", "#3b2763", "#0d4d4a")
-_STATUSES = (None, None, "unverified", "supported", "disputed", "false", "misleading",
-             "unverifiable")
+_STATUSES = (
+    None,
+    None,
+    "unverified",
+    "supported",
+    "disputed",
+    "false",
+    "misleading",
+    "unverifiable",
+)
 
 
 def make_article(seed: int = 7) -> str:
@@ -81,8 +98,9 @@ def make_marks(text: str, count: int = MARKS, seed: int = 11) -> list[Mark]:
     for number in range(1, count + 1):
         start = rng.randrange(0, len(text) - 400)
         end = start + rng.randint(5, 300)
-        marks.append(Mark(number, start, end, rng.choice(_COLORS), rng.choice(_STATUSES),
-                          rng.random() < 0.2))
+        marks.append(
+            Mark(number, start, end, rng.choice(_COLORS), rng.choice(_STATUSES), rng.random() < 0.2)
+        )
     return marks
 
 
@@ -302,9 +320,7 @@ async def resize_times(text: str, marks: list[Mark]) -> dict[str, float]:
             start = time.perf_counter()
             await pilot.resize_terminal(width, SIZE[1])
             await pilot.pause()
-            results[f"pilot resize to {width} cols (incl. repaint)"] = (
-                time.perf_counter() - start
-            )
+            results[f"pilot resize to {width} cols (incl. repaint)"] = time.perf_counter() - start
         for width in (55, 90, 115):
             samples = []
             for _ in range(5):
@@ -331,6 +347,35 @@ async def peak_memory(text: str, marks: list[Mark]) -> tuple[float, float]:
     return peaks[0], peaks[1]
 
 
+def wrap_variants(text: str) -> dict[str, float]:
+    """Seconds to wrap 1 MB at 90 text columns: the article, the article with an emoji in
+    every paragraph, and CJK text (two cells a character)."""
+    rng = random.Random(3)
+    emoji = "\n".join(p[:40] + " 😀 " + p[40:] for p in text.split("\n"))
+    cjk_chars = "中文字符测试这是一个很长的段落用来宽的换行，。"
+    cjk_paragraphs = []
+    size = 0
+    while size < TARGET_CHARS:
+        paragraph = "".join(rng.choice(cjk_chars) for _ in range(rng.randint(100, 600)))
+        cjk_paragraphs.append(paragraph)
+        size += len(paragraph) + 1
+    results = {}
+    for label, variant in (
+        ("article", text),
+        ("article + an emoji per paragraph", emoji),
+        ("CJK text", "\n".join(cjk_paragraphs)),
+    ):
+        spans = paragraph_spans(variant)
+        simple = [is_simple(variant[start:end]) for start, end in spans]
+        samples = []
+        for _ in range(5):
+            start = time.perf_counter()
+            wrap_paragraphs(variant, spans, simple, 90)
+            samples.append(time.perf_counter() - start)
+        results[f"wrap 1 MB {label} at 90 cols"] = statistics.median(samples)
+    return results
+
+
 def ms(seconds: float) -> str:
     """Seconds as milliseconds, for printing."""
     return f"{seconds * 1000:8.1f} ms"
@@ -341,18 +386,24 @@ async def main() -> None:
     text = make_article()
     marks = make_marks(text)
     paragraphs = text.count("\n") + 1
-    print(f"article: {len(text):,} chars, {paragraphs:,} paragraphs, {len(marks):,} marks; "
-          f"terminal {SIZE[0]}x{SIZE[1]}")
+    print(
+        f"article: {len(text):,} chars, {paragraphs:,} paragraphs, {len(marks):,} marks; "
+        f"terminal {SIZE[0]}x{SIZE[1]}"
+    )
 
     view_app = ViewHost(text, marks)
     view_first = await first_frame(view_app)
     static_first = await first_frame(StaticHost(text))
     print("\nfirst frame (app start -> first render)")
     print(f"  ArticleView + 5,000 marks {ms(view_first)}")
-    print(f"  Static baseline           {ms(static_first)}   "
-          f"(ArticleView / Static = {view_first / static_first:.3f})")
-    print(f"  of which set_article      {ms(view_app.set_article_time)}   "
-          "(paragraphs, cell-width classes; wrapping waits for the first layout)")
+    print(
+        f"  Static baseline           {ms(static_first)}   "
+        f"(ArticleView / Static = {view_first / static_first:.3f})"
+    )
+    print(
+        f"  of which set_article      {ms(view_app.set_article_time)}   "
+        "(paragraphs, cell-width classes; wrapping waits for the first layout)"
+    )
     print(f"  of which set_marks        {ms(view_app.set_marks_time)}")
 
     latencies = await key_latencies(text, marks)
@@ -360,29 +411,35 @@ async def main() -> None:
     print("\nper key, around pilot.press (includes Pilot's own waiting)")
     for key, times in latencies.items():
         label = "unbound key (floor)" if key == "x" else key
-        print(f"  {label:20} median {ms(statistics.median(times))}  "
-              f"p90 {ms(percentile(times, 0.9))}  "
-              f"(median / floor = {statistics.median(times) / floor:.2f})")
+        print(
+            f"  {label:20} median {ms(statistics.median(times))}  "
+            f"p90 {ms(percentile(times, 0.9))}  "
+            f"(median / floor = {statistics.median(times) / floor:.2f})"
+        )
 
     frames = await key_to_frame(text, marks)
     print("\nper key, key event -> frame rendered to terminal bytes (target p90 < 16.7 ms)")
     for key, times in frames.items():
-        print(f"  {key:20} median {ms(statistics.median(times))}  "
-              f"p90 {ms(percentile(times, 0.9))}  max {ms(max(times))}")
+        print(
+            f"  {key:20} median {ms(statistics.median(times))}  "
+            f"p90 {ms(percentile(times, 0.9))}  max {ms(max(times))}"
+        )
 
     log_times = await log_scroll_to_frame(text)
-    print(f"  {'Log baseline: down':20} median {ms(statistics.median(log_times))}  "
-          f"p90 {ms(percentile(log_times, 0.9))}  max {ms(max(log_times))}"
-          "   (scrolls one line per key: a full repaint every time)")
+    print(
+        f"  {'Log baseline: down':20} median {ms(statistics.median(log_times))}  "
+        f"p90 {ms(percentile(log_times, 0.9))}  max {ms(max(log_times))}"
+        "   (scrolls one line per key: a full repaint every time)"
+    )
 
     work = await view_work(text, marks)
     print("\nper key, the view's own work (action + re-render of all visible lines)")
     for key, times in work.items():
-        print(f"  {key:20} median {ms(statistics.median(times))}  "
-              f"p90 {ms(percentile(times, 0.9))}")
+        print(f"  {key:20} median {ms(statistics.median(times))}  p90 {ms(percentile(times, 0.9))}")
 
     resize = await resize_times(text, marks)
     resize.update(await resize_to_frame(text, marks))
+    resize.update(wrap_variants(text))
     print("\nre-wrap")
     for label, seconds in resize.items():
         print(f"  {label:44} {ms(seconds)}")

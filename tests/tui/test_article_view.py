@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
 from rich.style import Style
-from textual import events, on
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.color import Color
@@ -47,8 +47,9 @@ class Host(App[None]):
 
     BINDINGS = [Binding("escape", "escaped", "Escaped")]
 
-    def __init__(self, text: str, marks: Sequence[Mark] = (), title: str = TITLE,
-                 byline: str = BYLINE) -> None:
+    def __init__(
+        self, text: str, marks: Sequence[Mark] = (), title: str = TITLE, byline: str = BYLINE
+    ) -> None:
         super().__init__()
         self.article = (title, byline, text)
         self.marks = list(marks)
@@ -59,6 +60,9 @@ class Host(App[None]):
         yield ArticleView(id="article")
 
     def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
         view = self.query_one(ArticleView)
         view.set_article(*self.article)
         view.set_marks(self.marks)
@@ -110,11 +114,6 @@ def cursor_cell(view: ArticleView) -> tuple[int, int, str]:
                 found.append((y, column, text))
     assert len(found) == 1, found
     return found[0]
-
-
-def word_starts(text: str, count: int) -> list[int]:
-    """The first `count` offsets `w` should visit in `GRID`-like text of repeated words."""
-    return [index for index, _ in enumerate(text) if text.startswith("word", index)][1:count]
 
 
 # -- layout ------------------------------------------------------------------------------
@@ -193,8 +192,10 @@ async def test_resize_rewraps_and_keeps_the_cursor_in_view() -> None:
 
 
 async def test_note_marker_on_lines_holding_a_noted_annotation() -> None:
-    marks = [Mark(1, 4, 14, "#5e5200", None, True), Mark(2, len(P1) + 1, len(P1) + 7,
-                                                           "#1c3a63", None, False)]
+    marks = [
+        Mark(1, 4, 14, "#5e5200", None, True),
+        Mark(2, len(P1) + 1, len(P1) + 7, "#1c3a63", None, False),
+    ]
     app = Host(TEXT, marks)
     async with app.run_test(size=(100, 30)):
         view = app.query_one(ArticleView)
@@ -254,13 +255,24 @@ async def test_word_motions() -> None:
         seen = []
         for _ in range(11):
             await pilot.press("w")
-            seen.append(P3[view.cursor:view.cursor + 5])
-        assert seen == ["counc", ", it ", "it sa", "said,", ", wil", "will ", "vote—", "—soon",
-                        "soon.", ". The", "Then "]
+            seen.append(P3[view.cursor : view.cursor + 5])
+        assert seen == [
+            "counc",
+            ", it ",
+            "it sa",
+            "said,",
+            ", wil",
+            "will ",
+            "vote—",
+            "—soon",
+            "soon.",
+            ". The",
+            "Then ",
+        ]
         back = []
         for _ in range(4):
             await pilot.press("b")
-            back.append(P3[view.cursor:view.cursor + 4])
+            back.append(P3[view.cursor : view.cursor + 4])
         assert back == [". Th", "soon", "—soo", "vote"]
         await pilot.press("g")
         assert view.cursor == 0
@@ -293,8 +305,12 @@ async def test_sentence_motions() -> None:
             await pilot.press(")")
             starts.append(view.cursor)
         assert starts == [
-            TEXT.index("Speaking"), TEXT.index("Senior"), TEXT.index("Critics"),
-            TEXT.index("Kyiv"), TEXT.index("Then"), len(TEXT),
+            TEXT.index("Speaking"),
+            TEXT.index("Senior"),
+            TEXT.index("Critics"),
+            TEXT.index("Kyiv"),
+            TEXT.index("Then"),
+            len(TEXT),
         ]
         await pilot.press("(")
         assert view.cursor == TEXT.index("Then")
@@ -395,7 +411,7 @@ async def test_s_and_p_select_sentence_and_paragraph() -> None:
         await pilot.press("s")
         start = TEXT.index("Speaking")
         assert view.selection == (start, len(P1))
-        assert TEXT[start:len(P1)].endswith("Gazette.")
+        assert TEXT[start : len(P1)].endswith("Gazette.")
         view.move_cursor(TEXT.index("engineers"))
         await pilot.press("s")
         assert view.selection == (len(P1) + 1, TEXT.index(" Critics"))
@@ -454,7 +470,7 @@ async def test_click_moves_the_cursor_and_drag_selects() -> None:
         assert view.cursor == 4 and view.selection is None
         second_row = text_rows(view)[HEADER + 1]
         await pilot.click(view, offset=(GUTTER + 2, HEADER + 1))
-        assert TEXT[view.cursor:].startswith(second_row[2:])
+        assert TEXT[view.cursor :].startswith(second_row[2:])
         first_row = text_rows(view)[HEADER]
         await pilot.click(view, offset=(GUTTER + 91, HEADER))  # right of a line: its end
         assert view.cursor == len(first_row) and TEXT[view.cursor] == " "
@@ -575,9 +591,13 @@ async def test_marks_are_cleaned_and_replaced() -> None:
     app = Host(TEXT)
     async with app.run_test(size=(100, 30)):
         view = app.query_one(ArticleView)
-        view.set_marks([Mark(1, -5, 3, "yellow", None, False),
-                        Mark(2, 10, 10, "yellow", None, False),
-                        Mark(3, len(TEXT) - 2, len(TEXT) + 50, "yellow", None, False)])
+        view.set_marks(
+            [
+                Mark(1, -5, 3, "yellow", None, False),
+                Mark(2, 10, 10, "yellow", None, False),
+                Mark(3, len(TEXT) - 2, len(TEXT) + 50, "yellow", None, False),
+            ]
+        )
         assert [(m.start, m.end) for m in view.marks_at(0)] == [(0, 3)]
         assert view.marks_at(10) == []
         assert view.marks_at(len(TEXT) - 1)[0].end == len(TEXT)
@@ -616,8 +636,12 @@ async def test_mark_drawing_innermost_wins_edges_tinted_claims_underlined() -> N
         for offset in (3, 8, 26):
             style = style_at(view, y, GUTTER + offset)
             assert style.color is not None and style.bgcolor is not None
-            assert contrast_ratio(Color.from_rich_color(style.color),
-                                  Color.from_rich_color(style.bgcolor)) >= 3.0
+            assert (
+                contrast_ratio(
+                    Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
+                )
+                >= 3.0
+            )
 
 
 async def test_suggestions_search_and_selection_are_drawn() -> None:
@@ -658,7 +682,7 @@ async def test_search_matches_wrap_around() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.query_one(ArticleView)
         count = view.set_search("THE")
-        starts = [i for i in range(len(TEXT)) if TEXT[i:i + 3].lower() == "the"]
+        starts = [i for i in range(len(TEXT)) if TEXT[i : i + 3].lower() == "the"]
         assert count == len(starts) and count >= 4
         assert starts[0] == 0 == view.cursor
         seen = [view.next_match() for _ in range(count)]
@@ -692,8 +716,10 @@ async def test_light_and_dark_themes_stay_readable() -> None:
     from tui.colors import background
 
     for theme, dark in (("textual-dark", True), ("textual-light", False)):
-        marks = [Mark(1, 0, 10, background("yellow", dark), None, False),
-                 Mark(2, 20, 30, background("green", dark), "supported", False)]
+        marks = [
+            Mark(1, 0, 10, background("yellow", dark), None, False),
+            Mark(2, 20, 30, background("green", dark), "supported", False),
+        ]
         app = Host(TEXT, marks)
         async with app.run_test(size=(100, 30)) as pilot:
             app.theme = theme
@@ -703,8 +729,9 @@ async def test_light_and_dark_themes_stay_readable() -> None:
             for offset, minimum in ((3, 4.5), (15, 4.5), (25, 3.0)):
                 style = style_at(view, HEADER, GUTTER + offset)
                 assert style.color is not None and style.bgcolor is not None
-                ratio = contrast_ratio(Color.from_rich_color(style.color),
-                                       Color.from_rich_color(style.bgcolor))
+                ratio = contrast_ratio(
+                    Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
+                )
                 assert ratio >= minimum, (theme, offset, ratio)
             assert style_at(view, HEADER, GUTTER + 12).reverse
 
@@ -725,8 +752,29 @@ async def test_every_key_on_an_empty_article_and_without_a_header() -> None:
     async with app.run_test(size=(60, 12)) as pilot:
         view = app.query_one(ArticleView)
         assert rows(view)[0].startswith("¶1 ")
-        keys = ["j", "k", "left", "right", "w", "b", ")", "(", "}", "{", "g", "G", "pagedown",
-                "pageup", "space", "v", "shift+right", "s", "p", "escape", "escape"]
+        keys = [
+            "j",
+            "k",
+            "left",
+            "right",
+            "w",
+            "b",
+            ")",
+            "(",
+            "}",
+            "{",
+            "g",
+            "G",
+            "pagedown",
+            "pageup",
+            "space",
+            "v",
+            "shift+right",
+            "s",
+            "p",
+            "escape",
+            "escape",
+        ]
         await pilot.press(*keys)
         assert view.cursor == 0 and view.selection is None
         assert cursor_cell(view) == (0, GUTTER, " ")
@@ -758,11 +806,10 @@ async def test_set_article_resets_state_and_move_cursor_can_extend() -> None:
 class JumpingHost(Host):
     """Moves the cursor far down as soon as it mounts, before the view has a size."""
 
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # Textual would call Host.on_mount again after this
-        super().on_mount()
+    def load(self) -> None:
+        super().load()
         view = self.query_one(ArticleView)
-        self.laid_out_at_mount = view.size.width > 0
+        assert view.size.width == 0  # not laid out yet
         view.move_cursor(self.article[2].index("Paragraph 50 "))
         view.select_range(view.cursor, view.cursor + 9)
 
@@ -788,8 +835,20 @@ def test_display_text_keeps_offsets() -> None:
     assert not is_simple("中") and not is_simple("e\u0301") and not is_simple("a\tb")
 
 
-PIECES = ["a", "bb", "word", " ", " ", "中", "😀", "e\u0301", "👨\u200d👩\u200d👧", "—", "“x”",
-          "https://x.y/zzzzzzzz"]
+PIECES = [
+    "a",
+    "bb",
+    "word",
+    " ",
+    " ",
+    "中",
+    "😀",
+    "e\u0301",
+    "👨\u200d👩\u200d👧",
+    "—",
+    "“x”",
+    "https://x.y/zzzzzzzz",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -844,8 +903,10 @@ def reference_wrap(text: str, width: int) -> list[int]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from([*PIECES, "中文字", "한국어", "ab cd ef", "\u0301"]), max_size=80),
-       st.integers(min_value=1, max_value=30))
+@given(
+    st.lists(st.sampled_from([*PIECES, "中文字", "한국어", "ab cd ef", "\u0301"]), max_size=80),
+    st.integers(min_value=1, max_value=30),
+)
 def test_fast_wrapping_matches_the_grapheme_walk(pieces: list[str], width: int) -> None:
     text = "".join(pieces)
     expected = reference_wrap(text, width)
