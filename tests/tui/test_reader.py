@@ -42,6 +42,15 @@ def view(app: ClaimmarkApp) -> ArticleView:
     return app.screen.query_one(ArticleView)
 
 
+async def shows(pilot, app: ClaimmarkApp, text: str, seconds: float = 5.0) -> bool:
+    """Wait (boundedly) until `text` is on the screen; a loaded machine may take a while."""
+    for _ in range(int(seconds / 0.05)):
+        if text in screen_text(app):
+            return True
+        await pilot.pause(0.05)
+    return text in screen_text(app)
+
+
 async def open_reader(app: ClaimmarkApp, pilot) -> ReaderScreen:
     await pilot.pause()
     assert isinstance(app.screen, LibraryScreen)
@@ -250,11 +259,9 @@ async def test_toggle_pane_and_help(lib: Store) -> None:
         await pilot.press("backslash")
         assert app.screen.query_one(AnnotationPane).display
         await pilot.press("question_mark")
-        await pilot.pause(0.2)
-        assert "Next sentence" in screen_text(app)
+        assert await shows(pilot, app, "Next sentence")
         await pilot.press("end")
-        await pilot.pause(0.2)
-        assert "Highlight the selection" in screen_text(app)
+        assert await shows(pilot, app, "Highlight the selection")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
