@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from store.models import Article
     from store.store import Store
 
+from tui.textfit import one_line
+
 DB_ENV = "CLAIMMARK_DB"
 
 
@@ -229,12 +231,12 @@ def annotations_command(context: Context, article: str, as_json: bool) -> None:
     for a in annotations:
         kind = a.claim.status.value if a.claim else a.kind
         tags = " ".join(f"#{t}" for t in a.tags)
-        line = f"{a.id}\t¶{paragraphs.number_of(a.start)}\t{kind}\t{_clip(a.quote, 70)}"
+        line = f"{a.id}\t¶{paragraphs.number_of(a.start)}\t{kind}\t{one_line(a.quote, 70)}"
         click.echo(line + (f"\t{tags}" if tags else ""))
         if a.claim and a.claim.claimant:
             click.echo(f"\t\tclaimant: {a.claim.claimant}")
         if a.note:
-            click.echo(f"\t\tnote: {_clip(a.note, 70)}")
+            click.echo(f"\t\tnote: {one_line(a.note, 70)}")
 
 
 def _choice(enum: Any) -> click.Choice:
@@ -289,7 +291,7 @@ def annotate_command(
     found = context.store.find_article(article)
     starts = find_occurrences(found.text, quote)
     if not starts:
-        fail(f"the quote {_clip(quote, 50)!r} is not in #{found.id} {found.title}")
+        fail(f"the quote {one_line(quote, 50)!r} is not in #{found.id} {found.title}")
     if occurrence is None and len(starts) > 1:
         fail(f"the quote appears {len(starts)} times in #{found.id}; pick one with --occurrence N")
     index = (occurrence or 1) - 1
@@ -312,7 +314,7 @@ def annotate_command(
     if as_json:
         _print_json(annotation_to_dict(created))
     else:
-        click.echo(f"{created.id}\t{created.kind}\t{_clip(created.quote, 70)}")
+        click.echo(f"{created.id}\t{created.kind}\t{one_line(created.quote, 70)}")
 
 
 @cli.command("claims")
@@ -343,7 +345,7 @@ def claims_command(context: Context, claimant: str | None, status: str | None,
         tags = " ".join(f"#{t}" for t in r.annotation.tags)
         click.echo(
             f"{r.annotation.id}\t{claim.status.value}\t{claim.claimant or '(no claimant)'}\t"
-            f"{_clip(r.article_title, 30)}\t{_clip(r.annotation.quote, 60)}"
+            f"{one_line(r.article_title, 30)}\t{one_line(r.annotation.quote, 60)}"
             + (f"\t{tags}" if tags else "")
         )
 
@@ -369,7 +371,7 @@ def suggest_command(context: Context, article: str, as_json: bool) -> None:
             f"{s.start}-{s.end}\t{s.attribution.value}\t{s.claimant}\t[{s.cue}]"
             + (f"\tvia {chain}" if chain else "")
         )
-        click.echo(f"\t{_clip(s.sentence, 100)}")
+        click.echo(f"\t{one_line(s.sentence, 100)}")
 
 
 @cli.command("export")
@@ -466,10 +468,6 @@ def config_command(context: Context, key: str | None, value: str | None) -> None
 def _print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _console() -> Any:

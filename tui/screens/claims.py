@@ -13,11 +13,8 @@ from store.errors import ClaimmarkError
 from store.models import ClaimRow, ClaimStatus
 from store.store import Store
 from tui.colors import STATUS_COLORS
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+from tui.textfit import one_line
+from tui.widgets.table import Table
 
 
 class ClaimsScreen(Screen[None]):
@@ -32,8 +29,6 @@ class ClaimsScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
     ]
     """Claims view keys."""
 
@@ -48,7 +43,7 @@ class ClaimsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="claims-filters")
-        yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
+        yield Table(id="claims", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -56,10 +51,10 @@ class ClaimsScreen(Screen[None]):
         table = self.query_one(DataTable)
         for label in ("Status", "Claimant", "Article", "Tags", "Claim"):
             table.add_column(label, key=label.lower())
-        self.refresh_claims()
         table.focus()
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time or again: (re)load, as counts change elsewhere."""
         self.refresh_claims()
 
     def refresh_claims(self) -> None:
@@ -79,10 +74,10 @@ class ClaimsScreen(Screen[None]):
             status = claim.status.value
             table.add_row(
                 Text(f" {status} ", style=f"bold black on {STATUS_COLORS[status]}"),
-                _clip(claim.claimant or "—", 28),
-                _clip(row.article_title, 28),
+                one_line(claim.claimant or "—", 28),
+                one_line(row.article_title, 28),
                 " ".join(f"#{t}" for t in row.annotation.tags),
-                _clip(row.annotation.quote, 80),
+                one_line(row.annotation.quote, 80),
                 key=str(row.annotation.id),
             )
         parts = []
@@ -144,12 +139,6 @@ class ClaimsScreen(Screen[None]):
     def action_reset(self) -> None:
         self.claimant, self.status, self.tag = "", None, ""
         self.refresh_claims()
-
-    def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
 
     def action_back(self) -> None:
         self.app.pop_screen()

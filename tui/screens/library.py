@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from store.errors import ClaimmarkError
 from store.models import ArticleSummary
 from store.store import Store
+from tui.widgets.table import Table
 
 
 def _when(stamp: str | None) -> str:
@@ -27,8 +28,6 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "filter", "Filter", tooltip="Filter articles by title"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
     ]
     """Library keys."""
 
@@ -41,7 +40,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="library-hint")
-        yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
+        yield Table(id="library", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -52,10 +51,10 @@ class LibraryScreen(Screen[None]):
         table.add_column("Notes", key="notes")
         table.add_column("Claims", key="claims")
         table.add_column("Last opened", key="opened")
-        self.refresh_articles()
         table.focus()
 
     def on_screen_resume(self) -> None:
+        """Shown for the first time or again: (re)load, as counts change elsewhere."""
         self.refresh_articles()
 
     def refresh_articles(self) -> None:
@@ -96,12 +95,6 @@ class LibraryScreen(Screen[None]):
         from tui.screens.reader import ReaderScreen
 
         self.app.push_screen(ReaderScreen(self.store, article_id))
-
-    def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
 
     def action_add(self) -> None:
         from pathlib import Path

@@ -121,12 +121,16 @@ class ReaderScreen(Screen[None]):
         self.view.set_article(self.article.title, self.article.byline, self.article.text)
         self._load_annotations()
         self.view.focus()
+        self.call_after_refresh(self._record_opened)
+        # Look for attributions once the first frame is on screen, not before it.
+        self.set_timer(0.3, self._find_suggestions)
+
+    def _record_opened(self) -> None:
+        """Note the open in the library (after the first frame: it is a write)."""
         try:
             self.store.mark_opened(self.article.id)
         except ClaimmarkError:
             pass  # a read-only library still reads
-        # Look for attributions once the first frame is on screen, not before it.
-        self.set_timer(0.3, self._find_suggestions)
 
     def _theme_changed(self, theme: object) -> None:
         self.dark = self.app.current_theme.dark

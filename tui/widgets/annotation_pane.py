@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -30,6 +30,10 @@ from textual.strip import Strip
 
 from store.models import Annotation
 from tui.colors import STATUS_COLORS, background, color_name
+from tui.textfit import cells as _cells
+from tui.textfit import chop as _chop
+from tui.textfit import clip
+from tui.textfit import squash as _squash
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,40 +61,10 @@ def entry_matches(entry: PaneEntry, query: str) -> bool:
     return any(query in field.casefold() for field in fields)
 
 
-ELLIPSIS = "…"
 QUOTE_LINES = 2
 """The most lines a quote takes; longer quotes are clipped with an ellipsis."""
 _CACHE_SIZE = 400
 """Drawn entries kept; the cache is emptied when it grows past this."""
-
-
-def _squash(text: str) -> str:
-    """`text` on one line: runs of whitespace become one space."""
-    return " ".join(text.split())
-
-
-def _cells(text: str) -> int:
-    """The cells `text` takes (plain printable ASCII, by far the commonest, without a lookup)."""
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
-
-
-def _chop(text: str, width: int) -> int:
-    """How many characters of `text` fit in `width` cells."""
-    cells = 0
-    for index, char in enumerate(text):
-        cells += get_character_cell_size(char)
-        if cells > width:
-            return index
-    return len(text)
-
-
-def clip(text: str, width: int) -> str:
-    """`text` in at most `width` cells, ending with "…" if it had to be cut."""
-    if cell_len(text) <= width:
-        return text
-    if width <= 0:
-        return ""
-    return text[: _chop(text, width - 1)] + ELLIPSIS
 
 
 def wrap_quote(quote: str, width: int) -> list[str]:

@@ -1,0 +1,41 @@
+"""Fitting text into a number of terminal cells (wide characters take two)."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, get_character_cell_size
+
+ELLIPSIS = "…"
+
+
+def squash(text: str) -> str:
+    """`text` on one line: runs of whitespace become one space."""
+    return " ".join(text.split())
+
+
+def cells(text: str) -> int:
+    """The cells `text` takes (plain printable ASCII, by far the commonest, without a lookup)."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+def chop(text: str, width: int) -> int:
+    """How many characters of `text` fit in `width` cells."""
+    used = 0
+    for index, char in enumerate(text):
+        used += get_character_cell_size(char)
+        if used > width:
+            return index
+    return len(text)
+
+
+def clip(text: str, width: int) -> str:
+    """`text` in at most `width` cells, ending with "…" if it had to be cut."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 0:
+        return ""
+    return text[: chop(text, width - 1)] + ELLIPSIS
+
+
+def one_line(text: str, width: int) -> str:
+    """`text` squashed onto one line and clipped to `width` cells."""
+    return clip(squash(text), width)
