@@ -7,13 +7,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from store.errors import ClaimmarkError
 from store.models import ClaimRow, ClaimStatus
 from store.store import Store
 from tui.colors import STATUS_COLORS
 from tui.textfit import one_line
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.table import Table
 
 
@@ -44,7 +45,7 @@ class ClaimsScreen(Screen[None]):
         yield Header()
         yield Static(id="claims-filters")
         yield Table(id="claims", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.title = "Claims"

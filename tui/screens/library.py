@@ -6,11 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from store.errors import ClaimmarkError
 from store.models import ArticleSummary
 from store.store import Store
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.table import Table
 
 
@@ -41,7 +42,7 @@ class LibraryScreen(Screen[None]):
         yield Header()
         yield Static(id="library-hint")
         yield Table(id="library", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.title = "Library"

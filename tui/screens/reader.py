@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from store.errors import ClaimmarkError
 from store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
@@ -26,6 +25,7 @@ from store.text import ParagraphIndex
 from tui.colors import HIGHLIGHT_COLORS, background, color_name
 from tui.widgets.annotation_pane import AnnotationPane, PaneEntry
 from tui.widgets.article_view import ArticleView, Mark
+from tui.widgets.key_hints import KeyHints
 
 if TYPE_CHECKING:
     from store.suggest import Suggestion
@@ -96,17 +96,22 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # No Header: the article view's first lines are the title and byline.
+        # The text and its marks go in before the first layout, so the first frame shows them.
+        self.dark = self.app.current_theme.dark
+        self._view = ArticleView(id="article")
+        self._view.set_article(self.article.title, self.article.byline, self.article.text)
+        self._load_annotations()
         with Horizontal(id="reader-body"):
-            yield ArticleView(id="article")
+            yield self._view
             yield AnnotationPane(id="pane").data_bind(
                 entries=ReaderScreen.entries, current_id=ReaderScreen.current_id,
                 dark=ReaderScreen.dark,
             )
-        yield Footer()
+        yield KeyHints()
 
     @property
     def view(self) -> ArticleView:
-        return self.query_one(ArticleView)
+        return self._view
 
     @property
     def pane(self) -> AnnotationPane:
@@ -116,10 +121,9 @@ class ReaderScreen(Screen[None]):
         self.title = self.article.title
         self.sub_title = self.article.byline
         self.pane.border_title = "Annotations"
-        self.dark = self.app.current_theme.dark
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.view.set_article(self.article.title, self.article.byline, self.article.text)
-        self._load_annotations()
+        if self.dark != self._marks_dark:  # the marks were drawn for the other theme
+            self._refresh_marks()
         self.view.focus()
         self.call_after_refresh(self._record_opened)
         # Look for attributions once the first frame is on screen, not before it.
@@ -146,6 +150,7 @@ class ReaderScreen(Screen[None]):
         return sorted(self.annotations.values(), key=lambda a: (a.start, -a.end, a.id))
 
     def _refresh_marks(self) -> None:
+        self._marks_dark = self.dark
         ordered = self._sorted()
         self.view.set_marks([
             Mark(
