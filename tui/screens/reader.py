@@ -74,11 +74,13 @@ class ReaderScreen(Screen[None]):
     ]
     """Annotation, search, suggestion and navigation keys (motions live on ArticleView)."""
 
-    entries: reactive[tuple[PaneEntry, ...]] = reactive((), always_update=True)
+    # repaint=False: these feed the pane by data binding; repainting the whole screen on
+    # every cursor move (the default) cost a full-screen render per key.
+    entries: reactive[tuple[PaneEntry, ...]] = reactive((), always_update=True, repaint=False)
     """The article's annotations as the pane shows them."""
-    current_id: reactive[int | None] = reactive(None)
+    current_id: reactive[int | None] = reactive(None, repaint=False)
     """The annotation under the article cursor."""
-    dark: reactive[bool] = reactive(True)
+    dark: reactive[bool] = reactive(True, repaint=False)
     """Whether the app's theme is dark."""
 
     def __init__(self, store: Store, article_id: int) -> None:

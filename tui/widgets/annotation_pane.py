@@ -100,6 +100,9 @@ def _fit(pieces: list[tuple[str, Style]], width: int) -> list[Segment]:
 class AnnotationPane(ScrollView, can_focus=True):
     """A list of the article's annotations; the one under the cursor is highlighted."""
 
+    SCROLL_JUMP: ClassVar[float] = 0.3
+    """Extra fraction of the height scrolled when the highlight leaves the view."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Jump", tooltip="Jump the article to this annotation"),
         Binding("e", "edit", "Edit", tooltip="Edit this annotation's note, tags or claim"),
@@ -280,10 +283,13 @@ class AnnotationPane(ScrollView, can_focus=True):
         top = self._tops[index]
         bottom = top + self._content_height(index) - 1
         scroll_top = round(self.scroll_y)
+        # Scroll a third of the pane past what is needed, as the article view does, so that
+        # walking through annotations repaints the pane every few steps, not every step.
+        jump = int(height * self.SCROLL_JUMP)
         if top < scroll_top:
-            new_top = top
+            new_top = max(top - jump, bottom - height + 1)
         elif bottom > scroll_top + height - 1:
-            new_top = min(top, bottom - height + 1)
+            new_top = min(top, bottom - height + 1 + jump)
         else:
             return
         self.scroll_to(y=max(0, new_top), animate=False, force=True)

@@ -32,6 +32,8 @@ class KeyHints(Static):
     }
     """
 
+    _shown: str | None = None
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._show_keys()
@@ -59,4 +61,6 @@ class KeyHints(Static):
             line.append("  ")
             line.append("^p", style=key_style)
             line.append(" palette")
-        self.update(line)
+        if line.plain != self._shown:  # the signal fires on every key; repaint on change only
+            self._shown = line.plain
+            self.update(line)
