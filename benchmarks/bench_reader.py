@@ -47,6 +47,24 @@ Bare().run()
 '''
 
 
+BARE_KEYS_APP = '''
+from textual.app import App
+from textual.widgets import Static
+
+class Counter(App):
+    """The floor for key-to-screen latency: one Static that changes on every key."""
+    BINDINGS = [("j", "bump")]
+    count = 0
+    def compose(self):
+        yield Static("ready 0", id="n")
+    def action_bump(self):
+        self.count += 1
+        self.query_one("#n", Static).update(f"ready {self.count}")
+
+Counter().run()
+'''
+
+
 class Term:
     """A program in a private tmux server (like ../shared/tools/tui_probe.py's Terminal)."""
 
@@ -186,7 +204,20 @@ def first_frames(runs: int, folder: Path) -> None:
 
 def big_article(presses: int, folder: Path) -> None:
     db, expect = big_library(folder)
+    bare_script = folder / "bare_keys.py"
+    bare_script.write_text(BARE_KEYS_APP)
+    term = Term([sys.executable, str(bare_script)])
+    try:
+        term.wait_for("ready 0")
+        time.sleep(0.5)
+        floor = sorted(term.press_and_time("j") for _ in range(presses))
+    finally:
+        term.close()
     print("2. 1 MB article, 5,000 annotations")
+    floor_p90 = floor[int(len(floor) * 0.9) - 1]
+    print(f"   baseline: a bare Textual app whose one Static changes on each key: median "
+          f"{statistics.median(floor) * 1000:.1f} ms, p90 {floor_p90 * 1000:.1f} ms"
+          " (the floor of this measurement: tmux, capture and Textual's own frame)")
     frames = []
     for _ in range(3):
         term = Term(claimmark(db))

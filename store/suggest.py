@@ -57,6 +57,10 @@ class Suggestion:
     """True when the claimant is not identified (unnamed officials, "a person familiar")."""
 
 
+UNNAMED = "unnamed sources"
+"""The claimant of a hedged sentence that names no one ("It is understood that ...")."""
+
+
 def suggestion_to_dict(s: Suggestion) -> dict[str, object]:
     """A JSON-ready dict of `s` (for `claimmark suggest --json`)."""
     return {
@@ -95,7 +99,8 @@ _VERBS = _STRONG_VERBS | _words(
     calculated observed remarked commented fear fears feared blamed blame blames found finds
     find show shows showed concluded concludes think thinks posted accepted wants cited cites
     quotes put called point points pointed asked expect expects tweeted reiterated hinted
-    retorted lamented speculated confided boasted promised promises"""
+    retorted lamented speculated confided boasted promised promises reckons reckon reckoned
+    quoted raised raises voiced voices expressed expresses"""
 )
 """Reporting verbs (past, present and base forms)."""
 
@@ -121,6 +126,29 @@ _NEXT_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "points": (("out",),),
     "pointed": (("out",),),
 }
+_AFTER_PREP = _words("in during after through from last this earlier")
+"""Words that open a phrase between a finding verb and its `that` ("found in a study that")."""
+_FINDING_VERBS = _words("found finds find show shows showed concluded concludes")
+_SHOW_VERBS = _words("show shows showed")
+_CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
+_PARTICIPLES = _words("saying adding warning insisting arguing claiming telling")
+"""Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
+_SPEECH_PARTICIPLES = _words("saying adding")
+"""After a comma these report the main clause's subject's words ("She stood by it, saying")."""
+_EVIDENTIAL = _words("show shows showed suggest suggests suggested indicate indicates indicated")
+_HANDED = _words("obtained seen released leaked published prepared compiled")
+"""Participles that mark a phrase as a document passed to someone ("figures obtained by")."""
+_HEDGE_ADVERBS = _words("reportedly allegedly purportedly")
+_HEDGE_PARTICIPLES = _words("said reported understood alleged rumoured rumored believed thought")
+"""Speakerless hedges: "It is understood that", "are said to have", "is believed to"."""
+_HEDGE_INFINITIVES = _words("have be been owe hold favour favor want plan back oppose")
+_NOBODY = _words(
+    """everyone everybody anyone anybody nobody someone somebody none nothing something
+    everything"""
+)
+"""Indefinite pronouns: "everyone agrees that" is the writer's own statement, not a claim."""
+_CONCERNS = _words("concern concerns questions doubts fears alarm objections worries")
+"""`raised concerns`, `voiced doubts`: these verbs attribute only with such an object."""
 """Verbs that attribute only when these words follow ("found that", "put it to")."""
 
 _INVERSION_VERBS = _words(
@@ -132,8 +160,11 @@ _INVERSION_VERBS = _words(
 _SKIP = _words(
     """has have had was were is are been being be also since later earlier then now previously
     again already once still separately subsequently initially first today yesterday
-    repeatedly not never did does do would will could may might should must can just"""
+    repeatedly not never did does do would will could may might should must can just long
+    always"""
 )
+_NEGATIONS = _words("not never neither nor")
+"""Between a subject and its verb, these make the cue a non-statement ("has not said")."""
 """Auxiliaries and adverbs that can stand between a subject and its verb."""
 
 _BE = _words("was were is are been being be")
@@ -197,7 +228,10 @@ _PEOPLE = _words(
     strategists forecaster meteorologist counsel reader readers viewer listener caller
     servant servants importer importers exporter exporters manufacturer manufacturers retailer
     retailers insurer insurers oncologist surgeon surgeons patient patients family families
-    side sides unions union gp"""
+    side sides unions union gp parent parents volunteer volunteers crew crews firefighter
+    firefighters protester protesters tenant tenants landlord landlords shopkeeper shopkeepers
+    pupil pupils parishioner parishioners sister sisters brother brothers wife husband
+    daughter daughters son sons mother father widow widower"""
 )
 """Heads of noun phrases that name people or groups of people."""
 
@@ -209,14 +243,16 @@ _ORGS = _words(
     administration cabinet treasury newspaper paper outlet broadcaster magazine newsletter
     website network channel station report reports statement study survey analysis review audit
     inquiry document documents memo letter filing assessment estimate estimates figures data
-    records forecast research poll article story release briefing evidence email transcript
+    records forecast research poll article story release briefing evidence email emails
+    transcript sheet minutes spreadsheet footage recording
     service partners partnership consortium networks body"""
 )
 """Heads of noun phrases that name organisations or documents."""
 
 _DOCUMENT_HEADS = _words(
     """report article story statement study survey analysis review document memo letter
-    filing briefing figures data records research poll release evidence"""
+    filing briefing figures data records research poll release evidence sheet emails minutes
+    spreadsheet footage recording documents"""
 )
 _OUTLET_NOUNS = _words("paper newspaper outlet newsletter broadcaster magazine publication")
 _COMPANY_NOUNS = _words("company firm operator utility manufacturer business")
@@ -292,7 +328,10 @@ _TOKEN = re.compile(
 )
 _QUOTE_CHARS = re.compile(r"[“”\"«»‘’]")
 _CUE_HINT = re.compile(
-    r"\b(?:According|according|citing|quoting|seen by|interview with|"
+    r"\b(?:According|according|citing|quoting|seen by|interview with|Per|per|saying|adding|"
+    r"reportedly|allegedly|purportedly|understood|"
+    + "|".join(sorted(_SPEECH_PARTICIPLES | _HEDGE_PARTICIPLES, key=len, reverse=True))
+    + "|"
     + "|".join(sorted(_VERBS, key=len, reverse=True))
     + r")\b"
 )
@@ -622,6 +661,8 @@ def _attaches(toks: list[_Tok], p: int) -> bool:
     if not _np_word(before) or before.low in _NP_PREPS or before.low in _DETERMINERS:
         return False
     low = toks[p].low
+    if before.low == "speaking":
+        return True  # "a council officer speaking on background"
     if low == "to":
         return before.low in ("close", "near", "loyal", "due", "next")
     if low in ("in", "on"):
@@ -720,7 +761,9 @@ def _np_after(toks: list[_Tok], i: int, text: str, limit: int = 12) -> _NP | Non
                 k += 1
                 continue
             break
-        if low in _TIME_WORDS or low in _FUNCTION or low in _PRONOUNS:
+        if low in _TIME_WORDS and not (tok.cap and seen_noun and toks[k - 1].cap):
+            break  # not "the Hallam Evening Record"
+        if low in _FUNCTION or low in _PRONOUNS:
             break
         if low in _VERB_ONLY and seen_noun and not tok.cap:
             break
@@ -1016,6 +1059,10 @@ class _Sentence:
             cand: _Cand | None = None
             if low == "according" and v + 1 < len(toks) and toks[v + 1].low == "to":
                 cand = self._according(v)
+            elif low == "per" and (v == self.first or toks[v - 1].text in (",", "—", "(")):
+                cand = self._according(v, skip=1, cue=tok.text)
+            elif low in _SPEECH_PARTICIPLES and v > 0 and toks[v - 1].text == ",":
+                cand = self._participle(v)
             elif low in _VERBS:
                 cand = self._verb(v)
             else:
@@ -1027,11 +1074,16 @@ class _Sentence:
                 break
         return out
 
-    def _according(self, v: int) -> _Cand | None:
+    def _according(self, v: int, skip: int = 2, cue: str = "according to") -> _Cand | None:
+        """`according to X` (or, with `skip=1`, `Per X`): X is the claimant."""
         toks = self.toks
-        np = _np_after(toks, v + 2, self.text, limit=16)
+        np = _np_after(toks, v + skip, self.text, limit=16)
         if np is None:
             return None
+        if skip == 1 and not (
+            np.head in _ORGS or np.head in _PEOPLE or _has_proper(np, toks, self.first)
+        ):
+            return None  # "per cent", "per head"
         if np.j < len(toks) and toks[np.j].low == "who" and np.head in _PEOPLE:
             # "according to two people who attended the meeting": keep the description
             end = np.j
@@ -1039,9 +1091,7 @@ class _Sentence:
                 end += 1
             np = _make_np(toks, np.i, end, self.text) or np
         claimant, relays, anonymous = self._unwrap(np)
-        cand = _Cand(
-            "according", v, claimant, "according to", anonymous, relays=relays, subject_at=v
-        )
+        cand = _Cand("according", v, claimant, cue, anonymous, relays=relays, subject_at=v)
         cand.role = "outlet" if _outlet_like(claimant) else "org"
         return cand
 
@@ -1056,7 +1106,15 @@ class _Sentence:
     def _verb(self, v: int) -> _Cand | None:
         toks = self.toks
         low = toks[v].low
+        documentary = False  # "documents show ...": only a document may be the subject
         if not self._follows(v):
+            if low in _FINDING_VERBS and self._that_after_phrase(v):
+                pass  # "found in a 2024 study that"
+            elif low in _SHOW_VERBS:
+                documentary = True
+            else:
+                return None
+        if low in _CONCERN_VERBS and not any(t.low in _CONCERNS for t in toks[v + 1 : v + 4]):
             return None
         if low == "asked":  # "asked her to publish", not "asked why" / "asked not to"
             after = [t.low for t in toks[v + 1 : v + 5]]
@@ -1064,9 +1122,17 @@ class _Sentence:
                 return None
         if low in ("posted", "responded") and not self._that_follows(v):
             return None
-        k, passive = _skip_back(toks, v)
+        went_on = (
+            v >= 3
+            and toks[v - 1].low == "to"
+            and toks[v - 2].low == "on"
+            and toks[v - 3].low in ("went", "goes", "go", "going", "gone")
+        )  # "went on to say": the subject is before "went"
+        k, passive, negated = _skip_back(toks, v - 3 if went_on else v)
+        if negated:
+            return None  # "The council has not said ..."
         if passive:
-            return self._passive(v)
+            return self._quoted_as(v, k) if low == "quoted" else self._passive(v)
         if k < 0:
             return None
         prev = toks[k]
@@ -1085,9 +1151,9 @@ class _Sentence:
                 return self._inversion(v, cue)
         elif prev.low in _PRONOUNS:
             before = toks[k - 1].low if k > 0 else ""
-            if before in ("what",):
+            if before in ("what",) or documentary:
                 return None
-            if low in _BASE_FORMS and prev.low not in ("they", "we", "i", "you"):
+            if low in _BASE_FORMS and prev.low not in ("they", "we", "i", "you") and not went_on:
                 return None
             cand = self._pronoun(v, prev.low, cue)
             if cand is not None and before in ("which", "that", "who"):
@@ -1110,7 +1176,9 @@ class _Sentence:
                     return None
         if subject is None:
             return None
-        if low in _BASE_FORMS and not _plural(subject):
+        if low in _BASE_FORMS and not _plural(subject) and not went_on:
+            return None
+        if documentary and subject.head not in _ORGS:
             return None
         cand = self._subject(v, subject, cue)
         if cand is not None:
@@ -1122,6 +1190,97 @@ class _Sentence:
                 and toks[subject.i - 1].text in (",", "”", '"')
                 and self._ends_after(v)
             )
+        return cand
+
+    def _content_follows(self, v: int, subject: _NP) -> bool:
+        """Whether verb `v` reports content, so that any noun phrase may be its subject: a
+        `that` clause follows it ("one resident said that"), or a quotation follows in the
+        same clause ("one volunteer described the smoke as “thick ...”"). Evidential verbs
+        ("shows", "suggests") need a subject handed around as a document ("a scoring sheet
+        obtained by the Courier shows that")."""
+        toks = self.toks
+        low = toks[v].low
+        if low in _EVIDENTIAL:
+            return any(toks[m].low in _HANDED for m in range(subject.h + 1, subject.j))
+        nxt = toks[v + 1] if v + 1 < len(toks) else None
+        if nxt is not None and nxt.low == "that" and not nxt.quoted:
+            return True
+        for tok in toks[v + 1 :]:
+            if tok.quoted:
+                return True
+            if tok.text in (".", ";", "!", "?"):
+                break
+        return False
+
+    def _that_after_phrase(self, v: int) -> bool:
+        """Whether a `that` clause follows verb `v` after a phrase that opens with a
+        preposition or a time word ("found in a 2024 study that")."""
+        toks = self.toks
+        return v + 1 < len(toks) and toks[v + 1].low in _AFTER_PREP and self._that_follows(v)
+
+    def _participle(self, v: int) -> _Cand | None:
+        """After a comma, "saying ..." / "adding that ...": the subject of the main clause is the
+        claimant ("She stood by the decision, saying ..."). A weaker candidate than a
+        finite reporting verb in the same sentence."""
+        toks = self.toks
+        first = self.first
+        if first >= v:
+            return None
+        cue = toks[v].text
+        if v + 1 < len(toks) and toks[v + 1].low == "that":
+            cue += " that"
+        lead = toks[first]
+        cand: _Cand | None
+        if lead.low in _PRONOUNS and not lead.quoted:
+            cand = self._pronoun(v, lead.low, cue)
+        else:
+            subject = self._sentence_subject()
+            if subject is None or subject.i != first or subject.j >= v:
+                return None
+            if toks[subject.j].low in _NP_PREPS:
+                return None  # "In the statement, ..." is no subject
+            cand = self._subject(v, subject, cue)
+            if cand is not None:
+                cand.subject_at = subject.i
+        if cand is not None:
+            cand.relative = True
+            cand.trailing = False
+        return cand
+
+    def _quoted_as(self, v: int, k: int) -> _Cand | None:
+        """A passive `quoted` ("The landowner, the Hartside Estate, was quoted in the Post as
+        saying that ..."): the subject is the claimant, the outlet after `in`/`by` a relay."""
+        toks = self.toks
+        n = len(toks)
+        m = v + 1
+        outlet = ""
+        if m + 1 < n and toks[m].low in ("in", "by"):
+            np = _np_after(toks, m + 1, self.text)
+            if np is None:
+                return None
+            outlet = self.engine.expand(_clean(np.text, False))
+            m = np.j
+        if not (m + 1 < n and toks[m].low == "as" and toks[m + 1].low in _PARTICIPLES):
+            return None
+        if k < 0:
+            return None
+        end = m + 2 if m + 2 < n and toks[m + 2].low == "that" else m + 1
+        cue = self.text[toks[k + 1].start : toks[end].end]
+        prev = toks[k]
+        cand: _Cand | None
+        if prev.low in _PRONOUNS:
+            cand = self._pronoun(v, prev.low, cue)
+        else:
+            subject = (
+                self._before_comma(k) if prev.text == "," else _np_before(toks, k + 1, self.text)
+            )
+            if subject is None:
+                return None
+            cand = self._subject(v, subject, cue, object_claims=False)
+            if cand is not None:
+                cand.subject_at = subject.i
+        if cand is not None and outlet:
+            cand.relays = [outlet, *cand.relays]
         return cand
 
     def _that_follows(self, v: int) -> bool:
@@ -1302,7 +1461,7 @@ class _Sentence:
             listener = _np_after(toks, v + 1, self.text, limit=5)
             if listener is not None:
                 end = listener.j
-        elif low in _NEXT_WORDS:
+        elif low in _NEXT_WORDS and self._follows(v):
             end = v + 1 + len(_NEXT_WORDS[low][0])
             if low == "put" and end < n:
                 end += 1  # the listener: "put it to him"
@@ -1320,8 +1479,9 @@ class _Sentence:
 
     # -- claimants -----------------------------------------------------------------------
 
-    def _subject(self, v: int, subject: _NP, cue: str) -> _Cand | None:
-        """A candidate for verb `v` whose subject phrase is `subject`."""
+    def _subject(self, v: int, subject: _NP, cue: str, object_claims: bool = True) -> _Cand | None:
+        """A candidate for verb `v` whose subject phrase is `subject` (when `object_claims`,
+        "cited"/"quotes" make the object the claimant)."""
         toks = self.toks
         engine = self.engine
         low = toks[v].low
@@ -1329,10 +1489,17 @@ class _Sentence:
         head = subject.head
         known = _known_word(head) or head in _COLLECTIVES
         if not proper and not known:
-            if low not in _STRONG_VERBS or head in _TIME_WORDS or head.isdigit() or len(head) < 3:
+            if head in _TIME_WORDS or head.isdigit() or len(head) < 3:
                 return None
-        if toks[subject.i].low in ("it", "there"):
+            if low not in _STRONG_VERBS and not (
+                (subject.i == self.first or toks[subject.i].low in _DETERMINERS)
+                and self._content_follows(v, subject)
+            ):
+                return None
+        if toks[subject.i].low in ("it", "there") or head in _NOBODY:
             return None
+        if subject.i > 0 and toks[subject.i - 1].low in _NEGATIONS:
+            return None  # "Not everyone agrees that ...": the writer's own statement
         claimant, relays, anonymous = self._unwrap(subject)
         cand = _Cand("verb", v, claimant, cue, anonymous, relays=relays)
         head_is_name = toks[subject.h].cap and not _known_word(head)
@@ -1352,11 +1519,11 @@ class _Sentence:
             )
         elif _plural(subject):
             cand.role = "group"
-        else:
+        elif known or proper:
             cand.role = "org"
         if not proper and toks[subject.i].low == "the" and subject.j - subject.i <= 3:
             self._resolve_definite(subject, cand)
-        if low in ("cited", "cites", "quotes"):
+        if object_claims and low in ("cited", "cites", "quotes", "quoted"):
             # "the report cited unnamed officials": the subject relays, the object claims
             obj = _np_after(toks, v + 1, self.text)
             if obj is None:
@@ -1420,6 +1587,9 @@ class _Sentence:
         toks = self.toks
         engine = self.engine
         proper = _has_proper(np, toks, self.first)
+        if np.h + 1 < np.j and all(t.low.endswith("ed") for t in toks[np.h + 1 : np.j]):
+            # "a council report published (in March)": the participle is no part of the name
+            np = _NP(np.i, np.h + 1, self.text[toks[np.i].start : toks[np.h].end], np.head, np.h)
         phrase = _clean(np.text, np.i == self.first, engine.names.midcaps)
         head = np.head
         if head in _DOCUMENT_HEADS or head in _OUTLET_NOUNS:
@@ -1487,6 +1657,29 @@ class _Sentence:
         cand.trailing = v > 0 and self.toks[v - 1].text in (",", "”") and self._ends_after(v)
         return cand
 
+    def hedge(self) -> str:
+        """The wording of a hedge that attributes the sentence to no one in particular
+        ("It is understood that", "allegedly", "are said to have"), or ""."""
+        toks = self.toks
+        n = len(toks)
+        for v, tok in enumerate(toks):
+            if tok.quoted or not tok.is_word:
+                continue
+            low = tok.low
+            if low in _HEDGE_ADVERBS:
+                return tok.text
+            if low not in _HEDGE_PARTICIPLES or v == 0 or toks[v - 1].low not in _BE:
+                continue
+            if v + 1 >= n or toks[v + 1].quoted:
+                continue
+            nxt = toks[v + 1].low
+            if nxt == "that" and v >= 2 and toks[v - 2].low == "it":
+                return self.text[toks[v - 2].start : toks[v + 1].end]  # "It is understood that"
+            if nxt == "to" and v + 2 < n and toks[v + 2].low in _HEDGE_INFINITIVES:
+                # "are said to have", "is believed to be": not "was reported to the police"
+                return self.text[toks[v - 1].start : toks[v + 2].end]
+        return ""
+
     def relays(self) -> tuple[list[tuple[int, str, bool, str]], list[str]]:
         """Relays in the sentence: "citing X", "quoting an article by X", "which cites X" as
         (token index, claimant, anonymous, cue words), and outlets told or shown the claim
@@ -1519,7 +1712,12 @@ class _Sentence:
                         words = self.text[toks[first].start : toks[m].end]
                         break
                 cites.append((v, claimant, anonymous, words))
-            elif low == "seen" and toks[v + 1].low == "by" and v + 2 < n:
+            elif (
+                low in ("seen", "reported")
+                and toks[v + 1].low == "by"
+                and v + 2 < n
+                and (low == "seen" or (v > 0 and toks[v - 1].low == "as"))
+            ):  # "seen by the Gazette", "As reported by the Hallam Evening Record, ..."
                 np = _np_after(toks, v + 2, self.text)
                 if np is not None:
                     outlets.append(self.engine.expand(_clean(np.text, False)))
@@ -1534,26 +1732,34 @@ class _Sentence:
         return cites, outlets
 
 
-def _skip_back(toks: list[_Tok], v: int) -> tuple[int, bool]:
-    """Index of the last token before verb `v` that is not an adverb or auxiliary, and
-    whether a form of "be" was among the skipped words (a passive)."""
+def _skip_back(toks: list[_Tok], v: int) -> tuple[int, bool, bool]:
+    """Index of the last token before verb `v` that is not an adverb or auxiliary, whether a
+    form of "be" was among the skipped words (a passive), and whether a negation was ("has
+    not said", "didn’t say")."""
     k = v - 1
     passive = False
+    negated = False
     while k >= 0:
         tok = toks[k]
         low = tok.low
         if tok.quoted:
             break
+        if low.endswith(("n’t", "n't")):
+            negated = True
+            k -= 1
+            continue
         if low in _SKIP or (low.endswith("ly") and low not in _NOT_ADVERBS and not tok.cap):
             if low in _BE:
                 passive = True
+            if low in _NEGATIONS:
+                negated = True
             k -= 1
             continue
         if low in _TIME_WORDS and k > 0 and toks[k - 1].low in ("on", "last", "this", "in"):
             k -= 2
             continue
         break
-    return k, passive
+    return k, passive, negated
 
 
 _LOWER_FIRST = _words("the a an one two three some several many both its his her their our")
@@ -1603,7 +1809,21 @@ def _choose(sent: _Sentence) -> Suggestion | None:
     """The suggestion for one sentence, or None when it holds no usable cue."""
     cands = sent.candidates()
     if not cands:
-        return None
+        hedge = sent.hedge()
+        if not hedge:
+            return None
+        return Suggestion(
+            start=sent.start,
+            end=sent.end,
+            sentence=sent.text[sent.start : sent.end],
+            claimant=UNNAMED,
+            cue=hedge,
+            attribution=(
+                Attribution.DIRECT_QUOTE if sent.quote_words >= 3 else Attribution.ANONYMOUS
+            ),
+            sources=(),
+            anonymous=True,
+        )
     main = [c for c in cands if not c.relative] or cands
     trailing = [c for c in main if c.trailing]
     verbs = [c for c in main if c.kind != "according"]

@@ -598,3 +598,163 @@ def test_the_shipped_labels_load_and_the_engine_finds_most_of_them() -> None:
     assert scores.sentence_recall >= 0.9
     assert scores.sentence_precision >= 0.9
     assert scores.claimant_recall >= 0.85
+
+
+# -- hedges, new cue wordings, loose subjects, negation ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It is understood that the depot will close in the spring.", "It is understood that"),
+        ("The mayor allegedly approved the payment in person.", "allegedly"),
+        ("The two firms are said to have met twice in May.", "are said to have"),
+        ("The ferry operator reportedly cancelled the order.", "reportedly"),
+        ("The fund is believed to hold about £2m in cash.", "is believed to hold"),
+    ],
+)
+def test_a_hedge_with_no_speaker_gives_unnamed_sources(text: str, cue: str) -> None:
+    s = only(text)
+    assert (s.claimant, s.cue, s.anonymous) == ("unnamed sources", cue, True)
+    assert s.attribution is Attribution.ANONYMOUS
+
+
+def test_a_hedge_does_not_override_a_speaker() -> None:
+    s = only("Officers reportedly warned councillors that the scheme would fail.")
+    assert s.claimant == "officers"
+
+
+def test_was_reported_to_the_police_is_no_hedge() -> None:
+    assert_none("The theft was reported to the police on Friday.")
+
+
+def test_raised_concerns_is_a_cue_only_with_a_concern() -> None:
+    s = only("Tenants have raised fresh concerns about damp in the flats.")
+    assert (s.claimant, s.anonymous) == ("tenants", True)
+    assert_none("Tenants have raised £4,000 for the roof.")
+
+
+def test_reckons() -> None:
+    s = only("The Harbour Traders Association reckons that footfall is down by a third.")
+    assert s.claimant == "the Harbour Traders Association"
+    assert s.cue == "reckons that"
+
+
+def test_per_a_report_at_the_start_or_after_a_comma() -> None:
+    s = only("Per a ministry report published in June, exports rose by 4%.")
+    assert (s.claimant, s.cue) == ("a ministry report", "Per")
+    s = only("Exports rose by 4%, per the ministry.")
+    assert s.claimant == "the ministry"
+
+
+def test_per_cent_and_per_head_are_no_cues() -> None:
+    assert_none("Exports rose by 4 per cent, or £30 per head.")
+
+
+def test_went_on_to_say() -> None:
+    s = only("The minister, Olivia Grantham, went on to say that the plan was affordable.")
+    assert (s.claimant, s.cue) == ("Olivia Grantham", "went on to say that")
+
+
+def test_comma_saying_attributes_to_the_main_subject() -> None:
+    text = (
+        "Dr. Helen Marsh spoke at the hearing.\n"
+        "She defended the budget, saying the cuts were “the only option we had”."
+    )
+    found = by_sentence(text)
+    s = found["She defended the budget, saying the cuts were “the only option we had”."]
+    assert (s.claimant, s.cue) == ("Dr. Helen Marsh", "saying")
+
+
+def test_was_quoted_in_an_outlet_as_saying() -> None:
+    s = only(
+        "The operator, Northline Ferries, was quoted in the Harbour Gazette as saying that it "
+        "had asked for more time."
+    )
+    assert s.claimant == "Northline Ferries"
+    assert s.sources == ("the Harbour Gazette",)
+    assert s.cue == "was quoted in the Harbour Gazette as saying that"
+
+
+def test_said_in_a_statement_and_wrote_in_an_email() -> None:
+    s = only("The trust said in a statement that the ward would reopen.")
+    assert (s.claimant, s.cue) == ("the trust", "said in a statement that")
+    s = only("Karen Ellis wrote in an email that the figures were wrong.")
+    assert s.claimant == "Karen Ellis"
+
+
+def test_documents_show_without_that() -> None:
+    s = only("Documents show the council paid the firm twice.")
+    assert s.claimant.lower() == "documents"
+    assert_none("The results show the team is improving.")
+
+
+def test_has_long_maintained_and_predicted() -> None:
+    s = only("The union has long maintained that the yard was unsafe.")
+    assert (s.claimant, s.cue) == ("the union", "has long maintained that")
+    s = only("Economists have long predicted a slowdown.")
+    assert s.claimant == "economists"
+
+
+def test_found_in_a_study_that() -> None:
+    s = only("Researchers at the institute found in a 2023 study that the scheme cut waits.")
+    assert s.claimant == "researchers at the institute"
+    assert s.cue == "found"
+    assert_none("Police found the car that was stolen.")
+
+
+def test_any_subject_when_a_that_clause_follows() -> None:
+    s = only("One caretaker insisted that the alarms had been tested.")
+    assert (s.claimant, s.anonymous) == ("one caretaker", False)
+
+
+def test_any_subject_when_a_quotation_follows() -> None:
+    s = only("One shepherd described the fire as “a wall coming over the hill”.")
+    assert s.claimant == "one shepherd"
+    assert s.attribution is Attribution.DIRECT_QUOTE
+
+
+def test_a_handed_document_may_show_that() -> None:
+    s = only("A spreadsheet obtained by the Gazette shows that the budget was cut.")
+    assert s.claimant == "a spreadsheet obtained by the Gazette"
+    assert s.sources == ("the Gazette",)
+    assert_none("The decision shows that the council is serious.")
+
+
+def test_an_unknown_subject_without_content_is_not_attributed() -> None:
+    assert_none("The river warned of nothing.")
+    assert_none("Not everyone agrees that the effects will be so severe.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council has not said what happened to the memo.",
+        "The ministry never confirmed the figure.",
+        "Officials didn’t say when the bridge would reopen.",
+        "Northline has not previously said that it would sell.",
+    ],
+)
+def test_a_negated_cue_gives_no_suggestion(text: str) -> None:
+    assert_none(text)
+
+
+def test_as_reported_by_an_outlet_is_a_relay() -> None:
+    s = only(
+        "As reported by the Hallam Evening Record, one volunteer described the path as "
+        "“impassable after dark”."
+    )
+    assert s.claimant == "one volunteer"
+    assert s.sources == ("the Hallam Evening Record",)
+
+
+def test_a_quoted_relative_is_no_referent_for_it() -> None:
+    text = (
+        "The Weekend Standard interviewed her family.\n"
+        "The sister is quoted as saying that she “did what she was trained to do”. "
+        "It reports that ministers were warned in June."
+    )
+    found = by_sentence(text)
+    assert found["It reports that ministers were warned in June."].claimant == (
+        "the Weekend Standard"
+    )
