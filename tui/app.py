@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from store.store import Store
+from tui.launch import settle_after_startup
 
 
 class ClaimmarkApp(App[None]):
@@ -26,6 +27,7 @@ class ClaimmarkApp(App[None]):
         self.article_id = article_id
 
     def on_mount(self) -> None:
+        self.call_after_refresh(settle_after_startup)
         theme = self.store.get_setting("theme")
         if theme and theme in self.available_themes:
             self.theme = theme

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from store.models import Article
     from store.store import Store
 
+from tui.launch import settle_after_startup
 from tui.textfit import one_line
 
 DB_ENV = "CLAIMMARK_DB"
@@ -86,6 +87,8 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     With no command, opens the library in the terminal reader (importing the bundled
     sample articles on a first run with an empty library).
     """
+    if ctx.invoked_subcommand not in (None, "open"):
+        settle_after_startup()  # no screen to start: the collector back on now
     context = Context(db_path or default_db_path())
     ctx.obj = context
     ctx.call_on_close(context.close)
@@ -114,6 +117,7 @@ def _run_tui(store: Store, article_id: int | None) -> None:
     _require_terminal()
     from tui.app import ClaimmarkApp
 
+    # The collector stays off until the first frame (see tui.launch).
     ClaimmarkApp(store, article_id=article_id).run()
 
 

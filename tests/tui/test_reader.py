@@ -326,3 +326,22 @@ async def test_ctrl_e_exports_to_the_configured_folder(lib: Store, tmp_path: Pat
         [written] = (tmp_path / "exports").iterdir()
         assert "a note" in written.read_text()
         assert any(str(written) in str(n.message) for n in app._notifications)
+
+
+async def test_back_from_a_reader_opened_directly_goes_to_the_library(lib: Store) -> None:
+    """`claimmark open` starts in the reader; escape still reaches the library (in its
+    place, not on top), and a reader opened from there goes back to it."""
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        depth = len(app.screen_stack)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen) and len(app.screen_stack) == depth
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reader(app).article.title == TITLE
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen) and len(app.screen_stack) == depth

@@ -53,8 +53,8 @@ from itertools import accumulate
 from typing import ClassVar, NamedTuple
 
 from rich.cells import get_character_cell_size, split_graphemes
+from rich.color import ANSI_COLOR_NAMES, ColorParseError
 from rich.color import Color as RichColor
-from rich.color import ColorParseError
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -62,6 +62,11 @@ from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.color import ColorParseError as TextualColorParseError
+
+try:
+    from textual._color_constants import COLOR_NAME_TO_RGB as TEXTUAL_COLOR_NAMES
+except ImportError:  # a private module: without it, Rich names are tried first
+    TEXTUAL_COLOR_NAMES = {}
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -336,17 +341,25 @@ def readable(foreground: Color, background: Color, minimum: float) -> Color:
 
 
 @cache
+@cache
 def parse_color(name: str) -> Color | None:
     """A Textual colour from a Textual/CSS name, a Rich name or a hex, or None if unknown."""
+    # A Rich-only name ("dark_orange") goes straight to Rich: Textual's parser would fail
+    # on it only after working out a did-you-mean suggestion (~3 ms a name).
+    if name in ANSI_COLOR_NAMES and name not in TEXTUAL_COLOR_NAMES:
+        return _rich_color(name)
     try:
         return Color.parse(name)
     except TextualColorParseError:
-        pass
+        return _rich_color(name)
+
+
+def _rich_color(name: str) -> Color | None:
     try:
         red, green, blue = RichColor.parse(name).get_truecolor()
-        return Color(red, green, blue)
     except ColorParseError:
         return None
+    return Color(red, green, blue)
 
 
 # -- public shapes ------------------------------------------------------------------------
