@@ -78,8 +78,15 @@ class Host(App[None]):
 
 
 def rows(view: ArticleView) -> list[str]:
-    """The text of every visible row."""
-    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+    """The text of every visible row (without the last column: the scroll indicator)."""
+    return [strip.crop(0, strip.cell_length - 1).text for strip in (
+        view.render_line(y) for y in range(view.scrollable_content_region.height))]
+
+
+def indicator(view: ArticleView) -> str:
+    """The last column of every visible row: the scroll indicator."""
+    return "".join(view.render_line(y).text[-1]
+                   for y in range(view.scrollable_content_region.height))
 
 
 def text_rows(view: ArticleView) -> list[str]:
@@ -165,7 +172,7 @@ async def test_narrow_terminal_wraps_to_the_space_left() -> None:
     app = Host(TEXT)
     async with app.run_test(size=(40, 12)) as pilot:
         view = app.query_one(ArticleView)
-        width = 40 - 2 - GUTTER - 1  # scrollbar gutter, paragraph gutter, cursor cell
+        width = 40 - 1 - GUTTER - 1  # indicator, paragraph gutter, cursor cell
         lines = [row for row in text_rows(view)[HEADER:] if row]
         assert lines and all(cell_len(line) <= width for line in lines)
         for _ in range(25):
@@ -182,7 +189,7 @@ async def test_resize_rewraps_and_keeps_the_cursor_in_view() -> None:
         view.move_cursor(TEXT.index("Critics"))
         await pilot.resize_terminal(50, 20)
         await pilot.pause()
-        width = 50 - 2 - GUTTER - 1
+        width = 50 - 1 - GUTTER - 1  # indicator, gutter, cursor cell
         lines = [row for row in text_rows(view)[HEADER:] if row]
         assert max(cell_len(line) for line in lines) <= width
         assert len(lines) > 5
@@ -512,9 +519,9 @@ async def test_wide_characters_keep_columns_aligned() -> None:
 async def test_wide_characters_never_split_across_lines() -> None:
     text = "中文" * 40
     app = Host(text)
-    async with app.run_test(size=(41, 30)):
+    async with app.run_test(size=(40, 30)):
         view = app.query_one(ArticleView)
-        width = 41 - 2 - GUTTER - 1  # 33: an odd width
+        width = 40 - 1 - GUTTER - 1  # 33: an odd width
         lines = [row for row in text_rows(view)[HEADER:] if row]
         assert all(cell_len(line) == 32 for line in lines[:-1])
         assert "".join(lines) == text
@@ -922,3 +929,21 @@ def test_fast_wrapping_matches_the_grapheme_walk(pieces: list[str], width: int) 
 def test_simple_means_one_cell_per_character(character: str) -> None:
     if is_simple(character):
         assert get_character_cell_size(character) == 1
+
+
+async def test_scroll_indicator_shows_where_the_view_is() -> None:
+    """A long text gets a thumb in the last column: at the top, then at the bottom after
+    `G`; a text that fits gets none."""
+    long_text = "\n".join(f"Paragraph {n} says something worth reading." for n in range(200))
+    app = Host(long_text)
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(ArticleView)
+        column = indicator(view)
+        assert column[0] == "▐" and column.count("▐") == 1 and set(column[1:]) == {" "}
+        await pilot.press("G")
+        await pilot.pause()
+        column = indicator(view)
+        assert column[-1] == "▐" and column.count("▐") == 1
+    app = Host(TEXT)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "▐" not in indicator(app.query_one(ArticleView))

@@ -34,6 +34,7 @@ from tui.textfit import cells as _cells
 from tui.textfit import chop as _chop
 from tui.textfit import clip
 from tui.textfit import squash as _squash
+from tui.widgets.thumb import thumb_rows, with_thumb
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,25 +118,26 @@ class AnnotationPane(ScrollView, can_focus=True):
     ]
     """Keys of the pane."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"annotation-pane--highlight"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"annotation-pane--highlight", "annotation-pane--thumb"}
     """The highlighted entry's style; the app's CSS may override it."""
 
     DEFAULT_CSS = """
     AnnotationPane {
         overflow-x: hidden;
         overflow-y: auto;
-        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 0;  /* the pane draws its own indicator (tui.widgets.thumb) */
     }
+    AnnotationPane > .annotation-pane--thumb { color: $text-muted 60%; }
     AnnotationPane > .annotation-pane--highlight { background: $accent 30%; }
     """
 
-    entries: reactive[tuple[PaneEntry, ...]] = reactive((), always_update=True)
+    entries: reactive[tuple[PaneEntry, ...]] = reactive((), always_update=True, repaint=False)
     """Every annotation of the article, in document order (bound by the reader screen)."""
-    current_id: reactive[int | None] = reactive(None)
+    current_id: reactive[int | None] = reactive(None, repaint=False)
     """The annotation under the article cursor: highlighted as the cursor moves."""
-    dark: reactive[bool] = reactive(True)
+    dark: reactive[bool] = reactive(True, repaint=False)
     """Whether the theme is dark (chooses the colour swatches)."""
-    filter_text: reactive[str] = reactive("")
+    filter_text: reactive[str] = reactive("", repaint=False)
     """The pane's filter; empty shows everything."""
 
     @dataclass
@@ -177,6 +179,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._highlighted: int | None = None
         self._scroll_pending = False
         self._cache: dict[tuple[int, bool], list[Strip]] = {}
+        self._blank_strip: Strip | None = None
 
     # -- data ------------------------------------------------------------------------
 
@@ -228,8 +231,9 @@ class AnnotationPane(ScrollView, can_focus=True):
     # -- layout ----------------------------------------------------------------------
 
     def _text_width(self) -> int:
-        """Cells for an entry's text (one cell of padding each side)."""
-        return max(8, self.scrollable_content_region.width - 2)
+        """Cells for an entry's text (one cell of padding each side, and the last column
+        for the scroll indicator)."""
+        return max(8, self.scrollable_content_region.width - 3)
 
     def _relayout(self) -> None:
         """Compute each entry's height and top row for the current width (if it changed)."""
@@ -257,9 +261,11 @@ class AnnotationPane(ScrollView, can_focus=True):
         """The CSS or the theme changed: draw again."""
         super().notify_style_update()
         self._cache.clear()
+        self._blank_strip = None
 
     def _invalidate(self) -> None:
         self._cache.clear()
+        self._blank_strip = None
         self.refresh()
 
     def _entry_at_row(self, row: int) -> int | None:
@@ -325,19 +331,30 @@ class AnnotationPane(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """The strip for screen line `y`."""
-        if self._layout_width != self.scrollable_content_region.width:
-            self._relayout()
         width = self.scrollable_content_region.width
-        row = self.scroll_offset.y + y
+        if self._layout_width != width:
+            self._relayout()
+        top = self.scroll_offset.y
+        row = top + y
         index = self._entry_at_row(row)
-        base = self.rich_style
+        strip: Strip
         if index is None:
-            return Strip.blank(width, base)
-        line = row - self._tops[index]
-        strips = self._entry_strips(index)
-        if line >= len(strips):
-            return Strip.blank(width, base)  # the separator
-        return strips[line]
+            strip = self._blank(width)
+        else:
+            line = row - self._tops[index]
+            strips = self._entry_strips(index)
+            strip = strips[line] if line < len(strips) else self._blank(width)  # separator
+        total = self._tops[-1] - 1 if self._shown else 0
+        if y in thumb_rows(top, self.scrollable_content_region.height, total):
+            return with_thumb(strip, self.get_component_rich_style("annotation-pane--thumb"))
+        return strip
+
+    def _blank(self, width: int) -> Strip:
+        """An empty line (kept: `rich_style` walks the DOM, too slow to ask per line)."""
+        blank = self._blank_strip
+        if blank is None or blank.cell_length != width:
+            blank = self._blank_strip = Strip.blank(width, self.rich_style)
+        return blank
 
     def _entry_strips(self, index: int) -> list[Strip]:
         """The lines of shown entry `index` (without its separator), cached."""

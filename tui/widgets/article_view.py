@@ -76,6 +76,7 @@ from textual.strip import Strip
 from store.sentences import sentence_spans
 from store.text import paragraph_spans
 from tui.colors import STATUS_COLORS
+from tui.widgets.thumb import thumb_rows, with_thumb
 
 MAX_TEXT_WIDTH = 90
 """The text never wraps wider than this many cells, however wide the terminal."""
@@ -412,6 +413,7 @@ class _Palette(NamedTuple):
     suggestion: Color
     suggestion_style: Style
     claims: dict[str, Color]
+    thumb: Style
 
 
 _StyleKey = tuple[str | None, bool, str | None, bool, bool, bool, bool]
@@ -513,6 +515,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--selection",
         "article-view--search",
         "article-view--suggestion",
+        "article-view--thumb",
     }
     """Styles of the view's parts; the app's CSS may override any of them."""
 
@@ -520,7 +523,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView {
         overflow-x: hidden;
         overflow-y: auto;
-        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 0;  /* the view draws its own indicator (tui.widgets.thumb) */
     }
     ArticleView > .article-view--gutter { color: $text-muted; }
     ArticleView > .article-view--note { color: $text-accent; text-style: bold; }
@@ -530,6 +533,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--selection { background: $accent 55%; }
     ArticleView > .article-view--search { background: $warning 45%; }
     ArticleView > .article-view--suggestion { color: $text-muted; text-style: italic underline; }
+    ArticleView > .article-view--thumb { color: $text-muted 60%; }
     """
 
     SCROLL_JUMP: ClassVar[float] = 0.3
@@ -827,11 +831,13 @@ class ArticleView(ScrollView, can_focus=True):
                     anchor_offset = line.start
                     screen_row = self._row_of(line.start) - top
         self._layout_width = width
-        self._view_width = width
+        self._view_width = max(1, width - 1)  # the last column holds the scroll indicator
         paragraphs = len(self._para_starts)
         self._number_width = len(f"¶{paragraphs}")
         self._gutter_width = self._number_width + 3
-        self._text_width = max(MIN_TEXT_WIDTH, min(MAX_TEXT_WIDTH, width - self._gutter_width - 1))
+        self._text_width = max(
+            MIN_TEXT_WIDTH, min(MAX_TEXT_WIDTH, self._view_width - self._gutter_width - 1)
+        )
         text_width = self._text_width
         header: list[tuple[str, str]] = []
         for kind, value in (("title", self._title), ("byline", self._byline)):
@@ -1376,13 +1382,17 @@ class ArticleView(ScrollView, can_focus=True):
         """The strip for screen line `y` (cached per virtual row)."""
         if self._layout_width != self.scrollable_content_region.width:
             self._relayout()
-        row = self.scroll_offset.y + y
+        top = self.scroll_offset.y
+        row = top + y
         strip = self._strips.get(row)
         if strip is None:
             strip = self._render_row(row)
+            strip = Strip.join([strip, Strip.blank(1, self._get_palette().base)])  # track
             if len(self._strips) >= _STRIP_CACHE_SIZE:
                 self._strips.clear()
             self._strips[row] = strip
+        if y in thumb_rows(top, self.scrollable_content_region.height, self._total_rows):
+            return with_thumb(strip, self._get_palette().thumb)
         return strip
 
     def _get_palette(self) -> _Palette:
@@ -1418,6 +1428,7 @@ class ArticleView(ScrollView, can_focus=True):
             suggestion=_color_or(suggestion.color, foreground.blend(background, 0.4)),
             suggestion_style=suggestion.without_color,
             claims=claims,
+            thumb=component("article-view--thumb"),
         )
         self._palette = palette
         return palette
