@@ -6,6 +6,8 @@ Prints:
 2. A generated 1 MB article with 5,000 annotations: first frame; key-to-screen latency
    (median and p90) for j, w, ), ]; time for the screen to change after a resize; peak
    memory (VmHWM) of the claimmark process.
+3. The same keys on a bare pseudo-terminal, which resolves what tmux cannot: from the key
+   written to the last byte of the frame that answers it, beside a bare Textual app.
 
     python benchmarks/bench_reader.py [--runs 7] [--presses 40]
 
@@ -15,13 +17,18 @@ Needs tmux. Figures only: nothing here asserts a target (the machines are shared
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import random
+import re
 import shlex
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -111,6 +118,87 @@ class Term:
 
     def close(self) -> None:
         self.tmux("kill-server")
+
+
+class Pty:
+    """A program on a pseudo-terminal of its own, with nothing between it and us.
+
+    tmux (above) is what a person sees, but each `capture-pane` takes ~5 ms, so it cannot
+    resolve a key that is answered in 3 ms (its own floor, a bare app, is ~12 ms). Here a
+    thread reads every byte the program writes, time-stamped: a key's latency is the time
+    from writing the key to the last byte of the frame that answers it (the burst of
+    output that follows, ended by `QUIET` seconds of silence, which are not counted).
+    """
+
+    QUIET = 0.004
+
+    def __init__(self, command: list[str], cols: int = 120, rows: int = 40) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.master = master
+        self.process = subprocess.Popen(
+            command, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, start_new_session=True,
+            env={**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"},
+        )
+        os.close(slave)
+        self.chunks: list[tuple[float, bytes]] = []
+        self.lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            with self.lock:
+                self.chunks.append((time.perf_counter(), data))
+
+    def output(self) -> bytes:
+        with self.lock:
+            return b"".join(data for _, data in self.chunks)
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> None:
+        """Wait until `text` has been written (styles between its letters ignored)."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if text.encode() in re.sub(rb"\x1b\[[0-9;:?<>=]*[A-Za-z]", b"", self.output()):
+                return
+            time.sleep(0.01)
+        raise TimeoutError(f"{text!r} never written")
+
+    def settle(self, seconds: float) -> None:
+        """Wait until the program has written nothing for `seconds`."""
+        while True:
+            with self.lock:
+                last = self.chunks[-1][0] if self.chunks else 0.0
+            if time.perf_counter() - last >= seconds:
+                return
+            time.sleep(seconds / 4)
+
+    def press_and_time(self, key: bytes, timeout: float = 5.0) -> float:
+        """Seconds from writing `key` to the last byte of the output it caused."""
+        self.settle(0.03)
+        with self.lock:
+            seen = len(self.chunks)
+        start = time.perf_counter()
+        os.write(self.master, key)
+        while time.perf_counter() - start < timeout:
+            with self.lock:
+                if len(self.chunks) > seen:
+                    last = self.chunks[-1][0]
+                    if time.perf_counter() - last >= self.QUIET:
+                        return last - start
+            time.sleep(0.0005)
+        raise TimeoutError(f"no output after {key!r}")
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        os.close(self.master)
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -247,7 +335,7 @@ def big_article(presses: int, folder: Path) -> None:
             p90 = times[int(len(times) * 0.9) - 1]
             print(f"   key {key!r}: median {statistics.median(times) * 1000:5.1f} ms, "
                   f"p90 {p90 * 1000:5.1f} ms over {presses} presses (target p90 < 16.7 ms)")
-        resize = []
+        resize = []  # (the pty figures for these keys follow the resize)
         for cols in (100, 120, 90, 120):
             before = term.screen_styled()
             start = time.perf_counter()
@@ -263,6 +351,37 @@ def big_article(presses: int, folder: Path) -> None:
             print(f"   peak memory (VmHWM): {peak_rss_mb(pid):.0f} MB (target < 150 MB)")
     finally:
         term.close()
+    pty_latencies(presses, db, expect, bare_script)
+
+
+def pty_latencies(presses: int, db: Path, expect: str, bare_script: Path) -> None:
+    """Key to the last byte of the answering frame, on a bare pseudo-terminal."""
+    def summary(times: list[float]) -> str:
+        times = sorted(times)
+        p90 = times[int(len(times) * 0.9) - 1]
+        return f"median {statistics.median(times) * 1000:5.1f} ms, p90 {p90 * 1000:5.1f} ms"
+
+    print("3. The same keys timed on a bare pseudo-terminal (no tmux): key written to the "
+          "last byte of the frame that answers it")
+    bare = Pty([sys.executable, str(bare_script)])
+    try:
+        bare.wait_for("ready")
+        bare.settle(0.5)
+        print(f"   baseline, bare Textual app (one Static changes per key): "
+              f"{summary([bare.press_and_time(b'j') for _ in range(presses)])}")
+    finally:
+        bare.close()
+    ours = Pty(claimmark(db))
+    try:
+        ours.wait_for(expect.split()[0])
+        time.sleep(2.5)  # the suggestion worker, as above
+        ours.settle(0.5)
+        for key in ("j", "w", ")", "]"):
+            times = [ours.press_and_time(key.encode()) for _ in range(presses)]
+            print(f"   key {key!r}: {summary(times)} over {presses} presses "
+                  "(target p90 < 16.7 ms)")
+    finally:
+        ours.close()
 
 
 def compile_sources() -> None:

@@ -331,7 +331,8 @@ class AnnotationPane(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """The strip for screen line `y`."""
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region  # a computed property: ask once
+        width = region.width
         if self._layout_width != width:
             self._relayout()
         top = self.scroll_offset.y
@@ -345,7 +346,7 @@ class AnnotationPane(ScrollView, can_focus=True):
             strips = self._entry_strips(index)
             strip = strips[line] if line < len(strips) else self._blank(width)  # separator
         total = self._tops[-1] - 1 if self._shown else 0
-        if y in thumb_rows(top, self.scrollable_content_region.height, total):
+        if y in thumb_rows(top, region.height, total):
             return with_thumb(strip, self.get_component_rich_style("annotation-pane--thumb"))
         return strip
 

@@ -1380,7 +1380,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """The strip for screen line `y` (cached per virtual row)."""
-        if self._layout_width != self.scrollable_content_region.width:
+        region = self.scrollable_content_region  # a computed property: ask once
+        if self._layout_width != region.width:
             self._relayout()
         top = self.scroll_offset.y
         row = top + y
@@ -1391,7 +1392,7 @@ class ArticleView(ScrollView, can_focus=True):
             if len(self._strips) >= _STRIP_CACHE_SIZE:
                 self._strips.clear()
             self._strips[row] = strip
-        if y in thumb_rows(top, self.scrollable_content_region.height, self._total_rows):
+        if y in thumb_rows(top, region.height, self._total_rows):
             return with_thumb(strip, self._get_palette().thumb)
         return strip
 
