@@ -104,8 +104,10 @@ def m001_initial(db: Database) -> None:
     )
     # Full-text search. Article text never changes once stored, and opening an article
     # updates its row, so the triggers fire only on the columns that are indexed.
-    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=False)
-    db["annotations"].enable_fts(["quote", "note"], fts_version="FTS5", create_triggers=False)
+    db.table("articles").enable_fts(["title", "text"], fts_version="FTS5",
+                                    create_triggers=False)
+    db.table("annotations").enable_fts(["quote", "note"], fts_version="FTS5",
+                                       create_triggers=False)
     for table, columns in (("articles", ("title", "text")), ("annotations", ("quote", "note"))):
         cols = ", ".join(columns)
         new = ", ".join(f"new.{c}" for c in columns)

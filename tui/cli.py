@@ -414,16 +414,18 @@ def export_command(context: Context, articles: tuple[str, ...], export_all: bool
     from tui.export_actions import export_folder
 
     target = Path(output).expanduser() if output else export_folder(store)
-    options = dict(fmt=fmt, group_by=group_by, force=force, include_timestamp=timestamp)
+    def run(progress: Callable[[int, int], None] | None = None) -> list[Path]:
+        return export_articles(store, ids, target, fmt=fmt, group_by=group_by, force=force,
+                               include_timestamp=timestamp, progress=progress)
+
     if len(ids) >= 5 and sys.stderr.isatty():
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
             task = bar.add_task("Exporting", total=len(ids))
-            written = export_articles(store, ids, target, progress=lambda done, total:
-                                      bar.update(task, completed=done), **options)
+            written = run(lambda done, total: bar.update(task, completed=done))
     else:
-        written = export_articles(store, ids, target, **options)  # type: ignore[arg-type]
+        written = run()
     for path in written:
         click.echo(str(path))
 

@@ -40,7 +40,7 @@ def help_sections(screen: Screen) -> list[Section]:
     """The key sections for `screen`: its own keys and those of the widgets on it."""
     sections: list[Section] = []
     for widget_class, title in _widget_sections(screen):
-        sections.append((title, _rows(screen, widget_class.BINDINGS)))
+        sections.append((title, _rows(screen, getattr(widget_class, "BINDINGS", []))))
     sections.append((screen.title or "This screen", _rows(screen, type(screen).BINDINGS)))
     sections.append(("Everywhere", GENERAL))
     return sections

@@ -587,11 +587,14 @@ class ReaderScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back to where the reader was opened from (the library, or the claims view)."""
-        if len(self.app.screen_stack) > 2:
+        if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         else:
             from tui.screens.library import LibraryScreen
 
+            # The reader is the app's first screen (`claimmark open`). Textual gives a
+            # first screen no result callback, and switch_screen pops one: give it its own.
+            self._push_result_callback(self, None)
             self.app.switch_screen(LibraryScreen(self.store))
 
     def action_help(self) -> None:
