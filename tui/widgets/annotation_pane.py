@@ -180,6 +180,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._scroll_pending = False
         self._cache: dict[tuple[int, bool], list[Strip]] = {}
         self._blank_strip: Strip | None = None
+        self._base: Style | None = None
 
     # -- data ------------------------------------------------------------------------
 
@@ -230,10 +231,12 @@ class AnnotationPane(ScrollView, can_focus=True):
 
     # -- layout ----------------------------------------------------------------------
 
-    def _text_width(self) -> int:
-        """Cells for an entry's text (one cell of padding each side, and the last column
-        for the scroll indicator)."""
-        return max(8, self.scrollable_content_region.width - 3)
+    def _text_width(self, width: int | None = None) -> int:
+        """Cells for an entry's text in a pane `width` cells wide (default: the current
+        one): one cell of padding each side, and the last column for the indicator."""
+        if width is None:
+            width = self.scrollable_content_region.width
+        return max(8, width - 3)
 
     def _relayout(self) -> None:
         """Compute each entry's height and top row for the current width (if it changed)."""
@@ -262,10 +265,12 @@ class AnnotationPane(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
         self._blank_strip = None
+        self._base = None
 
     def _invalidate(self) -> None:
         self._cache.clear()
         self._blank_strip = None
+        self._base = None
         self.refresh()
 
     def _entry_at_row(self, row: int) -> int | None:
@@ -351,11 +356,18 @@ class AnnotationPane(ScrollView, can_focus=True):
         return strip
 
     def _blank(self, width: int) -> Strip:
-        """An empty line (kept: `rich_style` walks the DOM, too slow to ask per line)."""
+        """An empty line."""
         blank = self._blank_strip
         if blank is None or blank.cell_length != width:
-            blank = self._blank_strip = Strip.blank(width, self.rich_style)
+            blank = self._blank_strip = Strip.blank(width, self._base_style())
         return blank
+
+    def _base_style(self) -> Style:
+        """The pane's own style, kept until the CSS or theme changes: `rich_style` walks
+        the DOM (~0.2 ms), too slow to ask for every line or entry."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     def _entry_strips(self, index: int) -> list[Strip]:
         """The lines of shown entry `index` (without its separator), cached."""
@@ -372,8 +384,8 @@ class AnnotationPane(ScrollView, can_focus=True):
         entry = self._shown[index]
         a = entry.annotation
         width = self.scrollable_content_region.width
-        text_width = self._text_width()
-        base = self.rich_style
+        text_width = self._text_width(width)
+        base = self._base_style()
         if highlighted:
             bgcolor = self.get_component_rich_style("annotation-pane--highlight").bgcolor
             base += Style(bgcolor=bgcolor)
