@@ -324,6 +324,22 @@ class AnnotationPane(ScrollView, can_focus=True):
                     self._refresh_entry(index)
         if row is not None:
             self._scroll_to_highlight()
+            if row != old:
+                self.call_after_refresh(self._predraw)
+
+    def _predraw(self) -> None:
+        """Draw the entries a screen above and below the view once the frame is out, so
+        that the next scroll finds them drawn (walking with `]` scrolls every few keys)."""
+        height = self.scrollable_content_region.height
+        if self._layout_width < 0 or height <= 0 or not self._shown:
+            return
+        top = round(self.scroll_y)
+        first = self._entry_at_row(max(0, top - height))
+        last = self._entry_at_row(min(self._tops[-1] - 1, top + 2 * height))
+        if first is None or last is None:
+            return
+        for index in range(first, min(last + 1, first + _CACHE_SIZE // 2)):
+            self._entry_strips(index)
 
     def _refresh_entry(self, index: int) -> None:
         if self._layout_width < 0 or index + 1 >= len(self._tops):
