@@ -263,15 +263,17 @@ class AnnotationPane(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """The CSS or the theme changed: draw again."""
         super().notify_style_update()
-        self._cache.clear()
-        self._blank_strip = None
-        self._base = None
+        self._forget_drawing()
 
     def _invalidate(self) -> None:
+        self._forget_drawing()
+        self.refresh()
+
+    def _forget_drawing(self) -> None:
+        """Drop the drawn entries and the styles they were drawn with."""
         self._cache.clear()
         self._blank_strip = None
         self._base = None
-        self.refresh()
 
     def _entry_at_row(self, row: int) -> int | None:
         """The shown entry drawn on virtual `row` (its separator included), if any."""

@@ -62,11 +62,6 @@ from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.color import ColorParseError as TextualColorParseError
-
-try:
-    from textual._color_constants import COLOR_NAME_TO_RGB as TEXTUAL_COLOR_NAMES
-except ImportError:  # a private module: without it, Rich names are tried first
-    TEXTUAL_COLOR_NAMES = {}
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -77,6 +72,11 @@ from store.sentences import sentence_spans
 from store.text import paragraph_spans
 from tui.colors import STATUS_COLORS
 from tui.widgets.thumb import thumb_rows, with_thumb
+
+try:
+    from textual._color_constants import COLOR_NAME_TO_RGB as TEXTUAL_COLOR_NAMES
+except ImportError:  # a private module: without it, Rich names are tried first
+    TEXTUAL_COLOR_NAMES = {}
 
 MAX_TEXT_WIDTH = 90
 """The text never wraps wider than this many cells, however wide the terminal."""
@@ -341,7 +341,6 @@ def readable(foreground: Color, background: Color, minimum: float) -> Color:
     return target
 
 
-@cache
 @cache
 def parse_color(name: str) -> Color | None:
     """A Textual colour from a Textual/CSS name, a Rich name or a hex, or None if unknown."""
@@ -1387,8 +1386,9 @@ class ArticleView(ScrollView, can_focus=True):
         row = top + y
         strip = self._strips.get(row)
         if strip is None:
-            strip = self._render_row(row)
-            strip = Strip.join([strip, Strip.blank(1, self._get_palette().base)])  # track
+            # One more blank cell: the indicator's track.
+            strip = self._render_row(row).extend_cell_length(
+                self._view_width + 1, self._get_palette().base)
             if len(self._strips) >= _STRIP_CACHE_SIZE:
                 self._strips.clear()
             self._strips[row] = strip
