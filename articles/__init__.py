@@ -15,7 +15,7 @@ SUFFIXES = (".txt", ".md")
 
 def sample_paths() -> list[Path]:
     """The bundled article files, sorted by name."""
-    folder = Path(str(resources.files(__package__ or "articles")))
+    folder = Path(str(resources.files(__package__ or "claimmark.articles")))
     if not folder.is_dir():  # pragma: no cover - a zipped install; fall back to this file
         folder = Path(__file__).parent
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in SUFFIXES)

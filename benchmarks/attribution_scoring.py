@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.ingest import read_article_file
+from claimmark.store.ingest import read_article_file
 
 SENTENCE_RULE = (
     "sentence match: character spans overlap by >= 50% of each span (one-to-one, "

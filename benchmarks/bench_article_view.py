@@ -43,8 +43,8 @@ from textual.keys import _character_to_key  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import Log, Static  # noqa: E402
 
-from store.text import paragraph_spans  # noqa: E402
-from tui.widgets.article_view import ArticleView, Mark, is_simple, wrap_paragraphs  # noqa: E402
+from claimmark.store.text import paragraph_spans  # noqa: E402
+from claimmark.tui.widgets.article_view import ArticleView, Mark, is_simple, wrap_paragraphs  # noqa: E402
 
 SIZE = (120, 40)
 TARGET_CHARS = 1_000_000

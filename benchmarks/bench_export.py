@@ -28,13 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from store.export import (  # noqa: E402
+from claimmark.store.export import (  # noqa: E402
     article_markdown,
     collection_json,
     export_articles,
     import_collection,
 )
-from store.models import (  # noqa: E402
+from claimmark.store.models import (  # noqa: E402
     AnnotationDraft,
     Attribution,
     Claim,
@@ -42,7 +42,7 @@ from store.models import (  # noqa: E402
     Confidence,
     annotation_to_dict,
 )
-from store.store import Store  # noqa: E402
+from claimmark.store.store import Store  # noqa: E402
 
 ARTICLES = 100
 PER_ARTICLE = 100

@@ -36,8 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store.models import AnnotationDraft  # noqa: E402
-from store.store import Store  # noqa: E402
+from claimmark.store.models import AnnotationDraft  # noqa: E402
+from claimmark.store.store import Store  # noqa: E402
 
 BARE_APP = '''
 import sys
@@ -209,7 +209,7 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def sample_paragraphs() -> list[str]:
-    from store.ingest import read_article_file
+    from claimmark.store.ingest import read_article_file
 
     paragraphs: list[str] = []
     for path in sorted((ROOT / "articles").glob("*.*")):
@@ -266,7 +266,7 @@ def big_library(folder: Path) -> tuple[Path, str]:
 
 
 def claimmark(db: Path, article: str = "1") -> list[str]:
-    return [sys.executable, "-m", "tui", "--db", str(db), "open", article]
+    return [sys.executable, "-m", "claimmark.tui", "--db", str(db), "open", article]
 
 
 def first_frames(runs: int, folder: Path) -> None:

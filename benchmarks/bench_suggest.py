@@ -39,8 +39,8 @@ from benchmarks.attribution_scoring import (  # noqa: E402
     load_labelled,
     score_all,
 )
-from store.sentences import sentence_spans  # noqa: E402
-from store.suggest import suggest_attributions  # noqa: E402
+from claimmark.store.sentences import sentence_spans  # noqa: E402
+from claimmark.store.suggest import suggest_attributions  # noqa: E402
 
 ARTICLES = ROOT / "articles"
 DEV = ROOT / "tests" / "fixtures" / "attributions"

@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store.models import AnnotationDraft, Attribution, Claim, ClaimStatus  # noqa: E402
-from store.store import Store  # noqa: E402
-from tui.app import ClaimmarkApp  # noqa: E402
+from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimStatus  # noqa: E402
+from claimmark.store.store import Store  # noqa: E402
+from claimmark.tui.app import ClaimmarkApp  # noqa: E402
 
 
 def annotate(store: Store, article_id: int, text: str) -> None:

@@ -4,8 +4,8 @@ Models, migrations, the `Store` (the only place with SQL), article ingest and te
 normalisation, anchoring, attribution suggestions and export. Never imports textual.
 """
 
-from store.errors import Ambiguous, ClaimmarkError, IngestError, InvalidInput, NotFound, StoreError
-from store.models import (
+from claimmark.store.errors import Ambiguous, ClaimmarkError, IngestError, InvalidInput, NotFound, StoreError
+from claimmark.store.models import (
     Annotation,
     AnnotationDraft,
     Article,

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.errors import IngestError
+from claimmark.store.errors import IngestError
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Files larger than this are refused (and never read beyond one byte more)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from store.schema import MIGRATION_NAMES, MIGRATION_SET
+from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -147,4 +147,4 @@ def m002_settings_and_dismissals(db: Database) -> None:
 
 _registered = tuple(m.name for m in migrations._migrations)
 if _registered != MIGRATION_NAMES:  # pragma: no cover - a developer error, caught by tests
-    raise RuntimeError(f"store.schema.MIGRATION_NAMES {MIGRATION_NAMES} != {_registered}")
+    raise RuntimeError(f"claimmark.store.schema.MIGRATION_NAMES {MIGRATION_NAMES} != {_registered}")

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlparse
 
-from store.anchoring import CONTEXT
-from store.errors import Ambiguous, InvalidInput, NotFound, StoreError
-from store.models import (
+from claimmark.store.anchoring import CONTEXT
+from claimmark.store.errors import Ambiguous, InvalidInput, NotFound, StoreError
+from claimmark.store.models import (
     Annotation,
     AnnotationDraft,
     Article,
@@ -36,7 +36,7 @@ from store.models import (
     JournalEntry,
     annotation_to_dict,
 )
-from store.schema import MIGRATION_NAMES, MIGRATION_SET
+from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
 
 BUSY_TIMEOUT_S: Final = 10.0
 """How long a write waits for another process's write lock before giving up."""
@@ -171,7 +171,7 @@ class Store:
         # needed when the schema changes, not on every start.
         from sqlite_utils import Database
 
-        from store.migrations import migrations
+        from claimmark.store.migrations import migrations
 
         self.conn.execute("BEGIN IMMEDIATE")  # one process migrates at a time
         try:
@@ -263,7 +263,7 @@ class Store:
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
         """Read, normalise and store the article in `path` (see `store.ingest`)."""
-        from store.ingest import read_article_file
+        from claimmark.store.ingest import read_article_file
 
         file = Path(path)
         parsed = read_article_file(file)
@@ -287,7 +287,7 @@ class Store:
         The same content (title, byline, text) is found, not stored twice; changed content
         from a source already in the library becomes a new version of that article.
         """
-        from store.ingest import content_sha256
+        from claimmark.store.ingest import content_sha256
 
         if not text.strip():
             raise InvalidInput(f"{source}: the article has no text")

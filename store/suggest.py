@@ -32,8 +32,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from store.models import Attribution
-from store.sentences import sentence_spans
+from claimmark.store.models import Attribution
+from claimmark.store.sentences import sentence_spans
 
 
 @dataclass(frozen=True, slots=True)

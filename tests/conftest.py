@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from store.store import Store
+from claimmark.store.store import Store
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from claimmark.tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -182,7 +182,7 @@ def test_bad_database_files(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_reader_without_terminal_is_refused(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "--db", str(tmp_path / "x.db")],
+        [sys.executable, "-m", "claimmark.tui", "--db", str(tmp_path / "x.db")],
         cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 1

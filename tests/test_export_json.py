@@ -16,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
-from store.export import (
+from claimmark.store import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
+from claimmark.store.export import (
     ImportFormatError,
     article_markdown,
     collection_json,
@@ -26,9 +26,9 @@ from store.export import (
     parse_collection,
     write_atomic,
 )
-from store.export.webanno import ANNO_CONTEXT, NAMESPACE, annotation_urn, article_urn
-from store.models import Annotation, Article
-from store.store import Store
+from claimmark.store.export.webanno import ANNO_CONTEXT, NAMESPACE, annotation_urn, article_urn
+from claimmark.store.models import Annotation, Article
+from claimmark.store.store import Store
 from tests.conftest import ARTICLE_TEXT
 
 HOSTILE_NOTE = "# heading\n\n```\nfence\u2028sep\x1b[31m\x85\x9b 🎉 \"q\" \\ </script>"

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from store import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence, InvalidInput
-from store.export import (
+from claimmark.store import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence, InvalidInput
+from claimmark.store.export import (
     ExportError,
     article_markdown,
     export_articles,
@@ -30,8 +30,8 @@ from store.export import (
     obsidian_tag,
     write_atomic,
 )
-from store.models import Annotation, Article
-from store.store import Store
+from claimmark.store.models import Annotation, Article
+from claimmark.store.store import Store
 from tests.conftest import ARTICLE_TEXT
 
 MD = MarkdownIt("commonmark")

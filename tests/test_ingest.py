@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import store.ingest as ingest
-from articles import sample_paths
-from store.errors import IngestError
-from store.ingest import (
+import claimmark.store.ingest as ingest
+from claimmark.articles import sample_paths
+from claimmark.store.errors import IngestError
+from claimmark.store.ingest import (
     ParsedArticle,
     content_sha256,
     decode_bytes,
@@ -25,7 +25,7 @@ from store.ingest import (
     parse_article_text,
     read_article_file,
 )
-from store.sentences import sentence_spans
+from claimmark.store.sentences import sentence_spans
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from store import (
+from claimmark.store import (
     Ambiguous,
     AnnotationDraft,
     Attribution,
@@ -23,8 +23,8 @@ from store import (
     NotFound,
     StoreError,
 )
-from store.schema import MIGRATION_NAMES
-from store.store import Store
+from claimmark.store.schema import MIGRATION_NAMES
+from claimmark.store.store import Store
 from tests.conftest import ARTICLE_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_store_never_imports_textual() -> None:
     code = (
-        "import importlib, pkgutil, sys, store\n"
-        "names = [m.name for m in pkgutil.walk_packages(store.__path__, 'store.')]\n"
+        "import importlib, pkgutil, sys\nimport claimmark.store as store\n"
+        "names = [m.name for m in pkgutil.walk_packages(store.__path__, 'claimmark.store.')]\n"
         "assert len(names) >= 8, names\n"
         "for name in names: importlib.import_module(name)\n"
         "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
@@ -49,7 +49,7 @@ def test_store_never_imports_textual() -> None:
 def test_opening_without_pending_migrations_skips_sqlite_utils(tmp_path: Path) -> None:
     Store(tmp_path / "a.db").close()
     code = (
-        "import sys\nfrom store.store import Store\n"
+        "import sys\nfrom claimmark.store.store import Store\n"
         f"Store({str(tmp_path / 'a.db')!r}).close()\n"
         "print('sqlite_utils' in sys.modules)"
     )
@@ -72,7 +72,7 @@ def test_new_database_has_schema_wal_and_foreign_keys(store: Store) -> None:
 
 
 def test_migration_names_match_registered_steps() -> None:
-    from store.migrations import migrations
+    from claimmark.store.migrations import migrations
 
     assert tuple(m.name for m in migrations._migrations) == MIGRATION_NAMES
 
@@ -80,7 +80,7 @@ def test_migration_names_match_registered_steps() -> None:
 def test_database_made_by_migration_one_opens_unchanged(tmp_path: Path) -> None:
     from sqlite_utils import Database
 
-    from store.migrations import migrations
+    from claimmark.store.migrations import migrations
 
     path = tmp_path / "old.db"
     db = Database(path)
@@ -358,7 +358,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
 
 
 def test_annotation_dicts_round_trip(store: Store, article) -> None:
-    from store.models import annotation_from_dict, annotation_to_dict
+    from claimmark.store.models import annotation_from_dict, annotation_to_dict
 
     a = store.create_annotation(AnnotationDraft(
         article.id, 0, 10, note="n", tags=("a",),

@@ -18,8 +18,8 @@ from benchmarks.attribution_scoring import (
     score_all,
     spans_match,
 )
-from store.models import Attribution
-from store.suggest import Suggestion, suggest_attributions, suggestion_to_dict
+from claimmark.store.models import Attribution
+from claimmark.store.suggest import Suggestion, suggest_attributions, suggestion_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,5 +1,5 @@
-"""`python -m tui` runs the `claimmark` command."""
+"""`python -m claimmark.tui` runs the `claimmark` command."""
 
-from tui.launch import main
+from claimmark.tui.launch import main
 
 main()

@@ -8,8 +8,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from store.store import Store
-from tui.launch import settle_after_startup
+from claimmark.store.store import Store
+from claimmark.tui.launch import settle_after_startup
 
 
 class ClaimmarkApp(App[None]):
@@ -32,10 +32,10 @@ class ClaimmarkApp(App[None]):
         pushed over an empty default screen, it is composed and drawn once (~15 ms
         sooner to the first frame)."""
         if self.article_id is None:
-            from tui.screens.library import LibraryScreen
+            from claimmark.tui.screens.library import LibraryScreen
 
             return LibraryScreen(self.store)
-        from tui.screens.reader import ReaderScreen
+        from claimmark.tui.screens.reader import ReaderScreen
 
         return ReaderScreen(self.store, self.article_id)
 

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 if TYPE_CHECKING:
-    from store.models import Article
-    from store.store import Store
+    from claimmark.store.models import Article
+    from claimmark.store.store import Store
 
-from tui.launch import settle_after_startup
-from tui.textfit import one_line
+from claimmark.tui.launch import settle_after_startup
+from claimmark.tui.textfit import one_line
 
 DB_ENV = "CLAIMMARK_DB"
 
@@ -58,7 +58,7 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
-            from store.store import Store
+            from claimmark.store.store import Store
 
             self._store = Store(self.db_path)
         return self._store
@@ -101,7 +101,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
 
 def _import_samples(store: Store) -> None:
-    from articles import sample_paths
+    from claimmark.articles import sample_paths
 
     for path in sample_paths():
         store.import_file(path)
@@ -115,7 +115,7 @@ def _require_terminal() -> None:
 
 def _run_tui(store: Store, article_id: int | None) -> None:
     _require_terminal()
-    from tui.app import ClaimmarkApp
+    from claimmark.tui.app import ClaimmarkApp
 
     # The collector stays off until the first frame (see tui.launch).
     ClaimmarkApp(store, article_id=article_id).run()
@@ -144,8 +144,8 @@ def open_command(context: Context, article: str) -> None:
 @pass_context
 def add_command(context: Context, paths: Sequence[Path]) -> None:
     """Add article files (.txt, .md) or folders of them to the library."""
-    from store.errors import IngestError
-    from store.ingest import find_article_files
+    from claimmark.store.errors import IngestError
+    from claimmark.store.ingest import find_article_files
 
     files = find_article_files(paths)
     if not files:
@@ -217,8 +217,8 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
 @pass_context
 def annotations_command(context: Context, article: str, as_json: bool) -> None:
     """List the annotations of ARTICLE in document order."""
-    from store.models import annotation_to_dict
-    from store.text import ParagraphIndex
+    from claimmark.store.models import annotation_to_dict
+    from claimmark.store.text import ParagraphIndex
 
     found = context.store.find_article(article)
     annotations = context.store.list_annotations(found.id)
@@ -248,7 +248,7 @@ def _choice(enum: Any) -> click.Choice:
 
 
 def _claim_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    from store.models import Attribution, ClaimStatus, Confidence
+    from claimmark.store.models import Attribution, ClaimStatus, Confidence
 
     options = [
         click.option("--claimant", help="Record a claim made by NAME."),
@@ -282,8 +282,8 @@ def annotate_command(
     evidence: tuple[str, ...], as_json: bool,
 ) -> None:
     """Annotate the text QUOTE in ARTICLE (a highlight, with tags, a note or a claim)."""
-    from store.anchoring import find_occurrences
-    from store.models import (
+    from claimmark.store.anchoring import find_occurrences
+    from claimmark.store.models import (
         AnnotationDraft,
         Attribution,
         Claim,
@@ -330,7 +330,7 @@ def annotate_command(
 def claims_command(context: Context, claimant: str | None, status: str | None,
                    tag: str | None, as_json: bool) -> None:
     """List every claim in the library."""
-    from store.models import annotation_to_dict
+    from claimmark.store.models import annotation_to_dict
 
     rows = context.store.list_claims(claimant=claimant, status=status, tag=tag)
     if as_json:
@@ -360,7 +360,7 @@ def claims_command(context: Context, claimant: str | None, status: str | None,
 @pass_context
 def suggest_command(context: Context, article: str, as_json: bool) -> None:
     """Print the attributed statements claimmark finds in ARTICLE."""
-    from store.suggest import suggest_attributions, suggestion_to_dict
+    from claimmark.store.suggest import suggest_attributions, suggestion_to_dict
 
     found = context.store.find_article(article)
     dismissed = context.store.dismissed_suggestions(found.id)
@@ -394,7 +394,7 @@ def export_command(context: Context, articles: tuple[str, ...], export_all: bool
                    output: str | None, fmt: str, group_by: str, force: bool,
                    timestamp: bool) -> None:
     """Export the notes of ARTICLE... (or --all) to Markdown or JSON."""
-    from store.export import export_articles, export_text
+    from claimmark.store.export import export_articles, export_text
 
     store = context.store
     if export_all and articles:
@@ -411,7 +411,7 @@ def export_command(context: Context, articles: tuple[str, ...], export_all: bool
         click.echo(export_text(store, ids, fmt=fmt, group_by=group_by,
                                include_timestamp=timestamp), nl=False)
         return
-    from tui.export_actions import export_folder
+    from claimmark.tui.export_actions import export_folder
 
     target = Path(output).expanduser() if output else export_folder(store)
     def run(progress: Callable[[int, int], None] | None = None) -> list[Path]:
@@ -435,7 +435,7 @@ def export_command(context: Context, articles: tuple[str, ...], export_all: bool
 @pass_context
 def import_command(context: Context, file: Path) -> None:
     """Restore articles and annotations from a claimmark JSON export."""
-    from store.export import import_collection
+    from claimmark.store.export import import_collection
 
     try:
         data = file.read_bytes()
@@ -458,7 +458,7 @@ CONFIG_KEYS = {"export_dir": "the folder ctrl+e and 'claimmark export' write to"
 @pass_context
 def config_command(context: Context, key: str | None, value: str | None) -> None:
     """Show or set a setting (KEY alone shows it; KEY VALUE sets it)."""
-    from tui.export_actions import export_folder
+    from claimmark.tui.export_actions import export_folder
 
     store = context.store
     if key is None:
@@ -484,7 +484,7 @@ def _console() -> Any:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """The console-script entry point: runs the CLI with one-line errors."""
-    from store.errors import ClaimmarkError
+    from claimmark.store.errors import ClaimmarkError
 
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="claimmark",

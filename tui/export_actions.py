@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.export import export_articles
-from store.store import Store
+from claimmark.store.export import export_articles
+from claimmark.store.store import Store
 
 EXPORT_DIR_SETTING = "export_dir"
 

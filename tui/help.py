@@ -47,11 +47,11 @@ def help_sections(screen: Screen) -> list[Section]:
 
 
 def _widget_sections(screen: Screen) -> list[tuple[type, str]]:
-    from tui.screens.reader import ReaderScreen
+    from claimmark.tui.screens.reader import ReaderScreen
 
     if isinstance(screen, ReaderScreen):
-        from tui.widgets.annotation_pane import AnnotationPane
-        from tui.widgets.article_view import ArticleView
+        from claimmark.tui.widgets.annotation_pane import AnnotationPane
+        from claimmark.tui.widgets.article_view import ArticleView
 
         return [(ArticleView, "Moving and selecting in the article"),
                 (AnnotationPane, "In the annotation pane")]

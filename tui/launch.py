@@ -16,7 +16,7 @@ import gc
 
 def main() -> None:
     gc.disable()
-    from tui.cli import main as cli_main
+    from claimmark.tui.cli import main as cli_main
 
     cli_main()
 

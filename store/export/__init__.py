@@ -9,16 +9,16 @@ W3C Web Annotation JSON collection that imports back.
   and the one-call export of many articles (`export_articles`, `export_text`).
 """
 
-from store.export.errors import ExportError, ImportFormatError
-from store.export.files import (
+from claimmark.store.export.errors import ExportError, ImportFormatError
+from claimmark.store.export.files import (
     FORMATS,
     export_articles,
     export_text,
     is_claimmark_file,
     write_atomic,
 )
-from store.export.markdown import GROUP_BY, article_markdown, export_filename, obsidian_tag
-from store.export.webanno import (
+from claimmark.store.export.markdown import GROUP_BY, article_markdown, export_filename, obsidian_tag
+from claimmark.store.export.webanno import (
     ImportSummary,
     ParsedCollection,
     collection_json,

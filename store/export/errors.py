@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.errors import ClaimmarkError
+from claimmark.store.errors import ClaimmarkError
 
 
 class ExportError(ClaimmarkError):

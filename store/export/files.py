@@ -8,18 +8,18 @@ import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from store.errors import InvalidInput
-from store.export.errors import ExportError
-from store.export.markdown import (
+from claimmark.store.errors import InvalidInput
+from claimmark.store.export.errors import ExportError
+from claimmark.store.export.markdown import (
     GROUP_BY,
     article_markdown,
     export_filename,
     export_marker,
     is_markdown_export,
 )
-from store.export.webanno import collection_json, is_collection_export
-from store.models import Article
-from store.store import Store
+from claimmark.store.export.webanno import collection_json, is_collection_export
+from claimmark.store.models import Article
+from claimmark.store.store import Store
 
 FORMATS: tuple[str, ...] = ("markdown", "json")
 """The export formats: one Markdown file per article, or one JSON collection."""

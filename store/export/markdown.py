@@ -80,9 +80,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from store.errors import InvalidInput
-from store.models import Annotation, Article
-from store.text import ParagraphIndex
+from claimmark.store.errors import InvalidInput
+from claimmark.store.models import Annotation, Article
+from claimmark.store.text import ParagraphIndex
 
 GROUP_BY: tuple[str, ...] = ("document", "tag")
 """The ways `article_markdown` can order highlights and notes."""

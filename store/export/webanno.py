@@ -69,10 +69,10 @@ from datetime import datetime
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from store.anchoring import QuoteSelector, locate
-from store.errors import InvalidInput
-from store.export.errors import ImportFormatError
-from store.models import (
+from claimmark.store.anchoring import QuoteSelector, locate
+from claimmark.store.errors import InvalidInput
+from claimmark.store.export.errors import ImportFormatError
+from claimmark.store.models import (
     Annotation,
     AnnotationDraft,
     Article,
@@ -81,7 +81,7 @@ from store.models import (
     ClaimStatus,
     Confidence,
 )
-from store.store import Store, check_claim, clean_tags
+from claimmark.store.store import Store, check_claim, clean_tags
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 """The W3C Web Annotation JSON-LD context."""

@@ -8,10 +8,10 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.message import Message
 
-from store.models import AnnotationDraft, Claim, ClaimStatus
-from store.store import Store
+from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
+from claimmark.store.store import Store
 from tests.tui.screen import screen_text
-from tui.widgets.annotation_pane import AnnotationPane, PaneEntry, clip, wrap_quote
+from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry, clip, wrap_quote
 
 TEXT = (
     "The government has signalled it will fund a regional flood barrier, two officials said.\n"

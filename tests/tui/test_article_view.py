@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.color import Color
 from textual.message import Message
 
-from tui.widgets.article_view import (
+from claimmark.tui.widgets.article_view import (
     ArticleView,
     Mark,
     contrast_ratio,
@@ -720,7 +720,7 @@ async def test_move_cursor_far_centres_and_select_range() -> None:
 
 
 async def test_light_and_dark_themes_stay_readable() -> None:
-    from tui.colors import background
+    from claimmark.tui.colors import background
 
     for theme, dark in (("textual-dark", True), ("textual-light", False)):
         marks = [

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from store.models import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
-from store.store import Store
+from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
+from claimmark.store.store import Store
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT, TITLE
-from tui.app import ClaimmarkApp
-from tui.screens.claims import ClaimsScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.article_view import ArticleView
+from claimmark.tui.app import ClaimmarkApp
+from claimmark.tui.screens.claims import ClaimsScreen
+from claimmark.tui.screens.reader import ReaderScreen
+from claimmark.tui.widgets.article_view import ArticleView
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, Label, TextArea
 
-from store.errors import InvalidInput
-from store.models import Attribution, Claim, ClaimStatus, Confidence
+from claimmark.store.errors import InvalidInput
+from claimmark.store.models import Attribution, Claim, ClaimStatus, Confidence
 from tests.tui.screen import screen_text
-from tui.dialogs import (
+from claimmark.tui.dialogs import (
     ClaimDialog,
     ClaimFormResult,
     ConfirmDialog,
@@ -24,11 +24,11 @@ from tui.dialogs import (
     PromptDialog,
     TagsDialog,
 )
-from tui.dialogs.base import ErrorLine
-from tui.dialogs.claim import SourceSuggester, parse_evidence, parse_sources
-from tui.dialogs.completion import LastItemSuggester
-from tui.dialogs.quote import QuotePreview
-from tui.dialogs.tags import TagSuggester, parse_tags
+from claimmark.tui.dialogs.base import ErrorLine
+from claimmark.tui.dialogs.claim import SourceSuggester, parse_evidence, parse_sources
+from claimmark.tui.dialogs.completion import LastItemSuggester
+from claimmark.tui.dialogs.quote import QuotePreview
+from claimmark.tui.dialogs.tags import TagSuggester, parse_tags
 
 SIZE = (100, 32)
 QUOTE = (

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from store.models import AnnotationDraft, Claim, ClaimStatus
-from store.store import Store
+from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
+from claimmark.store.store import Store
 from tests.tui.screen import screen_text
-from tui.app import ClaimmarkApp
-from tui.screens.library import LibraryScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.annotation_pane import AnnotationPane
-from tui.widgets.article_view import ArticleView
+from claimmark.tui.app import ClaimmarkApp
+from claimmark.tui.screens.library import LibraryScreen
+from claimmark.tui.screens.reader import ReaderScreen
+from claimmark.tui.widgets.annotation_pane import AnnotationPane
+from claimmark.tui.widgets.article_view import ArticleView
 
 TEXT = (
     "The government has signalled it will fund a regional flood barrier, two officials said.\n"

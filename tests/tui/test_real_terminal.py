@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from store.store import Store
+from claimmark.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +27,13 @@ STORY = (
 )
 
 
+def _terminal_env() -> dict[str, str]:
+    """The environment minus COLUMNS/LINES (pytest-xdist workers set them, and Textual
+    would size itself by them instead of by the tmux window)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    return {**env, "TERM": "xterm-256color"}
+
+
 class Tmux:
     """One program in a private tmux server."""
 
@@ -38,7 +45,7 @@ class Tmux:
     def run(self, *args: str) -> str:
         return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
                               capture_output=True, text=True,
-                              env={**os.environ, "TERM": "xterm-256color"}).stdout
+                              env=_terminal_env()).stdout
 
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", "t")
@@ -65,7 +72,7 @@ def test_annotate_by_keys_in_tmux(tmp_path: Path) -> None:
     story = tmp_path / "wall.txt"
     story.write_text(STORY, encoding="utf-8")
     db = tmp_path / "lib.db"
-    command = shlex.join([sys.executable, "-m", "tui", "--db", str(db), "open", str(story)])
+    command = shlex.join([sys.executable, "-m", "claimmark.tui", "--db", str(db), "open", str(story)])
     term = Tmux(command)
     try:
         term.wait_for("Harbour council approves")

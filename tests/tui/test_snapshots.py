@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from store.models import AnnotationDraft, Attribution, Claim, ClaimStatus
-from store.store import Store
+from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimStatus
+from claimmark.store.store import Store
 from tests.tui.test_reader import TEXT, TITLE
-from tui.app import ClaimmarkApp
+from claimmark.tui.app import ClaimmarkApp
 
 SIZE = (110, 30)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from store.store import Store
-from tui.app import ClaimmarkApp
-from tui.cli import main
+from claimmark.store.store import Store
+from claimmark.tui.app import ClaimmarkApp
+from claimmark.tui.cli import main
 
 
 @pytest.fixture
@@ -47,4 +47,4 @@ def test_launch_module_is_the_console_script() -> None:
     import tomllib
 
     project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
-    assert project["project"]["scripts"]["claimmark"] == "tui.launch:main"
+    assert project["project"]["scripts"]["claimmark"] == "claimmark.tui.launch:main"

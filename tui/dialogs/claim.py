@@ -17,13 +17,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
 
-from store.errors import InvalidInput
-from store.models import Attribution, Claim, ClaimStatus, Confidence
-from tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
-from tui.dialogs.completion import CompletingInput, LastItemSuggester
-from tui.dialogs.note import note_text_area
-from tui.dialogs.quote import QuotePreview
-from tui.dialogs.tags import TagSuggester, format_tags, parse_tags
+from claimmark.store.errors import InvalidInput
+from claimmark.store.models import Attribution, Claim, ClaimStatus, Confidence
+from claimmark.tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
+from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
+from claimmark.tui.dialogs.note import note_text_area
+from claimmark.tui.dialogs.quote import QuotePreview
+from claimmark.tui.dialogs.tags import TagSuggester, format_tags, parse_tags
 
 SOURCE_SEPARATOR = re.compile(r"\s*(?:->|→|>)\s*")
 """Between the items of a source chain: `>`, `->` or `→`, with any spaces around."""

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label
 
-from tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogScreen, KeyHints
 
 
 class ConfirmDialog(DialogScreen[bool]):

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Label
 
-from tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogScreen, KeyHints
 
 HelpSection = tuple[str, Sequence[tuple[str, str]]]
 """A section title and its (keys, description) rows."""

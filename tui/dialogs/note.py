@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TextArea
 
-from tui.dialogs.base import DialogScreen, KeyHints
-from tui.dialogs.quote import QuotePreview
+from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.quote import QuotePreview
 
 
 def markdown_language() -> str | None:

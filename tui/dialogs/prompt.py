@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from tui.dialogs.base import DialogScreen, KeyHints
-from tui.dialogs.completion import CompletingInput
+from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.completion import CompletingInput
 
 
 class PromptDialog(DialogScreen[str | None]):

@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input
 
-from store.errors import InvalidInput
-from tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
-from tui.dialogs.completion import CompletingInput, LastItemSuggester
+from claimmark.store.errors import InvalidInput
+from claimmark.tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
+from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
 
 MAX_TAG_LENGTH = 64
 """The longest tag accepted, in characters."""

@@ -9,13 +9,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from store.errors import ClaimmarkError
-from store.models import ClaimRow, ClaimStatus
-from store.store import Store
-from tui.colors import STATUS_COLORS
-from tui.textfit import one_line
-from tui.widgets.key_hints import KeyHints
-from tui.widgets.table import Table
+from claimmark.store.errors import ClaimmarkError
+from claimmark.store.models import ClaimRow, ClaimStatus
+from claimmark.store.store import Store
+from claimmark.tui.colors import STATUS_COLORS
+from claimmark.tui.textfit import one_line
+from claimmark.tui.widgets.key_hints import KeyHints
+from claimmark.tui.widgets.table import Table
 
 
 class ClaimsScreen(Screen[None]):
@@ -108,7 +108,7 @@ class ClaimsScreen(Screen[None]):
         if row is None:
             self.notify("No claim selected.", severity="warning")
             return
-        from tui.screens.reader import ReaderScreen
+        from claimmark.tui.screens.reader import ReaderScreen
 
         reader = ReaderScreen(self.store, row.article_id)
         start = row.annotation.start
@@ -122,7 +122,7 @@ class ClaimsScreen(Screen[None]):
         self.refresh_claims()
 
     def _prompt(self, title: str, value: str, suggestions: list[str], field: str) -> None:
-        from tui.dialogs import PromptDialog
+        from claimmark.tui.dialogs import PromptDialog
 
         def done(text: str | None) -> None:
             if text is not None:
@@ -145,7 +145,7 @@ class ClaimsScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_help(self) -> None:
-        from tui.dialogs import HelpScreen
-        from tui.help import help_sections
+        from claimmark.tui.dialogs import HelpScreen
+        from claimmark.tui.help import help_sections
 
         self.app.push_screen(HelpScreen(help_sections(self)))

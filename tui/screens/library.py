@@ -8,11 +8,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from store.errors import ClaimmarkError
-from store.models import ArticleSummary
-from store.store import Store
-from tui.widgets.key_hints import KeyHints
-from tui.widgets.table import Table
+from claimmark.store.errors import ClaimmarkError
+from claimmark.store.models import ArticleSummary
+from claimmark.store.store import Store
+from claimmark.tui.widgets.key_hints import KeyHints
+from claimmark.tui.widgets.table import Table
 
 
 def _when(stamp: str | None) -> str:
@@ -93,19 +93,19 @@ class LibraryScreen(Screen[None]):
         if article_id is None:
             self.notify("No article to open: press a to add one.", severity="warning")
             return
-        from tui.screens.reader import ReaderScreen
+        from claimmark.tui.screens.reader import ReaderScreen
 
         self.app.push_screen(ReaderScreen(self.store, article_id))
 
     def action_add(self) -> None:
         from pathlib import Path
 
-        from tui.dialogs import PromptDialog
+        from claimmark.tui.dialogs import PromptDialog
 
         def done(text: str | None) -> None:
             if not text:
                 return
-            from store.ingest import find_article_files
+            from claimmark.store.ingest import find_article_files
 
             added = 0
             try:
@@ -125,7 +125,7 @@ class LibraryScreen(Screen[None]):
         )
 
     def action_filter(self) -> None:
-        from tui.dialogs import PromptDialog
+        from claimmark.tui.dialogs import PromptDialog
 
         def done(text: str | None) -> None:
             if text is not None:
@@ -135,12 +135,12 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(PromptDialog("Filter by title", value=self.filter_text), done)
 
     def action_claims(self) -> None:
-        from tui.screens.claims import ClaimsScreen
+        from claimmark.tui.screens.claims import ClaimsScreen
 
         self.app.push_screen(ClaimsScreen(self.store))
 
     def action_help(self) -> None:
-        from tui.dialogs import HelpScreen
-        from tui.help import help_sections
+        from claimmark.tui.dialogs import HelpScreen
+        from claimmark.tui.help import help_sections
 
         self.app.push_screen(HelpScreen(help_sections(self)))

@@ -18,18 +18,18 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from store.errors import ClaimmarkError
-from store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
-from store.store import Store
-from store.text import ParagraphIndex
-from tui.colors import HIGHLIGHT_COLORS, background, color_name
-from tui.widgets.annotation_pane import AnnotationPane, PaneEntry
-from tui.widgets.article_view import ArticleView, Mark
-from tui.widgets.key_hints import KeyHints
+from claimmark.store.errors import ClaimmarkError
+from claimmark.store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
+from claimmark.store.store import Store
+from claimmark.store.text import ParagraphIndex
+from claimmark.tui.colors import HIGHLIGHT_COLORS, background, color_name
+from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry
+from claimmark.tui.widgets.article_view import ArticleView, Mark
+from claimmark.tui.widgets.key_hints import KeyHints
 
 if TYPE_CHECKING:
-    from store.suggest import Suggestion
-    from tui.dialogs import ClaimFormResult
+    from claimmark.store.suggest import Suggestion
+    from claimmark.tui.dialogs import ClaimFormResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +257,7 @@ class ReaderScreen(Screen[None]):
             self._nothing_to_act_on("tag")
             return
         current = annotation.tags if annotation else ()
-        from tui.dialogs import TagsDialog
+        from claimmark.tui.dialogs import TagsDialog
 
         def done(tags: tuple[str, ...] | None) -> None:
             if tags is None:
@@ -276,7 +276,7 @@ class ReaderScreen(Screen[None]):
             self._nothing_to_act_on("note")
             return
         quote = self.article.text[span[0]:span[1]] if span else annotation.quote  # type: ignore[union-attr]
-        from tui.dialogs import NoteDialog
+        from claimmark.tui.dialogs import NoteDialog
 
         def done(note: str | None) -> None:
             if note is None:
@@ -302,7 +302,7 @@ class ReaderScreen(Screen[None]):
     def _open_claim_form(self, span: tuple[int, int] | None, annotation: Annotation | None,
                          claim: Claim | None) -> None:
         quote = annotation.quote if annotation else self.article.text[span[0]:span[1]]  # type: ignore[index]
-        from tui.dialogs import ClaimDialog
+        from claimmark.tui.dialogs import ClaimDialog
 
         def done(result: ClaimFormResult | None) -> None:
             if result is None:
@@ -390,7 +390,7 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Ask for text and jump to its first match after the cursor."""
-        from tui.dialogs import PromptDialog
+        from claimmark.tui.dialogs import PromptDialog
 
         def done(query: str | None) -> None:
             if query is None:
@@ -417,7 +417,7 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="suggestions")
     def _find_suggestions(self) -> None:
-        from store.suggest import suggest_attributions
+        from claimmark.store.suggest import suggest_attributions
 
         found = suggest_attributions(self.article.text)
         self.app.call_from_thread(self._suggestions_found, found)
@@ -530,7 +530,7 @@ class ReaderScreen(Screen[None]):
             self._open_claim_form(None, annotation, annotation.claim)
             return
 
-        from tui.dialogs import NoteDialog
+        from claimmark.tui.dialogs import NoteDialog
 
         def done(note: str | None) -> None:
             if note is not None:
@@ -546,7 +546,7 @@ class ReaderScreen(Screen[None]):
 
     @on(AnnotationPane.FilterRequested)
     def _filter_requested(self, event: AnnotationPane.FilterRequested) -> None:
-        from tui.dialogs import PromptDialog
+        from claimmark.tui.dialogs import PromptDialog
 
         def done(text: str | None) -> None:
             if text is not None:
@@ -571,7 +571,7 @@ class ReaderScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export this article's notes to Markdown in the export folder."""
-        from tui.export_actions import export_article
+        from claimmark.tui.export_actions import export_article
 
         try:
             path = export_article(self.store, self.article.id)
@@ -581,7 +581,7 @@ class ReaderScreen(Screen[None]):
         self.notify(f"Exported to {path}", title="Export", timeout=6)
 
     def action_claims(self) -> None:
-        from tui.screens.claims import ClaimsScreen
+        from claimmark.tui.screens.claims import ClaimsScreen
 
         self.app.push_screen(ClaimsScreen(self.store))
 
@@ -590,7 +590,7 @@ class ReaderScreen(Screen[None]):
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         else:
-            from tui.screens.library import LibraryScreen
+            from claimmark.tui.screens.library import LibraryScreen
 
             # The reader is the app's first screen (`claimmark open`). Textual gives a
             # first screen no result callback, and switch_screen pops one: give it its own.
@@ -598,8 +598,8 @@ class ReaderScreen(Screen[None]):
             self.app.switch_screen(LibraryScreen(self.store))
 
     def action_help(self) -> None:
-        from tui.dialogs import HelpScreen
-        from tui.help import help_sections
+        from claimmark.tui.dialogs import HelpScreen
+        from claimmark.tui.help import help_sections
 
         self.app.push_screen(HelpScreen(help_sections(self)))
 

@@ -28,13 +28,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.models import Annotation
-from tui.colors import STATUS_COLORS, background, color_name
-from tui.textfit import cells as _cells
-from tui.textfit import chop as _chop
-from tui.textfit import clip
-from tui.textfit import squash as _squash
-from tui.widgets.thumb import thumb_rows, with_thumb
+from claimmark.store.models import Annotation
+from claimmark.tui.colors import STATUS_COLORS, background, color_name
+from claimmark.tui.textfit import cells as _cells
+from claimmark.tui.textfit import chop as _chop
+from claimmark.tui.textfit import clip
+from claimmark.tui.textfit import squash as _squash
+from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 
 
 @dataclass(frozen=True, slots=True)

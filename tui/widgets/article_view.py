@@ -68,10 +68,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.sentences import sentence_spans
-from store.text import paragraph_spans
-from tui.colors import STATUS_COLORS
-from tui.widgets.thumb import thumb_rows, with_thumb
+from claimmark.store.sentences import sentence_spans
+from claimmark.store.text import paragraph_spans
+from claimmark.tui.colors import STATUS_COLORS
+from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 
 try:
     from textual._color_constants import COLOR_NAME_TO_RGB as TEXTUAL_COLOR_NAMES
