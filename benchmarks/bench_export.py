@@ -46,11 +46,46 @@ from claimmark.store.store import Store  # noqa: E402
 
 ARTICLES = 100
 PER_ARTICLE = 100
-WORDS = ("minister", "officials", "said", "barrier", "flood", "the", "report", "according",
-         "to", "a", "decision", "is", "close", "engineers", "2029", "“quoted”", "Kyiv’s",
-         "#1", "*stars*", "under_score", "<b>", "$5m", "—", "漢字", "data", "budget")
-TAGS = ("flood", "climate policy", "budget", "2029", "follow up", "weak sourcing", "Kyiv",
-        "numbers", "quote", "context/background")
+WORDS = (
+    "minister",
+    "officials",
+    "said",
+    "barrier",
+    "flood",
+    "the",
+    "report",
+    "according",
+    "to",
+    "a",
+    "decision",
+    "is",
+    "close",
+    "engineers",
+    "2029",
+    "“quoted”",
+    "Kyiv’s",
+    "#1",
+    "*stars*",
+    "under_score",
+    "<b>",
+    "$5m",
+    "—",
+    "漢字",
+    "data",
+    "budget",
+)
+TAGS = (
+    "flood",
+    "climate policy",
+    "budget",
+    "2029",
+    "follow up",
+    "weak sourcing",
+    "Kyiv",
+    "numbers",
+    "quote",
+    "context/background",
+)
 
 
 def build(store: Store, rng: random.Random) -> list[int]:
@@ -58,12 +93,15 @@ def build(store: Store, rng: random.Random) -> list[int]:
     ids = []
     for n in range(ARTICLES):
         paragraphs = [
-            " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 60))) + "."
-            for _ in range(20)
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 60))) + "." for _ in range(20)
         ]
         text = "\n".join(paragraphs)
-        article = store.add_article(f"Article {n}: flood plan # {rng.random():.6f}",
-                                    "By Jane Example", f"/tmp/bench/{n}.txt", text).article
+        article = store.add_article(
+            f"Article {n}: flood plan # {rng.random():.6f}",
+            "By Jane Example",
+            f"/tmp/bench/{n}.txt",
+            text,
+        ).article
         ids.append(article.id)
         for k in range(PER_ARTICLE):
             start = rng.randrange(0, len(text) - 200)
@@ -81,10 +119,17 @@ def build(store: Store, rng: random.Random) -> list[int]:
             note = ""
             if k % 3 == 0:
                 note = f"Note {k}: check *this* against the report.\n\n- point one\n- point two"
-            store.create_annotation(AnnotationDraft(
-                article.id, start, end, color=rng.choice((None, "yellow", "red")), note=note,
-                tags=tuple(rng.sample(TAGS, rng.randint(0, 3))), claim=claim,
-            ))
+            store.create_annotation(
+                AnnotationDraft(
+                    article.id,
+                    start,
+                    end,
+                    color=rng.choice((None, "yellow", "red")),
+                    note=note,
+                    tags=tuple(rng.sample(TAGS, rng.randint(0, 3))),
+                    claim=claim,
+                )
+            )
     return ids
 
 
@@ -109,32 +154,40 @@ def main() -> None:
         setup = time.perf_counter() - started
         pairs = [(store.get_article(i), store.list_annotations(i)) for i in ids]
         count = sum(len(anns) for _, anns in pairs)
-        print(f"library: {len(ids)} articles, {count} annotations "
-              f"(built in {setup:.1f} s); median of {args.runs} runs")
+        print(
+            f"library: {len(ids)} articles, {count} annotations "
+            f"(built in {setup:.1f} s); median of {args.runs} runs"
+        )
 
         every = [a for _, anns in pairs for a in anns]
         baseline = median_time(
             lambda: json.dumps([annotation_to_dict(a) for a in every], ensure_ascii=False),
-            args.runs)
+            args.runs,
+        )
         reads = median_time(
-            lambda: [(store.get_article(i), store.list_annotations(i)) for i in ids], args.runs)
-        markdown = median_time(lambda: [article_markdown(a, anns) for a, anns in pairs],
-                               args.runs)
+            lambda: [(store.get_article(i), store.list_annotations(i)) for i in ids], args.runs
+        )
+        markdown = median_time(lambda: [article_markdown(a, anns) for a, anns in pairs], args.runs)
         by_tag = median_time(
-            lambda: [article_markdown(a, anns, group_by="tag") for a, anns in pairs], args.runs)
+            lambda: [article_markdown(a, anns, group_by="tag") for a, anns in pairs], args.runs
+        )
         collection = median_time(lambda: collection_json(pairs), args.runs)
         md_files = median_time(lambda: export_articles(store, ids, root / "md"), args.runs)
         json_file = median_time(
-            lambda: export_articles(store, ids, root / "all.json", fmt="json"), args.runs)
+            lambda: export_articles(store, ids, root / "all.json", fmt="json"), args.runs
+        )
 
         text = collection_json(pairs)
         other = Store(root / "import.db")
         started = time.perf_counter()
         summary = import_collection(other, text)
         imported = time.perf_counter() - started
-        assert collection_json(
-            [(other.get_article(i), other.list_annotations(i)) for i in summary.article_ids]
-        ) == text
+        assert (
+            collection_json(
+                [(other.get_article(i), other.list_annotations(i)) for i in summary.article_ids]
+            )
+            == text
+        )
         other.close()
         store.close()
 
@@ -148,8 +201,10 @@ def main() -> None:
     row("Markdown: export_articles to 100 files (reads+fsync)", md_files)
     row("JSON: collection_json of all", collection)
     row("JSON: export_articles to one file (reads+fsync)", json_file)
-    print(f"  {'import of the JSON into an empty database (once)':<52} {imported:8.2f} s"
-          f"    ({summary.annotations_added} annotations)")
+    print(
+        f"  {'import of the JSON into an empty database (once)':<52} {imported:8.2f} s"
+        f"    ({summary.annotations_added} annotations)"
+    )
     print(f"  JSON size: {len(text.encode('utf-8')) / 1e6:.1f} MB")
 
 

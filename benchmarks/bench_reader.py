@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from claimmark.store.models import AnnotationDraft  # noqa: E402
 from claimmark.store.store import Store  # noqa: E402
 
-BARE_APP = '''
+BARE_APP = """
 import sys
 from textual.app import App
 from textual.widgets import Static
@@ -51,7 +51,7 @@ class Bare(App):
         yield Static(text)
 
 Bare().run()
-'''
+"""
 
 
 BARE_KEYS_APP = '''
@@ -78,13 +78,27 @@ class Term:
     def __init__(self, command: list[str], cols: int = 120, rows: int = 40) -> None:
         self.socket = f"bench-{uuid.uuid4().hex[:8]}"
         self.started = time.perf_counter()
-        self.tmux("new-session", "-d", "-s", "b", "-x", str(cols), "-y", str(rows),
-                  "bash", "-c", f"cd {shlex.quote(str(ROOT))} && {shlex.join(command)}; sleep 3600")
+        self.tmux(
+            "new-session",
+            "-d",
+            "-s",
+            "b",
+            "-x",
+            str(cols),
+            "-y",
+            str(rows),
+            "bash",
+            "-c",
+            f"cd {shlex.quote(str(ROOT))} && {shlex.join(command)}; sleep 3600",
+        )
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-                              capture_output=True, text=True,
-                              env={**os.environ, "TERM": "xterm-256color"}).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "TERM": "xterm-256color"},
+        ).stdout
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "b")
@@ -112,8 +126,9 @@ class Term:
 
     def app_pid(self) -> int | None:
         shell = self.tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").strip()
-        out = subprocess.run(["pgrep", "-f", "-P", shell, "python"], capture_output=True,
-                             text=True).stdout.split()
+        out = subprocess.run(
+            ["pgrep", "-f", "-P", shell, "python"], capture_output=True, text=True
+        ).stdout.split()
         return int(out[0]) if out else None
 
     def close(self) -> None:
@@ -137,7 +152,12 @@ class Pty:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.master = master
         self.process = subprocess.Popen(
-            command, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, start_new_session=True,
+            command,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=ROOT,
+            start_new_session=True,
             env={**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"},
         )
         os.close(slave)
@@ -224,13 +244,21 @@ def short_library(folder: Path) -> tuple[Path, Path, str]:
     text = "\n".join(paragraphs)
     db = folder / "short.db"
     with Store(db) as store:
-        article = store.add_article("Benchmark: a news-length story", "By Bench", "/b.txt",
-                                    text).article
+        article = store.add_article(
+            "Benchmark: a news-length story", "By Bench", "/b.txt", text
+        ).article
         rng = random.Random(1)
         for i in range(30):
             start = rng.randrange(0, len(text) - 60)
-            store.create_annotation(AnnotationDraft(article.id, start, start + rng.randint(
-                10, 60), tags=(f"tag{i % 4}",), note="note" if i % 3 == 0 else ""))
+            store.create_annotation(
+                AnnotationDraft(
+                    article.id,
+                    start,
+                    start + rng.randint(10, 60),
+                    tags=(f"tag{i % 4}",),
+                    note="note" if i % 3 == 0 else "",
+                )
+            )
     plain = folder / "short.txt"
     plain.write_text("Benchmark: a news-length story\n\n" + "\n\n".join(paragraphs))
     return db, plain, paragraphs[0][:30]
@@ -249,8 +277,7 @@ def big_library(folder: Path) -> tuple[Path, str]:
     text = "\n".join(chunks)
     db = folder / "big.db"
     with Store(db) as store:
-        article = store.add_article("Benchmark: one megabyte", "By Bench", "/big.txt",
-                                    text).article
+        article = store.add_article("Benchmark: one megabyte", "By Bench", "/big.txt", text).article
         starts = sorted(rng.sample(range(0, len(text) - 200), 5000))
         store.conn.execute("BEGIN IMMEDIATE")  # bulk set-up only: one transaction
         for i, start in enumerate(starts):
@@ -258,8 +285,16 @@ def big_library(folder: Path) -> tuple[Path, str]:
             store.conn.execute(
                 'INSERT INTO annotations (article_id, start, "end", quote, created_at, '
                 "updated_at, color, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.id, start, end, text[start:end], "2026-01-01", "2026-01-01",
-                 ["yellow", "green", "blue"][i % 3], "n" if i % 5 == 0 else ""],
+                [
+                    article.id,
+                    start,
+                    end,
+                    text[start:end],
+                    "2026-01-01",
+                    "2026-01-01",
+                    ["yellow", "green", "blue"][i % 3],
+                    "n" if i % 5 == 0 else "",
+                ],
             )
         store.conn.execute("COMMIT")
     return db, chunks[0][:30]
@@ -276,15 +311,18 @@ def first_frames(runs: int, folder: Path) -> None:
     ours: list[float] = []
     bare: list[float] = []
     for _ in range(runs):
-        for command, into in ((claimmark(db), ours),
-                              ([sys.executable, str(bare_script), str(plain)], bare)):
+        for command, into in (
+            (claimmark(db), ours),
+            ([sys.executable, str(bare_script), str(plain)], bare),
+        ):
             term = Term(command)
             try:
                 into.append(term.wait_for(expect))
             finally:
                 term.close()
-    print("1. First frame, news-length article with 30 annotations "
-          f"({runs} runs each, interleaved)")
+    print(
+        f"1. First frame, news-length article with 30 annotations ({runs} runs each, interleaved)"
+    )
     print(f"   bare Textual Static: median {statistics.median(bare) * 1000:7.1f} ms")
     print(f"   claimmark reader:    median {statistics.median(ours) * 1000:7.1f} ms")
     print(f"   ratio: {statistics.median(ours) / statistics.median(bare):.2f}x (target <= 1.3x)")
@@ -303,9 +341,11 @@ def big_article(presses: int, folder: Path) -> None:
         term.close()
     print("2. 1 MB article, 5,000 annotations")
     floor_p90 = floor[int(len(floor) * 0.9) - 1]
-    print(f"   baseline: a bare Textual app whose one Static changes on each key: median "
-          f"{statistics.median(floor) * 1000:.1f} ms, p90 {floor_p90 * 1000:.1f} ms"
-          " (the floor of this measurement: tmux, capture and Textual's own frame)")
+    print(
+        f"   baseline: a bare Textual app whose one Static changes on each key: median "
+        f"{statistics.median(floor) * 1000:.1f} ms, p90 {floor_p90 * 1000:.1f} ms"
+        " (the floor of this measurement: tmux, capture and Textual's own frame)"
+    )
     frames = []
     for _ in range(3):
         term = Term(claimmark(db))
@@ -313,8 +353,9 @@ def big_article(presses: int, folder: Path) -> None:
             frames.append(term.wait_for(expect))
         finally:
             term.close()
-    print(f"   first frame: median {statistics.median(frames) * 1000:.0f} ms of 3 "
-          "(target < 1500 ms)")
+    print(
+        f"   first frame: median {statistics.median(frames) * 1000:.0f} ms of 3 (target < 1500 ms)"
+    )
     term = Term(claimmark(db))
     try:
         term.wait_for(expect)
@@ -324,8 +365,10 @@ def big_article(presses: int, folder: Path) -> None:
             start = time.perf_counter()
             term.screen_styled()
             captures.append(time.perf_counter() - start)
-        print(f"   (one tmux capture-pane takes {statistics.median(captures) * 1000:.1f} ms: "
-              "the resolution of the latencies below)")
+        print(
+            f"   (one tmux capture-pane takes {statistics.median(captures) * 1000:.1f} ms: "
+            "the resolution of the latencies below)"
+        )
         for key in ("j", "w", ")", "]"):
             times = []
             for _ in range(presses):
@@ -333,8 +376,10 @@ def big_article(presses: int, folder: Path) -> None:
                 time.sleep(0.03)
             times.sort()
             p90 = times[int(len(times) * 0.9) - 1]
-            print(f"   key {key!r}: median {statistics.median(times) * 1000:5.1f} ms, "
-                  f"p90 {p90 * 1000:5.1f} ms over {presses} presses (target p90 < 16.7 ms)")
+            print(
+                f"   key {key!r}: median {statistics.median(times) * 1000:5.1f} ms, "
+                f"p90 {p90 * 1000:5.1f} ms over {presses} presses (target p90 < 16.7 ms)"
+            )
         resize = []  # (the pty figures for these keys follow the resize)
         for cols in (100, 120, 90, 120):
             before = term.screen_styled()
@@ -344,8 +389,10 @@ def big_article(presses: int, folder: Path) -> None:
                 pass
             time.sleep(0.3)  # let the final frame settle before the next resize
             resize.append(time.perf_counter() - start - 0.3)
-        print(f"   resize to new width until the screen changes: median "
-              f"{statistics.median(resize) * 1000:.0f} ms (includes tmux's own redraw)")
+        print(
+            f"   resize to new width until the screen changes: median "
+            f"{statistics.median(resize) * 1000:.0f} ms (includes tmux's own redraw)"
+        )
         pid = term.app_pid()
         if pid:
             print(f"   peak memory (VmHWM): {peak_rss_mb(pid):.0f} MB (target < 150 MB)")
@@ -356,19 +403,24 @@ def big_article(presses: int, folder: Path) -> None:
 
 def pty_latencies(presses: int, db: Path, expect: str, bare_script: Path) -> None:
     """Key to the last byte of the answering frame, on a bare pseudo-terminal."""
+
     def summary(times: list[float]) -> str:
         times = sorted(times)
         p90 = times[int(len(times) * 0.9) - 1]
         return f"median {statistics.median(times) * 1000:5.1f} ms, p90 {p90 * 1000:5.1f} ms"
 
-    print("3. The same keys timed on a bare pseudo-terminal (no tmux): key written to the "
-          "last byte of the frame that answers it")
+    print(
+        "3. The same keys timed on a bare pseudo-terminal (no tmux): key written to the "
+        "last byte of the frame that answers it"
+    )
     bare = Pty([sys.executable, str(bare_script)])
     try:
         bare.wait_for("ready")
         bare.settle(0.5)
-        print(f"   baseline, bare Textual app (one Static changes per key): "
-              f"{summary([bare.press_and_time(b'j') for _ in range(presses)])}")
+        print(
+            f"   baseline, bare Textual app (one Static changes per key): "
+            f"{summary([bare.press_and_time(b'j') for _ in range(presses)])}"
+        )
     finally:
         bare.close()
     ours = Pty(claimmark(db))
@@ -378,8 +430,7 @@ def pty_latencies(presses: int, db: Path, expect: str, bare_script: Path) -> Non
         ours.settle(0.5)
         for key in ("j", "w", ")", "]"):
             times = [ours.press_and_time(key.encode()) for _ in range(presses)]
-            print(f"   key {key!r}: {summary(times)} over {presses} presses "
-                  "(target p90 < 16.7 ms)")
+            print(f"   key {key!r}: {summary(times)} over {presses} presses (target p90 < 16.7 ms)")
     finally:
         ours.close()
 
@@ -396,8 +447,9 @@ def compile_sources() -> None:
 
 def main() -> None:
     compile_sources()
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--presses", type=int, default=40)
     args = parser.parse_args()

@@ -1,6 +1,6 @@
 """Regenerate docs/screenshot.svg: the reader on a sample article with a few annotations.
 
-    python docs/screenshot.py [--theme textual-light] [--out docs/screenshot.svg]
+python docs/screenshot.py [--theme textual-light] [--out docs/screenshot.svg]
 """
 
 from __future__ import annotations
@@ -25,16 +25,30 @@ def annotate(store: Store, article_id: int, text: str) -> None:
         return start, start + len(fragment)
 
     sentences = [
-        ("The government will fund a £1.4bn tidal barrier across the mouth of the Wenn "
-         "estuary, two officials said on Tuesday",
-         dict(claim=Claim(claimant="two officials", attribution=Attribution.ANONYMOUS),
-              tags=("funding",))),
-        ("the Treasury had “no objection in principle” to the scheme",
-         dict(claim=Claim(claimant="Helen Achterberg, environment minister",
-                          status=ClaimStatus.DISPUTED, attribution=Attribution.DIRECT_QUOTE,
-                          sources=("Harbour Gazette",)), tags=("cost",))),
-        ("first proposed in 2016", dict(note="Check the 2016 consultation papers.",
-                                        tags=("history",))),
+        (
+            "The government will fund a £1.4bn tidal barrier across the mouth of the Wenn "
+            "estuary, two officials said on Tuesday",
+            dict(
+                claim=Claim(claimant="two officials", attribution=Attribution.ANONYMOUS),
+                tags=("funding",),
+            ),
+        ),
+        (
+            "the Treasury had “no objection in principle” to the scheme",
+            dict(
+                claim=Claim(
+                    claimant="Helen Achterberg, environment minister",
+                    status=ClaimStatus.DISPUTED,
+                    attribution=Attribution.DIRECT_QUOTE,
+                    sources=("Harbour Gazette",),
+                ),
+                tags=("cost",),
+            ),
+        ),
+        (
+            "first proposed in 2016",
+            dict(note="Check the 2016 consultation papers.", tags=("history",)),
+        ),
         ("softer and deeper than anyone modelled in 2016", dict(color="green")),
     ]
     for fragment, fields in sentences:

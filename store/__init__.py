@@ -4,7 +4,14 @@ Models, migrations, the `Store` (the only place with SQL), article ingest and te
 normalisation, anchoring, attribution suggestions and export. Never imports textual.
 """
 
-from claimmark.store.errors import Ambiguous, ClaimmarkError, IngestError, InvalidInput, NotFound, StoreError
+from claimmark.store.errors import (
+    Ambiguous,
+    ClaimmarkError,
+    IngestError,
+    InvalidInput,
+    NotFound,
+    StoreError,
+)
 from claimmark.store.models import (
     Annotation,
     AnnotationDraft,

@@ -59,9 +59,7 @@ def _context_score(text: str, start: int, end: int, selector: QuoteSelector) -> 
     return score
 
 
-def locate(
-    text: str, selector: QuoteSelector, hint: int | None = None
-) -> tuple[int, int] | None:
+def locate(text: str, selector: QuoteSelector, hint: int | None = None) -> tuple[int, int] | None:
     """Where `selector` sits in `text`, or None if its quote is not there.
 
     The occurrence whose context matches best wins; ties go to the one nearest `hint`

@@ -89,7 +89,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace"), name
+            return data[len(bom) :].decode(codec, errors="replace"), name
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -290,7 +290,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
         return {}, lines
     meta: dict[str, str] = {}
     key = ""
-    for line in lines[start + 1:end]:
+    for line in lines[start + 1 : end]:
         item = re.match(r"^\s+-\s+(.*)$", line)
         if item and key:  # a YAML list under the previous key: "author:\n  - A\n  - B"
             value = _unquote(item.group(1))
@@ -300,7 +300,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
         if match:
             key = match.group(1).lower()
             meta[key] = _yaml_scalar(match.group(2))
-    return meta, lines[end + 1:]
+    return meta, lines[end + 1 :]
 
 
 def _yaml_scalar(value: str) -> str:
@@ -335,17 +335,17 @@ def _markdown_title(lines: list[str], title: str) -> tuple[list[str], str]:
         if first is not None:
             heading = _heading_text(lines[first])
             if heading is not None and _same(heading, title):
-                lines = lines[:first] + lines[first + 1:]
+                lines = lines[:first] + lines[first + 1 :]
         return lines, title
     for index, line in enumerate(lines):
         if line.lstrip().startswith("# ") or line.strip() == "#":
             heading = _heading_text(line)
             if heading:
-                return lines[:index] + lines[index + 1:], _clean_inline(heading)
+                return lines[:index] + lines[index + 1 :], _clean_inline(heading)
     if first is not None:
         heading = _heading_text(lines[first])
         if heading:
-            return lines[:first] + lines[first + 1:], _clean_inline(heading)
+            return lines[:first] + lines[first + 1 :], _clean_inline(heading)
     return lines, ""
 
 
@@ -357,7 +357,7 @@ def _strip_emphasis(line: str) -> str:
     text = line.strip()
     for mark in ("**", "__", "*", "_"):
         if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
-            return text[len(mark):-len(mark)].strip()
+            return text[len(mark) : -len(mark)].strip()
     return text
 
 

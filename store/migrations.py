@@ -6,10 +6,9 @@ adding a step. `Store` applies pending steps when it opens a database.
 
 from __future__ import annotations
 
+from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
-
-from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -104,10 +103,8 @@ def m001_initial(db: Database) -> None:
     )
     # Full-text search. Article text never changes once stored, and opening an article
     # updates its row, so the triggers fire only on the columns that are indexed.
-    db.table("articles").enable_fts(["title", "text"], fts_version="FTS5",
-                                    create_triggers=False)
-    db.table("annotations").enable_fts(["quote", "note"], fts_version="FTS5",
-                                       create_triggers=False)
+    db.table("articles").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=False)
+    db.table("annotations").enable_fts(["quote", "note"], fts_version="FTS5", create_triggers=False)
     for table, columns in (("articles", ("title", "text")), ("annotations", ("quote", "note"))):
         cols = ", ".join(columns)
         new = ", ".join(f"new.{c}" for c in columns)

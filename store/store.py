@@ -110,12 +110,17 @@ class Store:
             if self.read_only:
                 uri = f"{self.path.resolve().as_uri()}?mode=ro"
                 self.conn = sqlite3.connect(
-                    uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                    uri,
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_S,
+                    isolation_level=None,
                     check_same_thread=False,
                 )
             else:
                 self.conn = sqlite3.connect(
-                    self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                    self.path,
+                    timeout=BUSY_TIMEOUT_S,
+                    isolation_level=None,
                     check_same_thread=False,
                 )
         except (OSError, sqlite3.Error) as error:
@@ -169,9 +174,8 @@ class Store:
             raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
         # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
         # needed when the schema changes, not on every start.
-        from sqlite_utils import Database
-
         from claimmark.store.migrations import migrations
+        from sqlite_utils import Database
 
         self.conn.execute("BEGIN IMMEDIATE")  # one process migrates at a time
         try:
@@ -268,7 +272,10 @@ class Store:
         file = Path(path)
         parsed = read_article_file(file)
         return self.add_article(
-            parsed.title, parsed.byline, str(file.resolve()), parsed.text,
+            parsed.title,
+            parsed.byline,
+            str(file.resolve()),
+            parsed.text,
             encoding=parsed.encoding,
         )
 
@@ -308,8 +315,16 @@ class Store:
                 """INSERT INTO articles
                    (title, byline, source, text, sha256, encoding, imported_at, previous_id)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                [title, byline, source, text, digest, encoding, imported_at or now(),
-                 latest[0] if latest else None],
+                [
+                    title,
+                    byline,
+                    source,
+                    text,
+                    digest,
+                    encoding,
+                    imported_at or now(),
+                    latest[0] if latest else None,
+                ],
             )
             row = conn.execute("SELECT * FROM articles WHERE id = ?", [cursor.lastrowid]).fetchone()
         status = "new-version" if latest else "new"
@@ -330,8 +345,10 @@ class Store:
         """The library, most recently opened (or imported) first. Only the latest version
         of each article unless `all_versions`."""
         where = (
-            "" if all_versions else
-            "WHERE a.id NOT IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)"
+            ""
+            if all_versions
+            else "WHERE a.id NOT IN "
+            "(SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)"
         )
         rows = self._read(
             f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at, a.last_opened_at,
@@ -345,10 +362,16 @@ class Store:
         )
         return [
             ArticleSummary(
-                id=row["id"], title=row["title"], byline=row["byline"], source=row["source"],
-                imported_at=row["imported_at"], last_opened_at=row["last_opened_at"],
-                length=row["length"], annotation_count=row["annotation_count"],
-                claim_count=row["claim_count"], previous_id=row["previous_id"],
+                id=row["id"],
+                title=row["title"],
+                byline=row["byline"],
+                source=row["source"],
+                imported_at=row["imported_at"],
+                last_opened_at=row["last_opened_at"],
+                length=row["length"],
+                annotation_count=row["annotation_count"],
+                claim_count=row["claim_count"],
+                previous_id=row["previous_id"],
             )
             for row in rows
         ]
@@ -391,9 +414,7 @@ class Store:
     def mark_opened(self, article_id: int) -> None:
         """Record that the article was opened now (the library lists it first)."""
         with self._write() as conn:
-            conn.execute(
-                "UPDATE articles SET last_opened_at = ? WHERE id = ?", [now(), article_id]
-            )
+            conn.execute("UPDATE articles SET last_opened_at = ? WHERE id = ?", [now(), article_id])
 
     def search_articles(self, query: str) -> list[int]:
         """Ids of articles whose title or text match a full-text query, best first."""
@@ -407,25 +428,31 @@ class Store:
 
     # -- annotations -----------------------------------------------------------------
 
-    def _article_slice(self, conn: sqlite3.Connection, article_id: int, start: int, end: int
-                       ) -> tuple[str, str, str]:
+    def _article_slice(
+        self, conn: sqlite3.Connection, article_id: int, start: int, end: int
+    ) -> tuple[str, str, str]:
         row = conn.execute(
             """SELECT length(text),
                       substr(text, ? + 1, ?),
                       substr(text, ? + 1, ? - ?),
                       substr(text, ? + 1, ?)
                FROM articles WHERE id = ?""",
-            [start, end - start,
-             max(0, start - CONTEXT), start, max(0, start - CONTEXT),
-             end, CONTEXT, article_id],
+            [
+                start,
+                end - start,
+                max(0, start - CONTEXT),
+                start,
+                max(0, start - CONTEXT),
+                end,
+                CONTEXT,
+                article_id,
+            ],
         ).fetchone()
         if row is None:
             raise NotFound(f"no article with id {article_id}")
         length, quote, prefix, suffix = row
         if not (0 <= start < end <= length):
-            raise InvalidInput(
-                f"span {start}-{end} is outside the article (0-{length}) or empty"
-            )
+            raise InvalidInput(f"span {start}-{end} is outside the article (0-{length}) or empty")
         return quote, prefix, suffix
 
     def create_annotation(
@@ -447,8 +474,18 @@ class Store:
                 """INSERT INTO annotations (article_id, start, "end", quote, prefix, suffix,
                        color, note, created_at, updated_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [draft.article_id, draft.start, draft.end, quote, prefix, suffix,
-                 draft.color, draft.note, created, updated_at or created],
+                [
+                    draft.article_id,
+                    draft.start,
+                    draft.end,
+                    quote,
+                    prefix,
+                    suffix,
+                    draft.color,
+                    draft.note,
+                    created,
+                    updated_at or created,
+                ],
             )
             annotation_id = int(cursor.lastrowid or 0)
             self._write_tags(conn, annotation_id, tags)
@@ -484,8 +521,9 @@ class Store:
                 quote, prefix, suffix = self._article_slice(
                     conn, before.article_id, new_start, new_end
                 )
-                fields.update(start=new_start, end=new_end, quote=quote, prefix=prefix,
-                              suffix=suffix)
+                fields.update(
+                    start=new_start, end=new_end, quote=quote, prefix=prefix, suffix=suffix
+                )
             fields["updated_at"] = now()
             assignments = ", ".join(f'"{name}" = ?' for name in fields)
             conn.execute(
@@ -527,9 +565,19 @@ class Store:
                 """INSERT INTO annotations (id, article_id, start, "end", quote, prefix, suffix,
                        color, note, created_at, updated_at)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [snapshot.id, snapshot.article_id, snapshot.start, snapshot.end, quote, prefix,
-                 suffix, snapshot.color, snapshot.note, snapshot.created_at,
-                 snapshot.updated_at],
+                [
+                    snapshot.id,
+                    snapshot.article_id,
+                    snapshot.start,
+                    snapshot.end,
+                    quote,
+                    prefix,
+                    suffix,
+                    snapshot.color,
+                    snapshot.note,
+                    snapshot.created_at,
+                    snapshot.updated_at,
+                ],
             )
             self._write_tags(conn, snapshot.id, tags)
             self._write_claim(conn, snapshot.id, claim)
@@ -617,10 +665,7 @@ class Store:
             )
         except sqlite3.Error as error:
             raise StoreError(_sqlite_message(error, self.path)) from None
-        titles = {
-            row[0]: row[1]
-            for row in self._read("SELECT id, title FROM articles")
-        }
+        titles = {row[0]: row[1] for row in self._read("SELECT id, title FROM articles")}
         return [
             ClaimRow(annotation=a, article_id=a.article_id, article_title=titles[a.article_id])
             for a in annotations
@@ -632,8 +677,11 @@ class Store:
         rows = self._read(f"SELECT * FROM journal {where} ORDER BY id", params)
         return [
             JournalEntry(
-                id=row["id"], at=row["at"], action=row["action"],
-                annotation_id=row["annotation_id"], article_id=row["article_id"],
+                id=row["id"],
+                at=row["at"],
+                action=row["action"],
+                annotation_id=row["annotation_id"],
+                article_id=row["article_id"],
                 before=json.loads(row["before"]) if row["before"] else None,
                 after=json.loads(row["after"]) if row["after"] else None,
             )
@@ -674,8 +722,9 @@ class Store:
 
     # -- internals -------------------------------------------------------------------
 
-    def _write_tags(self, conn: sqlite3.Connection, annotation_id: int,
-                    tags: tuple[str, ...]) -> None:
+    def _write_tags(
+        self, conn: sqlite3.Connection, annotation_id: int, tags: tuple[str, ...]
+    ) -> None:
         conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
         for tag in tags:
             conn.execute("INSERT OR IGNORE INTO tags (name) VALUES (?)", [tag])
@@ -685,16 +734,22 @@ class Store:
                 [annotation_id, tag],
             )
 
-    def _write_claim(self, conn: sqlite3.Connection, annotation_id: int,
-                     claim: Claim | None) -> None:
+    def _write_claim(
+        self, conn: sqlite3.Connection, annotation_id: int, claim: Claim | None
+    ) -> None:
         conn.execute("DELETE FROM claims WHERE annotation_id = ?", [annotation_id])
         if claim is None:
             return
         conn.execute(
             """INSERT INTO claims (annotation_id, claimant, status, confidence, attribution)
                VALUES (?, ?, ?, ?, ?)""",
-            [annotation_id, claim.claimant, claim.status.value, claim.confidence.value,
-             claim.attribution.value],
+            [
+                annotation_id,
+                claim.claimant,
+                claim.status.value,
+                claim.confidence.value,
+                claim.attribution.value,
+            ],
         )
         conn.executemany(
             "INSERT INTO claim_sources (annotation_id, position, name) VALUES (?, ?, ?)",
@@ -705,14 +760,25 @@ class Store:
             [(annotation_id, i, url) for i, url in enumerate(claim.evidence)],
         )
 
-    def _journal(self, conn: sqlite3.Connection, action: str, annotation: Annotation,
-                 before: Annotation | None, after: Annotation | None) -> None:
+    def _journal(
+        self,
+        conn: sqlite3.Connection,
+        action: str,
+        annotation: Annotation,
+        before: Annotation | None,
+        after: Annotation | None,
+    ) -> None:
         conn.execute(
             """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
                VALUES (?, ?, ?, ?, ?, ?)""",
-            [now(), action, annotation.id, annotation.article_id,
-             json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
-             json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None],
+            [
+                now(),
+                action,
+                annotation.id,
+                annotation.article_id,
+                json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
+                json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None,
+            ],
         )
 
     def _load_annotation(self, conn: sqlite3.Connection, annotation_id: int) -> Annotation:
@@ -721,8 +787,9 @@ class Store:
             raise NotFound(f"no annotation with id {annotation_id}")
         return found[0]
 
-    def _load_annotations(self, conn: sqlite3.Connection, where: str,
-                          params: Sequence[Any]) -> list[Annotation]:
+    def _load_annotations(
+        self, conn: sqlite3.Connection, where: str, params: Sequence[Any]
+    ) -> list[Annotation]:
         rows = conn.execute(
             f"""SELECT a.*, c.annotation_id AS is_claim, c.claimant, c.status, c.confidence,
                        c.attribution
@@ -772,11 +839,19 @@ class Store:
                 )
             result.append(
                 Annotation(
-                    id=annotation_id, article_id=row["article_id"], start=row["start"],
-                    end=row["end"], quote=row["quote"], prefix=row["prefix"],
-                    suffix=row["suffix"], color=row["color"], note=row["note"],
+                    id=annotation_id,
+                    article_id=row["article_id"],
+                    start=row["start"],
+                    end=row["end"],
+                    quote=row["quote"],
+                    prefix=row["prefix"],
+                    suffix=row["suffix"],
+                    color=row["color"],
+                    note=row["note"],
                     tags=tuple(sorted(tags.get(annotation_id, ()), key=str.casefold)),
-                    claim=claim, created_at=row["created_at"], updated_at=row["updated_at"],
+                    claim=claim,
+                    created_at=row["created_at"],
+                    updated_at=row["updated_at"],
                 )
             )
         return result
@@ -784,9 +859,15 @@ class Store:
 
 def _article(row: sqlite3.Row) -> Article:
     return Article(
-        id=row["id"], title=row["title"], byline=row["byline"], source=row["source"],
-        text=row["text"], sha256=row["sha256"], imported_at=row["imported_at"],
-        encoding=row["encoding"], previous_id=row["previous_id"],
+        id=row["id"],
+        title=row["title"],
+        byline=row["byline"],
+        source=row["source"],
+        text=row["text"],
+        sha256=row["sha256"],
+        imported_at=row["imported_at"],
+        encoding=row["encoding"],
+        previous_id=row["previous_id"],
         last_opened_at=row["last_opened_at"],
     )
 
@@ -812,8 +893,10 @@ def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
 def is_valid_url(url: str) -> bool:
     """True for an absolute http(s) URL with a host and no spaces."""
     parsed = urlparse(url)
-    return parsed.scheme in ("http", "https") and bool(parsed.netloc) and not any(
-        ch.isspace() for ch in url
+    return (
+        parsed.scheme in ("http", "https")
+        and bool(parsed.netloc)
+        and not any(ch.isspace() for ch in url)
     )
 
 
@@ -831,6 +914,10 @@ def check_claim(claim: Claim | None) -> Claim | None:
             raise InvalidInput(f"evidence link {url!r} is not an http(s) URL")
     sources = tuple(" ".join(s.split()) for s in claim.sources if s.strip())
     return Claim(
-        claimant=" ".join(claim.claimant.split()), sources=sources, status=status,
-        confidence=confidence, attribution=attribution, evidence=tuple(claim.evidence),
+        claimant=" ".join(claim.claimant.split()),
+        sources=sources,
+        status=status,
+        confidence=confidence,
+        attribution=attribution,
+        evidence=tuple(claim.evidence),
     )

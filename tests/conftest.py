@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from claimmark.store.store import Store
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
@@ -33,6 +32,8 @@ ARTICLE_TEXT = (
 def article(store: Store):
     """One short article in the store."""
     return store.add_article(
-        "Ministers signal backing for coastal flood plan", "By Jane Example",
-        "/tmp/flood.txt", ARTICLE_TEXT,
+        "Ministers signal backing for coastal flood plan",
+        "By Jane Example",
+        "/tmp/flood.txt",
+        ARTICLE_TEXT,
     ).article

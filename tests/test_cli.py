@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from claimmark.tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,10 +105,29 @@ def test_add_folder(run, tmp_path: Path) -> None:
 
 def test_annotate_and_list_annotations(run, story: Path) -> None:
     run("add", str(story))
-    result = run("annotate", "1", "--quote", "two officials said", "--tag", "flood",
-                 "--tag", "budget", "--note", "Who?", "--claimant", "two officials",
-                 "--status", "disputed", "--source", "Harbour Gazette", "--source",
-                 "two officials", "--evidence", "https://example.org/a", "--json")
+    result = run(
+        "annotate",
+        "1",
+        "--quote",
+        "two officials said",
+        "--tag",
+        "flood",
+        "--tag",
+        "budget",
+        "--note",
+        "Who?",
+        "--claimant",
+        "two officials",
+        "--status",
+        "disputed",
+        "--source",
+        "Harbour Gazette",
+        "--source",
+        "two officials",
+        "--evidence",
+        "https://example.org/a",
+        "--json",
+    )
     assert result.status == 0, result.err
     created = json.loads(result.out)
     assert created["claim"]["status"] == "disputed"
@@ -183,7 +201,10 @@ def test_bad_database_files(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_reader_without_terminal_is_refused(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "claimmark.tui", "--db", str(tmp_path / "x.db")],
-        cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
@@ -204,8 +225,18 @@ def test_suggest_command(run, story: Path) -> None:
 
 def test_export_markdown_json_and_import(run, story: Path, tmp_path: Path) -> None:
     run("add", str(story))
-    run("annotate", "1", "--quote", "two officials said", "--tag", "flood policy",
-        "--claimant", "two officials", "--note", "# not a heading")
+    run(
+        "annotate",
+        "1",
+        "--quote",
+        "two officials said",
+        "--tag",
+        "flood policy",
+        "--claimant",
+        "two officials",
+        "--note",
+        "# not a heading",
+    )
     out = tmp_path / "out"
     result = run("export", "1", "-o", str(out))
     assert result.status == 0, result.err

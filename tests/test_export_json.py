@@ -13,9 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from claimmark.store import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
 from claimmark.store.export import (
     ImportFormatError,
@@ -29,9 +26,12 @@ from claimmark.store.export import (
 from claimmark.store.export.webanno import ANNO_CONTEXT, NAMESPACE, annotation_urn, article_urn
 from claimmark.store.models import Annotation, Article
 from claimmark.store.store import Store
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tests.conftest import ARTICLE_TEXT
 
-HOSTILE_NOTE = "# heading\n\n```\nfence\u2028sep\x1b[31m\x85\x9b 🎉 \"q\" \\ </script>"
+HOSTILE_NOTE = '# heading\n\n```\nfence\u2028sep\x1b[31m\x85\x9b 🎉 "q" \\ </script>'
 
 
 @pytest.fixture(scope="module")
@@ -81,15 +81,24 @@ def fill(store: Store) -> list[Article]:
     """Two articles (the second a new version of a third's source) with every kind of
     annotation, fixed timestamps and awkward text."""
     first = store.add_article(
-        "Ministers signal backing for coastal flood plan", "By Jane Example", "/tmp/flood.txt",
-        ARTICLE_TEXT, imported_at="2026-01-02T03:04:05.000000+00:00",
+        "Ministers signal backing for coastal flood plan",
+        "By Jane Example",
+        "/tmp/flood.txt",
+        ARTICLE_TEXT,
+        imported_at="2026-01-02T03:04:05.000000+00:00",
     ).article
     old = store.add_article(
-        "Old \u2028 title: \"x\"", "", "https://example.org/story", "Old text.\nSecond.",
-        encoding="cp1252", imported_at="2026-01-01T00:00:00.000000+00:00",
+        'Old \u2028 title: "x"',
+        "",
+        "https://example.org/story",
+        "Old text.\nSecond.",
+        encoding="cp1252",
+        imported_at="2026-01-01T00:00:00.000000+00:00",
     ).article
     new = store.add_article(
-        "New title", "By Someone", "https://example.org/story",
+        "New title",
+        "By Someone",
+        "https://example.org/story",
         "New text with “quotes” and 漢字 🎉.\nA second paragraph about 2029.",
         imported_at="2026-01-03T00:00:00.000000+00:00",
     ).article
@@ -105,18 +114,35 @@ def fill(store: Store) -> list[Article]:
             updated_at=f"2026-03-0{n}T10:00:00.000000+00:00",
         )
 
-    add(first, at, at + len(quote), 1, color="red", note="Check *this*.",
+    add(
+        first,
+        at,
+        at + len(quote),
+        1,
+        color="red",
+        note="Check *this*.",
         tags=("flood", "Climate policy"),
-        claim=Claim("environment minister", ("Harbour Gazette", "environment minister"),
-                    ClaimStatus.DISPUTED, Confidence.HIGH, Attribution.DIRECT_QUOTE,
-                    ("https://example.org/a?b=1&c=2", "http://example.com/x")))
+        claim=Claim(
+            "environment minister",
+            ("Harbour Gazette", "environment minister"),
+            ClaimStatus.DISPUTED,
+            Confidence.HIGH,
+            Attribution.DIRECT_QUOTE,
+            ("https://example.org/a?b=1&c=2", "http://example.com/x"),
+        ),
+    )
     add(first, 0, 40, 2, note=HOSTILE_NOTE)
     add(first, 0, 40, 3)  # the same span, created later: a second annotation
     add(first, 60, text.index("Senior") + 6, 4, tags=("2029",), color="yellow")
     add(first, 4, 14, 5, claim=Claim())
     add(new, 0, 8, 6, note="  ", tags=("x",))
-    add(new, 9, len(new.text), 7, claim=Claim("", (), ClaimStatus.FALSE, Confidence.LOW,
-                                               Attribution.UNATTRIBUTED))
+    add(
+        new,
+        9,
+        len(new.text),
+        7,
+        claim=Claim("", (), ClaimStatus.FALSE, Confidence.LOW, Attribution.UNATTRIBUTED),
+    )
     add(old, 0, 3, 8, note="on the old version")
     return [first, old, new]
 
@@ -139,19 +165,25 @@ def test_the_collection_has_every_selector_and_body(filled: Store) -> None:
     assert document["id"].startswith("urn:claimmark:collection:")
     annotations = {
         (article_urn(article.sha256), a.start, a.end, a.created_at): (article, a)
-        for article, anns in pairs for a in anns
+        for article, anns in pairs
+        for a in anns
     }
     assert document["total"] == len(annotations) == 8
     articles = document["claimmark:articles"]
     assert [a["claimmark:importedAt"] for a in articles] == sorted(
-        a["claimmark:importedAt"] for a in articles)
+        a["claimmark:importedAt"] for a in articles
+    )
     for entry in articles:
         article = next(a for a, _ in pairs if article_urn(a.sha256) == entry["id"])
         assert entry == {
-            "id": article_urn(article.sha256), "type": "claimmark:Article",
-            "claimmark:title": article.title, "claimmark:byline": article.byline,
-            "claimmark:source": article.source, "claimmark:importedAt": article.imported_at,
-            "claimmark:encoding": article.encoding, "claimmark:sha256": article.sha256,
+            "id": article_urn(article.sha256),
+            "type": "claimmark:Article",
+            "claimmark:title": article.title,
+            "claimmark:byline": article.byline,
+            "claimmark:source": article.source,
+            "claimmark:importedAt": article.imported_at,
+            "claimmark:encoding": article.encoding,
+            "claimmark:sha256": article.sha256,
             "claimmark:text": article.text,
         }
     page = document["first"]
@@ -161,23 +193,38 @@ def test_the_collection_has_every_selector_and_body(filled: Store) -> None:
         quote_selector, position = item["target"]["selector"]
         key = (item["target"]["source"], position["start"], position["end"], item["created"])
         article, annotation = annotations.pop(key)
-        assert item["id"] == annotation_urn(article.sha256, annotation.start, annotation.end,
-                                            annotation.created_at)
+        assert item["id"] == annotation_urn(
+            article.sha256, annotation.start, annotation.end, annotation.created_at
+        )
         assert item["type"] == "Annotation"
-        assert item["motivation"] == {"claim": "assessing", "note": "commenting",
-                                      "highlight": "highlighting"}[annotation.kind]
+        assert (
+            item["motivation"]
+            == {"claim": "assessing", "note": "commenting", "highlight": "highlighting"}[
+                annotation.kind
+            ]
+        )
         assert item["modified"] == annotation.updated_at
         assert item.get("claimmark:color") == annotation.color
-        assert quote_selector == {"type": "TextQuoteSelector", "exact": annotation.quote,
-                                  "prefix": annotation.prefix, "suffix": annotation.suffix}
+        assert quote_selector == {
+            "type": "TextQuoteSelector",
+            "exact": annotation.quote,
+            "prefix": annotation.prefix,
+            "suffix": annotation.suffix,
+        }
         assert position["type"] == "TextPositionSelector"
-        assert article.text[position["start"]:position["end"]] == annotation.quote
+        assert article.text[position["start"] : position["end"]] == annotation.quote
         bodies = item.get("body", [])
         assert [b["value"] for b in bodies if b["purpose"] == "tagging"] == list(annotation.tags)
         notes = [b for b in bodies if b["purpose"] == "commenting"]
         if annotation.note:
-            assert notes == [{"type": "TextualBody", "purpose": "commenting",
-                              "format": "text/markdown", "value": annotation.note}]
+            assert notes == [
+                {
+                    "type": "TextualBody",
+                    "purpose": "commenting",
+                    "format": "text/markdown",
+                    "value": annotation.note,
+                }
+            ]
         else:
             assert notes == []
         claims = [b for b in bodies if b["purpose"] == "assessing"]
@@ -208,20 +255,42 @@ def test_the_text_is_deterministic_utf8_with_escaped_separators(filled: Store) -
     for raw in ("\u2028", "\x1b", "\x85", "\x9b"):
         assert raw not in text
     assert "\\u2028" in text and "\\u001b" in text and "\\u0085" in text
-    notes = [b["value"] for item in json.loads(text)["first"]["items"]
-             for b in item.get("body", []) if b["purpose"] == "commenting"]
+    notes = [
+        b["value"]
+        for item in json.loads(text)["first"]["items"]
+        for b in item.get("body", [])
+        if b["purpose"] == "commenting"
+    ]
     assert HOSTILE_NOTE in notes
 
 
 def test_a_lone_surrogate_is_escaped_not_fatal(tmp_path: Path) -> None:
     # SQLite cannot store one, but an Annotation built in memory can hold one.
-    article = Article(id=1, title="T\udc80", byline="", source="s", text="Some text.",
-                      sha256="0" * 64, imported_at="2026-01-01T00:00:00+00:00",
-                      encoding="utf-8")
-    note = Annotation(id=1, article_id=1, start=0, end=4, quote="Some", prefix="",
-                      suffix=" text.", color=None, note="broken \ud800 pair", tags=(),
-                      claim=None, created_at="2026-01-01T00:00:00+00:00",
-                      updated_at="2026-01-01T00:00:00+00:00")
+    article = Article(
+        id=1,
+        title="T\udc80",
+        byline="",
+        source="s",
+        text="Some text.",
+        sha256="0" * 64,
+        imported_at="2026-01-01T00:00:00+00:00",
+        encoding="utf-8",
+    )
+    note = Annotation(
+        id=1,
+        article_id=1,
+        start=0,
+        end=4,
+        quote="Some",
+        prefix="",
+        suffix=" text.",
+        color=None,
+        note="broken \ud800 pair",
+        tags=(),
+        claim=None,
+        created_at="2026-01-01T00:00:00+00:00",
+        updated_at="2026-01-01T00:00:00+00:00",
+    )
     text = collection_json([(article, [note])])
     assert "\\ud800" in text and "\\udc80" in text
     write_atomic(tmp_path / "s.json", text)
@@ -244,8 +313,9 @@ def test_export_import_export_gives_the_same_bytes(filled: Store, fresh, tmp_pat
     by_sha = {a.sha256: a for a, _ in everything(other)}
     for article, marks in everything(filled):
         copy_ = by_sha[article.sha256]
-        assert article_markdown(copy_, other.list_annotations(copy_.id)) == \
-            article_markdown(article, marks)
+        assert article_markdown(copy_, other.list_annotations(copy_.id)) == article_markdown(
+            article, marks
+        )
         assert (copy_.previous_id is None) == (article.previous_id is None)
     path = tmp_path / "all.json"
     write_atomic(path, exported)
@@ -318,20 +388,25 @@ def _last_item(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _last_claim(document: dict[str, Any]) -> dict[str, Any]:
-    items = [i for i in document["first"]["items"]
-             if any(b["purpose"] == "assessing" for b in i.get("body", []))]
+    items = [
+        i
+        for i in document["first"]["items"]
+        if any(b["purpose"] == "assessing" for b in i.get("body", []))
+    ]
     return next(b for b in items[-1]["body"] if b["purpose"] == "assessing")
 
 
 def _set(getter: Callable[[dict[str, Any]], Any], key: str, value: Any) -> Mutation:
     def mutate(document: dict[str, Any]) -> None:
         getter(document)[key] = value
+
     return mutate
 
 
 def _delete(getter: Callable[[dict[str, Any]], Any], key: str) -> Mutation:
     def mutate(document: dict[str, Any]) -> None:
         del getter(document)[key]
+
     return mutate
 
 
@@ -350,6 +425,7 @@ def _article(document: dict[str, Any]) -> dict[str, Any]:
 def _add_body(body: dict[str, Any]) -> Mutation:
     def mutate(document: dict[str, Any]) -> None:
         _last_item(document).setdefault("body", []).append(body)
+
     return mutate
 
 
@@ -362,8 +438,7 @@ def _two_notes(document: dict[str, Any]) -> None:
 BAD_DOCUMENTS: list[tuple[str, Mutation, str]] = [
     ("newer format", _set(lambda d: d, "claimmark:format", 2), "newer claimmark"),
     ("no format", _delete(lambda d: d, "claimmark:format"), "'claimmark:format' is missing"),
-    ("foreign context", _set(lambda d: d, "@context", ANNO_CONTEXT),
-     "without claimmark's context"),
+    ("foreign context", _set(lambda d: d, "@context", ANNO_CONTEXT), "without claimmark's context"),
     ("no context", _delete(lambda d: d, "@context"), "no Web Annotation context"),
     ("wrong type", _set(lambda d: d, "type", "AnnotationPage"), "not 'AnnotationCollection'"),
     ("no articles", _delete(lambda d: d, "claimmark:articles"), "'claimmark:articles'"),
@@ -376,40 +451,65 @@ BAD_DOCUMENTS: list[tuple[str, Mutation, str]] = [
     ("span out of range", _set(_position, "end", 10**6), "outside the article"),
     ("negative start", _set(_position, "start", -1), "outside the article"),
     ("empty span", _set(_position, "end", 0), "outside the article"),
-    ("quote not in text", _set(_quote, "exact", "words that are nowhere"),
-     "is not in the article's text"),
+    (
+        "quote not in text",
+        _set(_quote, "exact", "words that are nowhere"),
+        "is not in the article's text",
+    ),
     ("empty quote", _set(_quote, "exact", ""), "'exact') is empty"),
     ("no selector", _set(lambda d: _last_item(d)["target"], "selector", []), "no selector"),
-    ("unknown target", _set(lambda d: _last_item(d)["target"], "source", "urn:nope"),
-     "not among the file's articles"),
+    (
+        "unknown target",
+        _set(lambda d: _last_item(d)["target"], "source", "urn:nope"),
+        "not among the file's articles",
+    ),
     ("missing created", _delete(_last_item, "created"), "'created' is missing"),
     ("bad time", _set(_last_item, "modified", "yesterday"), "not an ISO 8601 time"),
     ("colour as number", _set(_last_item, "claimmark:color", 3), "'claimmark:color' must be"),
     ("body not list", _set(_last_item, "body", "x"), "'body' must be a list"),
-    ("unknown purpose", _add_body({"type": "TextualBody", "purpose": "describing",
-                                   "value": "x"}), "unknown purpose 'describing'"),
-    ("tag not string", _add_body({"type": "TextualBody", "purpose": "tagging", "value": 5}),
-     "'value' must be a string"),
-    ("tag too long", _add_body({"type": "TextualBody", "purpose": "tagging",
-                                "value": "t" * 65}), "longer than 64 characters"),
+    (
+        "unknown purpose",
+        _add_body({"type": "TextualBody", "purpose": "describing", "value": "x"}),
+        "unknown purpose 'describing'",
+    ),
+    (
+        "tag not string",
+        _add_body({"type": "TextualBody", "purpose": "tagging", "value": 5}),
+        "'value' must be a string",
+    ),
+    (
+        "tag too long",
+        _add_body({"type": "TextualBody", "purpose": "tagging", "value": "t" * 65}),
+        "longer than 64 characters",
+    ),
     ("two notes", _two_notes, "a second note"),
     ("bad status", _set(_last_claim, "claimmark:status", "probably"), "unknown claim value"),
-    ("bad evidence", _set(_last_claim, "claimmark:evidence", ["javascript:alert(1)"]),
-     "is not an http(s) URL"),
-    ("sources not list", _set(_last_claim, "claimmark:sources", "A → B"),
-     "'claimmark:sources' must be a list"),
+    (
+        "bad evidence",
+        _set(_last_claim, "claimmark:evidence", ["javascript:alert(1)"]),
+        "is not an http(s) URL",
+    ),
+    (
+        "sources not list",
+        _set(_last_claim, "claimmark:sources", "A → B"),
+        "'claimmark:sources' must be a list",
+    ),
     ("source not string", _set(_last_claim, "claimmark:sources", [1]), "must hold strings"),
     ("no text", _delete(_article, "claimmark:text"), "'claimmark:text' is missing"),
     ("empty text", _set(_article, "claimmark:text", "  "), "has no text"),
     ("bad sha", _set(_article, "claimmark:sha256", "abc"), "not a SHA-256"),
     ("article type", _set(_article, "type", "Article"), "'claimmark:Article'"),
-    ("duplicate article", lambda d: d["claimmark:articles"].append(
-        copy.deepcopy(d["claimmark:articles"][0])), "a second article"),
+    (
+        "duplicate article",
+        lambda d: d["claimmark:articles"].append(copy.deepcopy(d["claimmark:articles"][0])),
+        "a second article",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "mutate", "message"), BAD_DOCUMENTS,
-                         ids=[case[0] for case in BAD_DOCUMENTS])
+@pytest.mark.parametrize(
+    ("name", "mutate", "message"), BAD_DOCUMENTS, ids=[case[0] for case in BAD_DOCUMENTS]
+)
 def test_a_damaged_file_is_refused_before_anything_is_written(
     filled: Store, fresh, name: str, mutate: Mutation, message: str
 ) -> None:
@@ -425,19 +525,29 @@ def test_a_damaged_file_is_refused_before_anything_is_written(
     assert snapshot(other) == before
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"", "not valid JSON"),
-    (b"not json at all", "not valid JSON: Expecting value at line 1 column 1"),
-    (b'{"@context": ', "not valid JSON"),
-    (b"\xff\xfe\x00{", "not UTF-8"),
-    (b"[]", "not a JSON object"),
-    (b"---\nclaimmark: \"sha256:00\"\n---\n# T\n", "looks like a Markdown export"),
-    (b'{"hello": "world"}', "no Web Annotation context"),
-    (b"[" * 100_000, "not valid JSON"),
-    (json.dumps({"@context": ANNO_CONTEXT, "type": "AnnotationCollection",
-                 "first": {"type": "AnnotationPage", "items": []}}).encode(),
-     "without claimmark's context"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "not valid JSON"),
+        (b"not json at all", "not valid JSON: Expecting value at line 1 column 1"),
+        (b'{"@context": ', "not valid JSON"),
+        (b"\xff\xfe\x00{", "not UTF-8"),
+        (b"[]", "not a JSON object"),
+        (b'---\nclaimmark: "sha256:00"\n---\n# T\n', "looks like a Markdown export"),
+        (b'{"hello": "world"}', "no Web Annotation context"),
+        (b"[" * 100_000, "not valid JSON"),
+        (
+            json.dumps(
+                {
+                    "@context": ANNO_CONTEXT,
+                    "type": "AnnotationCollection",
+                    "first": {"type": "AnnotationPage", "items": []},
+                }
+            ).encode(),
+            "without claimmark's context",
+        ),
+    ],
+)
 def test_files_that_are_not_ours_are_refused(fresh, data: bytes, message: str) -> None:
     other = fresh()
     before = snapshot(other)
@@ -457,29 +567,44 @@ def test_parse_collection_reads_without_writing(filled: Store) -> None:
 
 _counter = iter(range(10**9))
 _url = st.text(st.characters(blacklist_categories=("Z", "Cc", "Cs")), max_size=15).map(
-    lambda s: "https://example.org/" + s)
-_drafts = st.lists(st.fixed_dictionaries({
-    "where": st.tuples(st.integers(0, 10**6), st.integers(1, 80)),
-    "note": st.text(max_size=40),
-    "tags": st.lists(st.text(min_size=1, max_size=15), max_size=3).map(tuple),
-    "color": st.none() | st.sampled_from(["yellow", "red", ""]),
-    "claim": st.none() | st.builds(
-        Claim, claimant=st.text(max_size=20),
-        sources=st.lists(st.text(max_size=10), max_size=3).map(tuple),
-        status=st.sampled_from(list(ClaimStatus)),
-        confidence=st.sampled_from(list(Confidence)),
-        attribution=st.sampled_from(list(Attribution)),
-        evidence=st.lists(_url, max_size=2).map(tuple)),
-}), max_size=6)
+    lambda s: "https://example.org/" + s
+)
+_drafts = st.lists(
+    st.fixed_dictionaries(
+        {
+            "where": st.tuples(st.integers(0, 10**6), st.integers(1, 80)),
+            "note": st.text(max_size=40),
+            "tags": st.lists(st.text(min_size=1, max_size=15), max_size=3).map(tuple),
+            "color": st.none() | st.sampled_from(["yellow", "red", ""]),
+            "claim": st.none()
+            | st.builds(
+                Claim,
+                claimant=st.text(max_size=20),
+                sources=st.lists(st.text(max_size=10), max_size=3).map(tuple),
+                status=st.sampled_from(list(ClaimStatus)),
+                confidence=st.sampled_from(list(Confidence)),
+                attribution=st.sampled_from(list(Attribution)),
+                evidence=st.lists(_url, max_size=2).map(tuple),
+            ),
+        }
+    ),
+    max_size=6,
+)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(
     title=st.text(max_size=30),
     byline=st.text(max_size=20),
-    body=st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
-                 min_size=1, max_size=200),
+    body=st.text(
+        st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)),
+        min_size=1,
+        max_size=200,
+    ),
     drafts=_drafts,
 )
 def test_arbitrary_annotations_round_trip_byte_for_byte(
@@ -490,9 +615,17 @@ def test_arbitrary_annotations_round_trip_byte_for_byte(
     for draft in drafts:
         offset, length = draft["where"]
         start = offset % len(text)
-        store.create_annotation(AnnotationDraft(
-            article.id, start, min(len(text), start + length), color=draft["color"],
-            note=draft["note"], tags=draft["tags"], claim=draft["claim"]))
+        store.create_annotation(
+            AnnotationDraft(
+                article.id,
+                start,
+                min(len(text), start + length),
+                color=draft["color"],
+                note=draft["note"],
+                tags=draft["tags"],
+                claim=draft["claim"],
+            )
+        )
     exported = collection_json([(article, store.list_annotations(article.id))])
     other = fresh()
     summary = import_collection(other, exported)

@@ -14,12 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
-from claimmark.store import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence, InvalidInput
+from claimmark.store import (
+    AnnotationDraft,
+    Attribution,
+    Claim,
+    ClaimStatus,
+    Confidence,
+    InvalidInput,
+)
 from claimmark.store.export import (
     ExportError,
     article_markdown,
@@ -32,6 +34,11 @@ from claimmark.store.export import (
 )
 from claimmark.store.models import Annotation, Article
 from claimmark.store.store import Store
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
 from tests.conftest import ARTICLE_TEXT
 
 MD = MarkdownIt("commonmark")
@@ -42,9 +49,7 @@ _YAML_STRING = (
     r'"(?:[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]'
     r'|\\["\\nrt]|\\u[0-9a-f]{4})*"'
 )
-_YAML_VALUE = re.compile(
-    rf"-?[0-9]+|{_YAML_STRING}|\[\]|\[{_YAML_STRING}(?:, {_YAML_STRING})*\]"
-)
+_YAML_VALUE = re.compile(rf"-?[0-9]+|{_YAML_STRING}|\[\]|\[{_YAML_STRING}(?:, {_YAML_STRING})*\]")
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -156,8 +161,10 @@ def parse_item(tokens: list[Token], i: int, lines: list[str]) -> tuple[Item, int
         label, rest = field_of(expect(tokens, i + 2, "inline", 3))
         expect(tokens, i + 3, "paragraph_close", 2)
         i += 4
-        assert label not in item.fields and label not in ("Evidence", "Note") or (
-            label == "Evidence" and not item.evidence or label == "Note"
+        assert (
+            label not in item.fields
+            and label not in ("Evidence", "Note")
+            or (label == "Evidence" and not item.evidence or label == "Note")
         )
         if label == "Evidence":
             assert rest == []
@@ -275,19 +282,25 @@ def expected_item(annotation: Annotation, text: str) -> Item:
     if annotation.tags:
         names = list(dict.fromkeys(obsidian_tag(t) for t in annotation.tags))
         fields["Tags"] = " ".join("#" + n for n in names)
-    return Item(quote=shown(annotation.quote), fields=fields, evidence=evidence,
-                note=shown_note(annotation.note))
+    return Item(
+        quote=shown(annotation.quote),
+        fields=fields,
+        evidence=evidence,
+        note=shown_note(annotation.note),
+    )
 
 
-def check_export(article: Article, annotations: list[Annotation], text: str,
-                 group_by: str = "document") -> Parsed:
+def check_export(
+    article: Article, annotations: list[Annotation], text: str, group_by: str = "document"
+) -> Parsed:
     """Parse `text` and compare everything in it with the article and annotations."""
     parsed = parse_export(text)
     ordered = sorted(annotations, key=lambda a: (a.start, -a.end, a.created_at, a.id))
     claims = [a for a in ordered if a.claim is not None]
     others = [a for a in ordered if a.claim is None]
-    tags = sorted({obsidian_tag(t) for a in ordered for t in a.tags},
-                  key=lambda n: (n.casefold(), n))
+    tags = sorted(
+        {obsidian_tag(t) for a in ordered for t in a.tags}, key=lambda n: (n.casefold(), n)
+    )
     assert parsed.front == {
         "claimmark": f"sha256:{article.sha256}",
         "title": article.title,
@@ -349,18 +362,32 @@ def annotate(store: Store, article_id: int, start: int, end: int, **fields: Any)
 def library(store: Store) -> Iterator[tuple[Store, Article, list[Annotation]]]:
     """The conftest article with a claim, a note, a highlight and a tagged highlight."""
     article = store.add_article(
-        "Ministers signal backing for coastal flood plan", "By Jane Example",
-        "/tmp/flood.txt", ARTICLE_TEXT, imported_at="2026-01-02T03:04:05.000000+00:00",
+        "Ministers signal backing for coastal flood plan",
+        "By Jane Example",
+        "/tmp/flood.txt",
+        ARTICLE_TEXT,
+        imported_at="2026-01-02T03:04:05.000000+00:00",
     ).article
     text = article.text
     quote = "a decision is close"
     start = text.index(quote)
     made = [
-        annotate(store, article.id, start, start + len(quote), tags=("flood", "climate policy"),
-                 note="Check the *minister's* words.\n\n# Not a heading of the file",
-                 claim=Claim("environment minister", ("Harbour Gazette", "environment minister"),
-                             ClaimStatus.DISPUTED, Confidence.HIGH, Attribution.DIRECT_QUOTE,
-                             ("https://example.org/a_b?x=1&y=2", "https://example.org/<c>"))),
+        annotate(
+            store,
+            article.id,
+            start,
+            start + len(quote),
+            tags=("flood", "climate policy"),
+            note="Check the *minister's* words.\n\n# Not a heading of the file",
+            claim=Claim(
+                "environment minister",
+                ("Harbour Gazette", "environment minister"),
+                ClaimStatus.DISPUTED,
+                Confidence.HIGH,
+                Attribution.DIRECT_QUOTE,
+                ("https://example.org/a_b?x=1&y=2", "https://example.org/<c>"),
+            ),
+        ),
         annotate(store, article.id, 0, 40, note="first paragraph note"),
         annotate(store, article.id, text.index("Senior"), len(text), tags=("2029",)),
         annotate(store, article.id, 4, 14, color="yellow"),
@@ -383,8 +410,11 @@ def test_the_sample_export_reads_back_field_by_field(library) -> None:
         ("https://example.org/a_b?x=1&y=2", "https://example.org/a_b?x=1&y=2"),
         ("https://example.org/<c>", "https://example.org/%3Cc%3E"),
     ]
-    [spanning] = [item for item in parsed.sections["Highlights and notes"]
-                  if item.fields["Paragraph"] == "¶1–3"]
+    [spanning] = [
+        item
+        for item in parsed.sections["Highlights and notes"]
+        if item.fields["Paragraph"] == "¶1–3"
+    ]
     assert spanning.quote.count("\n") == 2
     assert "- **Tags:** #climate-policy #flood" in text
 
@@ -409,8 +439,9 @@ def test_same_annotations_give_the_same_bytes_in_any_order(library) -> None:
     annotations = store.list_annotations(article.id)
     first = article_markdown(article, annotations)
     assert article_markdown(article, list(reversed(annotations))) == first
-    assert article_markdown(store.get_article(article.id),
-                            store.list_annotations(article.id)) == first
+    assert (
+        article_markdown(store.get_article(article.id), store.list_annotations(article.id)) == first
+    )
     assert "exported:" not in first
     stamped = article_markdown(article, annotations, include_timestamp=True)
     assert re.search(r'^exported: "\d{4}-\d\d-\d\dT', stamped, re.M)
@@ -428,21 +459,98 @@ def test_an_article_without_annotations_has_only_its_title_and_byline(store: Sto
 # -- hostile text ------------------------------------------------------------------------
 
 HOSTILE = [
-    "# heading", "## two", "###### six", "#hashtag", "> quote", ">quote", "- item", "+ item",
-    "* item", "1. first", "1) first", "2024. A year", "---", "***", "___", "===", "- - -",
-    "| a | b |", "|---|---|", "a | b", "    code", "\tcode", "   three spaces", "```", "```python",
-    "~~~", "<div>", "</div>", "<!-- comment -->", "<script>alert(1)</script>", "<?php ?>",
-    "<![CDATA[x]]>", "[x]: y", "[x]: http://e.org 'title'", "[link](http://e.org)",
-    "![img](x.png)", "<http://e.org>", "trailing double  ", "trailing backslash\\", "\\",
-    "*emph*", "_x_", "**bold**", "__bold__", "`code`", "``", "&amp; &copy; &#35; &#x41;",
-    "AT&T", "a & b", "title: with colon", 'say "hi"', "it's “curly”", "key: value # comment",
-    "==highlight==", "%%comment%%", "50% off", "$x^2$ and $5", "[[wiki link]]", "![[embed]]",
-    "^block-id", "~~strike~~", "[^1]", "> [!note] callout", "line\u2028separator",
-    "para\u2029separator", "ctrl\x07bell\x1b[31mred\x00nul", "nbsp\xa0edge\xa0", "\xa0lead",
-    "cr\rinside", "tab\tinside", " lead space", "trail space ", "emoji 🎉 cjk 漢字 RTL עברית",
-    "<", ">", "&", "-", "+", "1.", "#", "\u3000ideographic space\u3000", "zero\u200bwidth",
-    "bom\ufeffinside", "nel\x85inside", "ff\x0cinside", "{curly} (round)", "@mention",
-    "http://example.org/_a_", "?", "!", "\\*not emph\\*", "a\\\nb",
+    "# heading",
+    "## two",
+    "###### six",
+    "#hashtag",
+    "> quote",
+    ">quote",
+    "- item",
+    "+ item",
+    "* item",
+    "1. first",
+    "1) first",
+    "2024. A year",
+    "---",
+    "***",
+    "___",
+    "===",
+    "- - -",
+    "| a | b |",
+    "|---|---|",
+    "a | b",
+    "    code",
+    "\tcode",
+    "   three spaces",
+    "```",
+    "```python",
+    "~~~",
+    "<div>",
+    "</div>",
+    "<!-- comment -->",
+    "<script>alert(1)</script>",
+    "<?php ?>",
+    "<![CDATA[x]]>",
+    "[x]: y",
+    "[x]: http://e.org 'title'",
+    "[link](http://e.org)",
+    "![img](x.png)",
+    "<http://e.org>",
+    "trailing double  ",
+    "trailing backslash\\",
+    "\\",
+    "*emph*",
+    "_x_",
+    "**bold**",
+    "__bold__",
+    "`code`",
+    "``",
+    "&amp; &copy; &#35; &#x41;",
+    "AT&T",
+    "a & b",
+    "title: with colon",
+    'say "hi"',
+    "it's “curly”",
+    "key: value # comment",
+    "==highlight==",
+    "%%comment%%",
+    "50% off",
+    "$x^2$ and $5",
+    "[[wiki link]]",
+    "![[embed]]",
+    "^block-id",
+    "~~strike~~",
+    "[^1]",
+    "> [!note] callout",
+    "line\u2028separator",
+    "para\u2029separator",
+    "ctrl\x07bell\x1b[31mred\x00nul",
+    "nbsp\xa0edge\xa0",
+    "\xa0lead",
+    "cr\rinside",
+    "tab\tinside",
+    " lead space",
+    "trail space ",
+    "emoji 🎉 cjk 漢字 RTL עברית",
+    "<",
+    ">",
+    "&",
+    "-",
+    "+",
+    "1.",
+    "#",
+    "\u3000ideographic space\u3000",
+    "zero\u200bwidth",
+    "bom\ufeffinside",
+    "nel\x85inside",
+    "ff\x0cinside",
+    "{curly} (round)",
+    "@mention",
+    "http://example.org/_a_",
+    "?",
+    "!",
+    "\\*not emph\\*",
+    "a\\\nb",
 ]
 """Strings that Markdown, GFM, Obsidian or YAML could read as syntax."""
 
@@ -454,19 +562,26 @@ ingest never stores one)."""
 def test_hostile_text_stays_text_everywhere(store: Store) -> None:
     paragraphs = list(_NO_NEWLINES)
     text = "\n".join(paragraphs)
-    article = store.add_article("# Not a heading: \"quoted\" #tag\u2028next", "---",
-                                "/tmp/hostile.txt", text).article
+    article = store.add_article(
+        '# Not a heading: "quoted" #tag\u2028next', "---", "/tmp/hostile.txt", text
+    ).article
     position = 0
     for index, paragraph in enumerate(paragraphs):
         hostile = HOSTILE[index % len(HOSTILE)]
         claim = None
         if index % 7 == 0:
             claim = Claim(hostile, (hostile.replace("→", ""), "officials"))
-        annotate(store, article.id, position, position + len(paragraph),
-                 note=hostile, tags=(hostile[:60], "plain"), claim=claim)
+        annotate(
+            store,
+            article.id,
+            position,
+            position + len(paragraph),
+            note=hostile,
+            tags=(hostile[:60], "plain"),
+            claim=claim,
+        )
         position += len(paragraph) + 1
-    annotate(store, article.id, 3, len(paragraphs[0]) + len(paragraphs[1]) + 10,
-             note="spans three")
+    annotate(store, article.id, 3, len(paragraphs[0]) + len(paragraphs[1]) + 10, note="spans three")
     annotations = store.list_annotations(article.id)
     for group_by in ("document", "tag"):
         text_md = article_markdown(article, annotations, group_by=group_by)
@@ -474,26 +589,53 @@ def test_hostile_text_stays_text_everywhere(store: Store) -> None:
     # Nothing of the article's own text may open a block outside the quote paragraphs.
     tokens = MD.parse(parse_front_matter(article_markdown(article, annotations))[1])
     kinds = {t.type for t in tokens if t.level == 0}
-    assert kinds <= {"heading_open", "heading_close", "inline", "paragraph_open",
-                     "paragraph_close", "blockquote_open", "blockquote_close",
-                     "bullet_list_open", "bullet_list_close"}
+    assert kinds <= {
+        "heading_open",
+        "heading_close",
+        "inline",
+        "paragraph_open",
+        "paragraph_close",
+        "blockquote_open",
+        "blockquote_close",
+        "bullet_list_open",
+        "bullet_list_close",
+    }
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_hostile_titles_bylines_and_claims_read_back(store: Store, hostile: str) -> None:
     article = store.add_article(hostile or "t", hostile, hostile, f"Body {hostile!r}.").article
-    made = annotate(store, article.id, 0, 4, note=hostile, tags=(hostile[:60],),
-                    claim=Claim(hostile, (hostile.replace("→", ""),)))
+    made = annotate(
+        store,
+        article.id,
+        0,
+        4,
+        note=hostile,
+        tags=(hostile[:60],),
+        claim=Claim(hostile, (hostile.replace("→", ""),)),
+    )
     text = article_markdown(article, [made])
     check_export(article, [made], text)
 
 
-@pytest.mark.parametrize("note", [s for s in HOSTILE if s.strip()] + [
-    "```\nunclosed fence", "<pre>\n\nnever closed", "<!--\n\nopen comment", "- a\n- b\n\n  c",
-    "\n\n  \n# leading blank lines\n\n", "\tindented with a tab\n\t\tdeeper",
-    "line one\r\nwindows\rold mac", "    indented code\n\n    more", "setext\n===",
-    "> quote\nlazy continuation", "| a | b |\n|---|---|\n| 1 | 2 |", "<div>\n*md*\n</div>",
-])
+@pytest.mark.parametrize(
+    "note",
+    [s for s in HOSTILE if s.strip()]
+    + [
+        "```\nunclosed fence",
+        "<pre>\n\nnever closed",
+        "<!--\n\nopen comment",
+        "- a\n- b\n\n  c",
+        "\n\n  \n# leading blank lines\n\n",
+        "\tindented with a tab\n\t\tdeeper",
+        "line one\r\nwindows\rold mac",
+        "    indented code\n\n    more",
+        "setext\n===",
+        "> quote\nlazy continuation",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "<div>\n*md*\n</div>",
+    ],
+)
 def test_notes_stay_markdown_inside_their_item(store: Store, note: str) -> None:
     article = store.add_article("T", "", "/tmp/n.txt", "First.\nSecond.").article
     before = annotate(store, article.id, 0, 6, note=note)
@@ -507,31 +649,38 @@ def test_notes_stay_markdown_inside_their_item(store: Store, note: str) -> None:
 # -- property tests ------------------------------------------------------------------------
 
 _counter = iter(range(10**9))
-_line = st.text(st.characters(blacklist_characters="\n\x00", blacklist_categories=("Cs",)),
-                min_size=1, max_size=40)
+_line = st.text(
+    st.characters(blacklist_characters="\n\x00", blacklist_categories=("Cs",)),
+    min_size=1,
+    max_size=40,
+)
 _url = st.text(st.characters(blacklist_categories=("Z", "Cc", "Cs")), max_size=20).map(
     lambda s: "https://example.org/" + s
 )
 _claims = st.none() | st.builds(
     Claim,
     claimant=st.text(max_size=30),
-    sources=st.lists(st.text(max_size=15).filter(lambda s: "→" not in s), max_size=3)
-    .map(tuple),
+    sources=st.lists(st.text(max_size=15).filter(lambda s: "→" not in s), max_size=3).map(tuple),
     status=st.sampled_from(list(ClaimStatus)),
     confidence=st.sampled_from(list(Confidence)),
     attribution=st.sampled_from(list(Attribution)),
     evidence=st.lists(_url, max_size=2).map(tuple),
 )
-_annotation = st.fixed_dictionaries({
-    "where": st.tuples(st.integers(0, 10**6), st.integers(1, 120)),
-    "note": st.text(max_size=60),
-    "tags": st.lists(st.text(min_size=1, max_size=20), max_size=3).map(tuple),
-    "claim": _claims,
-})
+_annotation = st.fixed_dictionaries(
+    {
+        "where": st.tuples(st.integers(0, 10**6), st.integers(1, 120)),
+        "note": st.text(max_size=60),
+        "tags": st.lists(st.text(min_size=1, max_size=20), max_size=3).map(tuple),
+        "claim": _claims,
+    }
+)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(
     title=st.text(max_size=40),
     byline=st.text(max_size=30),
@@ -540,8 +689,12 @@ _annotation = st.fixed_dictionaries({
     group_by=st.sampled_from(["document", "tag"]),
 )
 def test_arbitrary_text_round_trips_through_markdown(
-    store: Store, title: str, byline: str, paragraphs: list[str],
-    drafts: list[dict[str, Any]], group_by: str,
+    store: Store,
+    title: str,
+    byline: str,
+    paragraphs: list[str],
+    drafts: list[dict[str, Any]],
+    group_by: str,
 ) -> None:
     text = "\n".join([f"Paragraph {next(_counter)}.", *paragraphs])
     article = store.add_article(title, byline, "/tmp/prop.txt", text).article
@@ -549,8 +702,15 @@ def test_arbitrary_text_round_trips_through_markdown(
         offset, length = draft["where"]
         start = offset % len(text)
         end = min(len(text), start + length)
-        annotate(store, article.id, start, end, note=draft["note"], tags=draft["tags"],
-                 claim=draft["claim"])
+        annotate(
+            store,
+            article.id,
+            start,
+            end,
+            note=draft["note"],
+            tags=draft["tags"],
+            claim=draft["claim"],
+        )
     annotations = store.list_annotations(article.id)
     exported = article_markdown(article, annotations, group_by=group_by)
     check_export(article, annotations, exported, group_by=group_by)
@@ -560,26 +720,29 @@ def test_arbitrary_text_round_trips_through_markdown(
 # -- tags and file names -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("tag", "expected"), [
-    ("climate policy", "climate-policy"),
-    ("Climate  Policy!", "Climate-Policy"),
-    ("2024", "tag-2024"),
-    ("2024/05", "tag-2024/05"),
-    ("a/b", "a/b"),
-    ("//a//b//", "a/b"),
-    ("a_b", "a_b"),
-    ("_x_", "x"),
-    ("a-_b_", "a-b"),
-    ("snake_case_name", "snake_case_name"),
-    ("#hash", "hash"),
-    ("!!!", "tag"),
-    ("c++", "c"),
-    ("café crème", "café-crème"),
-    ("Россия", "Россия"),
-    ("日本 政治", "日本-政治"),
-    ("e\u0301t\u0301e\u0301", "\u00e9t\u0301\u00e9"),
-    ("a*b[c]<d>", "a-b-c-d"),
-])
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("climate policy", "climate-policy"),
+        ("Climate  Policy!", "Climate-Policy"),
+        ("2024", "tag-2024"),
+        ("2024/05", "tag-2024/05"),
+        ("a/b", "a/b"),
+        ("//a//b//", "a/b"),
+        ("a_b", "a_b"),
+        ("_x_", "x"),
+        ("a-_b_", "a-b"),
+        ("snake_case_name", "snake_case_name"),
+        ("#hash", "hash"),
+        ("!!!", "tag"),
+        ("c++", "c"),
+        ("café crème", "café-crème"),
+        ("Россия", "Россия"),
+        ("日本 政治", "日本-政治"),
+        ("e\u0301t\u0301e\u0301", "\u00e9t\u0301\u00e9"),
+        ("a*b[c]<d>", "a-b-c-d"),
+    ],
+)
 def test_obsidian_tag_names(tag: str, expected: str) -> None:
     assert obsidian_tag(tag) == expected
 
@@ -595,25 +758,42 @@ def test_obsidian_tags_are_safe_and_stable(tag: str) -> None:
     rendered = MD.parse(f"- **Tags:** #{name} #{name}")
     inline = next(t for t in rendered if t.type == "inline")
     assert [c.type for c in inline.children or [] if c.content or c.type != "text"] == [
-        "strong_open", "text", "strong_close", "text"]
+        "strong_open",
+        "text",
+        "strong_close",
+        "text",
+    ]
 
 
 def _article(title: str, article_id: int = 7) -> Article:
-    return Article(id=article_id, title=title, byline="", source="s", text="t", sha256="0" * 64,
-                   imported_at="2026-01-01T00:00:00+00:00", encoding="utf-8")
+    return Article(
+        id=article_id,
+        title=title,
+        byline="",
+        source="s",
+        text="t",
+        sha256="0" * 64,
+        imported_at="2026-01-01T00:00:00+00:00",
+        encoding="utf-8",
+    )
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Ministers signal backing for coastal flood plan",
-     "ministers-signal-backing-for-coastal-flood-plan.md"),
-    ("Kyiv’s “plan”: 50% done!", "kyivs-plan-50-done.md"),
-    ("Café Ünïcode — Straße & Øre", "cafe-unicode-strasse-and-ore.md"),
-    ("日本の政治", "article-7.md"),
-    ("", "article-7.md"),
-    ("CON", "con-7.md"),
-    ("../../etc/passwd", "etc-passwd.md"),
-    ("a" * 100, "a" * 80 + ".md"),
-])
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Ministers signal backing for coastal flood plan",
+            "ministers-signal-backing-for-coastal-flood-plan.md",
+        ),
+        ("Kyiv’s “plan”: 50% done!", "kyivs-plan-50-done.md"),
+        ("Café Ünïcode — Straße & Øre", "cafe-unicode-strasse-and-ore.md"),
+        ("日本の政治", "article-7.md"),
+        ("", "article-7.md"),
+        ("CON", "con-7.md"),
+        ("../../etc/passwd", "etc-passwd.md"),
+        ("a" * 100, "a" * 80 + ".md"),
+    ],
+)
 def test_export_filenames(title: str, expected: str) -> None:
     assert export_filename(_article(title)) == expected
 
@@ -695,12 +875,14 @@ def test_a_crash_before_the_rename_leaves_the_old_file(
 
 def test_export_articles_writes_one_file_per_article(tmp_path: Path, library) -> None:
     store, article, _ = library
-    twin = store.add_article(article.title, "Another byline", "/tmp/twin.txt",
-                             "Other text.").article
+    twin = store.add_article(
+        article.title, "Another byline", "/tmp/twin.txt", "Other text."
+    ).article
     calls: list[tuple[int, int]] = []
     out = tmp_path / "notes"
-    paths = export_articles(store, [article.id, twin.id], out, progress=lambda d, t:
-                            calls.append((d, t)))
+    paths = export_articles(
+        store, [article.id, twin.id], out, progress=lambda d, t: calls.append((d, t))
+    )
     assert [p.name for p in paths] == [
         "ministers-signal-backing-for-coastal-flood-plan.md",
         f"ministers-signal-backing-for-coastal-flood-plan-{twin.id}.md",
@@ -719,8 +901,9 @@ def test_an_export_for_another_article_keeps_its_name(tmp_path: Path, library) -
     later = store.add_article(article.title, "", "/tmp/flood.txt", "Changed text.").article
     [second] = export_articles(store, [later.id], out)
     assert second.name == f"ministers-signal-backing-for-coastal-flood-plan-{later.id}.md"
-    assert parse_front_matter(first.read_text("utf-8"))[0]["claimmark"] == \
-        f"sha256:{article.sha256}"
+    assert (
+        parse_front_matter(first.read_text("utf-8"))[0]["claimmark"] == f"sha256:{article.sha256}"
+    )
     assert export_articles(store, [article.id], out) == [first]
     assert export_articles(store, [later.id], out) == [second]
 
@@ -742,8 +925,9 @@ def test_export_to_a_single_markdown_file_or_json(tmp_path: Path, library) -> No
     store, article, _ = library
     other = store.add_article("Second story", "", "/tmp/2.txt", "Text two.").article
     [path] = export_articles(store, [article.id], tmp_path / "one.md", group_by="tag")
-    check_export(article, store.list_annotations(article.id), path.read_text("utf-8"),
-                 group_by="tag")
+    check_export(
+        article, store.list_annotations(article.id), path.read_text("utf-8"), group_by="tag"
+    )
     with pytest.raises(ExportError, match="give a folder"):
         export_articles(store, [article.id, other.id], tmp_path / "two.md")
     [collection] = export_articles(store, [article.id, other.id], tmp_path, fmt="json")

@@ -8,11 +8,8 @@ import os
 import unicodedata
 from pathlib import Path
 
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 import claimmark.store.ingest as ingest
+import pytest
 from claimmark.articles import sample_paths
 from claimmark.store.errors import IngestError
 from claimmark.store.ingest import (
@@ -26,6 +23,8 @@ from claimmark.store.ingest import (
     read_article_file,
 )
 from claimmark.store.sentences import sentence_spans
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -485,8 +484,16 @@ def test_file_name_with_newline_stays_one_line(tmp_path: Path) -> None:
 def test_find_article_files(tmp_path: Path) -> None:
     (tmp_path / "lib" / "sub").mkdir(parents=True)
     (tmp_path / "lib" / ".git").mkdir()
-    for name in ["lib/b.txt", "lib/a.md", "lib/sub/c.markdown", "lib/sub/D.TXT",
-                 "lib/notes.pdf", "lib/.hidden.txt", "lib/.git/x.txt", "single.html"]:
+    for name in [
+        "lib/b.txt",
+        "lib/a.md",
+        "lib/sub/c.markdown",
+        "lib/sub/D.TXT",
+        "lib/notes.pdf",
+        "lib/.hidden.txt",
+        "lib/.git/x.txt",
+        "single.html",
+    ]:
         (tmp_path / name).write_text("Title\nBody.\n")
     lib = tmp_path / "lib"
     found = find_article_files([tmp_path / "single.html", lib, lib / "b.txt"])

@@ -56,6 +56,5 @@ def test_installed_code_imports_under_our_name_only() -> None:
         "bad = [m for m in sys.modules if m.split('.')[0] in ('tui', 'store', 'articles')]\n"
         "print(bad); sys.exit(1 if bad else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd="/")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/")
     assert result.returncode == 0, result.stdout + result.stderr

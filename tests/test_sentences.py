@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from claimmark.store.sentences import sentence_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from claimmark.store.sentences import sentence_spans
 
 
 def sentences(text: str) -> list[str]:

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from claimmark.store import (
     Ambiguous,
     AnnotationDraft,
@@ -25,6 +24,7 @@ from claimmark.store import (
 )
 from claimmark.store.schema import MIGRATION_NAMES
 from claimmark.store.store import Store
+
 from tests.conftest import ARTICLE_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,9 +40,7 @@ def test_store_never_imports_textual() -> None:
         "print(bad)\n"
         "sys.exit(1 if bad else 0)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -53,16 +51,28 @@ def test_opening_without_pending_migrations_skips_sqlite_utils(tmp_path: Path) -
         f"Store({str(tmp_path / 'a.db')!r}).close()\n"
         "print('sqlite_utils' in sys.modules)"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
 def test_new_database_has_schema_wal_and_foreign_keys(store: Store) -> None:
     tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master")}
-    for name in ("articles", "annotations", "tags", "annotation_tags", "claims",
-                 "claim_sources", "claim_evidence", "journal", "articles_fts",
-                 "annotations_fts", "settings", "suggestion_dismissals"):
+    for name in (
+        "articles",
+        "annotations",
+        "tags",
+        "annotation_tags",
+        "claims",
+        "claim_sources",
+        "claim_evidence",
+        "journal",
+        "articles_fts",
+        "annotations_fts",
+        "settings",
+        "suggestion_dismissals",
+    ):
         assert name in tables
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -78,9 +88,8 @@ def test_migration_names_match_registered_steps() -> None:
 
 
 def test_database_made_by_migration_one_opens_unchanged(tmp_path: Path) -> None:
-    from sqlite_utils import Database
-
     from claimmark.store.migrations import migrations
+    from sqlite_utils import Database
 
     path = tmp_path / "old.db"
     db = Database(path)
@@ -90,7 +99,7 @@ def test_database_made_by_migration_one_opens_unchanged(tmp_path: Path) -> None:
         "VALUES ('Old', 'By A', '/x.txt', 'Some text here.', 'abc', '2026-01-01T00:00:00+00:00')"
     )
     db.execute(
-        "INSERT INTO annotations (article_id, start, \"end\", quote, created_at, updated_at) "
+        'INSERT INTO annotations (article_id, start, "end", quote, created_at, updated_at) '
         "VALUES (1, 0, 4, 'Some', '2026-01-01', '2026-01-01')"
     )
     db.execute("INSERT INTO claims (annotation_id, claimant, status) VALUES (1, 'A', 'false')")
@@ -157,13 +166,23 @@ def test_create_annotation_stores_quote_context_tags_and_claim(store: Store, art
     start = ARTICLE_TEXT.index("two officials said")
     end = start + len("two officials said")
     claim = Claim(
-        claimant="two officials", sources=("Harbour Gazette", "Reuters", "two officials"),
-        status=ClaimStatus.DISPUTED, confidence=Confidence.HIGH,
-        attribution=Attribution.ANONYMOUS, evidence=("https://example.org/report",),
+        claimant="two officials",
+        sources=("Harbour Gazette", "Reuters", "two officials"),
+        status=ClaimStatus.DISPUTED,
+        confidence=Confidence.HIGH,
+        attribution=Attribution.ANONYMOUS,
+        evidence=("https://example.org/report",),
     )
     created = store.create_annotation(
-        AnnotationDraft(article.id, start, end, color="yellow", note="Check *this*",
-                        tags=("Flood", "policy", "flood"), claim=claim)
+        AnnotationDraft(
+            article.id,
+            start,
+            end,
+            color="yellow",
+            note="Check *this*",
+            tags=("Flood", "policy", "flood"),
+            claim=claim,
+        )
     )
     assert created.quote == "two officials said"
     assert created.prefix == ARTICLE_TEXT[start - 32 : start]
@@ -174,8 +193,7 @@ def test_create_annotation_stores_quote_context_tags_and_claim(store: Store, art
     # on disk: a second connection sees it at once
     other = sqlite3.connect(store.path)
     assert other.execute("SELECT quote FROM annotations").fetchone()[0] == "two officials said"
-    names = [r[0] for r in other.execute(
-        "SELECT name FROM claim_sources ORDER BY position")]
+    names = [r[0] for r in other.execute("SELECT name FROM claim_sources ORDER BY position")]
     assert names == ["Harbour Gazette", "Reuters", "two officials"]
     other.close()
     assert store.list_annotations(article.id) == [created]
@@ -193,8 +211,9 @@ def test_tags_are_unique_ignoring_case(store: Store, article) -> None:
 
 def test_update_delete_restore_and_journal(store: Store, article) -> None:
     a = store.create_annotation(AnnotationDraft(article.id, 0, 14, tags=("x",)))
-    b = store.update_annotation(a.id, note="A note", tags=("y", "z"),
-                                claim=Claim(claimant="minister"))
+    b = store.update_annotation(
+        a.id, note="A note", tags=("y", "z"), claim=Claim(claimant="minister")
+    )
     assert (b.note, b.tags, b.claim.claimant) == ("A note", ("y", "z"), "minister")
     assert b.quote == a.quote
     c = store.update_annotation(a.id, start=4, end=14, claim=None)
@@ -205,7 +224,12 @@ def test_update_delete_restore_and_journal(store: Store, article) -> None:
     restored = store.restore_annotation(b)  # undo back to an earlier state
     assert restored == b
     assert [e.action for e in store.journal(article.id)] == [
-        "create", "update", "update", "delete", "restore"]
+        "create",
+        "update",
+        "update",
+        "delete",
+        "restore",
+    ]
     last = store.journal(article.id)[-1]
     assert last.before is None and last.after["note"] == "A note"
 
@@ -216,8 +240,9 @@ def test_invalid_annotations_change_nothing(store: Store, article) -> None:
     with pytest.raises(InvalidInput):
         store.create_annotation(AnnotationDraft(article.id, 0, len(ARTICLE_TEXT) + 1))
     with pytest.raises(InvalidInput, match="http"):
-        store.create_annotation(AnnotationDraft(
-            article.id, 0, 4, claim=Claim(evidence=("not a url",))))
+        store.create_annotation(
+            AnnotationDraft(article.id, 0, 4, claim=Claim(evidence=("not a url",)))
+        )
     with pytest.raises(InvalidInput):
         store.create_annotation(AnnotationDraft(article.id, 0, 4, tags=("x" * 65,)))
     with pytest.raises(NotFound):
@@ -229,14 +254,19 @@ def test_invalid_annotations_change_nothing(store: Store, article) -> None:
 
 
 def test_list_claims_filters(store: Store, article) -> None:
-    store.create_annotation(AnnotationDraft(article.id, 0, 10, tags=("flood",),
-                                            claim=Claim(claimant="Two officials")))
-    store.create_annotation(AnnotationDraft(article.id, 20, 30, claim=Claim(
-        claimant="the minister", status=ClaimStatus.FALSE)))
+    store.create_annotation(
+        AnnotationDraft(article.id, 0, 10, tags=("flood",), claim=Claim(claimant="Two officials"))
+    )
+    store.create_annotation(
+        AnnotationDraft(
+            article.id, 20, 30, claim=Claim(claimant="the minister", status=ClaimStatus.FALSE)
+        )
+    )
     store.create_annotation(AnnotationDraft(article.id, 40, 50))
     assert len(store.list_claims()) == 2
     assert [r.annotation.claim.claimant for r in store.list_claims(claimant="OFFICIALS")] == [
-        "Two officials"]
+        "Two officials"
+    ]
     assert [r.annotation.start for r in store.list_claims(status="false")] == [20]
     assert [r.annotation.start for r in store.list_claims(tag="Flood")] == [0]
     assert store.list_claims()[0].article_title == article.title
@@ -300,8 +330,10 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "n.db"
     Store(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('claimmark', 'm999_future', 'x')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('claimmark', 'm999_future', 'x')"
+    )
     conn.commit()
     conn.close()
     with pytest.raises(StoreError, match="newer claimmark"):
@@ -334,8 +366,11 @@ def test_database_path_that_is_a_folder(tmp_path: Path) -> None:
 def _writer(path: str, article_id: int, worker: int, count: int) -> None:
     s = Store(path)
     for i in range(count):
-        s.create_annotation(AnnotationDraft(article_id, i % 50, i % 50 + 5,
-                                            note=f"w{worker}-{i}", tags=(f"t{worker}",)))
+        s.create_annotation(
+            AnnotationDraft(
+                article_id, i % 50, i % 50 + 5, note=f"w{worker}-{i}", tags=(f"t{worker}",)
+            )
+        )
     s.close()
 
 
@@ -344,8 +379,9 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     with Store(path) as s:
         article = s.add_article("T", "", "/t.txt", "x" * 100).article
     context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_writer, args=(str(path), article.id, w, 60))
-               for w in range(2)]
+    workers = [
+        context.Process(target=_writer, args=(str(path), article.id, w, 60)) for w in range(2)
+    ]
     for w in workers:
         w.start()
     for w in workers:
@@ -360,9 +396,16 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
 def test_annotation_dicts_round_trip(store: Store, article) -> None:
     from claimmark.store.models import annotation_from_dict, annotation_to_dict
 
-    a = store.create_annotation(AnnotationDraft(
-        article.id, 0, 10, note="n", tags=("a",),
-        claim=Claim(claimant="c", sources=("s1", "s2"), evidence=("https://x.org",))))
+    a = store.create_annotation(
+        AnnotationDraft(
+            article.id,
+            0,
+            10,
+            note="n",
+            tags=("a",),
+            claim=Claim(claimant="c", sources=("s1", "s2"), evidence=("https://x.org",)),
+        )
+    )
     assert annotation_from_dict(json.loads(json.dumps(annotation_to_dict(a)))) == a
 
 

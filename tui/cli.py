@@ -73,13 +73,22 @@ pass_context = click.make_pass_decorator(Context)
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), envvar=DB_ENV,
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar=DB_ENV,
     show_envvar=True,
     help="The SQLite file of the library (default: claimmark.db in the user data folder).",
 )
-@click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True,
-              callback=lambda ctx, _param, value: _print_version(ctx) if value else None,
-              help="Show the version and exit.")
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _print_version(ctx) if value else None,
+    help="Show the version and exit.",
+)
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """claimmark: read news articles critically in the terminal.
@@ -162,8 +171,11 @@ def add_command(context: Context, paths: Sequence[Path]) -> None:
             click.echo(f"claimmark: {error}", err=True)
             return
         article = result.article
-        what = {"new": "added", "existing": "already in library",
-                "new-version": f"new version of #{article.previous_id}"}[result.status]
+        what = {
+            "new": "added",
+            "existing": "already in library",
+            "new-version": f"new version of #{article.previous_id}",
+        }[result.status]
         report(f"{article.id}\t{what}\t{article.title}  [{result.encoding}]")
 
     if len(files) >= 5 and sys.stderr.isatty():
@@ -202,12 +214,24 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False)
-    for name, justify in (("id", "right"), ("title", "left"), ("byline", "left"),
-                          ("notes", "right"), ("claims", "right"), ("opened", "left")):
+    for name, justify in (
+        ("id", "right"),
+        ("title", "left"),
+        ("byline", "left"),
+        ("notes", "right"),
+        ("claims", "right"),
+        ("opened", "left"),
+    ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for a in articles:
-        table.add_row(str(a.id), a.title, a.byline, str(a.annotation_count),
-                      str(a.claim_count), (a.last_opened_at or "")[:16].replace("T", " "))
+        table.add_row(
+            str(a.id),
+            a.title,
+            a.byline,
+            str(a.annotation_count),
+            str(a.claim_count),
+            (a.last_opened_at or "")[:16].replace("T", " "),
+        )
     _console().print(table)
 
 
@@ -224,10 +248,12 @@ def annotations_command(context: Context, article: str, as_json: bool) -> None:
     annotations = context.store.list_annotations(found.id)
     paragraphs = ParagraphIndex(found.text)
     if as_json:
-        _print_json([
-            {**annotation_to_dict(a), "paragraph": paragraphs.number_of(a.start)}
-            for a in annotations
-        ])
+        _print_json(
+            [
+                {**annotation_to_dict(a), "paragraph": paragraphs.number_of(a.start)}
+                for a in annotations
+            ]
+        )
         return
     if not annotations:
         click.echo(f"No annotations in #{found.id} {found.title}.", err=True)
@@ -255,8 +281,12 @@ def _claim_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--status", type=_choice(ClaimStatus), help="Claim status."),
         click.option("--confidence", type=_choice(Confidence), help="Claim confidence."),
         click.option("--attribution", type=_choice(Attribution), help="Attribution type."),
-        click.option("--source", "sources", multiple=True,
-                     help="A source in the chain, outermost first (repeatable)."),
+        click.option(
+            "--source",
+            "sources",
+            multiple=True,
+            help="A source in the chain, outermost first (repeatable).",
+        ),
         click.option("--evidence", multiple=True, help="An evidence URL (repeatable)."),
     ]
     for option in reversed(options):
@@ -267,8 +297,12 @@ def _claim_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @cli.command("annotate")
 @click.argument("article")
 @click.option("--quote", required=True, help="The exact text to annotate.")
-@click.option("--occurrence", type=click.IntRange(min=1), default=None,
-              help="Which occurrence of the quote (1-based) when it appears more than once.")
+@click.option(
+    "--occurrence",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Which occurrence of the quote (1-based) when it appears more than once.",
+)
 @click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
 @click.option("--note", default="", help="A note (Markdown).")
 @click.option("--color", default=None, help="A highlight colour name.")
@@ -276,10 +310,20 @@ def _claim_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print the new annotation as JSON.")
 @pass_context
 def annotate_command(
-    context: Context, article: str, quote: str, occurrence: int | None, tags: tuple[str, ...],
-    note: str, color: str | None, claimant: str | None, status: str | None,
-    confidence: str | None, attribution: str | None, sources: tuple[str, ...],
-    evidence: tuple[str, ...], as_json: bool,
+    context: Context,
+    article: str,
+    quote: str,
+    occurrence: int | None,
+    tags: tuple[str, ...],
+    note: str,
+    color: str | None,
+    claimant: str | None,
+    status: str | None,
+    confidence: str | None,
+    attribution: str | None,
+    sources: tuple[str, ...],
+    evidence: tuple[str, ...],
+    as_json: bool,
 ) -> None:
     """Annotate the text QUOTE in ARTICLE (a highlight, with tags, a note or a claim)."""
     from claimmark.store.anchoring import find_occurrences
@@ -312,9 +356,17 @@ def annotate_command(
             evidence=evidence,
         )
     start = starts[index]
-    created = context.store.create_annotation(AnnotationDraft(
-        found.id, start, start + len(quote), color=color, note=note, tags=tags, claim=claim,
-    ))
+    created = context.store.create_annotation(
+        AnnotationDraft(
+            found.id,
+            start,
+            start + len(quote),
+            color=color,
+            note=note,
+            tags=tags,
+            claim=claim,
+        )
+    )
     if as_json:
         _print_json(annotation_to_dict(created))
     else:
@@ -327,18 +379,24 @@ def annotate_command(
 @click.option("--tag", help="Only claims with this tag.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
-def claims_command(context: Context, claimant: str | None, status: str | None,
-                   tag: str | None, as_json: bool) -> None:
+def claims_command(
+    context: Context, claimant: str | None, status: str | None, tag: str | None, as_json: bool
+) -> None:
     """List every claim in the library."""
     from claimmark.store.models import annotation_to_dict
 
     rows = context.store.list_claims(claimant=claimant, status=status, tag=tag)
     if as_json:
-        _print_json([
-            {"article_id": r.article_id, "article_title": r.article_title,
-             **annotation_to_dict(r.annotation)}
-            for r in rows
-        ])
+        _print_json(
+            [
+                {
+                    "article_id": r.article_id,
+                    "article_title": r.article_title,
+                    **annotation_to_dict(r.annotation),
+                }
+                for r in rows
+            ]
+        )
         return
     if not rows:
         click.echo("No claims match.", err=True)
@@ -364,8 +422,7 @@ def suggest_command(context: Context, article: str, as_json: bool) -> None:
 
     found = context.store.find_article(article)
     dismissed = context.store.dismissed_suggestions(found.id)
-    suggestions = [s for s in suggest_attributions(found.text)
-                   if (s.start, s.end) not in dismissed]
+    suggestions = [s for s in suggest_attributions(found.text) if (s.start, s.end) not in dismissed]
     if as_json:
         _print_json([suggestion_to_dict(s) for s in suggestions])
         return
@@ -381,18 +438,41 @@ def suggest_command(context: Context, article: str, as_json: bool) -> None:
 @cli.command("export")
 @click.argument("articles", nargs=-1)
 @click.option("--all", "export_all", is_flag=True, help="Export every article in the library.")
-@click.option("-o", "--output", "output", default=None,
-              help="A file, a folder, or - for standard output (default: the export folder).")
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
-              show_default=True, help="Markdown notes, or a lossless Web Annotation JSON.")
-@click.option("--group-by", type=click.Choice(["document", "tag"]), default="document",
-              show_default=True, help="Order highlights by position or group them by tag.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    default=None,
+    help="A file, a folder, or - for standard output (default: the export folder).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown notes, or a lossless Web Annotation JSON.",
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(["document", "tag"]),
+    default="document",
+    show_default=True,
+    help="Order highlights by position or group them by tag.",
+)
 @click.option("--force", is_flag=True, help="Overwrite files that claimmark did not write.")
 @click.option("--timestamp", is_flag=True, help="Record the export time in the file.")
 @pass_context
-def export_command(context: Context, articles: tuple[str, ...], export_all: bool,
-                   output: str | None, fmt: str, group_by: str, force: bool,
-                   timestamp: bool) -> None:
+def export_command(
+    context: Context,
+    articles: tuple[str, ...],
+    export_all: bool,
+    output: str | None,
+    fmt: str,
+    group_by: str,
+    force: bool,
+    timestamp: bool,
+) -> None:
     """Export the notes of ARTICLE... (or --all) to Markdown or JSON."""
     from claimmark.store.export import export_articles, export_text
 
@@ -408,15 +488,26 @@ def export_command(context: Context, articles: tuple[str, ...], export_all: bool
     else:
         raise click.UsageError("name at least one ARTICLE, or use --all")
     if output == "-":
-        click.echo(export_text(store, ids, fmt=fmt, group_by=group_by,
-                               include_timestamp=timestamp), nl=False)
+        click.echo(
+            export_text(store, ids, fmt=fmt, group_by=group_by, include_timestamp=timestamp),
+            nl=False,
+        )
         return
     from claimmark.tui.export_actions import export_folder
 
     target = Path(output).expanduser() if output else export_folder(store)
+
     def run(progress: Callable[[int, int], None] | None = None) -> list[Path]:
-        return export_articles(store, ids, target, fmt=fmt, group_by=group_by, force=force,
-                               include_timestamp=timestamp, progress=progress)
+        return export_articles(
+            store,
+            ids,
+            target,
+            fmt=fmt,
+            group_by=group_by,
+            force=force,
+            include_timestamp=timestamp,
+            progress=progress,
+        )
 
     if len(ids) >= 5 and sys.stderr.isatty():
         from rich.progress import Progress
@@ -475,7 +566,6 @@ def _print_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-
 def _console() -> Any:
     from rich.console import Console
 
@@ -487,8 +577,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     from claimmark.store.errors import ClaimmarkError
 
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="claimmark",
-                 standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="claimmark",
+            standalone_mode=False,
+        )
     except click.exceptions.Exit as done:
         raise SystemExit(done.exit_code) from None
     except click.exceptions.Abort:

@@ -53,6 +53,8 @@ def _widget_sections(screen: Screen) -> list[tuple[type, str]]:
         from claimmark.tui.widgets.annotation_pane import AnnotationPane
         from claimmark.tui.widgets.article_view import ArticleView
 
-        return [(ArticleView, "Moving and selecting in the article"),
-                (AnnotationPane, "In the annotation pane")]
+        return [
+            (ArticleView, "Moving and selecting in the article"),
+            (AnnotationPane, "In the annotation pane"),
+        ]
     return []

@@ -17,7 +17,12 @@ from claimmark.store.export.files import (
     is_claimmark_file,
     write_atomic,
 )
-from claimmark.store.export.markdown import GROUP_BY, article_markdown, export_filename, obsidian_tag
+from claimmark.store.export.markdown import (
+    GROUP_BY,
+    article_markdown,
+    export_filename,
+    obsidian_tag,
+)
 from claimmark.store.export.webanno import (
     ImportSummary,
     ParsedCollection,

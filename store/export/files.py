@@ -82,8 +82,9 @@ def write_atomic(path: Path, content: str, *, force: bool = False) -> None:
     try:
         data = content.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise ExportError(f"cannot write {path}: the text is not valid Unicode "
-                          f"({error.reason})") from None
+        raise ExportError(
+            f"cannot write {path}: the text is not valid Unicode ({error.reason})"
+        ) from None
     try:
         mode = path.stat().st_mode & 0o7777
     except OSError:
@@ -142,8 +143,12 @@ def export_text(
     if fmt == "json":
         return collection_json([(store.get_article(i), store.list_annotations(i)) for i in ids])
     return "\n".join(
-        article_markdown(store.get_article(i), store.list_annotations(i), group_by=group_by,
-                         include_timestamp=include_timestamp)
+        article_markdown(
+            store.get_article(i),
+            store.list_annotations(i),
+            group_by=group_by,
+            include_timestamp=include_timestamp,
+        )
         for i in ids
     )
 
@@ -181,8 +186,7 @@ def export_articles(
     if fmt == "json":
         target = out
         if out.is_dir():
-            name = (export_filename(articles[0], suffix=".json") if total == 1
-                    else COLLECTION_NAME)
+            name = export_filename(articles[0], suffix=".json") if total == 1 else COLLECTION_NAME
             target = out / name
         _check_target(target, force)
         pairs = []
@@ -197,8 +201,12 @@ def export_articles(
     for target in targets:
         _check_target(target, force)
     for done, (article, target) in enumerate(zip(articles, targets, strict=True), 1):
-        text = article_markdown(article, store.list_annotations(article.id),
-                                group_by=group_by, include_timestamp=include_timestamp)
+        text = article_markdown(
+            article,
+            store.list_annotations(article.id),
+            group_by=group_by,
+            include_timestamp=include_timestamp,
+        )
         write_atomic(target, text, force=force)
         if progress is not None:
             progress(done, total)

@@ -174,9 +174,7 @@ def quote_lines(quote: str) -> list[str]:
     return lines
 
 
-_YAML_ESCAPE = re.compile(
-    "[\"\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
-)
+_YAML_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]')
 _YAML_SHORT = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -371,8 +369,9 @@ def article_markdown(
     paragraphs = ParagraphIndex(article.text)
     claims = [a for a in ordered if a.kind == "claim"]
     others = [a for a in ordered if a.kind != "claim"]
-    tags = sorted({obsidian_tag(t) for a in ordered for t in a.tags},
-                  key=lambda n: (n.casefold(), n))
+    tags = sorted(
+        {obsidian_tag(t) for a in ordered for t in a.tags}, key=lambda n: (n.casefold(), n)
+    )
     lines = [
         "---",
         f"{MARKER_KEY}: {yaml_string('sha256:' + article.sha256)}",
@@ -433,13 +432,35 @@ def is_markdown_export(head: str) -> bool:
 
 # -- file names ----------------------------------------------------------------------
 
-_FOLD = str.maketrans({
-    "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "đ": "d",
-    "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i",
-    "&": " and ",
-})
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-             *(f"lpt{i}" for i in range(1, 10))}
+_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+        "&": " and ",
+    }
+)
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 
 
 def slugify(title: str, limit: int = MAX_SLUG) -> str:
@@ -456,9 +477,7 @@ def slugify(title: str, limit: int = MAX_SLUG) -> str:
     return slug
 
 
-def export_filename(
-    article: Article, taken: set[str] | None = None, *, suffix: str = ".md"
-) -> str:
+def export_filename(article: Article, taken: set[str] | None = None, *, suffix: str = ".md") -> str:
     """A safe, stable file name for the article's export: its title as a slug plus
     `suffix` (``article-<id>`` when the title has no ASCII letters or digits). When the
     name (compared case-insensitively) is in `taken`, ``-<id>`` is added, then a counter.

@@ -127,8 +127,14 @@ def annotation_urn(article_sha256: str, start: int, end: int, created_at: str) -
 
 
 def _order(annotation: Annotation) -> tuple[int, int, str, str, str, int]:
-    return (annotation.start, -annotation.end, annotation.created_at,
-            annotation.updated_at, annotation.quote, annotation.id)
+    return (
+        annotation.start,
+        -annotation.end,
+        annotation.created_at,
+        annotation.updated_at,
+        annotation.quote,
+        annotation.id,
+    )
 
 
 def _claim_summary(claim: Claim) -> str:
@@ -142,8 +148,9 @@ def _motivation(annotation: Annotation) -> str:
 
 def _annotation_json(article: Article, annotation: Annotation) -> dict[str, Any]:
     item: dict[str, Any] = {
-        "id": annotation_urn(article.sha256, annotation.start, annotation.end,
-                             annotation.created_at),
+        "id": annotation_urn(
+            article.sha256, annotation.start, annotation.end, annotation.created_at
+        ),
         "type": "Annotation",
         "motivation": _motivation(annotation),
         "created": annotation.created_at,
@@ -153,33 +160,45 @@ def _annotation_json(article: Article, annotation: Annotation) -> dict[str, Any]
         item["claimmark:color"] = annotation.color
     body: list[dict[str, Any]] = []
     if annotation.note:
-        body.append({"type": "TextualBody", "purpose": "commenting",
-                     "format": "text/markdown", "value": annotation.note})
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "format": "text/markdown",
+                "value": annotation.note,
+            }
+        )
     claim = annotation.claim
     if claim is not None:
-        body.append({
-            "type": "TextualBody",
-            "purpose": "assessing",
-            "format": "text/plain",
-            "value": _claim_summary(claim),
-            "claimmark:claimant": claim.claimant,
-            "claimmark:sources": list(claim.sources),
-            "claimmark:status": claim.status.value,
-            "claimmark:confidence": claim.confidence.value,
-            "claimmark:attribution": claim.attribution.value,
-            "claimmark:evidence": list(claim.evidence),
-        })
-    body.extend({"type": "TextualBody", "purpose": "tagging", "value": tag}
-                for tag in annotation.tags)
+        body.append(
+            {
+                "type": "TextualBody",
+                "purpose": "assessing",
+                "format": "text/plain",
+                "value": _claim_summary(claim),
+                "claimmark:claimant": claim.claimant,
+                "claimmark:sources": list(claim.sources),
+                "claimmark:status": claim.status.value,
+                "claimmark:confidence": claim.confidence.value,
+                "claimmark:attribution": claim.attribution.value,
+                "claimmark:evidence": list(claim.evidence),
+            }
+        )
+    body.extend(
+        {"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in annotation.tags
+    )
     if body:
         item["body"] = body
     item["target"] = {
         "source": article_urn(article.sha256),
         "selector": [
-            {"type": "TextQuoteSelector", "exact": annotation.quote,
-             "prefix": annotation.prefix, "suffix": annotation.suffix},
-            {"type": "TextPositionSelector", "start": annotation.start,
-             "end": annotation.end},
+            {
+                "type": "TextQuoteSelector",
+                "exact": annotation.quote,
+                "prefix": annotation.prefix,
+                "suffix": annotation.suffix,
+            },
+            {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
         ],
     }
     return item
@@ -301,8 +320,11 @@ def collection_json(
 
 def is_collection_export(head: str) -> bool:
     """True when `head` (the start of a file) is a collection claimmark wrote."""
-    return (head.lstrip().startswith("{") and json.dumps(NAMESPACE) in head
-            and '"claimmark:format"' in head)
+    return (
+        head.lstrip().startswith("{")
+        and json.dumps(NAMESPACE) in head
+        and '"claimmark:format"' in head
+    )
 
 
 # -- import: checking ----------------------------------------------------------------
@@ -364,8 +386,9 @@ class _Checker:
             raise self.fail(f"{what} must be an object, not {_show(data)}")
         return data
 
-    def get(self, data: dict[str, Any], key: str, kind: type | tuple[type, ...],
-            default: Any = ...) -> Any:
+    def get(
+        self, data: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any = ...
+    ) -> Any:
         if key not in data:
             if default is not ...:
                 return default
@@ -397,8 +420,13 @@ class _Checker:
         return str(value)
 
 
-_KIND_NAMES = {str: "a string", int: "an integer", list: "a list", dict: "an object",
-               type(None): "null"}
+_KIND_NAMES = {
+    str: "a string",
+    int: "an integer",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
 
 
 def _decode(data: str | bytes) -> Any:
@@ -481,8 +509,11 @@ def _parse_claim(check: _Checker, body: dict[str, Any]) -> Claim:
     status = check.get(body, "claimmark:status", str)
     confidence = check.get(body, "claimmark:confidence", str)
     attribution = check.get(body, "claimmark:attribution", str)
-    for value, enum in ((status, ClaimStatus), (confidence, Confidence),
-                        (attribution, Attribution)):
+    for value, enum in (
+        (status, ClaimStatus),
+        (confidence, Confidence),
+        (attribution, Attribution),
+    ):
         if value not in {member.value for member in enum}:
             choices = ", ".join(member.value for member in enum)
             raise check.fail(f"unknown claim value {_show(value)} (choose: {choices})")
@@ -520,16 +551,15 @@ def _selectors(check: _Checker, target: dict[str, Any]) -> tuple[dict | None, di
     return quote, position
 
 
-def _anchor(check: _Checker, text: str, quote: dict | None,
-            position: dict | None) -> tuple[int, int]:
+def _anchor(
+    check: _Checker, text: str, quote: dict | None, position: dict | None
+) -> tuple[int, int]:
     hint: int | None = None
     if position is not None:
         start = check.get(position, "start", int)
         end = check.get(position, "end", int)
         if not 0 <= start < end <= len(text):
-            raise check.fail(
-                f"span {start}-{end} is outside the article (0-{len(text)}) or empty"
-            )
+            raise check.fail(f"span {start}-{end} is outside the article (0-{len(text)}) or empty")
         if quote is None:
             return start, end
         hint = start
@@ -541,8 +571,9 @@ def _anchor(check: _Checker, text: str, quote: dict | None,
         return hint, hint + len(exact)
     found = locate(
         text,
-        QuoteSelector(exact, check.get(quote, "prefix", str, ""),
-                      check.get(quote, "suffix", str, "")),
+        QuoteSelector(
+            exact, check.get(quote, "prefix", str, ""), check.get(quote, "suffix", str, "")
+        ),
         hint,
     )
     if found is None:
@@ -550,8 +581,9 @@ def _anchor(check: _Checker, text: str, quote: dict | None,
     return found
 
 
-def _parse_annotation(index: int, data: Any,
-                      articles: dict[str, ParsedArticle]) -> ParsedAnnotation:
+def _parse_annotation(
+    index: int, data: Any, articles: dict[str, ParsedArticle]
+) -> ParsedAnnotation:
     check = _Checker(f"item {index + 1}")
     item = check.obj(data, "an annotation")
     if isinstance(item.get("id"), str):
@@ -600,8 +632,16 @@ def _parse_annotation(index: int, data: Any,
     except InvalidInput as error:
         raise check.fail(str(error)) from None
     return ParsedAnnotation(
-        article_urn=source, start=start, end=end, quote=article.text[start:end], color=color,
-        note=note or "", tags=clean, claim=claim, created_at=created, updated_at=modified,
+        article_urn=source,
+        start=start,
+        end=end,
+        quote=article.text[start:end],
+        color=color,
+        note=note or "",
+        tags=clean,
+        claim=claim,
+        created_at=created,
+        updated_at=modified,
     )
 
 
@@ -620,16 +660,17 @@ def parse_collection(data: str | bytes) -> ParsedCollection:
     for index, raw in enumerate(raw_articles):
         article = _parse_article(index, raw)
         if article.urn in articles:
-            raise ImportFormatError(f"article {index + 1}: a second article with id "
-                                    f"{article.urn}")
+            raise ImportFormatError(f"article {index + 1}: a second article with id {article.urn}")
         articles[article.urn] = article
     if "first" in document:
         page = document["first"]
         if not isinstance(page, dict) or not isinstance(page.get("items"), list):
             raise ImportFormatError("not a claimmark export: 'first' is not a page of items")
         if "next" in page:
-            raise ImportFormatError("the collection has more than one page; "
-                                    "only single-page collections can be imported")
+            raise ImportFormatError(
+                "the collection has more than one page; "
+                "only single-page collections can be imported"
+            )
         raw_items = page["items"]
     elif isinstance(document.get("items"), list):
         raw_items = document["items"]
@@ -657,8 +698,12 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
         added = existing = 0
         for article in parsed.articles:
             result = store.add_article(
-                article.title, article.byline, article.source, article.text,
-                encoding=article.encoding, imported_at=article.imported_at,
+                article.title,
+                article.byline,
+                article.source,
+                article.text,
+                encoding=article.encoding,
+                imported_at=article.imported_at,
             )
             ids[article.urn] = result.article.id
             if result.status == "existing":
@@ -679,9 +724,13 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
                 continue
             store.create_annotation(
                 AnnotationDraft(
-                    article_id=ids[annotation.article_urn], start=annotation.start,
-                    end=annotation.end, color=annotation.color, note=annotation.note,
-                    tags=annotation.tags, claim=annotation.claim,
+                    article_id=ids[annotation.article_urn],
+                    start=annotation.start,
+                    end=annotation.end,
+                    color=annotation.color,
+                    note=annotation.note,
+                    tags=annotation.tags,
+                    claim=annotation.claim,
                 ),
                 created_at=annotation.created_at,
                 updated_at=annotation.updated_at,
@@ -689,7 +738,9 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
             seen.add(key)
             annotations_added += 1
     return ImportSummary(
-        articles_added=added, articles_existing=existing,
-        annotations_added=annotations_added, annotations_skipped=skipped,
+        articles_added=added,
+        articles_existing=existing,
+        annotations_added=annotations_added,
+        annotations_skipped=skipped,
         article_ids=tuple(ids[article.urn] for article in parsed.articles),
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
+from claimmark.store.store import Store
+from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry, clip, wrap_quote
 from textual.app import App, ComposeResult
 from textual.message import Message
 
-from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
-from claimmark.store.store import Store
 from tests.tui.screen import screen_text
-from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry, clip, wrap_quote
 
 TEXT = (
     "The government has signalled it will fund a regional flood barrier, two officials said.\n"
@@ -47,21 +47,16 @@ class PaneApp(App[None]):
     def on_annotation_pane_edit_requested(self, message: AnnotationPane.EditRequested) -> None:
         self.messages.append(message)
 
-    def on_annotation_pane_delete_requested(
-        self, message: AnnotationPane.DeleteRequested
-    ) -> None:
+    def on_annotation_pane_delete_requested(self, message: AnnotationPane.DeleteRequested) -> None:
         self.messages.append(message)
 
-    def on_annotation_pane_filter_requested(
-        self, message: AnnotationPane.FilterRequested
-    ) -> None:
+    def on_annotation_pane_filter_requested(self, message: AnnotationPane.FilterRequested) -> None:
         self.messages.append(message)
 
 
 def entries_of(store: Store) -> tuple[PaneEntry, ...]:
     """The pane entries of article 1, as the reader screen builds them."""
-    return tuple(PaneEntry(a, TEXT.count("\n", 0, a.start) + 1)
-                 for a in store.list_annotations(1))
+    return tuple(PaneEntry(a, TEXT.count("\n", 0, a.start) + 1) for a in store.list_annotations(1))
 
 
 @pytest.fixture
@@ -77,8 +72,11 @@ def three(store: Store) -> tuple[PaneEntry, ...]:
     speaking = TEXT.index("Speaking")
     store.create_annotation(AnnotationDraft(1, speaking, speaking + 8, note="Which Monday?\nx"))
     critics = TEXT.index("Critics")
-    store.create_annotation(AnnotationDraft(1, critics, critics + 7, claim=Claim(
-        claimant="Critics", status=ClaimStatus.DISPUTED)))
+    store.create_annotation(
+        AnnotationDraft(
+            1, critics, critics + 7, claim=Claim(claimant="Critics", status=ClaimStatus.DISPUTED)
+        )
+    )
     return entries_of(store)
 
 
@@ -131,8 +129,10 @@ async def test_keys_move_the_highlight_and_enter_chooses(
         await pilot.press("up", "enter", "e", "x", "slash")
         await pilot.pause()
         assert [type(m) for m in app.messages] == [
-            AnnotationPane.Chosen, AnnotationPane.EditRequested,
-            AnnotationPane.DeleteRequested, AnnotationPane.FilterRequested,
+            AnnotationPane.Chosen,
+            AnnotationPane.EditRequested,
+            AnnotationPane.DeleteRequested,
+            AnnotationPane.FilterRequested,
         ]
         assert [getattr(m, "annotation_id", None) for m in app.messages[:3]] == [ids[1]] * 3
 

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from claimmark.tui.widgets.article_view import (
+    ArticleView,
+    Mark,
+    contrast_ratio,
+    display_text,
+    is_simple,
+    wrap_paragraph,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
@@ -13,15 +21,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.message import Message
-
-from claimmark.tui.widgets.article_view import (
-    ArticleView,
-    Mark,
-    contrast_ratio,
-    display_text,
-    is_simple,
-    wrap_paragraph,
-)
 
 TITLE = "Ministers signal backing for coastal flood plan"
 BYLINE = "By Jane Example"
@@ -79,14 +78,17 @@ class Host(App[None]):
 
 def rows(view: ArticleView) -> list[str]:
     """The text of every visible row (without the last column: the scroll indicator)."""
-    return [strip.crop(0, strip.cell_length - 1).text for strip in (
-        view.render_line(y) for y in range(view.scrollable_content_region.height))]
+    return [
+        strip.crop(0, strip.cell_length - 1).text
+        for strip in (view.render_line(y) for y in range(view.scrollable_content_region.height))
+    ]
 
 
 def indicator(view: ArticleView) -> str:
     """The last column of every visible row: the scroll indicator."""
-    return "".join(view.render_line(y).text[-1]
-                   for y in range(view.scrollable_content_region.height))
+    return "".join(
+        view.render_line(y).text[-1] for y in range(view.scrollable_content_region.height)
+    )
 
 
 def text_rows(view: ArticleView) -> list[str]:

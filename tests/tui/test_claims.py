@@ -6,15 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
 from claimmark.store.store import Store
-from tests.tui.screen import screen_text
-from tests.tui.test_reader import TEXT, TITLE
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.claims import ClaimsScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
+
+from tests.tui.screen import screen_text
+from tests.tui.test_reader import TEXT, TITLE
 
 
 @pytest.fixture
@@ -53,17 +53,21 @@ async def test_claim_every_field_by_keys(lib: Store) -> None:
     [annotation] = lib.list_annotations(1)
     assert annotation.quote.startswith("Speaking on Monday")
     assert annotation.claim == Claim(
-        claimant="the environment minister", sources=("Harbour Gazette", "minister"),
-        status=ClaimStatus.FALSE, confidence=Confidence.HIGH,
-        attribution=Attribution.DIRECT_QUOTE, evidence=("https://example.org/a",),
+        claimant="the environment minister",
+        sources=("Harbour Gazette", "minister"),
+        status=ClaimStatus.FALSE,
+        confidence=Confidence.HIGH,
+        attribution=Attribution.DIRECT_QUOTE,
+        evidence=("https://example.org/a",),
     )
     assert annotation.tags == ("flood",)
     assert annotation.note == "Ask the Gazette"
 
 
 async def test_c_on_an_existing_claim_edits_it(lib: Store) -> None:
-    original = lib.create_annotation(AnnotationDraft(1, 0, 20, tags=("a",), note="n",
-                                                     claim=Claim(claimant="officials")))
+    original = lib.create_annotation(
+        AnnotationDraft(1, 0, 20, tags=("a",), note="n", claim=Claim(claimant="officials"))
+    )
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -127,13 +131,18 @@ async def test_accept_and_dismiss_suggestions(lib: Store) -> None:
 
 async def test_claims_view_filters_and_opens(lib: Store) -> None:
     other = lib.add_article("Second story", "", "/s.txt", "Officials said it was fine.").article
-    lib.create_annotation(AnnotationDraft(1, 0, 20, tags=("flood",),
-                                          claim=Claim(claimant="two officials")))
+    lib.create_annotation(
+        AnnotationDraft(1, 0, 20, tags=("flood",), claim=Claim(claimant="two officials"))
+    )
     far = TEXT.index("Critics")
-    lib.create_annotation(AnnotationDraft(1, far, far + 7, claim=Claim(
-        claimant="Critics", status=ClaimStatus.DISPUTED)))
-    lib.create_annotation(AnnotationDraft(other.id, 0, 9, claim=Claim(
-        claimant="Officials", status=ClaimStatus.FALSE)))
+    lib.create_annotation(
+        AnnotationDraft(
+            1, far, far + 7, claim=Claim(claimant="Critics", status=ClaimStatus.DISPUTED)
+        )
+    )
+    lib.create_annotation(
+        AnnotationDraft(other.id, 0, 9, claim=Claim(claimant="Officials", status=ClaimStatus.FALSE))
+    )
     app = ClaimmarkApp(lib)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
@@ -149,8 +158,7 @@ async def test_claims_view_filters_and_opens(lib: Store) -> None:
         assert [r.annotation.claim.claimant for r in screen.rows] == ["Critics"]
         await pilot.press("r", "slash", *"officials", "enter")
         await pilot.pause()
-        assert {r.annotation.claim.claimant for r in screen.rows} == {"two officials",
-                                                                      "Officials"}
+        assert {r.annotation.claim.claimant for r in screen.rows} == {"two officials", "Officials"}
         await pilot.press("r", "number_sign", *"flood", "enter")
         await pilot.pause()
         assert [r.annotation.claim.claimant for r in screen.rows] == ["two officials"]

@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
 from claimmark.store.store import Store
-from tests.tui.screen import screen_text
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
+
+from tests.tui.screen import screen_text
 
 TEXT = (
     "The government has signalled it will fund a regional flood barrier, two officials said.\n"
@@ -227,8 +227,11 @@ async def test_search_and_match_keys(lib: Store) -> None:
 async def test_pane_jump_edit_delete_and_filter(lib: Store) -> None:
     lib.create_annotation(AnnotationDraft(1, 0, 14, tags=("flood",)))
     far = TEXT.index("Critics")
-    lib.create_annotation(AnnotationDraft(1, far, far + 7, claim=Claim(
-        claimant="Critics", status=ClaimStatus.DISPUTED)))
+    lib.create_annotation(
+        AnnotationDraft(
+            1, far, far + 7, claim=Claim(claimant="Critics", status=ClaimStatus.DISPUTED)
+        )
+    )
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()

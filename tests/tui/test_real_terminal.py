@@ -12,7 +12,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from claimmark.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,13 +38,27 @@ class Tmux:
 
     def __init__(self, command: str, cols: int = 110, rows: int = 32) -> None:
         self.socket = f"cm-test-{uuid.uuid4().hex[:8]}"
-        self.run("new-session", "-d", "-s", "t", "-x", str(cols), "-y", str(rows),
-                 "bash", "-c", f"cd {shlex.quote(str(ROOT))} && {command}; sleep 60")
+        self.run(
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            str(cols),
+            "-y",
+            str(rows),
+            "bash",
+            "-c",
+            f"cd {shlex.quote(str(ROOT))} && {command}; sleep 60",
+        )
 
     def run(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-                              capture_output=True, text=True,
-                              env=_terminal_env()).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+            capture_output=True,
+            text=True,
+            env=_terminal_env(),
+        ).stdout
 
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", "t")
@@ -72,7 +85,9 @@ def test_annotate_by_keys_in_tmux(tmp_path: Path) -> None:
     story = tmp_path / "wall.txt"
     story.write_text(STORY, encoding="utf-8")
     db = tmp_path / "lib.db"
-    command = shlex.join([sys.executable, "-m", "claimmark.tui", "--db", str(db), "open", str(story)])
+    command = shlex.join(
+        [sys.executable, "-m", "claimmark.tui", "--db", str(db), "open", str(story)]
+    )
     term = Tmux(command)
     try:
         term.wait_for("Harbour council approves")

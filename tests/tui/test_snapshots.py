@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimStatus
 from claimmark.store.store import Store
-from tests.tui.test_reader import TEXT, TITLE
 from claimmark.tui.app import ClaimmarkApp
+
+from tests.tui.test_reader import TEXT, TITLE
 
 SIZE = (110, 30)
 
@@ -18,24 +18,47 @@ SIZE = (110, 30)
 @pytest.fixture
 def lib(tmp_path: Path) -> Store:
     store = Store(tmp_path / "lib.db")
-    store.add_article(TITLE, "By Jane Example", "/tmp/flood.txt", TEXT,
-                      imported_at="2026-11-01T09:00:00+00:00")
-    store.add_article("Hospital waiting times fall for a third month", "By Sam Writer",
-                      "/tmp/h.txt", "Waiting times fell, the health minister said.",
-                      imported_at="2026-10-01T09:00:00+00:00")
+    store.add_article(
+        TITLE, "By Jane Example", "/tmp/flood.txt", TEXT, imported_at="2026-11-01T09:00:00+00:00"
+    )
+    store.add_article(
+        "Hospital waiting times fall for a third month",
+        "By Sam Writer",
+        "/tmp/h.txt",
+        "Waiting times fell, the health minister said.",
+        imported_at="2026-10-01T09:00:00+00:00",
+    )
     first = TEXT.split("\n")[0]
-    store.create_annotation(AnnotationDraft(1, 0, len(first), tags=("funding",), claim=Claim(
-        claimant="two officials", attribution=Attribution.ANONYMOUS)),
-        created_at="2026-11-02T10:00:00+00:00")
+    store.create_annotation(
+        AnnotationDraft(
+            1,
+            0,
+            len(first),
+            tags=("funding",),
+            claim=Claim(claimant="two officials", attribution=Attribution.ANONYMOUS),
+        ),
+        created_at="2026-11-02T10:00:00+00:00",
+    )
     quote = "“a decision is close”"
     start = TEXT.index(quote)
-    store.create_annotation(AnnotationDraft(1, start, start + len(quote), claim=Claim(
-        claimant="the environment minister", status=ClaimStatus.DISPUTED,
-        sources=("Harbour Gazette",))), created_at="2026-11-02T10:01:00+00:00")
+    store.create_annotation(
+        AnnotationDraft(
+            1,
+            start,
+            start + len(quote),
+            claim=Claim(
+                claimant="the environment minister",
+                status=ClaimStatus.DISPUTED,
+                sources=("Harbour Gazette",),
+            ),
+        ),
+        created_at="2026-11-02T10:01:00+00:00",
+    )
     start = TEXT.index("£2.4bn")
-    store.create_annotation(AnnotationDraft(1, start, start + 6, note="Check the costing.",
-                                            tags=("cost",)),
-                            created_at="2026-11-02T10:02:00+00:00")
+    store.create_annotation(
+        AnnotationDraft(1, start, start + 6, note="Check the costing.", tags=("cost",)),
+        created_at="2026-11-02T10:02:00+00:00",
+    )
     return store
 
 
@@ -62,5 +85,9 @@ def test_snapshot_reader_light(snap_compare: Any, lib: Store) -> None:
 
 
 def test_snapshot_help(snap_compare: Any, lib: Store) -> None:
-    assert snap_compare(_reader(lib, "textual-dark"), terminal_size=SIZE, press=["question_mark"],
-                        run_before=_settle)
+    assert snap_compare(
+        _reader(lib, "textual-dark"),
+        terminal_size=SIZE,
+        press=["question_mark"],
+        run_before=_settle,
+    )

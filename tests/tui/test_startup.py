@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.cli import main
@@ -25,8 +24,7 @@ def collector_off() -> Iterator[None]:
         gc.unfreeze()
 
 
-async def test_collector_back_on_after_the_first_frame(
-        tmp_path: Path, collector_off: None) -> None:
+async def test_collector_back_on_after_the_first_frame(tmp_path: Path, collector_off: None) -> None:
     store = Store(tmp_path / "lib.db")
     store.add_article("A title", "", "/a.txt", "Some text to read.")
     app = ClaimmarkApp(store, article_id=1)
@@ -36,8 +34,9 @@ async def test_collector_back_on_after_the_first_frame(
         assert gc.get_freeze_count() > 0
 
 
-def test_a_command_turns_the_collector_back_on(tmp_path: Path, collector_off: None,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_command_turns_the_collector_back_on(
+    tmp_path: Path, collector_off: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["--db", str(tmp_path / "lib.db"), "list"])
     assert gc.isenabled()
     capsys.readouterr()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
-
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import ArticleSummary
 from claimmark.store.store import Store
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
 
 
 def _when(stamp: str | None) -> str:
@@ -65,8 +64,14 @@ class LibraryScreen(Screen[None]):
         shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
         table.clear()
         for a in shown:
-            table.add_row(a.title, a.byline, str(a.annotation_count), str(a.claim_count),
-                          _when(a.last_opened_at), key=str(a.id))
+            table.add_row(
+                a.title,
+                a.byline,
+                str(a.annotation_count),
+                str(a.claim_count),
+                _when(a.last_opened_at),
+                key=str(a.id),
+            )
         hint = self.query_one("#library-hint", Static)
         if not self.articles:
             hint.update("The library is empty. Press a to add an article file or folder.")

@@ -11,13 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.reactive import reactive
-from textual.screen import Screen
-
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
 from claimmark.store.store import Store
@@ -26,6 +19,12 @@ from claimmark.tui.colors import HIGHLIGHT_COLORS, background, color_name
 from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry
 from claimmark.tui.widgets.article_view import ArticleView, Mark
 from claimmark.tui.widgets.key_hints import KeyHints
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
 
 if TYPE_CHECKING:
     from claimmark.store.suggest import Suggestion
@@ -53,19 +52,28 @@ class ReaderScreen(Screen[None]):
         Binding("u", "undo", "Undo", tooltip="Undo the last change"),
         Binding("ctrl+r", "redo", "Redo", show=False, tooltip="Redo what was undone"),
         Binding("right_square_bracket", "next_annotation", "Next annotation", show=False),
-        Binding("left_square_bracket", "previous_annotation", "Previous annotation",
-                show=False),
+        Binding("left_square_bracket", "previous_annotation", "Previous annotation", show=False),
         Binding("slash", "search", "Search", tooltip="Search the article text"),
         Binding("semicolon", "next_match", "Next match", show=False),
         Binding("comma", "previous_match", "Previous match", show=False),
-        Binding("a", "toggle_suggestions", "Suggestions", show=False,
-                tooltip="Show or hide the attributions claimmark found"),
+        Binding(
+            "a",
+            "toggle_suggestions",
+            "Suggestions",
+            show=False,
+            tooltip="Show or hide the attributions claimmark found",
+        ),
         Binding("greater_than_sign", "next_suggestion", "Next suggestion", show=False),
         Binding("less_than_sign", "previous_suggestion", "Previous suggestion", show=False),
         Binding("A", "accept_suggestion", "Accept suggestion", show=False),
         Binding("D", "dismiss_suggestion", "Dismiss suggestion", show=False),
-        Binding("backslash", "toggle_pane", "Pane", show=False,
-                tooltip="Show or hide the annotation pane"),
+        Binding(
+            "backslash",
+            "toggle_pane",
+            "Pane",
+            show=False,
+            tooltip="Show or hide the annotation pane",
+        ),
         Binding("ctrl+e", "export", "Export", show=False, tooltip="Export notes to Markdown"),
         Binding("C", "claims", "Claims", show=False, tooltip="Every claim in the library"),
         Binding("escape", "back", "Library", show=False),
@@ -106,7 +114,8 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="reader-body"):
             yield self._view
             yield AnnotationPane(id="pane").data_bind(
-                entries=ReaderScreen.entries, current_id=ReaderScreen.current_id,
+                entries=ReaderScreen.entries,
+                current_id=ReaderScreen.current_id,
                 dark=ReaderScreen.dark,
             )
         yield KeyHints()
@@ -154,18 +163,20 @@ class ReaderScreen(Screen[None]):
     def _refresh_marks(self) -> None:
         self._marks_dark = self.dark
         ordered = self._sorted()
-        self.view.set_marks([
-            Mark(
-                annotation_id=a.id, start=a.start, end=a.end,
-                color=background(color_name(a.color, a.tags), self.dark),
-                claim_status=a.claim.status.value if a.claim else None,
-                has_note=bool(a.note.strip()),
-            )
-            for a in ordered
-        ])
-        self.entries = tuple(
-            PaneEntry(a, self.paragraphs.number_of(a.start)) for a in ordered
+        self.view.set_marks(
+            [
+                Mark(
+                    annotation_id=a.id,
+                    start=a.start,
+                    end=a.end,
+                    color=background(color_name(a.color, a.tags), self.dark),
+                    claim_status=a.claim.status.value if a.claim else None,
+                    has_note=bool(a.note.strip()),
+                )
+                for a in ordered
+            ]
         )
+        self.entries = tuple(PaneEntry(a, self.paragraphs.number_of(a.start)) for a in ordered)
         self._update_current()
         self._show_suggestions()
 
@@ -200,8 +211,14 @@ class ReaderScreen(Screen[None]):
 
     # -- changes (every one through here: store first, then screen) --------------------
 
-    def _apply(self, change: Callable[[], Annotation], before: Annotation | None,
-               label: str, *, deleting: bool = False) -> Annotation | None:
+    def _apply(
+        self,
+        change: Callable[[], Annotation],
+        before: Annotation | None,
+        label: str,
+        *,
+        deleting: bool = False,
+    ) -> Annotation | None:
         try:
             result = change()
         except ClaimmarkError as error:
@@ -217,10 +234,18 @@ class ReaderScreen(Screen[None]):
         self._refresh_marks()
         return result
 
-    def _create(self, span: tuple[int, int], *, tags: tuple[str, ...] = (), note: str = "",
-                claim: Claim | None = None, label: str) -> Annotation | None:
-        draft = AnnotationDraft(self.article.id, span[0], span[1], note=note, tags=tags,
-                                claim=claim)
+    def _create(
+        self,
+        span: tuple[int, int],
+        *,
+        tags: tuple[str, ...] = (),
+        note: str = "",
+        claim: Claim | None = None,
+        label: str,
+    ) -> Annotation | None:
+        draft = AnnotationDraft(
+            self.article.id, span[0], span[1], note=note, tags=tags, claim=claim
+        )
         created = self._apply(lambda: self.store.create_annotation(draft), None, label)
         if created is not None:
             # Like vim after an operator on a visual selection: the cursor goes to the
@@ -232,7 +257,8 @@ class ReaderScreen(Screen[None]):
     def _update(self, annotation: Annotation, label: str, **fields: object) -> None:
         self._apply(
             lambda: self.store.update_annotation(annotation.id, **fields),  # type: ignore[arg-type]
-            annotation, label,
+            annotation,
+            label,
         )
 
     def action_highlight(self) -> None:
@@ -275,7 +301,7 @@ class ReaderScreen(Screen[None]):
         if span is None and annotation is None:
             self._nothing_to_act_on("note")
             return
-        quote = self.article.text[span[0]:span[1]] if span else annotation.quote  # type: ignore[union-attr]
+        quote = self.article.text[span[0] : span[1]] if span else annotation.quote  # type: ignore[union-attr]
         from claimmark.tui.dialogs import NoteDialog
 
         def done(note: str | None) -> None:
@@ -299,24 +325,28 @@ class ReaderScreen(Screen[None]):
         else:
             self._open_claim_form(None, annotation, annotation.claim)  # type: ignore[union-attr]
 
-    def _open_claim_form(self, span: tuple[int, int] | None, annotation: Annotation | None,
-                         claim: Claim | None) -> None:
-        quote = annotation.quote if annotation else self.article.text[span[0]:span[1]]  # type: ignore[index]
+    def _open_claim_form(
+        self, span: tuple[int, int] | None, annotation: Annotation | None, claim: Claim | None
+    ) -> None:
+        quote = annotation.quote if annotation else self.article.text[span[0] : span[1]]  # type: ignore[index]
         from claimmark.tui.dialogs import ClaimDialog
 
         def done(result: ClaimFormResult | None) -> None:
             if result is None:
                 return
             if annotation is not None:
-                self._update(annotation, "claim", claim=result.claim, tags=result.tags,
-                             note=result.note)
+                self._update(
+                    annotation, "claim", claim=result.claim, tags=result.tags, note=result.note
+                )
             elif span is not None:
-                self._create(span, tags=result.tags, note=result.note, claim=result.claim,
-                             label="claim")
+                self._create(
+                    span, tags=result.tags, note=result.note, claim=result.claim, label="claim"
+                )
 
         self.app.push_screen(
             ClaimDialog(
-                quote=quote, claim=claim,
+                quote=quote,
+                claim=claim,
                 tags=annotation.tags if annotation else (),
                 note=annotation.note if annotation else "",
                 known_claimants=self.store.claimants(),
@@ -335,8 +365,9 @@ class ReaderScreen(Screen[None]):
         self._delete(annotation)
 
     def _delete(self, annotation: Annotation) -> None:
-        if self._apply(lambda: self.store.delete_annotation(annotation.id), annotation,
-                       "delete", deleting=True):
+        if self._apply(
+            lambda: self.store.delete_annotation(annotation.id), annotation, "delete", deleting=True
+        ):
             self.notify("Annotation deleted. Press u to undo.", timeout=4)
 
     def _replay(self, source: list[Change], target: list[Change], undo: bool) -> None:
@@ -376,8 +407,7 @@ class ReaderScreen(Screen[None]):
     def action_next_annotation(self) -> None:
         mark = self.view.next_mark(self.view.cursor)
         if mark is None:
-            self.notify("No more annotations after the cursor.", severity="warning",
-                        timeout=2)
+            self.notify("No more annotations after the cursor.", severity="warning", timeout=2)
         else:
             self.view.move_cursor(mark.start)
 
@@ -402,8 +432,7 @@ class ReaderScreen(Screen[None]):
                 self.notify(f"No match for {query!r}.", severity="warning")
                 return
             self.view.next_match()
-            self.notify(f"{count} match{'es' if count > 1 else ''}: ; next, , previous.",
-                        timeout=3)
+            self.notify(f"{count} match{'es' if count > 1 else ''}: ; next, , previous.", timeout=3)
 
         self.app.push_screen(PromptDialog("Search the article", placeholder="text"), done)
 
@@ -448,7 +477,8 @@ class ReaderScreen(Screen[None]):
             count = len(self._open_suggestions())
             self.notify(
                 f"{count} suggested attribution{'s' if count != 1 else ''}: > next, < previous,"
-                " A accept, D dismiss.", timeout=4,
+                " A accept, D dismiss.",
+                timeout=4,
             )
 
     def _suggestion_here(self) -> Suggestion | None:
@@ -465,12 +495,16 @@ class ReaderScreen(Screen[None]):
         self.view.show_suggestions = True
         cursor = self.view.cursor
         spans = self._open_suggestions()
-        found = (next((s for s in spans if s.start > cursor), None) if forward
-                 else next((s for s in reversed(spans) if s.start < cursor), None))
+        found = (
+            next((s for s in spans if s.start > cursor), None)
+            if forward
+            else next((s for s in reversed(spans) if s.start < cursor), None)
+        )
         if found is None:
             where = "after" if forward else "before"
-            self.notify(f"No suggested attributions {where} the cursor.", severity="warning",
-                        timeout=2)
+            self.notify(
+                f"No suggested attributions {where} the cursor.", severity="warning", timeout=2
+            )
             return
         self.view.move_cursor(found.start)
         self.notify(f"{found.claimant} — {found.cue} ({found.attribution.value})", timeout=3)
@@ -485,16 +519,19 @@ class ReaderScreen(Screen[None]):
         """Open the claim form prefilled from the suggestion under the cursor."""
         suggestion = self._suggestion_here()
         if suggestion is None:
-            self.notify("No suggestion under the cursor (> jumps to the next one).",
-                        severity="warning")
+            self.notify(
+                "No suggestion under the cursor (> jumps to the next one).", severity="warning"
+            )
             return
         attribution = suggestion.attribution
         if not isinstance(attribution, Attribution):
             attribution = Attribution(attribution)
         self._open_claim_form(
-            (suggestion.start, suggestion.end), None,
-            Claim(claimant=suggestion.claimant, sources=suggestion.sources,
-                  attribution=attribution),
+            (suggestion.start, suggestion.end),
+            None,
+            Claim(
+                claimant=suggestion.claimant, sources=suggestion.sources, attribution=attribution
+            ),
         )
 
     def action_dismiss_suggestion(self) -> None:
@@ -552,11 +589,16 @@ class ReaderScreen(Screen[None]):
             if text is not None:
                 self.pane.filter_text = text
 
-        statuses = [s for s in ("unverified", "supported", "disputed", "false", "misleading",
-                                "unverifiable")]
+        statuses = [
+            s
+            for s in ("unverified", "supported", "disputed", "false", "misleading", "unverifiable")
+        ]
         self.app.push_screen(
-            PromptDialog("Filter annotations (text, #tag or status)", value=event.current,
-                         suggestions=[*(f"#{t}" for t in self.store.list_tags()), *statuses]),
+            PromptDialog(
+                "Filter annotations (text, #tag or status)",
+                value=event.current,
+                suggestions=[*(f"#{t}" for t in self.store.list_tags()), *statuses],
+            ),
             done,
         )
 
@@ -606,4 +648,3 @@ class ReaderScreen(Screen[None]):
     def jump_to(self, offset: int) -> None:
         """Move the article cursor to `offset` (used when opening at a claim)."""
         self.view.move_cursor(offset)
-

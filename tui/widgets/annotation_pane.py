@@ -17,6 +17,13 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
+from claimmark.store.models import Annotation
+from claimmark.tui.colors import STATUS_COLORS, background, color_name
+from claimmark.tui.textfit import cells as _cells
+from claimmark.tui.textfit import chop as _chop
+from claimmark.tui.textfit import clip
+from claimmark.tui.textfit import squash as _squash
+from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -27,14 +34,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-
-from claimmark.store.models import Annotation
-from claimmark.tui.colors import STATUS_COLORS, background, color_name
-from claimmark.tui.textfit import cells as _cells
-from claimmark.tui.textfit import chop as _chop
-from claimmark.tui.textfit import clip
-from claimmark.tui.textfit import squash as _squash
-from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +56,11 @@ def entry_matches(entry: PaneEntry, query: str) -> bool:
         return any(query[1:] in tag.casefold() for tag in annotation.tags)
     fields = [annotation.quote, annotation.note, annotation.kind, *annotation.tags]
     if annotation.claim is not None:
-        fields += [annotation.claim.claimant, annotation.claim.status.value,
-                   *annotation.claim.sources]
+        fields += [
+            annotation.claim.claimant,
+            annotation.claim.status.value,
+            *annotation.claim.sources,
+        ]
     return any(query in field.casefold() for field in fields)
 
 
@@ -76,7 +78,7 @@ def wrap_quote(quote: str, width: int) -> list[str]:
     cut = max(1, _chop(quote, width))
     space = quote.rfind(" ", 0, cut + 1)
     if space > 0:
-        first, rest = quote[:space], quote[space + 1:]
+        first, rest = quote[:space], quote[space + 1 :]
     else:
         first, rest = quote[:cut], quote[cut:]
     return [first, clip(rest.lstrip(" "), width)]
@@ -88,7 +90,7 @@ def _fit(pieces: list[tuple[str, Style]], width: int) -> list[Segment]:
     used = 0
     for index, (text, style) in enumerate(pieces):
         cells = cell_len(text)
-        rest_fits = used + cells + sum(cell_len(t) for t, _ in pieces[index + 1:]) <= width
+        rest_fits = used + cells + sum(cell_len(t) for t, _ in pieces[index + 1 :]) <= width
         if rest_fits or used + cells < width:
             segments.append(Segment(text, style))
             used += cells
@@ -203,8 +205,11 @@ class AnnotationPane(ScrollView, can_focus=True):
         old = self.annotation_at(self._highlighted)
         old_row = self._highlighted
         query = self.filter_text
-        shown = [e for e in self.entries if entry_matches(e, query)] if query.strip() else list(
-            self.entries)
+        shown = (
+            [e for e in self.entries if entry_matches(e, query)]
+            if query.strip()
+            else list(self.entries)
+        )
         self._shown = shown
         self._row_of = {e.annotation.id: row for row, e in enumerate(shown)}
         self._quotes = [_squash(e.annotation.quote) for e in shown]
@@ -428,8 +433,9 @@ class AnnotationPane(ScrollView, can_focus=True):
             lines.append([Segment(quote_line, base)])
         if self._has_note[index]:
             first_line = a.note.strip().splitlines()[0]
-            lines.append([Segment("✎ " + clip(_squash(first_line), text_width - 2),
-                                  base + italic + dim)])
+            lines.append(
+                [Segment("✎ " + clip(_squash(first_line), text_width - 2), base + italic + dim)]
+            )
         pad = Segment(" ", base)
         return [Strip([pad, *segments]).adjust_cell_length(width, base) for segments in lines]
 

@@ -52,6 +52,10 @@ from functools import cache
 from itertools import accumulate
 from typing import ClassVar, NamedTuple
 
+from claimmark.store.sentences import sentence_spans
+from claimmark.store.text import paragraph_spans
+from claimmark.tui.colors import STATUS_COLORS
+from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 from rich.cells import get_character_cell_size, split_graphemes
 from rich.color import ANSI_COLOR_NAMES, ColorParseError
 from rich.color import Color as RichColor
@@ -67,11 +71,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-
-from claimmark.store.sentences import sentence_spans
-from claimmark.store.text import paragraph_spans
-from claimmark.tui.colors import STATUS_COLORS
-from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 
 try:
     from textual._color_constants import COLOR_NAME_TO_RGB as TEXTUAL_COLOR_NAMES
@@ -1388,7 +1387,8 @@ class ArticleView(ScrollView, can_focus=True):
         if strip is None:
             # One more blank cell: the indicator's track.
             strip = self._render_row(row).extend_cell_length(
-                self._view_width + 1, self._get_palette().base)
+                self._view_width + 1, self._get_palette().base
+            )
             if len(self._strips) >= _STRIP_CACHE_SIZE:
                 self._strips.clear()
             self._strips[row] = strip
