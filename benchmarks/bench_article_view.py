@@ -33,7 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 from claimmark.store.text import paragraph_spans  # noqa: E402
-from claimmark.tui.widgets.article_view import ArticleView, Mark, is_simple, wrap_paragraphs  # noqa: E402
+from claimmark.tui.widgets.article_view import ArticleView  # noqa: E402
+from claimmark.tui.widgets.marks import Mark  # noqa: E402
+from claimmark.tui.widgets.wrapping import is_simple, wrap_paragraphs  # noqa: E402
 from rich.console import RenderableType  # noqa: E402
 from textual import events  # noqa: E402
 from textual._compositor import CompositorUpdate  # noqa: E402

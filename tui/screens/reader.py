@@ -17,8 +17,9 @@ from claimmark.store.store import Store
 from claimmark.store.text import ParagraphIndex
 from claimmark.tui.colors import HIGHLIGHT_COLORS, background, color_name
 from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry
-from claimmark.tui.widgets.article_view import ArticleView, Mark
+from claimmark.tui.widgets.article_view import ArticleView
 from claimmark.tui.widgets.key_hints import KeyHints
+from claimmark.tui.widgets.marks import Mark
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
