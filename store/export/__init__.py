@@ -3,8 +3,9 @@ W3C Web Annotation JSON collection that imports back.
 
 - `store.export.markdown`: one article as a Markdown file (`article_markdown`,
   `export_filename`, and the escaping that keeps article text from becoming Markdown).
-- `store.export.webanno`: the JSON collection (`collection_json`) and its import
-  (`import_collection`, `parse_collection`).
+- `store.export.webanno`: the JSON collection (`collection_json`).
+- `store.export.webanno_import`: checking and importing such a collection
+  (`parse_collection`, `import_collection`).
 - `store.export.files`: atomic writes that never clobber a foreign file (`write_atomic`)
   and the one-call export of many articles (`export_articles`, `export_text`).
 """
@@ -23,10 +24,10 @@ from claimmark.store.export.markdown import (
     export_filename,
     obsidian_tag,
 )
-from claimmark.store.export.webanno import (
+from claimmark.store.export.webanno import collection_json
+from claimmark.store.export.webanno_import import (
     ImportSummary,
     ParsedCollection,
-    collection_json,
     import_collection,
     parse_collection,
 )
