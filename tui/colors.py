@@ -6,6 +6,7 @@ from __future__ import annotations
 import zlib
 from functools import cache
 
+from claimmark.store.models import ClaimStatus
 from rich.color import ANSI_COLOR_NAMES, ColorParseError
 from rich.color import Color as RichColor
 from textual.color import Color
@@ -29,14 +30,15 @@ HIGHLIGHT_COLORS: dict[str, tuple[str, str]] = {
 DEFAULT_COLOR = "yellow"
 
 STATUS_COLORS: dict[str, str] = {
-    "unverified": "grey62",
-    "supported": "green3",
-    "disputed": "dark_orange",
-    "false": "red1",
-    "misleading": "magenta",
-    "unverifiable": "dodger_blue1",
+    ClaimStatus.UNVERIFIED: "grey62",
+    ClaimStatus.SUPPORTED: "green3",
+    ClaimStatus.DISPUTED: "dark_orange",
+    ClaimStatus.FALSE: "red1",
+    ClaimStatus.MISLEADING: "magenta",
+    ClaimStatus.UNVERIFIABLE: "dodger_blue1",
 }
-"""Underline / badge colour for each claim status."""
+"""Underline / badge colour for each claim status (every `ClaimStatus`, a test checks; the
+keys are `str` enum members, so a plain status string finds its colour)."""
 
 
 def tag_color(tag: str) -> str:

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimmark.store.errors import ClaimmarkError
-from claimmark.store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
+from claimmark.store.models import (
+    Annotation,
+    AnnotationDraft,
+    Article,
+    Attribution,
+    Claim,
+    ClaimStatus,
+)
 from claimmark.store.store import Store
 from claimmark.store.text import ParagraphIndex
 from claimmark.tui.colors import HIGHLIGHT_COLORS, background, color_name
@@ -590,10 +597,7 @@ class ReaderScreen(Screen[None]):
             if text is not None:
                 self.pane.filter_text = text
 
-        statuses = [
-            s
-            for s in ("unverified", "supported", "disputed", "false", "misleading", "unverifiable")
-        ]
+        statuses = [status.value for status in ClaimStatus]
         self.app.push_screen(
             PromptDialog(
                 "Filter annotations (text, #tag or status)",
