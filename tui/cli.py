@@ -493,7 +493,7 @@ def export_command(
             nl=False,
         )
         return
-    from claimmark.tui.export_actions import export_folder
+    from claimmark.store.export.files import export_folder
 
     target = Path(output).expanduser() if output else export_folder(store)
 
@@ -549,7 +549,7 @@ CONFIG_KEYS = {"export_dir": "the folder ctrl+e and 'claimmark export' write to"
 @pass_context
 def config_command(context: Context, key: str | None, value: str | None) -> None:
     """Show or set a setting (KEY alone shows it; KEY VALUE sets it)."""
-    from claimmark.tui.export_actions import export_folder
+    from claimmark.store.export.files import export_folder
 
     store = context.store
     if key is None:

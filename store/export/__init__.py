@@ -6,8 +6,9 @@ W3C Web Annotation JSON collection that imports back.
 - `store.export.webanno`: the JSON collection (`collection_json`).
 - `store.export.webanno_import`: checking and importing such a collection
   (`parse_collection`, `import_collection`).
-- `store.export.files`: atomic writes that never clobber a foreign file (`write_atomic`)
-  and the one-call export of many articles (`export_articles`, `export_text`).
+- `store.export.files`: atomic writes that never clobber a foreign file (`write_atomic`),
+  the default export folder (`export_folder`) and the one-call export of one or many
+  articles (`export_article`, `export_articles`, `export_text`).
 """
 
 from claimmark.store.export.errors import ExportError, ImportFormatError

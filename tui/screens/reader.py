@@ -618,7 +618,7 @@ class ReaderScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export this article's notes to Markdown in the export folder."""
-        from claimmark.tui.export_actions import export_article
+        from claimmark.store.export.files import export_article
 
         try:
             path = export_article(self.store, self.article.id)
