@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -28,7 +28,7 @@ class ConfirmDialog(DialogScreen[bool]):
         with Vertical(classes="dialog") as box:
             box.border_title = "Confirm"
             yield Label(self.message, classes="confirm-message", markup=False)
-            yield KeyHints("y/enter yes · n/esc no", classes="dialog-hints")
+            yield DialogHints("y/enter yes · n/esc no", classes="dialog-hints")
 
     def action_answer(self, answer: bool) -> None:
         """Dismiss with `answer`."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
@@ -42,7 +42,7 @@ class HelpScreen(DialogScreen[None]):
                         for keys, description in rows:
                             yield Label(keys, classes="help-key", markup=False)
                             yield Label(description, classes="help-description", markup=False)
-            yield KeyHints("↑/↓ pgup/pgdn scroll · esc, q or ? close", classes="dialog-hints")
+            yield DialogHints("↑/↓ pgup/pgdn scroll · esc, q or ? close", classes="dialog-hints")
 
     def on_mount(self) -> None:
         """Focus the table so the scrolling keys work at once."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 from claimmark.tui.dialogs.quote import QuotePreview
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -67,7 +67,7 @@ class NoteDialog(DialogScreen[str | None]):
             box.border_title = "Note"
             yield QuotePreview(self.quote, max_lines=3)
             yield note_text_area(self.note, id="note")
-            yield KeyHints(
+            yield DialogHints(
                 "ctrl+s save · esc cancel (discards edits) · enter new line",
                 classes="dialog-hints",
             )

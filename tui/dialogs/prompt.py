@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 from claimmark.tui.dialogs.completion import CompletingInput
 from textual import on
 from textual.app import ComposeResult
@@ -60,7 +60,7 @@ class PromptDialog(DialogScreen[str | None]):
                 ),
                 id="prompt",
             )
-            yield KeyHints("enter ok · esc cancel", classes="dialog-hints")
+            yield DialogHints("enter ok · esc cancel", classes="dialog-hints")
 
     @on(Input.Submitted, "#prompt")
     def answer(self, event: Input.Submitted) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from claimmark.store.errors import InvalidInput
-from claimmark.tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen, ErrorLine
 from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
 from textual import on
 from textual.app import ComposeResult
@@ -86,7 +86,7 @@ class TagsDialog(DialogScreen[tuple[str, ...] | None]):
                 id="tags",
             )
             yield ErrorLine(classes="dialog-error")
-            yield KeyHints("enter save · tab/→ complete · esc cancel", classes="dialog-hints")
+            yield DialogHints("enter save · tab/→ complete · esc cancel", classes="dialog-hints")
 
     @on(Input.Submitted, "#tags")
     def save(self) -> None:
