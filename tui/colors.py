@@ -7,15 +7,11 @@ import zlib
 from functools import cache
 
 from claimmark.store.models import ClaimStatus
+from claimmark.tui.textual_private import textual_color_names
 from rich.color import ANSI_COLOR_NAMES, ColorParseError
 from rich.color import Color as RichColor
 from textual.color import Color
 from textual.color import ColorParseError as TextualColorParseError
-
-try:
-    from textual._color_constants import COLOR_NAME_TO_RGB as TEXTUAL_COLOR_NAMES
-except ImportError:  # a private module: without it, Rich names are tried first
-    TEXTUAL_COLOR_NAMES = {}
 
 # name -> (background on a dark theme, background on a light theme)
 HIGHLIGHT_COLORS: dict[str, tuple[str, str]] = {
@@ -99,7 +95,7 @@ def parse_color(name: str) -> Color | None:
     """A Textual colour from a Textual/CSS name, a Rich name or a hex, or None if unknown."""
     # A Rich-only name ("dark_orange") goes straight to Rich: Textual's parser would fail
     # on it only after working out a did-you-mean suggestion (~3 ms a name).
-    if name in ANSI_COLOR_NAMES and name not in TEXTUAL_COLOR_NAMES:
+    if name in ANSI_COLOR_NAMES and name not in textual_color_names():
         return _rich_color(name)
     try:
         return Color.parse(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from claimmark.tui.textual_private import render_screen
 from rich.console import Console
 from textual.app import App
 
@@ -20,7 +21,5 @@ def screen_text(app: App) -> str:
         record=True,
         legacy_windows=False,
     )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
+    console.print(render_screen(app))
     return console.export_text()

@@ -638,11 +638,14 @@ class ReaderScreen(Screen[None]):
             self.app.pop_screen()
         else:
             from claimmark.tui.screens.library import LibraryScreen
+            from claimmark.tui.textual_private import let_switch_replace
 
-            # The reader is the app's first screen (`claimmark open`). Textual gives a
-            # first screen no result callback, and switch_screen pops one: give it its own.
-            self._push_result_callback(self, None)
-            self.app.switch_screen(LibraryScreen(self.store))
+            # The reader is the app's first screen (`claimmark open`): replace it.
+            library = LibraryScreen(self.store)
+            if let_switch_replace(self):
+                self.app.switch_screen(library)
+            else:
+                self.app.push_screen(library)
 
     def action_help(self) -> None:
         from claimmark.tui.dialogs import HelpScreen
