@@ -194,8 +194,10 @@ def _string(value: str) -> str:
 def _write_json(value: Any, indent: str, out: list[str]) -> None:
     """Append `value` as JSON to `out`: the same text as ``json.dumps(value, indent=2,
     ensure_ascii=False)`` (for str, int, bool, None, list and dict), plus ``\\uXXXX`` for
-    C1 controls, U+2028/U+2029 and lone surrogates. Several times faster than the standard
-    library, whose indenting encoder is pure Python; strings go through its C escaper."""
+    C1 controls, U+2028/U+2029 and lone surrogates. Strings go through the standard
+    library's C escaper; the rest is this loop, which runs 1.4-1.9x as fast as `json.dumps`
+    with an indent (that encoder is pure Python): `benchmarks/bench_export.py` prints the
+    ratio on a 14 MB collection."""
     kind = type(value)
     if kind is str:
         out.append(_string(value))
