@@ -16,6 +16,7 @@ from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
 
 from tests.tui.screen import screen_text
+from tests.tui.waiting import wait_until
 
 TEXT = (
     "The government has signalled it will fund a regional flood barrier, two officials said.\n"
@@ -59,13 +60,9 @@ def view(app: ClaimmarkApp) -> ArticleView:
     return app.screen.query_one(ArticleView)
 
 
-async def shows(pilot, app: ClaimmarkApp, text: str, seconds: float = 5.0) -> bool:
+async def wait_for_text(pilot, app: ClaimmarkApp, text: str) -> None:
     """Wait (boundedly) until `text` is on the screen; a loaded machine may take a while."""
-    for _ in range(int(seconds / 0.05)):
-        if text in screen_text(app):
-            return True
-        await pilot.pause(0.05)
-    return text in screen_text(app)
+    await wait_until(pilot, lambda: text in screen_text(app), what=f"{text!r} on screen")
 
 
 async def open_reader(app: ClaimmarkApp, pilot) -> ReaderScreen:
@@ -279,9 +276,9 @@ async def test_toggle_pane_and_help(lib: Store) -> None:
         await pilot.press("backslash")
         assert app.screen.query_one(AnnotationPane).display
         await pilot.press("question_mark")
-        assert await shows(pilot, app, "Next sentence")
+        await wait_for_text(pilot, app, "Next sentence")
         await pilot.press("end")
-        assert await shows(pilot, app, "Highlight the selection")
+        await wait_for_text(pilot, app, "Highlight the selection")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
