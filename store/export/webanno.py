@@ -63,7 +63,7 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from claimmark.store.models import Annotation, Article, Claim, claim_to_dict
+from claimmark.store.models import Annotation, Article, Claim, claim_to_dict, document_order
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 """The W3C Web Annotation JSON-LD context."""
@@ -91,17 +91,6 @@ def annotation_urn(article_sha256: str, start: int, end: int, created_at: str) -
     """The id of an annotation: a hash of what identifies it across databases."""
     key = f"{article_sha256}:{start}-{end}:{created_at}"
     return "urn:claimmark:annotation:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
-
-
-def _order(annotation: Annotation) -> tuple[int, int, str, str, str, int]:
-    return (
-        annotation.start,
-        -annotation.end,
-        annotation.created_at,
-        annotation.updated_at,
-        annotation.quote,
-        annotation.id,
-    )
 
 
 def _claim_summary(claim: Claim) -> str:
@@ -258,7 +247,7 @@ def collection_json(
     items = [
         _annotation_json(article, annotation)
         for article, marks in pairs
-        for annotation in sorted(marks, key=_order)
+        for annotation in sorted(marks, key=document_order)
     ]
     digest = hashlib.sha256(
         "\n".join(article.sha256 for article, _ in pairs).encode("ascii", "replace")
