@@ -793,7 +793,7 @@ class ArticleView(ScrollView, can_focus=True):
 
         suggestion = component("article-view--suggestion")
         claims = {
-            status: readable(
+            status.value: readable(
                 parse_color(STATUS_COLORS.get(status, "")) or foreground, background, 3.0
             )
             for status in ClaimStatus
