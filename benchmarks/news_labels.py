@@ -325,6 +325,8 @@ class SetCounts:
     pronoun: int
     multi_claimant: int
     anonymous: int
+    relayed: int
+    """Labels with a non-empty source chain (nested attribution)."""
     described: int
     title: int
     splitter_disagrees: int
@@ -341,6 +343,7 @@ def counts(pages: Iterable[PageLabels]) -> SetCounts:
         pronoun=sum(label.pronoun is not None for label in labels),
         multi_claimant=sum(bool(label.other_claimants) for label in labels),
         anonymous=sum(label.attribution == "anonymous" for label in labels),
+        relayed=sum(bool(label.sources) for label in labels),
         described=sum(label.description is not None for label in labels),
         title=sum(label.where == "title" for label in labels),
         splitter_disagrees=sum(label.splitter_disagrees for label in labels),
