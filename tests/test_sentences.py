@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from claimmark.store.sentences import sentence_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from claimmark.store.sentences import sentence_spans
 
 
 def sentences(text: str) -> list[str]:
