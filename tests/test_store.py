@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import pytest
+
 from claimmark.store import (
     Ambiguous,
     AnnotationDraft,
@@ -26,7 +27,6 @@ from claimmark.store import (
 )
 from claimmark.store.schema import MIGRATION_NAMES
 from claimmark.store.store import Store
-
 from tests.conftest import ARTICLE_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,8 +106,9 @@ def test_claims_check_constraint_allows_exactly_the_enum(
 
 
 def test_database_made_by_migration_one_opens_unchanged(tmp_path: Path) -> None:
-    from claimmark.store.migrations import migrations
     from sqlite_utils import Database
+
+    from claimmark.store.migrations import migrations
 
     path = tmp_path / "old.db"
     db = Database(path)

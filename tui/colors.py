@@ -6,12 +6,13 @@ from __future__ import annotations
 import zlib
 from functools import cache
 
-from claimmark.store.models import ClaimStatus
-from claimmark.tui.textual_private import textual_color_names
 from rich.color import ANSI_COLOR_NAMES, ColorParseError
 from rich.color import Color as RichColor
 from textual.color import Color
 from textual.color import ColorParseError as TextualColorParseError
+
+from claimmark.store.models import ClaimStatus
+from claimmark.tui.textual_private import textual_color_names
 
 # name -> (background on a dark theme, background on a light theme)
 HIGHLIGHT_COLORS: dict[str, tuple[str, str]] = {

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import io
 
-from claimmark.tui.textual_private import render_screen
 from rich.console import Console
 from textual.app import App
+
+from claimmark.tui.textual_private import render_screen
 
 
 def screen_text(app: App) -> str:

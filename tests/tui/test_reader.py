@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import claimmark.tui.app
 import pytest
+
+import claimmark.tui.app
 from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
@@ -14,7 +15,6 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
-
 from tests.tui.screen import screen_text
 from tests.tui.waiting import wait_until
 

@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimStatus
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.reader import ReaderScreen
-
 from tests.tui.snapshot_version import drawn_with_this_textual
 from tests.tui.test_reader import TEXT, TITLE
 from tests.tui.waiting import wait_until

@@ -9,15 +9,16 @@ from __future__ import annotations
 import importlib
 
 import pytest
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Static
+
 from claimmark.tui.textual_private import (
     PRIVATE_NAMES,
     let_switch_replace,
     render_screen,
     textual_color_names,
 )
-from textual.app import App
-from textual.screen import Screen
-from textual.widgets import Static
 
 
 def _owner(where: str) -> object:

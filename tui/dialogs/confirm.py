@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label
+
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 
 
 class ConfirmDialog(DialogScreen[bool]):

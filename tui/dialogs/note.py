@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from importlib.util import find_spec
 
-from claimmark.tui.dialogs.base import DialogHints, DialogScreen
-from claimmark.tui.dialogs.quote import QuotePreview
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
+
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
+from claimmark.tui.dialogs.quote import QuotePreview
 
 
 def markdown_language() -> str | None:

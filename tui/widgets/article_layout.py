@@ -22,9 +22,10 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple
 
+from rich.cells import split_graphemes
+
 from claimmark.store.text import paragraph_spans
 from claimmark.tui.widgets.wrapping import display_text, is_simple, wrap_paragraph, wrap_paragraphs
-from rich.cells import split_graphemes
 
 MAX_TEXT_WIDTH = 90
 """The text never wraps wider than this many cells, however wide the terminal."""

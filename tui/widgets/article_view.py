@@ -56,6 +56,19 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import ClassVar, NamedTuple
 
+from rich.color import Color as RichColor
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.actions import SkipAction
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
 from claimmark.store.models import ClaimStatus
 from claimmark.tui.colors import STATUS_COLORS, parse_color, readable
 from claimmark.tui.widgets.article_layout import ArticleLayout, Line
@@ -69,18 +82,6 @@ from claimmark.tui.widgets.motions import (
 )
 from claimmark.tui.widgets.paging import page_row
 from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
-from rich.color import Color as RichColor
-from rich.segment import Segment
-from rich.style import Style
-from textual import events
-from textual.actions import SkipAction
-from textual.binding import Binding, BindingType
-from textual.color import Color
-from textual.geometry import Size
-from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 __all__ = ["ArticleView", "Mark"]
 
