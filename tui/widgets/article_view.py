@@ -83,8 +83,6 @@ from claimmark.tui.widgets.motions import (
 from claimmark.tui.widgets.paging import page_row
 from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 
-__all__ = ["ArticleView", "Mark"]
-
 NOTE_MARKER = "✎"
 
 _STRIP_CACHE_SIZE = 1024
