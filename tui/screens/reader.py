@@ -7,6 +7,7 @@ the annotation pane post messages up to it and never talk to each other.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,6 +39,15 @@ from claimmark.tui.widgets.marks import Mark
 if TYPE_CHECKING:
     from claimmark.store.suggest import Suggestion
     from claimmark.tui.dialogs import ClaimFormResult
+
+
+def _order(annotation: Annotation) -> tuple[int, int, int]:
+    """Document order of the marks and the pane: by start, the longer span first, then id."""
+    return (annotation.start, -annotation.end, annotation.id)
+
+
+def _entry_order(entry: PaneEntry) -> tuple[int, int, int]:
+    return _order(entry.annotation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,28 +176,54 @@ class ReaderScreen(Screen[None]):
         self.annotations = {a.id: a for a in self.store.list_annotations(self.article.id)}
         self._refresh_marks()
 
-    def _sorted(self) -> list[Annotation]:
-        return sorted(self.annotations.values(), key=lambda a: (a.start, -a.end, a.id))
+    def _mark(self, annotation: Annotation) -> Mark:
+        """How the article view draws `annotation`."""
+        return Mark(
+            annotation_id=annotation.id,
+            start=annotation.start,
+            end=annotation.end,
+            color=background(color_name(annotation.color, annotation.tags), self.dark),
+            claim_status=annotation.claim.status.value if annotation.claim else None,
+            has_note=bool(annotation.note.strip()),
+        )
+
+    def _entry(self, annotation: Annotation) -> PaneEntry:
+        """How the pane lists `annotation`."""
+        return PaneEntry(annotation, self.paragraphs.number_of(annotation.start))
 
     def _refresh_marks(self) -> None:
+        """Show every annotation again: every mark and every pane entry rebuilt (on open,
+        and when the theme changes the marks' colours)."""
         self._marks_dark = self.dark
-        ordered = self._sorted()
-        self.view.set_marks(
-            [
-                Mark(
-                    annotation_id=a.id,
-                    start=a.start,
-                    end=a.end,
-                    color=background(color_name(a.color, a.tags), self.dark),
-                    claim_status=a.claim.status.value if a.claim else None,
-                    has_note=bool(a.note.strip()),
-                )
-                for a in ordered
-            ]
-        )
-        self.entries = tuple(PaneEntry(a, self.paragraphs.number_of(a.start)) for a in ordered)
+        ordered = sorted(self.annotations.values(), key=_order)
+        self.view.set_marks([self._mark(a) for a in ordered])
+        self.entries = tuple(self._entry(a) for a in ordered)
         self._update_current()
         self._show_suggestions()
+
+    def _show_change(self, annotation_id: int, annotation: Annotation | None) -> None:
+        """Show that annotation `annotation_id` is now `annotation` (None: deleted).
+
+        An edit changes one annotation, so one mark is put into or taken out of the view
+        and one entry into or out of the pane's tuple (found by bisection in document
+        order, every other entry kept as the same object, so that the pane redoes only
+        that entry), rather than rebuilding all of them (43 ms at 5,000 annotations)."""
+        old = self.annotations.pop(annotation_id, None)
+        entries = self.entries
+        if old is not None:
+            index = bisect_left(entries, _order(old), key=_entry_order)
+            entries = entries[:index] + entries[index + 1 :]
+        if annotation is None:
+            self.view.remove_mark(annotation_id)
+        else:
+            self.annotations[annotation.id] = annotation
+            self.view.put_mark(self._mark(annotation))
+            index = bisect_left(entries, _order(annotation), key=_entry_order)
+            entries = entries[:index] + (self._entry(annotation),) + entries[index:]
+        self.entries = entries
+        self._update_current()
+        if (old is not None and old.claim) or (annotation is not None and annotation.claim):
+            self._show_suggestions()  # a claim hides the suggestion on its span
 
     def _update_current(self) -> None:
         marks = self.view.marks_at(self.view.cursor)
@@ -234,13 +270,9 @@ class ReaderScreen(Screen[None]):
             self.notify(str(error), title="Not saved", severity="error")
             return None
         after = None if deleting else result
-        if deleting:
-            self.annotations.pop(result.id, None)
-        else:
-            self.annotations[result.id] = result
+        self._show_change(result.id, after)
         self.undo_stack.append(Change(before, after, label))
         self.redo_stack.clear()
-        self._refresh_marks()
         return result
 
     def _create(
@@ -389,15 +421,14 @@ class ReaderScreen(Screen[None]):
             if goal is None:
                 assert current is not None
                 self.store.delete_annotation(current.id)
-                self.annotations.pop(current.id, None)
+                self._show_change(current.id, None)
             else:
-                self.annotations[goal.id] = self.store.restore_annotation(goal)
+                self._show_change(goal.id, self.store.restore_annotation(goal))
         except ClaimmarkError as error:
             source.append(change)
             self.notify(str(error), title="Not saved", severity="error")
             return
         target.append(change)
-        self._refresh_marks()
         spot = goal or current
         if spot is not None:
             self.view.move_cursor(spot.start)
