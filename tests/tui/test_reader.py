@@ -10,6 +10,7 @@ import pytest
 import claimmark.tui.app
 from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
 from claimmark.store.store import Store
+from claimmark.store.suggest import suggest_attributions
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
@@ -186,6 +187,58 @@ async def test_delete_undo_redo(lib: Store) -> None:
         await pilot.press("u", "u", "u")
         await pilot.pause()
         assert any("Nothing to undo" in notice for notice in app.notices)
+
+
+def drawn_rows(widget: ArticleView | AnnotationPane) -> list[list[tuple[str, object]]]:
+    """Every visible row of `widget`, segment by segment with its style."""
+    return [
+        [(segment.text, segment.style) for segment in widget.render_line(y)]
+        for y in range(widget.scrollable_content_region.height)
+    ]
+
+
+async def test_edits_draw_what_a_reopened_reader_draws(lib: Store) -> None:
+    """Each edit patches one mark and one pane entry; after a run of them (nested marks,
+    colours, deletes, undo and redo, and a claim whose deletion shows the suggestion it
+    hid) the reader shows exactly what a reader opened afresh on the same library shows,
+    on screen and in every style."""
+    last = suggest_attributions(TEXT)[-1]  # in the last paragraph, which the keys leave be
+    lib.create_annotation(
+        AnnotationDraft(1, 0, 30, claim=Claim(claimant="officials", status=ClaimStatus.DISPUTED))
+    )
+    claim = lib.create_annotation(
+        AnnotationDraft(1, last.start, last.end, claim=Claim(claimant=last.claimant))
+    )
+    app = RecordingApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        edited = reader(app)
+        await wait_until(pilot, lambda: edited._suggestions_ready, what="the suggestions")
+        await pilot.press("a")  # show them: the claimed one is not shown
+        await pilot.press("s", "h", "h")  # a sentence over the claim, then its colour
+        await pilot.press("w", "v", "w", "w", "h")  # a few words inside both
+        await pilot.press("right_curly_bracket", "p", "h", "x", "u")  # ¶2: made, gone, back
+        await pilot.press("right_curly_bracket", "s", "h", "u", "ctrl+r", "h")
+        await pilot.press("g", "x", "x", "u", "u")  # the two innermost at the start, and back
+        edited.view.move_cursor(claim.start)
+        await pilot.press("x")  # the claim on the suggestion: the suggestion shows again
+        edited.view.move_cursor(5)  # onto an annotation, which the pane highlights
+        await pilot.pause()
+        rows = (drawn_rows(edited.view), drawn_rows(edited.pane))
+        entries = [(e.annotation, e.paragraph) for e in edited.entries]
+        app.clear_notifications()
+        await pilot.pause()
+        screen = screen_text(app)
+    assert len(entries) == len(lib.list_annotations(1)) == 5
+    fresh_app = ClaimmarkApp(lib, article_id=1)
+    async with fresh_app.run_test(size=(120, 36)) as pilot:
+        fresh = reader(fresh_app)
+        await wait_until(pilot, lambda: fresh._suggestions_ready, what="the suggestions")
+        await pilot.press("a")
+        fresh.view.move_cursor(5)
+        await pilot.pause()
+        assert [(e.annotation, e.paragraph) for e in fresh.entries] == entries
+        assert (drawn_rows(fresh.view), drawn_rows(fresh.pane)) == rows
+        assert screen_text(fresh_app) == screen
 
 
 async def test_next_previous_annotation_and_notices(lib: Store) -> None:
