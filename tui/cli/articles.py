@@ -8,16 +8,8 @@ from pathlib import Path
 
 import click
 
-from claimmark.tui.cli.base import (
-    Context,
-    cli,
-    console,
-    fail,
-    pass_context,
-    print_json,
-    resolve_article,
-    run_tui,
-)
+from claimmark.tui.cli.base import Context, cli, console, fail, pass_context, print_json
+from claimmark.tui.launch import open_article
 
 
 @cli.command("open")
@@ -25,8 +17,7 @@ from claimmark.tui.cli.base import (
 @pass_context
 def open_command(context: Context, article: str) -> None:
     """Open ARTICLE (an id, a file, or a title fragment) in the reader."""
-    found = resolve_article(context.store, article)
-    run_tui(context.store, found.id)
+    open_article(context, article)  # (also run without click: see tui.launch)
 
 
 @cli.command("add")
