@@ -9,7 +9,6 @@ with "database is locked", and what the user saw saved is on disk.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import stat
@@ -20,7 +19,6 @@ from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlparse
 
-from claimmark.store.anchoring import CONTEXT
 from claimmark.store.errors import Ambiguous, InvalidInput, NotFound, StoreError
 from claimmark.store.models import (
     Annotation,
@@ -434,6 +432,8 @@ class Store:
     def _article_slice(
         self, conn: sqlite3.Connection, article_id: int, start: int, end: int
     ) -> tuple[str, str, str]:
+        from claimmark.store.anchoring import CONTEXT  # (not needed to open the reader)
+
         row = conn.execute(
             """SELECT length(text),
                       substr(text, ? + 1, ?),
@@ -677,6 +677,8 @@ class Store:
     def journal(self, article_id: int | None = None) -> list[JournalEntry]:
         """The change journal, oldest first, for one article or all."""
         where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
+        import json  # (only writes and the journal need it: not imported to open the reader)
+
         rows = self._read(f"SELECT * FROM journal {where} ORDER BY id", params)
         return [
             JournalEntry(
@@ -771,6 +773,8 @@ class Store:
         before: Annotation | None,
         after: Annotation | None,
     ) -> None:
+        import json  # (see journal)
+
         conn.execute(
             """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
                VALUES (?, ?, ?, ?, ?, ?)""",
