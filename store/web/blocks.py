@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 BLOCK_TAGS = frozenset(
     """address article aside blockquote body center dd details dialog div dl dt fieldset
     figure footer form h1 h2 h3 h4 h5 h6 head header hr html li list main nav ol p pre
-    quote row section summary table tbody thead tfoot tr ul item code br lb caption""".split()
+    quote row section summary table tbody thead tfoot tr ul item br lb caption""".split()
 )
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6 head".split())
 PREFORMATTED_TAGS = frozenset(("pre", "textarea"))

@@ -10,14 +10,16 @@ pruned copy of the page and merges their paragraphs (`merge_blocks`):
 1. The page is parsed once; scripts, styles, comments, navigation, hidden elements and
    image captions are pruned, and runs of white space collapsed (`prune_page`). Both
    extractors read that copy, which also halves readability-lxml's time.
-2. A paragraph of one extractor is *shared* when at least `SHARED` of its words are in
-   the other's text. The agreed region of each runs from its first to its last shared
-   paragraph.
+2. A paragraph of one extractor is *shared* when at least `SHARED` of its adjacent word
+   pairs occur in the other's text (pairs, not words: a heading that repeats words of
+   the paragraph below it is not that paragraph). The agreed region of each runs from
+   its first to its last shared paragraph.
 3. The result follows readability's order: its paragraphs in its region, with
    trafilatura's unshared paragraphs inserted where they fall between shared ones (what
-   readability dropped inside the article). Unshared paragraphs before the region are
-   kept when they are prose (a lead one extractor missed); unshared paragraphs after
-   it, where "related" and "more from" blocks sit, are dropped.
+   readability dropped inside the article). Before the region, readability's own lead
+   (a standfirst, a dateline) is kept, and trafilatura's when it is prose. After it,
+   where "related" and newsletter blocks sit, readability's tail is kept only when it
+   is a short sign-off (`TAIL_BLOCKS`, `TAIL_WORDS`), without link-only lines.
 4. When the two disagree on nearly everything, the result is the one whose text has the
    more prose.
 
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 SHARED = 0.75
-"""A paragraph is shared when this share of its words occur in the other text."""
+"""A paragraph is shared when this share of its word pairs occur in the other text."""
 AGREEMENT = 0.5
 """Below this word F1 between the two extractors, they are taken to disagree."""
 TAIL_BLOCKS = 3
@@ -74,6 +76,10 @@ _FURNITURE_XPATH = (
     " | //*[@role='navigation' or @role='menu' or @role='menubar' or @role='complementary'"
     " or @role='dialog' or @role='alertdialog']"
 )
+_KEPT_ATTRIBUTES = frozenset(
+    ("class", "id", "href", "rel", "itemprop", "itemtype", "role", "lang", "dir", "colspan")
+)
+_KEPT_EMPTY = frozenset(("br", "hr", "html", "head", "body", "td", "th", "img"))
 _HIDDEN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 
 
@@ -113,13 +119,32 @@ def prune_page(doc: HtmlElement) -> None:
             continue
         if len(_text_of(element)) * 2 < body_text:
             element.drop_tree()
-    for element in doc.iter():
-        if not isinstance(element.tag, str) or element.tag in ("pre", "textarea"):
-            continue
-        if element.text and len(element.text) > 1:
-            element.text = _SPACE_RUN.sub(" ", element.text)
-        if element.tail and len(element.tail) > 1:
+    preformatted = {e for pre in doc.iter("pre", "textarea") for e in pre.iter()}
+    # Children before parents (reversed document order): an element with no text in it
+    # and no line break is dropped, and only the attributes the extractors read are kept.
+    has_text: set[HtmlElement] = set()
+    for element in reversed(list(doc.iter())):
+        if element.tail and element not in preformatted and len(element.tail) > 1:
             element.tail = _SPACE_RUN.sub(" ", element.tail)
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        if element.attrib:
+            for name in [n for n in element.attrib if n not in _KEPT_ATTRIBUTES]:
+                del element.attrib[name]
+        text = element.text
+        if text and element not in preformatted and len(text) > 1:
+            element.text = text = _SPACE_RUN.sub(" ", text)
+        if (
+            (text and not text.isspace())
+            or tag in _KEPT_EMPTY
+            or any(
+                child in has_text or (child.tail and not child.tail.isspace()) for child in element
+            )
+        ):
+            has_text.add(element)
+        elif element.getparent() is not None:
+            element.drop_tree()
 
 
 def readability_blocks(html: str) -> list[Block]:
@@ -180,32 +205,36 @@ def merge_blocks(primary: list[Block], secondary: list[Block]) -> list[Block]:
     p_all: Counter[str] = Counter(w for ws in p_words for w in ws)
     s_all: Counter[str] = Counter(w for ws in s_words for w in ws)
     if _f1(p_all, s_all) < AGREEMENT:
-        return max((primary, secondary), key=lambda blocks: _prose_words(blocks))
-    in_secondary = _matcher(s_words)
-    in_primary = _matcher(p_words)
-    p_match = [in_secondary(ws) for ws in p_words]
-    s_match = [in_primary(ws) for ws in s_words]
-    p_shared = [m is not None for m in p_match]
-    s_shared = [m is not None for m in s_match]
+        return max((primary, secondary), key=_prose_words)
+    p_grams = [_bigrams(ws) for ws in p_words]
+    s_grams = [_bigrams(ws) for ws in s_words]
+    p_grams_all = {g for grams in p_grams for g in grams}
+    s_grams_all = {g for grams in s_grams for g in grams}
+    p_shared = [_covered(grams, s_grams_all) for grams in p_grams]
+    s_shared = [_covered(grams, p_grams_all) for grams in s_grams]
     if not any(p_shared) or not any(s_shared):
-        return max((primary, secondary), key=lambda blocks: _prose_words(blocks))
+        return max((primary, secondary), key=_prose_words)
     p_first, p_last = _region(p_shared)
     s_first, s_last = _region(s_shared)
+    position = _locator(s_words)
 
-    # Before the region: readability's own lead (its container's standfirst, dateline),
-    # then a prose lead that only trafilatura found.
+    def missing(start: int, stop: int) -> list[Block]:
+        """trafilatura's paragraphs in [start, stop) that readability does not have."""
+        return [secondary[j] for j in range(start, stop) if not s_shared[j] and s_words[j]]
+
+    # Before the region: a prose lead that only trafilatura found, then readability's own
+    # lead (its container's standfirst or dateline).
     merged: list[Block] = [b for b in secondary[:s_first] if _is_prose(b)]
     merged.extend(primary[:p_first])
-    cursor = s_first - 1  # the last secondary paragraph accounted for
+    cursor = s_first - 1  # the last trafilatura paragraph accounted for
     for index in range(p_first, p_last + 1):
-        target = p_match[index]
-        if target is not None and target > cursor:
-            merged.extend(
-                secondary[j] for j in range(cursor + 1, min(target, s_last + 1)) if not s_shared[j]
-            )
-            cursor = target
+        if p_shared[index]:
+            target = position(p_words[index])
+            if target is not None and cursor < target <= s_last:
+                merged.extend(missing(cursor + 1, target))
+                cursor = target
         merged.append(primary[index])
-    merged.extend(secondary[j] for j in range(cursor + 1, s_last + 1) if not s_shared[j])
+    merged.extend(missing(cursor + 1, s_last + 1))
     # After the region: readability's tail only when it is a short sign-off or dateline;
     # a longer unshared tail is a "related stories" or newsletter block.
     tail = [b for b in primary[p_last + 1 :] if not _link_dominated(b)]
@@ -228,44 +257,39 @@ def _region(shared: list[bool]) -> tuple[int, int]:
     return first, last
 
 
-def _matcher(blocks_words: list[list[str]]):  # type: ignore[no-untyped-def]
-    """A function from a paragraph's words to the index of the paragraph of `blocks_words`
-    that holds it (at least `SHARED` of its word pairs are in that paragraph and its two
-    neighbours), or None."""
-    index: dict[str, list[int]] = {}
-    for i, ws in enumerate(blocks_words):
-        for w in set(ws):
-            index.setdefault(w, []).append(i)
-    grams = [_bigrams(ws) for ws in blocks_words]
-    neighbourhoods = [
-        set().union(*grams[max(0, i - 1) : i + 2]) for i in range(len(blocks_words))
-    ]
-
-    def best(ws: list[str]) -> int | None:
-        if not ws:
-            return None
-        votes: Counter[int] = Counter()
-        for w in set(ws):
-            hits = index.get(w, ())
-            if len(hits) <= 8:  # common words say little about where a paragraph is
-                votes.update(hits)
-        if not votes:
-            return None
-        candidate = votes.most_common(1)[0][0]
-        near = neighbourhoods[candidate]
-        own = _bigrams(ws)
-        found = sum(1 for gram in own if gram in near)
-        return candidate if found >= SHARED * len(own) else None
-
-    return best
-
-
 def _bigrams(ws: list[str]) -> list[tuple[str, str]]:
     """Adjacent word pairs (a one-word paragraph is its own pair): word order is what tells
     a heading apart from the paragraph below it that repeats its words."""
     if len(ws) == 1:
         return [(ws[0], "")]
     return list(zip(ws, ws[1:], strict=False))
+
+
+def _covered(grams: list[tuple[str, str]], other: set[tuple[str, str]]) -> bool:
+    """At least `SHARED` of a paragraph's word pairs occur in the other text. A one-word
+    paragraph needs the same one-word paragraph."""
+    if not grams:
+        return False
+    return sum(1 for gram in grams if gram in other) >= SHARED * len(grams)
+
+
+def _locator(blocks_words: list[list[str]]):  # type: ignore[no-untyped-def]
+    """A function from a paragraph's words to the index of the paragraph of `blocks_words`
+    that shares the most of its distinctive words (None when no word is distinctive)."""
+    index: dict[str, list[int]] = {}
+    for i, ws in enumerate(blocks_words):
+        for w in set(ws):
+            index.setdefault(w, []).append(i)
+
+    def best(ws: list[str]) -> int | None:
+        votes: Counter[int] = Counter()
+        for w in set(ws):
+            hits = index.get(w, ())
+            if len(hits) <= 8:  # common words say little about where a paragraph is
+                votes.update(hits)
+        return votes.most_common(1)[0][0] if votes else None
+
+    return best
 
 
 def _is_prose(block: Block) -> bool:
