@@ -23,9 +23,11 @@ from urllib.parse import urlparse
 from claimmark.store.anchoring import CONTEXT
 from claimmark.store.errors import Ambiguous, InvalidInput, NotFound, StoreError
 from claimmark.store.models import (
+    METADATA_FIELDS,
     Annotation,
     AnnotationDraft,
     Article,
+    ArticleMetadata,
     ArticleSummary,
     Attribution,
     Claim,
@@ -267,7 +269,8 @@ class Store:
     # -- articles --------------------------------------------------------------------
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
-        """Read, normalise and store the article in `path` (see `store.ingest`)."""
+        """Read, normalise and store the article in `path` (see `store.ingest`; HTML files
+        go through the web page extractor and keep the page's metadata)."""
         from claimmark.store.ingest import read_article_file
 
         file = Path(path)
@@ -278,6 +281,7 @@ class Store:
             str(file.resolve()),
             parsed.text,
             encoding=parsed.encoding,
+            metadata=parsed.metadata,
         )
 
     def add_article(
@@ -289,11 +293,14 @@ class Store:
         *,
         encoding: str = "utf-8",
         imported_at: str | None = None,
+        metadata: ArticleMetadata | None = None,
     ) -> ImportResult:
         """Store an already normalised article text.
 
-        The same content (title, byline, text) is found, not stored twice; changed content
-        from a source already in the library becomes a new version of that article.
+        The same content (title, byline, text) is found, not stored twice. Changed content
+        of an article already in the library becomes a new version of it: one from the
+        same source, or (for web pages) with the same canonical URL or fetched from the
+        same URL.
         """
         from claimmark.store.ingest import content_sha256
 
@@ -301,21 +308,19 @@ class Store:
             raise InvalidInput(f"{source}: the article has no text")
         if "\x00" in text:
             raise InvalidInput(f"{source}: the article text holds NUL characters")
+        meta = metadata or ArticleMetadata()
         digest = content_sha256(title, byline, text)
         with self._write() as conn:
             row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
             if row is not None:
                 return ImportResult(_article(row), "existing", row["encoding"])
-            latest = conn.execute(
-                """SELECT id FROM articles WHERE source = ? AND id NOT IN
-                   (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
-                   ORDER BY id DESC LIMIT 1""",
-                [source],
-            ).fetchone()
+            latest = self._latest_version(conn, source, meta)
+            values = [getattr(meta, name) for name in METADATA_FIELDS]
             cursor = conn.execute(
-                """INSERT INTO articles
-                   (title, byline, source, text, sha256, encoding, imported_at, previous_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                f"""INSERT INTO articles
+                   (title, byline, source, text, sha256, encoding, imported_at, previous_id,
+                    {", ".join(METADATA_FIELDS)})
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METADATA_FIELDS))})""",
                 [
                     title,
                     byline,
@@ -324,12 +329,38 @@ class Store:
                     digest,
                     encoding,
                     imported_at or now(),
-                    latest[0] if latest else None,
+                    latest,
+                    *values,
                 ],
             )
             row = conn.execute("SELECT * FROM articles WHERE id = ?", [cursor.lastrowid]).fetchone()
         status = "new-version" if latest else "new"
         return ImportResult(_article(row), status, encoding)
+
+    def _latest_version(
+        self, conn: sqlite3.Connection, source: str, meta: ArticleMetadata
+    ) -> int | None:
+        """The id of the latest text of the article this one is a version of, if any: the
+        same source, or the same canonical URL, or fetched from the same URL."""
+        conditions, params = ["source = ?"], [source]
+        for column, value in (
+            ("canonical_url", meta.canonical_url),
+            ("fetched_from", meta.fetched_from),
+        ):
+            if value:
+                conditions.append(f"{column} = ?")
+                params.append(value)
+        if meta.canonical_url or meta.fetched_from:
+            # A URL source may be the canonical URL or the fetched URL of another text.
+            conditions.append("canonical_url = ?")
+            params.append(source)
+        row = conn.execute(
+            f"""SELECT id FROM articles WHERE ({" OR ".join(conditions)}) AND id NOT IN
+               (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+               ORDER BY id DESC LIMIT 1""",
+            params,
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def get_article(self, article_id: int) -> Article:
         """The article with this id; `NotFound` if there is none."""
@@ -353,7 +384,7 @@ class Store:
         )
         rows = self._read(
             f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at, a.last_opened_at,
-                       a.previous_id, length(a.text) AS length,
+                       a.previous_id, a.site_name, a.published, length(a.text) AS length,
                        (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
                            AS annotation_count,
                        (SELECT count(*) FROM annotations n JOIN claims c
@@ -373,6 +404,8 @@ class Store:
                 annotation_count=row["annotation_count"],
                 claim_count=row["claim_count"],
                 previous_id=row["previous_id"],
+                site_name=row["site_name"],
+                published=row["published"],
             )
             for row in rows
         ]
@@ -385,6 +418,11 @@ class Store:
             raise NotFound("no article named: the name is empty")
         if ref.isdigit():
             return self.get_article(int(ref))
+        if ref.startswith(("http://", "https://")):
+            found = self.find_url(ref)
+            if found is None:
+                raise NotFound(f"{ref} has not been added to the library (claimmark add {ref})")
+            return found
         candidate = Path(ref).expanduser()
         if candidate.exists():
             rows = self._read(
@@ -411,6 +449,17 @@ class Store:
             more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
             raise Ambiguous(f"{ref!r} matches {len(rows)} articles ({names}{more}); use an id")
         return _article(rows[0])
+
+    def find_url(self, url: str) -> Article | None:
+        """The latest text of the article added from `url` (its source, canonical URL or
+        the URL it was fetched from), or None."""
+        rows = self._read(
+            """SELECT * FROM articles WHERE (source = ? OR canonical_url = ? OR fetched_from = ?)
+               AND id NOT IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+               ORDER BY id DESC LIMIT 1""",
+            [url, url, url],
+        )
+        return _article(rows[0]) if rows else None
 
     def mark_opened(self, article_id: int) -> None:
         """Record that the article was opened now (the library lists it first)."""
@@ -870,6 +919,7 @@ def _article(row: sqlite3.Row) -> Article:
         encoding=row["encoding"],
         previous_id=row["previous_id"],
         last_opened_at=row["last_opened_at"],
+        **{name: row[name] for name in METADATA_FIELDS},
     )
 
 
