@@ -7,6 +7,7 @@ normalisation, anchoring, attribution suggestions and export. Never imports text
 from claimmark.store.errors import (
     Ambiguous,
     ClaimmarkError,
+    FetchError,
     IngestError,
     InvalidInput,
     NotFound,
@@ -38,6 +39,7 @@ __all__ = [
     "ClaimStatus",
     "ClaimmarkError",
     "Confidence",
+    "FetchError",
     "ImportResult",
     "IngestError",
     "InvalidInput",
