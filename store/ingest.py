@@ -193,14 +193,17 @@ def parse_article_bytes(data: bytes, name: str) -> ParsedArticle:
     return ParsedArticle(title, byline, body, encoding, content_sha256(title, byline, body))
 
 
-def parse_html_bytes(data: bytes, label: str, *, charset: str | None = None) -> ParsedArticle:
-    """The article in a saved web page's bytes (`charset`: one a server declared)."""
+def parse_html_bytes(
+    data: bytes, label: str, *, charset: str | None = None, url: str = ""
+) -> ParsedArticle:
+    """The article in a web page's bytes (`charset`: one a server declared; `url`: where
+    it came from, against which relative links resolve)."""
     from claimmark.store.web.decode import decode_page
     from claimmark.store.web.page import read_html_article
 
     html, encoding = decode_page(data, charset)
     try:
-        page = read_html_article(html)
+        page = read_html_article(html, url)
     except IngestError as error:
         raise IngestError(f"{label}: {error}") from None
     return parsed_from_page(page, encoding)

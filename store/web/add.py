@@ -153,7 +153,9 @@ def read_url(url: str, *, timeout: float | None = None) -> ParsedArticle:
     page = fetch_page(url, timeout=timeout)
     fetched_at = now()
     if page.kind == "html":
-        parsed = parse_html_bytes(page.body, _display(url), charset=page.charset)
+        parsed = parse_html_bytes(
+            page.body, _display(url), charset=page.charset, url=page.final_url
+        )
         from dataclasses import replace
 
         return replace(

@@ -35,7 +35,7 @@ SKIP_TAGS = frozenset(
 CELL_TAGS = frozenset(("td", "th", "cell"))
 LINK_TAGS = frozenset(("a", "ref"))
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
 @dataclass(slots=True)

@@ -20,6 +20,9 @@ import re
 META_SCAN_BYTES = 8192
 """How far into the page the ``<meta charset>`` is looked for."""
 
+CHAOS_MARGIN = 0.1
+"""How much more mojibake than the best candidate a detected charset may show."""
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
@@ -102,14 +105,21 @@ def _decode_declared(data: bytes, declared: str) -> tuple[str, str] | None:
 
 def _detect(data: bytes) -> tuple[str, str]:
     """Detection (charset-normalizer) for bytes that are not UTF-8 and declare nothing
-    that fits; cp1252 when it finds nothing."""
+    that fits. Among its candidates as free of mojibake as its best (within
+    `CHAOS_MARGIN`), the one whose text reads most like a language wins (cp1252, the
+    web's commonest legacy charset, on a tie); cp1252 when it finds nothing."""
+    name = None
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[: 256 * 1024]).best()
+        results = list(from_bytes(data[: 256 * 1024]))
     except Exception:  # detection is a best effort; cp1252 decodes nearly anything
-        best = None
-    name = codec_name(best.encoding) if best is not None else None
+        results = []
+    if results:
+        least = min(result.chaos for result in results)
+        close = [result for result in results if result.chaos <= least + CHAOS_MARGIN]
+        best = max(close, key=lambda r: (round(r.coherence, 3), codec_name(r.encoding) == "cp1252"))
+        name = codec_name(best.encoding)
     if name is None or name == "utf-8":
         name = "cp1252"
     return data.decode(name, errors="replace"), name

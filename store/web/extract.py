@@ -51,7 +51,7 @@ PROSE_WORDS = 12
 """A paragraph of at least this many words that ends like a sentence is prose."""
 
 _WORD = re.compile(r"\w+")
-_SPACE_RUN = re.compile(r"\s{2,}")
+_SPACE_RUN = re.compile(r"[ \t\n\r\f]{2,}")
 _SENTENCE_END = tuple(".!?…\"'”’»)")
 _PRUNED_TAGS = (
     "script",
@@ -80,6 +80,7 @@ _KEPT_ATTRIBUTES = frozenset(
     ("class", "id", "href", "rel", "itemprop", "itemtype", "role", "lang", "dir", "colspan")
 )
 _KEPT_EMPTY = frozenset(("br", "hr", "html", "head", "body", "td", "th", "img"))
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HIDDEN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 
 
@@ -96,6 +97,8 @@ def parse_page(html: str) -> HtmlElement:
     # An XML declaration with an encoding makes lxml refuse a str; it says nothing now
     # that the text is decoded.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+    # lxml refuses control characters (and they are never text): gone before parsing.
+    html = _CONTROL.sub("", html)
     try:
         return lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):

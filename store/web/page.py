@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from claimmark.store.errors import IngestError
 from claimmark.store.web.metadata import PageMetadata
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _HEAD_LINES = 6
 """How many opening paragraphs are checked for a repeated title or byline."""
 
