@@ -403,3 +403,27 @@ def test_markup_in_metadata_is_stored_as_text(run, server: PageServer, db: Path)
     assert article.title == "[bold]Not markup[/bold] <b>"
     listed = run("list")
     assert "[bold]Not markup[/bold]" in listed.out
+
+
+def test_exports_carry_the_metadata(run, server: PageServer, db: Path, tmp_path: Path) -> None:
+    url = server.add("/news/flood", page(TITLE, PARAGRAPHS, head=JSON_LD))
+    run("add", url)
+    run("annotate", "1", "--quote", "We have waited long enough", "--claimant", "Maria Okafor")
+    markdown = run("export", "1", "-o", "-").out
+    front = markdown.split("---\n")[1]
+    assert 'site: "The Harbour Gazette"' in front
+    assert 'published: "2026-03-03T09:30:00+00:00"' in front
+    assert 'modified: "2026-03-04T11:00:00+00:00"' in front
+    assert f'url: "{server.url("/news/flood-barrier")}"' in front
+    assert 'language: "en"' in front and 'fetched: "20' in front
+    assert "By Sam Rivers, Ana Lima · The Harbour Gazette · 2026-03-03" in markdown
+    exported = run("export", "1", "-o", "-", "--format", "json").out
+    other = tmp_path / "other.db"
+    saved = tmp_path / "all.json"
+    saved.write_text(exported, encoding="utf-8")
+    assert run("--db", str(other), "import", str(saved)).status == 0
+    again = run("--db", str(other), "export", "1", "-o", "-", "--format", "json").out
+    assert again == exported
+    with Store(other) as store:
+        copy = store.get_article(1)
+    assert copy.site_name == "The Harbour Gazette" and copy.fetched_from == url
