@@ -1,18 +1,27 @@
-"""The library: every article with its byline, annotation count and last opened time."""
+"""The library: every article with its byline, site, date, annotation count and last
+opened time; `a` adds a URL, file or folder in a worker thread with a progress bar."""
 
 from __future__ import annotations
 
-from textual import on
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Header, ProgressBar, Static
+from textual.worker import get_current_worker
 
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import ArticleSummary
 from claimmark.store.store import Store
+from claimmark.tui.article_info import date_label, site_label
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
+
+if TYPE_CHECKING:
+    from claimmark.store.web.add import AddOutcome
 
 
 def _when(stamp: str | None) -> str:
@@ -24,7 +33,7 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open", tooltip="Read the selected article"),
-        Binding("a", "add", "Add file", tooltip="Add an article file or folder"),
+        Binding("a", "add", "Add", tooltip="Add a web page by URL, or an article file or folder"),
         Binding("C", "claims", "Claims", tooltip="Every claim in the library"),
         Binding("slash", "filter", "Filter", tooltip="Filter articles by title"),
         Binding("question_mark", "help", "Help"),
@@ -37,10 +46,13 @@ class LibraryScreen(Screen[None]):
         self.store = store
         self.articles: list[ArticleSummary] = []
         self.filter_text = ""
+        self.adding = False
+        """True while the add worker runs."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="library-hint")
+        yield Static(id="library-hint", markup=False)
+        yield ProgressBar(id="add-progress", show_eta=False)
         yield Table(id="library", cursor_type="row", zebra_stripes=True)
         yield KeyHints()
 
@@ -49,6 +61,8 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_column("Title", key="title")
         table.add_column("Byline", key="byline")
+        table.add_column("Site", key="site")
+        table.add_column("Published", key="published")
         table.add_column("Notes", key="notes")
         table.add_column("Claims", key="claims")
         table.add_column("Last opened", key="opened")
@@ -58,30 +72,38 @@ class LibraryScreen(Screen[None]):
         """Shown for the first time or again: (re)load, as counts change elsewhere."""
         self.refresh_articles()
 
-    def refresh_articles(self) -> None:
-        """Reload the article list from the store (counts change as the user annotates)."""
+    def refresh_articles(self, select: int | None = None) -> None:
+        """Reload the article list from the store (counts change as the user annotates);
+        the cursor goes to article `select` if given, else to the first row."""
         table = self.query_one(DataTable)
         self.articles = self.store.list_articles()
         shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
         table.clear()
         for a in shown:
-            table.add_row(
-                a.title,
-                a.byline,
+            table.add_row(  # stored text as Text: never markup
+                Text(a.title),
+                Text(a.byline),
+                Text(site_label(a)),
+                date_label(a.published),
                 str(a.annotation_count),
                 str(a.claim_count),
                 _when(a.last_opened_at),
                 key=str(a.id),
             )
+        if not self.adding:
+            self._show_hint(len(shown))
+        if shown:
+            rows = [a.id for a in shown]
+            table.move_cursor(row=rows.index(select) if select in rows else 0)
+
+    def _show_hint(self, shown: int) -> None:
         hint = self.query_one("#library-hint", Static)
         if not self.articles:
-            hint.update("The library is empty. Press a to add an article file or folder.")
+            hint.update("The library is empty. Press a to add a web page (URL), file or folder.")
         elif self.filter_text:
-            hint.update(f"Filter: {self.filter_text!r} — {len(shown)} of {len(self.articles)}")
+            hint.update(f"Filter: {self.filter_text!r} — {shown} of {len(self.articles)}")
         else:
             hint.update(f"{len(self.articles)} articles — enter reads, a adds, C lists claims")
-        if shown:
-            table.move_cursor(row=0)
 
     def selected_id(self) -> int | None:
         table = self.query_one(DataTable)
@@ -104,31 +126,98 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(ReaderScreen(self.store, article_id))
 
     def action_add(self) -> None:
-        from pathlib import Path
-
         from claimmark.tui.dialogs import PromptDialog
 
-        def done(text: str | None) -> None:
-            if not text:
-                return
-            from claimmark.store.ingest import find_article_files
+        if self.adding:
+            self.notify("Still adding: wait for it to finish.", severity="warning")
+            return
 
-            added = 0
-            try:
-                files = find_article_files([Path(text.strip()).expanduser()])
-                for path in files:
-                    self.store.import_file(path)
-                    added += 1
-            except ClaimmarkError as error:
-                self.notify(str(error), title="Not added", severity="error")
-            if added:
-                self.notify(f"Added {added} article{'s' if added != 1 else ''}.")
-            self.refresh_articles()
+        def done(text: str | None) -> None:
+            if text and text.strip():
+                self.start_adding(text.strip())
 
         self.app.push_screen(
-            PromptDialog("Add an article file or folder", placeholder="path/to/article.txt"),
+            PromptDialog(
+                "Add a web page (URL), an article file or a folder",
+                placeholder="https://… or path/to/article.html",
+            ),
             done,
         )
+
+    # -- adding in a worker ----------------------------------------------------------------
+
+    def start_adding(self, item: str) -> None:
+        """Add `item` (a URL, file or folder) in a worker thread; the screen stays live
+        and a progress bar counts the items."""
+        self.adding = True
+        bar = self.query_one("#add-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+        self.query_one("#library-hint", Static).update(f"Adding {item} …")
+        self._add_worker(item)
+
+    @work(thread=True, exclusive=True, group="add")
+    def _add_worker(self, item: str) -> None:
+        """Fetch and store in this thread, on its own connection to the library (the
+        screen's connection stays free for the screen)."""
+        from claimmark.store.web.add import AddOutcome, add_targets, expand
+
+        worker = get_current_worker()
+        outcomes: list[AddOutcome] = []
+        try:
+            with Store(self.store.path) as store:
+                targets = expand([item])
+                self.app.call_from_thread(self._show_add_progress, 0, len(targets), item)
+                outcomes = add_targets(
+                    store,
+                    targets,
+                    progress=lambda done, total, outcome: self.app.call_from_thread(
+                        self._show_add_progress, done, total, outcome.item
+                    ),
+                    cancelled=lambda: worker.is_cancelled,
+                )
+        except ClaimmarkError as error:  # the library itself cannot be written
+            outcomes.append(AddOutcome(item, error=str(error)))
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._finish_adding, outcomes)
+
+    def _show_add_progress(self, done: int, total: int, item: str) -> None:
+        bar = self.query_one("#add-progress", ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        step = f"{done} of {total}" if total > 1 else ""
+        self.query_one("#library-hint", Static).update(
+            f"Adding {step + ': ' if step else ''}{item}" if done < total else "Saving …"
+        )
+
+    def _finish_adding(self, outcomes: list[AddOutcome]) -> None:
+        """Report each failure in one line and the counts, and show what was added."""
+        self.adding = False
+        self.query_one("#add-progress", ProgressBar).display = False
+        for outcome in outcomes:
+            if outcome.error:
+                self.notify(outcome.error, title="Not added", severity="error", markup=False)
+        stored = [o.result.article for o in outcomes if o.result is not None]
+        counts = {status: 0 for status in ("added", "new-version", "unchanged", "failed")}
+        for outcome in outcomes:
+            counts[outcome.status] += 1
+        if stored:
+            newest = stored[-1]
+            if self.filter_text and self.filter_text.casefold() not in newest.title.casefold():
+                self.filter_text = ""
+                self.notify("Filter cleared to show the added article.", markup=False)
+            added = counts["added"] + counts["new-version"]
+            parts = [f"Added {added}" if added else ""]
+            if counts["new-version"]:
+                parts.append(f"{counts['new-version']} as a new version")
+            if counts["unchanged"]:
+                parts.append(f"{counts['unchanged']} already in the library")
+            if counts["failed"]:
+                parts.append(f"{counts['failed']} failed")
+            summary = ", ".join(p for p in parts if p)
+            self.notify(summary[0].upper() + summary[1:] + ".", markup=False)
+            self.refresh_articles(select=newest.id)
+        else:
+            self.refresh_articles()
 
     def action_filter(self) -> None:
         from claimmark.tui.dialogs import PromptDialog
