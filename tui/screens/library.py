@@ -17,11 +17,19 @@ from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import ArticleSummary
 from claimmark.store.store import Store
 from claimmark.tui.article_info import date_label, site_label
+from claimmark.tui.textfit import one_line
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
 
 if TYPE_CHECKING:
     from claimmark.store.web.add import AddOutcome
+
+
+BYLINE_WIDTH = 28
+SITE_WIDTH = 20
+FIXED_COLUMNS_WIDTH = BYLINE_WIDTH + SITE_WIDTH + 10 + 5 + 6 + 16 + 7 * 2 + 2
+"""The cells every column but the title takes (texts, cell padding, the scroll bar): a
+long title is clipped so that the other columns stay on screen."""
 
 
 def _when(stamp: str | None) -> str:
@@ -68,6 +76,11 @@ class LibraryScreen(Screen[None]):
         table.add_column("Last opened", key="opened")
         table.focus()
 
+    def on_resize(self) -> None:
+        """Titles are clipped to the width: fit them again."""
+        if self.articles:
+            self.refresh_articles(select=self.selected_id())
+
     def on_screen_resume(self) -> None:
         """Shown for the first time or again: (re)load, as counts change elsewhere."""
         self.refresh_articles()
@@ -79,11 +92,12 @@ class LibraryScreen(Screen[None]):
         self.articles = self.store.list_articles()
         shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
         table.clear()
+        title_width = max(24, self.size.width - FIXED_COLUMNS_WIDTH)
         for a in shown:
             table.add_row(  # stored text as Text: never markup
-                Text(a.title),
-                Text(a.byline),
-                Text(site_label(a)),
+                Text(one_line(a.title, title_width)),
+                Text(one_line(a.byline, BYLINE_WIDTH)),
+                Text(one_line(site_label(a), SITE_WIDTH)),
                 date_label(a.published),
                 str(a.annotation_count),
                 str(a.claim_count),
@@ -214,7 +228,13 @@ class LibraryScreen(Screen[None]):
             if counts["failed"]:
                 parts.append(f"{counts['failed']} failed")
             summary = ", ".join(p for p in parts if p)
-            self.notify(summary[0].upper() + summary[1:] + ".", markup=False)
+            if len(outcomes) == 1:
+                summary = {
+                    "added": "Added",
+                    "new-version": f"New version of #{newest.previous_id}",
+                    "unchanged": "Already in the library",
+                }[outcomes[0].status] + f": {one_line(newest.title, 80)}"
+            self.notify(summary[0].upper() + summary[1:], markup=False)
             self.refresh_articles(select=newest.id)
         else:
             self.refresh_articles()
