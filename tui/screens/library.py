@@ -17,7 +17,7 @@ from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import ArticleSummary
 from claimmark.store.store import Store
 from claimmark.tui.article_info import date_label, site_label
-from claimmark.tui.textfit import one_line
+from claimmark.tui.textfit import cells, one_line
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
 
@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
 BYLINE_WIDTH = 28
 SITE_WIDTH = 20
-FIXED_COLUMNS_WIDTH = BYLINE_WIDTH + SITE_WIDTH + 10 + 5 + 6 + 16 + 7 * 2 + 2
-"""The cells every column but the title takes (texts, cell padding, the scroll bar): a
-long title is clipped so that the other columns stay on screen."""
+OTHER_COLUMNS_WIDTH = len("Published") + len("Notes") + len("Claims") + 16 + 7 * 2 + 2
+"""The cells the date and count columns take, with every column's padding and the scroll
+bar: a long title is clipped so that the other columns stay on screen."""
 
 
 def _when(stamp: str | None) -> str:
@@ -92,12 +92,15 @@ class LibraryScreen(Screen[None]):
         self.articles = self.store.list_articles()
         shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
         table.clear()
-        title_width = max(24, self.size.width - FIXED_COLUMNS_WIDTH)
-        for a in shown:
+        bylines = [one_line(a.byline, BYLINE_WIDTH) for a in shown]
+        sites = [one_line(site_label(a), SITE_WIDTH) for a in shown]
+        used = max(map(cells, ["Byline", *bylines])) + max(map(cells, ["Site", *sites]))
+        title_width = max(30, self.size.width - used - OTHER_COLUMNS_WIDTH)
+        for a, byline, site in zip(shown, bylines, sites, strict=True):
             table.add_row(  # stored text as Text: never markup
                 Text(one_line(a.title, title_width)),
-                Text(one_line(a.byline, BYLINE_WIDTH)),
-                Text(one_line(site_label(a), SITE_WIDTH)),
+                Text(byline),
+                Text(site),
                 date_label(a.published),
                 str(a.annotation_count),
                 str(a.claim_count),
