@@ -10,8 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from claimmark.store.errors import IngestError
+from claimmark.store.ingest import normalise_text
 from claimmark.store.store import Store
+from claimmark.store.web.page import read_html_article
 from claimmark.tui.cli import main
 from tests.web_server import PageServer, Route, page
 
@@ -427,3 +432,52 @@ def test_exports_carry_the_metadata(run, server: PageServer, db: Path, tmp_path:
     with Store(other) as store:
         copy = store.get_article(1)
     assert copy.site_name == "The Harbour Gazette" and copy.fetched_from == url
+
+
+# -- the extractor on arbitrary input --------------------------------------------------------
+
+_FRAGMENTS = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<br>",
+        "<h2>",
+        "</h2>",
+        "<li>",
+        "<script>x=1</script>",
+        "<!-- c -->",
+        "&amp;",
+        "&#0;",
+        "&nbsp;",
+        "<pre>",
+        "</pre>",
+        "<a href='/x'>",
+        "</a>",
+        "<![CDATA[",
+        "]]>",
+        "<table><tr><td>",
+        "</td></tr></table>",
+        "\r\n",
+        "\t",
+        "\x00",
+        "\x1b",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=40)), max_size=40))
+def test_any_html_gives_normalised_text_or_one_clear_error(parts: list[str]) -> None:
+    html = "<html><body>" + "".join(parts) + "</body></html>"
+    try:
+        article = read_html_article(html)
+    except IngestError as error:
+        assert "\n" not in str(error)
+        return
+    assert article.text.strip() and article.title.strip()
+    for line in article.text.split("\n"):
+        assert line.strip()
+        assert normalise_text(line) == line
+    assert "\n" not in article.title and "\n" not in article.byline

@@ -158,7 +158,8 @@ def readability_blocks(html: str) -> list[Block]:
 
     try:
         summary = Document(html).summary(html_partial=True)
-    except Unparseable:
+    except (Unparseable, ValueError, TypeError, RecursionError):
+        # A page readability cannot read: trafilatura's paragraphs stand alone.
         return []
     if not summary.strip():
         return []
@@ -170,9 +171,13 @@ def trafilatura_blocks(doc: HtmlElement, *, fast: bool = True) -> list[Block]:
     its internal fallback extractors (which `merge_blocks` replaces)."""
     import trafilatura
 
-    result = trafilatura.bare_extraction(
-        doc, fast=fast, include_comments=False, include_tables=True, include_images=False
-    )
+    try:
+        result = trafilatura.bare_extraction(
+            doc, fast=fast, include_comments=False, include_tables=True, include_images=False
+        )
+    except (ValueError, TypeError, RecursionError):
+        # A page trafilatura cannot read: readability's paragraphs stand alone.
+        return []
     if result is None or isinstance(result, dict) or result.body is None:
         return []
     return walk_blocks(result.body, code_is_block=True)
