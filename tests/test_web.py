@@ -144,6 +144,7 @@ def test_structure_and_entities(run, server: PageServer, db: Path) -> None:
         "<h2>What happens next</h2><blockquote><p>“It will be built,” she said.</p>"
         "</blockquote><ul><li>Contracts in May</li><li>Work from June</li></ul>"
         f"<figure><img src='x.jpg'><figcaption>The harbour at dusk.</figcaption></figure>"
+        "<p>Read more: <a href='/tides'>Tide tables revised for the spring</a></p>"
         f"<p>{PARAGRAPHS[3]}</p><p><a href='/more'>Read more</a></p></div>\n</article>",
     )
     assert run("add", server.add("/s", html)).status == 0
@@ -154,6 +155,8 @@ def test_structure_and_entities(run, server: PageServer, db: Path) -> None:
     for own_line in ("What happens next", "“It will be built,” she said.", "Contracts in May"):
         assert own_line in lines
     assert "The harbour at dusk." not in article.text  # image captions are dropped
+    assert "Read more" not in article.text and "Tide tables" not in article.text
+    assert lines[-1] == PARAGRAPHS[3]
     assert "<" not in article.text and "&" not in article.text.replace("£", "")
 
 
@@ -481,3 +484,29 @@ def test_any_html_gives_normalised_text_or_one_clear_error(parts: list[str]) -> 
         assert line.strip()
         assert normalise_text(line) == line
     assert "\n" not in article.title and "\n" not in article.byline
+
+
+def test_open_url_adds_then_opens_and_needs_a_terminal(
+    run, server: PageServer, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = server.add("/news/flood", page(TITLE, PARAGRAPHS, head=JSON_LD))
+    # No terminal (as under pytest): one line, and nothing fetched or added.
+    failed_with(run("open", url), "needs a terminal")
+    assert server.requests == [] and articles(db) == []
+    opened: list[int] = []
+    import claimmark.tui.cli.articles as articles_cli
+    import claimmark.tui.cli.base as base
+
+    monkeypatch.setattr(base, "require_terminal", lambda: None)
+    monkeypatch.setattr(
+        articles_cli, "run_tui", lambda store, article_id: opened.append(article_id)
+    )
+    assert run("open", url).status == 0
+    assert opened == [1] and len(server.requests) == 1
+    # Already in the library (by its URL or its canonical URL): opened without fetching.
+    assert (
+        run("open", url).status == 0 and run("open", server.url("/news/flood-barrier")).status == 0
+    )
+    assert opened == [1, 1, 1] and len(server.requests) == 1
+    server.add("/gone", "<h1>Gone</h1>", status=404)
+    failed_with(run("open", server.url("/gone")), "HTTP 404")

@@ -47,6 +47,9 @@ TAIL_WORDS = 40
 """readability's unshared tail is kept only up to this many paragraphs and words."""
 SHORT_WORDS = 100
 """A merged text shorter than this many words is retried with trafilatura's full mode."""
+LINK_LINE_WORDS = 15
+LINK_LINE_SHARE = 0.7
+"""A "read more" line has at most this many words, at least this share of it a link."""
 PROSE_WORDS = 12
 """A paragraph of at least this many words that ends like a sentence is prose."""
 
@@ -80,6 +83,14 @@ _KEPT_ATTRIBUTES = frozenset(
     ("class", "id", "href", "rel", "itemprop", "itemtype", "role", "lang", "dir", "colspan")
 )
 _KEPT_EMPTY = frozenset(("br", "hr", "html", "head", "body", "td", "th", "img"))
+# How "read more" lines begin, in the languages claimmark's users read most.
+_READ_MORE = re.compile(
+    r"\W*(?:read|see|watch|listen)\s+(?:more|also|next)\b|\W*(?:related|more|also read|"
+    r"recommended|lire aussi|à lire aussi|voir aussi|leer más|lea también|ver también|"
+    r"leia também|veja também|mehr zum thema|lesen sie auch|auch interessant|číst dále|"
+    r"čtěte také|lees ook|leggi anche)\b\s*(?:[:»›|\-–—]|$)",
+    re.IGNORECASE,
+)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HIDDEN = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 
@@ -241,7 +252,8 @@ def merge_blocks(primary: list[Block], secondary: list[Block]) -> list[Block]:
             if target is not None and cursor < target <= s_last:
                 merged.extend(missing(cursor + 1, target))
                 cursor = target
-        merged.append(primary[index])
+        if not _link_line(primary[index]):
+            merged.append(primary[index])
     merged.extend(missing(cursor + 1, s_last + 1))
     # After the region: readability's tail only when it is a short sign-off or dateline;
     # a longer unshared tail is a "related stories" or newsletter block.
@@ -313,6 +325,18 @@ def _is_prose(block: Block) -> bool:
 def _link_dominated(block: Block) -> bool:
     """Mostly link text ("Read more ...", "Previous: ...")."""
     return block.link_chars * 2 >= len(block.text)
+
+
+def _link_line(block: Block) -> bool:
+    """A "read more" line: a short paragraph that is nearly all link and says it points
+    elsewhere ("Read more: ...", "Related: ...", "See also ..."): not text of this
+    article."""
+    return (
+        block.kind == "p"
+        and len(block.text.split()) <= LINK_LINE_WORDS
+        and block.link_chars >= LINK_LINE_SHARE * len(block.text)
+        and _READ_MORE.match(block.text) is not None
+    )
 
 
 def _prose_words(blocks: list[Block]) -> int:
