@@ -3,6 +3,7 @@ opened time; `a` adds a URL, file or folder in a worker thread with a progress b
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -175,28 +176,47 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="add")
     def _add_worker(self, item: str) -> None:
-        """Fetch and store in this thread, on its own connection to the library (the
-        screen's connection stays free for the screen)."""
+        """Fetch and store on its own connection to the library (the screen's stays free),
+        in a daemon thread that this worker watches: quitting while a slow server is
+        still answering does not wait for it (the interpreter joins worker threads at
+        exit, never daemon ones; an interrupted write is rolled back by SQLite)."""
         from claimmark.store.web.add import AddOutcome, add_targets, expand
 
         worker = get_current_worker()
-        outcomes: list[AddOutcome] = []
-        try:
-            with Store(self.store.path) as store:
-                targets = expand([item])
-                self.app.call_from_thread(self._show_add_progress, 0, len(targets), item)
-                outcomes = add_targets(
-                    store,
-                    targets,
-                    progress=lambda done, total, outcome: self.app.call_from_thread(
-                        self._show_add_progress, done, total, outcome.item
-                    ),
-                    cancelled=lambda: worker.is_cancelled,
-                )
-        except ClaimmarkError as error:  # the library itself cannot be written
-            outcomes.append(AddOutcome(item, error=str(error)))
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._finish_adding, outcomes)
+        finished = threading.Event()
+        box: list[list[AddOutcome]] = []
+
+        def report(done: int, total: int, label: str) -> None:
+            if not worker.is_cancelled:
+                try:
+                    self.app.call_from_thread(self._show_add_progress, done, total, label)
+                except RuntimeError:  # the app has closed
+                    pass
+
+        def job() -> None:
+            try:
+                with Store(self.store.path) as store:
+                    targets = expand([item])
+                    report(0, len(targets), item)
+                    box.append(
+                        add_targets(
+                            store,
+                            targets,
+                            progress=lambda done, total, outcome: report(done, total, outcome.item),
+                            cancelled=lambda: worker.is_cancelled,
+                        )
+                    )
+            except ClaimmarkError as error:  # the library itself cannot be written
+                box.append([AddOutcome(item, error=str(error))])
+            finally:
+                finished.set()
+
+        threading.Thread(target=job, name="claimmark-add", daemon=True).start()
+        while not finished.wait(0.1):
+            if worker.is_cancelled:
+                return
+        if not worker.is_cancelled and box:
+            self.app.call_from_thread(self._finish_adding, box[0])
 
     def _show_add_progress(self, done: int, total: int, item: str) -> None:
         bar = self.query_one("#add-progress", ProgressBar)
