@@ -3,7 +3,6 @@ path, in a worker with progress, failures notified, the new article listed and o
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
 from tests.test_web import JSON_LD, PARAGRAPHS, TITLE
 from tests.tui.screen import screen_text
+from tests.tui.waiting import wait_until
 from tests.web_server import PageServer, page
 
 
@@ -32,16 +32,6 @@ def lib(tmp_path: Path) -> Iterator[Store]:
     store.add_article("A note on tides", "By Kim Dale", "/tmp/tides.txt", "Tides turn.")
     yield store
     store.close()
-
-
-async def until(pilot, condition, seconds: float = 10.0) -> bool:
-    """Wait (boundedly) for `condition()`; the worker fetches in another thread."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
 
 
 def notified(app: ClaimmarkApp, text: str) -> list[str]:
@@ -67,22 +57,20 @@ async def test_add_url_from_library_and_open_it(lib: Store, server: PageServer) 
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         await add_by_keys(pilot, url)
-        assert await until(pilot, lambda: TITLE[:30] in screen_text(app))
-        assert await until(pilot, lambda: not screen.adding)
+        await wait_until(
+            pilot, lambda: TITLE[:30] in screen_text(app), what="the new title in the list"
+        )
+        await wait_until(pilot, lambda: not screen.adding, what="not screen.adding")
         text = screen_text(app)
         assert "The Harbour Gazette" in text and "2026-03-03" in text
         assert lib.article_count() == 2
         # The cursor is on the new article: enter opens it.
         await pilot.press("enter")
-        assert await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), what="the reader")
         view = app.screen.query_one(ArticleView)
         assert view.text.split("\n") == PARAGRAPHS
-        assert await until(
-            pilot,
-            lambda: (
-                "By Sam Rivers, Ana Lima · The Harbour Gazette · 2026-03-03" in screen_text(app)
-            ),
-        )
+        credit = "By Sam Rivers, Ana Lima · The Harbour Gazette · 2026-03-03"
+        await wait_until(pilot, lambda: credit in screen_text(app), what="the credit line")
 
 
 async def test_failures_are_notified_in_one_line(lib: Store, server: PageServer) -> None:
@@ -93,11 +81,15 @@ async def test_failures_are_notified_in_one_line(lib: Store, server: PageServer)
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         await add_by_keys(pilot, server.url("/missing"))
-        assert await until(pilot, lambda: notified(app, "HTTP 404"))
-        assert await until(pilot, lambda: not screen.adding)
+        await wait_until(pilot, lambda: notified(app, "HTTP 404"), what="notified(app, 'HTTP 404')")
+        await wait_until(pilot, lambda: not screen.adding, what="not screen.adding")
         assert lib.article_count() == 1
         await add_by_keys(pilot, "file:///etc/passwd")
-        assert await until(pilot, lambda: notified(app, "only http and https"))
+        await wait_until(
+            pilot,
+            lambda: notified(app, "only http and https"),
+            what="notified(app, 'only http and https')",
+        )
 
 
 async def test_screen_stays_live_while_a_page_loads(
@@ -111,15 +103,19 @@ async def test_screen_stays_live_while_a_page_loads(
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         await add_by_keys(pilot, url)
-        assert await until(pilot, lambda: "Adding" in screen_text(app))
+        await wait_until(
+            pilot, lambda: "Adding" in screen_text(app), what="'Adding' in screen_text(app)"
+        )
         assert screen.adding
         # Keys still work while the page loads: the help screen opens and closes.
         await pilot.press("question_mark")
-        assert await until(pilot, lambda: app.screen is not screen)
+        await wait_until(pilot, lambda: app.screen is not screen, what="app.screen is not screen")
         await pilot.press("escape")
-        assert await until(pilot, lambda: app.screen is screen)
-        assert await until(pilot, lambda: TITLE[:30] in screen_text(app))
-        assert await until(pilot, lambda: not screen.adding)
+        await wait_until(pilot, lambda: app.screen is screen, what="app.screen is screen")
+        await wait_until(
+            pilot, lambda: TITLE[:30] in screen_text(app), what="the new title in the list"
+        )
+        await wait_until(pilot, lambda: not screen.adding, what="not screen.adding")
 
 
 async def test_added_article_shown_even_under_a_filter(
@@ -136,6 +132,10 @@ async def test_added_article_shown_even_under_a_filter(
         await pilot.pause()
         assert screen.filter_text == "tides"
         await add_by_keys(pilot, str(saved))
-        assert await until(pilot, lambda: TITLE[:30] in screen_text(app))
+        await wait_until(
+            pilot, lambda: TITLE[:30] in screen_text(app), what="the new title in the list"
+        )
         assert screen.filter_text == ""
-        assert await until(pilot, lambda: notified(app, "Filter cleared"))
+        await wait_until(
+            pilot, lambda: notified(app, "Filter cleared"), what="notified(app, 'Filter cleared')"
+        )
