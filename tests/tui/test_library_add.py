@@ -139,3 +139,20 @@ async def test_added_article_shown_even_under_a_filter(
         await wait_until(
             pilot, lambda: notified(app, "Filter cleared"), what="notified(app, 'Filter cleared')"
         )
+
+
+async def test_several_urls_at_once(lib: Store, server: PageServer) -> None:
+    first = server.add("/one", page(TITLE, PARAGRAPHS))
+    second = server.add("/two", page("Harbour master retires after thirty years", PARAGRAPHS[1:]))
+    server.add("/bad", "<h1>No</h1>", status=500)
+    app = ClaimmarkApp(lib)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        await add_by_keys(pilot, f"{first} {server.url('/bad')} {second}")
+        await wait_until(
+            pilot, lambda: not screen.adding and lib.article_count() == 3, what="both added"
+        )
+        await wait_until(pilot, lambda: notified(app, "HTTP 500"), what="the failure")
+        await wait_until(pilot, lambda: notified(app, "Added 2, 1 failed"), what="the summary")

@@ -156,7 +156,7 @@ class LibraryScreen(Screen[None]):
 
         self.app.push_screen(
             PromptDialog(
-                "Add a web page (URL), an article file or a folder",
+                "Add web pages (URLs), an article file or a folder",
                 placeholder="https://… or path/to/article.html",
             ),
             done,
@@ -165,17 +165,22 @@ class LibraryScreen(Screen[None]):
     # -- adding in a worker ----------------------------------------------------------------
 
     def start_adding(self, item: str) -> None:
-        """Add `item` (a URL, file or folder) in a worker thread; the screen stays live
-        and a progress bar counts the items."""
+        """Add `item` (a URL, several URLs separated by spaces, a file or a folder) in a
+        worker thread; the screen stays live and a progress bar counts the items."""
         self.adding = True
         bar = self.query_one("#add-progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True
         self.query_one("#library-hint", Static).update(f"Adding {item} …")
-        self._add_worker(item)
+        from claimmark.store.web.fetch import looks_like_url
+
+        words = item.split()
+        # Several URLs separated by spaces are several items; anything else is one path
+        # (a file name may hold spaces).
+        self._add_worker(words if len(words) > 1 and all(map(looks_like_url, words)) else [item])
 
     @work(thread=True, exclusive=True, group="add")
-    def _add_worker(self, item: str) -> None:
+    def _add_worker(self, items: list[str]) -> None:
         """Fetch and store on its own connection to the library (the screen's stays free),
         in a daemon thread that this worker watches: quitting while a slow server is
         still answering does not wait for it (the interpreter joins worker threads at
@@ -196,8 +201,8 @@ class LibraryScreen(Screen[None]):
         def job() -> None:
             try:
                 with Store(self.store.path) as store:
-                    targets = expand([item])
-                    report(0, len(targets), item)
+                    targets = expand(items)
+                    report(0, len(targets), items[0])
                     box.append(
                         add_targets(
                             store,
@@ -207,7 +212,7 @@ class LibraryScreen(Screen[None]):
                         )
                     )
             except ClaimmarkError as error:  # the library itself cannot be written
-                box.append([AddOutcome(item, error=str(error))])
+                box.append([AddOutcome(items[0], error=str(error))])
             finally:
                 finished.set()
 
