@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from claimmark.store.web.add import AddOutcome
 
 PROGRESS_MIN_ITEMS = 2
+WIDE_LIST_COLUMNS = 120
+"""`claimmark list` shows site and date columns from this terminal width."""
 """A progress bar (on a terminal) for this many items or more."""
 
 _TIMEOUT_HELP = (
@@ -239,30 +241,37 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
         click.echo("The library is empty: add articles with 'claimmark add URL|FILE...'.", err=True)
         return
     from rich.table import Table
-
-    table = Table(box=None, pad_edge=False)
-    for name, justify in (
-        ("id", "right"),
-        ("title", "left"),
-        ("byline", "left"),
-        ("site", "left"),
-        ("published", "left"),
-        ("notes", "right"),
-        ("claims", "right"),
-        ("opened", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
     from rich.text import Text
 
+    out = console()
+    # Site and publication date when the terminal (or COLUMNS) has room for them.
+    wide = out.width >= WIDE_LIST_COLUMNS
+    columns = [
+        ("id", "right", None),
+        ("title", "left", None),
+        ("byline", "left", 24),
+        *((("site", "left", 18), ("published", "left", None)) if wide else ()),
+        ("notes", "right", None),
+        ("claims", "right", None),
+        ("opened", "left", None),
+    ]
+    table = Table(box=None, pad_edge=False)
+    for name, justify, width in columns:
+        table.add_column(
+            name,
+            justify=justify,  # type: ignore[arg-type]
+            no_wrap=name != "title",
+            overflow="ellipsis",
+            max_width=width,
+        )
     for a in articles:
-        table.add_row(
-            str(a.id),
-            Text(a.title),
-            Text(a.byline),
-            Text(a.site_name),
-            a.published[:10],
+        row: list[str | Text] = [str(a.id), Text(a.title), Text(a.byline)]
+        if wide:
+            row += [Text(a.site_name), a.published[:10]]
+        row += [
             str(a.annotation_count),
             str(a.claim_count),
             (a.last_opened_at or "")[:16].replace("T", " "),
-        )
-    console().print(table)
+        ]
+        table.add_row(*row)
+    out.print(table)
