@@ -1,18 +1,23 @@
 """Every real page of the development corpus (``../shared/corpus/web-pages``, Mozilla
-Readability's test pages) added from its ``source.html`` as a user would add a saved page:
-a title like Readability's, text with no markup left in it, and a sane paragraph count."""
+Readability's test pages) added from its ``source.html``: fetched by URL from a local
+server on 127.0.0.1 (as ``text/html`` with no charset, so the page's own meta tag or
+detection decodes it), then added again as a saved file, which must be the same article.
+Checked: a title like Readability's, text with no markup left in it, and a sane paragraph
+count."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from benchmarks.extract_scoring import html_text
 from claimmark.store.store import Store
-from tests.web_server import corpus_folder
+from claimmark.store.web.add import add_url
+from tests.web_server import PageServer, corpus_folder
 
 CORPUS = corpus_folder()
 PAGES = sorted(p.name for p in CORPUS.iterdir() if (p / "source.html").is_file()) if CORPUS else []
@@ -61,15 +66,33 @@ def _expected_paragraphs(folder: Path) -> int:
     return sum(1 for line in text.split("\n") if line.strip())
 
 
+@pytest.fixture(scope="module")
+def server() -> Iterator[PageServer]:
+    """Every corpus page at /<name>/ on 127.0.0.1."""
+    web = PageServer()
+    for name in PAGES:
+        assert CORPUS is not None
+        web.add(f"/{name}/", (CORPUS / name / "source.html").read_bytes(), "text/html")
+    yield web
+    web.close()
+
+
 @pytest.mark.parametrize("name", PAGES or ["(none)"])
-def test_corpus_page_from_saved_html(name: str, tmp_path: Path) -> None:
+def test_corpus_page_by_url_and_from_saved_html(
+    name: str, tmp_path: Path, server: PageServer
+) -> None:
     assert CORPUS is not None
     folder = CORPUS / name
     saved = tmp_path / f"{name}.html"
     saved.write_bytes((folder / "source.html").read_bytes())
     expected = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
     with Store(tmp_path / "lib.db") as store:
-        article = store.import_file(saved).article
+        fetched = add_url(store, server.url(f"/{name}/"), timeout=10)
+        assert fetched.status == "new"
+        article = fetched.article
+        assert article.fetched_from == server.url(f"/{name}/")
+        again = store.import_file(saved)  # the same page, saved: the same article
+        assert again.status == "existing" and again.article.id == article.id
     # The title is Readability's, or one contains the other (a site name cut off or kept).
     want = " ".join((expected.get("title") or "").casefold().split())
     got = " ".join(article.title.casefold().split())
