@@ -7,6 +7,7 @@ normalisation, anchoring, attribution suggestions and export. Never imports text
 from claimmark.store.errors import (
     Ambiguous,
     ClaimmarkError,
+    Conflict,
     IngestError,
     InvalidInput,
     NotFound,
@@ -37,6 +38,7 @@ __all__ = [
     "ClaimRow",
     "ClaimStatus",
     "ClaimmarkError",
+    "Conflict",
     "Confidence",
     "ImportResult",
     "IngestError",

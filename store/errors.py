@@ -25,3 +25,8 @@ class StoreError(ClaimmarkError):
 
 class InvalidInput(ClaimmarkError):
     """A value given to the store is out of range or malformed."""
+
+
+class Conflict(ClaimmarkError):
+    """An annotation is not as the caller last saw it (another window or process changed
+    it): the change is refused rather than overwrite what someone else wrote."""

@@ -21,7 +21,7 @@ from typing import Any, Final
 from urllib.parse import urlparse
 
 from claimmark.store.anchoring import CONTEXT
-from claimmark.store.errors import Ambiguous, InvalidInput, NotFound, StoreError
+from claimmark.store.errors import Ambiguous, Conflict, InvalidInput, NotFound, StoreError
 from claimmark.store.models import (
     Annotation,
     AnnotationDraft,
@@ -35,6 +35,14 @@ from claimmark.store.models import (
     ImportResult,
     JournalEntry,
     annotation_to_dict,
+)
+from claimmark.store.sanitize import (
+    check_size,
+    clean_block,
+    clean_line,
+    clean_name,
+    clean_names,
+    clean_path,
 )
 from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
 
@@ -178,15 +186,27 @@ class Store:
 
         from claimmark.store.migrations import migrations
 
+        # Foreign keys are off while the steps run (a step may rebuild a table, and
+        # dropping the old one would cascade to every row that references it); they are
+        # checked before the commit. The pragma has no effect inside a transaction.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
         self.conn.execute("BEGIN IMMEDIATE")  # one process migrates at a time
         try:
             db = Database(self.conn, execute_plugins=False)
             migrations.apply(db)
+            broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                raise StoreError(
+                    f"{self.path}: a schema upgrade would break a reference "
+                    f"({broken[0]} row {broken[1]} -> {broken[2]}); nothing was changed"
+                )
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     def close(self) -> None:
         """Close the connection (after a final WAL checkpoint where possible)."""
@@ -297,10 +317,11 @@ class Store:
         """
         from claimmark.store.ingest import content_sha256
 
+        title, byline, source = clean_line(title), clean_line(byline), clean_path(source)
+        check_size(text, f"{source}: the article text")
+        text = clean_block(text)
         if not text.strip():
             raise InvalidInput(f"{source}: the article has no text")
-        if "\x00" in text:
-            raise InvalidInput(f"{source}: the article text holds NUL characters")
         digest = content_sha256(title, byline, text)
         with self._write() as conn:
             row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
@@ -466,6 +487,7 @@ class Store:
         """Store a new annotation with its tags and claim in one transaction."""
         tags = clean_tags(draft.tags)
         claim = check_claim(draft.claim)
+        note, color = clean_note(draft.note), clean_color(draft.color)
         created = created_at or now()
         with self._write() as conn:
             quote, prefix, suffix = self._article_slice(
@@ -482,8 +504,8 @@ class Store:
                     quote,
                     prefix,
                     suffix,
-                    draft.color,
-                    draft.note,
+                    color,
+                    note,
                     created,
                     updated_at or created,
                 ],
@@ -513,9 +535,9 @@ class Store:
             before = self._load_annotation(conn, annotation_id)
             fields: dict[str, Any] = {}
             if not isinstance(color, _Unset):
-                fields["color"] = color
+                fields["color"] = clean_color(color)
             if not isinstance(note, _Unset):
-                fields["note"] = note
+                fields["note"] = clean_note(note)
             if not isinstance(start, _Unset) or not isinstance(end, _Unset):
                 new_start = before.start if isinstance(start, _Unset) else start
                 new_end = before.end if isinstance(end, _Unset) else end
@@ -539,18 +561,32 @@ class Store:
             self._journal(conn, "update", after, before, after)
         return after
 
-    def delete_annotation(self, annotation_id: int) -> Annotation:
+    def delete_annotation(
+        self, annotation_id: int, *, expected: Annotation | None = None
+    ) -> Annotation:
         """Delete an annotation (its tags links and claim go with it); returns what it was,
-        which `restore_annotation` can put back."""
+        which `restore_annotation` can put back. With `expected` (the annotation as the
+        caller last saw it), a row changed since by someone else is left alone (`Conflict`)."""
         with self._write() as conn:
             before = self._load_annotation(conn, annotation_id)
+            if expected is not None and before != expected:
+                raise Conflict(
+                    f"annotation {annotation_id} was changed elsewhere since; not deleted"
+                )
             conn.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
             self._journal(conn, "delete", before, before, None)
         return before
 
-    def restore_annotation(self, snapshot: Annotation) -> Annotation:
+    def restore_annotation(
+        self, snapshot: Annotation, *, expected: Annotation | None
+    ) -> Annotation:
         """Make the annotation with `snapshot.id` exactly `snapshot` again, creating it if it
-        was deleted: the undo and redo of every change."""
+        was deleted: the undo and redo of every change.
+
+        `expected` is the annotation as the caller last saw it (None: the caller deleted
+        it). The row is replaced only if it is still exactly that; if someone else changed,
+        deleted or brought it back meanwhile, nothing is written (`Conflict`). Ids are never
+        reused (schema step m003), so a deleted id is free for its own annotation only."""
         tags = clean_tags(snapshot.tags)
         claim = check_claim(snapshot.claim)
         with self._write() as conn:
@@ -558,6 +594,11 @@ class Store:
                 "SELECT 1 FROM annotations WHERE id = ?", [snapshot.id]
             ).fetchone()
             before = self._load_annotation(conn, snapshot.id) if existing else None
+            if before != expected:
+                what = "deleted" if before is None else "changed"
+                raise Conflict(
+                    f"annotation {snapshot.id} was {what} elsewhere since; not restored"
+                )
             quote, prefix, suffix = self._article_slice(
                 conn, snapshot.article_id, snapshot.start, snapshot.end
             )
@@ -574,8 +615,8 @@ class Store:
                     quote,
                     prefix,
                     suffix,
-                    snapshot.color,
-                    snapshot.note,
+                    clean_color(snapshot.color),
+                    clean_note(snapshot.note),
                     snapshot.created_at,
                     snapshot.updated_at,
                 ],
@@ -713,7 +754,8 @@ class Store:
         return rows[0][0] if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
-        """Store a setting."""
+        """Store a setting (a one-line value: a name or a path)."""
+        key, value = clean_name(key), clean_path(value)
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
@@ -880,7 +922,7 @@ def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
     seen: set[str] = set()
     cleaned: list[str] = []
     for tag in tags:
-        name = " ".join(tag.split())
+        name = clean_name(tag)
         if not name:
             continue
         if len(name) > MAX_TAG_LENGTH:
@@ -910,15 +952,26 @@ def check_claim(claim: Claim | None) -> Claim | None:
         attribution = Attribution(claim.attribution)
     except ValueError as error:
         raise InvalidInput(str(error)) from None
-    for url in claim.evidence:
+    evidence = tuple(clean_path(url).strip() for url in claim.evidence)
+    for url in evidence:
         if not is_valid_url(url):
             raise InvalidInput(f"evidence link {url!r} is not an http(s) URL")
-    sources = tuple(" ".join(s.split()) for s in claim.sources if s.strip())
     return Claim(
-        claimant=" ".join(claim.claimant.split()),
-        sources=sources,
+        claimant=clean_name(claim.claimant),
+        sources=clean_names(claim.sources),
         status=status,
         confidence=confidence,
         attribution=attribution,
-        evidence=tuple(claim.evidence),
+        evidence=evidence,
     )
+
+
+def clean_note(note: str) -> str:
+    """A note as stored (see `store.sanitize.clean_block`), within the size limit."""
+    check_size(note, "the note")
+    return clean_block(note)
+
+
+def clean_color(color: str | None) -> str | None:
+    """A colour name as stored (None: the default colour)."""
+    return None if color is None else (clean_name(color) or None)

@@ -380,10 +380,10 @@ class ReaderScreen(Screen[None]):
         try:
             if goal is None:
                 assert current is not None
-                self.store.delete_annotation(current.id)
+                self.store.delete_annotation(current.id, expected=current)
                 self.annotations.pop(current.id, None)
             else:
-                self.annotations[goal.id] = self.store.restore_annotation(goal)
+                self.annotations[goal.id] = self.store.restore_annotation(goal, expected=current)
         except ClaimmarkError as error:
             source.append(change)
             self.notify(str(error), title="Not saved", severity="error")
