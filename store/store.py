@@ -596,9 +596,7 @@ class Store:
             before = self._load_annotation(conn, snapshot.id) if existing else None
             if before != expected:
                 what = "deleted" if before is None else "changed"
-                raise Conflict(
-                    f"annotation {snapshot.id} was {what} elsewhere since; not restored"
-                )
+                raise Conflict(f"annotation {snapshot.id} was {what} elsewhere since; not restored")
             quote, prefix, suffix = self._article_slice(
                 conn, snapshot.article_id, snapshot.start, snapshot.end
             )

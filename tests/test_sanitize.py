@@ -77,7 +77,9 @@ def test_every_store_entry_point_sanitises(store: Store) -> None:
     assert created.claim.claimant == clean_name(claim.claimant)
     assert created.claim.evidence == ("https://example.org/]52;c;x",)
     assert created.note == clean_block(ALL)
-    assert created.tags == tuple(sorted((clean_name(HOSTILE["zero-width"]), clean_name(HOSTILE["c0"])), key=str.casefold))
+    assert created.tags == tuple(
+        sorted((clean_name(HOSTILE["zero-width"]), clean_name(HOSTILE["c0"])), key=str.casefold)
+    )
     updated = store.update_annotation(created.id, note=HOSTILE["surrogate"], tags=[ALL[:60]])
     assert "\ud800" not in updated.note
     store.restore_annotation(created, expected=updated)
@@ -148,3 +150,51 @@ def test_ingest_uses_the_same_sanitiser(tmp_path: Path, store: Store) -> None:
     article = store.import_file(path).article
     assert "\u202e" not in article.title
     assert_terminal_safe(article.text.replace("\n", " "))
+
+
+def test_import_sanitises_and_keeps_annotations_on_their_words(store: Store) -> None:
+    from claimmark.store.export import collection_json, import_collection
+    from claimmark.store.models import Annotation, Article
+
+    raw = f"Intro {HOSTILE['osc52']} words.\r\nThe {HOSTILE['bidi']} target phrase here."
+    start = raw.index("target phrase")
+    article = Article(
+        id=1,
+        title=HOSTILE["markup-link"] + HOSTILE["csi-clear"],
+        byline=HOSTILE["bidi"],
+        source="/x.txt",
+        text=raw,
+        sha256="0" * 64,
+        imported_at="2026-01-01T00:00:00+00:00",
+        encoding="utf-8",
+    )
+    mark = Annotation(
+        id=1,
+        article_id=1,
+        start=start,
+        end=start + len("target phrase"),
+        quote="target phrase",
+        prefix=raw[start - 20 : start],
+        suffix=raw[start + 13 : start + 30],
+        color=None,
+        note=ALL,
+        tags=(HOSTILE["osc8"][:60],),
+        claim=Claim(HOSTILE["markup-close"], (HOSTILE["c0"],)),
+        created_at="2026-01-01T00:00:00+00:00",
+        updated_at="2026-01-01T00:00:00+00:00",
+    )
+    summary = import_collection(store, collection_json([(article, [mark])]))
+    assert summary.annotations_added == 1
+    [stored] = store.list_annotations(summary.article_ids[0])
+    assert stored.quote == "target phrase"
+    text = store.get_article(summary.article_ids[0]).text
+    assert text[stored.start : stored.end] == "target phrase"
+    _assert_clean(store)
+
+
+def test_import_refuses_a_file_over_the_limit(store: Store, monkeypatch) -> None:
+    from claimmark.store.export import import_collection, webanno
+
+    monkeypatch.setattr(webanno, "MAX_IMPORT_BYTES", 100)
+    with pytest.raises(Exception, match="larger than 100 bytes"):
+        import_collection(store, b"{" + b" " * 200 + b"}")

@@ -427,4 +427,3 @@ def test_transaction_is_all_or_nothing(store: Store, article) -> None:
         with store.transaction():
             store.create_annotation(AnnotationDraft(article.id, 5, 9))
     assert len(store.list_annotations(article.id)) == 2
-

@@ -44,12 +44,16 @@ Ids are derived from content, never from database ids: an article is
 article's sha256, its span and its creation time. So export → import into another
 database → export gives the same bytes. Articles are ordered by import time (then hash),
 annotations by article, then document order; keys are in a fixed order; the text is
-UTF-8 with two-space indents and a final newline. Control characters, U+2028/U+2029 and
-lone surrogates are written as ``\\uXXXX`` escapes (JSON keeps them exactly).
+UTF-8 with two-space indents and a final newline. Control characters, U+2028/U+2029, the
+bidi controls and lone surrogates are written as ``\\uXXXX`` escapes (JSON keeps them
+exactly, and printed to a terminal they do nothing).
 
 Offsets (``TextPositionSelector``) count Unicode code points, as the W3C model says and
-as Python indexes strings. Article text is imported as it is in the file (an export holds
-the text exactly as stored, already normalised by `store.ingest`).
+as Python indexes strings. Article text is imported as the store keeps every text, through
+`store.sanitize` (an export of claimmark's holds it already clean); when that removes
+characters from a hand-made or older file, each annotation's offsets are moved with the
+text so that it stays on its words. A file larger than `MAX_IMPORT_BYTES`, or an article
+or note larger than `MAX_TEXT_BYTES`, is refused before anything is written.
 
 `import_collection` checks the whole file first and raises `ImportFormatError` with a
 one-line message naming the first problem before it writes anything. Then it adds each
@@ -81,6 +85,16 @@ from claimmark.store.models import (
     ClaimStatus,
     Confidence,
 )
+from claimmark.store.sanitize import (
+    BIDI_CONTROLS,
+    MAX_IMPORT_BYTES,
+    check_size,
+    clean_block,
+    deleted_positions,
+    is_clean_block,
+    map_offset,
+    size_label,
+)
 from claimmark.store.store import Store, check_claim, clean_tags
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -94,7 +108,7 @@ FORMAT_VERSION = 1
 
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"claimmark": NAMESPACE}]
 
-_RAW_ESCAPES = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_RAW_ESCAPES = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{BIDI_CONTROLS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,8 +353,13 @@ class ParsedArticle:
     byline: str
     source: str
     text: str
+    """The text as the store keeps it (`store.sanitize.clean_block` of the file's)."""
     encoding: str
     imported_at: str
+    raw: str = field(default="", repr=False, compare=False)
+    """The text as the file holds it, which its annotations' selectors point into."""
+    deleted: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    """Offsets in `raw` of the characters the sanitiser removed (none for a clean file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,17 +506,26 @@ def _parse_article(index: int, data: Any) -> ParsedArticle:
     urn = check.get(entry, "id", str)
     if entry.get("type") != "claimmark:Article":
         raise check.fail(f"type must be 'claimmark:Article', not {_show(entry.get('type'))}")
-    text = check.get(entry, "claimmark:text", str)
-    if not text.strip():
+    raw = check.get(entry, "claimmark:text", str)
+    try:
+        check_size(raw, "the article text")
+    except InvalidInput as error:
+        raise check.fail(str(error)) from None
+    # The store keeps the text sanitised; the file's selectors point into the raw text,
+    # and `deleted` maps them onto the clean one (see `_parse_annotation`).
+    clean = raw if is_clean_block(raw) else clean_block(raw)
+    if not clean.strip():
         raise check.fail("the article has no text")
     article = ParsedArticle(
         urn=urn,
         title=check.get(entry, "claimmark:title", str),
         byline=check.get(entry, "claimmark:byline", str),
         source=check.get(entry, "claimmark:source", str),
-        text=text,
+        text=clean,
         encoding=check.get(entry, "claimmark:encoding", str),
         imported_at=check.timestamp(entry, "claimmark:importedAt"),
+        raw=raw,
+        deleted=() if clean is raw else tuple(deleted_positions(raw)),
     )
     sha = check.get(entry, "claimmark:sha256", str)
     if not re.fullmatch(r"[0-9a-f]{64}", sha):
@@ -599,7 +627,11 @@ def _parse_annotation(
     if article is None:
         raise check.fail(f"its target {_show(source)} is not among the file's articles")
     quote_selector, position_selector = _selectors(check, target)
-    start, end = _anchor(check, article.text, quote_selector, position_selector)
+    start, end = _anchor(check, article.raw, quote_selector, position_selector)
+    if article.deleted:
+        start, end = map_offset(start, article.deleted), map_offset(end, article.deleted)
+        if end <= start:
+            raise check.fail("the quote holds nothing but control characters")
 
     bodies = item.get("body", [])
     if isinstance(bodies, dict):
@@ -629,6 +661,7 @@ def _parse_annotation(
             )
     try:
         clean = clean_tags(tags)
+        check_size(note or "", "the note")
     except InvalidInput as error:
         raise check.fail(str(error)) from None
     return ParsedAnnotation(
@@ -650,7 +683,10 @@ def parse_collection(data: str | bytes) -> ParsedCollection:
 
     Raises `ImportFormatError` naming the first problem: not JSON, not a claimmark
     collection, a missing or mistyped field, a span outside its article, a quote that is
-    not in the article's text, an unknown claim status, a bad evidence link, ..."""
+    not in the article's text, an unknown claim status, a bad evidence link, a file or a
+    text larger than the limits of `store.sanitize`, ..."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFormatError(f"the file is larger than {size_label(MAX_IMPORT_BYTES)}")
     document = _decode(data)
     _check_header(document)
     raw_articles = document.get("claimmark:articles")

@@ -10,8 +10,10 @@ import click
 
 from claimmark.tui.cli.base import (
     Context,
+    cell,
     cli,
     console,
+    echo,
     fail,
     pass_context,
     print_json,
@@ -49,7 +51,7 @@ def add_command(context: Context, paths: Sequence[Path]) -> None:
             result = store.import_file(path)
         except IngestError as error:
             failures += 1
-            click.echo(f"claimmark: {error}", err=True)
+            echo(f"claimmark: {error}", err=True)
             return
         article = result.article
         what = {
@@ -69,10 +71,10 @@ def add_command(context: Context, paths: Sequence[Path]) -> None:
                 add(path, lines.append)
                 progress.advance(task)
         for line in lines:
-            click.echo(line)
+            echo(line)
     else:
         for path in files:
-            add(path, click.echo)
+            add(path, echo)
     if failures:
         raise SystemExit(1)
 
@@ -90,7 +92,7 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
         print_json([asdict(a) for a in articles])
         return
     if not articles:
-        click.echo("The library is empty: add articles with 'claimmark add FILE...'.", err=True)
+        echo("The library is empty: add articles with 'claimmark add FILE...'.", err=True)
         return
     from rich.table import Table
 
@@ -107,8 +109,8 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
     for a in articles:
         table.add_row(
             str(a.id),
-            a.title,
-            a.byline,
+            cell(a.title),
+            cell(a.byline),
             str(a.annotation_count),
             str(a.claim_count),
             (a.last_opened_at or "")[:16].replace("T", " "),

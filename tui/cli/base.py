@@ -7,7 +7,6 @@ one line on stderr and a non-zero exit status (1 for errors, 2 for usage).
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,13 +37,23 @@ def _print_version(ctx: click.Context) -> None:
         number = version("claimmark")
     except PackageNotFoundError:  # running from a source tree
         number = "0.1.0 (source)"
-    click.echo(f"claimmark {number}")
+    echo(f"claimmark {number}")
     ctx.exit()
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print `text` (which may hold stored text) to standard output or error, as text: any
+    control character, bidi control or lone surrogate in it is shown as U+FFFD
+    (`store.sanitize.visible`), so nothing printed can drive the terminal. Every command
+    prints through here (ruff bans a bare `click.echo` in `tui/cli`)."""
+    from claimmark.store.sanitize import visible
+
+    click.echo(visible(text), err=err, nl=nl)  # noqa: TID251 - the one place
 
 
 def fail(message: str, status: int = 1) -> NoReturn:
     """Print one line on stderr and exit."""
-    click.echo(f"claimmark: {message}", err=True)
+    echo(f"claimmark: {' '.join(message.split())}", err=True)
     raise SystemExit(status)
 
 
@@ -140,13 +149,27 @@ def resolve_article(store: Store, ref: str) -> Article:
 
 
 def print_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print `data` as indented JSON, terminal-safe (`store.sanitize.terminal_json`)."""
+    from claimmark.store.sanitize import terminal_json
+
+    click.echo(terminal_json(data))  # noqa: TID251 - escapes what a terminal must not get
 
 
 def console() -> Any:
+    """A Rich console for tables. Stored text goes in as `cell(...)`, never as a str,
+    which Rich would read as markup."""
     from rich.console import Console
 
     return Console(soft_wrap=False)
+
+
+def cell(text: str) -> Any:
+    """Stored text as a Rich table cell: plain text (never markup), shown safely."""
+    from rich.text import Text
+
+    from claimmark.store.sanitize import visible
+
+    return Text(visible(text))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
