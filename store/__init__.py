@@ -6,8 +6,11 @@ normalisation, anchoring, attribution suggestions and export. Never imports text
 
 from claimmark.store.errors import (
     Ambiguous,
+    Busy,
     ClaimmarkError,
     Conflict,
+    Damaged,
+    DiskFull,
     IngestError,
     InvalidInput,
     NotFound,
@@ -29,6 +32,7 @@ from claimmark.store.models import (
 
 __all__ = [
     "Ambiguous",
+    "Busy",
     "Annotation",
     "AnnotationDraft",
     "Article",
@@ -39,6 +43,8 @@ __all__ = [
     "ClaimStatus",
     "ClaimmarkError",
     "Conflict",
+    "Damaged",
+    "DiskFull",
     "Confidence",
     "ImportResult",
     "IngestError",

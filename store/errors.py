@@ -30,3 +30,15 @@ class InvalidInput(ClaimmarkError):
 class Conflict(ClaimmarkError):
     """An annotation is not as the caller last saw it (another window or process changed
     it): the change is refused rather than overwrite what someone else wrote."""
+
+
+class Busy(StoreError):
+    """Another process holds the write lock: try again in a moment (nothing was written)."""
+
+
+class Damaged(StoreError):
+    """The database file is damaged: nothing is read from or written to it."""
+
+
+class DiskFull(StoreError):
+    """The disk is full, or the file size limit is reached: nothing was written."""

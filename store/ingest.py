@@ -17,6 +17,7 @@ Every refusal raises `IngestError` with a one-line message that names the file.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -175,13 +176,34 @@ def parse_article_bytes(data: bytes, name: str) -> ParsedArticle:
     return ParsedArticle(title, byline, body, encoding, content_sha256(title, byline, body))
 
 
+def path_problem(path: Path) -> str | None:
+    """Why `path` cannot be opened, in a few words ("no such file or folder", "symlink
+    loop", "broken symlink", "permission denied", ...), or None if it can be."""
+    try:
+        os.stat(path)
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symlink loop (a link that leads back to itself)"
+        if error.errno == errno.ENOENT:
+            return "broken symlink" if os.path.islink(path) else "no such file or folder"
+        if error.errno == errno.EACCES:
+            return "permission denied"
+        if error.errno == errno.ENAMETOOLONG:
+            return "name too long"
+        return error.strerror or type(error).__name__
+
+
 def read_article_file(path: Path) -> ParsedArticle:
     """Read and parse one article file; `IngestError` with a one-line message if it cannot be
     imported (missing, a folder, unreadable, empty, binary, too large, no body)."""
     path = Path(path)
     label = _display(str(path))
-    if not path.exists():
-        raise IngestError(f"{label}: no such file")
+    problem = path_problem(path)
+    if problem is not None:
+        raise IngestError(
+            f"{label}: {'no such file' if problem.startswith('no such') else problem}"
+        )
     if path.is_dir():
         raise IngestError(f"{label}: is a folder, not a file")
     if not path.is_file():
@@ -224,7 +246,7 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             add(path)
         else:
-            raise IngestError(f"{_display(str(path))}: no such file or folder")
+            raise IngestError(f"{_display(str(path))}: {path_problem(path) or 'cannot be read'}")
     return found
 
 

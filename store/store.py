@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,6 +20,12 @@ from typing import Any, Final
 from urllib.parse import urlparse
 
 from claimmark.store.anchoring import CONTEXT
+from claimmark.store.connection import (
+    check_integrity,
+    is_read_only_file,
+    open_connection,
+    translate,
+)
 from claimmark.store.errors import Ambiguous, Conflict, InvalidInput, NotFound, StoreError
 from claimmark.store.models import (
     Annotation,
@@ -76,33 +81,6 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _is_read_only_file(path: Path) -> bool:
-    """True when the file has no write permission bits at all (honoured even for root),
-    or the process cannot write it or its folder."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        return True
-    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
-
-
-def _sqlite_message(error: sqlite3.Error, path: Path) -> str:
-    text = str(error)
-    if "not a database" in text or "file is encrypted" in text:
-        return f"{path} is not a claimmark database (not an SQLite file)"
-    if "malformed" in text or "corrupt" in text:
-        return f"{path} is damaged (database disk image is malformed)"
-    if "readonly" in text or "read-only" in text:
-        return f"{path} is read-only: nothing can be saved to it"
-    if "locked" in text or "busy" in text:
-        return f"{path} is locked by another program; try again in a moment"
-    if "unable to open" in text:
-        return f"cannot open database {path}"
-    return f"database error in {path}: {text}"
-
-
 class Store:
     """claimmark's library: articles and their annotations in one SQLite file."""
 
@@ -110,40 +88,28 @@ class Store:
         self.path = Path(path).expanduser()
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file")
-        self.read_only = _is_read_only_file(self.path)
+        self.read_only = is_read_only_file(self.path)
         self._tx_depth = 0
         try:
-            if not self.read_only:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            if self.read_only:
-                uri = f"{self.path.resolve().as_uri()}?mode=ro"
-                self.conn = sqlite3.connect(
-                    uri,
-                    uri=True,
-                    timeout=BUSY_TIMEOUT_S,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                self.conn = sqlite3.connect(
-                    self.path,
-                    timeout=BUSY_TIMEOUT_S,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-        except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"cannot open database {self.path}: {error}") from None
-        self.conn.row_factory = sqlite3.Row
+            self.conn = open_connection(self.path, read_only=self.read_only, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from None
+        except OSError as error:
+            raise StoreError(f"cannot open database {self.path}: {error.strerror}") from None
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            # Nothing is changed before the file is known to be a sound claimmark library
+            # (or a new one): another program's file is refused exactly as it was.
+            applied = self._check_schema()
+            check_integrity(self.conn, self.path)
             if not self.read_only:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            self._migrate(applied)
         except sqlite3.Error as error:
             self.conn.close()
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
         except StoreError:
             self.conn.close()
             raise
@@ -162,7 +128,9 @@ class Store:
         ).fetchall()
         return [row[0] for row in rows]
 
-    def _migrate(self) -> None:
+    def _check_schema(self) -> list[str]:
+        """The schema steps applied to the file; refuses (before anything is changed) a file
+        that is not SQLite, another program's SQLite file, or one from a newer claimmark."""
         applied = self._applied_migrations()
         unknown = [name for name in applied if name not in MIGRATION_NAMES]
         if unknown:
@@ -170,14 +138,17 @@ class Store:
                 f"{self.path} was made by a newer claimmark (schema step {unknown[-1]}); "
                 "upgrade claimmark to open it"
             )
-        if applied == list(MIGRATION_NAMES):
-            return
         if not applied:
             tables = self.conn.execute(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             ).fetchone()[0]
             if tables:
                 raise StoreError(f"{self.path} is an SQLite file, but not a claimmark database")
+        return applied
+
+    def _migrate(self, applied: list[str]) -> None:
+        if applied == list(MIGRATION_NAMES):
+            return
         if self.read_only:
             raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
         # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
@@ -250,7 +221,7 @@ class Store:
             try:
                 yield self.conn
             except sqlite3.Error as error:
-                raise StoreError(_sqlite_message(error, self.path)) from None
+                raise translate(error, self.path, writing=True) from None
             except UnicodeEncodeError:
                 raise InvalidInput(_SURROGATES) from None
             return
@@ -259,30 +230,40 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path, writing=True) from None
         try:
             yield self.conn
         except sqlite3.Error as error:
-            self.conn.execute("ROLLBACK")
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            self._rollback()
+            raise translate(error, self.path, writing=True) from None
         except UnicodeEncodeError:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise InvalidInput(_SURROGATES) from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as error:
-            if self.conn.in_transaction:
+            self._rollback()
+            raise translate(error, self.path, writing=True) from None
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if SQLite has not already done so itself (it
+        does, on some disk-full and I/O errors)."""
+        if self.conn.in_transaction:
+            try:
                 self.conn.execute("ROLLBACK")
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            except sqlite3.Error:
+                pass  # the transaction is gone either way
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
+        except UnicodeEncodeError:
+            raise InvalidInput(_SURROGATES) from None
 
     # -- articles --------------------------------------------------------------------
 
@@ -407,6 +388,10 @@ class Store:
         if ref.isdigit():
             return self.get_article(int(ref))
         candidate = Path(ref).expanduser()
+        if not candidate.exists() and os.path.lexists(candidate):  # a link to nowhere
+            from claimmark.store.ingest import path_problem
+
+            raise NotFound(f"{ref}: {path_problem(candidate)}")
         if candidate.exists():
             rows = self._read(
                 "SELECT * FROM articles WHERE source = ? ORDER BY id DESC LIMIT 1",
@@ -630,7 +615,7 @@ class Store:
         try:
             return self._load_annotation(self.conn, annotation_id)
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
 
     def list_annotations(self, article_id: int) -> list[Annotation]:
         """Every annotation of an article, in document order."""
@@ -641,7 +626,7 @@ class Store:
                 [article_id],
             )
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
 
     def list_tags(self) -> list[str]:
         """Every tag in use, most used first."""
@@ -704,7 +689,7 @@ class Store:
                 params,
             )
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
         titles = {row[0]: row[1] for row in self._read("SELECT id, title FROM articles")}
         return [
             ClaimRow(annotation=a, article_id=a.article_id, article_title=titles[a.article_id])

@@ -17,6 +17,7 @@ from claimmark.tui.cli.base import (
     fail,
     pass_context,
     print_json,
+    require_terminal,
     resolve_article,
     run_tui,
 )
@@ -27,6 +28,7 @@ from claimmark.tui.cli.base import (
 @pass_context
 def open_command(context: Context, article: str) -> None:
     """Open ARTICLE (an id, a file, or a title fragment) in the reader."""
+    require_terminal()  # before a new file is added: a failed command changes nothing
     found = resolve_article(context.store, article)
     run_tui(context.store, found.id)
 

@@ -7,6 +7,7 @@ one line on stderr and a non-zero exit status (1 for errors, 2 for usage).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -142,9 +143,14 @@ def run_tui(store: Store, article_id: int | None) -> None:
 def resolve_article(store: Store, ref: str) -> Article:
     """An article named by id, path, or title fragment; a path not yet in the library is
     added first."""
+    from claimmark.store.errors import IngestError
+    from claimmark.store.ingest import path_problem
+
     path = Path(ref).expanduser()
     if not ref.isdigit() and path.exists():
         return store.import_file(path).article
+    if not ref.isdigit() and os.path.lexists(path):  # a link that leads nowhere
+        raise IngestError(f"{ref}: {path_problem(path)}")
     return store.find_article(ref)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -110,9 +111,17 @@ def export_command(
 def import_command(context: Context, file: Path) -> None:
     """Restore articles and annotations from a claimmark JSON export."""
     from claimmark.store.export import import_collection
+    from claimmark.store.ingest import path_problem
+    from claimmark.store.sanitize import MAX_IMPORT_BYTES, size_label
 
+    problem = path_problem(file)
+    if problem is not None:
+        fail(f"error: cannot read {file}: {problem}")
     try:
-        data = file.read_bytes()
+        with file.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_IMPORT_BYTES:
+                fail(f"error: {file} is larger than {size_label(MAX_IMPORT_BYTES)}")
+            data = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as error:
         fail(f"error: cannot read {file}: {error.strerror or error}")
     summary = import_collection(context.store, data)
