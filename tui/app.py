@@ -6,8 +6,10 @@ from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
 from claimmark.tui.launch import settle_after_startup
 
@@ -44,6 +46,22 @@ class ClaimmarkApp(App[None]):
         theme = self.store.get_setting("theme")
         if theme and theme in self.available_themes:
             self.theme = theme
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification. Every one of claimmark's may quote stored or typed text
+        (a title, a query, an error naming a file), so none is read as markup, whatever
+        the caller passes, and any control character in it is shown as U+FFFD."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def watch_theme(self, theme: str) -> None:
         try:

@@ -137,7 +137,10 @@ def run_tui(store: Store, article_id: int | None) -> None:
     from claimmark.tui.app import ClaimmarkApp
 
     # The collector stays off until the first frame (see tui.launch).
-    ClaimmarkApp(store, article_id=article_id).run()
+    app = ClaimmarkApp(store, article_id=article_id)
+    app.run()
+    if app.return_code:  # the app ended on an error (Textual has printed it): say so
+        raise SystemExit(app.return_code)
 
 
 def resolve_article(store: Store, ref: str) -> Article:

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TextArea
 
+from claimmark.store.sanitize import clean_block
 from claimmark.tui.dialogs.base import DialogScreen, KeyHints
 from claimmark.tui.dialogs.quote import QuotePreview
 
@@ -30,7 +31,7 @@ def note_text_area(text: str, *, id: str | None = None) -> TextArea:
     """A soft-wrapping TextArea for a note (Markdown-highlighted where available),
     with the cursor at the end."""
     area = TextArea(
-        text,
+        clean_block(text),  # a stored note: no control characters on screen
         language=markdown_language(),
         soft_wrap=True,
         tab_behavior="focus",

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Header, Static
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import ArticleSummary
 from claimmark.store.store import Store
+from claimmark.tui.textfit import plain
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
 
@@ -66,8 +67,8 @@ class LibraryScreen(Screen[None]):
         table.clear()
         for a in shown:
             table.add_row(
-                a.title,
-                a.byline,
+                plain(a.title),
+                plain(a.byline),
                 str(a.annotation_count),
                 str(a.claim_count),
                 _when(a.last_opened_at),
@@ -77,7 +78,9 @@ class LibraryScreen(Screen[None]):
         if not self.articles:
             hint.update("The library is empty. Press a to add an article file or folder.")
         elif self.filter_text:
-            hint.update(f"Filter: {self.filter_text!r} — {len(shown)} of {len(self.articles)}")
+            hint.update(
+                plain(f"Filter: {self.filter_text!r} — {len(shown)} of {len(self.articles)}")
+            )
         else:
             hint.update(f"{len(self.articles)} articles — enter reads, a adds, C lists claims")
         if shown:

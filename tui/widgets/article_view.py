@@ -90,8 +90,11 @@ _LONG_MARK_PARAGRAPHS = 64
 _WORD_CHAR = r"\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _TOKEN = re.compile(rf"[{_WORD_CHAR}]+(?:['’][{_WORD_CHAR}]+)*|[^\w\s]+")
 """A word (letters, digits, combining marks, inner apostrophes) or a run of punctuation."""
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-"""Control characters other than the paragraph separator."""
+_CONTROL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+"""Control characters other than the paragraph separator, bidi controls, line separators
+and lone surrogates (store.sanitize keeps them out; an older library may hold them)."""
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
