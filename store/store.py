@@ -52,7 +52,8 @@ from claimmark.store.sanitize import (
 from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
 
 BUSY_TIMEOUT_S: Final = 10.0
-"""How long a write waits for another process's write lock before giving up."""
+"""How long a write waits for another process's write lock before giving up (`Busy`),
+unless `Store.lock_wait` says otherwise."""
 
 MAX_TAG_LENGTH: Final = 64
 
@@ -90,6 +91,9 @@ class Store:
             raise StoreError(f"{self.path} is a folder, not a database file")
         self.read_only = is_read_only_file(self.path)
         self._tx_depth = 0
+        self.lock_wait = BUSY_TIMEOUT_S
+        """Seconds a write waits for another process's write lock before it fails with
+        `Busy`. The TUI sets 0: it never blocks its screen, it retries (see tui.writes)."""
         try:
             self.conn = open_connection(self.path, read_only=self.read_only, timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as error:
@@ -188,6 +192,15 @@ class Store:
             pass
         self.conn.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process, another
+        window) commits a change to the library; this store's own writes leave it alone.
+        Cheap enough to poll (SQLite's `PRAGMA data_version`)."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from None
+
     def __enter__(self) -> Store:
         return self
 
@@ -228,7 +241,14 @@ class Store:
         if self.read_only:
             raise StoreError(f"{self.path} is read-only: nothing can be saved to it")
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            if self.lock_wait == BUSY_TIMEOUT_S:
+                self.conn.execute("BEGIN IMMEDIATE")
+            else:  # wait `lock_wait` for the write lock; reads keep the usual timeout
+                self.conn.execute(f"PRAGMA busy_timeout = {int(self.lock_wait * 1000)}")
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                finally:
+                    self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         except sqlite3.Error as error:
             raise translate(error, self.path, writing=True) from None
         try:

@@ -141,3 +141,39 @@ def test_m003_keeps_everything_of_an_old_library(tmp_path: Path) -> None:
         store.delete_annotation(1)  # cascades still work
         assert store.conn.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_lock_wait_zero_fails_fast_and_writes_nothing(tmp_path: Path) -> None:
+    from claimmark.store.errors import Busy
+
+    db = tmp_path / "lib.db"
+    store = Store(db)
+    article = store.add_article("T", "", "/t.txt", ARTICLE_TEXT).article
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        store.lock_wait = 0
+        with pytest.raises(Busy, match="locked by another program"):
+            store.create_annotation(AnnotationDraft(article.id, 0, 3))
+        assert store.list_annotations(article.id) == []  # reads still work meanwhile
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    store.create_annotation(AnnotationDraft(article.id, 0, 3))
+    assert len(store.list_annotations(article.id)) == 1
+    store.close()
+
+
+def test_data_version_changes_for_other_writers_only(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    mine, theirs = Store(db), Store(db)
+    try:
+        article = mine.add_article("T", "", "/t.txt", ARTICLE_TEXT).article
+        seen = mine.data_version()
+        mine.create_annotation(AnnotationDraft(article.id, 0, 3))
+        assert mine.data_version() == seen
+        theirs.create_annotation(AnnotationDraft(article.id, 4, 9))
+        assert mine.data_version() != seen
+    finally:
+        mine.close()
+        theirs.close()

@@ -58,6 +58,10 @@ class ClaimsScreen(Screen[None]):
         """Shown for the first time or again: (re)load, as counts change elsewhere."""
         self.refresh_claims()
 
+    def refresh_from_store(self) -> None:
+        """Another process changed the library: list the claims again."""
+        self.refresh_claims()
+
     def refresh_claims(self) -> None:
         """Reload the claims with the current filters."""
         try:

@@ -1,0 +1,127 @@
+"""The reader while other processes use the same library: it never freezes on their write
+lock, it never loses or overwrites a note, and it shows what they add."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from claimmark.store.models import AnnotationDraft
+from claimmark.store.store import Store
+from claimmark.tui.app import ClaimmarkApp
+from claimmark.tui.screens.reader import ReaderScreen
+from claimmark.tui.widgets.annotation_pane import AnnotationPane
+from tests.tui.screen import screen_text
+from tests.tui.test_reader import TEXT, TITLE
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "lib.db"
+    with Store(path) as store:
+        store.add_article(TITLE, "By Jane Example", "/tmp/flood.txt", TEXT)
+    return path
+
+
+async def until(pilot, condition, seconds: float = 10.0) -> bool:
+    """Wait (boundedly) for `condition()`."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return bool(condition())
+
+
+async def test_a_held_write_lock_never_freezes_the_reader_and_loses_nothing(db: Path) -> None:
+    store = Store(db)
+    app = ClaimmarkApp(store, article_id=1)
+    other = sqlite3.connect(db, isolation_level=None)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        other.execute("BEGIN IMMEDIATE")  # another process takes the write lock
+        await pilot.press("s", "h")
+        assert await until(pilot, lambda: "waiting for the database" in screen_text(app))
+        before = reader.view.cursor
+        await pilot.press("j", "j")  # reading goes on
+        assert reader.view.cursor != before
+        await pilot.press("}", "s", "n", *"kept while locked", "ctrl+s")  # a second change
+        await pilot.pause()
+        assert app.writes.waiting == 2
+        with Store(db) as check:
+            assert check.list_annotations(1) == []
+        other.execute("COMMIT")  # the other process lets go
+        assert await until(pilot, lambda: app.writes.waiting == 0)
+        assert await until(pilot, lambda: "waiting for the database" not in screen_text(app))
+        pane = reader.query_one(AnnotationPane)
+        assert len(pane.shown) == 2
+    other.close()
+    with Store(db) as check:
+        notes = check.list_annotations(1)
+    assert [n.kind for n in notes] == ["highlight", "note"]
+    assert notes[1].note == "kept while locked"
+    store.close()
+
+
+async def test_quitting_with_a_change_still_waiting_asks_first(db: Path) -> None:
+    store = Store(db)
+    app = ClaimmarkApp(store, article_id=1)
+    other = sqlite3.connect(db, isolation_level=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        other.execute("BEGIN IMMEDIATE")
+        await pilot.press("s", "h", "q")
+        await pilot.pause()
+        assert "still waiting for the database" in screen_text(app)
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        other.execute("COMMIT")
+        assert await until(pilot, lambda: app.writes.waiting == 0)
+        await pilot.press("q")
+        await pilot.pause()
+    other.close()
+    with Store(db) as check:
+        assert len(check.list_annotations(1)) == 1
+    store.close()
+
+
+async def test_the_reader_shows_annotations_added_elsewhere(db: Path) -> None:
+    store = Store(db)
+    app = ClaimmarkApp(store, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.press("right_square_bracket")
+        assert reader.view.cursor == 0  # nothing to go to yet
+        with Store(db) as cli:  # `claimmark annotate` from another shell
+            start = TEXT.index("two officials said")
+            cli.create_annotation(AnnotationDraft(1, start, start + 18, note="CLI NOTE"))
+        pane = reader.query_one(AnnotationPane)
+        assert await until(pilot, lambda: len(pane.shown) == 1)
+        assert await until(pilot, lambda: "two officials said" in screen_text(app))
+        await pilot.press("right_square_bracket")
+        assert reader.view.cursor == start
+    store.close()
+
+
+async def test_undo_never_deletes_another_processs_annotation(db: Path) -> None:
+    store = Store(db)
+    app = ClaimmarkApp(store, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "h", "x")  # highlight, then delete it
+        await pilot.pause()
+        with Store(db) as cli:
+            start = TEXT.index("two officials said")
+            theirs = cli.create_annotation(AnnotationDraft(1, start, start + 18, note="CLI NOTE"))
+        await pilot.press("u")  # undo the delete
+        await pilot.pause()
+    with Store(db) as check:
+        notes = check.list_annotations(1)
+        assert check.get_annotation(theirs.id).note == "CLI NOTE"
+    assert sorted(n.note for n in notes) == ["", "CLI NOTE"]
+    store.close()
