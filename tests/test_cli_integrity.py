@@ -347,3 +347,14 @@ def test_import_refuses_an_oversized_file_before_reading_it(run, tmp_path: Path)
         file.truncate(MAX_IMPORT_BYTES + 1)  # sparse: no disk used, no time spent
     message = run("import", str(huge)).one_line_error()
     assert "larger than 128 MiB" in message
+
+
+def test_the_damage_check_is_bounded_in_time(tmp_path: Path, story: Path) -> None:
+    from claimmark.store.connection import check_integrity
+
+    db = tmp_path / "lib.db"
+    _library(db, story, notes=2000)
+    with Store(db) as store:
+        assert check_integrity(store.conn, db) is True
+        assert check_integrity(store.conn, db, budget=-1) is False  # stopped, not failed
+        assert store.conn.execute("SELECT count(*) FROM annotations").fetchone()[0] == 2000
