@@ -122,9 +122,10 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 def _import_samples(store: Store) -> None:
     from claimmark.articles import sample_paths
 
-    for path in sample_paths():
-        store.import_file(path)
-    store.set_setting("samples_imported", "1")
+    with store.transaction():  # all the samples or none
+        for path in sample_paths():
+            store.import_file(path)
+        store.set_setting("samples_imported", "1")
 
 
 def require_terminal() -> None:
