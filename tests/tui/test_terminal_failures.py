@@ -76,3 +76,23 @@ def test_the_running_reader_waits_for_a_held_lock_and_shows_outside_notes(
     assert "EXIT=0" in screen
     with Store(db) as check:
         assert [a.note for a in check.list_annotations(1)] == ["", "CLI NOTE"]
+
+
+def test_a_failure_while_the_reader_runs_exits_non_zero(tmp_path: Path) -> None:
+    db = tmp_path / "lib.db"
+    with Store(db) as store:
+        store.add_article("First story", "", "/a.txt", "Alpha text, the mayor said.")
+        store.add_article("Second story", "", "/b.txt", "Beta text, the council said.")
+    term = Tmux(_command(db))  # the library
+    try:
+        term.wait_for("Second story")
+        # The disk damages the first story's text while the library is on screen.
+        conn = sqlite3.connect(db, isolation_level=None)
+        conn.execute("UPDATE articles SET text = CAST(X'416c706861ff' AS TEXT) WHERE id = 1")
+        conn.close()
+        term.keys("Down", "Enter")  # the first story is listed second (newest first)
+        screen = term.wait_for("EXIT=")
+    finally:
+        term.close()
+    assert "EXIT=1" in screen, screen
+    assert "Traceback" not in screen and "damaged" in screen
