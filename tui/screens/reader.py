@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from claimmark.store.errors import ClaimmarkError, Conflict
 from claimmark.store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
+from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
 from claimmark.store.text import ParagraphIndex
 from claimmark.tui.colors import HIGHLIGHT_COLORS, background, color_name
@@ -130,8 +131,8 @@ class ReaderScreen(Screen[None]):
         return self.query_one(AnnotationPane)
 
     def on_mount(self) -> None:
-        self.title = self.article.title
-        self.sub_title = self.article.byline
+        self.title = visible(self.article.title)  # the help screen's heading
+        self.sub_title = visible(self.article.byline)
         self.pane.border_title = "Annotations"
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.dark != self._marks_dark:  # the marks were drawn for the other theme
