@@ -193,8 +193,8 @@ def test_import_sanitises_and_keeps_annotations_on_their_words(store: Store) -> 
 
 
 def test_import_refuses_a_file_over_the_limit(store: Store, monkeypatch) -> None:
-    from claimmark.store.export import import_collection, webanno
+    from claimmark.store.export import import_collection, webanno_import
 
-    monkeypatch.setattr(webanno, "MAX_IMPORT_BYTES", 100)
+    monkeypatch.setattr(webanno_import, "MAX_IMPORT_BYTES", 100)
     with pytest.raises(Exception, match="larger than 100 bytes"):
         import_collection(store, b"{" + b" " * 200 + b"}")
