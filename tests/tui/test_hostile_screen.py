@@ -17,7 +17,8 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from tests.hostile import ALL, HOSTILE, assert_terminal_safe
 from tests.tui.screen import screen_text
-from tests.tui.test_reader import TEXT, shows
+from tests.tui.test_reader import TEXT
+from tests.tui.waiting import wait_until
 
 TYPED = "[/bold] [link=file:///etc/passwd]L[/link] [bold red]x[/] \u202etxt.exe\u202c zero\u200bw"
 """What a user (or a paste) can type into a dialog: markup, bidi controls, zero width."""
@@ -108,7 +109,9 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         assert "[/bold]" in shot  # the pane shows the markup as text
         # A notification that quotes typed text: a search with no match.
         await pilot.press("slash", *"[/bold] nowhere", "enter")
-        assert await shows(pilot, app, "[/bold] nowhere")
+        await wait_until(
+            pilot, lambda: "[/bold] nowhere" in screen_text(app), what="the notification"
+        )
         safe(app, "notification")
         # Every dialog prefilled with stored text: note, tags, claim; then help.
         await pilot.press("g", "n")

@@ -15,6 +15,7 @@ from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT, TITLE
+from tests.tui.waiting import wait_until
 
 
 @pytest.fixture
@@ -23,15 +24,6 @@ def db(tmp_path: Path) -> Path:
     with Store(path) as store:
         store.add_article(TITLE, "By Jane Example", "/tmp/flood.txt", TEXT)
     return path
-
-
-async def until(pilot, condition, seconds: float = 10.0) -> bool:
-    """Wait (boundedly) for `condition()`."""
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return bool(condition())
 
 
 async def test_a_held_write_lock_never_freezes_the_reader_and_loses_nothing(db: Path) -> None:
@@ -44,7 +36,11 @@ async def test_a_held_write_lock_never_freezes_the_reader_and_loses_nothing(db: 
         assert isinstance(reader, ReaderScreen)
         other.execute("BEGIN IMMEDIATE")  # another process takes the write lock
         await pilot.press("s", "h")
-        assert await until(pilot, lambda: "waiting for the database" in screen_text(app))
+
+        def shown() -> bool:
+            return "waiting for the database" in screen_text(app)
+
+        await wait_until(pilot, shown, what="the waiting line")
         before = reader.view.cursor
         await pilot.press("j", "j")  # reading goes on
         assert reader.view.cursor != before
@@ -54,8 +50,8 @@ async def test_a_held_write_lock_never_freezes_the_reader_and_loses_nothing(db: 
         with Store(db) as check:
             assert check.list_annotations(1) == []
         other.execute("COMMIT")  # the other process lets go
-        assert await until(pilot, lambda: app.writes.waiting == 0)
-        assert await until(pilot, lambda: "waiting for the database" not in screen_text(app))
+        await wait_until(pilot, lambda: app.writes.waiting == 0, what="the writes")
+        await wait_until(pilot, lambda: not shown(), what="the waiting line to go")
         pane = reader.query_one(AnnotationPane)
         assert len(pane.shown) == 2
     other.close()
@@ -79,7 +75,7 @@ async def test_quitting_with_a_change_still_waiting_asks_first(db: Path) -> None
         await pilot.press("n")  # stay
         await pilot.pause()
         other.execute("COMMIT")
-        assert await until(pilot, lambda: app.writes.waiting == 0)
+        await wait_until(pilot, lambda: app.writes.waiting == 0, what="the writes")
         await pilot.press("q")
         await pilot.pause()
     other.close()
@@ -101,8 +97,10 @@ async def test_the_reader_shows_annotations_added_elsewhere(db: Path) -> None:
             start = TEXT.index("two officials said")
             cli.create_annotation(AnnotationDraft(1, start, start + 18, note="CLI NOTE"))
         pane = reader.query_one(AnnotationPane)
-        assert await until(pilot, lambda: len(pane.shown) == 1)
-        assert await until(pilot, lambda: "two officials said" in screen_text(app))
+        await wait_until(pilot, lambda: len(pane.shown) == 1, what="the outside note")
+        await wait_until(
+            pilot, lambda: "two officials said" in screen_text(app), what="it on screen"
+        )
         await pilot.press("right_square_bracket")
         assert reader.view.cursor == start
     store.close()
