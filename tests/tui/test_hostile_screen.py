@@ -20,7 +20,7 @@ from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT
 from tests.tui.waiting import wait_until
 
-TYPED = "[/bold] [link=file:///etc/passwd]L[/link] [bold red]x[/] \u202etxt.exe\u202c zero\u200bw"
+TYPED = "[/bold] [link=file:x]L \u202et\u200bw"
 """What a user (or a paste) can type into a dialog: markup, bidi controls, zero width."""
 
 
@@ -96,15 +96,15 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         safe(app, "reader")
         await pilot.press("s", "n", *TYPED, "ctrl+s")
         await pilot.pause()
-        await pilot.press("t", *TYPED[:40].replace(",", ""), "enter")
+        await pilot.press("t", *"[/b] \u202ex", "enter")
         await pilot.pause()
-        await pilot.press(")", "s", "c", *TYPED, "enter", *"[/b] > \u202eevil", "enter")
+        await pilot.press(")", "s", "c", *TYPED, "enter", *"[/b]>\u202ee", "enter")
         await pilot.press("ctrl+s")
         await pilot.pause()
         notes = lib.list_annotations(reader.article.id)
         assert len(notes) == 2, notes
         assert all("\u202e" not in (n.note + "".join(n.tags)) for n in notes)
-        assert notes[1].claim is not None and "[link=file:///etc/passwd]" in notes[1].claim.claimant
+        assert notes[1].claim is not None and "[link=file:x]" in notes[1].claim.claimant
         shot = safe(app, "reader with notes")
         assert "[/bold]" in shot  # the pane shows the markup as text
         # A notification that quotes typed text: a search with no match.

@@ -123,3 +123,25 @@ async def test_undo_never_deletes_another_processs_annotation(db: Path) -> None:
         assert check.get_annotation(theirs.id).note == "CLI NOTE"
     assert sorted(n.note for n in notes) == ["", "CLI NOTE"]
     store.close()
+
+
+async def test_adding_a_folder_from_the_library_is_all_or_nothing(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a short path to type
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-good.txt").write_text("A good story\nIt has text, the mayor said.\n")
+    (folder / "b-binary.txt").write_bytes(b"\x00\x01\x02 not text" * 50)
+    store = Store(db)
+    app = ClaimmarkApp(store)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "i", "n", "enter")
+        await wait_until(pilot, lambda: "nothing was added" in screen_text(app), what="the refusal")
+        assert store.article_count() == 1
+        (folder / "b-binary.txt").unlink()
+        await pilot.press("a", "i", "n", "enter")
+        await wait_until(pilot, lambda: store.article_count() == 2, what="the good story")
+        await wait_until(pilot, lambda: "A good story" in screen_text(app), what="it listed")
+    store.close()
