@@ -74,9 +74,12 @@ class ClaimmarkApp(App[None]):
         if version == self._data_version:
             return
         self._data_version = version
-        refresh = getattr(self.screen, "refresh_from_store", None)
-        if refresh is not None:
-            refresh()
+        # The top screen that shows the library (a dialog may be open over it).
+        for screen in reversed(self.screen_stack):
+            refresh = getattr(screen, "refresh_from_store", None)
+            if refresh is not None:
+                refresh()
+                return
 
     async def action_quit(self) -> None:
         """Quit; with changes still waiting for the database, ask first."""

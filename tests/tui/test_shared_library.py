@@ -145,3 +145,18 @@ async def test_adding_a_folder_from_the_library_is_all_or_nothing(
         await wait_until(pilot, lambda: store.article_count() == 2, what="the good story")
         await wait_until(pilot, lambda: "A good story" in screen_text(app), what="it listed")
     store.close()
+
+
+async def test_a_change_made_while_a_dialog_is_open_shows_once_it_closes(db: Path) -> None:
+    store = Store(db)
+    app = ClaimmarkApp(store, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        await pilot.press("question_mark")  # the help is open over the reader
+        await pilot.pause()
+        with Store(db) as cli:
+            cli.create_annotation(AnnotationDraft(1, 0, 14, note="while help was open"))
+        pane = reader.query_one(AnnotationPane)
+        await wait_until(pilot, lambda: len(pane.shown) == 1, what="the outside note")
+    store.close()
