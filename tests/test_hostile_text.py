@@ -231,3 +231,45 @@ def test_hostile_text_through_every_cli_entry_and_output(
             _check(path.read_text("utf-8"), str(path.name))
     with Store(tmp_path / "lib.db") as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_list_and_claims_show_rich_markup_as_text(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = tmp_path / "markup.txt"
+    story.write_text(
+        "[link=file:///etc/passwd]Linked[/link] title [/bold]\nBody text, the mayor said.\n"
+    )
+    assert run("add", str(story)).status == 0
+    made = run("annotate", "1", "--quote", "Body text", "--claimant", "[/bold] [bold red]x[/]")
+    assert made.status == 0, made.err
+    listed = run("list")
+    assert listed.status == 0 and "[link=file:///etc/passwd]Linked[/link] title [/bold]" in (
+        listed.out
+    )
+    claims = run("claims")
+    assert claims.status == 0 and "[/bold] [bold red]x[/]" in claims.out
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal: no live link either
+    coloured = run("list")
+    assert coloured.status == 0 and "\x1b]8;" not in coloured.out
+
+
+def test_annotate_arguments_never_reach_the_terminal_raw(run, tmp_path: Path) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text("A title\nBody text, the mayor said.\n")
+    run("add", str(story))
+    result = run(
+        "annotate",
+        "1",
+        "--quote",
+        "Body text",
+        "--note",
+        HOSTILE["osc52"],
+        "--claimant",
+        HOSTILE["bidi"],
+        "--tag",
+        HOSTILE["csi-clear"],
+    )
+    assert result.status == 0, result.err
+    for args in (("annotations", "1"), ("claims",), ("annotations", "1", "--json")):
+        _check(run(*args).out, " ".join(args))
