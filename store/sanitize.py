@@ -151,7 +151,7 @@ def visible(text: str) -> str:
     """`text` safe to print on a terminal: each control character (but tab and newline),
     lone surrogate, line or paragraph separator and bidi control replaced by U+FFFD. Same
     length, so offsets into it still hold."""
-    if _UNSAFE.search(text) is None:
+    if text.isprintable() or _UNSAFE.search(text) is None:  # the first test is the quick one
         return text
     return _UNSAFE.sub("\ufffd", text)
 
