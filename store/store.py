@@ -49,7 +49,7 @@ from claimmark.store.sanitize import (
     clean_names,
     clean_path,
 )
-from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
+from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET, READABLE_WITHOUT
 
 BUSY_TIMEOUT_S: Final = 10.0
 """How long a write waits for another process's write lock before giving up (`Busy`),
@@ -154,6 +154,9 @@ class Store:
         if applied == list(MIGRATION_NAMES):
             return
         if self.read_only:
+            pending = [name for name in MIGRATION_NAMES if name not in applied]
+            if applied and all(name in READABLE_WITHOUT for name in pending):
+                return  # reading needs none of them; nothing can be written anyway
             raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
         # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
         # needed when the schema changes, not on every start.

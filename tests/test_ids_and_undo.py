@@ -173,3 +173,24 @@ def test_data_version_changes_for_other_writers_only(tmp_path: Path) -> None:
     finally:
         mine.close()
         theirs.close()
+
+
+def test_an_old_read_only_library_can_still_be_read(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _old_database(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(
+        """INSERT INTO articles (id, title, source, text, sha256, imported_at)
+           VALUES (1, 'Old story', '/o.txt', 'Old text.', 'abc', '2026-01-01T00:00:00+00:00')"""
+    )
+    conn.close()
+    path.chmod(0o444)
+    try:
+        with Store(path) as store:
+            assert store.read_only
+            assert [a.title for a in store.list_articles()] == ["Old story"]
+    finally:
+        path.chmod(0o644)
+    with Store(path) as store:  # writable again: the upgrade runs
+        schema = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'annotations'")
+        assert "AUTOINCREMENT" in schema.fetchone()[0]
