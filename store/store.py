@@ -99,7 +99,9 @@ class Store:
         except sqlite3.Error as error:
             raise translate(error, self.path) from None
         except OSError as error:
-            raise StoreError(f"cannot open database {self.path}: {error.strerror}") from None
+            raise StoreError(
+                f"cannot open database {self.path}: {error.strerror or error}"
+            ) from None
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
