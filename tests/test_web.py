@@ -495,9 +495,8 @@ def test_open_url_adds_then_opens_and_needs_a_terminal(
     assert server.requests == [] and articles(db) == []
     opened: list[int] = []
     import claimmark.tui.cli.articles as articles_cli
-    import claimmark.tui.cli.base as base
 
-    monkeypatch.setattr(base, "require_terminal", lambda: None)
+    monkeypatch.setattr(articles_cli, "require_terminal", lambda: None)
     monkeypatch.setattr(
         articles_cli, "run_tui", lambda store, article_id: opened.append(article_id)
     )

@@ -86,10 +86,14 @@ def expand(items: Sequence[str]) -> list[Target]:
             continue
         path = Path(item).expanduser()
         if not path.exists():
+            from claimmark.store.ingest import path_problem
+
+            problem = path_problem(path) or "no such file or folder"
             hint = ""
-            if "." in item.split("/", 1)[0] and not item.startswith((".", "/", "~")):
+            looks_like_host = "." in item.split("/", 1)[0] and not item.startswith((".", "/", "~"))
+            if problem == "no such file or folder" and looks_like_host:
                 hint = " (for a web page, give its whole URL: https://...)"
-            targets.append(Target(item, error=f"{_display(item)}: no such file or folder{hint}"))
+            targets.append(Target(item, error=f"{_display(item)}: {problem}{hint}"))
             continue
         files = find_article_files([path])
         if path.is_dir() and not files:

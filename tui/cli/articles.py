@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from claimmark.tui.cli.base import (
     Context,
+    cell,
     cli,
     console,
+    echo,
     fail,
     pass_context,
     print_json,
+    require_terminal,
     resolve_article,
     run_tui,
 )
@@ -54,10 +57,8 @@ def open_command(context: Context, article: str, timeout: float | None) -> None:
     without fetching; 'claimmark refresh' fetches it again)."""
     from claimmark.store.web.fetch import looks_like_url
 
+    require_terminal()  # before a new file or page is added: a failed command changes nothing
     if looks_like_url(article):
-        from claimmark.tui.cli.base import require_terminal
-
-        require_terminal()
         found = context.store.find_url(article.strip())
         if found is None:
             from claimmark.store.web.add import add_url
@@ -152,8 +153,11 @@ def _run_with_progress(label, total, work):  # type: ignore[no-untyped-def]
 
             def progress(done: int, _total: int, outcome: AddOutcome) -> None:
                 if outcome.error:
-                    bar.console.print(f"claimmark: {outcome.error}", markup=False, highlight=False)
-                bar.update(task, completed=done, item=_short(outcome.item))
+                    from claimmark.store.sanitize import visible
+
+                    message = visible(f"claimmark: {outcome.error}")
+                    bar.console.print(message, markup=False, highlight=False)
+                bar.update(task, completed=done, item=_short(outcome.item))  # printable only
 
             outcomes = work(progress)
         _print_lines(outcomes, errors=False)
@@ -167,9 +171,9 @@ def _print_lines(outcomes: Sequence[AddOutcome], *, errors: bool = True) -> None
     for outcome in outcomes:
         if outcome.error:
             if errors:
-                click.echo(f"claimmark: {outcome.error}", err=True)
+                echo(f"claimmark: {outcome.error}", err=True)
             continue
-        click.echo(_describe(outcome))
+        echo(_describe(outcome))
 
 
 def _describe(outcome: AddOutcome) -> str:
@@ -205,7 +209,7 @@ def _finish(outcomes: Sequence[AddOutcome], *, verb: str) -> None:
         else:
             parts = [f"{counts['new-version']} with a new version"]
         parts += [f"{counts['unchanged']} unchanged", f"{counts['failed']} failed"]
-        click.echo(f"claimmark: {len(outcomes)} {_items(verb)}: " + ", ".join(parts), err=True)
+        echo(f"claimmark: {len(outcomes)} {_items(verb)}: " + ", ".join(parts), err=True)
     if counts["failed"]:
         raise SystemExit(1)
 
@@ -238,10 +242,9 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
         print_json([asdict(a) for a in articles])
         return
     if not articles:
-        click.echo("The library is empty: add articles with 'claimmark add URL|FILE...'.", err=True)
+        echo("The library is empty: add articles with 'claimmark add URL|FILE...'.", err=True)
         return
     from rich.table import Table
-    from rich.text import Text
 
     out = console()
     # Site and publication date when the terminal (or COLUMNS) has room for them.
@@ -265,9 +268,9 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
             max_width=width,
         )
     for a in articles:
-        row: list[str | Text] = [str(a.id), Text(a.title), Text(a.byline)]
+        row: list[Any] = [str(a.id), cell(a.title), cell(a.byline)]
         if wide:
-            row += [Text(a.site_name), a.published[:10]]
+            row += [cell(a.site_name), a.published[:10]]
         row += [
             str(a.annotation_count),
             str(a.claim_count),

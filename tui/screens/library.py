@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +17,7 @@ from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import ArticleSummary
 from claimmark.store.store import Store
 from claimmark.tui.article_info import date_label, site_label
-from claimmark.tui.textfit import cells, one_line
+from claimmark.tui.textfit import cells, one_line, plain
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
 
@@ -80,16 +79,21 @@ class LibraryScreen(Screen[None]):
     def on_resize(self) -> None:
         """Titles are clipped to the width: fit them again."""
         if self.articles:
-            self.refresh_articles(select=self.selected_id())
+            self.refresh_articles()
 
     def on_screen_resume(self) -> None:
         """Shown for the first time or again: (re)load, as counts change elsewhere."""
         self.refresh_articles()
 
+    def refresh_from_store(self) -> None:
+        """Another process changed the library: list it again."""
+        self.refresh_articles()
+
     def refresh_articles(self, select: int | None = None) -> None:
         """Reload the article list from the store (counts change as the user annotates);
-        the cursor goes to article `select` if given, else to the first row."""
+        the cursor stays on its article, or goes to article `select` if given."""
         table = self.query_one(DataTable)
+        kept = select if select is not None else self.selected_id()
         self.articles = self.store.list_articles()
         shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
         table.clear()
@@ -98,10 +102,10 @@ class LibraryScreen(Screen[None]):
         used = max(map(cells, ["Byline", *bylines])) + max(map(cells, ["Site", *sites]))
         title_width = max(30, self.size.width - used - OTHER_COLUMNS_WIDTH)
         for a, byline, site in zip(shown, bylines, sites, strict=True):
-            table.add_row(  # stored text as Text: never markup
-                Text(one_line(a.title, title_width)),
-                Text(byline),
-                Text(site),
+            table.add_row(  # stored text as Text (`plain`): never markup
+                plain(one_line(a.title, title_width)),
+                plain(byline),
+                plain(site),
                 date_label(a.published),
                 str(a.annotation_count),
                 str(a.claim_count),
@@ -111,15 +115,15 @@ class LibraryScreen(Screen[None]):
         if not self.adding:
             self._show_hint(len(shown))
         if shown:
-            rows = [a.id for a in shown]
-            table.move_cursor(row=rows.index(select) if select in rows else 0)
+            ids = [a.id for a in shown]
+            table.move_cursor(row=ids.index(kept) if kept in ids else 0)
 
     def _show_hint(self, shown: int) -> None:
         hint = self.query_one("#library-hint", Static)
         if not self.articles:
             hint.update("The library is empty. Press a to add a web page (URL), file or folder.")
         elif self.filter_text:
-            hint.update(f"Filter: {self.filter_text!r} — {shown} of {len(self.articles)}")
+            hint.update(plain(f"Filter: {self.filter_text!r} — {shown} of {len(self.articles)}"))
         else:
             hint.update(f"{len(self.articles)} articles — enter reads, a adds, C lists claims")
 
