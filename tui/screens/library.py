@@ -25,9 +25,18 @@ if TYPE_CHECKING:
     from claimmark.store.web.add import AddOutcome
 
 
+COLUMNS = (
+    ("Title", "title"),
+    ("Byline", "byline"),
+    ("Site", "site"),
+    ("Published", "published"),
+    ("Notes", "notes"),
+    ("Claims", "claims"),
+    ("Last opened", "opened"),
+)
 BYLINE_WIDTH = 28
 SITE_WIDTH = 20
-OTHER_COLUMNS_WIDTH = len("Published") + len("Notes") + len("Claims") + 16 + 7 * 2 + 2
+OTHER_COLUMNS_WIDTH = len("2026-01-01") + len("Notes") + len("Claims") + 16 + 7 * 2 + 2
 """The cells the date and count columns take, with every column's padding and the scroll
 bar: a long title is clipped so that the other columns stay on screen."""
 
@@ -67,14 +76,12 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Library"
         table = self.query_one(DataTable)
-        table.add_column("Title", key="title")
-        table.add_column("Byline", key="byline")
-        table.add_column("Site", key="site")
-        table.add_column("Published", key="published")
-        table.add_column("Notes", key="notes")
-        table.add_column("Claims", key="claims")
-        table.add_column("Last opened", key="opened")
+        self._add_columns(table)
         table.focus()
+
+    def _add_columns(self, table: DataTable[object]) -> None:
+        for label, key in COLUMNS:
+            table.add_column(label, key=key)
 
     def on_resize(self) -> None:
         """Titles are clipped to the width: fit them again."""
@@ -96,7 +103,10 @@ class LibraryScreen(Screen[None]):
         kept = select if select is not None else self.selected_id()
         self.articles = self.store.list_articles()
         shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
-        table.clear()
+        # Columns too: their widths follow what they hold now (a title clipped shorter
+        # than before must not leave its column as wide as before).
+        table.clear(columns=True)
+        self._add_columns(table)
         bylines = [one_line(a.byline, BYLINE_WIDTH) for a in shown]
         sites = [one_line(site_label(a), SITE_WIDTH) for a in shown]
         used = max(map(cells, ["Byline", *bylines])) + max(map(cells, ["Site", *sites]))
