@@ -1,0 +1,533 @@
+"""Attribution cues in a sentence: reporting verbs (`said`, `told reporters that`, `has since
+indicated`), `according to` and `per`, `, saying`, passives (`was confirmed by`), inversions
+after a quotation (`...,” said Frank Doyle`), speakerless hedges (`It is understood that`)
+and relays (`citing X`, `quoting an article by X`, `told the Gazette`).
+
+Cues are looked for outside quotations only. Each cue yields a `claimants.Candidate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimmark.store.suggest.claimants import (
+    Candidate,
+    antecedent,
+    pronoun_candidate,
+    sentence_subject,
+    subject_before_comma,
+    subject_candidate,
+    unwrap,
+)
+from claimmark.store.suggest.names import is_outlet_name
+from claimmark.store.suggest.phrases import (
+    NounPhrase,
+    clean_claimant,
+    has_proper_name,
+    is_known_word,
+    is_plural,
+    make_phrase,
+    phrase_after,
+    phrase_before,
+)
+from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.tokens import Token
+from claimmark.store.suggest.words import (
+    BASE_FORMS,
+    CONCERN_NOUNS,
+    CONCERN_VERBS,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    FINDING_PHRASE_OPENERS,
+    FINDING_VERBS,
+    FORMS_OF_BE,
+    HEDGE_ADVERBS,
+    HEDGE_INFINITIVES,
+    HEDGE_PARTICIPLES,
+    INVERSION_VERBS,
+    LY_NOT_ADVERBS,
+    NEGATIONS,
+    ORG_NOUNS,
+    PEOPLE_NOUNS,
+    PERSONAL_PRONOUNS,
+    PHRASE_PREPOSITIONS,
+    REPORTING_PARTICIPLES,
+    REPORTING_VERBS,
+    SHOW_VERBS,
+    SKIPPABLE_BEFORE_VERB,
+    SPEECH_PARTICIPLES,
+    STRONG_VERBS,
+    TIME_WORDS,
+    VERB_COMPLEMENTS,
+)
+
+CUE_HINT = re.compile(
+    r"\b(?:According|according|citing|quoting|seen by|interview with|Per|per|saying|adding|"
+    r"reportedly|allegedly|purportedly|understood|"
+    + "|".join(sorted(SPEECH_PARTICIPLES | HEDGE_PARTICIPLES, key=len, reverse=True))
+    + "|"
+    + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+"""A quick filter: a sentence without any of these holds no cue."""
+
+MAX_CUES_PER_SENTENCE = 24
+"""Cue words looked at per sentence: more is not prose, and would only cost time."""
+
+
+def find_candidates(sentence: Sentence) -> list[Candidate]:
+    """Every cue of the sentence (outside quotations) with the claimant it points to."""
+    tokens = sentence.tokens
+    found: list[Candidate] = []
+    tried = 0
+    for at, token in enumerate(tokens):
+        if token.quoted or not token.is_word:
+            continue
+        word = token.lower
+        candidate: Candidate | None = None
+        if word == "according" and at + 1 < len(tokens) and tokens[at + 1].lower == "to":
+            candidate = according_candidate(sentence, at)
+        elif word == "per" and (at == sentence.first or tokens[at - 1].text in (",", "—", "(")):
+            candidate = according_candidate(sentence, at, skip=1, cue=token.text)
+        elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].text == ",":
+            candidate = participle_candidate(sentence, at)
+        elif word in REPORTING_VERBS:
+            candidate = verb_candidate(sentence, at)
+        else:
+            continue
+        if candidate is not None:
+            found.append(candidate)
+        tried += 1
+        if tried == MAX_CUES_PER_SENTENCE:
+            break
+    return found
+
+
+def according_candidate(
+    sentence: Sentence, cue_at: int, skip: int = 2, cue: str = "according to"
+) -> Candidate | None:
+    """`according to X` (or, with `skip=1`, `Per X`): X is the claimant."""
+    tokens = sentence.tokens
+    phrase = phrase_after(tokens, cue_at + skip, sentence.text, limit=16)
+    if phrase is None:
+        return None
+    if skip == 1 and not (
+        phrase.head in ORG_NOUNS
+        or phrase.head in PEOPLE_NOUNS
+        or has_proper_name(phrase, tokens, sentence.first)
+    ):
+        return None  # "per cent", "per head"
+    if (
+        phrase.stop < len(tokens)
+        and tokens[phrase.stop].lower == "who"
+        and phrase.head in PEOPLE_NOUNS
+    ):
+        # "according to two people who attended the meeting": keep the description
+        stop = phrase.stop
+        while stop < len(tokens) and tokens[stop].is_word and not tokens[stop].quoted:
+            stop += 1
+        phrase = make_phrase(tokens, phrase.first, stop, sentence.text) or phrase
+    claimant, relays, anonymous = unwrap(sentence, phrase)
+    candidate = Candidate(
+        "according", cue_at, claimant, cue, anonymous, relays=relays, subject_at=cue_at
+    )
+    candidate.role = "outlet" if is_outlet_name(claimant) else "org"
+    return candidate
+
+
+def has_complement(sentence: Sentence, verb: int) -> bool:
+    """Whether a verb that needs particular words after it ("found that", "put it to") has
+    them (true for verbs that need none)."""
+    needs = VERB_COMPLEMENTS.get(sentence.tokens[verb].lower)
+    if needs is None:
+        return True
+    after = [t.lower for t in sentence.tokens[verb + 1 : verb + 3]]
+    return any(after[: len(words)] == list(words) for words in needs)
+
+
+def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
+    """The candidate of the reporting verb at `verb`: its subject before it (through
+    auxiliaries, adverbs, appositives, relative pronouns and pronouns), or after it in an
+    inversion or a passive."""
+    tokens = sentence.tokens
+    verb_word = tokens[verb].lower
+    documentary = False  # "documents show ...": only a document may be the subject
+    if not has_complement(sentence, verb):
+        if verb_word in FINDING_VERBS and that_after_phrase(sentence, verb):
+            pass  # "found in a 2024 study that"
+        elif verb_word in SHOW_VERBS:
+            documentary = True
+        else:
+            return None
+    if verb_word in CONCERN_VERBS and not any(
+        t.lower in CONCERN_NOUNS for t in tokens[verb + 1 : verb + 4]
+    ):
+        return None
+    if verb_word == "asked":  # "asked her to publish", not "asked why" / "asked not to"
+        after = [t.lower for t in tokens[verb + 1 : verb + 5]]
+        if "to" not in after or "not" in after or "about" in after:
+            return None
+    if verb_word in ("posted", "responded") and not sentence.that_follows(verb):
+        return None
+    went_on = (
+        verb >= 3
+        and tokens[verb - 1].lower == "to"
+        and tokens[verb - 2].lower == "on"
+        and tokens[verb - 3].lower in ("went", "goes", "go", "going", "gone")
+    )  # "went on to say": the subject is before "went"
+    before, passive, negated = skip_back(tokens, verb - 3 if went_on else verb)
+    if negated:
+        return None  # "The council has not said ..."
+    if passive:
+        if verb_word == "quoted":
+            return quoted_as_candidate(sentence, verb, before)
+        return passive_candidate(sentence, verb)
+    if before < 0:
+        return None
+    previous = tokens[before]
+    cue = cue_text(sentence, before + 1, verb)
+    if (
+        previous.quoted
+        or previous.text in ("”", '"')
+        or (previous.text == "," and before > 0 and tokens[before - 1].quoted)
+    ):
+        return inversion_candidate(sentence, verb, cue)
+    subject: NounPhrase | None = None
+    relative = False
+    if previous.text == ",":
+        subject = subject_before_comma(sentence, before)
+        if subject is None:
+            return inversion_candidate(sentence, verb, cue)
+    elif previous.lower in PERSONAL_PRONOUNS:
+        word_before = tokens[before - 1].lower if before > 0 else ""
+        if word_before in ("what",) or documentary:
+            return None
+        if (
+            verb_word in BASE_FORMS
+            and previous.lower not in ("they", "we", "i", "you")
+            and not went_on
+        ):
+            return None
+        candidate = pronoun_candidate(sentence, verb, previous.lower, cue)
+        if candidate is not None and word_before in ("which", "that", "who"):
+            candidate.relative = True
+        return candidate
+    elif previous.lower in ("who", "which", "that"):
+        if previous.lower == "that" and verb_word not in STRONG_VERBS:
+            return None
+        subject = antecedent(sentence, before)
+        relative = True
+    elif previous.lower in ("and", "but"):
+        subject = sentence_subject(sentence)
+        relative = True
+    else:
+        subject = phrase_before(tokens, before + 1, sentence.text)
+        if subject is not None:
+            if subject.first > 0 and tokens[subject.first - 1].lower == "what":
+                return None
+            if tokens[subject.stop - 1].lower.endswith(("’s", "'s")):
+                return None
+    if subject is None:
+        return None
+    if verb_word in BASE_FORMS and not is_plural(subject) and not went_on:
+        return None
+    if documentary and subject.head not in ORG_NOUNS:
+        return None
+    candidate = subject_candidate(sentence, verb, subject, cue)
+    if candidate is not None:
+        candidate.subject_at = subject.first
+        candidate.relative = relative
+        candidate.trailing = (
+            not relative
+            and subject.first > 0
+            and tokens[subject.first - 1].text in (",", "”", '"')
+            and sentence.ends_after(verb)
+        )
+    return candidate
+
+
+def that_after_phrase(sentence: Sentence, verb: int) -> bool:
+    """Whether a `that` clause follows the verb after a phrase that opens with a
+    preposition or a time word ("found in a 2024 study that")."""
+    tokens = sentence.tokens
+    return (
+        verb + 1 < len(tokens)
+        and tokens[verb + 1].lower in FINDING_PHRASE_OPENERS
+        and sentence.that_follows(verb)
+    )
+
+
+def participle_candidate(sentence: Sentence, participle: int) -> Candidate | None:
+    """After a comma, "saying ..." / "adding that ...": the subject of the main clause is the
+    claimant ("She stood by the decision, saying ..."). A weaker candidate than a finite
+    reporting verb in the same sentence."""
+    tokens = sentence.tokens
+    first = sentence.first
+    if first >= participle:
+        return None
+    cue = tokens[participle].text
+    if participle + 1 < len(tokens) and tokens[participle + 1].lower == "that":
+        cue += " that"
+    lead = tokens[first]
+    candidate: Candidate | None
+    if lead.lower in PERSONAL_PRONOUNS and not lead.quoted:
+        candidate = pronoun_candidate(sentence, participle, lead.lower, cue)
+    else:
+        subject = sentence_subject(sentence)
+        if subject is None or subject.first != first or subject.stop >= participle:
+            return None
+        if tokens[subject.stop].lower in PHRASE_PREPOSITIONS:
+            return None  # "In the statement, ..." is no subject
+        candidate = subject_candidate(sentence, participle, subject, cue)
+        if candidate is not None:
+            candidate.subject_at = subject.first
+    if candidate is not None:
+        candidate.relative = True
+        candidate.trailing = False
+    return candidate
+
+
+def quoted_as_candidate(sentence: Sentence, verb: int, before: int) -> Candidate | None:
+    """A passive `quoted` ("The landowner, the Hartside Estate, was quoted in the Post as
+    saying that ..."): the subject is the claimant, the outlet after `in`/`by` a relay.
+    `before` is the last token before the verb's auxiliaries."""
+    tokens = sentence.tokens
+    count = len(tokens)
+    at = verb + 1
+    outlet = ""
+    if at + 1 < count and tokens[at].lower in ("in", "by"):
+        phrase = phrase_after(tokens, at + 1, sentence.text)
+        if phrase is None:
+            return None
+        outlet = sentence.referents.expand(clean_claimant(phrase.text, False))
+        at = phrase.stop
+    if not (
+        at + 1 < count
+        and tokens[at].lower == "as"
+        and tokens[at + 1].lower in REPORTING_PARTICIPLES
+    ):
+        return None
+    if before < 0:
+        return None
+    end = at + 2 if at + 2 < count and tokens[at + 2].lower == "that" else at + 1
+    cue = sentence.text[tokens[before + 1].start : tokens[end].end]
+    previous = tokens[before]
+    candidate: Candidate | None
+    if previous.lower in PERSONAL_PRONOUNS:
+        candidate = pronoun_candidate(sentence, verb, previous.lower, cue)
+    else:
+        subject = (
+            subject_before_comma(sentence, before)
+            if previous.text == ","
+            else phrase_before(tokens, before + 1, sentence.text)
+        )
+        if subject is None:
+            return None
+        candidate = subject_candidate(sentence, verb, subject, cue, object_claims=False)
+        if candidate is not None:
+            candidate.subject_at = subject.first
+    if candidate is not None and outlet:
+        candidate.relays = [outlet, *candidate.relays]
+    return candidate
+
+
+def passive_candidate(sentence: Sentence, verb: int) -> Candidate | None:
+    """A passive ("was confirmed by the ministry"): the claimant follows `by`."""
+    tokens = sentence.tokens
+    if (
+        verb + 2 < len(tokens)
+        and tokens[verb + 1].lower == "by"
+        and tokens[verb].lower not in ("told", "asked")
+    ):
+        phrase = phrase_after(tokens, verb + 2, sentence.text)
+        if phrase is not None:
+            claimant, relays, anonymous = unwrap(sentence, phrase)
+            return Candidate(
+                "verb",
+                verb,
+                claimant,
+                tokens[verb].text + " by",
+                anonymous,
+                relays=relays,
+                role="org",
+            )
+    return None
+
+
+def inversion_candidate(sentence: Sentence, verb: int, cue: str) -> Candidate | None:
+    """An inversion ("...,” said Frank Doyle"; "...,” he said")."""
+    tokens = sentence.tokens
+    if tokens[verb].lower not in INVERSION_VERBS or verb + 1 >= len(tokens):
+        return None
+    following = tokens[verb + 1]
+    if following.lower in PERSONAL_PRONOUNS:
+        return pronoun_candidate(sentence, verb, following.lower, cue)
+    if not (following.capitalised or following.lower in DETERMINERS):
+        return None
+    subject = phrase_after(tokens, verb + 1, sentence.text, limit=8)
+    if subject is None:
+        return None
+    if subject.stop < len(tokens):  # the phrase must close the clause: ", said Ana Duarte."
+        after = tokens[subject.stop]
+        if after.is_word and after.lower not in (
+            "who",
+            "whose",
+            "which",
+            "in",
+            "on",
+            "at",
+            "last",
+            "this",
+            "yesterday",
+            "today",
+        ):
+            return None
+    candidate = subject_candidate(sentence, verb, subject, cue)
+    if candidate is not None:
+        candidate.trailing = True
+    return candidate
+
+
+def cue_text(sentence: Sentence, first: int, verb: int) -> str:
+    """The cue wording from token `first`: skipped adverbs, the verb, the listener of
+    `told`, words the verb needs ("put it to"), `in a statement`, and a following `that`."""
+    tokens = sentence.tokens
+    count = len(tokens)
+    verb_word = tokens[verb].lower
+    end = verb + 1
+    if verb_word in ("told", "tells"):
+        listener = phrase_after(tokens, verb + 1, sentence.text, limit=5)
+        if listener is not None:
+            end = listener.stop
+    elif verb_word in VERB_COMPLEMENTS and has_complement(sentence, verb):
+        end = verb + 1 + len(VERB_COMPLEMENTS[verb_word][0])
+        if verb_word == "put" and end < count:
+            end += 1  # the listener: "put it to him"
+    if (
+        end + 2 < count
+        and tokens[end].lower == "in"
+        and tokens[end + 1].lower in ("a", "its")
+        and tokens[end + 2].lower in ("statement", "letter", "interview", "post")
+    ):
+        end += 3
+    if end < count and tokens[end].lower == "that":
+        end += 1
+    end = min(end, count)
+    return sentence.text[tokens[first].start : tokens[end - 1].end]
+
+
+def skip_back(tokens: list[Token], verb: int) -> tuple[int, bool, bool]:
+    """Index of the last token before the verb at `verb` that is not an adverb or
+    auxiliary, whether a form of "be" was among the skipped words (a passive), and whether
+    a negation was ("has not said", "didn’t say")."""
+    at = verb - 1
+    passive = False
+    negated = False
+    while at >= 0:
+        token = tokens[at]
+        word = token.lower
+        if token.quoted:
+            break
+        if word.endswith(("n’t", "n't")):
+            negated = True
+            at -= 1
+            continue
+        if word in SKIPPABLE_BEFORE_VERB or (
+            word.endswith("ly") and word not in LY_NOT_ADVERBS and not token.capitalised
+        ):
+            if word in FORMS_OF_BE:
+                passive = True
+            if word in NEGATIONS:
+                negated = True
+            at -= 1
+            continue
+        if word in TIME_WORDS and at > 0 and tokens[at - 1].lower in ("on", "last", "this", "in"):
+            at -= 2
+            continue
+        break
+    return at, passive, negated
+
+
+# --------------------------------------------------------------------------------------------
+# Hedges and relays
+
+
+def find_hedge(sentence: Sentence) -> str:
+    """The wording of a hedge that attributes the sentence to no one in particular
+    ("It is understood that", "allegedly", "are said to have"), or ""."""
+    tokens = sentence.tokens
+    count = len(tokens)
+    for at, token in enumerate(tokens):
+        if token.quoted or not token.is_word:
+            continue
+        word = token.lower
+        if word in HEDGE_ADVERBS:
+            return token.text
+        if word not in HEDGE_PARTICIPLES or at == 0 or tokens[at - 1].lower not in FORMS_OF_BE:
+            continue
+        if at + 1 >= count or tokens[at + 1].quoted:
+            continue
+        following = tokens[at + 1].lower
+        if following == "that" and at >= 2 and tokens[at - 2].lower == "it":
+            # "It is understood that"
+            return sentence.text[tokens[at - 2].start : tokens[at + 1].end]
+        if following == "to" and at + 2 < count and tokens[at + 2].lower in HEDGE_INFINITIVES:
+            # "are said to have", "is believed to be": not "was reported to the police"
+            return sentence.text[tokens[at - 1].start : tokens[at + 2].end]
+    return ""
+
+
+Citation = tuple[int, str, bool, str]
+"""A relay that names an inner source: (token index, claimant, anonymous, cue words)."""
+
+
+def find_relays(sentence: Sentence) -> tuple[list[Citation], list[str]]:
+    """Relays in the sentence: "citing X", "quoting an article by X", "which cites X" as
+    citations, and outlets told or shown the claim ("told the Gazette", "seen by the
+    Harbour Gazette")."""
+    tokens = sentence.tokens
+    count = len(tokens)
+    citations: list[Citation] = []
+    outlets: list[str] = []
+    for at, token in enumerate(tokens):
+        if token.quoted or at + 1 >= count:
+            continue
+        word = token.lower
+        if word in ("citing", "quoting") or (
+            word in ("cites", "cited", "quoted")
+            and at > 0
+            and tokens[at - 1].lower in ("which", "who")
+        ):
+            phrase = phrase_after(tokens, at + 1, sentence.text, limit=14)
+            if (
+                phrase is None
+                or not (has_proper_name(phrase, tokens, -1) or is_known_word(phrase.head))
+                or phrase.head in TIME_WORDS
+            ):
+                continue  # "citing health reasons"
+            claimant, _, anonymous = unwrap(sentence, phrase)
+            first = at - 1 if word in ("cites", "cited", "quoted") else at
+            words = sentence.text[tokens[first].start : tokens[at].end]
+            for inner in range(phrase.first + 1, min(count, phrase.first + 4)):
+                if tokens[inner].lower in ("by", "in", "from") and phrase.head in DOCUMENT_NOUNS:
+                    words = sentence.text[tokens[first].start : tokens[inner].end]
+                    break
+            citations.append((at, claimant, anonymous, words))
+        elif (
+            word in ("seen", "reported")
+            and tokens[at + 1].lower == "by"
+            and at + 2 < count
+            and (word == "seen" or (at > 0 and tokens[at - 1].lower == "as"))
+        ):  # "seen by the Gazette", "As reported by the Hallam Evening Record, ..."
+            phrase = phrase_after(tokens, at + 2, sentence.text)
+            if phrase is not None:
+                outlets.append(sentence.referents.expand(clean_claimant(phrase.text, False)))
+        elif word in ("told", "tells") or (
+            word == "with" and at > 0 and tokens[at - 1].lower == "interview"
+        ):
+            phrase = phrase_after(tokens, at + 1, sentence.text, limit=5)
+            if phrase is not None and has_proper_name(phrase, tokens, -1):
+                name = sentence.referents.expand(clean_claimant(phrase.text, False))
+                if is_outlet_name(name):
+                    outlets.append(name)
+    return citations, outlets

@@ -1,0 +1,93 @@
+"""Tokens of a sentence, and the spans of a paragraph that are inside quotation marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN_PATTERN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S.  a.m.
+    r"|(?:Mr|Mrs|Ms|Dr|Prof|Cllr|St|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No)\.(?=\s)"
+    r"|[^\W_]+(?:[’'\-.&][^\W_]+)*(?:[’']s\b|(?<=s)[’'](?![^\W_]))?"
+    r"|[^\w\s]"
+)
+"""A token: a dotted abbreviation, a title with its dot, a word (with inner apostrophes,
+hyphens, dots and `&`, and a possessive), or one mark."""
+
+QUOTE_CHARS = re.compile(r"[“”\"«»‘’]")
+
+
+@dataclass(slots=True)
+class Token:
+    """A token of a sentence: text, absolute offsets, and whether it is inside a quotation."""
+
+    text: str
+    start: int
+    end: int
+    quoted: bool
+    lower: str
+    """`text.lower()`."""
+    is_word: bool
+    """Whether it starts with a letter or digit (not a mark)."""
+    capitalised: bool
+    """Whether it starts with an upper-case letter."""
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of `text[start:end]` (one paragraph) inside quotation marks, marks included.
+
+    Curly double quotes enclose single ones; straight double quotes toggle; `’` closes a
+    single quotation only when one is open and no letter follows it (else it is an
+    apostrophe). A quotation still open at the end of the paragraph runs to its end.
+    """
+    spans: list[tuple[int, int]] = []
+    double_open: int | None = None
+    single_open: int | None = None
+    for match in QUOTE_CHARS.finditer(text, start, end):
+        mark = match.group()
+        pos = match.start()
+        if mark in "“«":
+            if double_open is None:
+                double_open = pos
+                single_open = None
+        elif mark in "”»":
+            if double_open is not None:
+                spans.append((double_open, pos + 1))
+                double_open = None
+        elif mark == '"':
+            if double_open is None:
+                double_open = pos
+            else:
+                spans.append((double_open, pos + 1))
+                double_open = None
+        elif mark == "‘":
+            if double_open is None and single_open is None:
+                if pos == start or not text[pos - 1].isalnum():
+                    single_open = pos
+        elif mark == "’" and single_open is not None:
+            if pos + 1 >= end or not text[pos + 1].isalnum():
+                spans.append((single_open, pos + 1))
+                single_open = None
+    if double_open is not None:
+        spans.append((double_open, end))
+    elif single_open is not None:
+        spans.append((single_open, end))
+    spans.sort()
+    return spans
+
+
+def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:
+    """Tokens of `text[start:end]`, each marked quoted or not (`quotes`: sorted spans)."""
+    tokens: list[Token] = []
+    quote = 0
+    quote_count = len(quotes)
+    for match in TOKEN_PATTERN.finditer(text, start, end):
+        at = match.start()
+        while quote < quote_count and quotes[quote][1] <= at:
+            quote += 1
+        quoted = quote < quote_count and quotes[quote][0] <= at
+        word = match.group()
+        tokens.append(
+            Token(word, at, match.end(), quoted, word.lower(), word[0].isalnum(), word[0].isupper())
+        )
+    return tokens

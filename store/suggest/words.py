@@ -1,0 +1,291 @@
+"""The word lists the engine reads sentences with: reporting verbs and the words around
+them, function words, the nouns that head claimant phrases, and the words that make a
+capitalised name a person, an outlet or an organisation.
+
+Every list is a frozenset of lower-case words, so that membership is one hash lookup.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text` as a set."""
+    return frozenset(text.split())
+
+
+# --------------------------------------------------------------------------------------------
+# Reporting verbs and the words that go with them
+
+
+STRONG_VERBS = _words("said says say told tells writes wrote reported reports")
+"""Verbs that attribute whatever their subject is."""
+
+REPORTING_VERBS = STRONG_VERBS | _words(
+    """confirmed confirms indicated indicates acknowledged acknowledges acknowledge pledged
+    pledges described describes warned warns warn claimed claims claim insisted insists insist
+    argued argues argue estimated estimates estimate denied denies deny added adds noted notes
+    stated announced announces explained explains suggested suggests suggest predicted
+    predicts predict alleged alleges allege asserted asserts maintained maintains contended
+    contends contend countered disclosed revealed reveals admitted admits admit conceded
+    concedes concede vowed vows replied responded testified believes believe recalled
+    cautioned cautions stressed emphasised emphasized signalled signaled declared complained
+    accused agreed agree agrees disputed disputes dispute rejected urged forecast forecasts
+    calculated observed remarked commented fear fears feared blamed blame blames found finds
+    find show shows showed concluded concludes think thinks posted accepted wants cited cites
+    quotes put called point points pointed asked expect expects tweeted reiterated hinted
+    retorted lamented speculated confided boasted promised promises reckons reckon reckoned
+    quoted raised raises voiced voices expressed expresses"""
+)
+"""Reporting verbs (past, present and base forms)."""
+
+BASE_FORMS = _words(
+    """say warn claim insist argue estimate deny suggest predict allege contend admit concede
+    believe agree dispute fear blame find show think point expect"""
+)
+"""Forms that need a plural subject ("officials say", "critics argue")."""
+
+VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "found": (("that",),),
+    "finds": (("that",),),
+    "find": (("that",),),
+    "show": (("that",),),
+    "shows": (("that",),),
+    "showed": (("that",),),
+    "concluded": (("that",),),
+    "concludes": (("that",),),
+    "accepted": (("that",),),
+    "put": (("it", "to"),),
+    "called": (("on",), ("for",)),
+    "point": (("out",),),
+    "points": (("out",),),
+    "pointed": (("out",),),
+}
+"""Verbs that attribute only when these words follow ("found that", "put it to")."""
+FINDING_PHRASE_OPENERS = _words("in during after through from last this earlier")
+"""Words that open a phrase between a finding verb and its `that` ("found in a study that")."""
+FINDING_VERBS = _words("found finds find show shows showed concluded concludes")
+SHOW_VERBS = _words("show shows showed")
+CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
+REPORTING_PARTICIPLES = _words("saying adding warning insisting arguing claiming telling")
+"""Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
+SPEECH_PARTICIPLES = _words("saying adding")
+"""After a comma these report the main clause's subject's words ("She stood by it, saying")."""
+EVIDENTIAL_VERBS = _words(
+    "show shows showed suggest suggests suggested indicate indicates indicated"
+)
+HANDED_PARTICIPLES = _words("obtained seen released leaked published prepared compiled")
+"""Participles that mark a phrase as a document passed to someone ("figures obtained by")."""
+HEDGE_ADVERBS = _words("reportedly allegedly purportedly")
+HEDGE_PARTICIPLES = _words("said reported understood alleged rumoured rumored believed thought")
+"""Speakerless hedges: "It is understood that", "are said to have", "is believed to"."""
+HEDGE_INFINITIVES = _words("have be been owe hold favour favor want plan back oppose")
+INDEFINITE_PRONOUNS = _words(
+    """everyone everybody anyone anybody nobody someone somebody none nothing something
+    everything"""
+)
+"""Indefinite pronouns: "everyone agrees that" is the writer's own statement, not a claim."""
+CONCERN_NOUNS = _words("concern concerns questions doubts fears alarm objections worries")
+"""`raised concerns`, `voiced doubts`: these verbs attribute only with such an object."""
+
+INVERSION_VERBS = _words(
+    """said says added wrote writes warned replied insisted noted explained cautioned
+    admitted continued"""
+)
+"""Verbs that may come before their subject after a quotation ("...,” said Frank Doyle)."""
+
+SKIPPABLE_BEFORE_VERB = _words(
+    """has have had was were is are been being be also since later earlier then now previously
+    again already once still separately subsequently initially first today yesterday
+    repeatedly not never did does do would will could may might should must can just long
+    always"""
+)
+"""Auxiliaries and adverbs that can stand between a subject and its verb."""
+NEGATIONS = _words("not never neither nor")
+"""Between a subject and its verb, these make the cue a non-statement ("has not said")."""
+
+FORMS_OF_BE = _words("was were is are been being be")
+LY_NOT_ADVERBS = _words("only family ally rally italy july reply supply assembly")
+"""Words ending in -ly that are not adverbs (so never skipped between subject and verb)."""
+
+# --------------------------------------------------------------------------------------------
+# Function words
+
+DETERMINERS = _words(
+    """the a an this that these those its his her their our my your one two three four five six
+    seven eight nine ten several some many few both all each every another other various
+    numerous multiple unnamed anonymous no"""
+)
+INDEFINITE_DETERMINERS = _words(
+    """a an one two three four five six seven eight nine ten several some many few various
+    numerous multiple another unnamed anonymous certain"""
+)
+PERSONAL_PRONOUNS = _words("he she they it we i you")
+
+PHRASE_PREPOSITIONS = _words("of for with at from in on to by near inside within under")
+"""Prepositions that may sit inside a claimant noun phrase ("officials at the ministry")."""
+
+FORWARD_PREPOSITIONS = _words("of for with at from in on to near")
+"""Prepositions a phrase read forwards may run on through ("officials at the ministry")."""
+
+HEAD_BREAKS = PHRASE_PREPOSITIONS | _words("close familiar who which whose that briefed")
+"""Words that follow the head of a noun phrase ("a person *familiar* with" -> person)."""
+
+FUNCTION_WORDS = _words(
+    """that which who whom whose what where when while if because although though whereas
+    unless until than as but or nor so yet there here not how why whether after before since
+    also only even just very more most less least such him them us me himself herself itself
+    themselves is are was were be been being has have had do does did will would can could may
+    might must shall should however meanwhile instead"""
+)
+
+TIME_WORDS = _words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday morning afternoon evening night week month year weekend"""
+)
+
+DATE_WORDS = TIME_WORDS - _words("morning afternoon evening night week month year weekend")
+
+# --------------------------------------------------------------------------------------------
+# Nouns that head claimant phrases
+
+PEOPLE_NOUNS = _words(
+    """minister ministers secretary secretaries spokesman spokesmen spokeswoman spokeswomen
+    spokesperson spokespeople official officials source sources person people engineer
+    engineers analyst analysts expert experts economist economists scientist scientists
+    researcher researchers lawyer lawyers attorney attorneys prosecutor prosecutors judge judges
+    officer officers adviser advisers advisor advisors aide aides insider insiders diplomat
+    diplomats executive executives director directors chief chiefs chairman chairwoman chair
+    president mayor governor senator senators lawmaker lawmakers mp mps councillor councillors
+    councilor member members leader leaders head heads manager managers inspector inspectors
+    investigator investigators auditor auditors regulator regulators commissioner ambassador
+    envoy negotiator negotiators representative representatives resident residents witness
+    witnesses activist activists campaigner campaigners critic critics opponent opponents
+    supporter supporters owner owners founder founders ceo employee employees worker workers
+    staff staffer staffers consultant consultants contractor contractors planner planners
+    doctor doctors nurse nurses professor academic academics historian author authors editor
+    editors reporter reporters correspondent journalist journalists columnist commentator
+    observer observers colleague colleagues friend friends deputy premier chancellor general
+    commander captain colonel police farmer farmers teacher teachers student students voter
+    voters trader traders banker bankers investor investors broker brokers strategist
+    strategists forecaster meteorologist counsel reader readers viewer listener caller
+    servant servants importer importers exporter exporters manufacturer manufacturers retailer
+    retailers insurer insurers oncologist surgeon surgeons patient patients family families
+    side sides unions union gp parent parents volunteer volunteers crew crews firefighter
+    firefighters protester protesters tenant tenants landlord landlords shopkeeper shopkeepers
+    pupil pupils parishioner parishioners sister sisters brother brothers wife husband
+    daughter daughters son sons mother father widow widower"""
+)
+"""Heads of noun phrases that name people or groups of people."""
+
+ORG_NOUNS = _words(
+    """government ministry department agency office council committee commission board
+    authority authorities company firm group bank union party court parliament army military
+    regulator watchdog operator utility airline university institute hospital trust foundation
+    charity association federation organisation organization coalition alliance campaign
+    administration cabinet treasury newspaper paper outlet broadcaster magazine newsletter
+    website network channel station report reports statement study survey analysis review audit
+    inquiry document documents memo letter filing assessment estimate estimates figures data
+    records forecast research poll article story release briefing evidence email emails
+    transcript sheet minutes spreadsheet footage recording
+    service partners partnership consortium networks body"""
+)
+"""Heads of noun phrases that name organisations or documents."""
+
+DOCUMENT_NOUNS = _words(
+    """report article story statement study survey analysis review document memo letter
+    filing briefing figures data records research poll release evidence sheet emails minutes
+    spreadsheet footage recording documents"""
+)
+OUTLET_NOUNS = _words("paper newspaper outlet newsletter broadcaster magazine publication")
+COMPANY_NOUNS = _words("company firm operator utility manufacturer business")
+GROUP_NOUNS = _words("group campaign charity organisation organization body")
+SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
+DEFINITE_DETERMINERS = _words("the its his her their our this these those")
+COLLECTIVE_NOUNS = _words(
+    """groups companies firms organisations organizations charities parties banks airlines
+    operators businesses campaigners"""
+)
+"""Plural nouns for organisations: unnamed when plural ("environmental groups said")."""
+
+# --------------------------------------------------------------------------------------------
+# Capitalised names: outlets, organisations, titles, first names
+
+OUTLET_NAME_WORDS = _words(
+    """gazette times post news herald journal review chronicle tribune telegraph guardian
+    observer express mail standard mirror courier record press daily weekly radio television
+    broadcasting wire reuters bloomberg afp bbc cnn npr economist politico axios monitor
+    bulletin dispatch sentinel examiner inquirer star sun insider magazine echo ledger
+    engineer newsletter standard-courier"""
+)
+"""Last words that make a capitalised name a news outlet ("the Harbour Gazette")."""
+
+COMPANY_NAME_WORDS = _words(
+    """ltd ltd. inc inc. plc llc group networks partners generation holdings energy power grid
+    gateway airlines motors bank utilities water rail"""
+)
+GROUP_NAME_WORDS = _words(
+    """group families campaign alliance association coalition trust union council society
+    foundation charity federation college"""
+)
+ORG_NAME_WORDS = (
+    OUTLET_NAME_WORDS
+    | COMPANY_NAME_WORDS
+    | GROUP_NAME_WORDS
+    | _words(
+        """authority agency ministry department board institute university hospital royal general
+    street road party court parliament commons inquiry service office commission committee"""
+    )
+)
+"""Words that make a capitalised name an organisation or a place, not a person."""
+
+TITLES = _words(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lady lord baroness baron
+    councillor cllr cllr. professor"""
+)
+FEMALE_TITLES = _words("mrs mrs. ms ms. miss dame lady baroness")
+MALE_TITLES = _words("mr mr. sir lord baron")
+
+FEMALE_FIRST_NAMES = _words(
+    """ana anna helen priya maureen miriam sheila ruth ingrid judith rachel olivia lena mary
+    sarah emma laura maria elena jane susan karen linda patricia elizabeth jennifer margaret
+    catherine claire alice rosalind julia sophie charlotte hannah rebecca natalia fatima amina
+    aisha grace lucy emily chloe ellen nicola joanna katherine kate anne louise victoria
+    caroline diana irene agnes martha eva marta ines lucia sofia isabel carmen rosa teresa
+    yasmin leila nadia zainab chiara giulia marie camille lea astrid freya karin birgit mei
+    yuki aiko hana priyanka deepa anita sunita kavita neha amara chioma ngozi"""
+)
+MALE_FIRST_NAMES = _words(
+    """john james robert michael william david richard joseph thomas charles daniel matthew
+    mark paul steven andrew kenneth george edward brian kevin peter tom callum gareth frank
+    desmond anand kenny rashid tomasz sunil gregor nathaniel ewan martin mohammed ahmed ali
+    omar hassan ivan sergei dmitri pierre jean luca marco giovanni carlos juan miguel jose
+    pedro diego hans klaus jan lars erik olaf ravi raj arjun vikram hiroshi kenji wei chen
+    samuel benjamin henry jack harry oliver charlie alfie simon stephen neil ian graham alan
+    colin keith gordon douglas stuart alistair hamish angus fergus chidi emeka tunde kwame"""
+)
+
+
+VERB_ONLY = REPORTING_VERBS - PEOPLE_NOUNS - ORG_NOUNS
+"""Reporting verbs that are never nouns of a claimant phrase."""
+NAME_GLUE = PHRASE_PREPOSITIONS | DETERMINERS | {"and"}
+
+COMMON_CAPS = _words(
+    """senior junior former local regional national unnamed anonymous some both critics
+    officials unions campaigners engineers analysts experts residents insurers"""
+)
+"""Capitalised only because they open the sentence: not names."""
+
+LOWER_CASE_OPENERS = _words("the a an one two three some several many both its his her their our")
+"""First words shown lower-case in a claimant ("The trust" -> "the trust")."""
+
+# --------------------------------------------------------------------------------------------
+# Clauses
+
+CLAUSE_MARKS = frozenset(",;:—–()")
+"""Marks that close a clause or an aside."""
+ASIDE_OPENERS = _words(
+    """who whom whose which where when however too meanwhile though although also then now
+    like unlike including because while after before since as if unless until despite"""
+)
+"""Words that open an aside between a subject and its verb ("X, who ..., said")."""
