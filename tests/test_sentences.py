@@ -39,6 +39,12 @@ def test_plain_sentences_split_at_full_stops_question_and_exclamation_marks() ->
         "The meeting starts at 9 a.m. on Tuesday in Portmore.",
         "Dame Judith spoke to Prof. Hoffmann and Cllr. Martin Haigh.",
         "See the report at example.com/report.pdf for details.",
+        "The cut would be large, said P. Quentin Harrowgate, a fellow at the institute.",
+        "Marion T. Oduya, an economist at the bureau, said the plan was flawed.",
+        "Sen. Carla R. Benning (D-Va.) said the bill would not pass.",
+        "Gov. Tomas Ruel and Lt. Gov. Ines Aberra said they would sign it.",
+        "Cllr. Rhodri Vane and Rep. Jo Marsh (R-Tex.) disagreed with Pres. Holm.",
+        "Brig. Gen. Ossian Kade met Amb. Lydia Frane on Monday.",
     ],
 )
 def test_abbreviations_initials_and_decimals_do_not_end_a_sentence(text: str) -> None:
@@ -54,6 +60,28 @@ def test_an_abbreviation_ends_a_sentence_when_a_sentence_opener_follows() -> Non
         "They sell tables, chairs, etc.",
         "But not beds.",
     ]
+
+
+def test_a_party_and_state_in_brackets_end_a_sentence_only_before_an_opener() -> None:
+    assert sentences("The bill was backed by Sen. Carla Benning (D-Va.). The vote is Monday.") == [
+        "The bill was backed by Sen. Carla Benning (D-Va.).",
+        "The vote is Monday.",
+    ]
+    assert sentences("She was ill. Doctors came at once.") == [
+        "She was ill.",
+        "Doctors came at once.",
+    ]
+
+
+def test_long_runs_of_dots_split_in_linear_time() -> None:
+    # A table of contents' dot leaders: the candidate pattern once backtracked
+    # exponentially over a run of dots that no space followed (a page never returned).
+    leaders = "Introduction" + "." * 300 + "4\nScope" + "." * 300 + "5 And more."
+    assert sentences(leaders) == [
+        "Introduction" + "." * 300 + "4",
+        "Scope" + "." * 300 + "5 And more.",
+    ]
+    assert len(sentences(". " * 50_000)) == 1
 
 
 def test_a_quotation_with_comma_and_reporting_verb_is_one_sentence() -> None:
