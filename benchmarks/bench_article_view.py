@@ -32,8 +32,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
-from claimmark.store.text import paragraph_spans  # noqa: E402
-from claimmark.tui.widgets.article_view import ArticleView, Mark, is_simple, wrap_paragraphs  # noqa: E402
 from rich.console import RenderableType  # noqa: E402
 from textual import events  # noqa: E402
 from textual._compositor import CompositorUpdate  # noqa: E402
@@ -44,6 +42,9 @@ from textual.geometry import Size  # noqa: E402
 from textual.keys import _character_to_key  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import Log, Static  # noqa: E402
+
+from claimmark.store.text import paragraph_spans  # noqa: E402
+from claimmark.tui.widgets.article_view import ArticleView, Mark, is_simple, wrap_paragraphs  # noqa: E402
 
 SIZE = (120, 40)
 TARGET_CHARS = 1_000_000

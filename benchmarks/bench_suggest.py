@@ -30,9 +30,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimmark.store.sentences import sentence_spans  # noqa: E402
-from claimmark.store.suggest import suggest_attributions  # noqa: E402
-
 from benchmarks.attribution_scoring import (  # noqa: E402
     CLAIMANT_RULE,
     SENTENCE_RULE,
@@ -42,6 +39,8 @@ from benchmarks.attribution_scoring import (  # noqa: E402
     load_labelled,
     score_all,
 )
+from claimmark.store.sentences import sentence_spans  # noqa: E402
+from claimmark.store.suggest import suggest_attributions  # noqa: E402
 
 ARTICLES = ROOT / "articles"
 DEV = ROOT / "tests" / "fixtures" / "attributions"

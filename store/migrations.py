@@ -6,9 +6,10 @@ adding a step. `Store` applies pending steps when it opens a database.
 
 from __future__ import annotations
 
-from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 

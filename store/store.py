@@ -174,8 +174,9 @@ class Store:
             raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
         # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
         # needed when the schema changes, not on every start.
-        from claimmark.store.migrations import migrations
         from sqlite_utils import Database
+
+        from claimmark.store.migrations import migrations
 
         self.conn.execute("BEGIN IMMEDIATE")  # one process migrates at a time
         try:

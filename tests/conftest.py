@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from claimmark.store.store import Store
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from claimmark.store import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
 from claimmark.store.export import (
     ImportFormatError,
@@ -26,9 +29,6 @@ from claimmark.store.export import (
 from claimmark.store.export.webanno import ANNO_CONTEXT, NAMESPACE, annotation_urn, article_urn
 from claimmark.store.models import Annotation, Article
 from claimmark.store.store import Store
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from tests.conftest import ARTICLE_TEXT
 
 HOSTILE_NOTE = '# heading\n\n```\nfence\u2028sep\x1b[31m\x85\x9b 🎉 "q" \\ </script>'

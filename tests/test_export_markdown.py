@@ -14,6 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
 from claimmark.store import (
     AnnotationDraft,
     Attribution,
@@ -34,11 +39,6 @@ from claimmark.store.export import (
 )
 from claimmark.store.models import Annotation, Article
 from claimmark.store.store import Store
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-
 from tests.conftest import ARTICLE_TEXT
 
 MD = MarkdownIt("commonmark")

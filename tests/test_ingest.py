@@ -8,8 +8,11 @@ import os
 import unicodedata
 from pathlib import Path
 
-import claimmark.store.ingest as ingest
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import claimmark.store.ingest as ingest
 from claimmark.articles import sample_paths
 from claimmark.store.errors import IngestError
 from claimmark.store.ingest import (
@@ -23,8 +26,6 @@ from claimmark.store.ingest import (
     read_article_file,
 )
 from claimmark.store.sentences import sentence_spans
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from claimmark.store import (
     Ambiguous,
     AnnotationDraft,
@@ -24,7 +25,6 @@ from claimmark.store import (
 )
 from claimmark.store.schema import MIGRATION_NAMES
 from claimmark.store.store import Store
-
 from tests.conftest import ARTICLE_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,8 +88,9 @@ def test_migration_names_match_registered_steps() -> None:
 
 
 def test_database_made_by_migration_one_opens_unchanged(tmp_path: Path) -> None:
-    from claimmark.store.migrations import migrations
     from sqlite_utils import Database
+
+    from claimmark.store.migrations import migrations
 
     path = tmp_path / "old.db"
     db = Database(path)

@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from claimmark.store.models import Attribution
-from claimmark.store.suggest import Suggestion, suggest_attributions, suggestion_to_dict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +18,8 @@ from benchmarks.attribution_scoring import (
     score_all,
     spans_match,
 )
+from claimmark.store.models import Attribution
+from claimmark.store.suggest import Suggestion, suggest_attributions, suggestion_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 

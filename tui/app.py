@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimmark.store.store import Store
-from claimmark.tui.launch import settle_after_startup
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+
+from claimmark.store.store import Store
+from claimmark.tui.launch import settle_after_startup
 
 
 class ClaimmarkApp(App[None]):

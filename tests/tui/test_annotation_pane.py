@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
-from claimmark.store.store import Store
-from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry, clip, wrap_quote
 from textual.app import App, ComposeResult
 from textual.message import Message
 
+from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
+from claimmark.store.store import Store
+from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry, clip, wrap_quote
 from tests.tui.screen import screen_text
 
 TEXT = (

@@ -4,14 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimmark.tui.widgets.article_view import (
-    ArticleView,
-    Mark,
-    contrast_ratio,
-    display_text,
-    is_simple,
-    wrap_paragraph,
-)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size, split_graphemes
@@ -21,6 +13,15 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.message import Message
+
+from claimmark.tui.widgets.article_view import (
+    ArticleView,
+    Mark,
+    contrast_ratio,
+    display_text,
+    is_simple,
+    wrap_paragraph,
+)
 
 TITLE = "Ministers signal backing for coastal flood plan"
 BYLINE = "By Jane Example"

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimStatus, Confidence
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.claims import ClaimsScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
-
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT, TITLE
 

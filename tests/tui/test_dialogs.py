@@ -7,6 +7,11 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Input, Label, TextArea
+
 from claimmark.store.errors import InvalidInput
 from claimmark.store.models import Attribution, Claim, ClaimStatus, Confidence
 from claimmark.tui.dialogs import (
@@ -23,11 +28,6 @@ from claimmark.tui.dialogs.claim import SourceSuggester, parse_evidence, parse_s
 from claimmark.tui.dialogs.completion import LastItemSuggester
 from claimmark.tui.dialogs.quote import QuotePreview
 from claimmark.tui.dialogs.tags import TagSuggester, parse_tags
-from textual.app import App
-from textual.pilot import Pilot
-from textual.screen import Screen
-from textual.widgets import Input, Label, TextArea
-
 from tests.tui.screen import screen_text
 
 SIZE = (100, 32)

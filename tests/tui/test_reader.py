@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
@@ -12,7 +13,6 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
-
 from tests.tui.screen import screen_text
 
 TEXT = (

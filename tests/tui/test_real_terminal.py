@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+
 from claimmark.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

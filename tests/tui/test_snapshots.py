@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimStatus
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
-
 from tests.tui.test_reader import TEXT, TITLE
 
 SIZE = (110, 30)

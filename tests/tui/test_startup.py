@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.cli import main

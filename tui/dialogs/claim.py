@@ -10,6 +10,13 @@ from enum import StrEnum
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, TextArea
+
 from claimmark.store.errors import InvalidInput
 from claimmark.store.models import Attribution, Claim, ClaimStatus, Confidence
 from claimmark.tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
@@ -17,12 +24,6 @@ from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
 from claimmark.tui.dialogs.note import note_text_area
 from claimmark.tui.dialogs.quote import QuotePreview
 from claimmark.tui.dialogs.tags import TagSuggester, format_tags, parse_tags
-from textual import events, on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widget import Widget
-from textual.widgets import Input, Label, Select, TextArea
 
 SOURCE_SEPARATOR = re.compile(r"\s*(?:->|→|>)\s*")
 """Between the items of a source chain: `>`, `->` or `→`, with any spaces around."""

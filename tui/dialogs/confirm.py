@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label
+
+from claimmark.tui.dialogs.base import DialogScreen, KeyHints
 
 
 class ConfirmDialog(DialogScreen[bool]):

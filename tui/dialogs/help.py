@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Label
+
+from claimmark.tui.dialogs.base import DialogScreen, KeyHints
 
 HelpSection = tuple[str, Sequence[tuple[str, str]]]
 """A section title and its (keys, description) rows."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
-from claimmark.tui.dialogs.quote import QuotePreview
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TextArea
+
+from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.quote import QuotePreview
 
 
 def markdown_language() -> str | None:

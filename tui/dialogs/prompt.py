@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
-from claimmark.tui.dialogs.completion import CompletingInput
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +11,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
+
+from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.completion import CompletingInput
 
 
 class PromptDialog(DialogScreen[str | None]):

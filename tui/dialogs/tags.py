@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from claimmark.store.errors import InvalidInput
-from claimmark.tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
-from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input
+
+from claimmark.store.errors import InvalidInput
+from claimmark.tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
+from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
 
 MAX_TAG_LENGTH = 64
 """The longest tag accepted, in characters."""

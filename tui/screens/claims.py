@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import ClaimRow, ClaimStatus
 from claimmark.store.store import Store
@@ -9,12 +16,6 @@ from claimmark.tui.colors import STATUS_COLORS
 from claimmark.tui.textfit import one_line
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
-from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
 
 
 class ClaimsScreen(Screen[None]):

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from claimmark.store.errors import ClaimmarkError
-from claimmark.store.models import ArticleSummary
-from claimmark.store.store import Store
-from claimmark.tui.widgets.key_hints import KeyHints
-from claimmark.tui.widgets.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
+
+from claimmark.store.errors import ClaimmarkError
+from claimmark.store.models import ArticleSummary
+from claimmark.store.store import Store
+from claimmark.tui.widgets.key_hints import KeyHints
+from claimmark.tui.widgets.table import Table
 
 
 def _when(stamp: str | None) -> str:

@@ -11,6 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
 from claimmark.store.store import Store
@@ -19,12 +26,6 @@ from claimmark.tui.colors import HIGHLIGHT_COLORS, background, color_name
 from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry
 from claimmark.tui.widgets.article_view import ArticleView, Mark
 from claimmark.tui.widgets.key_hints import KeyHints
-from textual import on, work
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.reactive import reactive
-from textual.screen import Screen
 
 if TYPE_CHECKING:
     from claimmark.store.suggest import Suggestion

@@ -17,13 +17,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
-from claimmark.store.models import Annotation
-from claimmark.tui.colors import STATUS_COLORS, background, color_name
-from claimmark.tui.textfit import cells as _cells
-from claimmark.tui.textfit import chop as _chop
-from claimmark.tui.textfit import clip
-from claimmark.tui.textfit import squash as _squash
-from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -34,6 +27,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from claimmark.store.models import Annotation
+from claimmark.tui.colors import STATUS_COLORS, background, color_name
+from claimmark.tui.textfit import cells as _cells
+from claimmark.tui.textfit import chop as _chop
+from claimmark.tui.textfit import clip
+from claimmark.tui.textfit import squash as _squash
+from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 
 
 @dataclass(frozen=True, slots=True)

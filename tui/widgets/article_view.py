@@ -52,10 +52,6 @@ from functools import cache
 from itertools import accumulate
 from typing import ClassVar, NamedTuple
 
-from claimmark.store.sentences import sentence_spans
-from claimmark.store.text import paragraph_spans
-from claimmark.tui.colors import STATUS_COLORS
-from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 from rich.cells import get_character_cell_size, split_graphemes
 from rich.color import ANSI_COLOR_NAMES, ColorParseError
 from rich.color import Color as RichColor
@@ -71,6 +67,11 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from claimmark.store.sentences import sentence_spans
+from claimmark.store.text import paragraph_spans
+from claimmark.tui.colors import STATUS_COLORS
+from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 
 try:
     from textual._color_constants import COLOR_NAME_TO_RGB as TEXTUAL_COLOR_NAMES

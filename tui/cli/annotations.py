@@ -1,0 +1,211 @@
+"""`claimmark annotations`, `annotate`, `claims` and `suggest`: notes and claims from a shell."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from claimmark.tui.cli.base import Context, cli, fail, pass_context, print_json
+from claimmark.tui.textfit import one_line
+
+
+@cli.command("annotations")
+@click.argument("article")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def annotations_command(context: Context, article: str, as_json: bool) -> None:
+    """List the annotations of ARTICLE in document order."""
+    from claimmark.store.models import annotation_to_dict
+    from claimmark.store.text import ParagraphIndex
+
+    found = context.store.find_article(article)
+    annotations = context.store.list_annotations(found.id)
+    paragraphs = ParagraphIndex(found.text)
+    if as_json:
+        print_json(
+            [
+                {**annotation_to_dict(a), "paragraph": paragraphs.number_of(a.start)}
+                for a in annotations
+            ]
+        )
+        return
+    if not annotations:
+        click.echo(f"No annotations in #{found.id} {found.title}.", err=True)
+        return
+    for a in annotations:
+        kind = a.claim.status.value if a.claim else a.kind
+        tags = " ".join(f"#{t}" for t in a.tags)
+        line = f"{a.id}\t¶{paragraphs.number_of(a.start)}\t{kind}\t{one_line(a.quote, 70)}"
+        click.echo(line + (f"\t{tags}" if tags else ""))
+        if a.claim and a.claim.claimant:
+            click.echo(f"\t\tclaimant: {a.claim.claimant}")
+        if a.note:
+            click.echo(f"\t\tnote: {one_line(a.note, 70)}")
+
+
+def _choice(enum: Any) -> click.Choice:
+    return click.Choice([member.value for member in enum], case_sensitive=False)
+
+
+def _claim_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    from claimmark.store.models import Attribution, ClaimStatus, Confidence
+
+    options = [
+        click.option("--claimant", help="Record a claim made by NAME."),
+        click.option("--status", type=_choice(ClaimStatus), help="Claim status."),
+        click.option("--confidence", type=_choice(Confidence), help="Claim confidence."),
+        click.option("--attribution", type=_choice(Attribution), help="Attribution type."),
+        click.option(
+            "--source",
+            "sources",
+            multiple=True,
+            help="A source in the chain, outermost first (repeatable).",
+        ),
+        click.option("--evidence", multiple=True, help="An evidence URL (repeatable)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@cli.command("annotate")
+@click.argument("article")
+@click.option("--quote", required=True, help="The exact text to annotate.")
+@click.option(
+    "--occurrence",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Which occurrence of the quote (1-based) when it appears more than once.",
+)
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--note", default="", help="A note (Markdown).")
+@click.option("--color", default=None, help="A highlight colour name.")
+@_claim_options
+@click.option("--json", "as_json", is_flag=True, help="Print the new annotation as JSON.")
+@pass_context
+def annotate_command(
+    context: Context,
+    article: str,
+    quote: str,
+    occurrence: int | None,
+    tags: tuple[str, ...],
+    note: str,
+    color: str | None,
+    claimant: str | None,
+    status: str | None,
+    confidence: str | None,
+    attribution: str | None,
+    sources: tuple[str, ...],
+    evidence: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Annotate the text QUOTE in ARTICLE (a highlight, with tags, a note or a claim)."""
+    from claimmark.store.anchoring import find_occurrences
+    from claimmark.store.models import (
+        AnnotationDraft,
+        Attribution,
+        Claim,
+        ClaimStatus,
+        Confidence,
+        annotation_to_dict,
+    )
+
+    found = context.store.find_article(article)
+    starts = find_occurrences(found.text, quote)
+    if not starts:
+        fail(f"the quote {one_line(quote, 50)!r} is not in #{found.id} {found.title}")
+    if occurrence is None and len(starts) > 1:
+        fail(f"the quote appears {len(starts)} times in #{found.id}; pick one with --occurrence N")
+    index = (occurrence or 1) - 1
+    if index >= len(starts):
+        fail(f"the quote appears only {len(starts)} time(s) in #{found.id}")
+    claim = None
+    if claimant is not None or status or confidence or attribution or sources or evidence:
+        claim = Claim(
+            claimant=claimant or "",
+            sources=sources,
+            status=ClaimStatus(status or "unverified"),
+            confidence=Confidence(confidence or "medium"),
+            attribution=Attribution(attribution or "paraphrase"),
+            evidence=evidence,
+        )
+    start = starts[index]
+    created = context.store.create_annotation(
+        AnnotationDraft(
+            found.id,
+            start,
+            start + len(quote),
+            color=color,
+            note=note,
+            tags=tags,
+            claim=claim,
+        )
+    )
+    if as_json:
+        print_json(annotation_to_dict(created))
+    else:
+        click.echo(f"{created.id}\t{created.kind}\t{one_line(created.quote, 70)}")
+
+
+@cli.command("claims")
+@click.option("--claimant", help="Only claims whose claimant contains this text.")
+@click.option("--status", help="Only claims with this status.")
+@click.option("--tag", help="Only claims with this tag.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def claims_command(
+    context: Context, claimant: str | None, status: str | None, tag: str | None, as_json: bool
+) -> None:
+    """List every claim in the library."""
+    from claimmark.store.models import annotation_to_dict
+
+    rows = context.store.list_claims(claimant=claimant, status=status, tag=tag)
+    if as_json:
+        print_json(
+            [
+                {
+                    "article_id": r.article_id,
+                    "article_title": r.article_title,
+                    **annotation_to_dict(r.annotation),
+                }
+                for r in rows
+            ]
+        )
+        return
+    if not rows:
+        click.echo("No claims match.", err=True)
+        return
+    for r in rows:
+        claim = r.annotation.claim
+        assert claim is not None
+        tags = " ".join(f"#{t}" for t in r.annotation.tags)
+        click.echo(
+            f"{r.annotation.id}\t{claim.status.value}\t{claim.claimant or '(no claimant)'}\t"
+            f"{one_line(r.article_title, 30)}\t{one_line(r.annotation.quote, 60)}"
+            + (f"\t{tags}" if tags else "")
+        )
+
+
+@cli.command("suggest")
+@click.argument("article")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def suggest_command(context: Context, article: str, as_json: bool) -> None:
+    """Print the attributed statements claimmark finds in ARTICLE."""
+    from claimmark.store.suggest import suggest_attributions, suggestion_to_dict
+
+    found = context.store.find_article(article)
+    dismissed = context.store.dismissed_suggestions(found.id)
+    suggestions = [s for s in suggest_attributions(found.text) if (s.start, s.end) not in dismissed]
+    if as_json:
+        print_json([suggestion_to_dict(s) for s in suggestions])
+        return
+    for s in suggestions:
+        chain = " → ".join(s.sources)
+        click.echo(
+            f"{s.start}-{s.end}\t{s.attribution.value}\t{s.claimant}\t[{s.cue}]"
+            + (f"\tvia {chain}" if chain else "")
+        )
+        click.echo(f"\t{one_line(s.sentence, 100)}")

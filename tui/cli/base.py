@@ -1,0 +1,182 @@
+"""The `claimmark` command group, its shared context and its one-line errors.
+
+The subcommands live beside this module, one module per subject (articles,
+annotations, export, config); `claimmark.tui.cli` imports them all. Every failure is
+one line on stderr and a non-zero exit status (1 for errors, 2 for usage).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+if TYPE_CHECKING:
+    from claimmark.store.models import Article
+    from claimmark.store.store import Store
+
+from claimmark.tui.launch import settle_after_startup
+
+DB_ENV = "CLAIMMARK_DB"
+
+
+def default_db_path() -> Path:
+    """`claimmark.db` in the user's data folder (e.g. ~/.local/share/claimmark)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("claimmark", appauthor=False) / "claimmark.db"
+
+
+def _print_version(ctx: click.Context) -> None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version("claimmark")
+    except PackageNotFoundError:  # running from a source tree
+        number = "0.1.0 (source)"
+    click.echo(f"claimmark {number}")
+    ctx.exit()
+
+
+def fail(message: str, status: int = 1) -> NoReturn:
+    """Print one line on stderr and exit."""
+    click.echo(f"claimmark: {message}", err=True)
+    raise SystemExit(status)
+
+
+class Context:
+    """What every subcommand shares: where the database is, opened on first use."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from claimmark.store.store import Store
+
+            self._store = Store(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    envvar=DB_ENV,
+    show_envvar=True,
+    help="The SQLite file of the library (default: claimmark.db in the user data folder).",
+)
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _print_version(ctx) if value else None,
+    help="Show the version and exit.",
+)
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """claimmark: read news articles critically in the terminal.
+
+    With no command, opens the library in the terminal reader (importing the bundled
+    sample articles on a first run with an empty library).
+    """
+    if ctx.invoked_subcommand not in (None, "open"):
+        settle_after_startup()  # no screen to start: the collector back on now
+    context = Context(db_path or default_db_path())
+    ctx.obj = context
+    ctx.call_on_close(context.close)
+    if ctx.invoked_subcommand is None:
+        require_terminal()
+        store = context.store
+        if store.article_count() == 0 and store.get_setting("samples_imported") is None:
+            _import_samples(store)
+        run_tui(store, None)
+
+
+def _import_samples(store: Store) -> None:
+    from claimmark.articles import sample_paths
+
+    for path in sample_paths():
+        store.import_file(path)
+    store.set_setting("samples_imported", "1")
+
+
+def require_terminal() -> None:
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        fail("the reader needs a terminal; see 'claimmark --help' for the commands to script it")
+
+
+def run_tui(store: Store, article_id: int | None) -> None:
+    require_terminal()
+    from claimmark.tui.app import ClaimmarkApp
+
+    # The collector stays off until the first frame (see tui.launch).
+    ClaimmarkApp(store, article_id=article_id).run()
+
+
+def resolve_article(store: Store, ref: str) -> Article:
+    """An article named by id, path, or title fragment; a path not yet in the library is
+    added first."""
+    path = Path(ref).expanduser()
+    if not ref.isdigit() and path.exists():
+        return store.import_file(path).article
+    return store.find_article(ref)
+
+
+def print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The console-script entry point: runs the CLI with one-line errors."""
+    from claimmark.store.errors import ClaimmarkError
+
+    try:
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="claimmark",
+            standalone_mode=False,
+        )
+    except click.exceptions.Exit as done:
+        raise SystemExit(done.exit_code) from None
+    except click.exceptions.Abort:
+        fail("aborted", 130)
+    except click.UsageError as error:
+        hint = " (see 'claimmark --help')"
+        if error.ctx is not None and error.ctx.command_path != "claimmark":
+            hint = f" (see '{error.ctx.command_path} --help')"
+        fail(f"error: {error.format_message()}{hint}", 2)
+    except click.ClickException as error:
+        fail(f"error: {error.format_message()}", error.exit_code)
+    except ClaimmarkError as error:
+        fail(f"error: {error}")
+    except KeyboardInterrupt:
+        fail("interrupted", 130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise SystemExit(1) from None
+    except OSError as error:
+        where = getattr(error, "filename", "") or ""
+        fail(f"error: {error.strerror or error}{': ' + str(where) if where else ''}")
