@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from claimmark.store.suggest.names import is_outlet_name, org_kind
+from claimmark.store.suggest.names import (
+    PARTICLES,
+    honorific,
+    is_outlet_name,
+    org_kind,
+    strip_title,
+)
 from claimmark.store.suggest.phrases import (
     NounPhrase,
     clean_claimant,
@@ -65,6 +71,9 @@ class Candidate:
     """The cue closes the sentence (", officials said."), so it scopes all of it."""
     relays: list[str] = field(default_factory=list)
     """Relays the claimant phrase itself gives ("figures obtained by the Chronicle")."""
+    description: str = ""
+    """How the sentence describes the claimant when it is not their name ("the company",
+    "Pakistan-based developer")."""
     role: str = ""
     """What a later pronoun could refer back to: person, group, org or outlet."""
     gender: str = ""
@@ -215,8 +224,10 @@ def subject_candidate(
         return None
     if subject.first > 0 and tokens[subject.first - 1].lower in NEGATIONS:
         return None  # "Not everyone agrees that ...": the writer's own statement
-    claimant, relays, anonymous = unwrap(sentence, subject)
-    candidate = Candidate("verb", verb, claimant, cue, anonymous, relays=relays)
+    claimant, relays, anonymous, description = unwrap(sentence, subject)
+    candidate = Candidate(
+        "verb", verb, claimant, cue, anonymous, relays=relays, description=description
+    )
     head_is_name = tokens[subject.head_at].capitalised and not is_known_word(head)
     if head_is_name or (proper and head not in PEOPLE_NOUNS):
         candidate.role = (
@@ -243,10 +254,11 @@ def subject_candidate(
         cited = phrase_after(tokens, verb + 1, sentence.text)
         if cited is None:
             return None
-        inner, inner_relays, inner_anonymous = unwrap(sentence, cited)
+        inner, inner_relays, inner_anonymous, description = unwrap(sentence, cited)
         candidate.relays = [candidate.claimant, *inner_relays]
         candidate.claimant = inner
         candidate.anonymous = inner_anonymous
+        candidate.description = description
         candidate.role = ""
     return candidate
 
@@ -294,6 +306,8 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         ref = referents.last_spokesperson
         candidate.role = "person"
     if ref is not None:
+        if ref.name != candidate.claimant:
+            candidate.description = candidate.claimant
         candidate.claimant = ref.name
         candidate.anonymous = ref.anonymous
 
@@ -324,10 +338,11 @@ def earlier_indefinite(sentence: Sentence, before: int, heads: frozenset[str]) -
     return None
 
 
-def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool]:
-    """Claimant, relays and anonymity of a phrase: "a report in the Harbour Gazette" ->
-    the Gazette; "figures obtained by the Chronicle" -> the figures, relayed by the
-    Chronicle; "the Chronicle’s report" -> the Chronicle; short names expanded."""
+def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool, str]:
+    """Claimant, relays, anonymity and description of a phrase: "a report in the Harbour
+    Gazette" -> the Gazette; "figures obtained by the Chronicle" -> the figures, relayed by
+    the Chronicle; "the Chronicle’s report" -> the Chronicle; "developer Ammar Askar" ->
+    Ammar Askar, described as "developer"; short names expanded."""
     tokens = sentence.tokens
     referents = sentence.referents
     proper = has_proper_name(phrase, tokens, sentence.first)
@@ -360,17 +375,54 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
                     continue
                 outer = referents.expand(clean_claimant(rest.text, False))
                 if tokens[at - 1].lower in ("obtained", "seen", "leaked"):
-                    return shown, [outer], False
-                return outer, [], False
+                    return shown, [outer], False, ""
+                return outer, [], False, shown
         owner = possessor(sentence, phrase)
         if owner:
-            return owner, [], False
+            return owner, [], False, shown
     anonymous = is_anonymous(phrase, tokens)
+    description = ""
     if proper:
+        core = sentence.text[tokens[phrase.first].start : tokens[phrase.head_at].end]
+        name, role = name_with_role(sentence, core)
+        if role:
+            shown = name
+            description = clean_claimant(role, False)
         shown = proper_part(shown)
         if len(shown.split()) <= 3:
-            shown = referents.expand(shown)
-    return shown, [], anonymous
+            shown = referents.expand(shown, tokens[phrase.first].start)
+    return shown, [], anonymous, description
+
+
+def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:
+    """A person's name and the role words before it: "Pakistan-based developer Ammar
+    Askar" -> ("Ammar Askar", "Pakistan-based developer"); "Opposition Leader Bill
+    Shorten" -> ("Bill Shorten", "Opposition Leader"); honorifics stay with the name
+    ("Sen. Mark R. Warner"). (phrase, "") when the phrase is no such thing."""
+    words = phrase.split(" ")
+    at = len(words)
+    while at > 0 and (
+        words[at - 1][:1].isupper() or (words[at - 1] in PARTICLES and at < len(words))
+    ):
+        at -= 1
+    while at < len(words) and words[at] in PARTICLES:
+        at += 1
+    if at >= len(words):
+        return phrase, ""
+    prefix, run = words[:at], words[at:]
+    title, rest = strip_title(" ".join(run))
+    role_title = title if title and not honorific(title) else ""
+    name = " ".join(w for w in (honorific(title), rest) if w) if title else " ".join(run)
+    if not role_title and all(w.lower() in ("the", "a", "an") for w in prefix):
+        return phrase, ""  # "the Harbour Gazette", "Reuters"
+    rest_words = rest.split()
+    if org_kind(rest_words):
+        return phrase, ""
+    referents = sentence.referents
+    if len(rest_words) < 2 and not referents.names.is_person(referents.expand(name)):
+        return phrase, ""
+    role = " ".join([*prefix, role_title]).strip(" ,")
+    return name, role
 
 
 def possessor(sentence: Sentence, phrase: NounPhrase) -> str:

@@ -46,9 +46,11 @@ from claimmark.store.suggest.words import (
     HEDGE_PARTICIPLES,
     INVERSION_VERBS,
     LY_NOT_ADVERBS,
+    NAMING_VERBS,
     NEGATIONS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
+    PERFECT_ONLY,
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
     REPORTING_PARTICIPLES,
@@ -57,6 +59,7 @@ from claimmark.store.suggest.words import (
     SKIPPABLE_BEFORE_VERB,
     SPEECH_PARTICIPLES,
     STRONG_VERBS,
+    THAT_VERBS,
     TIME_WORDS,
     VERB_COMPLEMENTS,
 )
@@ -127,9 +130,16 @@ def according_candidate(
         while stop < len(tokens) and tokens[stop].is_word and not tokens[stop].quoted:
             stop += 1
         phrase = make_phrase(tokens, phrase.first, stop, sentence.text) or phrase
-    claimant, relays, anonymous = unwrap(sentence, phrase)
+    claimant, relays, anonymous, description = unwrap(sentence, phrase)
     candidate = Candidate(
-        "according", cue_at, claimant, cue, anonymous, relays=relays, subject_at=cue_at
+        "according",
+        cue_at,
+        claimant,
+        cue,
+        anonymous,
+        relays=relays,
+        subject_at=cue_at,
+        description=description,
     )
     candidate.role = "outlet" if is_outlet_name(claimant) else "org"
     return candidate
@@ -152,7 +162,12 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     tokens = sentence.tokens
     verb_word = tokens[verb].lower
     documentary = False  # "documents show ...": only a document may be the subject
-    if not has_complement(sentence, verb):
+    if verb_word in NAMING_VERBS:
+        if not naming_quote_follows(sentence, verb):
+            # "called on", "called for" still report; "called the police" does not
+            if verb_word not in ("called", "calls", "call") or not has_complement(sentence, verb):
+                return None
+    elif not has_complement(sentence, verb):
         if verb_word in FINDING_VERBS and that_after_phrase(sentence, verb):
             pass  # "found in a 2024 study that"
         elif verb_word in SHOW_VERBS:
@@ -167,7 +182,11 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         after = [t.lower for t in tokens[verb + 1 : verb + 5]]
         if "to" not in after or "not" in after or "about" in after:
             return None
-    if verb_word in ("posted", "responded") and not sentence.that_follows(verb):
+    if verb_word in THAT_VERBS and not sentence.that_follows(verb):
+        return None
+    if verb_word in PERFECT_ONLY and not (
+        verb > 0 and tokens[verb - 1].lower in ("has", "had", "have", "’d", "'d", "’ve", "'ve")
+    ):
         return None
     went_on = (
         verb >= 3
@@ -184,8 +203,15 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         return passive_candidate(sentence, verb)
     if before < 0:
         return None
-    previous = tokens[before]
     cue = cue_text(sentence, before + 1, verb)
+    if tokens[before].text == ")":
+        # "Sen. Carla Benning (D-Va.) said", "Smith (54) said": the subject is before it
+        opening = before - 1
+        while opening >= 0 and before - opening < 10 and tokens[opening].text != "(":
+            opening -= 1
+        if opening > 0 and tokens[opening].text == "(":
+            before = opening - 1
+    previous = tokens[before]
     if (
         previous.quoted
         or previous.text in ("”", '"')
@@ -244,6 +270,18 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             and sentence.ends_after(verb)
         )
     return candidate
+
+
+def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
+    """Whether a short object and then a quotation follow the verb in its clause ("called
+    the plan ‘a fantasy’", "labelled him “reckless”")."""
+    tokens = sentence.tokens
+    for at in range(verb + 1, min(len(tokens), verb + 8)):
+        if tokens[at].quoted:
+            return at > verb + 1
+        if tokens[at].text in (",", ";", ".", ":", "—"):
+            return False
+    return False
 
 
 def that_after_phrase(sentence: Sentence, verb: int) -> bool:
@@ -341,7 +379,7 @@ def passive_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     ):
         phrase = phrase_after(tokens, verb + 2, sentence.text)
         if phrase is not None:
-            claimant, relays, anonymous = unwrap(sentence, phrase)
+            claimant, relays, anonymous, description = unwrap(sentence, phrase)
             return Candidate(
                 "verb",
                 verb,
@@ -350,6 +388,7 @@ def passive_candidate(sentence: Sentence, verb: int) -> Candidate | None:
                 anonymous,
                 relays=relays,
                 role="org",
+                description=description,
             )
     return None
 
@@ -505,7 +544,7 @@ def find_relays(sentence: Sentence) -> tuple[list[Citation], list[str]]:
                 or phrase.head in TIME_WORDS
             ):
                 continue  # "citing health reasons"
-            claimant, _, anonymous = unwrap(sentence, phrase)
+            claimant, _, anonymous, _ = unwrap(sentence, phrase)
             first = at - 1 if word in ("cites", "cited", "quoted") else at
             words = sentence.text[tokens[first].start : tokens[at].end]
             for inner in range(phrase.first + 1, min(count, phrase.first + 4)):

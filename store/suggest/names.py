@@ -9,6 +9,7 @@ still tell what an earlier mention was ("Mr. Varma" makes "Sunil Varma" a person
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from claimmark.store.suggest.words import (
@@ -16,21 +17,37 @@ from claimmark.store.suggest.words import (
     DATE_WORDS,
     DETERMINERS,
     FEMALE_FIRST_NAMES,
+    FEMALE_ROLES,
     FEMALE_TITLES,
     FUNCTION_WORDS,
     GROUP_NAME_WORDS,
     MALE_FIRST_NAMES,
+    MALE_ROLES,
     MALE_TITLES,
     ORG_NAME_WORDS,
     OUTLET_NAME_WORDS,
+    PERSON_ROLES,
+    PERSONAL_TITLES,
+    ROLE_TITLES,
     TITLES,
 )
 
-NAME_PATTERN = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Cllr)\.\s|(?:Sir|Dame|Lady|Lord|Baroness|Councillor|Professor)\s)?"
-    r"[A-Z][\w’'\-]*(?:\s(?:(?:of|for|and|the|de|van|von|da|&)\s)?[A-Z][\w’'\-]*)*"
+_NAME_WORD = r"[A-Z](?:\.(?=\s)|[\w’'\-]*)"
+"""A capitalised word, or an initial ("C.")."""
+_TITLE_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|Prof|Cllr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Rev|Hon|Pres|Amb|Atty"
+    "|Supt|Insp|Det|Brig|Adm|Cmdr|Fr|Msgr"
 )
-"""A run of capitalised words, with an optional title and inner particles ("of", "von")."""
+PARTICLES = frozenset(
+    "of for and the de del della der den van von da di du la le bin ibn al el ter".split()
+)
+"""Lower-case words that may stand inside a name ("Ursula von der Leyen", "Bank of
+England")."""
+NAME_PATTERN = re.compile(
+    rf"(?<![\w.])(?:(?:{_TITLE_ABBREVIATIONS})\.\s|(?:Sir|Dame|Lady|Lord|Baroness|Councillor|Professor)\s)*"
+    rf"{_NAME_WORD}(?:\s(?:(?:{'|'.join(sorted(PARTICLES))}|&)\s){{0,2}}{_NAME_WORD})*"
+)
+"""A run of capitalised words, with titles before it and particles inside it."""
 
 
 @dataclass(slots=True)
@@ -51,18 +68,63 @@ class Names:
     """(offset, full name) of every mention of a person."""
     org_mentions: list[tuple[int, str, str]] = field(default_factory=list)
     """(offset, full name, kind) of organisations: kind is outlet, company, group or org."""
+    by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    """Last word (lower case) -> (offset, full name) of every full name of a person ending
+    with it, in order (so "Gille" can mean the Gille named last)."""
+    roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    """Role word (lower case: "president", "mother") -> (offset, person) where the text
+    gives a person that role ("President Ana Duarte", "her mother, Fiona Parry")."""
 
     def is_person(self, name: str) -> bool:
         """Whether `name` (a full name the engine hands out) is a person's."""
         return name in self.persons
 
+    def latest(self, last: str, offset: int) -> str | None:
+        """The person's full name ending with `last` (lower case) mentioned last before
+        `offset`, else the first one mentioned after it; None when there is none."""
+        mentions = self.by_last.get(last)
+        if not mentions:
+            return None
+        index = bisect_left(mentions, (offset, "")) - 1
+        return mentions[index][1] if index >= 0 else mentions[0][1]
+
 
 def strip_title(name: str) -> tuple[str, str]:
-    """(title, rest) of a name such as "Dr. Priya Ramanathan"."""
-    parts = name.split(" ", 1)
-    if len(parts) == 2 and parts[0].lower() in TITLES:
-        return parts[0], parts[1]
-    return "", name
+    """(title, rest) of a name such as "Dr. Priya Ramanathan" or "Opposition Leader Bill
+    Shorten": the honorifics and capitalised role words before the name.
+
+    Nothing is stripped when what is left is an organisation ("Foreign Ministry") or a
+    single word after an ambiguous title ("General Electric")."""
+    words = name.split()
+    at = 0  # the honorifics and role words that open the name
+    while at < len(words) - 1 and (words[at].lower() in TITLES or words[at].lower() in ROLE_TITLES):
+        at += 1
+    # "Harbour Commissioner Elias Brandt", "Bank of England Governor Ana Duarte": the name
+    # is what follows the last role word
+    for last_role in range(len(words) - 2, at - 1, -1):
+        if words[last_role].lower() in ROLE_TITLES and last_role + 1 < len(words):
+            if words[last_role + 1].lower() not in ("of", "for", "the"):
+                at = last_role + 1
+            break
+    while at > 0 and words[at - 1].lower() in ("of", "for", "the"):
+        at -= 1
+    if at == 0:
+        return "", name
+    title, rest = words[:at], words[at:]
+    if org_kind(rest) or rest[0].lower() in PARTICLES:
+        return "", name
+    if len(rest) == 1 and not any(w.lower() in PERSONAL_TITLES for w in title):
+        return "", name
+    return " ".join(title), " ".join(rest)
+
+
+def honorific(title: str) -> str:
+    """The part of a stripped title that stays with the name when it is shown: honorifics
+    such as "Dr." and "Sen." do, role words such as "Opposition Leader" do not."""
+    words = title.split()
+    if words and all(w.lower() in TITLES for w in words):
+        return title
+    return ""
 
 
 def bare_word(word: str) -> str:
@@ -120,33 +182,41 @@ def split_names(words: list[str]) -> list[list[str]]:
     return [words]
 
 
-ROLE_BEFORE = re.compile(
-    r"(?:director|executive|secretary|minister|spokeswoman|spokesman|spokesperson|editor"
-    r"|correspondent|reporter|founder|chair|chairman|chairwoman|chief|manager|engineer"
-    r"|economist|adviser|advisor|officer|president|mayor|leader|head|counsel|councillor"
-    r"|colleague|wife|husband|daughter|son|mother|father|lawyer|analyst|professor|doctor)"
-    r"[,:]?\s$"
-)
+_ROLES = "|".join(sorted((re.escape(w) for w in PERSON_ROLES), key=len, reverse=True))
+ROLE_BEFORE = re.compile(rf"(?<![\w-])({_ROLES})(?:\s+of\s+[\w’'\- ]{{1,40}}?)?[,:]?\s$", re.I)
 ROLE_AFTER = re.compile(
-    r",\s(?:\d+,\s)?(?:a|an|the|its|our|their|his|her)\s(?:[\w’'-]+\s){0,4}?"
-    r"(?:director|executive|secretary|minister|spokeswoman|spokesman|spokesperson|editor"
-    r"|correspondent|reporter|founder|chair|chairman|chairwoman|chief|manager|engineer"
-    r"|economist|adviser|advisor|officer|president|mayor|leader|head|counsel|councillor"
-    r"|consultant|lawyer|analyst|professor|doctor|nurse|teacher|resident|owner|expert"
-    r"|scientist|researcher|historian|campaigner|activist|worker|member)\b"
+    rf",\s(?:\d+,\s)?(?:(?:a|an|the|its|our|their|his|her)\s(?:[\w’'-]+\s){{0,4}}?)?"
+    rf"({_ROLES})\b"
 )
 """A role next to a capitalised name makes it a person's: "its director, Tomasz Wieczorek";
-"Dr. Helen Marsh, a logistics economist"."""
+"developer Ammar Askar"; "Dr. Helen Marsh, a logistics economist"; "Joe Carbone,
+president of ..."."""
+SPEAKER_AFTER = re.compile(
+    r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:,\s\d{1,3},)?\s*(?:(?:has|had|have|also|then|later|"
+    r"previously|once|first)\s+)*(?:said|says|told|tells|wrote|writes|added|adds|explained|"
+    r"explains|recalled|recalls|noted|notes|argued|argues|insisted|insists|asked|asks|"
+    r"acknowledged|admitted|denied|confirmed|warned|warns|replied|testified|tweeted)\b"
+)
+SPEAKER_BEFORE = re.compile(
+    r"(?:said|says|added|adds|wrote|writes|explained|explains|according to|asked|told)\s$"
+)
+AGE_AFTER = re.compile(r",\s\d{1,3},")
+CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)", re.M)
+"""A name that speaks ("Ammar Askar wrote", "..., said Mar Hicks." but not "said Carrow
+Point was") or is given an age ("Smith, 54,") is a person's when it has two words or more
+and no organisation word."""
 
 
 def collect_name(
     text: str,
     pos: int,
     words: list[str],
-    found: list[tuple[int, str, str, list[str]]],
+    found: list[tuple[int, str, str, list[str], str]],
     titled: set[str],
 ) -> None:
-    """Add one name (its words as in the text, at `pos`) to `found`."""
+    """Add one name (its words as in the text, at `pos`) to `found` as (offset, title,
+    name, its words, role), and its last word to `titled` when the text says it is a
+    person's."""
     skipped = 0
     while words and (
         words[0].lower() in DETERMINERS
@@ -155,10 +225,12 @@ def collect_name(
     ):
         skipped += len(words[0]) + 1
         words = words[1:]
-    while words and words[-1].lower() in ("of", "for", "the", "&"):
+    while words and words[-1].lower() in PARTICLES:
         words = words[:-1]
-    if not words or words[0].lower() in DATE_WORDS or words[-1].lower() in DATE_WORDS:
+    if not words or words[-1].lower() in DATE_WORDS:
         return
+    if words[0].lower() in DATE_WORDS and (len(words) == 1 or words[1].lower() in DATE_WORDS):
+        return  # "March", "Monday" (but "June Almeida", "Mar Hicks" are names)
     title, rest = strip_title(" ".join(words))
     rest_words = [w for w in rest.split() if w]
     if not rest_words:
@@ -166,25 +238,44 @@ def collect_name(
     rest_words[-1] = rest_words[-1].removesuffix("’s").removesuffix("'s")
     start = pos + skipped
     end = start + len(" ".join(words))
-    if not org_kind(rest_words) and (
-        title
-        or (
-            len(rest_words) >= 2
-            and (ROLE_BEFORE.search(text, max(0, start - 30), start) or ROLE_AFTER.match(text, end))
-        )
-    ):
-        titled.add(rest_words[-1].lower())
-    found.append((start, title, " ".join(rest_words), rest_words))
+    role = ""
+    if not org_kind(rest_words):
+        before = ROLE_BEFORE.search(text, max(0, start - 60), start)
+        after = ROLE_AFTER.match(text, end)
+        if before or after:
+            role = (before or after).group(1).lower()  # type: ignore[union-attr]
+        elif title and not honorific(title):
+            role = title.split()[-1].lower()
+        if (
+            title
+            or role
+            or (
+                len(rest_words) >= 2
+                and (
+                    SPEAKER_AFTER.match(text, end)
+                    or (
+                        SPEAKER_BEFORE.search(text, max(0, start - 14), start)
+                        and CLAUSE_END.match(text, end)
+                    )
+                    or AGE_AFTER.match(text, end)
+                )
+            )
+        ):
+            titled.add(rest_words[-1].lower())
+            if len(rest_words) == 1 and role:
+                titled.add("first:" + rest_words[0].lower())
+    found.append((start, title, " ".join(rest_words), rest_words, role))
 
 
 def scan_names(text: str) -> Names:
     """Find the names of the text.
 
-    A capitalised name is a person's when it carries a title ("Dr.", "Dame"), starts with a
-    common first name, or its last word appears elsewhere with a title ("Mr. Varma" makes
+    A capitalised name is a person's when it carries a title ("Dr.", "Sen."), starts with a
+    common first name, has a role next to it ("developer Ammar Askar"), speaks ("Ammar
+    Askar wrote"), or its last word appears elsewhere with such evidence ("Mr. Varma" makes
     "Sunil Varma" a person); "Carrow Point" is not.
     """
-    found: list[tuple[int, str, str, list[str]]] = []
+    found: list[tuple[int, str, str, list[str], str]] = []
     titled: set[str] = set()
     midcaps: set[str] = set()
     for match in NAME_PATTERN.finditer(text):
@@ -199,41 +290,50 @@ def scan_names(text: str) -> Names:
                 collect_name(text, pos, part, found, titled)
     names = Names()
     names.midcaps = midcaps
-    for pos, title, rest, rest_words in found:
-        name = f"{title} {rest}" if title else rest
+    for pos, title, rest, rest_words, role in found:
+        shown = honorific(title)
+        name = f"{shown} {rest}" if shown else rest
         last = rest_words[-1].lower()
         kind = org_kind(rest_words)
+        first_word = rest_words[0].lower()
         person = (
             not kind
-            and len(rest_words) <= 3
+            and len(rest_words) <= 4
             and (
                 bool(title)
-                or rest_words[0].lower() in FEMALE_FIRST_NAMES
-                or rest_words[0].lower() in MALE_FIRST_NAMES
-                or (len(rest_words) >= 2 and last in titled)
+                or first_word in FEMALE_FIRST_NAMES
+                or first_word in MALE_FIRST_NAMES
+                or (len(rest_words) >= 2 and (last in titled or "first:" + first_word in titled))
             )
         )
+        full: str | None
         if len(rest_words) >= 2:
             for key in {last, last.split("-")[-1]}:
                 if key not in names.full:
                     names.full[key] = name
             if person:
                 names.persons.add(name)
-                names.first.setdefault(rest_words[0].lower(), name)
+                names.first.setdefault(first_word, name)
+                names.by_last.setdefault(last, []).append((pos, name))
             elif kind:
-                names.first.setdefault(rest_words[0].lower(), name)
-        if len(rest_words) >= 2:
-            full: str | None = names.full.get(last, name)
+                names.first.setdefault(first_word, name)
+            full = name
         else:
             full = names.full.get(last) or names.first.get(last)
+            if full is not None and full in names.persons:
+                full = names.latest(last, pos) or full
         if person or (full is not None and full in names.persons):
             if full is None or full not in names.persons:
                 full = name
                 names.persons.add(name)
             gender = gender_from_name(name)
+            if not gender and role:
+                gender = "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
             if gender:
                 names.gender.setdefault(full, gender)
             names.person_mentions.append((pos, full))
+            if role:
+                names.roles.setdefault(role, []).append((pos, full))
         elif full is not None:
             org = org_kind(full.split())
             if org:

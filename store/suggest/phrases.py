@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimmark.store.suggest.names import bare_word, org_kind
+from claimmark.store.suggest.names import PARTICLES, bare_word, org_kind
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     COLLECTIVE_NOUNS,
@@ -49,6 +49,8 @@ def is_phrase_word(token: Token) -> bool:
     """Whether `token` may be part of a claimant noun phrase."""
     if token.quoted or not token.is_word:
         return False
+    if token.text.isupper() and len(token.text) > 1:
+        return True  # "US", "UK", "EU": names, not the pronoun "us"
     word = token.lower
     return not (
         word in FUNCTION_WORDS
@@ -145,11 +147,26 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
                 at -= 1
                 continue
             break
-        if not is_phrase_word(token) or word in TIME_WORDS:
+        if not is_phrase_word(token) or (word in TIME_WORDS and not is_first_name(tokens, at)):
             break
         first = at
         at -= 1
     return make_phrase(tokens, first, stop, text)
+
+
+def is_first_name(tokens: list[Token], at: int) -> bool:
+    """Whether the capitalised month or day name at `at` is a first name ("Mar Hicks",
+    "June Almeida"): another capitalised word that is not a date follows it."""
+    if not tokens[at].capitalised or at + 1 >= len(tokens):
+        return False
+    following = tokens[at + 1]
+    return (
+        following.capitalised
+        and following.is_word
+        and not following.quoted
+        and following.lower not in TIME_WORDS
+        and not following.lower.isdigit()
+    )
 
 
 def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) -> NounPhrase | None:
@@ -199,9 +216,10 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
                 continue
             break
         if word in TIME_WORDS and not (
-            token.capitalised and seen_noun and tokens[at - 1].capitalised
+            (token.capitalised and seen_noun and tokens[at - 1].capitalised)
+            or is_first_name(tokens, at)
         ):
-            break  # not "the Hallam Evening Record"
+            break  # not "the Hallam Evening Record", "Mar Hicks"
         if word in FUNCTION_WORDS or word in PERSONAL_PRONOUNS:
             break
         if word in VERB_ONLY and seen_noun and not token.capitalised:
@@ -305,7 +323,12 @@ def clean_claimant(phrase: str, at_start: bool, names: set[str] | None = None) -
     elif at_start and (
         first.lower() in COMMON_CAPS
         or first.lower() in PEOPLE_NOUNS
-        or (len(words) > 1 and words[1][:1].islower() and first not in (names or ()))
+        or (
+            len(words) > 1
+            and words[1][:1].islower()
+            and words[1] not in PARTICLES
+            and first not in (names or ())
+        )
     ):
         words[0] = first.lower()
     return " ".join(words)

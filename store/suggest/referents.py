@@ -57,9 +57,10 @@ class Referents:
         self.last_spokesperson: Referent | None = None
         """The last named spokesperson, for "the spokesperson"."""
 
-    def expand(self, phrase: str) -> str:
+    def expand(self, phrase: str, offset: int = -1) -> str:
         """The fuller form of a short name: "Ms. Achterberg" -> "Helen Achterberg",
-        "the Gazette" -> "the Harbour Gazette"."""
+        "the Gazette" -> "the Harbour Gazette". A surname that several people share is the
+        one named last before `offset` (when given)."""
         words = phrase.split()
         if not words:
             return phrase
@@ -71,6 +72,8 @@ class Referents:
             full = self.names.full.get(last) or self.names.first.get(last)
             if full is not None and full.lower() != last:
                 if self.names.is_person(full):
+                    if offset >= 0 and last in self.names.by_last:
+                        return self.names.latest(last, offset) or full
                     return full
                 if lead or org_kind(full.split()) in ("outlet", "group", "org"):
                     return "the " + full

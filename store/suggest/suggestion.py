@@ -27,6 +27,30 @@ class Suggestion:
     """Relays by which the claim reached the article, outermost first, claimant excluded."""
     anonymous: bool
     """True when the claimant is not identified (unnamed officials, "a person familiar")."""
+    inherited: bool = False
+    """True when the sentence has no cue of its own and carries a speaker named in another
+    sentence: the rest of a quotation, a quote paragraph after "X said:", a block quotation."""
+    description: str = ""
+    """How the sentence names the claimant when that is not by name: "the company",
+    "her mother", "Opposition Leader" ("" when it names them)."""
+
+
+class Suggestions(list[Suggestion]):
+    """The suggestions for one article, in document order, and how much of it was read.
+
+    A plain list of `Suggestion` (so callers iterate and compare it as one), plus
+    `truncated`: True when the article was longer than the engine reads
+    (`engine.MAX_CHARS`) and its end was left unread.
+    """
+
+    def __init__(
+        self, items: list[Suggestion] | None = None, *, truncated: bool = False, read: int = 0
+    ) -> None:
+        super().__init__(items or ())
+        self.truncated = truncated
+        """Whether the text went on past what was read."""
+        self.read = read
+        """How many characters of the text were read."""
 
 
 UNNAMED = "unnamed sources"
@@ -44,4 +68,6 @@ def suggestion_to_dict(suggestion: Suggestion) -> dict[str, object]:
         "attribution": suggestion.attribution.value,
         "sources": list(suggestion.sources),
         "anonymous": suggestion.anonymous,
+        "inherited": suggestion.inherited,
+        "description": suggestion.description,
     }

@@ -7,12 +7,15 @@ from dataclasses import dataclass
 
 TOKEN_PATTERN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S.  a.m.
-    r"|(?:Mr|Mrs|Ms|Dr|Prof|Cllr|St|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No)\.(?=\s)"
+    r"|(?:Mr|Mrs|Ms|Mx|Dr|Prof|Cllr|St|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Sen|Rep|Gov|Gen|Lt"
+    r"|Col|Maj|Capt|Sgt|Cpl|Rev|Hon|Pres|Amb|Atty|Supt|Insp|Det|Brig|Adm|Cmdr|Fr|Msgr|Jr|Sr)"
+    r"\.(?=\s)"
+    r"|(?<![\w.])[A-Z]\.(?=\s+[A-Z])"  # an initial: "C. Eugene Steuerle"
     r"|[^\W_]+(?:[’'\-.&][^\W_]+)*(?:[’']s\b|(?<=s)[’'](?![^\W_]))?"
     r"|[^\w\s]"
 )
-"""A token: a dotted abbreviation, a title with its dot, a word (with inner apostrophes,
-hyphens, dots and `&`, and a possessive), or one mark."""
+"""A token: a dotted abbreviation, a title with its dot, an initial, a word (with inner
+apostrophes, hyphens, dots and `&`, and a possessive), or one mark."""
 
 QUOTE_CHARS = re.compile(r"[“”\"«»‘’]")
 

@@ -34,13 +34,22 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     find show shows showed concluded concludes think thinks posted accepted wants cited cites
     quotes put called point points pointed asked expect expects tweeted reiterated hinted
     retorted lamented speculated confided boasted promised promises reckons reckon reckoned
-    quoted raised raises voiced voices expressed expresses"""
+    quoted raised raises voiced voices expressed expresses recall recalls remember remembers
+    remembered written describe disagree disagrees disagreed tell hold holds held challenge
+    challenges challenged question questions questioned vow promise pledge testify
+    testifies announce note report write tweet tweets reveal confirm indicate explain
+    predict stress stresses emphasise emphasises emphasize emphasizes complain complains
+    concluded conclude reiterate reiterates acknowledge admit assert asserts declare declares
+    labelled labeled branded dubbed calls call"""
 )
 """Reporting verbs (past, present and base forms)."""
 
 BASE_FORMS = _words(
     """say warn claim insist argue estimate deny suggest predict allege contend admit concede
-    believe agree dispute fear blame find show think point expect"""
+    believe agree dispute fear blame find show think point expect recall remember describe
+    disagree tell hold challenge question vow promise pledge testify announce note report
+    write tweet reveal confirm indicate explain stress emphasise emphasize complain conclude
+    reiterate acknowledge assert declare call"""
 )
 """Forms that need a plural subject ("officials say", "critics argue")."""
 
@@ -59,6 +68,12 @@ VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "point": (("out",),),
     "points": (("out",),),
     "pointed": (("out",),),
+    "remember": (("that",),),
+    "remembers": (("that",),),
+    "remembered": (("that",),),
+    "hold": (("that",),),
+    "holds": (("that",),),
+    "held": (("that",),),
 }
 """Verbs that attribute only when these words follow ("found that", "put it to")."""
 FINDING_PHRASE_OPENERS = _words("in during after through from last this earlier")
@@ -66,6 +81,17 @@ FINDING_PHRASE_OPENERS = _words("in during after through from last this earlier"
 FINDING_VERBS = _words("found finds find show shows showed concluded concludes")
 SHOW_VERBS = _words("show shows showed")
 CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
+THAT_VERBS = _words(
+    """posted responded challenge challenges challenged question questions questioned maintain
+    maintains maintained"""
+)
+"""Verbs that report only with a `that` clause or `by saying` close after them ("maintained
+that"; not "which maintains 4,300 miles", "responded to that exchange")."""
+NAMING_VERBS = _words("called calls call labelled labeled branded dubbed")
+"""Verbs that report when a quotation names the object ("called the report ‘a fantasy’")."""
+PERFECT_ONLY = _words("written")
+"""Participles that report only after has/had/have ("had written, “..."; not "a report
+written by")."""
 REPORTING_PARTICIPLES = _words("saying adding warning insisting arguing claiming telling")
 """Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
 SPEECH_PARTICIPLES = _words("saying adding")
@@ -88,8 +114,9 @@ CONCERN_NOUNS = _words("concern concerns questions doubts fears alarm objections
 """`raised concerns`, `voiced doubts`: these verbs attribute only with such an object."""
 
 INVERSION_VERBS = _words(
-    """said says added wrote writes warned replied insisted noted explained cautioned
-    admitted continued"""
+    """said says say added adds wrote writes warned warns replied replies insisted insists
+    noted notes explained explains cautioned admitted admits continued continues recalled
+    recalls argued argues asked asks told tells concluded concludes suggested suggests"""
 )
 """Verbs that may come before their subject after a quotation ("...,” said Frank Doyle)."""
 
@@ -174,9 +201,42 @@ PEOPLE_NOUNS = _words(
     side sides unions union gp parent parents volunteer volunteers crew crews firefighter
     firefighters protester protesters tenant tenants landlord landlords shopkeeper shopkeepers
     pupil pupils parishioner parishioners sister sisters brother brothers wife husband
-    daughter daughters son sons mother father widow widower"""
+    daughter daughters son sons mother father widow widower developer developers programmer
+    programmers designer designers writer writers novelist artist artists tweeter tweeters
+    user users blogger bloggers commenter commenters poster fan fans veteran veterans
+    physicist physicists scholar scholars fellow coach player players team panel"""
 )
 """Heads of noun phrases that name people or groups of people."""
+
+PERSON_ROLES = _words(
+    """minister secretary spokesman spokeswoman spokesperson official engineer analyst expert
+    economist scientist researcher lawyer attorney prosecutor judge officer adviser advisor
+    aide diplomat executive director chief chairman chairwoman chair president mayor governor
+    senator lawmaker mp councillor councilor member leader head manager inspector
+    investigator auditor commissioner ambassador envoy negotiator representative resident
+    witness activist campaigner critic owner founder co-founder ceo employee worker
+    consultant contractor planner doctor nurse professor academic historian author editor
+    reporter correspondent journalist columnist commentator colleague friend deputy premier
+    chancellor commander captain colonel farmer teacher student trader banker investor broker
+    strategist forecaster meteorologist counsel developer programmer designer writer novelist
+    poet artist actor actress singer musician photographer filmmaker producer coach player
+    fellow scholar physicist chemist biologist mathematician oceanographer psychologist
+    sociologist philosopher surgeon veteran pastor priest bishop rabbi imam detective
+    sergeant superintendent constable blogger user tweeter graduate mother father wife
+    husband daughter son sister brother aunt uncle grandmother grandfather widow widower
+    partner girlfriend boyfriend fiancée fiancé niece nephew cousin boss staffer analyst
+    strategist pollster organiser organizer chef"""
+)
+"""Singular nouns for a person's role: next to a capitalised name they make it a person's
+("developer Ammar Askar", "Joe Carbone, president of ...", "her mother, Fiona")."""
+FEMALE_ROLES = _words(
+    "mother wife daughter sister aunt grandmother widow girlfriend fiancée niece actress "
+    "spokeswoman chairwoman congresswoman"
+)
+MALE_ROLES = _words(
+    "father husband son brother uncle grandfather widower boyfriend fiancé nephew actor "
+    "spokesman chairman congressman"
+)
 
 ORG_NOUNS = _words(
     """government ministry department agency office council committee commission board
@@ -188,7 +248,7 @@ ORG_NOUNS = _words(
     inquiry document documents memo letter filing assessment estimate estimates figures data
     records forecast research poll article story release briefing evidence email emails
     transcript sheet minutes spreadsheet footage recording
-    service partners partnership consortium networks body"""
+    service partners partnership consortium networks body team panel league"""
 )
 """Heads of noun phrases that name organisations or documents."""
 
@@ -234,15 +294,44 @@ ORG_NAME_WORDS = (
     | GROUP_NAME_WORDS
     | _words(
         """authority agency ministry department board institute university hospital royal general
-    street road party court parliament commons inquiry service office commission committee"""
+    street road party court parliament commons inquiry service office commission committee
+    league center centre school college academy laboratory lab museum police senate house
+    congress assembly council"""
     )
 )
 """Words that make a capitalised name an organisation or a place, not a person."""
 
 TITLES = _words(
-    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lady lord baroness baron
-    councillor cllr cllr. professor"""
+    """mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof. sir dame lady lord baroness baron
+    councillor cllr cllr. professor sen. rep. gov. gen. lt. col. maj. capt. sgt. cpl. rev.
+    hon. pres. amb. atty. supt. insp. det. brig. adm. cmdr. fr. msgr."""
 )
+"""Honorifics and abbreviated titles before a name ("Dr. Priya Ramanathan", "Sen. Mark
+Warner"): never part of the name shown."""
+
+ROLE_TITLES = _words(
+    """president presidents vice prime minister ministers senator senators representative
+    congressman congresswoman governor mayor judge justice general chancellor secretary
+    ambassador commissioner chairman chairwoman chair director chief inspector detective
+    sergeant constable superintendent commander captain colonel major lieutenant admiral
+    pope king queen prince princess sheikh emir premier leader opposition foreign defence
+    defense finance health interior home state deputy assistant acting former first lady
+    attorney district u.s. us uk eu un nato white house press spokesman spokeswoman
+    spokesperson executive officer ceo coach manager head editor dean provost reverend
+    bishop archbishop cardinal rabbi imam father sister brother uncle aunt grandmother
+    grandfather dame sir"""
+)
+"""Capitalised words that may stand as a title before a personal name ("Prime Minister Mark
+Rutte", "Opposition Leader Bill Shorten", "Secretary of State ..."): left out of the name."""
+
+PERSONAL_TITLES = _words(
+    """mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof. sir dame lady lord baroness baron
+    councillor cllr cllr. professor sen sen. senator rep rep. gov gov. governor president
+    mayor judge pope king queen prince princess sheikh chancellor premier congressman
+    congresswoman ambassador commissioner"""
+)
+"""Titles that make even a one-word rest a person ("President Trump", "Sen. Warner"); an
+ambiguous one ("General Electric") needs two words after it."""
 FEMALE_TITLES = _words("mrs mrs. ms ms. miss dame lady baroness")
 MALE_TITLES = _words("mr mr. sir lord baron")
 
