@@ -44,6 +44,7 @@ from claimmark.store.suggest.words import (
     INDEFINITE_PRONOUNS,
     NAME_GLUE,
     NEGATIONS,
+    OPENING_ADVERBIALS,
     ORG_NOUNS,
     OUTLET_NOUNS,
     PEOPLE_NOUNS,
@@ -52,6 +53,13 @@ from claimmark.store.suggest.words import (
     STRONG_VERBS,
     TIME_WORDS,
 )
+
+DOCUMENT_VERBS = frozenset(
+    """found finds find shows showed show says said concluded concludes suggests suggested
+    states stated notes noted reports reported estimates estimated recommends recommended
+    warns warned argues argued adds added""".split()
+)
+"""What a document does: "it" before one of these may be a report, not only an agent."""
 
 
 @dataclass(slots=True)
@@ -102,6 +110,8 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
             break
         comma_before = mark >= 0 and tokens[mark].text == ","
         kind = segment_kind(sentence, segment_start, segment_end)
+        if comma_before and kind == "other" and tokens[segment_start].lower in ("a", "an"):
+            kind = "aside"  # "Hicks, a Navy veteran herself and the wife of ..., said"
         if kind == "age":
             pass
         elif kind == "aside":
@@ -173,9 +183,30 @@ def antecedent(sentence: Sentence, relative: int) -> NounPhrase | None:
 
 
 def sentence_subject(sentence: Sentence) -> NounPhrase | None:
-    """The subject at the start of the sentence ("X welcomed the news but said")."""
+    """The subject of the sentence's main clause ("X welcomed the news but said"), after an
+    opening phrase ("In the midst of the fear, Uber ...", "On one page an unidentified
+    poster ...")."""
     tokens = sentence.tokens
-    phrase = phrase_after(tokens, sentence.first, sentence.text, limit=8)
+    first = sentence.first
+    while first < len(tokens) and tokens[first].text in ("(", "“", '"', "‘"):
+        first += 1
+    if first < len(tokens) and (
+        tokens[first].lower in PHRASE_PREPOSITIONS or tokens[first].lower in OPENING_ADVERBIALS
+    ):
+        comma = next(
+            (at for at in range(first, min(len(tokens), first + 14)) if tokens[at].text == ","),
+            -1,
+        )
+        if comma > 0:
+            first = comma + 1
+        elif tokens[first].lower in PHRASE_PREPOSITIONS:
+            opening = phrase_after(tokens, first + 1, sentence.text, limit=8)
+            if opening is None:
+                return None
+            first = opening.stop
+        else:
+            return None
+    phrase = phrase_after(tokens, first, sentence.text, limit=8)
     if phrase is None:
         return None
     if tokens[phrase.first].capitalised and tokens[phrase.first].lower not in DETERMINERS:
@@ -220,8 +251,11 @@ def subject_candidate(
             and content_follows(sentence, verb, subject)
         ):
             return None
-    if tokens[subject.first].lower in ("it", "there") or head in INDEFINITE_PRONOUNS:
-        return None
+    if (
+        tokens[subject.first].lower in ("it", "there", "no", "none", "neither")
+        or head in INDEFINITE_PRONOUNS
+    ):
+        return None  # "No group claimed ...": nobody's statement
     if subject.first > 0 and tokens[subject.first - 1].lower in NEGATIONS:
         return None  # "Not everyone agrees that ...": the writer's own statement
     claimant, relays, anonymous, description = unwrap(sentence, subject)
@@ -243,6 +277,8 @@ def subject_candidate(
             if head in ("spokeswoman", "chairwoman")
             else ("m" if head in ("spokesman", "chairman") else "")
         )
+    elif head in DOCUMENT_NOUNS:
+        candidate.role = "document"  # "the report", "many reports": no referent for "it"
     elif is_plural(subject):
         candidate.role = "group"
     elif known or proper:
@@ -297,8 +333,12 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         ref = referents.org_before(offset, ("outlet",))
         candidate.role = "outlet"
     elif head in COMPANY_NOUNS:
-        ref = earlier_indefinite(sentence, subject.first, COMPANY_NOUNS) or referents.org_before(
-            offset, ("company",)
+        ref = (
+            earlier_indefinite(sentence, subject.first, COMPANY_NOUNS)
+            or referents.org_before(offset, ("company",))
+            # a company the article never calls one ("Uber", "Microsoft"): the last
+            # organisation that spoke
+            or referents.org_before(offset, ("org",), mentions=False)
         )
     elif head in GROUP_NOUNS:
         ref = referents.org_before(offset, ("group",))
@@ -455,7 +495,10 @@ def pronoun_candidate(sentence: Sentence, verb: int, pronoun: str, cue: str) -> 
         ref = referents.person_before(offset, gender)
         role = "person"
     elif pronoun == "it":
-        ref = referents.org_before(offset, ("outlet", "company", "group", "org"))
+        kinds: tuple[str, ...] = ("outlet", "company", "group", "org")
+        if sentence.tokens[verb].lower in DOCUMENT_VERBS:
+            kinds += ("document",)  # "It also found that": the report
+        ref = referents.org_before(offset, kinds)
         role = "org"
     elif pronoun == "they":
         ref = referents.group_before(offset)

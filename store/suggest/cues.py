@@ -31,9 +31,12 @@ from claimmark.store.suggest.phrases import (
     phrase_before,
 )
 from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.suggestion import UNNAMED
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     BASE_FORMS,
+    CLAIM_OBJECTS,
+    COLLECTIVE_NOUNS,
     CONCERN_NOUNS,
     CONCERN_VERBS,
     DETERMINERS,
@@ -48,9 +51,12 @@ from claimmark.store.suggest.words import (
     LY_NOT_ADVERBS,
     NAMING_VERBS,
     NEGATIONS,
+    NOUN_PARTICIPLES,
+    NOUN_VERBS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
     PERFECT_ONLY,
+    PERSON_ROLES,
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
     REPORTING_PARTICIPLES,
@@ -58,6 +64,7 @@ from claimmark.store.suggest.words import (
     SHOW_VERBS,
     SKIPPABLE_BEFORE_VERB,
     SPEECH_PARTICIPLES,
+    STANCE_ADJECTIVES,
     STRONG_VERBS,
     THAT_VERBS,
     TIME_WORDS,
@@ -66,8 +73,14 @@ from claimmark.store.suggest.words import (
 
 CUE_HINT = re.compile(
     r"\b(?:According|according|citing|quoting|seen by|interview with|Per|per|saying|adding|"
-    r"reportedly|allegedly|purportedly|understood|"
-    + "|".join(sorted(SPEECH_PARTICIPLES | HEDGE_PARTICIPLES, key=len, reverse=True))
+    r"reportedly|allegedly|purportedly|supposedly|reputedly|understood|learned|learnt|words|"
+    + "|".join(
+        sorted(
+            SPEECH_PARTICIPLES | HEDGE_PARTICIPLES | NOUN_PARTICIPLES | STANCE_ADJECTIVES,
+            key=len,
+            reverse=True,
+        )
+    )
     + "|"
     + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
     + r")\b"
@@ -92,10 +105,16 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = according_candidate(sentence, at)
         elif word == "per" and (at == sentence.first or tokens[at - 1].text in (",", "—", "(")):
             candidate = according_candidate(sentence, at, skip=1, cue=token.text)
-        elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].text == ",":
+        elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while"):
             candidate = participle_candidate(sentence, at)
-        elif word in REPORTING_VERBS:
+        elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:
+            candidate = message_candidate(sentence, at)
+        elif word in REPORTING_VERBS or word in ("learned", "learnt"):
             candidate = verb_candidate(sentence, at)
+        elif word in STANCE_ADJECTIVES:
+            candidate = stance_candidate(sentence, at)
+        elif word == "words" and at >= 2:
+            candidate = words_candidate(sentence, at)
         else:
             continue
         if candidate is not None:
@@ -145,6 +164,19 @@ def according_candidate(
     return candidate
 
 
+_AFTER_A_NOUN = FORMS_OF_BE | frozenset(
+    """has have had will would can could may might should must of for by from with to shows
+    showed show suggests suggested says said found finds indicate indicates""".split()
+)
+"""Words after a noun-or-verb that make it a noun ("the forecast was", "claims of")."""
+
+_ONSET_VERBS = frozenset(
+    "began begins begin begun started starts start continued continues proceeded".split()
+)
+"""Verbs before "to" + a reporting verb whose subject is the speaker ("He then started to
+explain ...")."""
+
+
 def has_complement(sentence: Sentence, verb: int) -> bool:
     """Whether a verb that needs particular words after it ("found that", "put it to") has
     them (true for verbs that need none)."""
@@ -161,6 +193,36 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     inversion or a passive."""
     tokens = sentence.tokens
     verb_word = tokens[verb].lower
+    following = tokens[verb + 1] if verb + 1 < len(tokens) else None
+    if verb_word in NOUN_VERBS and (
+        following is None
+        or following.lower in _AFTER_A_NOUN
+        or (
+            not following.is_word
+            and following.text not in (":", "“", '"', "‘")
+            and not (
+                following.text == ","
+                and verb + 2 < len(tokens)
+                and tokens[verb + 2].lower in ("citing", "quoting", "saying", "adding")
+            )
+        )
+    ):
+        return None  # "the budget office forecast was revised": a noun
+    if (
+        verb_word.startswith("claim")
+        and following is not None
+        and (
+            following.lower in CLAIM_OBJECTS
+            or (
+                following.lower in DETERMINERS
+                and verb + 2 < len(tokens)
+                and tokens[verb + 2].lower in CLAIM_OBJECTS
+            )
+        )
+    ):
+        return None  # "claimed responsibility", "claimed the lives of"
+    if verb_word in ("learned", "learnt"):
+        return learned_candidate(sentence, verb)
     documentary = False  # "documents show ...": only a document may be the subject
     if verb_word in NAMING_VERBS:
         if not naming_quote_follows(sentence, verb):
@@ -188,13 +250,17 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         verb > 0 and tokens[verb - 1].lower in ("has", "had", "have", "’d", "'d", "’ve", "'ve")
     ):
         return None
-    went_on = (
-        verb >= 3
-        and tokens[verb - 1].lower == "to"
-        and tokens[verb - 2].lower == "on"
-        and tokens[verb - 3].lower in ("went", "goes", "go", "going", "gone")
-    )  # "went on to say": the subject is before "went"
-    before, passive, negated = skip_back(tokens, verb - 3 if went_on else verb)
+    went_on = 0  # "went on to say", "started to explain": the subject is before them
+    if verb >= 2 and tokens[verb - 1].lower == "to":
+        if (
+            verb >= 3
+            and tokens[verb - 2].lower == "on"
+            and tokens[verb - 3].lower in ("went", "goes", "go", "going", "gone")
+        ):
+            went_on = 3
+        elif tokens[verb - 2].lower in _ONSET_VERBS:
+            went_on = 2
+    before, passive, negated = skip_back(tokens, verb - went_on)
     if negated:
         return None  # "The council has not said ..."
     if passive:
@@ -221,6 +287,12 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     subject: NounPhrase | None = None
     relative = False
     if previous.text == ",":
+        if verb_word in INVERSION_VERBS:
+            # "..., said Joe Carbone, president of ...", "the combination, say economists,
+            # marks ...": the speaker follows the verb and closes the clause
+            inverted = inversion_candidate(sentence, verb, cue, known_only=True)
+            if inverted is not None:
+                return inverted
         subject = subject_before_comma(sentence, before)
         if subject is None:
             return inversion_candidate(sentence, verb, cue)
@@ -251,8 +323,10 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         if subject is not None:
             if subject.first > 0 and tokens[subject.first - 1].lower == "what":
                 return None
-            if tokens[subject.stop - 1].lower.endswith(("’s", "'s")):
-                return None
+            if tokens[subject.stop - 1].lower.endswith(("’s", "'s")) and not (
+                subject.stop >= 2 and tokens[subject.stop - 2].lower == "of"
+            ):
+                return None  # "the minister’s said" is no subject; "a colleague of Ana’s"
     if subject is None:
         return None
     if verb_word in BASE_FORMS and not is_plural(subject) and not went_on:
@@ -269,6 +343,124 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             and tokens[subject.first - 1].text in (",", "”", '"')
             and sentence.ends_after(verb)
         )
+    return candidate
+
+
+def learned_candidate(sentence: Sentence, verb: int) -> Candidate | None:
+    """ "... TMZ has learned": an outlet told by people it does not name; the claimant is
+    unnamed, the outlet relays."""
+    tokens = sentence.tokens
+    if verb < 2 or tokens[verb - 1].lower not in ("has", "have", "had"):
+        return None
+    phrase = phrase_before(tokens, verb - 1, sentence.text)
+    if phrase is None or not has_proper_name(phrase, tokens, -1):
+        return None
+    outlet = sentence.referents.expand(clean_claimant(phrase.text, False))
+    if sentence.referents.names.is_person(outlet):
+        return None
+    cue = sentence.text[tokens[verb - 1].start : tokens[verb].end]
+    return Candidate(
+        "verb",
+        verb,
+        UNNAMED,
+        cue,
+        True,
+        relays=[outlet],
+        subject_at=phrase.first,
+        trailing=sentence.ends_after(verb),
+    )
+
+
+def stance_candidate(sentence: Sentence, adjective: int) -> Candidate | None:
+    """ "The council is concerned the laws would ...", "The union is adamant that ...": a
+    stance with its content; the subject before "is" is the claimant."""
+    tokens = sentence.tokens
+    be = adjective - 1
+    while be > 0 and tokens[be].lower in ("very", "deeply", "increasingly", "still", "also"):
+        be -= 1
+    if be < 1 or tokens[be].lower not in ("is", "are", "was", "were", "remains", "remain"):
+        return None
+    if adjective + 1 >= len(tokens):
+        return None
+    following = tokens[adjective + 1]
+    if following.lower != "that":
+        if (
+            not following.is_word
+            or following.quoted
+            or following.lower in PHRASE_PREPOSITIONS
+            or following.lower in ("about", "over", "as", "enough", "and", "or")
+        ):
+            return None
+        # a clause must follow: a finite verb within a few words
+        if not any(t.lower in _FINITE for t in tokens[adjective + 2 : adjective + 8]):
+            return None
+    previous = tokens[be - 1]
+    if previous.lower in PERSONAL_PRONOUNS:
+        cue = sentence.text[tokens[be].start : tokens[adjective].end]
+        return pronoun_candidate(sentence, adjective, previous.lower, cue)
+    subject = (
+        subject_before_comma(sentence, be - 1)
+        if previous.text == ","
+        else phrase_before(tokens, be, sentence.text)
+    )
+    if subject is None:
+        return None
+    cue = sentence.text[tokens[be].start : tokens[adjective].end]
+    if following.lower == "that":
+        cue += " that"
+    candidate = subject_candidate(sentence, adjective, subject, cue)
+    if candidate is not None:
+        candidate.subject_at = subject.first
+    return candidate
+
+
+_FINITE = FORMS_OF_BE | frozenset(
+    """would will could can must should may might has have had do does did""".split()
+)
+
+
+def words_candidate(sentence: Sentence, words: int) -> Candidate | None:
+    """ "In Dr. Shadlen's words, ..." and "In the words of X, ...": X is the claimant."""
+    tokens = sentence.tokens
+    if words + 1 >= len(tokens) or tokens[words + 1].text not in (",", ":"):
+        if not (words + 2 < len(tokens) and tokens[words + 1].lower == "of"):
+            return None
+    start = words - 1
+    while start >= 0 and tokens[start].lower != "in" and words - start < 8:
+        start -= 1
+    if start < 0 or tokens[start].lower != "in":
+        return None
+    if tokens[words + 1].lower == "of" and tokens[start + 1].lower == "the":
+        phrase = phrase_after(tokens, words + 2, sentence.text, limit=8)
+    else:
+        owner = words - 1
+        if tokens[owner].lower == "own":
+            owner -= 1
+        if not tokens[owner].lower.endswith(("’s", "'s")):
+            return None
+        phrase = make_phrase(tokens, start + 1, owner + 1, sentence.text)
+    if phrase is None:
+        return None
+    name = clean_claimant(phrase.text, False).removesuffix("’s").removesuffix("'s")
+    claimant = sentence.referents.expand(name, tokens[start].start)
+    cue = sentence.text[tokens[start].start : tokens[words].end]
+    candidate = Candidate("according", words, claimant, cue, False, subject_at=start)
+    candidate.role = "person" if sentence.referents.names.is_person(claimant) else "org"
+    return candidate
+
+
+def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
+    """ "comments accusing her of ...", "a letter saying that ...": a message and what it
+    says; the message is the claimant."""
+    tokens = sentence.tokens
+    phrase = phrase_before(tokens, participle, sentence.text)
+    if phrase is None or phrase.head not in DOCUMENT_NOUNS:
+        return None
+    cue = tokens[participle].text
+    candidate = subject_candidate(sentence, participle, phrase, cue, object_claims=False)
+    if candidate is not None:
+        candidate.subject_at = phrase.first
+        candidate.relative = True
     return candidate
 
 
@@ -312,7 +504,7 @@ def participle_candidate(sentence: Sentence, participle: int) -> Candidate | Non
         candidate = pronoun_candidate(sentence, participle, lead.lower, cue)
     else:
         subject = sentence_subject(sentence)
-        if subject is None or subject.first != first or subject.stop >= participle:
+        if subject is None or subject.stop >= participle:
             return None
         if tokens[subject.stop].lower in PHRASE_PREPOSITIONS:
             return None  # "In the statement, ..." is no subject
@@ -393,18 +585,37 @@ def passive_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     return None
 
 
-def inversion_candidate(sentence: Sentence, verb: int, cue: str) -> Candidate | None:
-    """An inversion ("...,” said Frank Doyle"; "...,” he said")."""
+def inversion_candidate(
+    sentence: Sentence, verb: int, cue: str, known_only: bool = False
+) -> Candidate | None:
+    """An inversion ("...,” said Frank Doyle"; "...,” he said"). With `known_only`, the
+    phrase after the verb must be a name or a common claimant noun ("..., said the
+    officials"; not "..., said the timetable depended on a survey")."""
     tokens = sentence.tokens
     if tokens[verb].lower not in INVERSION_VERBS or verb + 1 >= len(tokens):
         return None
     following = tokens[verb + 1]
     if following.lower in PERSONAL_PRONOUNS:
         return pronoun_candidate(sentence, verb, following.lower, cue)
-    if not (following.capitalised or following.lower in DETERMINERS):
+    if not (
+        following.capitalised
+        or following.lower in DETERMINERS
+        or (  # "says president David Weisbrot"
+            following.lower in PERSON_ROLES
+            and verb + 2 < len(tokens)
+            and tokens[verb + 2].capitalised
+        )
+        or following.lower in PEOPLE_NOUNS  # "say economists", "said officials"
+    ):
         return None
     subject = phrase_after(tokens, verb + 1, sentence.text, limit=8)
     if subject is None:
+        return None
+    if known_only and not (
+        has_proper_name(subject, tokens, -1)
+        or is_known_word(subject.head)
+        or subject.head in COLLECTIVE_NOUNS
+    ):
         return None
     if subject.stop < len(tokens):  # the phrase must close the clause: ", said Ana Duarte."
         after = tokens[subject.stop]
@@ -491,28 +702,55 @@ def skip_back(tokens: list[Token], verb: int) -> tuple[int, bool, bool]:
 # Hedges and relays
 
 
+_FIRST_PERSON_TOLD = re.compile(
+    r"\b(?:we|i)(?:[’']re|[’']m|\s+are|\s+am|\s+were|\s+was|(?:[’']ve|\s+have|\s+had)\s+been)"
+    r"\s+(?:also\s+|now\s+|often\s+)?told\b",
+    re.IGNORECASE,
+)
+"""The writer told by people they do not name: "We’re told", "I have been told"."""
+_HEDGE_ADVERB_GAP = frozenset(
+    "usually often widely commonly also generally long now still sometimes frequently".split()
+)
+
+
 def find_hedge(sentence: Sentence) -> str:
     """The wording of a hedge that attributes the sentence to no one in particular
-    ("It is understood that", "allegedly", "are said to have"), or ""."""
+    ("It is understood that", "allegedly", "are said to have", "We’re told", "is usually
+    told like this", "was described as"), or ""."""
     tokens = sentence.tokens
     count = len(tokens)
+    told = _FIRST_PERSON_TOLD.search(sentence.text, sentence.start, sentence.end)
+    if told is not None and not any(
+        t.quoted for t in tokens if told.start() <= t.start < told.end()
+    ):
+        return told.group()
     for at, token in enumerate(tokens):
         if token.quoted or not token.is_word:
             continue
         word = token.lower
         if word in HEDGE_ADVERBS:
             return token.text
-        if word not in HEDGE_PARTICIPLES or at == 0 or tokens[at - 1].lower not in FORMS_OF_BE:
+        if word not in HEDGE_PARTICIPLES or at == 0:
+            continue
+        be = at - 1
+        while be > 0 and tokens[be].lower in _HEDGE_ADVERB_GAP:
+            be -= 1
+        if tokens[be].lower not in FORMS_OF_BE:
             continue
         if at + 1 >= count or tokens[at + 1].quoted:
             continue
+        if any(t.lower == "by" for t in tokens[at + 1 : at + 8]):
+            continue  # "was described as reckless by ...": a passive with its agent
         following = tokens[at + 1].lower
-        if following == "that" and at >= 2 and tokens[at - 2].lower == "it":
+        if following == "that" and be >= 1 and tokens[be - 1].lower == "it":
             # "It is understood that"
-            return sentence.text[tokens[at - 2].start : tokens[at + 1].end]
+            return sentence.text[tokens[be - 1].start : tokens[at + 1].end]
         if following == "to" and at + 2 < count and tokens[at + 2].lower in HEDGE_INFINITIVES:
             # "are said to have", "is believed to be": not "was reported to the police"
-            return sentence.text[tokens[at - 1].start : tokens[at + 2].end]
+            return sentence.text[tokens[be].start : tokens[at + 2].end]
+        if word in ("told", "described") and following in ("like", "as", ":", "that"):
+            # "The story is usually told like this:", "The dress was described as ..."
+            return sentence.text[tokens[be].start : tokens[at + 1].end]
     return ""
 
 
@@ -520,14 +758,14 @@ Citation = tuple[int, str, bool, str]
 """A relay that names an inner source: (token index, claimant, anonymous, cue words)."""
 
 
-def find_relays(sentence: Sentence) -> tuple[list[Citation], list[str]]:
+def find_relays(sentence: Sentence) -> tuple[list[Citation], list[tuple[int, str]]]:
     """Relays in the sentence: "citing X", "quoting an article by X", "which cites X" as
     citations, and outlets told or shown the claim ("told the Gazette", "seen by the
-    Harbour Gazette")."""
+    Harbour Gazette"), each with the token index of its cue."""
     tokens = sentence.tokens
     count = len(tokens)
     citations: list[Citation] = []
-    outlets: list[str] = []
+    outlets: list[tuple[int, str]] = []
     for at, token in enumerate(tokens):
         if token.quoted or at + 1 >= count:
             continue
@@ -560,7 +798,7 @@ def find_relays(sentence: Sentence) -> tuple[list[Citation], list[str]]:
         ):  # "seen by the Gazette", "As reported by the Hallam Evening Record, ..."
             phrase = phrase_after(tokens, at + 2, sentence.text)
             if phrase is not None:
-                outlets.append(sentence.referents.expand(clean_claimant(phrase.text, False)))
+                outlets.append((at, sentence.referents.expand(clean_claimant(phrase.text, False))))
         elif word in ("told", "tells") or (
             word == "with" and at > 0 and tokens[at - 1].lower == "interview"
         ):
@@ -568,5 +806,5 @@ def find_relays(sentence: Sentence) -> tuple[list[Citation], list[str]]:
             if phrase is not None and has_proper_name(phrase, tokens, -1):
                 name = sentence.referents.expand(clean_claimant(phrase.text, False))
                 if is_outlet_name(name):
-                    outlets.append(name)
+                    outlets.append((at, name))
     return citations, outlets

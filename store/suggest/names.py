@@ -24,10 +24,12 @@ from claimmark.store.suggest.words import (
     MALE_FIRST_NAMES,
     MALE_ROLES,
     MALE_TITLES,
+    OPENING_ADVERBIALS,
     ORG_NAME_WORDS,
     OUTLET_NAME_WORDS,
     PERSON_ROLES,
     PERSONAL_TITLES,
+    PHRASE_PREPOSITIONS,
     ROLE_TITLES,
     TITLES,
 )
@@ -201,6 +203,7 @@ SPEAKER_BEFORE = re.compile(
     r"(?:said|says|added|adds|wrote|writes|explained|explains|according to|asked|told)\s$"
 )
 AGE_AFTER = re.compile(r",\s\d{1,3},")
+PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b")
 CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)", re.M)
 """A name that speaks ("Ammar Askar wrote", "..., said Mar Hicks." but not "said Carrow
 Point was") or is given an age ("Smith, 54,") is a person's when it has two words or more
@@ -221,7 +224,9 @@ def collect_name(
     while words and (
         words[0].lower() in DETERMINERS
         or words[0].lower() in FUNCTION_WORDS
-        or words[0] in ("And", "I", "But", "Or", "So")
+        or words[0].lower() in PHRASE_PREPOSITIONS
+        or words[0].lower() in OPENING_ADVERBIALS
+        or words[0] in ("And", "I", "But", "Or", "So", "To", "As", "Like")
     ):
         skipped += len(words[0]) + 1
         words = words[1:]
@@ -246,6 +251,11 @@ def collect_name(
             role = (before or after).group(1).lower()  # type: ignore[union-attr]
         elif title and not honorific(title):
             role = title.split()[-1].lower()
+        if len(rest_words) == 1 and SPEAKER_AFTER.match(text, end):
+            # "Lupita told police it was taken from her room": a first name that speaks
+            pronoun = PERSON_PRONOUN.search(text, end, min(len(text), end + 160))
+            if pronoun is not None and "\n" not in text[end : pronoun.start()]:
+                titled.add("first:" + rest_words[0].lower())
         if (
             title
             or role

@@ -19,6 +19,7 @@ from claimmark.store.suggest.words import (
     HEAD_BREAKS,
     INDEFINITE_DETERMINERS,
     LOWER_CASE_OPENERS,
+    NOUN_VERBS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
     PERSONAL_PRONOUNS,
@@ -52,6 +53,8 @@ def is_phrase_word(token: Token) -> bool:
     if token.text.isupper() and len(token.text) > 1:
         return True  # "US", "UK", "EU": names, not the pronoun "us"
     word = token.lower
+    if word.split("’")[0].split("'")[0] in PERSONAL_PRONOUNS and word not in PERSONAL_PRONOUNS:
+        return False  # "We’re", "I’m", "they’ve": a pronoun and a verb
     return not (
         word in FUNCTION_WORDS
         or word in PERSONAL_PRONOUNS
@@ -224,6 +227,18 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
             break
         if word in VERB_ONLY and seen_noun and not token.capitalised:
             break
+        if (
+            word in NOUN_VERBS
+            and seen_noun
+            and not token.capitalised
+            and at + 1 < count
+            and (
+                tokens[at + 1].lower in ("that", "it", "he", "she", "they")
+                or tokens[at + 1].lower in DETERMINERS
+                or tokens[at + 1].quoted
+            )
+        ):
+            break  # "a spreadsheet obtained by the Gazette shows that"
         if word in DETERMINERS and seen_noun and not after_preposition:
             break  # "told reporters the outbreak ..."
         if word not in DETERMINERS:

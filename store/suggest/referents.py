@@ -113,11 +113,13 @@ class Referents:
                 best.gender = gender
         return best
 
-    def org_before(self, offset: int, kinds: tuple[str, ...]) -> Referent | None:
-        """The latest organisation before `offset`: a named one of one of `kinds`, or an
-        earlier organisation claimant, whichever is later."""
+    def org_before(
+        self, offset: int, kinds: tuple[str, ...], mentions: bool = True
+    ) -> Referent | None:
+        """The latest organisation before `offset`: a named one of one of `kinds` (unless
+        not `mentions`), or an earlier organisation claimant, whichever is later."""
         best: Referent | None = None
-        index = bisect_left(self._org_offsets, offset) - 1
+        index = bisect_left(self._org_offsets, offset) - 1 if mentions else -1
         while index >= 0:
             pos, name, kind = self.names.org_mentions[index]
             if kind in kinds:
@@ -153,6 +155,11 @@ class Referents:
         if relayed:  # "The paper reports, citing ...": the paper is a referent for "it"
             kind = "outlet" if is_outlet_name(candidate.claimant) else "org"
             self.orgs.append(Referent(start, candidate.claimant, "", False, end, kind))
+            return
+        if candidate.role == "document":
+            # "the report": a referent for "it found", not for "it promised" nor "they"
+            ref.kind = "document"
+            self.orgs.append(ref)
             return
         if candidate.role in ("outlet", "org"):
             ref.kind = (

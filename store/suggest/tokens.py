@@ -17,7 +17,7 @@ TOKEN_PATTERN = re.compile(
 """A token: a dotted abbreviation, a title with its dot, an initial, a word (with inner
 apostrophes, hyphens, dots and `&`, and a possessive), or one mark."""
 
-QUOTE_CHARS = re.compile(r"[“”\"«»‘’]")
+QUOTE_CHARS = re.compile(r"[“”\"«»‘’']")
 
 
 @dataclass(slots=True)
@@ -41,11 +41,13 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     Curly double quotes enclose single ones; straight double quotes toggle; `’` closes a
     single quotation only when one is open and no letter follows it (else it is an
-    apostrophe). A quotation still open at the end of the paragraph runs to its end.
+    apostrophe); a straight `'` opens before a word and closes after one. A double or curly
+    quotation still open at the end of the paragraph runs to its end.
     """
     spans: list[tuple[int, int]] = []
     double_open: int | None = None
     single_open: int | None = None
+    straight_open: int | None = None  # an unclosed one is an apostrophe, not a quotation
     for match in QUOTE_CHARS.finditer(text, start, end):
         mark = match.group()
         pos = match.start()
@@ -71,6 +73,17 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if pos + 1 >= end or not text[pos + 1].isalnum():
                 spans.append((single_open, pos + 1))
                 single_open = None
+        elif mark == "'" and double_open is None:
+            # straight single quotes: open before a word, close after one; an apostrophe
+            # ("don't", "the '90s", "Jones'") is neither
+            before = text[pos - 1] if pos > start else " "
+            after = text[pos + 1] if pos + 1 < end else " "
+            if straight_open is None:
+                if not before.isalnum() and after.isalpha():
+                    straight_open = pos
+            elif not after.isalnum() and before.isalnum() or before in ".,!?":
+                spans.append((straight_open, pos + 1))
+                straight_open = None
     if double_open is not None:
         spans.append((double_open, end))
     elif single_open is not None:

@@ -94,15 +94,43 @@ PERFECT_ONLY = _words("written")
 written by")."""
 REPORTING_PARTICIPLES = _words("saying adding warning insisting arguing claiming telling")
 """Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
-SPEECH_PARTICIPLES = _words("saying adding")
-"""After a comma these report the main clause's subject's words ("She stood by it, saying")."""
+SPEECH_PARTICIPLES = _words(
+    "saying adding claiming arguing insisting warning noting explaining stating suggesting"
+)
+"""After a comma (or "while") these report the main clause's subject's words ("She stood by
+it, saying ...", "..., while claiming they ...")."""
+NOUN_PARTICIPLES = _words(
+    "saying claiming accusing arguing warning alleging suggesting stating insisting calling"
+)
+"""After a message ("comments accusing her of ...", "a letter saying that ..."): the
+message is the claimant."""
+STANCE_ADJECTIVES = _words(
+    """concerned adamant convinced confident worried optimistic pessimistic hopeful certain
+    sceptical skeptical insistent emphatic unequivocal satisfied fearful"""
+)
+"""After "is"/"are", with a clause following, these report a stance ("The council is
+concerned the laws would ...", "The union is adamant that ...")."""
+CLAIM_OBJECTS = _words(
+    """responsibility credit victory lives ownership asylum title seat damages benefits
+    compensation throne crown prize spot record refund allowance expenses"""
+)
+"""What "claimed" takes when it is no statement ("no group claimed responsibility")."""
+NOUN_VERBS = _words(
+    """forecast forecasts estimate estimates claim claims report reports promise promises
+    pledge pledges tweet tweets call calls note notes question questions challenge challenges
+    hold holds fear fears find finds quote quotes show shows vow vows"""
+)
+"""Words that are reporting verbs or nouns: as verbs they need a subject before and an
+object or clause after ("the budget office forecast was revised" is a noun)."""
 EVIDENTIAL_VERBS = _words(
     "show shows showed suggest suggests suggested indicate indicates indicated"
 )
 HANDED_PARTICIPLES = _words("obtained seen released leaked published prepared compiled")
 """Participles that mark a phrase as a document passed to someone ("figures obtained by")."""
-HEDGE_ADVERBS = _words("reportedly allegedly purportedly")
-HEDGE_PARTICIPLES = _words("said reported understood alleged rumoured rumored believed thought")
+HEDGE_ADVERBS = _words("reportedly allegedly purportedly supposedly reputedly")
+HEDGE_PARTICIPLES = _words(
+    "said reported understood alleged rumoured rumored believed thought told described"
+)
 """Speakerless hedges: "It is understood that", "are said to have", "is believed to"."""
 HEDGE_INFINITIVES = _words("have be been owe hold favour favor want plan back oppose")
 INDEFINITE_PRONOUNS = _words(
@@ -116,7 +144,7 @@ CONCERN_NOUNS = _words("concern concerns questions doubts fears alarm objections
 INVERSION_VERBS = _words(
     """said says say added adds wrote writes warned warns replied replies insisted insists
     noted notes explained explains cautioned admitted admits continued continues recalled
-    recalls argued argues asked asks told tells concluded concludes suggested suggests"""
+    recalls argued argues asked asks concluded concludes suggested suggests"""
 )
 """Verbs that may come before their subject after a quotation ("...,” said Frank Doyle)."""
 
@@ -248,14 +276,18 @@ ORG_NOUNS = _words(
     inquiry document documents memo letter filing assessment estimate estimates figures data
     records forecast research poll article story release briefing evidence email emails
     transcript sheet minutes spreadsheet footage recording
-    service partners partnership consortium networks body team panel league"""
+    service partners partnership consortium networks body team panel league notes comments
+    comment post posts message messages sign signs banner banners notice leaflet advert
+    petition headline headlines studies surveys findings"""
 )
 """Heads of noun phrases that name organisations or documents."""
 
 DOCUMENT_NOUNS = _words(
     """report article story statement study survey analysis review document memo letter
     filing briefing figures data records research poll release evidence sheet emails minutes
-    spreadsheet footage recording documents"""
+    spreadsheet footage recording documents notes comments comment post posts message
+    messages tweet tweets email sign signs banner banners notice leaflet advert ad petition
+    headline headlines reports studies surveys findings"""
 )
 OUTLET_NOUNS = _words("paper newspaper outlet newsletter broadcaster magazine publication")
 COMPANY_NOUNS = _words("company firm operator utility manufacturer business")
@@ -355,7 +387,7 @@ MALE_FIRST_NAMES = _words(
 )
 
 
-VERB_ONLY = REPORTING_VERBS - PEOPLE_NOUNS - ORG_NOUNS
+VERB_ONLY = REPORTING_VERBS - PEOPLE_NOUNS - ORG_NOUNS - NOUN_VERBS
 """Reporting verbs that are never nouns of a claimant phrase."""
 NAME_GLUE = PHRASE_PREPOSITIONS | DETERMINERS | {"and"}
 
@@ -372,6 +404,13 @@ LOWER_CASE_OPENERS = _words("the a an one two three some several many both its h
 # Clauses
 
 CLAUSE_MARKS = frozenset(",;:—–()")
+OPENING_ADVERBIALS = _words(
+    """after before when while since during despite although though as if because once
+    instead meanwhile however still yet later earlier today yesterday now then also again
+    nonetheless nevertheless moreover furthermore additionally separately finally first
+    last recently previously initially ultimately"""
+)
+"""Words that open a phrase before the subject of a sentence ("After the vote, ...")."""
 """Marks that close a clause or an aside."""
 ASIDE_OPENERS = _words(
     """who whom whose which where when however too meanwhile though although also then now
