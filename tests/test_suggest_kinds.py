@@ -213,3 +213,240 @@ def test_a_surname_shared_by_two_people_is_the_one_named_last() -> None:
         "Lindgren recalls that the machine filled a whole room."
     )
     assert suggest_attributions(text)[-1].claimant == "Ada Lindgren"
+
+
+# -- inverted attribution after a clause, and the pronouns that follow ------------------------
+
+
+def test_said_and_a_name_after_a_clause() -> None:
+    text = (
+        "The quota would empty the harbour within a year, said Piet Alvarenga, president of "
+        "the Skerry Fishermen’s Association. He added that boats would stay in port."
+    )
+    first, second = suggest_attributions(text)
+    assert (first.claimant, first.cue) == ("Piet Alvarenga", "said")
+    assert (second.claimant, second.cue) == ("Piet Alvarenga", "added that")
+
+
+def test_said_and_a_plain_noun_phrase_after_a_clause() -> None:
+    s = only("The convoy was hit twice near the border, said the officials.")
+    assert (s.claimant, s.anonymous) == ("the officials", True)
+
+
+def test_a_clause_after_said_is_no_inversion() -> None:
+    s = only("Dr. Lena Marsh, the authority’s engineer, said the timetable depended on a survey.")
+    assert s.claimant == "Dr. Lena Marsh"
+
+
+def test_a_parenthetical_say_economists() -> None:
+    s = only("The combination, say economists, marks a turning point for the port.")
+    assert (s.claimant, s.cue, s.anonymous) == ("economists", "say", True)
+
+
+def test_an_inversion_with_a_lower_case_role_before_the_name() -> None:
+    s = only("“The figures do not add up,” says president Halvard Strom.")
+    assert (s.claimant, s.description) == ("Halvard Strom", "president")
+
+
+# -- cue wordings: called, vowed, accused, condemned and said, warned for years ----------------
+
+
+def test_called_something_a_quotation() -> None:
+    s = only("The minister called the harbour report ‘a fantasy’.")
+    assert (s.claimant, s.cue) == ("the minister", "called")
+    s = only("The minister called the harbour report 'a fantasy'.")
+    assert s.claimant == "the minister"
+    assert suggest_attributions("The minister called the harbour police.") == []
+
+
+def test_vowed_that_and_accused_of() -> None:
+    assert only("The mayor vowed that the library would stay open.").cue == "vowed that"
+    s = only("The union accused the operator of breaking the agreement.")
+    assert (s.claimant, s.cue) == ("the union", "accused")
+
+
+def test_condemned_and_said() -> None:
+    s = only("The governor condemned the attack and said the culprits would be found.")
+    assert (s.claimant, s.cue) == ("the governor", "said")
+
+
+def test_analysts_say_that_and_groups_have_warned_for_years() -> None:
+    assert only("Analysts say that prices will rise.").claimant == "analysts"
+    s = only("Environmental groups have warned for years that the river is dying.")
+    assert (s.claimant, s.cue) == ("environmental groups", "have warned")
+
+
+def test_recalls_remembered_and_started_to_explain() -> None:
+    text = (
+        "Tess Lindgren joined the lab in 1961.\n"
+        "A colleague of Lindgren’s remembered that the machine filled a room.\n"
+        "Lindgren recalls working through the night. She then started to explain the result."
+    )
+    found = by_sentence(text)
+    assert found[
+        "A colleague of Lindgren’s remembered that the machine filled a room."
+    ].claimant == ("a colleague of Lindgren’s")
+    assert found["Lindgren recalls working through the night."].claimant == "Tess Lindgren"
+    assert found["She then started to explain the result."].claimant == "Tess Lindgren"
+
+
+def test_a_stance_with_its_content() -> None:
+    s = only("The Press Standards Board is concerned the law would end investigative work.")
+    assert (s.claimant, s.cue) == ("the Press Standards Board", "is concerned")
+    s = only("The media union is adamant that sources must be protected.")
+    assert s.claimant == "the media union"
+    assert suggest_attributions("The media union is concerned about the budget.") == []
+
+
+def test_in_someones_words() -> None:
+    text = (
+        "Dr. Amal Haddad leads the study.\n"
+        "In Dr. Haddad’s words, “the brain decides before we know it has”."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Dr. Amal Haddad"
+
+
+def test_a_message_that_says_something() -> None:
+    s = only("Within an hour she received comments accusing her of disrespecting the flag.")
+    assert s.claimant == "comments"
+
+
+def test_an_outlet_has_learned() -> None:
+    s = only("The singer’s jacket was stolen from her dressing room, the Evening Lamp has learned.")
+    assert (s.claimant, s.sources, s.anonymous) == ("unnamed sources", ("the Evening Lamp",), True)
+
+
+# -- several attributions in one sentence -----------------------------------------------------
+
+
+def test_two_claimants_joined_by_but_give_two_clauses() -> None:
+    text = (
+        "The council pledged to cut fees, but its treasurer privately acknowledged that the "
+        "money had run out."
+    )
+    first, second = suggest_attributions(text)
+    assert (first.claimant, first.sentence) == ("the council", "The council pledged to cut fees")
+    assert second.claimant == "its treasurer"
+    assert second.sentence == "its treasurer privately acknowledged that the money had run out."
+    assert first.end <= second.start
+
+
+def test_two_claimants_joined_by_and_give_two_clauses() -> None:
+    text = "Norland said the ship had left and the coastguard said it had been searched."
+    assert [s.claimant for s in suggest_attributions(text)] == ["Norland", "the coastguard"]
+
+
+def test_a_coordinated_description_is_not_a_second_clause() -> None:
+    text = "Hessler found that many people, both young and old, told her they liked the mural."
+    found = suggest_attributions(text)
+    assert len(found) == 1
+
+
+# -- nested attribution: the claimant made the statement, outlets relay it --------------------
+
+
+def test_a_statement_relayed_by_one_outlet_quoting_another() -> None:
+    s = only(
+        "Premier Ilse Vantongeren told regional leaders the tariff would be scrapped, the "
+        "Baltic Courier writes, quoting an article by the Harbour Gazette."
+    )
+    assert s.claimant == "Ilse Vantongeren"
+    assert s.sources == ("the Baltic Courier", "the Harbour Gazette")
+
+
+def test_a_speaker_inside_a_that_clause_is_the_origin() -> None:
+    s = only("Our sources say Marisol told police the ring was taken from her room.")
+    assert s.claimant == "Marisol"
+    assert s.sources == ("our sources",)
+
+
+def test_as_an_outlet_reports_it_relays_the_clause_it_opens() -> None:
+    s = only("As the Weekly Lamp reports, the ferry operator announced that fares would double.")
+    assert (s.claimant, s.sources) == ("the ferry operator", ("the Weekly Lamp",))
+
+
+def test_a_qualifier_is_part_of_the_claimant() -> None:
+    s = only("Senior US officials told the Courier that the deal was close.")
+    assert s.claimant == "senior US officials"
+
+
+# -- descriptions -----------------------------------------------------------------------------
+
+
+def test_the_company_resolves_to_the_organisation_that_spoke_last() -> None:
+    text = (
+        "Quillmart says its prices follow demand.\n"
+        "The company now promises it will cap prices during emergencies."
+    )
+    last = suggest_attributions(text)[-1]
+    assert (last.claimant, last.description) == ("Quillmart", "the company")
+
+
+def test_it_after_a_report_is_the_report_only_for_what_a_report_does() -> None:
+    text = (
+        "The inspectorate’s report found that two wards were understaffed.\n"
+        "It also found that the rota had not been updated since May.\n"
+        "Harrow Care said the wards were safe. It has now promised to hire six nurses."
+    )
+    found = by_sentence(text)
+    assert found["It also found that the rota had not been updated since May."].claimant == (
+        "the inspectorate"
+    )
+    assert found["It has now promised to hire six nurses."].claimant == "Harrow Care"
+
+
+# -- hedges that name no one ------------------------------------------------------------------
+
+
+def test_the_writer_told_by_unnamed_people() -> None:
+    s = only("We’re told the footage shows two men leaving the hotel.")
+    assert (s.claimant, s.anonymous) == ("unnamed sources", True)
+
+
+def test_a_story_usually_told_like_this() -> None:
+    s = only("The story is usually told like this: one engineer saved the plant.")
+    assert s.claimant == "unnamed sources"
+
+
+# -- quotations given again, and findings that go on ------------------------------------------
+
+
+def test_a_quotation_given_again_later_carries_its_speaker() -> None:
+    text = (
+        "Quillmart posted a notice: “Fares have increased to bring more drivers to the area.”\n"
+        "Nobody was impressed.\n"
+        "“Fares have increased to bring more drivers to the area.”"
+    )
+    last = suggest_attributions(text)[-1]
+    assert (last.sentence, last.claimant, last.inherited) == (
+        "“Fares have increased to bring more drivers to the area.”",
+        "Quillmart",
+        True,
+    )
+
+
+def test_additionally_goes_on_with_the_finding_before_it() -> None:
+    text = (
+        "The review concluded that the safety net was too thin. Additionally, benefits "
+        "were lower than in other countries."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.inherited) for s in found] == [
+        ("the review", False),
+        ("the review", True),
+    ]
+    assert found[1].attribution is not Attribution.DIRECT_QUOTE
+
+
+# -- false cues -------------------------------------------------------------------------------
+
+
+def test_false_cues_are_kept_out() -> None:
+    for text in (
+        "The pipeline, which maintains 4,300 miles of track, was closed.",
+        "No group claimed responsibility for the attack.",
+        "The budget office forecast was revised on Monday.",
+        "The storm claimed the lives of three sailors.",
+        "The annual estimates were published in June.",
+    ):
+        assert suggest_attributions(text) == [], text

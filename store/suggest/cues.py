@@ -170,6 +170,29 @@ _AFTER_A_NOUN = FORMS_OF_BE | frozenset(
 )
 """Words after a noun-or-verb that make it a noun ("the forecast was", "claims of")."""
 
+
+def used_as_noun(sentence: Sentence, word: int) -> bool:
+    """Whether a word that may be a reporting verb or a noun ("forecast", "reports") is a
+    noun here: what follows it is what follows a noun ("the forecast was", "claims of", a
+    comma or the end), unless it is "..., citing" or "As the Lamp reports, ...")."""
+    tokens = sentence.tokens
+    if word + 1 >= len(tokens):
+        return True
+    following = tokens[word + 1]
+    if following.lower in _AFTER_A_NOUN:
+        return True
+    if following.is_word or following.text in (":", "“", '"', "‘"):
+        return False
+    if following.text == ",":
+        if word + 2 < len(tokens) and tokens[word + 2].lower in _RELAY_PARTICIPLES:
+            return False  # "The paper reports, citing two people, that ..."
+        if any(t.lower == "as" for t in tokens[max(0, word - 6) : word]):
+            return False  # "As the Weekly Lamp reports, ..."
+    return True
+
+
+_RELAY_PARTICIPLES = frozenset("citing quoting saying adding".split())
+
 _ONSET_VERBS = frozenset(
     "began begins begin begun started starts start continued continues proceeded".split()
 )
@@ -194,19 +217,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     tokens = sentence.tokens
     verb_word = tokens[verb].lower
     following = tokens[verb + 1] if verb + 1 < len(tokens) else None
-    if verb_word in NOUN_VERBS and (
-        following is None
-        or following.lower in _AFTER_A_NOUN
-        or (
-            not following.is_word
-            and following.text not in (":", "“", '"', "‘")
-            and not (
-                following.text == ","
-                and verb + 2 < len(tokens)
-                and tokens[verb + 2].lower in ("citing", "quoting", "saying", "adding")
-            )
-        )
-    ):
+    if verb_word in NOUN_VERBS and used_as_noun(sentence, verb):
         return None  # "the budget office forecast was revised": a noun
     if (
         verb_word.startswith("claim")
@@ -244,7 +255,9 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         after = [t.lower for t in tokens[verb + 1 : verb + 5]]
         if "to" not in after or "not" in after or "about" in after:
             return None
-    if verb_word in THAT_VERBS and not sentence.that_follows(verb):
+    if verb_word in THAT_VERBS and not (
+        sentence.that_follows(verb) or sentence.quotation_follows(verb)
+    ):
         return None
     if verb_word in PERFECT_ONLY and not (
         verb > 0 and tokens[verb - 1].lower in ("has", "had", "have", "’d", "'d", "’ve", "'ve")
@@ -456,6 +469,12 @@ def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
     phrase = phrase_before(tokens, participle, sentence.text)
     if phrase is None or phrase.head not in DOCUMENT_NOUNS:
         return None
+    while (
+        phrase.first < phrase.head_at
+        and tokens[phrase.first].lower.endswith("ed")
+        and not tokens[phrase.first].capitalised
+    ):  # "received comments accusing": the verb before the message is not part of it
+        phrase = make_phrase(tokens, phrase.first + 1, phrase.stop, sentence.text) or phrase
     cue = tokens[participle].text
     candidate = subject_candidate(sentence, participle, phrase, cue, object_claims=False)
     if candidate is not None:
@@ -713,16 +732,24 @@ _HEDGE_ADVERB_GAP = frozenset(
 )
 
 
+def first_person_told(sentence: Sentence) -> re.Match[str] | None:
+    """ "We’re told", "I have been told" outside quotation marks, or None."""
+    told = _FIRST_PERSON_TOLD.search(sentence.text, sentence.start, sentence.end)
+    if told is None or any(
+        t.quoted for t in sentence.tokens if told.start() <= t.start < told.end()
+    ):
+        return None
+    return told
+
+
 def find_hedge(sentence: Sentence) -> str:
     """The wording of a hedge that attributes the sentence to no one in particular
     ("It is understood that", "allegedly", "are said to have", "We’re told", "is usually
     told like this", "was described as"), or ""."""
     tokens = sentence.tokens
     count = len(tokens)
-    told = _FIRST_PERSON_TOLD.search(sentence.text, sentence.start, sentence.end)
-    if told is not None and not any(
-        t.quoted for t in tokens if told.start() <= t.start < told.end()
-    ):
+    told = first_person_told(sentence)
+    if told is not None:
         return told.group()
     for at, token in enumerate(tokens):
         if token.quoted or not token.is_word:

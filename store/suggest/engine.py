@@ -22,6 +22,7 @@ from claimmark.store.suggest.cues import (
     find_candidates,
     find_hedge,
     find_relays,
+    first_person_told,
 )
 from claimmark.store.suggest.phrases import clean_claimant, is_anonymous, phrase_after
 from claimmark.store.suggest.referents import Referent, Referents
@@ -310,6 +311,11 @@ def choose(sentence: Sentence) -> list[Suggestion]:
     """The suggestions for one sentence: none when it holds no usable cue, one per clause
     when clauses joined by "but", "and", "while" or ";" each name their own claimant."""
     candidates = find_candidates(sentence)
+    told = first_person_told(sentence)
+    if told is not None and all(
+        told.start() < sentence.tokens[max(c.subject_at, c.pos, 0)].start for c in candidates
+    ):
+        candidates = []  # "We’re told the footage shows ...": the writer's unnamed sources
     if not candidates:
         hedge = find_hedge(sentence)
         if not hedge:

@@ -203,7 +203,7 @@ SPEAKER_BEFORE = re.compile(
     r"(?:said|says|added|adds|wrote|writes|explained|explains|according to|asked|told)\s$"
 )
 AGE_AFTER = re.compile(r",\s\d{1,3},")
-PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b")
+PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)", re.M)
 """A name that speaks ("Ammar Askar wrote", "..., said Mar Hicks." but not "said Carrow
 Point was") or is given an age ("Smith, 54,") is a person's when it has two words or more
@@ -255,7 +255,8 @@ def collect_name(
             # "Lupita told police it was taken from her room": a first name that speaks
             pronoun = PERSON_PRONOUN.search(text, end, min(len(text), end + 160))
             if pronoun is not None and "\n" not in text[end : pronoun.start()]:
-                titled.add("first:" + rest_words[0].lower())
+                titled.add("first:" + rest_words[0].lower())  # "Lupita" of "Lupita Nyong'o"
+                titled.add(rest_words[0].lower())  # "Lindgren" of "Tess Lindgren"
         if (
             title
             or role

@@ -49,6 +49,16 @@ class Sentence:
                 return False
         return False
 
+    def quotation_follows(self, verb: int) -> bool:
+        """Whether a quotation (perhaps after a colon) follows the verb within a few words
+        ("posted a notice: “...”"), before the clause ends."""
+        for token in self.tokens[verb + 1 : verb + 8]:
+            if token.quoted:
+                return True
+            if token.text in (",", ";", ".", "—", "(", ")"):
+                return False
+        return False
+
     def ends_after(self, verb: int) -> bool:
         """Whether nothing but a time, `in a statement` or the end follows the verb."""
         for token in self.tokens[verb + 1 :]:
