@@ -314,7 +314,14 @@ OUTLET_NAME_WORDS = _words(
 
 COMPANY_NAME_WORDS = _words(
     """ltd ltd. inc inc. plc llc group networks partners generation holdings energy power grid
-    gateway airlines motors bank utilities water rail"""
+    gateway airlines motors bank utilities water rail care health healthcare foods systems
+    technologies technology tech labs media solutions services industries pharmaceuticals
+    pharma capital ventures entertainment studios games software financial insurance airways
+    transit logistics brands retail stores markets electric digital analytics consulting
+    communications telecom mobile corp corp. corporation co co. company fund investments
+    properties homes construction mining oil gas petroleum chemicals steel foundation
+    clinic clinics pharmacy bakery brewery farms airport port shipping freight motors
+    automotive aerospace defense defence security records music pictures films"""
 )
 GROUP_NAME_WORDS = _words(
     """group families campaign alliance association coalition trust union council society
