@@ -258,6 +258,8 @@ def subject_candidate(
         return None  # "No group claimed ...": nobody's statement
     if subject.first > 0 and tokens[subject.first - 1].lower in NEGATIONS:
         return None  # "Not everyone agrees that ...": the writer's own statement
+    if subject.first > 0 and tokens[subject.first - 1].lower in ("if", "whenever", "unless"):
+        return None  # "whenever the data suggests ...": no statement was made
     claimant, relays, anonymous, description = unwrap(sentence, subject)
     candidate = Candidate(
         "verb", verb, claimant, cue, anonymous, relays=relays, description=description

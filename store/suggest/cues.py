@@ -192,6 +192,8 @@ def used_as_noun(sentence: Sentence, word: int) -> bool:
 
 
 _RELAY_PARTICIPLES = frozenset("citing quoting saying adding".split())
+_WRITE_VERBS = frozenset("wrote writes write written".split())
+_MODALS = frozenset("might could should would may must".split())
 
 _ONSET_VERBS = frozenset(
     "began begins begin begun started starts start continued continues proceeded".split()
@@ -255,6 +257,15 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         after = [t.lower for t in tokens[verb + 1 : verb + 5]]
         if "to" not in after or "not" in after or "about" in after:
             return None
+    if verb_word in _WRITE_VERBS and following is not None and following.lower in DETERMINERS:
+        if not sentence.that_follows(verb) and not sentence.quotation_follows(verb):
+            return None  # "the team that wrote the software"
+    if (
+        verb_word in ("say", "says", "said")
+        and following is not None
+        and following.lower in ("little", "nothing")
+    ):
+        return None  # "say little to nothing about"
     if verb_word in THAT_VERBS and not (
         sentence.that_follows(verb) or sentence.quotation_follows(verb)
     ):
@@ -275,7 +286,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             went_on = 2
     before, passive, negated = skip_back(tokens, verb - went_on)
     if negated:
-        return None  # "The council has not said ..."
+        return None  # "The council has not said ...", "Uber might have suggested ..."
     if passive:
         if verb_word == "quoted":
             return quoted_as_candidate(sentence, verb, before)
@@ -708,6 +719,8 @@ def skip_back(tokens: list[Token], verb: int) -> tuple[int, bool, bool]:
                 passive = True
             if word in NEGATIONS:
                 negated = True
+            if word in ("have", "’ve", "'ve") and at > 0 and tokens[at - 1].lower in _MODALS:
+                negated = True  # "might have suggested": what was not said
             at -= 1
             continue
         if word in TIME_WORDS and at > 0 and tokens[at - 1].lower in ("on", "last", "this", "in"):

@@ -40,7 +40,7 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     testifies announce note report write tweet tweets reveal confirm indicate explain
     predict stress stresses emphasise emphasises emphasize emphasizes complain complains
     concluded conclude reiterate reiterates acknowledge admit assert asserts declare declares
-    labelled labeled branded dubbed calls call"""
+    labelled labeled branded dubbed calls call mentioned mentions mention states"""
 )
 """Reporting verbs (past, present and base forms)."""
 
@@ -49,7 +49,7 @@ BASE_FORMS = _words(
     believe agree dispute fear blame find show think point expect recall remember describe
     disagree tell hold challenge question vow promise pledge testify announce note report
     write tweet reveal confirm indicate explain stress emphasise emphasize complain conclude
-    reiterate acknowledge assert declare call"""
+    reiterate acknowledge assert declare call mention"""
 )
 """Forms that need a plural subject ("officials say", "critics argue")."""
 
@@ -83,7 +83,7 @@ SHOW_VERBS = _words("show shows showed")
 CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
 THAT_VERBS = _words(
     """posted responded challenge challenges challenged question questions questioned maintain
-    maintains maintained"""
+    maintains maintained mentioned mentions mention"""
 )
 """Verbs that report only with a `that` clause or `by saying` close after them ("maintained
 that"; not "which maintains 4,300 miles", "responded to that exchange")."""
