@@ -257,8 +257,13 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         after = [t.lower for t in tokens[verb + 1 : verb + 5]]
         if "to" not in after or "not" in after or "about" in after:
             return None
-    if verb_word in _WRITE_VERBS and following is not None and following.lower in DETERMINERS:
-        if not sentence.that_follows(verb) and not sentence.quotation_follows(verb):
+    if (
+        verb_word in _WRITE_VERBS
+        and following is not None
+        and following.lower in DETERMINERS
+        and following.lower != "that"
+    ):
+        if not sentence.quotation_follows(verb):
             return None  # "the team that wrote the software"
     if (
         verb_word in ("say", "says", "said")

@@ -34,7 +34,7 @@ from claimmark.store.suggest.words import (
     TITLES,
 )
 
-_NAME_WORD = r"[A-Z](?:\.(?=\s)|[\w’'\-]*)"
+_NAME_WORD = r"[A-Z](?:\.(?=[^\S\n])|[\w’'\-]*)"
 """A capitalised word, or an initial ("C.")."""
 _TITLE_ABBREVIATIONS = (
     "Mr|Mrs|Ms|Mx|Dr|Prof|Cllr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Rev|Hon|Pres|Amb|Atty"
@@ -45,11 +45,14 @@ PARTICLES = frozenset(
 )
 """Lower-case words that may stand inside a name ("Ursula von der Leyen", "Bank of
 England")."""
+_SPACE = r"[^\S\n]"
 NAME_PATTERN = re.compile(
-    rf"(?<![\w.])(?:(?:{_TITLE_ABBREVIATIONS})\.\s|(?:Sir|Dame|Lady|Lord|Baroness|Councillor|Professor)\s)*"
-    rf"{_NAME_WORD}(?:\s(?:(?:{'|'.join(sorted(PARTICLES))}|&)\s){{0,2}}{_NAME_WORD})*"
+    rf"(?<![\w.])(?:(?:{_TITLE_ABBREVIATIONS})\.{_SPACE}"
+    rf"|(?:Sir|Dame|Lady|Lord|Baroness|Councillor|Professor){_SPACE})*"
+    rf"{_NAME_WORD}(?:{_SPACE}(?:(?:{'|'.join(sorted(PARTICLES))}|&){_SPACE}){{0,2}}{_NAME_WORD})*"
 )
-"""A run of capitalised words, with titles before it and particles inside it."""
+"""A run of capitalised words, with titles before it and particles inside it (never across
+a line break: paragraphs are separate)."""
 
 
 @dataclass(slots=True)
@@ -67,7 +70,8 @@ class Names:
     gender: dict[str, str] = field(default_factory=dict)
     """Person -> "m" / "f", from titles, first names and the pronouns that refer to them."""
     person_mentions: list[tuple[int, str]] = field(default_factory=list)
-    """(offset, full name) of every mention of a person."""
+    """(offset, full name) of every mention of a person outside quotation marks (a name
+    inside a quotation is rarely whom a later "she said" means)."""
     org_mentions: list[tuple[int, str, str]] = field(default_factory=list)
     """(offset, full name, kind) of organisations: kind is outlet, company, group or org."""
     by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -278,6 +282,16 @@ def collect_name(
     found.append((start, title, " ".join(rest_words), rest_words, role))
 
 
+def in_quotation(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation of its paragraph (more opening than closing
+    curly quotes, or an odd number of straight ones, before it)."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def scan_names(text: str) -> Names:
     """Find the names of the text.
 
@@ -342,7 +356,8 @@ def scan_names(text: str) -> Names:
                 gender = "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
             if gender:
                 names.gender.setdefault(full, gender)
-            names.person_mentions.append((pos, full))
+            if not in_quotation(text, pos):
+                names.person_mentions.append((pos, full))
             if role:
                 names.roles.setdefault(role, []).append((pos, full))
         elif full is not None:
