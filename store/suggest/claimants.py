@@ -48,6 +48,7 @@ from claimmark.store.suggest.words import (
     ORG_NOUNS,
     OUTLET_NOUNS,
     PEOPLE_NOUNS,
+    PERSON_ROLES,
     PHRASE_PREPOSITIONS,
     SPOKESPEOPLE,
     STRONG_VERBS,
@@ -285,7 +286,7 @@ def subject_candidate(
         candidate.role = "group"
     elif known or proper:
         candidate.role = "org"
-    if not proper and tokens[subject.first].lower == "the" and subject.stop - subject.first <= 3:
+    if not proper and tokens[subject.first].lower in ("the", "her", "his", "their", "its"):
         resolve_definite(sentence, subject, candidate)
     if object_claims and verb_word in ("cited", "cites", "quotes", "quoted"):
         # "the report cited unnamed officials": the subject relays, the object claims
@@ -347,11 +348,31 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
     elif head in SPOKESPEOPLE:
         ref = referents.last_spokesperson
         candidate.role = "person"
+    elif head in DOCUMENT_NOUNS or head in _RESEARCHERS:
+        # "the report" -> who made it; "the researchers" -> the team that made the study
+        kinds = _STUDY_MAKERS if head in _RESEARCHERS or head in _STUDY_MAKERS else {head}
+        maker = referents.names.maker_before(offset, frozenset(kinds))
+        if maker is not None:
+            # "Dr. Shadlen and colleagues" -> "Michael Shadlen and colleagues"
+            leader, joined, rest = maker.partition(" and ")
+            ref = Referent(offset, referents.expand(leader, offset) + (joined + rest), "", False)
+    elif head in PERSON_ROLES and not is_plural(subject):
+        # "the president", "her mother", "the leader of Ennahda" -> the person named so
+        holder = referents.names.role_holder(head, offset)
+        if holder is not None:
+            ref = Referent(offset, holder, referents.gender_of(holder), False)
+            candidate.role = "person"
+            candidate.gender = ref.gender
     if ref is not None:
         if ref.name != candidate.claimant:
             candidate.description = candidate.claimant
         candidate.claimant = ref.name
         candidate.anonymous = ref.anonymous
+
+
+_RESEARCHERS = frozenset("researchers authors scientists team investigators".split())
+_STUDY_MAKERS = frozenset("study research paper findings team".split())
+"""What "the researchers" and "the study" point back to: a study, or a named team."""
 
 
 def earlier_indefinite(sentence: Sentence, before: int, heads: frozenset[str]) -> Referent | None:

@@ -77,6 +77,9 @@ class Names:
     by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     """Last word (lower case) -> (offset, full name) of every full name of a person ending
     with it, in order (so "Gille" can mean the Gille named last)."""
+    makers: list[tuple[int, str, str]] = field(default_factory=list)
+    """(offset, document word, maker) of every document the text says who made ("a report
+    released by Stanford University's Center ...", "Dr. Shadlen and colleagues")."""
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     """Role word (lower case: "president", "mother") -> (offset, person) where the text
     gives a person that role ("President Ana Duarte", "her mother, Fiona Parry")."""
@@ -84,6 +87,29 @@ class Names:
     def is_person(self, name: str) -> bool:
         """Whether `name` (a full name the engine hands out) is a person's."""
         return name in self.persons
+
+    def role_holder(self, role: str, offset: int, reach: int = 3000) -> str | None:
+        """The person the text gives `role` ("president", "mother") nearest before
+        `offset`, else the first one after it within `reach` characters."""
+        holders = self.roles.get(role)
+        if not holders:
+            return None
+        index = bisect_left(holders, (offset, "")) - 1
+        if index >= 0:
+            return holders[index][1]
+        pos, name = holders[0]
+        return name if pos - offset <= reach else None
+
+    def maker_before(self, offset: int, kinds: frozenset[str]) -> str | None:
+        """Who made the document of one of `kinds` ("report", "study", "team") the text
+        mentioned last before `offset`."""
+        index = bisect_left(self.makers, (offset, "", "")) - 1
+        while index >= 0:
+            _, kind, maker = self.makers[index]
+            if kind in kinds:
+                return maker
+            index -= 1
+        return None
 
     def latest(self, last: str, offset: int) -> str | None:
         """The person's full name ending with `last` (lower case) mentioned last before
@@ -282,6 +308,32 @@ def collect_name(
     found.append((start, title, " ".join(rest_words), rest_words, role))
 
 
+_MAKER_NAME = r"[A-Z][\w’'.-]*(?:(?:[^\S\n]+(?:of|on|for|and|the|&)){0,2}[^\S\n]+[A-Z][\w’'.-]*)*"
+DOCUMENT_BY = re.compile(
+    r"\b(report|study|survey|analysis|review|poll|audit|assessment|paper|findings|research)\b"
+    r"[^.\n“”\"]{0,60}?\b(?:by|from)[^\S\n]+(?:the[^\S\n]+)?"
+    rf"({_MAKER_NAME}(?:[^\S\n]+and[^\S\n]+(?:his|her|their)?[^\S\n]*(?:colleagues|co-authors|team))?)"
+)
+"""A document and who made it: "a new report released on Monday by Stanford University's
+Center on Poverty and Inequality"."""
+TEAM = re.compile(
+    rf"\b((?:Dr\.[^\S\n]|Prof\.[^\S\n])?{_MAKER_NAME}[^\S\n]+and[^\S\n]+"
+    r"(?:his[^\S\n]+|her[^\S\n]+|their[^\S\n]+)?(?:colleagues|co-authors|team))\b"
+)
+"""A research team named by its leader: "Dr. Shadlen and colleagues"."""
+
+
+def scan_makers(text: str, names: Names) -> None:
+    """Record who made the documents and studies the text mentions (`Names.makers`)."""
+    found: list[tuple[int, str, str]] = []
+    for match in DOCUMENT_BY.finditer(text):
+        found.append((match.start(), match.group(1).lower(), match.group(2)))
+    for match in TEAM.finditer(text):
+        found.append((match.start(), "team", match.group(1)))
+    found.sort()
+    names.makers = found
+
+
 def in_quotation(text: str, pos: int) -> bool:
     """Whether `pos` lies inside a quotation of its paragraph (more opening than closing
     curly quotes, or an odd number of straight ones, before it)."""
@@ -364,6 +416,7 @@ def scan_names(text: str) -> Names:
             org = org_kind(full.split())
             if org:
                 names.org_mentions.append((pos, full, org))
+    scan_makers(text, names)
     return names
 
 
