@@ -19,7 +19,7 @@ from claimmark.store.suggest.claimants import (
     subject_candidate,
     unwrap,
 )
-from claimmark.store.suggest.names import is_outlet_name
+from claimmark.store.suggest.names import bare_word, is_outlet_name
 from claimmark.store.suggest.phrases import (
     NounPhrase,
     clean_claimant,
@@ -35,6 +35,7 @@ from claimmark.store.suggest.suggestion import UNNAMED
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     BASE_FORMS,
+    CLAIM_NOUNS,
     CLAIM_OBJECTS,
     COLLECTIVE_NOUNS,
     CONCERN_NOUNS,
@@ -61,6 +62,7 @@ from claimmark.store.suggest.words import (
     PHRASE_PREPOSITIONS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
+    ROLE_TITLES,
     SHOW_VERBS,
     SKIPPABLE_BEFORE_VERB,
     SPEECH_PARTICIPLES,
@@ -115,6 +117,10 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = stance_candidate(sentence, at)
         elif word == "words" and at >= 2:
             candidate = words_candidate(sentence, at)
+        elif word in CLAIM_NOUNS and at >= 1 and tokens[at - 1].lower.endswith(("’s", "'s")):
+            candidate = claim_noun_candidate(sentence, at)
+        elif token.text == ":" and at + 1 < len(tokens) and tokens[at + 1].quoted:
+            candidate = colon_candidate(sentence, at)
         else:
             continue
         if candidate is not None:
@@ -183,6 +189,16 @@ def used_as_noun(sentence: Sentence, word: int) -> bool:
         return True
     if following.is_word or following.text in (":", "“", '"', "‘"):
         return False
+    previous = tokens[word - 1] if word > 0 else None
+    if (
+        following.text in (".", "!", "?")
+        and previous is not None
+        and (
+            (previous.capitalised and word - 1 > sentence.first)
+            or previous.lower in PERSONAL_PRONOUNS
+        )
+    ):
+        return False  # "..., de Miranda notes."
     if following.text == ",":
         if word + 2 < len(tokens) and tokens[word + 2].lower in _RELAY_PARTICIPLES:
             return False  # "The paper reports, citing two people, that ..."
@@ -478,6 +494,41 @@ def words_candidate(sentence: Sentence, words: int) -> Candidate | None:
     return candidate
 
 
+def colon_candidate(sentence: Sentence, colon: int) -> Candidate | None:
+    """ "De Miranda evokes the notion ... in his introduction: “...”": a named subject and a
+    quotation after a colon; the subject is the claimant (cue ":")."""
+    tokens = sentence.tokens
+    subject = sentence_subject(sentence)
+    if subject is None or subject.stop > colon:
+        return None
+    if not (has_proper_name(subject, tokens, sentence.first) or subject.head in PEOPLE_NOUNS):
+        return None  # "The rankings were as follows: ..."
+    candidate = subject_candidate(sentence, colon, subject, ":")
+    if candidate is not None:
+        candidate.subject_at = subject.first
+    return candidate
+
+
+def claim_noun_candidate(sentence: Sentence, noun: int) -> Candidate | None:
+    """ "de Miranda’s notion that ...", "the minister’s claim that ...": the owner of the
+    claim is the claimant (a weaker cue than a verb)."""
+    tokens = sentence.tokens
+    if noun + 1 >= len(tokens) or tokens[noun + 1].lower != "that":
+        return None
+    owner = phrase_before(tokens, noun, sentence.text)
+    if owner is None:
+        return None
+    name = clean_claimant(owner.text, owner.first == sentence.first)
+    name = name.removesuffix("’s").removesuffix("'s")
+    if not (has_proper_name(owner, tokens, -1) or is_known_word(bare_word(name.split()[-1]))):
+        return None
+    claimant = sentence.referents.expand(name, tokens[owner.first].start)
+    cue = sentence.text[tokens[noun - 1].start : tokens[noun + 1].end]
+    candidate = Candidate("verb", noun, claimant, cue, False, relative=True, subject_at=owner.first)
+    candidate.role = "person" if sentence.referents.names.is_person(claimant) else "org"
+    return candidate
+
+
 def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
     """ "comments accusing her of ...", "a letter saying that ...": a message and what it
     says; the message is the claimant."""
@@ -635,11 +686,7 @@ def inversion_candidate(
     if not (
         following.capitalised
         or following.lower in DETERMINERS
-        or (  # "says president David Weisbrot"
-            following.lower in PERSON_ROLES
-            and verb + 2 < len(tokens)
-            and tokens[verb + 2].capitalised
-        )
+        or role_before_name(tokens, verb + 1)  # "said chief inspector Jennifer Mattinson"
         or following.lower in PEOPLE_NOUNS  # "say economists", "said officials"
     ):
         return None
@@ -671,6 +718,19 @@ def inversion_candidate(
     if candidate is not None:
         candidate.trailing = True
     return candidate
+
+
+def role_before_name(tokens: list[Token], at: int) -> bool:
+    """Whether lower-case role words at `at` lead to a capitalised name ("president David
+    Weisbrot", "chief inspector Jennifer Mattinson")."""
+    end = at
+    while (
+        end < len(tokens)
+        and end - at < 4
+        and (tokens[end].lower in PERSON_ROLES or tokens[end].lower in ROLE_TITLES)
+    ):
+        end += 1
+    return at < end < len(tokens) and tokens[end].capitalised and tokens[end].is_word
 
 
 def cue_text(sentence: Sentence, first: int, verb: int) -> str:

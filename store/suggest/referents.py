@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimmark.store.suggest.names import (
+    PARTICLES,
     bare_word,
     is_outlet_name,
     org_kind,
@@ -67,7 +68,12 @@ class Referents:
         lead = False
         if words[0].lower() == "the" and len(words) == 2 and words[1][:1].isupper():
             lead, words = True, words[1:]
-        if len(words) == 1 or (len(words) == 2 and words[0].lower() in TITLES):
+        if (
+            len(words) == 1
+            or (len(words) == 2 and words[0].lower() in TITLES)
+            # "de Miranda", "von der Leyen": a surname with its particles
+            or all(w.lower() in PARTICLES for w in words[:-1])
+        ):
             last = bare_word(words[-1])
             full = self.names.full.get(last) or self.names.first.get(last)
             if full is not None and full.lower() != last:

@@ -40,7 +40,8 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     testifies announce note report write tweet tweets reveal confirm indicate explain
     predict stress stresses emphasise emphasises emphasize emphasizes complain complains
     concluded conclude reiterate reiterates acknowledge admit assert asserts declare declares
-    labelled labeled branded dubbed calls call mentioned mentions mention states"""
+    labelled labeled branded dubbed calls call mentioned mentions mention states make makes
+    made issue issues issued"""
 )
 """Reporting verbs (past, present and base forms)."""
 
@@ -49,10 +50,31 @@ BASE_FORMS = _words(
     believe agree dispute fear blame find show think point expect recall remember describe
     disagree tell hold challenge question vow promise pledge testify announce note report
     write tweet reveal confirm indicate explain stress emphasise emphasize complain conclude
-    reiterate acknowledge assert declare call mention"""
+    reiterate acknowledge assert declare call mention make issue"""
 )
 """Forms that need a plural subject ("officials say", "critics argue")."""
 
+_MAKES_THE_CASE: tuple[tuple[str, ...], ...] = (
+    ("the", "case"),
+    ("a", "case"),
+    ("a", "convincing"),
+    ("a", "strong"),
+    ("a", "compelling"),
+    ("the", "point"),
+    ("the", "argument"),
+    ("an", "argument"),
+    ("clear", "that"),
+)
+_ISSUED_A_PLEA: tuple[tuple[str, ...], ...] = (
+    ("a", "plea"),
+    ("a", "warning"),
+    ("a", "statement"),
+    ("an", "appeal"),
+    ("a", "call"),
+    ("a", "denial"),
+    ("an", "apology"),
+    ("a", "rebuttal"),
+)
 VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "found": (("that",),),
     "finds": (("that",),),
@@ -74,6 +96,13 @@ VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "hold": (("that",),),
     "holds": (("that",),),
     "held": (("that",),),
+    "make": _MAKES_THE_CASE,
+    "makes": _MAKES_THE_CASE,
+    "made": _MAKES_THE_CASE,
+    "making": _MAKES_THE_CASE,
+    "issue": _ISSUED_A_PLEA,
+    "issues": _ISSUED_A_PLEA,
+    "issued": _ISSUED_A_PLEA,
 }
 """Verbs that attribute only when these words follow ("found that", "put it to")."""
 FINDING_PHRASE_OPENERS = _words("in during after through from last this earlier")
@@ -110,6 +139,11 @@ STANCE_ADJECTIVES = _words(
 )
 """After "is"/"are", with a clause following, these report a stance ("The council is
 concerned the laws would ...", "The union is adamant that ...")."""
+CLAIM_NOUNS = _words(
+    """notion view argument claim contention assertion belief insistence warning prediction
+    conclusion position theory suggestion assessment allegation accusation estimate"""
+)
+"""Nouns that carry a claim after someone's name ("de Miranda’s notion that ...")."""
 CLAIM_OBJECTS = _words(
     """responsibility credit victory lives ownership asylum title seat damages benefits
     compensation throne crown prize spot record refund allowance expenses"""
