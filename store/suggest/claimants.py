@@ -111,6 +111,12 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
             break
         comma_before = mark >= 0 and tokens[mark].text == ","
         kind = segment_kind(sentence, segment_start, segment_end)
+        if kind == "other" and tokens[segment_start].lower in _QUALIFIER_OPENERS and comma_before:
+            # "many people, both military and civilian, told her": the qualifier goes with
+            # the phrase before it
+            qualified = phrase_before(tokens, mark, sentence.text)
+            if qualified is not None and is_plural(qualified):
+                return make_phrase(tokens, qualified.first, segment_end, sentence.text)
         if comma_before and kind == "other" and tokens[segment_start].lower in ("a", "an"):
             kind = "aside"  # "Hicks, a Navy veteran herself and the wife of ..., said"
         if kind == "age":
@@ -148,6 +154,9 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
         if has_proper_name(appositive, tokens, sentence.first):
             return appositive
     return base
+
+
+_QUALIFIER_OPENERS = frozenset("both all mostly mainly many some including".split())
 
 
 def segment_kind(sentence: Sentence, first: int, stop: int) -> str:

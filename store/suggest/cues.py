@@ -372,6 +372,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
                 subject.stop >= 2 and tokens[subject.stop - 2].lower == "of"
             ):
                 return None  # "the minister’s said" is no subject; "a colleague of Ana’s"
+            subject = past_relative_clause(sentence, subject)
     if subject is None:
         return None
     if verb_word in BASE_FORMS and not is_plural(subject) and not went_on:
@@ -536,12 +537,19 @@ def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
     phrase = phrase_before(tokens, participle, sentence.text)
     if phrase is None or phrase.head not in DOCUMENT_NOUNS:
         return None
-    while (
-        phrase.first < phrase.head_at
-        and tokens[phrase.first].lower.endswith("ed")
-        and not tokens[phrase.first].capitalised
-    ):  # "received comments accusing": the verb before the message is not part of it
-        phrase = make_phrase(tokens, phrase.first + 1, phrase.stop, sentence.text) or phrase
+    # "get comments accusing", "received a letter saying": the message starts at its
+    # determiner, or is the bare noun
+    determiner = next(
+        (
+            at
+            for at in range(phrase.head_at, phrase.first - 1, -1)
+            if tokens[at].lower in DETERMINERS
+        ),
+        -1,
+    )
+    first = determiner if determiner >= 0 else phrase.head_at
+    if first != phrase.first:
+        phrase = make_phrase(tokens, first, phrase.stop, sentence.text) or phrase
     cue = tokens[participle].text
     candidate = subject_candidate(sentence, participle, phrase, cue, object_claims=False)
     if candidate is not None:
@@ -560,6 +568,31 @@ def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
         if tokens[at].text in (",", ";", ".", ":", "—"):
             return False
     return False
+
+
+def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:
+    """The subject of the sentence when the phrase before the verb ends a relative clause
+    that describes it ("The mother of a woman who took pills bought online has described
+    ...": the mother, not "online")."""
+    tokens = sentence.tokens
+    if has_proper_name(subject, tokens, sentence.first) or is_known_word(subject.head):
+        return subject
+    relative = next(
+        (
+            at
+            for at in range(subject.first - 1, sentence.first, -1)
+            if tokens[at].lower in ("who", "which", "that") and not tokens[at].quoted
+        ),
+        -1,
+    )
+    if relative < 0:
+        return subject
+    opening = sentence_subject(sentence)
+    if opening is None or opening.stop > relative or opening.head not in PEOPLE_NOUNS:
+        return subject
+    if any(t.text in (",", ";", ":") for t in tokens[relative : subject.first]):
+        return subject
+    return opening
 
 
 def that_after_phrase(sentence: Sentence, verb: int) -> bool:

@@ -146,6 +146,8 @@ class _Walk:
             ends_in_quote = quote_goes_on(quotes, quote_starts, end_at)
             inherit: Suggestion | None = None
             if block is not None and not hint:
+                if not is_prose(text, start_at, end_at):
+                    continue  # code or a table in a block quotation: no sentence
                 inherit = block
             elif not hint and not quoted and subject is None:
                 if previous_sentence is not None and _GOES_ON.match(text, start_at, end_at):
@@ -586,6 +588,17 @@ def _quoted_words(text: str, start: int, end: int, quotes: list[tuple[int, int]]
         if lo < hi:
             words.extend(w.lower() for w in _QUOTED_WORD.findall(text, lo, hi))
     return words
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_prose(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` reads as prose (three words or more, few symbols), not code
+    or a table."""
+    span = text[start:end]
+    symbols = sum(1 for ch in span if not ch.isalnum() and not ch.isspace())
+    return len(_WORD.findall(span)) >= 3 and symbols * 6 <= len(span)
 
 
 _GOES_ON = re.compile(

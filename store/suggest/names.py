@@ -367,14 +367,12 @@ def scan_names(text: str) -> Names:
                 collect_name(text, pos, part, found, titled)
     names = Names()
     names.midcaps = midcaps
-    for pos, title, rest, rest_words, role in found:
-        shown = honorific(title)
-        name = f"{shown} {rest}" if shown else rest
+
+    def is_person(title: str, rest_words: list[str]) -> bool:
         last = rest_words[-1].lower()
-        kind = org_kind(rest_words)
         first_word = rest_words[0].lower()
-        person = (
-            not kind
+        return (
+            not org_kind(rest_words)
             and len(rest_words) <= 4
             and (
                 bool(title)
@@ -383,23 +381,37 @@ def scan_names(text: str) -> Names:
                 or (len(rest_words) >= 2 and (last in titled or "first:" + first_word in titled))
             )
         )
+
+    # First the full names (two words or more), so that a short name can stand for one
+    # the text gives only later ("her mother, Fiona, said" ... "Fiona Parry").
+    for pos, title, rest, rest_words, _ in found:
+        if len(rest_words) < 2:
+            continue
+        shown = honorific(title)
+        name = f"{shown} {rest}" if shown else rest
+        last = rest_words[-1].lower()
+        for key in {last, last.split("-")[-1]}:
+            if key not in names.full:
+                names.full[key] = name
+        if is_person(title, rest_words):
+            names.persons.add(name)
+            names.first.setdefault(rest_words[0].lower(), name)
+            names.by_last.setdefault(last, []).append((pos, name))
+        elif org_kind(rest_words):
+            names.first.setdefault(rest_words[0].lower(), name)
+    # Then every mention, short or full.
+    for pos, title, rest, rest_words, role in found:
+        shown = honorific(title)
+        name = f"{shown} {rest}" if shown else rest
+        last = rest_words[-1].lower()
         full: str | None
         if len(rest_words) >= 2:
-            for key in {last, last.split("-")[-1]}:
-                if key not in names.full:
-                    names.full[key] = name
-            if person:
-                names.persons.add(name)
-                names.first.setdefault(first_word, name)
-                names.by_last.setdefault(last, []).append((pos, name))
-            elif kind:
-                names.first.setdefault(first_word, name)
             full = name
         else:
             full = names.full.get(last) or names.first.get(last)
             if full is not None and full in names.persons:
                 full = names.latest(last, pos) or full
-        if person or (full is not None and full in names.persons):
+        if is_person(title, rest_words) or (full is not None and full in names.persons):
             if full is None or full not in names.persons:
                 full = name
                 names.persons.add(name)
