@@ -95,6 +95,7 @@ def test_suggestion_to_dict_is_json_ready() -> None:
         "anonymous": True,
         "inherited": False,
         "description": "",
+        "in_title": False,
     }
 
 

@@ -99,7 +99,7 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
     found: list[Candidate] = []
     tried = 0
     for at, token in enumerate(tokens):
-        if token.quoted or not token.is_word:
+        if token.quoted or not (token.is_word or token.text == ":"):
             continue
         word = token.lower
         candidate: Candidate | None = None

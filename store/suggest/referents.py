@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from claimmark.store.suggest.names import (
     PARTICLES,
+    Names,
     bare_word,
     is_outlet_name,
     org_kind,
@@ -44,11 +45,13 @@ class Referent:
 class Referents:
     """The names of one text and the referents met so far."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, names: Names | None = None) -> None:
         self.text = text
-        self.names = scan_names(text)
-        self._person_offsets = [pos for pos, _ in self.names.person_mentions]
-        self._org_offsets = [pos for pos, _, _ in self.names.org_mentions]
+        self.names = scan_names(text) if names is None else names
+        """The names of the text (or, for a headline, those of the article body)."""
+        own = names is None  # another text's mentions have no offsets in this one
+        self._person_offsets = [pos for pos, _ in self.names.person_mentions] if own else []
+        self._org_offsets = [pos for pos, _, _ in self.names.org_mentions] if own else []
         self.people: list[Referent] = []
         """Person claimants and subjects, in order."""
         self.orgs: list[Referent] = []

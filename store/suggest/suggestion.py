@@ -33,6 +33,9 @@ class Suggestion:
     description: str = ""
     """How the sentence names the claimant when that is not by name: "the company",
     "her mother", "Opposition Leader" ("" when it names them)."""
+    in_title: bool = False
+    """True for the headline: `start`/`end` are then offsets into the article's title, not
+    its text."""
 
 
 class Suggestions(list[Suggestion]):
@@ -70,4 +73,5 @@ def suggestion_to_dict(suggestion: Suggestion) -> dict[str, object]:
         "anonymous": suggestion.anonymous,
         "inherited": suggestion.inherited,
         "description": suggestion.description,
+        "in_title": suggestion.in_title,
     }
