@@ -40,7 +40,19 @@ The modules, in the order a sentence meets them:
 - `engine`: the walk through the article and the choice among a sentence's cues.
 """
 
-from claimmark.store.suggest.engine import suggest_attributions
-from claimmark.store.suggest.suggestion import UNNAMED, Suggestion, suggestion_to_dict
+from claimmark.store.suggest.engine import MAX_CHARS, suggest_attributions
+from claimmark.store.suggest.suggestion import (
+    UNNAMED,
+    Suggestion,
+    Suggestions,
+    suggestion_to_dict,
+)
 
-__all__ = ["UNNAMED", "Suggestion", "suggest_attributions", "suggestion_to_dict"]
+__all__ = [
+    "MAX_CHARS",
+    "UNNAMED",
+    "Suggestion",
+    "Suggestions",
+    "suggest_attributions",
+    "suggestion_to_dict",
+]

@@ -43,10 +43,12 @@ _LIST_ITEM = re.compile(r"(?:[•◦▪‣*·–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|we|We|us|our|Our|My)\b")
 
 
-def read_limit(text: str, limit: int = MAX_CHARS) -> int:
-    """How much of `text` the engine reads: all of it when it is at most `limit` characters,
-    else up to the last paragraph break before `limit` (or the last space, for one huge
-    paragraph)."""
+def read_limit(text: str, limit: int | None = None) -> int:
+    """How much of `text` the engine reads: all of it when it is at most `limit` characters
+    (`MAX_CHARS` unless given), else up to the last paragraph break before `limit` (or the
+    last space, for one huge paragraph)."""
+    if limit is None:
+        limit = MAX_CHARS
     if len(text) <= limit:
         return len(text)
     cut = text.rfind("\n", 0, limit)

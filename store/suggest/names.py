@@ -30,6 +30,7 @@ from claimmark.store.suggest.words import (
     PERSON_ROLES,
     PERSONAL_TITLES,
     PHRASE_PREPOSITIONS,
+    REPORTING_VERBS,
     ROLE_TITLES,
     TITLES,
 )
@@ -214,12 +215,49 @@ def split_names(words: list[str]) -> list[list[str]]:
     return [words]
 
 
-_ROLES = "|".join(sorted((re.escape(w) for w in PERSON_ROLES), key=len, reverse=True))
-ROLE_BEFORE = re.compile(rf"(?<![\w-])({_ROLES})(?:\s+of\s+[\w’'\- ]{{1,40}}?)?[,:]?\s$", re.I)
-ROLE_AFTER = re.compile(
-    rf",\s(?:\d+,\s)?(?:(?:a|an|the|its|our|their|his|her)\s(?:[\w’'-]+\s){{0,4}}?)?"
-    rf"({_ROLES})\b"
-)
+_ROLE_AFTER = re.compile(r",[^\S\n](?:\d+,[^\S\n])?((?:[\w’'-]+[^\S\n]?){1,6})")
+
+
+def role_before(text: str, start: int) -> str:
+    """The role word just before a name at `start` ("developer Ammar Askar", "her mother,
+    Fiona", "chief of staff, Andriy Yermak"), or ""."""
+    tail = text[max(0, start - 60) : start]
+    if not tail[-1:].isspace():
+        return ""
+    words = tail.split()
+    if not words:
+        return ""
+    last = words[-1].rstrip(",:").lower()
+    if last in PERSON_ROLES and not words[-1][:1].isupper():
+        return last
+    # "chief of staff, ": the role before an "of" phrase
+    for at in range(len(words) - 2, max(-1, len(words) - 7), -1):
+        if words[at].lower() == "of" and at > 0 and words[at - 1].lower() in PERSON_ROLES:
+            if words[-1].endswith((",", ":")):
+                return words[at - 1].lower()
+            break
+    return ""
+
+
+def role_after(text: str, end: int) -> str:
+    """The role in an appositive after a name at `end` (", a logistics economist", ",
+    president of ...", ", 54, a retired teacher"), or ""."""
+    match = _ROLE_AFTER.match(text, end, min(len(text), end + 90))
+    if match is None:
+        return ""
+    words = [w.lower() for w in match.group(1).split()]
+    if words[0] in PERSON_ROLES:
+        return words[0]  # ", president of ..."
+    if words[0] not in ("a", "an", "the", "its", "our", "their", "his", "her"):
+        return ""  # ", whose husband ...": someone else's role
+    for word in words[1:6]:
+        if word in PERSON_ROLES:
+            return word
+        if word in REPORTING_VERBS:
+            break
+    return ""
+
+
 """A role next to a capitalised name makes it a person's: "its director, Tomasz Wieczorek";
 "developer Ammar Askar"; "Dr. Helen Marsh, a logistics economist"; "Joe Carbone,
 president of ..."."""
@@ -275,11 +313,8 @@ def collect_name(
     end = start + len(" ".join(words))
     role = ""
     if not org_kind(rest_words):
-        before = ROLE_BEFORE.search(text, max(0, start - 60), start)
-        after = ROLE_AFTER.match(text, end)
-        if before or after:
-            role = (before or after).group(1).lower()  # type: ignore[union-attr]
-        elif title and not honorific(title):
+        role = role_before(text, start) or role_after(text, end)
+        if not role and title and not honorific(title):
             role = title.split()[-1].lower()
         if len(rest_words) == 1 and SPEAKER_AFTER.match(text, end):
             # "Lupita told police it was taken from her room": a first name that speaks
@@ -317,10 +352,11 @@ DOCUMENT_BY = re.compile(
 """A document and who made it: "a new report released on Monday by Stanford University's
 Center on Poverty and Inequality"."""
 TEAM = re.compile(
-    rf"\b((?:Dr\.[^\S\n]|Prof\.[^\S\n])?{_MAKER_NAME}[^\S\n]+and[^\S\n]+"
-    r"(?:his[^\S\n]+|her[^\S\n]+|their[^\S\n]+)?(?:colleagues|co-authors|team))\b"
+    r"[^\S\n]+and[^\S\n]+(?:his[^\S\n]+|her[^\S\n]+|their[^\S\n]+)?(?:colleagues|co-authors|team)\b"
 )
-"""A research team named by its leader: "Dr. Shadlen and colleagues"."""
+"""A research team named by its leader: "Dr. Shadlen and colleagues" (the leader's name
+is read back from before " and colleagues")."""
+_LEADER = re.compile(rf"(?:(?:Dr|Prof)\.[^\S\n])?{_MAKER_NAME}$")
 
 
 def scan_makers(text: str, names: Names) -> None:
@@ -329,7 +365,14 @@ def scan_makers(text: str, names: Names) -> None:
     for match in DOCUMENT_BY.finditer(text):
         found.append((match.start(), match.group(1).lower(), match.group(2)))
     for match in TEAM.finditer(text):
-        found.append((match.start(), "team", match.group(1)))
+        window = max(0, match.start() - 80)
+        leader = None
+        for candidate in _LEADER.finditer(text, window, match.start()):
+            if candidate.end() == match.start():
+                leader = candidate
+                break
+        if leader is not None:
+            found.append((leader.start(), "team", text[leader.start() : match.end()]))
     found.sort()
     names.makers = found
 

@@ -7,15 +7,19 @@ from dataclasses import dataclass
 
 TOKEN_PATTERN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S.  a.m.
-    r"|(?:Mr|Mrs|Ms|Mx|Dr|Prof|Cllr|St|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|Sen|Rep|Gov|Gen|Lt"
-    r"|Col|Maj|Capt|Sgt|Cpl|Rev|Hon|Pres|Amb|Atty|Supt|Insp|Det|Brig|Adm|Cmdr|Fr|Msgr|Jr|Sr)"
-    r"\.(?=\s)"
-    r"|(?<![\w.])[A-Z]\.(?=\s+[A-Z])"  # an initial: "C. Eugene Steuerle"
+    r"|[A-Z][a-z]{0,4}\.(?=\s)"  # Mr.  Sen.  C. (a title or an initial: see `tokenize`)
     r"|[^\W_]+(?:[’'\-.&][^\W_]+)*(?:[’']s\b|(?<=s)[’'](?![^\W_]))?"
     r"|[^\w\s]"
 )
-"""A token: a dotted abbreviation, a title with its dot, an initial, a word (with inner
-apostrophes, hyphens, dots and `&`, and a possessive), or one mark."""
+"""A token: a dotted abbreviation, a short capitalised word with its dot (kept whole when it
+is a title or an initial), a word (with inner apostrophes, hyphens, dots and `&`, and a
+possessive), or one mark."""
+
+ABBREVIATED_TITLES = frozenset(
+    """Mr Mrs Ms Mx Dr Prof Cllr St Jan Feb Aug Sept Sep Oct Nov Dec No Sen Rep Gov Gen Lt Col
+    Maj Capt Sgt Cpl Rev Hon Pres Amb Atty Supt Insp Det Brig Adm Cmdr Fr Msgr Jr Sr""".split()
+)
+"""Words that keep their dot as one token ("Sen. Warner")."""
 
 QUOTE_CHARS = re.compile(r"[“”\"«»‘’']")
 
@@ -103,7 +107,28 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
             quote += 1
         quoted = quote < quote_count and quotes[quote][0] <= at
         word = match.group()
+        end_at = match.end()
+        if word[-1] == "." and len(word) > 1 and not _keeps_dot(text, word, end_at):
+            # "Plan." at a sentence's end, "B." not before a name: the word, then the dot
+            word = word[:-1]
+            tokens.append(Token(word, at, end_at - 1, quoted, word.lower(), True, True))
+            tokens.append(Token(".", end_at - 1, end_at, quoted, ".", False, False))
+            continue
         tokens.append(
-            Token(word, at, match.end(), quoted, word.lower(), word[0].isalnum(), word[0].isupper())
+            Token(word, at, end_at, quoted, word.lower(), word[0].isalnum(), word[0].isupper())
         )
     return tokens
+
+
+def _keeps_dot(text: str, word: str, end: int) -> bool:
+    """Whether a short capitalised word and its dot are one token: a title ("Dr.", "Sen."),
+    a dotted abbreviation ("U.S."), or an initial before a capitalised word ("C. Eugene")."""
+    if word.count(".") > 1:
+        return True
+    bare = word[:-1]
+    if bare in ABBREVIATED_TITLES:
+        return True
+    if len(bare) == 1:
+        rest = text[end : end + 3].lstrip()
+        return bool(rest) and rest[0].isupper()
+    return False
