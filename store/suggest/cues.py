@@ -73,20 +73,38 @@ from claimmark.store.suggest.words import (
     VERB_COMPLEMENTS,
 )
 
-CUE_HINT = re.compile(
-    r"\b(?:According|according|citing|quoting|seen by|interview with|Per|per|saying|adding|"
-    r"reportedly|allegedly|purportedly|supposedly|reputedly|understood|learned|learnt|words|"
-    + "|".join(
-        sorted(
-            SPEECH_PARTICIPLES | HEDGE_PARTICIPLES | NOUN_PARTICIPLES | STANCE_ADJECTIVES,
-            key=len,
-            reverse=True,
+
+def _hint_pattern() -> re.Pattern[str]:
+    """The quick filter: any word that can be a cue by itself, and the words that are cues
+    only with what follows them ("found that", "made the case", "called ... “...”") with it."""
+    alone = (
+        SPEECH_PARTICIPLES
+        | HEDGE_PARTICIPLES
+        | NOUN_PARTICIPLES
+        | STANCE_ADJECTIVES
+        | (REPORTING_VERBS - VERB_COMPLEMENTS.keys() - NAMING_VERBS)
+        | frozenset(
+            """According according citing quoting Per per reportedly allegedly purportedly
+            supposedly reputedly understood learned learnt words""".split()
         )
     )
-    + "|"
-    + "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-    + r")\b"
-)
+    parts = [re.escape(w) for w in sorted(alone, key=len, reverse=True)]
+    parts.append(r"seen\s+by|interview\s+with")
+    for verb, needs in VERB_COMPLEMENTS.items():
+        followers = "|".join(r"\s+".join(re.escape(w) for w in words) for words in needs)
+        # a finding verb may have a phrase before its "that" ("found in a 2024 study that")
+        gap = r"(?:\s+[\w’'-]+){0,6}?" if verb in FINDING_VERBS else ""
+        parts.append(rf"{re.escape(verb)}{gap}\s+(?:{followers})")
+    for verb in SHOW_VERBS:
+        parts.append(re.escape(verb))  # "Documents show the council paid ..."
+    naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
+    parts.append(rf"(?:{naming})\b[^.\n]{{0,60}}?[“\"‘']")
+    claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
+    parts.append(rf"(?:{claims})\s+that")
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b|:\s*[“\"‘«]")
+
+
+CUE_HINT = _hint_pattern()
 """A quick filter: a sentence without any of these holds no cue."""
 
 MAX_CUES_PER_SENTENCE = 24
