@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from claimmark.store.suggest.names import (
     PARTICLES,
+    bare_word,
     honorific,
     is_outlet_name,
     org_kind,
@@ -226,6 +227,31 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
                 phrase = make_phrase(tokens, phrase.first, at, sentence.text) or phrase
                 break
     after = phrase.stop
+    if after + 1 < len(tokens) and tokens[after].lower == "and":
+        # "Facebook and other tech companies often deflect ...": a joint subject
+        second = phrase_after(tokens, after + 1, sentence.text, limit=6)
+        head_at = -1
+        if second is not None:
+            head_at = next(
+                (
+                    at
+                    for at in range(second.first, second.stop)
+                    if tokens[at].lower in PEOPLE_NOUNS
+                    or tokens[at].lower in COLLECTIVE_NOUNS
+                    or tokens[at].lower in ORG_NOUNS
+                    or (tokens[at].capitalised and tokens[at].lower not in DETERMINERS)
+                ),
+                -1,
+            )
+        if head_at >= 0:
+            while head_at + 1 < len(tokens) and tokens[head_at + 1].capitalised:
+                head_at += 1  # the whole name: "Hamilton and Ellen Gille"
+            joint = make_phrase(tokens, phrase.first, head_at + 1, sentence.text)
+            if joint is not None:
+                joint.head = bare_word(tokens[head_at].text)
+                joint.head_at = head_at
+                return joint
+        return phrase
     if after < len(tokens) and tokens[after].text == ",":
         appositive = phrase_after(tokens, after + 1, sentence.text, limit=8)
         if (
@@ -485,8 +511,8 @@ def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:
     title, rest = strip_title(" ".join(run))
     role_title = title if title and not honorific(title) else ""
     name = " ".join(w for w in (honorific(title), rest) if w) if title else " ".join(run)
-    if not role_title and all(w.lower() in ("the", "a", "an") for w in prefix):
-        return phrase, ""  # "the Harbour Gazette", "Reuters"
+    if not role_title and all(w.lower() in ("the", "a", "an") or w in PARTICLES for w in prefix):
+        return phrase, ""  # "the Harbour Gazette", "Reuters", "de Miranda"
     rest_words = rest.split()
     if org_kind(rest_words):
         return phrase, ""

@@ -19,7 +19,7 @@ from claimmark.store.suggest.claimants import (
     subject_candidate,
     unwrap,
 )
-from claimmark.store.suggest.names import bare_word, is_outlet_name
+from claimmark.store.suggest.names import PARTICLES, bare_word, is_outlet_name
 from claimmark.store.suggest.phrases import (
     NounPhrase,
     clean_claimant,
@@ -125,7 +125,7 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = according_candidate(sentence, at)
         elif word == "per" and (at == sentence.first or tokens[at - 1].text in (",", "—", "(")):
             candidate = according_candidate(sentence, at, skip=1, cue=token.text)
-        elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while"):
+        elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while", "by"):
             candidate = participle_candidate(sentence, at)
         elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:
             candidate = message_candidate(sentence, at)
@@ -195,6 +195,11 @@ _AFTER_A_NOUN = FORMS_OF_BE | frozenset(
 """Words after a noun-or-verb that make it a noun ("the forecast was", "claims of")."""
 
 
+def is_plural_word(word: str) -> bool:
+    """Whether a lower-case word looks plural ("advertisers", "critics", "people")."""
+    return (word.endswith("s") and not word.endswith("ss")) or word in ("people", "police")
+
+
 def used_as_noun(sentence: Sentence, word: int) -> bool:
     """Whether a word that may be a reporting verb or a noun ("forecast", "reports") is a
     noun here: what follows it is what follows a noun ("the forecast was", "claims of", a
@@ -203,11 +208,20 @@ def used_as_noun(sentence: Sentence, word: int) -> bool:
     if word + 1 >= len(tokens):
         return True
     following = tokens[word + 1]
+    previous = tokens[word - 1] if word > 0 else None
+    if (
+        following.lower == "to"
+        and previous is not None
+        and previous.is_word
+        and previous.lower not in DETERMINERS
+        and not previous.lower.endswith(("’s", "'s"))
+        and (is_plural_word(previous.lower) or previous.lower in PERSONAL_PRONOUNS)
+    ):
+        return False  # "advertisers claim to allow": a verb
     if following.lower in _AFTER_A_NOUN:
         return True
     if following.is_word or following.text in (":", "“", '"', "‘"):
         return False
-    previous = tokens[word - 1] if word > 0 else None
     if (
         following.text in (".", "!", "?")
         and previous is not None
@@ -534,7 +548,18 @@ def claim_noun_candidate(sentence: Sentence, noun: int) -> Candidate | None:
     tokens = sentence.tokens
     if noun + 1 >= len(tokens) or tokens[noun + 1].lower != "that":
         return None
-    owner = phrase_before(tokens, noun, sentence.text)
+    # the owner: the name (capitalised words, particles, initials) or "the X" before it
+    first = noun - 1
+    while (
+        first > 0
+        and (tokens[first - 1].capitalised or tokens[first - 1].lower in PARTICLES)
+        and tokens[first - 1].is_word
+        and not tokens[first - 1].quoted
+    ):
+        first -= 1
+    if not tokens[first].capitalised and first > 0 and tokens[first - 1].lower == "the":
+        first -= 1
+    owner = make_phrase(tokens, first, noun, sentence.text)
     if owner is None:
         return None
     name = clean_claimant(owner.text, owner.first == sentence.first)
@@ -741,7 +766,7 @@ def inversion_candidate(
         or following.lower in PEOPLE_NOUNS  # "say economists", "said officials"
     ):
         return None
-    subject = phrase_after(tokens, verb + 1, sentence.text, limit=8)
+    subject = phrase_after(tokens, verb + 1, sentence.text, limit=12)
     if subject is None:
         return None
     if known_only and not (

@@ -278,6 +278,12 @@ Point was") or is given an age ("Smith, 54,") is a person's when it has two word
 and no organisation word."""
 
 
+_IMPERATIVES = frozenset(
+    "see read watch click follow sign subscribe share download listen visit join".split()
+)
+"""Verbs that open a line of a page ("See Facebook's policy"): never part of a name."""
+
+
 def collect_name(
     text: str,
     pos: int,
@@ -295,6 +301,7 @@ def collect_name(
         or words[0].lower() in PHRASE_PREPOSITIONS
         or words[0].lower() in OPENING_ADVERBIALS
         or words[0] in ("And", "I", "But", "Or", "So", "To", "As", "Like")
+        or words[0].lower() in _IMPERATIVES
     ):
         skipped += len(words[0]) + 1
         words = words[1:]
@@ -428,8 +435,8 @@ def scan_names(text: str) -> Names:
     # First the full names (two words or more), so that a short name can stand for one
     # the text gives only later ("her mother, Fiona, said" ... "Fiona Parry").
     for pos, title, rest, rest_words, _ in found:
-        if len(rest_words) < 2:
-            continue
+        if len(rest_words) < 2 or rest_words[0].lower() in PARTICLES:
+            continue  # a short name ("Varma", "de Miranda") stands for a full one
         shown = honorific(title)
         name = f"{shown} {rest}" if shown else rest
         last = rest_words[-1].lower()
@@ -448,7 +455,7 @@ def scan_names(text: str) -> Names:
         name = f"{shown} {rest}" if shown else rest
         last = rest_words[-1].lower()
         full: str | None
-        if len(rest_words) >= 2:
+        if len(rest_words) >= 2 and rest_words[0].lower() not in PARTICLES:
             full = name
         else:
             full = names.full.get(last) or names.first.get(last)
