@@ -384,9 +384,10 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         ref = referents.last_spokesperson
         candidate.role = "person"
     elif head in DOCUMENT_NOUNS or head in _RESEARCHERS:
-        # "the report" -> who made it; "the researchers" -> the team that made the study
+        # "the report" -> who made it; "the researchers" -> the team that made the study;
+        # the maker may be given in this very sentence ("The study, prepared by X, found")
         kinds = _STUDY_MAKERS if head in _RESEARCHERS or head in _STUDY_MAKERS else {head}
-        maker = referents.names.maker_before(offset, frozenset(kinds))
+        maker = referents.names.maker_before(sentence.end, frozenset(kinds))
         if maker is not None:
             # "Dr. Shadlen and colleagues" -> "Michael Shadlen and colleagues"
             leader, joined, rest = maker.partition(" and ")

@@ -228,8 +228,11 @@ def role_before(text: str, start: int) -> str:
     if not words:
         return ""
     last = words[-1].rstrip(",:").lower()
-    if last in PERSON_ROLES and not words[-1][:1].isupper():
-        return last
+    if not words[-1][:1].isupper():
+        if last in PERSON_ROLES:
+            return last
+        if last.endswith("s") and last[:-1] in PERSON_ROLES and words[-1].endswith(","):
+            return last[:-1]  # "Two council members, Ray Holcomb and Denise Abara, ..."
     # "chief of staff, ": the role before an "of" phrase
     for at in range(len(words) - 2, max(-1, len(words) - 7), -1):
         if words[at].lower() == "of" and at > 0 and words[at - 1].lower() in PERSON_ROLES:
@@ -324,11 +327,12 @@ def collect_name(
         if not role and title and not honorific(title):
             role = title.split()[-1].lower()
         if len(rest_words) == 1 and SPEAKER_AFTER.match(text, end):
+            # "Holcomb argued that": a surname that speaks ("Ray Holcomb" is a person)
+            titled.add(rest_words[0].lower())
             # "Lupita told police it was taken from her room": a first name that speaks
             pronoun = PERSON_PRONOUN.search(text, end, min(len(text), end + 160))
             if pronoun is not None and "\n" not in text[end : pronoun.start()]:
                 titled.add("first:" + rest_words[0].lower())  # "Lupita" of "Lupita Nyong'o"
-                titled.add(rest_words[0].lower())  # "Lindgren" of "Tess Lindgren"
         if (
             title
             or role
@@ -353,11 +357,14 @@ def collect_name(
 _MAKER_NAME = r"[A-Z][\w’'.-]*(?:(?:[^\S\n]+(?:of|on|for|and|the|&)){0,2}[^\S\n]+[A-Z][\w’'.-]*)*"
 DOCUMENT_BY = re.compile(
     r"\b(report|study|survey|analysis|review|poll|audit|assessment|paper|findings|research)\b"
-    r"[^.\n“”\"]{0,60}?\b(?:by|from)[^\S\n]+(?:the[^\S\n]+)?"
+    r",?[^\S\n]+(?:(?:released|published|prepared|conducted|produced|issued|compiled|written"
+    r"|led|authored|carried[^\S\n]+out)(?:[^\S\n]+[\w,]+){0,4}?[^\S\n]+by|by|from)[^\S\n]+"
+    r"(?:the[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){0,3}?"
     rf"({_MAKER_NAME}(?:[^\S\n]+and[^\S\n]+(?:his|her|their)?[^\S\n]*(?:colleagues|co-authors|team))?)"
 )
 """A document and who made it: "a new report released on Monday by Stanford University's
-Center on Poverty and Inequality"."""
+Center on Poverty and Inequality", "a study by X", "the report from X", "the study,
+prepared by the engineering firm X"."""
 TEAM = re.compile(
     r"[^\S\n]+and[^\S\n]+(?:his[^\S\n]+|her[^\S\n]+|their[^\S\n]+)?(?:colleagues|co-authors|team)\b"
 )
