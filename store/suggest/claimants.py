@@ -107,6 +107,18 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
         mark = segment_end - 1
         while mark >= 0 and not tokens[mark].quoted and tokens[mark].text not in CLAUSE_MARKS:
             mark -= 1
+        if mark >= 0 and tokens[mark].text == ")" and mark == segment_end - 1:
+            # "Sen. Tamsin Holloway (D-Ore.), who chairs ..., said": past the brackets
+            opening = mark - 1
+            while opening >= 0 and mark - opening < 10 and tokens[opening].text != "(":
+                opening -= 1
+            if opening > 0 and tokens[opening].text == "(":
+                segment_end = opening
+                mark = segment_end - 1
+                while (
+                    mark >= 0 and not tokens[mark].quoted and tokens[mark].text not in CLAUSE_MARKS
+                ):
+                    mark -= 1
         segment_start = mark + 1
         if segment_start >= segment_end:
             break

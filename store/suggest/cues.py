@@ -190,7 +190,8 @@ def according_candidate(
 
 _AFTER_A_NOUN = FORMS_OF_BE | frozenset(
     """has have had will would can could may might should must of for by from with to shows
-    showed show suggests suggested says said found finds indicate indicates""".split()
+    showed show suggests suggested says said found finds indicate indicates over on about as
+    and or among between against""".split()
 )
 """Words after a noun-or-verb that make it a noun ("the forecast was", "claims of")."""
 
@@ -220,6 +221,8 @@ def used_as_noun(sentence: Sentence, word: int) -> bool:
         return False  # "advertisers claim to allow": a verb
     if following.lower in _AFTER_A_NOUN:
         return True
+    if previous is not None and previous.lower.endswith("ed") and not previous.capitalised:
+        return True  # "traded blame", "issued reports": the object of a verb
     if following.is_word or following.text in (":", "“", '"', "‘"):
         return False
     if (

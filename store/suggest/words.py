@@ -152,7 +152,7 @@ CLAIM_OBJECTS = _words(
 NOUN_VERBS = _words(
     """forecast forecasts estimate estimates claim claims report reports promise promises
     pledge pledges tweet tweets call calls note notes question questions challenge challenges
-    hold holds fear fears find finds quote quotes show shows vow vows"""
+    hold holds fear fears find finds quote quotes show shows vow vows blame blames"""
 )
 """Words that are reporting verbs or nouns: as verbs they need a subject before and an
 object or clause after ("the budget office forecast was revised" is a noun)."""
