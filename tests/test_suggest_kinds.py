@@ -450,3 +450,140 @@ def test_false_cues_are_kept_out() -> None:
         "The annual estimates were published in June.",
     ):
         assert suggest_attributions(text) == [], text
+
+
+# -- more cue wordings and subjects -----------------------------------------------------------
+
+
+def test_a_named_subject_and_a_quotation_after_a_colon() -> None:
+    s = only(
+        "Ilse Varga sums up the season in her closing chapter: “We sold bread to people who "
+        "had lost everything.”"
+    )
+    assert (s.claimant, s.cue) == ("Ilse Varga", ":")
+    assert suggest_attributions("The rankings were as follows: “first, second, third”.") == []
+
+
+def test_makes_the_case_and_issued_a_plea() -> None:
+    assert only("Marta Quell makes a convincing case for the new quay.").claimant == "Marta Quell"
+    s = only("Wren Halloway issued a plea for parents to check what their children buy.")
+    assert (s.claimant, s.cue) == ("Wren Halloway", "issued a plea")
+
+
+def test_a_claim_noun_after_a_possessive_name() -> None:
+    text = (
+        "The book is by Luis de Arcos.\n"
+        "The exhibition fits with de Arcos’s notion that neon is a time capsule."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Luis de Arcos"
+
+
+def test_by_arguing_and_a_joint_subject() -> None:
+    s = only(
+        "Quillmart and other delivery firms often deflect criticism by arguing that drivers "
+        "choose their hours."
+    )
+    assert (s.claimant, s.cue) == ("Quillmart and other delivery firms", "arguing that")
+
+
+def test_a_plural_subject_that_claims_to() -> None:
+    s = only("And while advertisers claim to respect the opt-out, the data keeps flowing.")
+    assert s.claimant == "advertisers"
+
+
+def test_the_subject_before_a_relative_clause_is_the_claimant() -> None:
+    text = (
+        "The father of a boy who bought the pills online has described how the fever set in.\n"
+        "“It was like watching a fire,” her father, Anselm Rook, said."
+    )
+    first = suggest_attributions(text)[0]
+    assert (first.claimant, first.description) == ("Anselm Rook", "the father of a boy")
+
+
+def test_a_document_speaks_for_who_made_it() -> None:
+    text = (
+        "A report released on Monday by the Brennmouth Institute for Housing looked at rents.\n"
+        "The report concluded that rents had doubled in a decade.\n"
+        "The study, prepared by the engineering firm Kestrel & Moore, estimated that repairs "
+        "would cost $300 million."
+    )
+    found = by_sentence(text)
+    s = found["The report concluded that rents had doubled in a decade."]
+    assert (s.claimant, s.description) == ("the Brennmouth Institute for Housing", "the report")
+    assert (
+        found[
+            "The study, prepared by the engineering firm Kestrel & Moore, estimated that repairs "
+            "would cost $300 million."
+        ].claimant
+        == "Kestrel & Moore"
+    )
+
+
+def test_a_role_resolves_to_the_person_given_it() -> None:
+    text = (
+        "President Ama Quist opened the summit on Monday.\n"
+        "The president said the border would reopen in May."
+    )
+    last = suggest_attributions(text)[-1]
+    assert (last.claimant, last.description) == ("Ama Quist", "the president")
+
+
+def test_a_surname_that_speaks_makes_a_person_for_he_and_she() -> None:
+    text = (
+        "Two council members, Ray Holcomb and Denise Abara, voted against the plan. "
+        "Holcomb argued that cheaper options had not been studied.\n"
+        "“We are spending money we do not have,” he said."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Ray Holcomb"
+
+
+def test_a_party_tag_and_an_aside_before_said() -> None:
+    s = only(
+        "Sen. Tamsin R. Holloway (D-Ore.), who chairs the subcommittee, said in a statement "
+        "that the talks had failed."
+    )
+    assert s.claimant == "Sen. Tamsin R. Holloway"
+
+
+# -- the headline -----------------------------------------------------------------------------
+
+
+def test_a_headline_verb_and_a_role_resolved_to_a_name() -> None:
+    found = suggest_attributions(
+        "The environment minister, Helen Achterberg, said a decision had been rushed.",
+        title="Minister Admits Flood Plan Was Rushed | The Harbour Gazette",
+    )
+    title = found[0]
+    assert title.in_title
+    assert (title.start, title.end) == (0, len("Minister Admits Flood Plan Was Rushed"))
+    assert (title.claimant, title.cue, title.description) == (
+        "Helen Achterberg",
+        "admits",
+        "minister",
+    )
+    assert not found[1].in_title
+
+
+def test_a_headline_name_colon_quotation() -> None:
+    [title, *_] = suggest_attributions(
+        "The minister spoke on Monday.", title="Helen Achterberg: ‘We will rebuild the sea wall’"
+    )
+    assert (title.in_title, title.claimant, title.cue) == (True, "Helen Achterberg", ":")
+
+
+def test_a_headline_quotation_takes_the_speaker_of_the_same_words() -> None:
+    [title, body] = suggest_attributions(
+        "“She was literally burning up from within,” her mother, Wren Halloway, said.",
+        title='Student dies after pills "burned her up from within"',
+    )
+    assert (title.in_title, title.claimant, title.cue) == (True, "Wren Halloway", "quotation marks")
+    assert not body.in_title
+
+
+def test_a_headline_without_a_claim_and_scare_quotes_give_nothing() -> None:
+    for title in ("Flood barrier to open in 2029", "The ‘birth lottery’ and economic mobility"):
+        found = suggest_attributions(
+            "Officials said the barrier was ready. “The birth lottery matters,” one said.",
+            title=title,
+        )
+        assert not any(s.in_title for s in found), title

@@ -295,7 +295,11 @@ def subject_candidate(
         if head in TIME_WORDS or head.isdigit() or len(head) < 3:
             return None
         if verb_word not in STRONG_VERBS and not (
-            (subject.first == sentence.first or tokens[subject.first].lower in DETERMINERS)
+            (
+                subject.first == sentence.first
+                or tokens[subject.first].lower in DETERMINERS
+                or tokens[subject.first - 1].lower in _CLAUSE_OPENERS
+            )
             and content_follows(sentence, verb, subject)
         ):
             return None
@@ -349,6 +353,17 @@ def subject_candidate(
     return candidate
 
 
+_CLAUSE_OPENERS = frozenset(
+    "and but while as because although though since when whereas so yet".split()
+)
+"""Words after which a clause, and so a subject, begins."""
+_TO_VERBS = frozenset(
+    """claim claims claimed promise promises promised pledge pledges pledged vow vows vowed
+    threaten threatens threatened""".split()
+)
+"""Verbs whose content may be an infinitive ("claim to", "vowed to")."""
+
+
 def content_follows(sentence: Sentence, verb: int, subject: NounPhrase) -> bool:
     """Whether the verb at `verb` reports content, so that any noun phrase may be its
     subject: a `that` clause follows it ("one resident said that"), or a quotation follows
@@ -364,6 +379,8 @@ def content_follows(sentence: Sentence, verb: int, subject: NounPhrase) -> bool:
     following = tokens[verb + 1] if verb + 1 < len(tokens) else None
     if following is not None and following.lower == "that" and not following.quoted:
         return True
+    if following is not None and following.lower == "to" and tokens[verb].lower in _TO_VERBS:
+        return True  # "advertisers claim to respect the opt-out"
     for token in tokens[verb + 1 :]:
         if token.quoted:
             return True

@@ -359,8 +359,8 @@ DOCUMENT_BY = re.compile(
     r"\b(report|study|survey|analysis|review|poll|audit|assessment|paper|findings|research)\b"
     r",?[^\S\n]+(?:(?:released|published|prepared|conducted|produced|issued|compiled|written"
     r"|led|authored|carried[^\S\n]+out)(?:[^\S\n]+[\w,]+){0,4}?[^\S\n]+by|by|from)[^\S\n]+"
-    r"(?:the[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){0,3}?"
-    rf"({_MAKER_NAME}(?:[^\S\n]+and[^\S\n]+(?:his|her|their)?[^\S\n]*(?:colleagues|co-authors|team))?)"
+    r"(?:[a-z][\w-]*[^\S\n]+){0,3}?"
+    rf"((?:the[^\S\n]+)?{_MAKER_NAME}(?:[^\S\n]+and[^\S\n]+(?:his|her|their)?[^\S\n]*(?:colleagues|co-authors|team))?)"
 )
 """A document and who made it: "a new report released on Monday by Stanford University's
 Center on Poverty and Inequality", "a study by X", "the report from X", "the study,
