@@ -621,6 +621,17 @@ def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:
     that describes it ("The mother of a woman who took pills bought online has described
     ...": the mother, not "online")."""
     tokens = sentence.tokens
+    before = subject.first if tokens[subject.first].lower == "that" else subject.first - 1
+    if before > sentence.first and tokens[before].lower in ("that", "who", "which"):
+        # "The union that represents ferry workers said": the union, with its clause
+        antecedent = phrase_before(tokens, before, sentence.text)
+        if antecedent is not None and (
+            antecedent.first == sentence.first
+            or tokens[antecedent.first - 1].lower in ("and", "but", ",")
+        ):
+            merged = make_phrase(tokens, antecedent.first, subject.stop, sentence.text)
+            if merged is not None:
+                return merged
     if has_proper_name(subject, tokens, sentence.first) or is_known_word(subject.head):
         return subject
     relative = next(
