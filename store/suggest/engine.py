@@ -369,7 +369,5 @@ def is_prose(text: str, start: int, end: int) -> bool:
     return len(_WORD.findall(span)) >= 3 and symbols * 6 <= len(span)
 
 
-_GOES_ON = re.compile(
-    r"(?:Additionally|In addition|Moreover|Furthermore|Also|For example|For instance),\s"
-)
+_GOES_ON = re.compile(r"(?:Additionally|In addition|Also|For example|For instance),\s")
 """A sentence that goes on with the claim of the sentence before ("Additionally, ...")."""
