@@ -587,3 +587,27 @@ def test_a_headline_without_a_claim_and_scare_quotes_give_nothing() -> None:
             title=title,
         )
         assert not any(s.in_title for s in found), title
+
+
+def test_a_cleft_names_what_was_wanted_or_promised() -> None:
+    text = "Quillmart says its new van is fast. It is exactly what the company promised."
+    assert suggest_attributions(text)[-1].claimant == "Quillmart"
+    s = only("That’s what dock owners want, too, though they would settle for less.")
+    assert s.claimant == "dock owners"
+    assert suggest_attributions("He denied what the report said about him.") == []
+
+
+def test_presents_itself_as_and_speaks_of() -> None:
+    assert only("Quillmart has presented itself as a friend of drivers.").claimant == "Quillmart"
+    text = (
+        "Tess Lindgren and Ada Moor joined the lab in 1961.\n"
+        "Lindgren and Moor, however, still speak of the director’s kindness."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Tess Lindgren and Ada Moor"
+
+
+def test_a_pronoun_in_a_relative_clause_without_that_says_nothing() -> None:
+    assert suggest_attributions("The firm was shocked by the goals they claim for the data.") == []
+    assert suggest_attributions("Critics attacked the Harbour Bill it wants passed by May.") == []
+    s = only("Ana Duarte spoke first.\nIn a statement she said the plan was sound.")
+    assert s.claimant == "Ana Duarte"

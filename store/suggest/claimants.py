@@ -510,6 +510,17 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
             return owner, [], False, shown
     anonymous = is_anonymous(phrase, tokens)
     description = ""
+    if proper and " and " in shown:
+        # "Hamilton and Gille": each name as the article gives it in full
+        parts = shown.split(" and ")
+        if all(part[:1].isupper() and len(part.split()) <= 3 for part in parts):
+            offset = tokens[phrase.first].start
+            return (
+                " and ".join(referents.expand(part, offset) for part in parts),
+                [],
+                anonymous,
+                description,
+            )
     if proper:
         core = sentence.text[tokens[phrase.first].start : tokens[phrase.head_at].end]
         name, role = name_with_role(sentence, core)

@@ -380,6 +380,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         word_before = tokens[before - 1].lower if before > 0 else ""
         if word_before in ("what",) or documentary:
             return None
+        if before >= 2 and is_reduced_relative(tokens, before - 1, sentence.first):
+            return None  # "the goals they claim", "the Bill it wants passed"
         if (
             verb_word in BASE_FORMS
             and previous.lower not in ("they", "we", "i", "you")
@@ -402,7 +404,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         subject = phrase_before(tokens, before + 1, sentence.text)
         if subject is not None:
             if subject.first > 0 and tokens[subject.first - 1].lower == "what":
-                return None
+                if not is_cleft(tokens, subject.first - 1):
+                    return None  # "He denied what the report said"
             if tokens[subject.stop - 1].lower.endswith(("’s", "'s")) and not (
                 subject.stop >= 2 and tokens[subject.stop - 2].lower == "of"
             ):
@@ -614,6 +617,33 @@ def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
         if tokens[at].text in (",", ";", ".", ":", "—"):
             return False
     return False
+
+
+def is_reduced_relative(tokens: list[Token], noun: int, first: int) -> bool:
+    """Whether the word at `noun`, just before a pronoun subject, is a noun that a relative
+    clause without "that" describes ("the goals they claim for data collection", "the
+    Data Retention Bill it wants passed"), so the pronoun's verb says nothing."""
+    token = tokens[noun]
+    if not token.is_word or token.quoted or noun <= first:
+        return False
+    before = tokens[noun - 1].lower
+    if before in PHRASE_PREPOSITIONS or not tokens[noun - 1].is_word:
+        return False  # "In Paris he said", "..., he said"
+    if token.capitalised:
+        return token.lower not in PERSONAL_PRONOUNS
+    return is_plural_word(token.lower) and before in DETERMINERS | {"own"}
+
+
+def is_cleft(tokens: list[Token], what: int) -> bool:
+    """Whether "what" at `what` opens a cleft that identifies the claim ("That’s what media
+    bosses want", "It is exactly what the company promised")."""
+    at = what - 1
+    while at >= 0 and tokens[at].lower in ("exactly", "precisely", "just", "also", "too"):
+        at -= 1
+    if at < 0:
+        return False
+    word = tokens[at].lower
+    return word in ("is", "was") or word.endswith(("’s", "'s"))
 
 
 def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:

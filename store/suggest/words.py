@@ -41,7 +41,8 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     predict stress stresses emphasise emphasises emphasize emphasizes complain complains
     concluded conclude reiterate reiterates acknowledge admit assert asserts declare declares
     labelled labeled branded dubbed calls call mentioned mentions mention states make makes
-    made issue issues issued"""
+    made issue issues issued speak speaks spoke presents presented portrays portrayed bills
+    billed styles styled casts want"""
 )
 """Reporting verbs (past, present and base forms)."""
 
@@ -50,7 +51,7 @@ BASE_FORMS = _words(
     believe agree dispute fear blame find show think point expect recall remember describe
     disagree tell hold challenge question vow promise pledge testify announce note report
     write tweet reveal confirm indicate explain stress emphasise emphasize complain conclude
-    reiterate acknowledge assert declare call mention make issue"""
+    reiterate acknowledge assert declare call mention make issue want"""
 )
 """Forms that need a plural subject ("officials say", "critics argue")."""
 
@@ -74,6 +75,9 @@ _ISSUED_A_PLEA: tuple[tuple[str, ...], ...] = (
     ("a", "denial"),
     ("an", "apology"),
     ("a", "rebuttal"),
+)
+_PRESENTS_ITSELF_AS: tuple[tuple[str, ...], ...] = tuple(
+    (reflexive, "as") for reflexive in "itself himself herself themselves".split()
 )
 VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "found": (("that",),),
@@ -100,6 +104,18 @@ VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "makes": _MAKES_THE_CASE,
     "made": _MAKES_THE_CASE,
     "making": _MAKES_THE_CASE,
+    "speak": (("of",), ("highly",), ("warmly",)),
+    "speaks": (("of",), ("highly",), ("warmly",)),
+    "spoke": (("of",), ("highly",), ("warmly",)),
+    "presents": _PRESENTS_ITSELF_AS,
+    "presented": _PRESENTS_ITSELF_AS,
+    "portrays": _PRESENTS_ITSELF_AS,
+    "portrayed": _PRESENTS_ITSELF_AS,
+    "bills": _PRESENTS_ITSELF_AS,
+    "billed": _PRESENTS_ITSELF_AS,
+    "styles": _PRESENTS_ITSELF_AS,
+    "styled": _PRESENTS_ITSELF_AS,
+    "casts": _PRESENTS_ITSELF_AS,
     "issue": _ISSUED_A_PLEA,
     "issues": _ISSUED_A_PLEA,
     "issued": _ISSUED_A_PLEA,
