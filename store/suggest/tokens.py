@@ -6,14 +6,15 @@ import re
 from dataclasses import dataclass
 
 TOKEN_PATTERN = re.compile(
-    r"(?:[^\W\d_]\.){2,}"  # U.S.  a.m.
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200  3,450.5
+    r"|(?:[^\W\d_]\.){2,}"  # U.S.  a.m.
     r"|[A-Z][a-z]{0,4}\.(?=\s)"  # Mr.  Sen.  C. (a title or an initial: see `tokenize`)
     r"|[^\W_]+(?:[’'\-.&][^\W_]+)*(?:[’']s\b|(?<=s)[’'](?![^\W_]))?"
     r"|[^\w\s]"
 )
-"""A token: a dotted abbreviation, a short capitalised word with its dot (kept whole when it
-is a title or an initial), a word (with inner apostrophes, hyphens, dots and `&`, and a
-possessive), or one mark."""
+"""A token: a number with thousands separators, a dotted abbreviation, a short capitalised
+word with its dot (kept whole when it is a title or an initial), a word (with inner
+apostrophes, hyphens, dots and `&`, and a possessive), or one mark."""
 
 ABBREVIATED_TITLES = frozenset(
     """Mr Mrs Ms Mx Dr Prof Cllr St Jan Feb Aug Sept Sep Oct Nov Dec No Sen Rep Gov Gen Lt Col
