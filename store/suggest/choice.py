@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from claimmark.store.models import Attribution
 from claimmark.store.suggest.claimants import Candidate
-from claimmark.store.suggest.cues import (
-    Citation,
-    find_candidates,
-    find_hedge,
-    find_relays,
-    first_person_told,
-)
+from claimmark.store.suggest.cues import find_candidates
+from claimmark.store.suggest.hedges import find_hedge, first_person_told
 from claimmark.store.suggest.phrases import clean_claimant, is_anonymous, phrase_after
 from claimmark.store.suggest.referents import Referent
+from claimmark.store.suggest.relays import Citation, find_relays
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.suggestion import UNNAMED, Suggestion
 from claimmark.store.suggest.words import (

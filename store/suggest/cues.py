@@ -1,7 +1,8 @@
 """Attribution cues in a sentence: reporting verbs (`said`, `told reporters that`, `has since
 indicated`), `according to` and `per`, `, saying`, passives (`was confirmed by`), inversions
-after a quotation (`...,” said Frank Doyle`), speakerless hedges (`It is understood that`)
-and relays (`citing X`, `quoting an article by X`, `told the Gazette`).
+after a quotation (`...,” said Frank Doyle`), and the quick filter that skips sentences
+without any cue. The cues that are not a reporting verb are in `special_cues`; hedges and
+relays in `hedges` and `relays`.
 
 Cues are looked for outside quotations only. Each cue yields a `claimants.Candidate`.
 """
@@ -19,7 +20,7 @@ from claimmark.store.suggest.claimants import (
     subject_candidate,
     unwrap,
 )
-from claimmark.store.suggest.names import PARTICLES, bare_word, is_outlet_name
+from claimmark.store.suggest.names import is_outlet_name
 from claimmark.store.suggest.phrases import (
     NounPhrase,
     clean_claimant,
@@ -31,7 +32,14 @@ from claimmark.store.suggest.phrases import (
     phrase_before,
 )
 from claimmark.store.suggest.sentence import Sentence
-from claimmark.store.suggest.suggestion import UNNAMED
+from claimmark.store.suggest.special_cues import (
+    claim_noun_candidate,
+    colon_candidate,
+    learned_candidate,
+    message_candidate,
+    stance_candidate,
+    words_candidate,
+)
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     BASE_FORMS,
@@ -41,12 +49,9 @@ from claimmark.store.suggest.words import (
     CONCERN_NOUNS,
     CONCERN_VERBS,
     DETERMINERS,
-    DOCUMENT_NOUNS,
     FINDING_PHRASE_OPENERS,
     FINDING_VERBS,
     FORMS_OF_BE,
-    HEDGE_ADVERBS,
-    HEDGE_INFINITIVES,
     HEDGE_PARTICIPLES,
     INVERSION_VERBS,
     LY_NOT_ADVERBS,
@@ -430,183 +435,6 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     return candidate
 
 
-def learned_candidate(sentence: Sentence, verb: int) -> Candidate | None:
-    """ "... TMZ has learned": an outlet told by people it does not name; the claimant is
-    unnamed, the outlet relays."""
-    tokens = sentence.tokens
-    if verb < 2 or tokens[verb - 1].lower not in ("has", "have", "had"):
-        return None
-    phrase = phrase_before(tokens, verb - 1, sentence.text)
-    if phrase is None or not has_proper_name(phrase, tokens, -1):
-        return None
-    outlet = sentence.referents.expand(clean_claimant(phrase.text, False))
-    if sentence.referents.names.is_person(outlet):
-        return None
-    cue = sentence.text[tokens[verb - 1].start : tokens[verb].end]
-    return Candidate(
-        "verb",
-        verb,
-        UNNAMED,
-        cue,
-        True,
-        relays=[outlet],
-        subject_at=phrase.first,
-        trailing=sentence.ends_after(verb),
-    )
-
-
-def stance_candidate(sentence: Sentence, adjective: int) -> Candidate | None:
-    """ "The council is concerned the laws would ...", "The union is adamant that ...": a
-    stance with its content; the subject before "is" is the claimant."""
-    tokens = sentence.tokens
-    be = adjective - 1
-    while be > 0 and tokens[be].lower in ("very", "deeply", "increasingly", "still", "also"):
-        be -= 1
-    if be < 1 or tokens[be].lower not in ("is", "are", "was", "were", "remains", "remain"):
-        return None
-    if adjective + 1 >= len(tokens):
-        return None
-    following = tokens[adjective + 1]
-    if following.lower != "that":
-        if (
-            not following.is_word
-            or following.quoted
-            or following.lower in PHRASE_PREPOSITIONS
-            or following.lower in ("about", "over", "as", "enough", "and", "or")
-        ):
-            return None
-        # a clause must follow: a finite verb within a few words
-        if not any(t.lower in _FINITE for t in tokens[adjective + 2 : adjective + 8]):
-            return None
-    previous = tokens[be - 1]
-    if previous.lower in PERSONAL_PRONOUNS:
-        cue = sentence.text[tokens[be].start : tokens[adjective].end]
-        return pronoun_candidate(sentence, adjective, previous.lower, cue)
-    subject = (
-        subject_before_comma(sentence, be - 1)
-        if previous.text == ","
-        else phrase_before(tokens, be, sentence.text)
-    )
-    if subject is None:
-        return None
-    cue = sentence.text[tokens[be].start : tokens[adjective].end]
-    if following.lower == "that":
-        cue += " that"
-    candidate = subject_candidate(sentence, adjective, subject, cue)
-    if candidate is not None:
-        candidate.subject_at = subject.first
-    return candidate
-
-
-_FINITE = FORMS_OF_BE | frozenset(
-    """would will could can must should may might has have had do does did""".split()
-)
-
-
-def words_candidate(sentence: Sentence, words: int) -> Candidate | None:
-    """ "In Dr. Shadlen's words, ..." and "In the words of X, ...": X is the claimant."""
-    tokens = sentence.tokens
-    if words + 1 >= len(tokens) or tokens[words + 1].text not in (",", ":"):
-        if not (words + 2 < len(tokens) and tokens[words + 1].lower == "of"):
-            return None
-    start = words - 1
-    while start >= 0 and tokens[start].lower != "in" and words - start < 8:
-        start -= 1
-    if start < 0 or tokens[start].lower != "in":
-        return None
-    if tokens[words + 1].lower == "of" and tokens[start + 1].lower == "the":
-        phrase = phrase_after(tokens, words + 2, sentence.text, limit=8)
-    else:
-        owner = words - 1
-        if tokens[owner].lower == "own":
-            owner -= 1
-        if not tokens[owner].lower.endswith(("’s", "'s")):
-            return None
-        phrase = make_phrase(tokens, start + 1, owner + 1, sentence.text)
-    if phrase is None:
-        return None
-    name = clean_claimant(phrase.text, False).removesuffix("’s").removesuffix("'s")
-    claimant = sentence.referents.expand(name, tokens[start].start)
-    cue = sentence.text[tokens[start].start : tokens[words].end]
-    candidate = Candidate("according", words, claimant, cue, False, subject_at=start)
-    candidate.role = "person" if sentence.referents.names.is_person(claimant) else "org"
-    return candidate
-
-
-def colon_candidate(sentence: Sentence, colon: int) -> Candidate | None:
-    """ "De Miranda evokes the notion ... in his introduction: “...”": a named subject and a
-    quotation after a colon; the subject is the claimant (cue ":")."""
-    tokens = sentence.tokens
-    subject = sentence_subject(sentence)
-    if subject is None or subject.stop > colon:
-        return None
-    if not (has_proper_name(subject, tokens, sentence.first) or subject.head in PEOPLE_NOUNS):
-        return None  # "The rankings were as follows: ..."
-    candidate = subject_candidate(sentence, colon, subject, ":")
-    if candidate is not None:
-        candidate.subject_at = subject.first
-    return candidate
-
-
-def claim_noun_candidate(sentence: Sentence, noun: int) -> Candidate | None:
-    """ "de Miranda’s notion that ...", "the minister’s claim that ...": the owner of the
-    claim is the claimant (a weaker cue than a verb)."""
-    tokens = sentence.tokens
-    if noun + 1 >= len(tokens) or tokens[noun + 1].lower != "that":
-        return None
-    # the owner: the name (capitalised words, particles, initials) or "the X" before it
-    first = noun - 1
-    while (
-        first > 0
-        and (tokens[first - 1].capitalised or tokens[first - 1].lower in PARTICLES)
-        and tokens[first - 1].is_word
-        and not tokens[first - 1].quoted
-    ):
-        first -= 1
-    if not tokens[first].capitalised and first > 0 and tokens[first - 1].lower == "the":
-        first -= 1
-    owner = make_phrase(tokens, first, noun, sentence.text)
-    if owner is None:
-        return None
-    name = clean_claimant(owner.text, owner.first == sentence.first)
-    name = name.removesuffix("’s").removesuffix("'s")
-    if not (has_proper_name(owner, tokens, -1) or is_known_word(bare_word(name.split()[-1]))):
-        return None
-    claimant = sentence.referents.expand(name, tokens[owner.first].start)
-    cue = sentence.text[tokens[noun - 1].start : tokens[noun + 1].end]
-    candidate = Candidate("verb", noun, claimant, cue, False, relative=True, subject_at=owner.first)
-    candidate.role = "person" if sentence.referents.names.is_person(claimant) else "org"
-    return candidate
-
-
-def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
-    """ "comments accusing her of ...", "a letter saying that ...": a message and what it
-    says; the message is the claimant."""
-    tokens = sentence.tokens
-    phrase = phrase_before(tokens, participle, sentence.text)
-    if phrase is None or phrase.head not in DOCUMENT_NOUNS:
-        return None
-    # "get comments accusing", "received a letter saying": the message starts at its
-    # determiner, or is the bare noun
-    determiner = next(
-        (
-            at
-            for at in range(phrase.head_at, phrase.first - 1, -1)
-            if tokens[at].lower in DETERMINERS
-        ),
-        -1,
-    )
-    first = determiner if determiner >= 0 else phrase.head_at
-    if first != phrase.first:
-        phrase = make_phrase(tokens, first, phrase.stop, sentence.text) or phrase
-    cue = tokens[participle].text
-    candidate = subject_candidate(sentence, participle, phrase, cue, object_claims=False)
-    if candidate is not None:
-        candidate.subject_at = phrase.first
-        candidate.relative = True
-    return candidate
-
-
 def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
     """Whether a short object and then a quotation follow the verb in its clause ("called
     the plan ‘a fantasy’", "labelled him “reckless”")."""
@@ -913,123 +741,3 @@ def skip_back(tokens: list[Token], verb: int) -> tuple[int, bool, bool]:
             continue
         break
     return at, passive, negated
-
-
-# --------------------------------------------------------------------------------------------
-# Hedges and relays
-
-
-_FIRST_PERSON_TOLD = re.compile(
-    r"\b(?:we|i)(?:[’']re|[’']m|\s+are|\s+am|\s+were|\s+was|(?:[’']ve|\s+have|\s+had)\s+been)"
-    r"\s+(?:also\s+|now\s+|often\s+)?told\b",
-    re.IGNORECASE,
-)
-"""The writer told by people they do not name: "We’re told", "I have been told"."""
-_HEDGE_ADVERB_GAP = frozenset(
-    "usually often widely commonly also generally long now still sometimes frequently".split()
-)
-
-
-def first_person_told(sentence: Sentence) -> re.Match[str] | None:
-    """ "We’re told", "I have been told" outside quotation marks, or None."""
-    told = _FIRST_PERSON_TOLD.search(sentence.text, sentence.start, sentence.end)
-    if told is None or any(
-        t.quoted for t in sentence.tokens if told.start() <= t.start < told.end()
-    ):
-        return None
-    return told
-
-
-def find_hedge(sentence: Sentence) -> str:
-    """The wording of a hedge that attributes the sentence to no one in particular
-    ("It is understood that", "allegedly", "are said to have", "We’re told", "is usually
-    told like this", "was described as"), or ""."""
-    tokens = sentence.tokens
-    count = len(tokens)
-    told = first_person_told(sentence)
-    if told is not None:
-        return told.group()
-    for at, token in enumerate(tokens):
-        if token.quoted or not token.is_word:
-            continue
-        word = token.lower
-        if word in HEDGE_ADVERBS:
-            return token.text
-        if word not in HEDGE_PARTICIPLES or at == 0:
-            continue
-        be = at - 1
-        while be > 0 and tokens[be].lower in _HEDGE_ADVERB_GAP:
-            be -= 1
-        if tokens[be].lower not in FORMS_OF_BE:
-            continue
-        if at + 1 >= count or tokens[at + 1].quoted:
-            continue
-        if any(t.lower == "by" for t in tokens[at + 1 : at + 8]):
-            continue  # "was described as reckless by ...": a passive with its agent
-        following = tokens[at + 1].lower
-        if following == "that" and be >= 1 and tokens[be - 1].lower == "it":
-            # "It is understood that"
-            return sentence.text[tokens[be - 1].start : tokens[at + 1].end]
-        if following == "to" and at + 2 < count and tokens[at + 2].lower in HEDGE_INFINITIVES:
-            # "are said to have", "is believed to be": not "was reported to the police"
-            return sentence.text[tokens[be].start : tokens[at + 2].end]
-        if word in ("told", "described") and following in ("like", "as", ":", "that"):
-            # "The story is usually told like this:", "The dress was described as ..."
-            return sentence.text[tokens[be].start : tokens[at + 1].end]
-    return ""
-
-
-Citation = tuple[int, str, bool, str]
-"""A relay that names an inner source: (token index, claimant, anonymous, cue words)."""
-
-
-def find_relays(sentence: Sentence) -> tuple[list[Citation], list[tuple[int, str]]]:
-    """Relays in the sentence: "citing X", "quoting an article by X", "which cites X" as
-    citations, and outlets told or shown the claim ("told the Gazette", "seen by the
-    Harbour Gazette"), each with the token index of its cue."""
-    tokens = sentence.tokens
-    count = len(tokens)
-    citations: list[Citation] = []
-    outlets: list[tuple[int, str]] = []
-    for at, token in enumerate(tokens):
-        if token.quoted or at + 1 >= count:
-            continue
-        word = token.lower
-        if word in ("citing", "quoting") or (
-            word in ("cites", "cited", "quoted")
-            and at > 0
-            and tokens[at - 1].lower in ("which", "who")
-        ):
-            phrase = phrase_after(tokens, at + 1, sentence.text, limit=14)
-            if (
-                phrase is None
-                or not (has_proper_name(phrase, tokens, -1) or is_known_word(phrase.head))
-                or phrase.head in TIME_WORDS
-            ):
-                continue  # "citing health reasons"
-            claimant, _, anonymous, _ = unwrap(sentence, phrase)
-            first = at - 1 if word in ("cites", "cited", "quoted") else at
-            words = sentence.text[tokens[first].start : tokens[at].end]
-            for inner in range(phrase.first + 1, min(count, phrase.first + 4)):
-                if tokens[inner].lower in ("by", "in", "from") and phrase.head in DOCUMENT_NOUNS:
-                    words = sentence.text[tokens[first].start : tokens[inner].end]
-                    break
-            citations.append((at, claimant, anonymous, words))
-        elif (
-            word in ("seen", "reported")
-            and tokens[at + 1].lower == "by"
-            and at + 2 < count
-            and (word == "seen" or (at > 0 and tokens[at - 1].lower == "as"))
-        ):  # "seen by the Gazette", "As reported by the Hallam Evening Record, ..."
-            phrase = phrase_after(tokens, at + 2, sentence.text)
-            if phrase is not None:
-                outlets.append((at, sentence.referents.expand(clean_claimant(phrase.text, False))))
-        elif word in ("told", "tells") or (
-            word == "with" and at > 0 and tokens[at - 1].lower == "interview"
-        ):
-            phrase = phrase_after(tokens, at + 1, sentence.text, limit=5)
-            if phrase is not None and has_proper_name(phrase, tokens, -1):
-                name = sentence.referents.expand(clean_claimant(phrase.text, False))
-                if is_outlet_name(name):
-                    outlets.append((at, name))
-    return citations, outlets
