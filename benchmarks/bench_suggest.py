@@ -10,8 +10,9 @@ Speed: the median of N runs of `suggest_attributions` on a news-length article (
 whose body is closest to 6 KB), on the longest real news page of the development set, and
 on a 1 MB text (the samples' paragraphs concatenated), and of `sentence_spans` on the 1 MB
 text, each next to baselines timed in the same run over the same text (`text.split()`, and
-counting `re.finditer(r"\\.")`), printed as ratios. Targets: under 50 ms for a news article,
-under 2 s for 1 MB.
+counting `re.finditer(r"\\.")`), printed as ratios; and one run on a 15 MB text, which the
+engine reads only up to `MAX_CHARS` (it says so). Targets: under 50 ms for a news article,
+under 2 s for 1 MB, a few seconds for 15 MB.
 
 Quality, set by set (which sets were tuned on is printed with each one):
 
@@ -63,7 +64,7 @@ from benchmarks.attribution_scoring import (  # noqa: E402
 from benchmarks.news_labels import load_set  # noqa: E402
 from benchmarks.news_text import CorpusMissingError  # noqa: E402
 from claimmark.store.sentences import sentence_spans  # noqa: E402
-from claimmark.store.suggest import suggest_attributions  # noqa: E402
+from claimmark.store.suggest import MAX_CHARS, suggest_attributions  # noqa: E402
 
 ARTICLES = ROOT / "articles"
 SAMPLES = ROOT / "tests" / "fixtures" / "attributions"
@@ -155,6 +156,14 @@ def speed(runs: int) -> None:
     )
     suggestions = len(suggest_attributions(big))
     print(f"1 MB text: {len(sentence_spans(big)):,} sentences, {suggestions:,} suggestions")
+    huge = "\n".join([big] * 15)
+    t0 = time.perf_counter()
+    found = suggest_attributions(huge)
+    elapsed = time.perf_counter() - t0
+    print(
+        f"15 MB text ({len(huge):,} chars): suggest_attributions {elapsed:.2f} s once,"
+        f" read {found.read:,} chars (MAX_CHARS {MAX_CHARS:,}), truncated={found.truncated}"
+    )
 
 
 # --------------------------------------------------------------------------------------------
