@@ -6,7 +6,12 @@ normalisation, anchoring, attribution suggestions and export. Never imports text
 
 from claimmark.store.errors import (
     Ambiguous,
+    Busy,
     ClaimmarkError,
+    Conflict,
+    Damaged,
+    DiskFull,
+    FetchError,
     IngestError,
     InvalidInput,
     NotFound,
@@ -28,6 +33,7 @@ from claimmark.store.models import (
 
 __all__ = [
     "Ambiguous",
+    "Busy",
     "Annotation",
     "AnnotationDraft",
     "Article",
@@ -37,7 +43,11 @@ __all__ = [
     "ClaimRow",
     "ClaimStatus",
     "ClaimmarkError",
+    "Conflict",
+    "Damaged",
+    "DiskFull",
     "Confidence",
+    "FetchError",
     "ImportResult",
     "IngestError",
     "InvalidInput",

@@ -118,11 +118,21 @@ def guarded(run: Callable[[], None]) -> None:
         fail(f"error: {error.strerror or error}{': ' + str(where) if where else ''}")
 
 
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print `text` (which may hold stored text) to standard output or error, as text: any
+    control character, bidi control or lone surrogate in it is shown as U+FFFD
+    (`store.sanitize.visible`), so nothing printed can drive the terminal. Every command
+    prints through here (ruff bans a bare `click.echo` in `tui/cli`)."""
+    import click  # (not imported to open the reader: only to print)
+
+    from claimmark.store.sanitize import visible
+
+    click.echo(visible(text), err=err, nl=nl)  # noqa: TID251 - the one place
+
+
 def fail(message: str, status: int = 1) -> NoReturn:
     """Print one line on stderr and exit."""
-    import click  # only on the way out
-
-    click.echo(f"claimmark: {message}", err=True)
+    echo(f"claimmark: {' '.join(message.split())}", err=True)
     raise SystemExit(status)
 
 
@@ -175,19 +185,33 @@ def open_library(context: Context) -> None:
     run_tui(store, None)
 
 
-def open_article(context: Context, article: str) -> None:
-    """`claimmark open ARTICLE`: the article (an id, a file, or a title fragment; a file
-    not yet in the library is added first) in the reader."""
-    found = resolve_article(context.store, article)
-    run_tui(context.store, found.id)
+def open_article(context: Context, article: str, timeout: float | None = None) -> None:
+    """`claimmark open ARTICLE`: the article (an id, a file, a URL, or a title fragment)
+    in the reader. A file or URL not yet in the library is added first (a URL already in
+    it opens without fetching); `timeout` is the web fetch's (None: the default)."""
+    require_terminal()  # before a new file or page is added: a failed command changes nothing
+    store = context.store
+    if not article.isdigit():  # (an id is no URL: the fetch module stays unimported)
+        from claimmark.store.web.fetch import looks_like_url
+
+        if looks_like_url(article):
+            found = store.find_url(article.strip())
+            if found is None:
+                from claimmark.store.web.add import add_url
+
+                found = add_url(store, article, timeout=timeout).article
+            run_tui(store, found.id)
+            return
+    run_tui(store, resolve_article(store, article).id)
 
 
 def _import_samples(store: Store) -> None:
     from claimmark.articles import sample_paths
 
-    for path in sample_paths():
-        store.import_file(path)
-    store.set_setting("samples_imported", "1")
+    with store.transaction():  # all the samples or none
+        for path in sample_paths():
+            store.import_file(path)
+        store.set_setting("samples_imported", "1")
 
 
 def require_terminal() -> None:
@@ -200,15 +224,25 @@ def run_tui(store: Store, article_id: int | None) -> None:
     from claimmark.tui.app import ClaimmarkApp
 
     # The collector stays off until the first frame (see the module's docstring).
-    ClaimmarkApp(store, article_id=article_id).run()
+    app = ClaimmarkApp(store, article_id=article_id)
+    app.run()
+    if app.return_code:  # the app ended on an error (Textual has printed it): say so
+        raise SystemExit(app.return_code)
 
 
 def resolve_article(store: Store, ref: str) -> Article:
     """An article named by id, path, or title fragment; a path not yet in the library is
     added first."""
+    if ref.isdigit():
+        return store.find_article(ref)
     path = Path(ref).expanduser()
-    if not ref.isdigit() and path.exists():
+    if path.exists():
         return store.import_file(path).article
+    if os.path.lexists(path):  # a link that leads nowhere
+        from claimmark.store.errors import IngestError
+        from claimmark.store.ingest import path_problem
+
+        raise IngestError(f"{ref}: {path_problem(path)}")
     return store.find_article(ref)
 
 

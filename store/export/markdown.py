@@ -7,8 +7,9 @@ The file, for an article with claims and highlights::
     title: "Ministers signal backing for coastal flood plan"
     byline: "By Jane Example"
     source: "/home/ana/articles/flood.txt"
-    imported: "2026-11-25T19:56:02.123456+00:00"
-    tags: ["climate-policy", "flood"]
+    imported: "2026-11-25T19:56:02.123456+00:00"     <- a web page has before it: site,
+    tags: ["climate-policy", "flood"]                   published, modified, url, fetched
+                                                        and language (each when known)
     annotations: 3
     claims: 1
     notes: 1
@@ -17,7 +18,7 @@ The file, for an article with claims and highlights::
 
     # Ministers signal backing for coastal flood plan
 
-    By Jane Example
+    By Jane Example                                      <- byline · site · published date
 
     ## Claims
 
@@ -56,8 +57,9 @@ read as syntax is backslash-escaped, ``<`` becomes ``&lt;``, a line can never st
 heading, list, quote, table, fence or indented code block, and whitespace at either end is
 written as character references so that parsers do not strip it. Paragraph breaks inside a
 quote become hard line breaks (a ``\\`` at the end of the line). C0/C1 control characters
-other than tab and line breaks (and lone surrogates) are shown as U+FFFD: a Markdown file
-is no place for a terminal escape sequence. The JSON export keeps them.
+other than tab and line breaks, lone surrogates and the bidi controls are shown as U+FFFD:
+a Markdown file is no place for a terminal escape sequence. (The store never holds them,
+see `store.sanitize`; a library written by an older claimmark may.)
 
 **Notes are Markdown and stay Markdown**, but inside a list item: the ``Note:`` item uses a
 four-column marker (``-   ``) and every line of the note is indented by four spaces, so
@@ -82,6 +84,7 @@ from functools import lru_cache
 
 from claimmark.store.errors import InvalidInput
 from claimmark.store.models import Annotation, Article, document_order
+from claimmark.store.sanitize import BIDI_CONTROLS
 from claimmark.store.text import ParagraphIndex
 
 GROUP_BY: tuple[str, ...] = ("document", "tag")
@@ -97,7 +100,7 @@ MAX_SLUG = 80
 
 # -- escaping ------------------------------------------------------------------------
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{BIDI_CONTROLS}]")
 """Characters a Markdown body never carries as they are (shown as U+FFFD)."""
 
 _INLINE = re.compile(
@@ -128,8 +131,9 @@ def _escape_match(match: re.Match[str]) -> str:
 
 
 _ANY_SPECIAL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\\\\`*_\\[\\]#|~$^=<>&%\r\n\u2028\u2029]"
-    "|^(?:[-+]|\\d{1,9}[.)])"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\\\\`*_\\[\\]#|~$^=<>&%\r\n\u2028\u2029"
+    + BIDI_CONTROLS
+    + "]|^(?:[-+]|\\d{1,9}[.)])"
 )
 """Anything `escape_text` would change (a quick test that lets plain text through)."""
 
@@ -174,7 +178,9 @@ def quote_lines(quote: str) -> list[str]:
     return lines
 
 
-_YAML_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]')
+_YAML_ESCAPE = re.compile(
+    f'["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff{BIDI_CONTROLS}]'
+)
 _YAML_SHORT = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -189,8 +195,8 @@ def _yaml_escape(match: re.Match[str]) -> str:
 
 def yaml_string(value: str) -> str:
     """`value` as a double-quoted YAML scalar that is also a JSON string: quotes and
-    backslashes escaped, control characters, line/paragraph separators, BOM and
-    non-characters as ``\\uXXXX`` (lone surrogates, which no file can hold, as U+FFFD)."""
+    backslashes escaped, control characters, line/paragraph separators, bidi controls, BOM
+    and non-characters as ``\\uXXXX`` (lone surrogates, which no file can hold, as U+FFFD)."""
     return '"' + _YAML_ESCAPE.sub(_yaml_escape, value) + '"'
 
 
@@ -367,6 +373,20 @@ def article_markdown(
         f"title: {yaml_string(article.title)}",
         f"byline: {yaml_string(article.byline)}",
         f"source: {yaml_string(article.source)}",
+    ]
+    lines += [
+        f"{key}: {yaml_string(value)}"
+        for key, value in (
+            ("site", article.site_name),
+            ("published", article.published),
+            ("modified", article.modified),
+            ("url", _page_url(article)),
+            ("fetched", article.fetched_at),
+            ("language", article.language),
+        )
+        if value
+    ]
+    lines += [
         f"imported: {yaml_string(article.imported_at)}",
     ]
     if include_timestamp:
@@ -383,8 +403,11 @@ def article_markdown(
         f"# {escape_text(article.title)}".rstrip(),
         "",
     ]
-    if article.byline:
-        lines += [escape_text(article.byline), ""]
+    credit = " · ".join(
+        part for part in (article.byline, article.site_name, article.published[:10]) if part
+    )
+    if credit:
+        lines += [escape_text(credit), ""]
     if claims:
         lines += ["## Claims", ""] + _blocks(claims, paragraphs)
     if others:
@@ -397,6 +420,13 @@ def article_markdown(
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def _page_url(article: Article) -> str:
+    """The page's own URL (canonical, else fetched from) when it says more than the
+    source does."""
+    url = article.canonical_url or article.fetched_from
+    return "" if url == article.source else url
 
 
 def export_marker(head: str) -> str | None:

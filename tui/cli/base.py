@@ -9,7 +9,6 @@ the commands share, opening the reader and the errors every command has are in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,22 +19,31 @@ from claimmark.tui.launch import (
     DB_ENV,
     Context,
     default_db_path,
+    echo,
     fail,
     guarded,
     open_library,
+    require_terminal,
+    resolve_article,
+    run_tui,
     settle_after_startup,
 )
 
 __all__ = [
     "DB_ENV",
     "Context",
+    "cell",
     "cli",
     "console",
     "default_db_path",
+    "echo",
     "fail",
     "main",
     "pass_context",
     "print_json",
+    "require_terminal",
+    "resolve_article",
+    "run_tui",
 ]
 
 
@@ -46,7 +54,7 @@ def _print_version(ctx: click.Context) -> None:
         number = version("claimmark")
     except PackageNotFoundError:  # running from a source tree
         number = "0.1.0 (source)"
-    click.echo(f"claimmark {number}")
+    echo(f"claimmark {number}")
     ctx.exit()
 
 
@@ -88,13 +96,27 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
 
 def print_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print `data` as indented JSON, terminal-safe (`store.sanitize.terminal_json`)."""
+    from claimmark.store.sanitize import terminal_json
+
+    click.echo(terminal_json(data))  # noqa: TID251 - escapes what a terminal must not get
 
 
 def console() -> Any:
+    """A Rich console for tables. Stored text goes in as `cell(...)`, never as a str,
+    which Rich would read as markup."""
     from rich.console import Console
 
     return Console(soft_wrap=False)
+
+
+def cell(text: str) -> Any:
+    """Stored text as a Rich table cell: plain text (never markup), shown safely."""
+    from rich.text import Text
+
+    from claimmark.store.sanitize import visible
+
+    return Text(visible(text))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

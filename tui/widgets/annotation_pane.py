@@ -22,6 +22,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -31,10 +32,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimmark.store.models import Annotation
+from claimmark.store.sanitize import visible
 from claimmark.tui.colors import STATUS_COLORS, background, color_name
 from claimmark.tui.textfit import cells as _cells
 from claimmark.tui.textfit import chop as _chop
-from claimmark.tui.textfit import clip
+from claimmark.tui.textfit import clip, plain
 from claimmark.tui.textfit import squash as _squash
 from claimmark.tui.widgets.paging import page_row
 from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
@@ -183,6 +185,8 @@ class AnnotationPane(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._subtitle: str | Text = ""
+        """What `border_subtitle` was last set to."""
         self._built_from: tuple[PaneEntry, ...] = ()
         """The `entries` the lists below were built from: a new value is patched from it."""
         self._shown: list[PaneEntry] = []
@@ -240,7 +244,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._source = source
         self._shown = shown
         self._ids = [e.annotation.id for e in shown]
-        self._quotes = [_squash(e.annotation.quote) for e in shown]
+        self._quotes = [visible(_squash(e.annotation.quote)) for e in shown]
         self._quote_cells = [_cells(q) for q in self._quotes]
         self._has_note = [bool(e.annotation.note.strip()) for e in shown]
         self._layout_width = -1
@@ -273,7 +277,7 @@ class AnnotationPane(ScrollView, can_focus=True):
             source[low:] = [*run, *(map(add, tail, repeat(shift)) if shift else tail)]
         self._shown[low:high] = added
         self._ids[low:high] = [e.annotation.id for e in added]
-        quotes = [_squash(e.annotation.quote) for e in added]
+        quotes = [visible(_squash(e.annotation.quote)) for e in added]
         self._quotes[low:high] = quotes
         self._quote_cells[low:high] = [_cells(q) for q in quotes]
         self._has_note[low:high] = [bool(e.annotation.note.strip()) for e in added]
@@ -338,11 +342,13 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._scroll_pending = row is not None
         self._relayout()
         query = self.filter_text
+        subtitle: str | Text
         if query:
-            subtitle = f"filter: {query} ({len(shown)})"
+            subtitle = plain(f"filter: {query} ({len(shown)})")
         else:
             subtitle = f"{len(shown)} annotations" if shown else ""
-        if subtitle != self.border_subtitle:  # setting it redraws the whole pane
+        if subtitle != self._subtitle:  # setting it redraws the whole pane
+            self._subtitle = subtitle
             self.border_subtitle = subtitle
 
     def _row_of(self, annotation_id: int | None) -> int | None:
@@ -550,19 +556,17 @@ class AnnotationPane(ScrollView, can_focus=True):
             badge = Style.parse(f"bold black on {STATUS_COLORS.get(status, 'grey62')}")
             header.append((f" {status} ", base + badge))
             if a.claim.claimant:
-                header.append((" " + _squash(a.claim.claimant), base))
+                header.append((" " + visible(_squash(a.claim.claimant)), base))
         else:
             header.append((a.kind, base + italic))
         if a.tags:
-            header.append(("  " + " ".join(f"#{t}" for t in a.tags), base + bold))
+            header.append(("  " + visible(" ".join(f"#{t}" for t in a.tags)), base + bold))
         lines = [_fit(header, text_width)]
         for quote_line in wrap_quote(self._quotes[index], text_width):
             lines.append([Segment(quote_line, base)])
         if self._has_note[index]:
-            first_line = a.note.strip().splitlines()[0]
-            lines.append(
-                [Segment("✎ " + clip(_squash(first_line), text_width - 2), base + italic + dim)]
-            )
+            first_line = visible(_squash(a.note.strip().splitlines()[0]))
+            lines.append([Segment("✎ " + clip(first_line, text_width - 2), base + italic + dim)])
         pad = Segment(" ", base)
         return [Strip([pad, *segments]).adjust_cell_length(width, base) for segments in lines]
 
