@@ -15,6 +15,7 @@ from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT, TITLE
+from tests.tui.typing import type_keys
 from tests.tui.waiting import wait_until
 
 
@@ -38,14 +39,19 @@ async def test_claim_every_field_by_keys(lib: Store) -> None:
         await pilot.pause()
         await pilot.press("}", "s", "c")
         await pilot.pause()
-        await pilot.press(*"the environment minister", "enter")
-        await pilot.press(*"Harbour Gazette > minister", "enter")
+        await type_keys(pilot, "the environment minister")
+        await pilot.press("enter")
+        await type_keys(pilot, "Harbour Gazette > minister")
+        await pilot.press("enter")
         await pilot.press("d", "tab")  # attribution: direct quote
         await pilot.press("f", "tab")  # status: false
         await pilot.press("enter", "down", "enter", "tab")  # confidence: high
-        await pilot.press(*"https://example.org/a", "enter")
-        await pilot.press(*"flood", "tab")
-        await pilot.press(*"Ask the Gazette", "ctrl+s")
+        await type_keys(pilot, "https://example.org/a")
+        await pilot.press("enter")
+        await type_keys(pilot, "flood")
+        await pilot.press("tab")
+        await type_keys(pilot, "Ask the Gazette")
+        await pilot.press("ctrl+s")
         await pilot.pause()
     [annotation] = lib.list_annotations(1)
     assert annotation.quote.startswith("Speaking on Monday")
@@ -84,7 +90,9 @@ async def test_c_on_an_existing_claim_edits_it(lib: Store) -> None:
         await pilot.pause()
         await pilot.press("tab", "e")
         await pilot.pause()
-        await pilot.press("ctrl+u", *"two officials", "ctrl+s")
+        await pilot.press("ctrl+u")
+        await type_keys(pilot, "two officials")
+        await pilot.press("ctrl+s")
         await pilot.pause()
     assert lib.get_annotation(original.id).claim.claimant == "two officials"
 
@@ -153,10 +161,14 @@ async def test_claims_view_filters_and_opens(lib: Store) -> None:
         await pilot.press("s", "s", "s")  # none -> unverified -> supported -> disputed
         await pilot.pause()
         assert [r.annotation.claim.claimant for r in screen.rows] == ["Critics"]
-        await pilot.press("r", "slash", *"officials", "enter")
+        await pilot.press("r", "slash")
+        await type_keys(pilot, "officials")
+        await pilot.press("enter")
         await pilot.pause()
         assert {r.annotation.claim.claimant for r in screen.rows} == {"two officials", "Officials"}
-        await pilot.press("r", "number_sign", *"flood", "enter")
+        await pilot.press("r", "number_sign")
+        await type_keys(pilot, "flood")
+        await pilot.press("enter")
         await pilot.pause()
         assert [r.annotation.claim.claimant for r in screen.rows] == ["two officials"]
         await pilot.press("r", "s", "s", "s", "enter")

@@ -30,6 +30,7 @@ from claimmark.tui.dialogs.quote import QuotePreview
 from claimmark.tui.dialogs.tags import TagSuggester, parse_tags
 from tests.tui.screen import screen_text
 from tests.tui.snapshot_version import drawn_with_this_textual
+from tests.tui.typing import type_keys
 
 SIZE = (100, 32)
 QUOTE = (
@@ -68,8 +69,8 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type `text` key by key, then wait for any completion."""
-    await pilot.press(*text)
+    """Type `text` key by key (`tests.tui.typing`), then wait for any completion."""
+    await type_keys(pilot, text)
     await settle(pilot)
 
 
@@ -166,9 +167,13 @@ async def test_note_multiline_editing_saved_with_ctrl_s() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert focused_id(app) == "note"
-        await pilot.press("enter", *"Second point")
-        await pilot.press("up", "end", *"!")  # back onto the first line
-        await pilot.press("down", "end", "enter", *"  ", "enter", "enter")  # dropped on save
+        await pilot.press("enter")
+        await type_keys(pilot, "Second point")
+        await pilot.press("up", "end")  # back onto the first line
+        await type_keys(pilot, "!")
+        await pilot.press("down", "end", "enter")
+        await type_keys(pilot, "  ")
+        await pilot.press("enter", "enter")  # (these blank lines are dropped on save)
         assert app.screen.query_one("#note", TextArea).text == "First point!\nSecond point\n  \n\n"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -179,7 +184,9 @@ async def test_note_escape_cancels_even_after_edits() -> None:
     app = Host(NoteDialog("Keep me", QUOTE))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*" and this", "enter", *"more")
+        await type_keys(pilot, " and this")
+        await pilot.press("enter")
+        await type_keys(pilot, "more")
         assert app.screen.query_one("#note", TextArea).text == "Keep me and this\nmore"
         await pilot.press("escape")
         await pilot.pause()
@@ -258,7 +265,9 @@ async def test_claim_form_every_field_filled_by_keys() -> None:
         await type_text(pilot, ", Budget, flood")
         await pilot.press("tab")
         assert focused_id(app) == "note"
-        await pilot.press(*"Ask", "enter", *"why. ")
+        await type_keys(pilot, "Ask")
+        await pilot.press("enter")
+        await type_keys(pilot, "why. ")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.result == ClaimFormResult(

@@ -18,6 +18,7 @@ from claimmark.tui.screens.reader import ReaderScreen
 from tests.hostile import ALL, HOSTILE, assert_terminal_safe
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT
+from tests.tui.typing import type_keys
 from tests.tui.waiting import wait_until
 
 TYPED = "[/bold] [link=file:x]L \u202et\u200bw"
@@ -83,7 +84,9 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         shot = safe(app, "library")
         assert "[/bold]" in shot and "[link=file:///etc/passwd]L[/link]" in shot
         # The library's filter prompt and its hint line take typed markup as text.
-        await pilot.press("slash", *"[/bold]", "enter")
+        await pilot.press("slash")
+        await type_keys(pilot, "[/bold]")
+        await pilot.press("enter")
         await pilot.pause()
         assert "[/bold]" in safe(app, "library filtered")
         await pilot.press("slash", "ctrl+a", "backspace", "enter")  # clear the filter
@@ -94,11 +97,19 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         assert isinstance(app.screen, ReaderScreen)
         reader = app.screen
         safe(app, "reader")
-        await pilot.press("s", "n", *TYPED, "ctrl+s")
+        await pilot.press("s", "n")
+        await type_keys(pilot, TYPED)
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("t", *"[/b] \u202ex", "enter")
+        await pilot.press("t")
+        await type_keys(pilot, "[/b] \u202ex")
+        await pilot.press("enter")
         await pilot.pause()
-        await pilot.press(")", "s", "c", *TYPED, "enter", *"[/b]>\u202ee", "enter")
+        await pilot.press(")", "s", "c")
+        await type_keys(pilot, TYPED)
+        await pilot.press("enter")
+        await type_keys(pilot, "[/b]>\u202ee")
+        await pilot.press("enter")
         await pilot.press("ctrl+s")
         await pilot.pause()
         notes = lib.list_annotations(reader.article.id)
@@ -108,7 +119,9 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         shot = safe(app, "reader with notes")
         assert "[/bold]" in shot  # the pane shows the markup as text
         # A notification that quotes typed text: a search with no match.
-        await pilot.press("slash", *"[/bold] nowhere", "enter")
+        await pilot.press("slash")
+        await type_keys(pilot, "[/bold] nowhere")
+        await pilot.press("enter")
         await wait_until(
             pilot, lambda: "[/bold] nowhere" in screen_text(app), what="the notification"
         )
@@ -131,7 +144,9 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         assert isinstance(app.screen, ClaimsScreen)
         shot = safe(app, "claims view")
         assert "[/bold] [link=file:" in shot  # the claimant, clipped to its column
-        await pilot.press("slash", *"[/b]", "enter")
+        await pilot.press("slash")
+        await type_keys(pilot, "[/b]")
+        await pilot.press("enter")
         await pilot.pause()
         safe(app, "claims filtered")
         await pilot.press("r", "escape", "escape")

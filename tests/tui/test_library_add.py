@@ -15,6 +15,7 @@ from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
 from tests.test_web import JSON_LD, PARAGRAPHS, TITLE
 from tests.tui.screen import screen_text
+from tests.tui.typing import type_keys
 from tests.tui.waiting import wait_until
 from tests.web_server import PageServer, page
 
@@ -45,7 +46,7 @@ def notified(app: ClaimmarkApp, text: str) -> list[str]:
 async def add_by_keys(pilot, text: str) -> None:
     await pilot.press("a")
     await pilot.pause()
-    await pilot.press(*text)
+    await type_keys(pilot, text)
     await pilot.press("enter")
 
 
@@ -128,7 +129,9 @@ async def test_added_article_shown_even_under_a_filter(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
-        await pilot.press("slash", *"tides", "enter")
+        await pilot.press("slash")
+        await type_keys(pilot, "tides")
+        await pilot.press("enter")
         await pilot.pause()
         assert screen.filter_text == "tides"
         await add_by_keys(pilot, str(saved))

@@ -17,6 +17,7 @@ from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
 from tests.tui.screen import screen_text
+from tests.tui.typing import type_keys
 from tests.tui.waiting import wait_until
 
 TEXT = (
@@ -112,7 +113,10 @@ async def test_v_mode_words_then_tag_with_completion(lib: Store) -> None:
         await pilot.pause()
         await pilot.press("v", "w", "w", "t")
         await pilot.pause()
-        await pilot.press(*"cli", "tab", *", budget", "enter")
+        await type_keys(pilot, "cli")
+        await pilot.press("tab")
+        await type_keys(pilot, ", budget")
+        await pilot.press("enter")
         await pilot.pause()
         annotations = lib.list_annotations(1)
         new = [a for a in annotations if a.start == 0]
@@ -127,7 +131,10 @@ async def test_note_on_paragraph_and_edit_existing(lib: Store) -> None:
         await pilot.pause()
         await pilot.press("}", "p", "n")
         await pilot.pause()
-        await pilot.press(*"Check the Gazette", "enter", *"line two", "ctrl+s")
+        await type_keys(pilot, "Check the Gazette")
+        await pilot.press("enter")
+        await type_keys(pilot, "line two")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         [annotation] = lib.list_annotations(1)
         assert annotation.quote == TEXT.split("\n")[1]
@@ -135,11 +142,15 @@ async def test_note_on_paragraph_and_edit_existing(lib: Store) -> None:
         # n again on the annotation under the cursor edits its note
         await pilot.press("n", "ctrl+a")
         await pilot.pause()
-        await pilot.press("end", *" (done)", "ctrl+s")
+        await pilot.press("end")
+        await type_keys(pilot, " (done)")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert lib.get_annotation(annotation.id).note.endswith("(done)")
         # escape cancels an edit
-        await pilot.press("n", *"zzz", "escape")
+        await pilot.press("n")
+        await type_keys(pilot, "zzz")
+        await pilot.press("escape")
         await pilot.pause()
         assert "zzz" not in lib.get_annotation(annotation.id).note
 
@@ -150,8 +161,10 @@ async def test_claim_by_keys(lib: Store) -> None:
         await pilot.pause()
         await pilot.press("s", "c")
         await pilot.pause()
-        await pilot.press(*"two officials", "enter")
-        await pilot.press(*"Harbour Gazette > two officials", "enter")
+        await type_keys(pilot, "two officials")
+        await pilot.press("enter")
+        await type_keys(pilot, "Harbour Gazette > two officials")
+        await pilot.press("enter")
         await pilot.press("ctrl+s")
         await pilot.pause()
         [annotation] = lib.list_annotations(1)
@@ -280,7 +293,9 @@ async def test_search_and_match_keys(lib: Store) -> None:
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("slash", *"barrier", "enter")
+        await pilot.press("slash")
+        await type_keys(pilot, "barrier")
+        await pilot.press("enter")
         await pilot.pause()
         first = TEXT.index("barrier")
         second = TEXT.index("barrier", first + 1)
@@ -309,10 +324,14 @@ async def test_pane_jump_edit_delete_and_filter(lib: Store) -> None:
         await pilot.pause()
         assert view(app).cursor == far
         assert view(app).has_focus
-        await pilot.press("tab", "slash", *"#flood", "enter")
+        await pilot.press("tab", "slash")
+        await type_keys(pilot, "#flood")
+        await pilot.press("enter")
         await pilot.pause()
         assert [e.annotation.tags for e in pane.shown] == [("flood",)]
-        await pilot.press("slash", *"disputed", "enter")  # the old filter is selected
+        await pilot.press("slash")
+        await type_keys(pilot, "disputed")  # the old filter is selected: typing replaces it
+        await pilot.press("enter")
         await pilot.pause()
         assert [e.annotation.start for e in pane.shown] == [far]
         await pilot.press("x")
@@ -341,7 +360,9 @@ async def test_reopening_shows_the_same_annotations(lib: Store) -> None:
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("s", "h", ")", "s", "t", *"later", "enter")
+        await pilot.press("s", "h", ")", "s", "t")
+        await type_keys(pilot, "later")
+        await pilot.press("enter")
         await pilot.pause()
     saved = lib.list_annotations(1)
     assert len(saved) == 2
