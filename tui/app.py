@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from claimmark.store.store import Store
+from claimmark.tui.key_order import OrderedKeysApp
 from claimmark.tui.launch import settle_after_startup
 
 
-class ClaimmarkApp(App[None]):
-    """Read news articles critically: highlight, tag, note and record claims."""
+class ClaimmarkApp(OrderedKeysApp[None]):
+    """Read news articles critically: highlight, tag, note and record claims.
+
+    Keys are handled one at a time, each after the effects of the one before (see
+    `tui.key_order`), so keys typed in a burst land where the focus is by then.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "claimmark"
