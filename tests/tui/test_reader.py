@@ -120,6 +120,39 @@ async def test_v_mode_words_then_tag_with_completion(lib: Store) -> None:
         assert new[0].tags == ("budget", "climate")
 
 
+WORDS_TEXT = (
+    "Harbour property owners face a £1.4bn bill, the Association of Coastal Insurers said.\n"
+    "It warned that insurers would not co-operate “unless the barrier is built”."
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "keys", "quote"),
+    [
+        ("owners", ("v", "w", "h"), "owners"),  # never "owners " (the space after it)
+        ("owners", ("v", "w", "w", "h"), "owners face"),
+        ("£1.4bn", ("v", "w", "h"), "£1.4bn"),  # the whole sum, not "£"
+        ("bill", ("v", "w", "w", "h"), "bill, the"),
+        ("owners", ("v", "b", "h"), "property"),  # never "property " (up to the anchor)
+        ("co-operate", ("v", "w", "h"), "co-operate"),
+        ("barrier", ("G", "v", "b", "h"), "built”."),  # from the end back to a word
+    ],
+)
+async def test_word_selections_save_whole_words(
+    tmp_path: Path, start: str, keys: tuple[str, ...], quote: str
+) -> None:
+    store = Store(tmp_path / "lib.db")
+    store.add_article("Flood bill", "", "/tmp/bill.txt", WORDS_TEXT)
+    app = ClaimmarkApp(store, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        view(app).move_cursor(WORDS_TEXT.index(start))
+        await pilot.press(*keys)
+        await pilot.pause()
+    [annotation] = store.list_annotations(1)
+    assert annotation.quote == quote
+
+
 async def test_note_on_paragraph_and_edit_existing(lib: Store) -> None:
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
