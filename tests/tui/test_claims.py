@@ -215,3 +215,29 @@ async def test_claims_view_filters_and_opens(lib: Store) -> None:
         assert isinstance(reader, ReaderScreen)
         assert reader.article.id == 1
         assert reader.query_one(ArticleView).cursor == far
+
+
+@pytest.mark.parametrize("typed", ["insur", "#insur", "INS"])
+async def test_claims_tag_filter_takes_its_completion_and_counts_one_claim(
+    lib: Store, typed: str
+) -> None:
+    lib.create_annotation(AnnotationDraft(1, 0, 20, tags=("insurance",), claim=Claim("insurers")))
+    lib.create_annotation(AnnotationDraft(1, 30, 40, tags=("flood",), claim=Claim("officials")))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        assert "2 claims — filters: none" in screen_text(app)
+        await pilot.press("number_sign", *typed)
+        await wait_for_text(pilot, app, "insurance")  # the completion, shown in grey
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [r.annotation.claim.claimant for r in screen.rows] == ["insurers"]
+        assert "1 claim — filters: tag = #insurance" in screen_text(app)
+
+
+async def wait_for_text(pilot, app: ClaimmarkApp, text: str) -> None:
+    await wait_until(pilot, lambda: text in screen_text(app), what=f"{text!r} on screen")

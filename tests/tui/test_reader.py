@@ -312,6 +312,13 @@ async def test_toggle_pane_and_help(lib: Store) -> None:
         await wait_for_text(pilot, app, "Next sentence")
         await pilot.press("end")
         await wait_for_text(pilot, app, "Highlight the selection")
+        sections = [str(label.content) for label in app.screen.query(".help-section")]
+        assert sections == [
+            "Moving and selecting in the article",
+            "In the annotation pane",
+            "Annotating, searching and suggestions",  # not the article's headline
+            "Everywhere",
+        ]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
