@@ -402,3 +402,26 @@ async def test_back_from_a_reader_opened_directly_goes_to_the_library(lib: Store
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen) and len(app.screen_stack) == depth
+
+
+async def test_a_byline_under_the_headline_shows_as_the_byline(tmp_path: Path) -> None:
+    story = tmp_path / "bus.txt"
+    story.write_text(
+        "Bus lanes to open in spring\n"
+        "By Sam Okafor, Transport correspondent\n"
+        "The council will open two bus lanes in spring, officials said.\n"
+        "Drivers have objected.\n",
+        encoding="utf-8",
+    )
+    store = Store(tmp_path / "lib.db")
+    article = store.import_file(story).article
+    app = ClaimmarkApp(store, article_id=article.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        assert any(line.startswith("By Sam Okafor, Transport correspondent") for line in lines)
+        assert any(line.startswith("¶1   The council will open") for line in lines)
+        await pilot.press("p", "h")
+        await pilot.pause()
+    [annotation] = store.list_annotations(article.id)
+    assert annotation.quote.startswith("The council will open")
