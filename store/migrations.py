@@ -143,6 +143,65 @@ def m002_settings_and_dismissals(db: Database) -> None:
     )
 
 
+def _rebuild(db: Database, table: str, create_sql: str) -> None:
+    """Rebuild `table` with a new definition (`create_sql`, which names the table
+    `{table}_new`), keeping every row, id and column, its indexes and its triggers.
+
+    SQLite's own procedure for a change ALTER TABLE cannot make: new table, copy, drop,
+    rename. The store runs migrations with foreign keys off (a DROP would otherwise cascade
+    to every row that references the table) and checks them before it commits."""
+    kept = [
+        row[0]
+        for row in db.execute(
+            """SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL
+               AND type IN ('index', 'trigger') ORDER BY type, name""",
+            [table],
+        ).fetchall()
+    ]
+    columns = ", ".join(f'"{row[1]}"' for row in db.execute(f'PRAGMA table_info("{table}")'))
+    _run(
+        db,
+        create_sql,
+        f'INSERT INTO "{table}_new" ({columns}) SELECT {columns} FROM "{table}"',
+        f'DROP TABLE "{table}"',
+        f'ALTER TABLE "{table}_new" RENAME TO "{table}"',
+        *kept,
+    )
+
+
+@migrations()
+def m003_ids_never_reused(db: Database) -> None:
+    """Annotation ids are never given out twice (AUTOINCREMENT), so that an undo, which puts
+    an annotation back under its old id, can never land on another one: with a plain
+    INTEGER PRIMARY KEY, SQLite reuses the id of a deleted newest row. Ids already used,
+    including those the journal remembers of deleted annotations, stay used."""
+    _rebuild(
+        db,
+        "annotations",
+        """CREATE TABLE annotations_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            color TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ("end" > start)
+        )""",
+    )
+    _run(
+        db,
+        "DELETE FROM sqlite_sequence WHERE name = 'annotations'",
+        """INSERT INTO sqlite_sequence (name, seq) SELECT 'annotations', max(
+               (SELECT coalesce(max(id), 0) FROM annotations),
+               (SELECT coalesce(max(annotation_id), 0) FROM journal))""",
+    )
+
+
 def registered_names() -> tuple[str, ...]:
     """The names of the registered steps, in order: what an empty database has pending."""
     return tuple(step.name for step in migrations.pending(Database(memory=True)))
