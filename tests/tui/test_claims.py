@@ -169,6 +169,36 @@ async def test_accept_and_dismiss_suggestions(lib: Store) -> None:
         assert all(s.start != second for s in screen._open_suggestions())
 
 
+async def test_a_dismissal_can_be_undone_and_redone_also_after_a_restart(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = await wait_for_suggestions(pilot, app)
+        view = screen.query_one(ArticleView)
+        await pilot.press("g", "greater_than_sign")
+        spot = view.cursor
+        await pilot.press("D")
+        await pilot.pause()
+        assert lib.dismissed_suggestions(1)
+        await pilot.press("g", "u")  # the suggestion comes back, the cursor goes to it
+        await pilot.pause()
+        assert lib.dismissed_suggestions(1) == set()
+        assert any(s.start == spot for s in screen._open_suggestions())
+        assert view.cursor == spot
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert any(start == spot for start, _ in lib.dismissed_suggestions(1))
+        assert all(s.start != spot for s in screen._open_suggestions())
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = await wait_for_suggestions(pilot, app)
+        await pilot.press("u")  # the last change of the last session
+        await pilot.pause()
+        assert lib.dismissed_suggestions(1) == set()
+        assert any(s.start == spot for s in screen._open_suggestions())
+
+
 async def test_claims_view_filters_and_opens(lib: Store) -> None:
     other = lib.add_article("Second story", "", "/s.txt", "Officials said it was fine.").article
     lib.create_annotation(

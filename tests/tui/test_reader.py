@@ -15,6 +15,7 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.waiting import wait_until
 
@@ -219,6 +220,42 @@ async def test_delete_undo_redo(lib: Store) -> None:
         await pilot.press("u", "u", "u")
         await pilot.pause()
         assert any("Nothing to undo" in notice for notice in app.notices)
+
+
+async def test_undo_and_redo_go_on_after_a_restart(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "s", "h", "t", *"flood", "enter", "}", "s", "n", *"Why?", "ctrl+s")
+    first, second = lib.list_annotations(1)
+    assert (first.tags, second.note) == (("flood",), "Why?")
+
+    app = RecordingApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")  # the note, made before the restart
+        await pilot.pause()
+        assert [a.id for a in lib.list_annotations(1)] == [first.id]
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert lib.list_annotations(1) == []
+        assert app.notices[-3:] == ["Undid note.", "Undid tags.", "Undid highlight."]
+        await pilot.press("u")
+        assert app.notices[-1] == "Nothing to undo."
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert [(a.id, a.tags) for a in lib.list_annotations(1)] == [(first.id, ())]
+
+    app = RecordingApp(lib, article_id=1)  # what was undone can still be redone
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r", "ctrl+r")
+        await pilot.pause()
+        assert lib.list_annotations(1) == [first, second]
+        await pilot.press("ctrl+r")
+        assert app.notices[-1] == "Nothing to redo."
+        await pilot.press("u", "g", "x", "ctrl+r")  # a new change (the delete) ends the redos
+        assert app.notices[-1] == "Nothing to redo."
 
 
 async def test_next_previous_annotation_and_notices(lib: Store) -> None:
