@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -45,6 +45,8 @@ class ClaimmarkApp(OrderedKeysApp[None]):
         # Writes never wait for the lock on the UI thread: the queue retries instead.
         store.lock_wait = 0.0
         self.writes = WriteQueue(self)
+        self._notices: dict[str, Notification] = {}
+        """The last notification of each kind (news, problem), to replace."""
         self._data_version: int | None = None
 
     def get_default_screen(self) -> Screen:
@@ -116,12 +118,28 @@ class ClaimmarkApp(OrderedKeysApp[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Show a notification. Every one of claimmark's may quote stored or typed text
-        (a title, a query, an error naming a file), so none is read as markup, whatever
-        the caller passes, and any control character in it is shown as U+FFFD."""
-        super().notify(
-            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        """Show a notification, replacing the one of the same kind still showing, so at
+        most two are on screen: the latest news and the latest problem (a warning or an
+        error). None shows over a dialog (see dialogs.tcss); one still due shows when the
+        dialog closes.
+
+        Every one of claimmark's may quote stored or typed text (a title, a query, an error
+        naming a file), so none is read as markup, whatever the caller passes, and any
+        control character in it is shown as U+FFFD. Safe from any thread, as Textual's."""
+        notification = Notification(
+            visible(message),
+            visible(title),
+            severity,
+            self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=False,
         )
+        kind = "problem" if severity in ("warning", "error") else "news"
+        replaced = self._notices.get(kind)
+        if replaced is not None:
+            # Expired now: Textual drops it from the list (and its toast) as it adds the new.
+            replaced.timeout = 0
+        self._notices[kind] = notification
+        self.post_message(Notify(notification))
 
     def watch_theme(self, theme: str) -> None:
         try:

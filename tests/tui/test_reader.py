@@ -462,3 +462,37 @@ async def test_a_byline_under_the_headline_shows_as_the_byline(tmp_path: Path) -
         await pilot.pause()
     [annotation] = store.list_annotations(article.id)
     assert annotation.quote.startswith("The council will open")
+
+
+def toasts(app: ClaimmarkApp) -> list[str]:
+    """The texts of the notifications showing on the top screen."""
+    from textual.widgets._toast import Toast
+
+    return [str(toast.render()) for toast in app.screen.query(Toast) if toast.visible]
+
+
+async def test_notifications_never_pile_up(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await burst(pilot, "x", "]", "[", "s", "h", ")", "s", "h")
+        await wait_until(pilot, lambda: len(toasts(app)) == 2, what="two notifications")
+        await pilot.pause()
+        shown = toasts(app)
+        # the latest problem and the latest news, not five notifications
+        assert len(shown) == 2, shown
+        assert any("No annotations before the cursor" in text for text in shown)
+        assert any("Highlighted" in text for text in shown)
+
+
+async def test_no_notification_shows_over_a_dialog(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("x")  # a warning: nothing to delete
+        await wait_for_text(pilot, app, "No annotation under the cursor")
+        await pilot.press("s", "c")
+        await wait_for_text(pilot, app, "Claimant")
+        text = screen_text(app)
+        assert "No annotation under the cursor" not in text
+        assert "^s save · esc" in text  # the claim form's hint line (its 80-column form)

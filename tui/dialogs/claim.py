@@ -364,6 +364,7 @@ class ClaimDialog(DialogScreen[ClaimFormResult | None]):
             yield DialogHints(
                 "tab/enter next · tab/→ complete · letters pick · space opens list · "
                 "ctrl+s save · esc cancel",
+                short="enter next · tab/→ complete · a–z pick · space list · ^s save · esc",
                 classes="dialog-hints",
             )
 
