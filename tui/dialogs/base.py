@@ -63,7 +63,7 @@ class DialogHints(Widget):
         """As many lines as the wording that fits takes."""
         if width <= 0:
             return 1
-        return Content(self.wording(width)).get_height(self.styles, width)
+        return len(Content(self.wording(width)).wrap(width))
 
 
 class ErrorLine(Static):
