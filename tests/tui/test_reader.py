@@ -496,3 +496,19 @@ async def test_no_notification_shows_over_a_dialog(lib: Store) -> None:
         text = screen_text(app)
         assert "No annotation under the cursor" not in text
         assert "^s save · esc" in text  # the claim form's hint line (its 80-column form)
+
+
+async def test_the_empty_pane_says_what_to_do(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "No annotations yet." in text
+        assert "Select text: s takes the" in text and "? lists every key." in text
+        await pilot.press("s", "h")
+        await wait_until(pilot, lambda: "No annotations yet." not in screen_text(app), what="pane")
+        assert app.screen.query_one(AnnotationPane).border_subtitle == "1 annotation"
+        await pilot.press("tab", "slash")
+        await pilot.pause()
+        await pilot.press(*"zzz", "enter")
+        await wait_for_text(pilot, app, "Nothing matches “zzz”.")
