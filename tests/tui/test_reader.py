@@ -512,3 +512,36 @@ async def test_the_empty_pane_says_what_to_do(lib: Store) -> None:
         await pilot.pause()
         await pilot.press(*"zzz", "enter")
         await wait_for_text(pilot, app, "Nothing matches “zzz”.")
+
+
+async def test_the_text_and_the_pane_share_every_width(lib: Store) -> None:
+    """From 80 to 250 columns: the pane 24 to 72 wide, and no more than a third of the
+    width while the text is narrower than its full measure (90); the text never far from
+    the pane; past the widest the two together in the middle."""
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        measures = []
+        for width in range(80, 251, 5):
+            await pilot.resize_terminal(width, 30)
+            await wait_until(
+                pilot,
+                lambda width=width: (
+                    app.screen.region.width == width
+                    and view(app)._layout.width == view(app).content_region.width
+                ),
+                what=f"the reader laid out at {width} columns",
+            )
+            article = view(app)
+            pane = app.screen.query_one(AnnotationPane)
+            layout = article._layout
+            text_end = article.content_region.x + layout.gutter_width + layout.text_width
+            assert 24 <= pane.region.width <= 72, width
+            if layout.text_width < 90:
+                assert pane.region.width <= width / 3 + 1, width
+            assert 0 <= pane.region.x - text_end <= 4, width  # no gap between text and pane
+            left, right = article.region.x, width - pane.region.right
+            assert abs(left - right) <= 1, width  # any room left is shared out evenly
+            measures.append(layout.text_width)
+        assert measures == sorted(measures)
+        assert measures[0] >= 44 and measures[-1] == 90
+        assert measures[(140 - 80) // 5] == 90  # the full measure from 140 columns
