@@ -279,3 +279,15 @@ def test_config_export_dir(run, story: Path, tmp_path: Path) -> None:
     result = run("export", "1")
     assert result.status == 0
     assert Path(result.out.strip()).parent == target
+
+
+def test_export_group_by_tag_groups_claims_too(run, story: Path) -> None:
+    run("add", str(story))
+    run("annotate", "1", "--quote", "two officials said", "--tag", "funding", "--claimant", "x")
+    run("annotate", "1", "--quote", "Senior engineers", "--tag", "timing", "--claimant", "y")
+    run("annotate", "1", "--quote", "Harbour Gazette", "--tag", "timing")
+    text = run("export", "1", "--group-by", "tag", "-o", "-").out
+    claims, highlights = text.split("## Claims\n")[1].split("## Highlights and notes\n")
+    assert claims.index("### #funding") < claims.index("two officials said")
+    assert claims.index("### #timing") < claims.index("Senior engineers")
+    assert "### #timing" in highlights and "Harbour Gazette" in highlights

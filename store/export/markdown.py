@@ -45,9 +45,9 @@ The file, for an article with claims and highlights::
 
 Every annotation is a block quote (the quoted text) followed by a list of fields; fields
 with nothing to say are left out. Claims come first, in document order; then the other
-annotations in document order, or, with ``group_by="tag"``, under one ``### #tag`` heading
-per tag (an annotation with two tags appears under both; untagged ones last, under
-``### Untagged``). Front matter values are double-quoted strings with JSON-style escapes
+annotations in document order. With ``group_by="tag"`` both sections are grouped: under
+one ``### #tag`` heading per tag (an annotation with two tags appears under both; untagged
+ones last, under ``### Untagged``), in document order within each group. Front matter values are double-quoted strings with JSON-style escapes
 (valid YAML) or numbers or flow lists; the same annotations give the same bytes.
 
 **Article text is text, never Markdown.** Quotes, the title, byline, claimant, sources and
@@ -390,15 +390,15 @@ def article_markdown(
     ]
     if article.byline:
         lines += [escape_text(article.byline), ""]
-    if claims:
-        lines += ["## Claims", ""] + _blocks(claims, paragraphs)
-    if others:
-        lines += ["## Highlights and notes", ""]
+    for section, members in (("Claims", claims), ("Highlights and notes", others)):
+        if not members:
+            continue
+        lines += [f"## {section}", ""]
         if group_by == "tag":
-            for heading, members in _tag_groups(others):
-                lines += [f"### {heading}", ""] + _blocks(members, paragraphs)
+            for heading, group in _tag_groups(members):
+                lines += [f"### {heading}", ""] + _blocks(group, paragraphs)
         else:
-            lines += _blocks(others, paragraphs)
+            lines += _blocks(members, paragraphs)
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
