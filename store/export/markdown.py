@@ -47,8 +47,9 @@ Every annotation is a block quote (the quoted text) followed by a list of fields
 with nothing to say are left out. Claims come first, in document order; then the other
 annotations in document order. With ``group_by="tag"`` both sections are grouped: under
 one ``### #tag`` heading per tag (an annotation with two tags appears under both; untagged
-ones last, under ``### Untagged``), in document order within each group. Front matter values are double-quoted strings with JSON-style escapes
-(valid YAML) or numbers or flow lists; the same annotations give the same bytes.
+ones last, under ``### Untagged``), in document order within each group. Front matter
+values are double-quoted strings with JSON-style escapes (valid YAML) or numbers or flow
+lists; the same annotations give the same bytes.
 
 **Article text is text, never Markdown.** Quotes, the title, byline, claimant, sources and
 link text go through `escape_text`: ASCII punctuation that Markdown, GFM or Obsidian could
