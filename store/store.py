@@ -295,8 +295,11 @@ class Store:
 
     # -- articles --------------------------------------------------------------------
 
-    def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
-        """Read, normalise and store the article in `path` (see `store.ingest`)."""
+    def import_file(
+        self, path: str | os.PathLike[str], *, source: str | None = None
+    ) -> ImportResult:
+        """Read, normalise and store the article in `path` (see `store.ingest`); its
+        source is `source`, by default the file's absolute path."""
         from claimmark.store.ingest import read_article_file
 
         file = Path(path)
@@ -304,7 +307,7 @@ class Store:
         return self.add_article(
             parsed.title,
             parsed.byline,
-            str(file.resolve()),
+            source if source is not None else str(file.resolve()),
             parsed.text,
             encoding=parsed.encoding,
         )

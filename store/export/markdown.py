@@ -82,6 +82,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 
+from claimmark.articles import sample_source
 from claimmark.store.errors import InvalidInput
 from claimmark.store.models import Annotation, Article, document_order
 from claimmark.store.sanitize import BIDI_CONTROLS
@@ -372,7 +373,7 @@ def article_markdown(
         f"{MARKER_KEY}: {yaml_string('sha256:' + article.sha256)}",
         f"title: {yaml_string(article.title)}",
         f"byline: {yaml_string(article.byline)}",
-        f"source: {yaml_string(article.source)}",
+        f"source: {yaml_string(sample_source(article.source))}",
         f"imported: {yaml_string(article.imported_at)}",
     ]
     if include_timestamp:
