@@ -545,3 +545,22 @@ async def test_the_text_and_the_pane_share_every_width(lib: Store) -> None:
         assert measures == sorted(measures)
         assert measures[0] >= 44 and measures[-1] == 90
         assert measures[(140 - 80) // 5] == 90  # the full measure from 140 columns
+
+
+async def test_a_notification_seen_is_replaced_by_the_next_of_its_kind(
+    lib: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(claimmark.tui.app, "NOTICE_SEEN_S", 0.0)  # every one seen at once
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await wait_until(pilot, lambda: len(toasts(app)) == 1, what="a notification")
+        await pilot.press("right_square_bracket")
+        await wait_until(
+            pilot,
+            lambda: any("No more annotations" in text for text in toasts(app)),
+            what="the next warning",
+        )
+        await pilot.pause()
+        assert len(toasts(app)) == 1  # it replaced the one before, it did not stack
