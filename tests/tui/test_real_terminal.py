@@ -103,7 +103,7 @@ def test_annotate_by_keys_in_tmux(tmp_path: Path) -> None:
             *("https://example.org/wall", "Enter", "sea-wall", "Enter", "Ask about costs"),
             "C-s",
         )
-        term.wait_for("disputed  Engineers")  # the claim, saved, in the pane
+        term.wait_for("disputed  Engineer")  # the claim, saved, in the pane
         term.keys("q")
     finally:
         term.close()
