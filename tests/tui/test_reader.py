@@ -171,10 +171,19 @@ async def test_note_on_paragraph_and_edit_existing(lib: Store) -> None:
         await pilot.press("end", *" (done)", "ctrl+s")
         await pilot.pause()
         assert lib.get_annotation(annotation.id).note.endswith("(done)")
-        # escape cancels an edit
+        # escape after an edit asks first: d discards it
         await pilot.press("n", *"zzz", "escape")
         await pilot.pause()
+        assert "This note has changes that are not saved." in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
         assert "zzz" not in lib.get_annotation(annotation.id).note
+        # ... and s (or enter) saves it: escape pressed by habit loses nothing
+        await burst(pilot, "n", *" - checked", "escape", "s")
+        assert lib.get_annotation(annotation.id).note.endswith("(done) - checked")
+        # a new note on a selection, escape then enter: saved too
+        await burst(pilot, "}", "s", "n", *"Second thought", "escape", "enter")
+        assert any(a.note == "Second thought" for a in lib.list_annotations(1))
 
 
 async def test_claim_by_keys(lib: Store) -> None:
