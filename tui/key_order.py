@@ -41,6 +41,10 @@ KEY_SETTLE_LIMIT = 1.0
 _ORDERED = (events.Key, events.Paste)
 """The input that is routed to the focused widget, and so must wait for focus to settle."""
 
+_KEPT_IN_LINE = (events.MouseDown, events.MouseUp)
+"""Mouse presses wait behind keys already waiting (a click may move the focus they are
+meant for), but never hold keys back themselves."""
+
 
 class OrderedKeysApp(App[ReturnType]):
     """An `App` that handles keys and pastes one at a time, each after the effects of the
@@ -60,8 +64,12 @@ class OrderedKeysApp(App[ReturnType]):
 
     async def on_event(self, event: events.Event) -> None:
         """Route a key or paste now if the app is quiet, else hold it until it is."""
+        waiting = self._input_in_flight or self._held_input
+        if isinstance(event, _KEPT_IN_LINE) and not event.is_forwarded and self._held_input:
+            self._held_input.append(event)
+            return
         if isinstance(event, _ORDERED) and not event.is_forwarded:
-            if self._input_in_flight or self._held_input:
+            if waiting:
                 self._held_input.append(event)
                 if len(self._held_input) > 1:  # a burst, not one key typed early
                     self._begin_burst()

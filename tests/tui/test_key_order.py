@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 import claimmark.tui.key_order
 from claimmark.tui.key_order import OrderedKeysApp
-from tests.tui.burst import burst
+from tests.tui.burst import burst, key_event
 from tests.tui.waiting import wait_until
 
 
@@ -86,3 +86,23 @@ async def test_a_key_that_never_settles_holds_the_next_only_so_long(
         await pilot.pause()
         await burst(pilot, "f5", *"later")  # routed after 0.2 s, not after 1.5 s
         assert app.values()[0] == "later"
+
+
+async def test_a_click_waits_behind_the_keys_typed_before_it() -> None:
+    app = Form()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        third = app.query(Input).last()
+        x, y = third.region.x + 2, third.region.y + 1
+        position = dict(x=x, y=y, delta_x=0, delta_y=0, button=1, shift=False, meta=False)
+        for event in (
+            key_event("a"),
+            key_event("b"),
+            events.MouseDown(None, ctrl=False, screen_x=x, screen_y=y, **position),
+            events.MouseUp(None, ctrl=False, screen_x=x, screen_y=y, **position),
+            key_event("c"),
+        ):
+            event.set_sender(app)
+            app.post_message(event)
+        await wait_until(pilot, lambda: app.values()[2] == "c", what="c in the clicked input")
+        assert app.values() == ["ab", "", "c"]
