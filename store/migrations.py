@@ -143,6 +143,51 @@ def m002_settings_and_dismissals(db: Database) -> None:
     )
 
 
+JOURNAL_ACTIONS = ("create", "update", "delete", "restore", "reanchor", "orphan")
+"""What the journal records since m005: the four edits, plus `reanchor` (an annotation
+carried to a new version of its article) and `orphan` (not placed in a new version)."""
+
+
+@migrations()
+def m005_versions(db: Database) -> None:
+    """Versions that keep every note: `annotations.marked_quote` (the quote as it was
+    marked, kept when a new version changes the words; NULL while they are the same), and
+    the journal's actions extended with `reanchor` and `orphan`.
+
+    The journal is rebuilt from its own stored definition (whatever earlier steps left),
+    with only the action check widened; rows and indexes are kept. Annotations that
+    earlier versions left on older texts are carried to the newest by the store right
+    after this step, in the same transaction (`Store._after_migration`)."""
+    db.execute("ALTER TABLE annotations ADD COLUMN marked_quote TEXT")
+    row = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'journal'"
+    ).fetchone()
+    old_check = "CHECK (action IN ('create','update','delete','restore'))"
+    if row is None or old_check not in row[0]:
+        raise RuntimeError("m005_versions: the journal's action check is not where expected")
+    actions = ",".join(f"'{a}'" for a in JOURNAL_ACTIONS)
+    create = row[0].replace(old_check, f"CHECK (action IN ({actions}))", 1)
+    create = create.replace("CREATE TABLE journal", "CREATE TABLE journal_m005", 1)
+    if "journal_m005" not in create:
+        create = create.replace('CREATE TABLE "journal"', "CREATE TABLE journal_m005", 1)
+    indexes = [
+        r[0]
+        for r in db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'journal' "
+            "AND sql IS NOT NULL"
+        ).fetchall()
+    ]
+    columns = ", ".join(f'"{c.name}"' for c in db.table("journal").columns)
+    _run(
+        db,
+        create,
+        f"INSERT INTO journal_m005 ({columns}) SELECT {columns} FROM journal",
+        "DROP TABLE journal",
+        "ALTER TABLE journal_m005 RENAME TO journal",
+        *indexes,
+    )
+
+
 _registered = tuple(m.name for m in migrations._migrations)
 if _registered != MIGRATION_NAMES:  # pragma: no cover - a developer error, caught by tests
     raise RuntimeError(f"claimmark.store.schema.MIGRATION_NAMES {MIGRATION_NAMES} != {_registered}")

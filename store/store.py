@@ -37,6 +37,7 @@ from claimmark.store.models import (
     annotation_to_dict,
 )
 from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
+from claimmark.store.versions import VersionsMixin
 
 BUSY_TIMEOUT_S: Final = 10.0
 """How long a write waits for another process's write lock before giving up."""
@@ -95,7 +96,7 @@ def _sqlite_message(error: sqlite3.Error, path: Path) -> str:
     return f"database error in {path}: {text}"
 
 
-class Store:
+class Store(VersionsMixin):
     """claimmark's library: articles and their annotations in one SQLite file."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -182,6 +183,9 @@ class Store:
         try:
             db = Database(self.conn, execute_plugins=False)
             migrations.apply(db)
+            if "m005_versions" not in applied:
+                # Libraries from before m005 left notes on older versions: carry them.
+                self._carry_all(self.conn)
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
@@ -293,7 +297,9 @@ class Store:
         """Store an already normalised article text.
 
         The same content (title, byline, text) is found, not stored twice; changed content
-        from a source already in the library becomes a new version of that article.
+        from a source already in the library becomes a new version of that article, and
+        every annotation of the earlier versions is carried to it in the same transaction
+        (see `store.versions`; `ImportResult.carried` says how it went).
         """
         from claimmark.store.ingest import content_sha256
 
@@ -328,8 +334,9 @@ class Store:
                 ],
             )
             row = conn.execute("SELECT * FROM articles WHERE id = ?", [cursor.lastrowid]).fetchone()
+            carried = self._carry(conn, row["id"]) if latest else None
         status = "new-version" if latest else "new"
-        return ImportResult(_article(row), status, encoding)
+        return ImportResult(_article(row), status, encoding, carried)
 
     def get_article(self, article_id: int) -> Article:
         """The article with this id; `NotFound` if there is none."""
@@ -357,7 +364,15 @@ class Store:
                        (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
                            AS annotation_count,
                        (SELECT count(*) FROM annotations n JOIN claims c
-                           ON c.annotation_id = n.id WHERE n.article_id = a.id) AS claim_count
+                           ON c.annotation_id = n.id WHERE n.article_id = a.id) AS claim_count,
+                       (SELECT count(*) FROM articles v WHERE v.source = a.source)
+                           AS version_count,
+                       (SELECT count(*) FROM annotations n WHERE n.article_id = a.id
+                           AND n.marked_quote IS NOT NULL) AS changed_count,
+                       CASE WHEN a.previous_id IS NULL THEN 0 ELSE
+                           (SELECT count(*) FROM annotations n JOIN articles v
+                               ON v.id = n.article_id
+                               WHERE v.source = a.source AND v.id < a.id) END AS orphan_count
                 FROM articles a {where}
                 ORDER BY coalesce(a.last_opened_at, a.imported_at) DESC, a.id DESC"""
         )
@@ -373,13 +388,27 @@ class Store:
                 annotation_count=row["annotation_count"],
                 claim_count=row["claim_count"],
                 previous_id=row["previous_id"],
+                version_count=row["version_count"],
+                changed_count=row["changed_count"],
+                orphan_count=row["orphan_count"],
+                unseen_version=row["previous_id"] is not None and row["last_opened_at"] is None,
             )
             for row in rows
         ]
 
-    def find_article(self, ref: str) -> Article:
+    def find_article(self, ref: str, *, version: int | None = None) -> Article:
         """The article `ref` names: an id, a path imported before, or a unique
-        case-insensitive fragment of a title. `NotFound` or `Ambiguous` otherwise."""
+        case-insensitive fragment of a title; its newest version, or version number
+        `version` (1 = the first text) when one is asked for. `NotFound` or `Ambiguous`
+        otherwise."""
+        found = self._find_article(ref)
+        if version is not None:
+            return self.version_of(found.id, version)
+        if found.previous_id is None and not self._newer_versions(self.conn, found.id):
+            return found
+        return self.newest_version(found.id)
+
+    def _find_article(self, ref: str) -> Article:
         ref = ref.strip()
         if not ref:
             raise NotFound("no article named: the name is empty")
@@ -462,8 +491,11 @@ class Store:
         *,
         created_at: str | None = None,
         updated_at: str | None = None,
+        marked_quote: str | None = None,
     ) -> Annotation:
-        """Store a new annotation with its tags and claim in one transaction."""
+        """Store a new annotation with its tags and claim in one transaction.
+        `marked_quote` (for an import) is the quote as it was marked, when the words
+        there have changed since."""
         tags = clean_tags(draft.tags)
         claim = check_claim(draft.claim)
         created = created_at or now()
@@ -473,8 +505,8 @@ class Store:
             )
             cursor = conn.execute(
                 """INSERT INTO annotations (article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     draft.article_id,
                     draft.start,
@@ -486,6 +518,7 @@ class Store:
                     draft.note,
                     created,
                     updated_at or created,
+                    marked_quote if marked_quote != quote else None,
                 ],
             )
             annotation_id = int(cursor.lastrowid or 0)
@@ -523,7 +556,12 @@ class Store:
                     conn, before.article_id, new_start, new_end
                 )
                 fields.update(
-                    start=new_start, end=new_end, quote=quote, prefix=prefix, suffix=suffix
+                    start=new_start,
+                    end=new_end,
+                    quote=quote,
+                    prefix=prefix,
+                    suffix=suffix,
+                    marked_quote=None,  # marked anew: these are the words marked now
                 )
             fields["updated_at"] = now()
             assignments = ", ".join(f'"{name}" = ?' for name in fields)
@@ -550,7 +588,12 @@ class Store:
 
     def restore_annotation(self, snapshot: Annotation) -> Annotation:
         """Make the annotation with `snapshot.id` exactly `snapshot` again, creating it if it
-        was deleted: the undo and redo of every change."""
+        was deleted: the undo and redo of every change.
+
+        Versions stay true: if a new version of the article carried the annotation off the
+        snapshot's text since, only its content (colour, note, tags, claim) is restored
+        and it stays where it was carried; a deleted annotation brought back onto an older
+        version is carried on to the newest (or stays there as an orphan)."""
         tags = clean_tags(snapshot.tags)
         claim = check_claim(snapshot.claim)
         with self._write() as conn:
@@ -558,19 +601,26 @@ class Store:
                 "SELECT 1 FROM annotations WHERE id = ?", [snapshot.id]
             ).fetchone()
             before = self._load_annotation(conn, snapshot.id) if existing else None
+            place = snapshot
+            if (
+                before is not None
+                and before.article_id != snapshot.article_id
+                and self._carried_since(conn, snapshot)
+            ):
+                place = before
             quote, prefix, suffix = self._article_slice(
-                conn, snapshot.article_id, snapshot.start, snapshot.end
+                conn, place.article_id, place.start, place.end
             )
             conn.execute("DELETE FROM annotations WHERE id = ?", [snapshot.id])
             conn.execute(
                 """INSERT INTO annotations (id, article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     snapshot.id,
-                    snapshot.article_id,
-                    snapshot.start,
-                    snapshot.end,
+                    place.article_id,
+                    place.start,
+                    place.end,
                     quote,
                     prefix,
                     suffix,
@@ -578,12 +628,17 @@ class Store:
                     snapshot.note,
                     snapshot.created_at,
                     snapshot.updated_at,
+                    place.marked_quote if place.marked_quote != quote else None,
                 ],
             )
             self._write_tags(conn, snapshot.id, tags)
             self._write_claim(conn, snapshot.id, claim)
             after = self._load_annotation(conn, snapshot.id)
             self._journal(conn, "restore", after, before, after)
+            if before is None and self._newer_versions(conn, place.article_id):
+                newest = self.chain_ids(place.article_id, conn)[-1]
+                self._carry(conn, newest, only=[snapshot.id])
+                after = self._load_annotation(conn, snapshot.id)
         return after
 
     def get_annotation(self, annotation_id: int) -> Annotation:
@@ -636,8 +691,9 @@ class Store:
         status: str | None = None,
         tag: str | None = None,
     ) -> list[ClaimRow]:
-        """Every claim in the library (latest article versions first by title), filtered by
-        a claimant fragment, a status and a tag (all case-insensitive)."""
+        """Every claim in the library, by article title, filtered by a claimant fragment, a
+        status and a tag (all case-insensitive). Claims sit on the newest version of their
+        article, or are its orphans (`ClaimRow.orphan`: their words are gone from it)."""
         conditions = ["c.annotation_id IS NOT NULL"]
         params: list[Any] = []
         if claimant:
@@ -666,9 +722,22 @@ class Store:
             )
         except sqlite3.Error as error:
             raise StoreError(_sqlite_message(error, self.path)) from None
+        newest = {
+            row[0]: row[1]
+            for row in self._read(
+                """SELECT a.id, (SELECT max(v.id) FROM articles v WHERE v.source = a.source)
+                   FROM articles a"""
+            )
+        }
         titles = {row[0]: row[1] for row in self._read("SELECT id, title FROM articles")}
         return [
-            ClaimRow(annotation=a, article_id=a.article_id, article_title=titles[a.article_id])
+            ClaimRow(
+                annotation=a,
+                article_id=a.article_id,
+                article_title=titles[newest[a.article_id]],
+                orphan=newest[a.article_id] != a.article_id,
+                newest_id=newest[a.article_id],
+            )
             for a in annotations
         ]
 
@@ -676,18 +745,7 @@ class Store:
         """The change journal, oldest first, for one article or all."""
         where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
         rows = self._read(f"SELECT * FROM journal {where} ORDER BY id", params)
-        return [
-            JournalEntry(
-                id=row["id"],
-                at=row["at"],
-                action=row["action"],
-                annotation_id=row["annotation_id"],
-                article_id=row["article_id"],
-                before=json.loads(row["before"]) if row["before"] else None,
-                after=json.loads(row["after"]) if row["after"] else None,
-            )
-            for row in rows
-        ]
+        return [journal_entry(row) for row in rows]
 
     # -- suggestions and settings ----------------------------------------------------
 
@@ -768,6 +826,8 @@ class Store:
         annotation: Annotation,
         before: Annotation | None,
         after: Annotation | None,
+        *,
+        article_id: int | None = None,
     ) -> None:
         conn.execute(
             """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
@@ -776,7 +836,7 @@ class Store:
                 now(),
                 action,
                 annotation.id,
-                annotation.article_id,
+                annotation.article_id if article_id is None else article_id,
                 json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
                 json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None,
             ],
@@ -853,9 +913,23 @@ class Store:
                     claim=claim,
                     created_at=row["created_at"],
                     updated_at=row["updated_at"],
+                    marked_quote=row["marked_quote"],
                 )
             )
         return result
+
+
+def journal_entry(row: sqlite3.Row) -> JournalEntry:
+    """A journal row as a `JournalEntry`."""
+    return JournalEntry(
+        id=row["id"],
+        at=row["at"],
+        action=row["action"],
+        annotation_id=row["annotation_id"],
+        article_id=row["article_id"],
+        before=json.loads(row["before"]) if row["before"] else None,
+        after=json.loads(row["after"]) if row["after"] else None,
+    )
 
 
 def _article(row: sqlite3.Row) -> Article:

@@ -22,6 +22,8 @@ every annotation; the articles they annotate, text and all, travel with it in
           {"id": "urn:claimmark:annotation:<hash>", "type": "Annotation",
            "motivation": "assessing" | "commenting" | "highlighting",
            "created": ..., "modified": ..., "claimmark:color": "yellow",
+           "claimmark:changedSinceMarked": true,        <- only when a new version changed
+           "claimmark:markedQuote": "the words marked",    the words under it
            "body": [
              {"type": "TextualBody", "purpose": "commenting", "format": "text/markdown",
               "value": "the note"},
@@ -38,6 +40,9 @@ every annotation; the articles they annotate, text and all, travel with it in
                {"type": "TextPositionSelector", "start": 10, "end": 42}]}}
         ]}
     }
+
+Every version of an exported article travels with it (older versions hold its orphans,
+annotations whose words are gone from the newest text), so an import rebuilds the history.
 
 Ids are derived from content, never from database ids: an article is
 ``urn:claimmark:article:<sha256 of title, byline and text>``; an annotation is a hash of its
@@ -158,6 +163,9 @@ def _annotation_json(article: Article, annotation: Annotation) -> dict[str, Any]
     }
     if annotation.color is not None:
         item["claimmark:color"] = annotation.color
+    if annotation.marked_quote is not None:
+        item["claimmark:changedSinceMarked"] = True
+        item["claimmark:markedQuote"] = annotation.marked_quote
     body: list[dict[str, Any]] = []
     if annotation.note:
         body.append(
@@ -357,6 +365,7 @@ class ParsedAnnotation:
     claim: Claim | None
     created_at: str
     updated_at: str
+    marked_quote: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -593,6 +602,7 @@ def _parse_annotation(
     created = check.timestamp(item, "created")
     modified = check.timestamp(item, "modified") if "modified" in item else created
     color = check.get(item, "claimmark:color", (str, type(None)), None)
+    marked_quote = check.get(item, "claimmark:markedQuote", (str, type(None)), None)
     target = check.obj(check.get(item, "target", dict), "the target")
     source = check.get(target, "source", str)
     article = articles.get(source)
@@ -642,6 +652,7 @@ def _parse_annotation(
         claim=claim,
         created_at=created,
         updated_at=modified,
+        marked_quote=marked_quote if marked_quote != article.text[start:end] else None,
     )
 
 
@@ -708,13 +719,13 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
             ids[article.urn] = result.article.id
             if result.status == "existing":
                 existing += 1
-                known[article.urn] = {
-                    (a.start, a.end, a.created_at, a.quote)
-                    for a in store.list_annotations(result.article.id)
-                }
             else:
                 added += 1
-                known[article.urn] = set()
+            # What the library holds already, including notes a new version just carried.
+            known[article.urn] = {
+                (a.start, a.end, a.created_at, a.quote)
+                for a in store.list_annotations(result.article.id)
+            }
         annotations_added = skipped = 0
         for annotation in parsed.annotations:
             key = (annotation.start, annotation.end, annotation.created_at, annotation.quote)
@@ -734,6 +745,7 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
                 ),
                 created_at=annotation.created_at,
                 updated_at=annotation.updated_at,
+                marked_quote=annotation.marked_quote,
             )
             seen.add(key)
             annotations_added += 1
