@@ -77,7 +77,8 @@ _MAX_PAIRING = 400_000
 """Above this many (unpaired old x unpaired new) paragraph comparisons, changed paragraphs
 are paired only inside the diff's own replace blocks."""
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+"""Word tokens: runs of word characters, runs of space, single other characters."""
 
 
 class Outcome(StrEnum):
@@ -116,7 +117,7 @@ class Placement:
     ``fuzzy``, or ``none`` (an orphan)."""
 
 
-class _Region(NamedTuple):
+class Region(NamedTuple):
     """A stretch of a diff: source tokens [a0, a1) became destination tokens [b0, b1)."""
 
     equal: bool
@@ -126,17 +127,17 @@ class _Region(NamedTuple):
     b1: int
 
 
-def _regions(a: Sequence[str], b: Sequence[str]) -> list[_Region]:
+def diff_regions(a: Sequence[str], b: Sequence[str]) -> list[Region]:
     """The LCS diff of two sequences as alternating equal / changed regions (a changed
     region merges the adjacent inserts and deletes that rapidfuzz reports apart)."""
-    regions: list[_Region] = []
+    regions: list[Region] = []
     for op in Indel.opcodes(a, b):
         equal = op.tag == "equal"
         if regions and not equal and not regions[-1].equal:
             last = regions[-1]
-            regions[-1] = _Region(False, last.a0, op.src_end, last.b0, op.dest_end)
+            regions[-1] = Region(False, last.a0, op.src_end, last.b0, op.dest_end)
         else:
-            regions.append(_Region(equal, op.src_start, op.src_end, op.dest_start, op.dest_end))
+            regions.append(Region(equal, op.src_start, op.src_end, op.dest_start, op.dest_end))
     return regions
 
 
@@ -154,14 +155,14 @@ class TokenMap:
     (words, runs of space, single punctuation marks)."""
 
     def __init__(self, a: str, b: str) -> None:
-        ta = _TOKEN.findall(a)
-        tb = _TOKEN.findall(b)
+        ta = TOKEN.findall(a)
+        tb = TOKEN.findall(b)
         self.a_starts = _cumulative(ta)
         self.b_starts = _cumulative(tb)
-        self.regions = _regions(ta, tb)
+        self.regions = diff_regions(ta, tb)
         self._region_ends = [r.a1 for r in self.regions]
 
-    def _region_of(self, token: int) -> _Region:
+    def _region_of(self, token: int) -> Region:
         return self.regions[min(bisect_right(self._region_ends, token), len(self.regions) - 1)]
 
     def map(self, pos: int, *, end: bool) -> int:
@@ -216,7 +217,7 @@ class TextMap:
         self.pair: list[int | None] = [None] * len(old_paras)
         self.same: list[bool] = [False] * len(old_paras)
         blocks: list[tuple[list[int], list[int]]] = []
-        for region in _regions(old_paras, new_paras):
+        for region in diff_regions(old_paras, new_paras):
             if region.equal:
                 for k in range(region.a1 - region.a0):
                     self.pair[region.a0 + k] = region.b0 + k
@@ -510,7 +511,9 @@ __all__ = [
     "TextMap",
     "TokenMap",
     "reanchor",
+    "TOKEN",
     "context_similarity",
+    "diff_regions",
     "score_match",
     "similarity",
 ]
