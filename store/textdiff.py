@@ -91,17 +91,17 @@ def compare(old: str, new: str) -> list[ParagraphChange]:
             )
         if j == len(new_paras):
             break
-        i = source.get(j)
-        if i is None:
+        origin = source.get(j)
+        if origin is None:
             result.append(
                 ParagraphChange(Change.ADDED, None, j + 1, ((Words.ADDED, new_paras[j]),))
             )
-        elif old_paras[i] == new_paras[j]:
+        elif old_paras[origin] == new_paras[j]:
             change = Change.SAME if j in in_order else Change.MOVED
-            result.append(ParagraphChange(change, i + 1, j + 1, ((Words.SAME, new_paras[j]),)))
+            result.append(ParagraphChange(change, origin + 1, j + 1, ((Words.SAME, new_paras[j]),)))
         else:
-            runs = word_diff(old_paras[i], new_paras[j])
-            result.append(ParagraphChange(Change.EDITED, i + 1, j + 1, runs))
+            runs = word_diff(old_paras[origin], new_paras[j])
+            result.append(ParagraphChange(Change.EDITED, origin + 1, j + 1, runs))
     return result
 
 
