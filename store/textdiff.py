@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from claimmark.store.reanchor import TOKEN, TextMap, diff_regions
+from claimmark.store.reanchor import TOKEN, Region, TextMap, diff_regions
 
 
 class Change(StrEnum):
@@ -49,11 +49,26 @@ class ParagraphChange:
 
 
 def word_diff(old: str, new: str) -> tuple[tuple[Words, str], ...]:
-    """`old` to `new` as runs of same, removed and added text (removed before added)."""
+    """`old` to `new` as runs of same, removed and added text (removed before added).
+    Changes separated only by a space read as one ("for now" -> "at present", not "for"
+    -> "at" and "now" -> "present")."""
     a = TOKEN.findall(old)
     b = TOKEN.findall(new)
+    merged: list[Region] = []
+    regions = diff_regions(a, b)
+    for index, region in enumerate(regions):
+        between = (
+            region.equal
+            and 0 < index < len(regions) - 1
+            and not "".join(a[region.a0 : region.a1]).strip()
+        )
+        if merged and not merged[-1].equal and (not region.equal or between):
+            last = merged[-1]
+            merged[-1] = Region(False, last.a0, region.a1, last.b0, region.b1)
+        else:
+            merged.append(region)
     runs: list[tuple[Words, str]] = []
-    for region in diff_regions(a, b):
+    for region in merged:
         if region.equal:
             runs.append((Words.SAME, "".join(a[region.a0 : region.a1])))
             continue

@@ -130,13 +130,25 @@ def run_tui(store: Store, article_id: int | None) -> None:
     ClaimmarkApp(store, article_id=article_id).run()
 
 
-def resolve_article(store: Store, ref: str) -> Article:
-    """An article named by id, path, or title fragment; a path not yet in the library is
-    added first."""
+def resolve_article(store: Store, ref: str, version: int | None = None) -> Article:
+    """An article named by id, path, or title fragment (its newest version, or version
+    number `version`); a path not yet in the library is added first."""
     path = Path(ref).expanduser()
     if not ref.isdigit() and path.exists():
-        return store.import_file(path).article
-    return store.find_article(ref)
+        added = store.import_file(path).article
+        return store.find_article(str(added.id), version=version)
+    return store.find_article(ref, version=version)
+
+
+def version_option(func: Any) -> Any:
+    """The `--version N` option of commands that take an ARTICLE."""
+    return click.option(
+        "--version",
+        "version",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Version N of the article (1 = the first text; default: the newest).",
+    )(func)
 
 
 def print_json(data: Any) -> None:
