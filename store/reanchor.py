@@ -15,8 +15,8 @@ How an annotation is placed, cheapest first:
    annotation are mapped through that diff.
 2. **Verify.** If the mapped span holds exactly the quote, the annotation is there.
 3. **Exact search.** Otherwise the quote is looked for, exactly, near the mapped place
-   and then in the whole text; each occurrence is scored (below). A quote that occurred
-   once in the old text and occurs once in the new one is the same text, moved.
+   and then in the whole text; each occurrence is scored (below): the same words in an
+   unrelated sentence are not the annotation's place.
 4. **Fuzzy match.** The mapped span (when the words under it changed) and the best
    approximate occurrence of the quote near the expected place (rapidfuzz's
    `partial_ratio_alignment`, its ends refined by aligning prefix + quote + suffix) are
@@ -61,10 +61,6 @@ MIN_SCORE = 0.6
 """Below this score nothing is placed: the annotation becomes an orphan. (The exact quote
 with unrelated text on both sides scores 0.54-0.57; the right place of a quote whose words
 were half rewritten, its context intact, 0.72 and more.)"""
-
-UNIQUE_QUOTE = 20
-"""A quote at least this long that occurred once in the old text and occurs once in the
-new one is taken as the same text, moved, whatever its context."""
 
 PAIR_MIN = 0.5
 """Two changed paragraphs are paired (one became the other) when at least this similar."""
@@ -384,7 +380,6 @@ class Reanchorer:
         self.old = old
         self.new = new
         self.map = TextMap(old, new)
-        self._old_counts: dict[str, int] = {}
 
     def _position(self, start: int, expected: int) -> float:
         return max(0.0, 1.0 - abs(start - expected) / max(len(self.new), 1))
@@ -415,9 +410,6 @@ class Reanchorer:
         # 3. The exact quote elsewhere.
         found = self._exact(quote, expected)
         if found:
-            if len(found) == 1 and len(quote) >= UNIQUE_QUOTE and self._old_count(quote) == 1:
-                start = found[0]
-                return Placement(Outcome.EXACT, start, start + len(quote), 1.0, "search")
             for start in found:
                 score = score_match(
                     new, start, start + len(quote), anchor, position=self._position(start, expected)
@@ -442,12 +434,6 @@ class Reanchorer:
             return Placement(Outcome.ORPHAN, None, None, score, "none")
         outcome = Outcome.EXACT if new[start:end] == quote else Outcome.CHANGED
         return Placement(outcome, start, end, score, how)
-
-    def _old_count(self, quote: str) -> int:
-        count = self._old_counts.get(quote)
-        if count is None:
-            count = self._old_counts[quote] = len(occurrences(self.old, quote))
-        return count
 
     def _exact(self, quote: str, expected: int) -> list[int]:
         """Occurrences of `quote` near `expected`, or anywhere when there are none near."""
