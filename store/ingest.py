@@ -9,26 +9,31 @@ The stored body text is the article's paragraphs joined by a single ``\\n`` (see
   one space.
 
 Markdown files (``.md``, ``.markdown``) may have YAML front matter (``title:``,
-``author:``/``byline:``) and ``#`` headings; a ``## Heading`` in the body becomes a
-paragraph of its own, without the ``#`` markers.
+``author:``/``authors:``/``byline:``, read with PyYAML; YAML it refuses is refused) and
+``#`` headings; a ``## Heading`` in the body becomes a paragraph of its own, without the
+``#`` markers.
 
 Every refusal raises `IngestError` with a one-line message that names the file.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from claimmark.store.errors import IngestError
+from claimmark.store.sanitize import MAX_TEXT_BYTES, clean_block, size_label
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""Files larger than this are refused (and never read beyond one byte more)."""
+MAX_FILE_BYTES = MAX_TEXT_BYTES
+"""Files larger than this are refused (and never read beyond one byte more): the one
+limit of `store.sanitize` for every text that enters."""
 
 TAB_SIZE = 4
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -41,11 +46,6 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (b"\xff\xfe", "utf-16-le", "utf-16"),
     (b"\xfe\xff", "utf-16-be", "utf-16"),
 )
-# Every C0 and C1 control character except "\n" and "\t" (tabs are expanded, not dropped),
-# DEL, and U+FEFF (a byte order mark / zero-width no-break space anywhere in the text).
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
-# Line ends, in the order they must be replaced: CRLF before a lone CR.
-_LINE_ENDS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^(#{1,6})[ \t]*$")
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
@@ -103,13 +103,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 def normalise_text(text: str) -> str:
     """The canonical form of article text.
 
-    NFC; ``\\n`` line ends (CRLF, CR, VT, FF, NEL, U+2028 and U+2029 become ``\\n``); no
-    byte order mark anywhere; tabs expanded to spaces (tab size 4); every other control
-    character removed. Non-breaking spaces and zero-width characters other than U+FEFF are
-    text and stay. Idempotent.
+    `store.sanitize.clean_block` (the store's own sanitiser: ``\\n`` line ends from CRLF,
+    CR, VT, FF, NEL, U+2028 and U+2029; every other control character, the bidi controls
+    and any byte order mark removed), then NFC and tabs expanded to spaces (tab size 4).
+    Non-breaking spaces and zero-width characters other than U+FEFF are text and stay.
+    Idempotent.
     """
-    text = _LINE_ENDS.sub("\n", text)
-    text = _CONTROL.sub("", text)
+    text = clean_block(text)
     text = unicodedata.normalize("NFC", text)
     if "\t" in text:
         text = "\n".join(line.expandtabs(TAB_SIZE) for line in text.split("\n"))
@@ -144,7 +144,7 @@ def parse_article_text(raw: str, *, markdown: bool) -> tuple[str, str, str]:
         byline = _clean_byline(lines[last], markdown=markdown)
         del lines[last]
     if markdown:
-        author = meta.get("byline") or meta.get("author") or ""
+        author = meta.get("byline") or meta.get("author") or meta.get("authors") or ""
         if author.strip():
             byline = _byline_from_author(author)
     paragraphs = _paragraphs(lines, markdown=markdown)
@@ -161,7 +161,7 @@ def parse_article_bytes(data: bytes, name: str) -> ParsedArticle:
     """
     label = _display(name)
     if len(data) > MAX_FILE_BYTES:
-        raise IngestError(f"{label}: file is larger than {_size(MAX_FILE_BYTES)}")
+        raise IngestError(f"{label}: file is larger than {size_label(MAX_FILE_BYTES)}")
     if not data.strip():
         raise IngestError(f"{label}: file is empty")
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
@@ -178,13 +178,34 @@ def parse_article_bytes(data: bytes, name: str) -> ParsedArticle:
     return ParsedArticle(title, byline, body, encoding, content_sha256(title, byline, body))
 
 
+def path_problem(path: Path) -> str | None:
+    """Why `path` cannot be opened, in a few words ("no such file or folder", "symlink
+    loop", "broken symlink", "permission denied", ...), or None if it can be."""
+    try:
+        os.stat(path)
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symlink loop (a link that leads back to itself)"
+        if error.errno == errno.ENOENT:
+            return "broken symlink" if os.path.islink(path) else "no such file or folder"
+        if error.errno == errno.EACCES:
+            return "permission denied"
+        if error.errno == errno.ENAMETOOLONG:
+            return "name too long"
+        return error.strerror or type(error).__name__
+
+
 def read_article_file(path: Path) -> ParsedArticle:
     """Read and parse one article file; `IngestError` with a one-line message if it cannot be
     imported (missing, a folder, unreadable, empty, binary, too large, no body)."""
     path = Path(path)
     label = _display(str(path))
-    if not path.exists():
-        raise IngestError(f"{label}: no such file")
+    problem = path_problem(path)
+    if problem is not None:
+        raise IngestError(
+            f"{label}: {'no such file' if problem.startswith('no such') else problem}"
+        )
     if path.is_dir():
         raise IngestError(f"{label}: is a folder, not a file")
     if not path.is_file():
@@ -199,7 +220,7 @@ def read_article_file(path: Path) -> ParsedArticle:
         reason = error.strerror or type(error).__name__
         raise IngestError(f"{label}: cannot be read ({reason})") from None
     if len(data) > limit:
-        raise IngestError(f"{label}: file is larger than {_size(limit)}")
+        raise IngestError(f"{label}: file is larger than {size_label(limit)}")
     return parse_article_bytes(data, str(path))
 
 
@@ -227,7 +248,7 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             add(path)
         else:
-            raise IngestError(f"{_display(str(path))}: no such file or folder")
+            raise IngestError(f"{_display(str(path))}: {path_problem(path) or 'cannot be read'}")
     return found
 
 
@@ -253,12 +274,6 @@ def _display(name: str) -> str:
     return name.replace("\n", "\\n").replace("\r", "\\r")
 
 
-def _size(limit: int) -> str:
-    if limit >= 1024 * 1024 and limit % (1024 * 1024) == 0:
-        return f"{limit // (1024 * 1024)} MiB"
-    return f"{limit:,} bytes"
-
-
 def _first_nonblank(lines: list[str]) -> int | None:
     for index, line in enumerate(lines):
         if line.strip():
@@ -279,7 +294,16 @@ def _clean_inline(text: str) -> str:
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Simple YAML front matter (``key: value`` lines between ``---`` fences)."""
+    """YAML front matter (between a first ``---`` line and the next ``---`` or ``...``),
+    read with PyYAML; returns ``(lower-cased key -> one-line text, the lines after it)``.
+
+    Values are text as written: a loader derived from PyYAML's `SafeLoader` that resolves
+    only ``null``/``~``/empty, so ``title: 1984`` is "1984", ``title: Yes`` is "Yes" and
+    ``date: 2026-11-20`` stays as written (`safe_load` would give an int, True and a date).
+    A list (``author: [A, B]`` or ``- A`` lines) is joined with ", "; a mapping gives its
+    ``name``. Raises `IngestError` (one line, no file name) on YAML that PyYAML refuses
+    and on front matter that is not ``key: value`` lines.
+    """
     start = _first_nonblank(lines)
     if start is None or lines[start].strip() != "---":
         return {}, lines
@@ -288,35 +312,58 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             break
     else:
         return {}, lines
-    meta: dict[str, str] = {}
-    key = ""
-    for line in lines[start + 1 : end]:
-        item = re.match(r"^\s+-\s+(.*)$", line)
-        if item and key:  # a YAML list under the previous key: "author:\n  - A\n  - B"
-            value = _unquote(item.group(1))
-            meta[key] = f"{meta[key]}, {value}" if meta.get(key) else value
-            continue
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
-        if match:
-            key = match.group(1).lower()
-            meta[key] = _yaml_scalar(match.group(2))
+    data = _load_yaml("\n".join(lines[start + 1 : end]), first_line=start + 2)
+    if data is None:
+        return {}, lines[end + 1 :]
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "plain text"
+        raise IngestError(f"the front matter is {kind}, not `key: value` lines")
+    meta = {str(key).lower(): _meta_text(value) for key, value in data.items()}
     return meta, lines[end + 1 :]
 
 
-def _yaml_scalar(value: str) -> str:
-    value = value.strip()
-    if value.startswith("[") and value.endswith("]"):
-        return ", ".join(_unquote(part) for part in value[1:-1].split(",") if part.strip())
-    if not value.startswith(("'", '"')):
-        value = re.sub(r"\s+#.*$", "", value)  # a trailing YAML comment
-    return _unquote(value)
+def _load_yaml(text: str, *, first_line: int) -> object:
+    """`text` parsed as YAML (see `_front_matter`); `first_line` is its line in the file."""
+    import yaml  # imported only for a file with front matter: start-up stays cheap
+
+    try:
+        return yaml.load(text, Loader=_text_loader())  # noqa: S506 - a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        problem = " ".join(str(error.problem or error.context or "invalid YAML").split())
+        mark = error.problem_mark or error.context_mark
+        where = f" (line {first_line + mark.line})" if mark is not None else ""
+        raise IngestError(f"the front matter is not valid YAML: {problem}{where}") from None
+    except yaml.YAMLError as error:
+        problem = " ".join(str(error).split())
+        raise IngestError(f"the front matter is not valid YAML: {problem}") from None
 
 
-def _unquote(value: str) -> str:
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value
+@cache
+def _text_loader() -> type:
+    """PyYAML's `SafeLoader`, resolving no plain scalar but null (the rest stays text)."""
+    import yaml
+
+    class TextLoader(yaml.SafeLoader):
+        """`SafeLoader` that leaves plain scalars as text, except null."""
+
+    TextLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return TextLoader
+
+
+def _meta_text(value: object) -> str:
+    """A front matter value as one line of text ("" for null)."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(text for text in (_meta_text(item) for item in value) if text)
+    if isinstance(value, dict):
+        return _meta_text(value.get("name"))
+    if isinstance(value, bytes):  # !!binary
+        return ""
+    return " ".join(str(value).split())
 
 
 def _heading_text(line: str) -> str | None:

@@ -143,6 +143,65 @@ def m002_settings_and_dismissals(db: Database) -> None:
     )
 
 
+def _rebuild(db: Database, table: str, create_sql: str) -> None:
+    """Rebuild `table` with a new definition (`create_sql`, which names the table
+    `{table}_new`), keeping every row, id and column, its indexes and its triggers.
+
+    SQLite's own procedure for a change ALTER TABLE cannot make: new table, copy, drop,
+    rename. The store runs migrations with foreign keys off (a DROP would otherwise cascade
+    to every row that references the table) and checks them before it commits."""
+    kept = [
+        row[0]
+        for row in db.execute(
+            """SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL
+               AND type IN ('index', 'trigger') ORDER BY type, name""",
+            [table],
+        ).fetchall()
+    ]
+    columns = ", ".join(f'"{row[1]}"' for row in db.execute(f'PRAGMA table_info("{table}")'))
+    _run(
+        db,
+        create_sql,
+        f'INSERT INTO "{table}_new" ({columns}) SELECT {columns} FROM "{table}"',
+        f'DROP TABLE "{table}"',
+        f'ALTER TABLE "{table}_new" RENAME TO "{table}"',
+        *kept,
+    )
+
+
+@migrations()
+def m003_ids_never_reused(db: Database) -> None:
+    """Annotation ids are never given out twice (AUTOINCREMENT), so that an undo, which puts
+    an annotation back under its old id, can never land on another one: with a plain
+    INTEGER PRIMARY KEY, SQLite reuses the id of a deleted newest row. Ids already used,
+    including those the journal remembers of deleted annotations, stay used."""
+    _rebuild(
+        db,
+        "annotations",
+        """CREATE TABLE annotations_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            color TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ("end" > start)
+        )""",
+    )
+    _run(
+        db,
+        "DELETE FROM sqlite_sequence WHERE name = 'annotations'",
+        """INSERT INTO sqlite_sequence (name, seq) SELECT 'annotations', max(
+               (SELECT coalesce(max(id), 0) FROM annotations),
+               (SELECT coalesce(max(annotation_id), 0) FROM journal))""",
+    )
+
+
 JOURNAL_ACTIONS = ("create", "update", "delete", "restore", "reanchor", "orphan")
 """What the journal records since m005: the four edits, plus `reanchor` (an annotation
 carried to a new version of its article) and `orphan` (not placed in a new version)."""
@@ -152,42 +211,30 @@ carried to a new version of its article) and `orphan` (not placed in a new versi
 def m005_versions(db: Database) -> None:
     """Versions that keep every note: `annotations.marked_quote` (the quote as it was
     marked, kept when a new version changes the words; NULL while they are the same), and
-    the journal's actions extended with `reanchor` and `orphan`.
+    the journal's actions widened with `reanchor` and `orphan`.
 
     The journal is rebuilt from its own stored definition (whatever earlier steps left),
-    with only the action check widened; rows and indexes are kept. Annotations that
-    earlier versions left on older texts are carried to the newest by the store right
-    after this step, in the same transaction (`Store._after_migration`)."""
+    with only the action check widened; rows, ids and indexes are kept. Annotations that
+    earlier versions of claimmark left on older texts are carried to the newest by the
+    store right after the steps run, in the same transaction (`Store._carry_all`)."""
     db.execute("ALTER TABLE annotations ADD COLUMN marked_quote TEXT")
     row = db.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'journal'"
     ).fetchone()
     old_check = "CHECK (action IN ('create','update','delete','restore'))"
-    if row is None or old_check not in row[0]:
-        raise RuntimeError("m005_versions: the journal's action check is not where expected")
+    if row is None or old_check not in row[0] or not row[0].startswith("CREATE TABLE journal"):
+        raise RuntimeError("m005_versions: the journal's definition is not what was expected")
     actions = ",".join(f"'{a}'" for a in JOURNAL_ACTIONS)
     create = row[0].replace(old_check, f"CHECK (action IN ({actions}))", 1)
-    create = create.replace("CREATE TABLE journal", "CREATE TABLE journal_m005", 1)
-    if "journal_m005" not in create:
-        create = create.replace('CREATE TABLE "journal"', "CREATE TABLE journal_m005", 1)
-    indexes = [
-        r[0]
-        for r in db.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'journal' "
-            "AND sql IS NOT NULL"
-        ).fetchall()
-    ]
-    columns = ", ".join(f'"{c.name}"' for c in db.table("journal").columns)
-    _run(
-        db,
-        create,
-        f"INSERT INTO journal_m005 ({columns}) SELECT {columns} FROM journal",
-        "DROP TABLE journal",
-        "ALTER TABLE journal_m005 RENAME TO journal",
-        *indexes,
-    )
+    create = create.replace("CREATE TABLE journal", "CREATE TABLE journal_new", 1)
+    _rebuild(db, "journal", create)
 
 
-_registered = tuple(m.name for m in migrations._migrations)
+def registered_names() -> tuple[str, ...]:
+    """The names of the registered steps, in order: what an empty database has pending."""
+    return tuple(step.name for step in migrations.pending(Database(memory=True)))
+
+
+_registered = registered_names()
 if _registered != MIGRATION_NAMES:  # pragma: no cover - a developer error, caught by tests
     raise RuntimeError(f"claimmark.store.schema.MIGRATION_NAMES {MIGRATION_NAMES} != {_registered}")

@@ -263,7 +263,7 @@ def test_reattach_an_orphan_and_undo_it(store: Store, v1: Article):
     assert store.orphans(v2.id) == []
     assert store.journal()[-1].action == "update"
     # Undo (what the reader's u does) makes it an orphan again.
-    store.restore_annotation(orphan)
+    store.restore_annotation(orphan, expected=attached)
     assert store.get_annotation(gone.id).article_id == v1.id
     assert [a.id for a in store.orphans(v2.id)] == [gone.id]
     with pytest.raises(InvalidInput):
@@ -276,9 +276,10 @@ def test_reattach_an_orphan_and_undo_it(store: Store, v1: Article):
 def test_undo_after_a_new_version_keeps_the_carried_place(store: Store, v1: Article):
     note = mark(store, v1, "a temporary ferry", note="first")
     snapshot = store.get_annotation(note.id)
-    store.update_annotation(note.id, note="second")
+    edited = store.update_annotation(note.id, note="second")
     v2 = add(store, "A new first paragraph.\n" + V1)
-    restored = store.restore_annotation(snapshot)  # the undo of the note edit
+    # The undo of the note edit, by a reader that saw the annotation before the new version.
+    restored = store.restore_annotation(snapshot, expected=edited)
     assert restored.note == "first"
     assert restored.article_id == v2.id
     assert v2.text[restored.start : restored.end] == "a temporary ferry"
@@ -288,7 +289,7 @@ def test_undo_of_a_delete_after_a_new_version_carries_it(store: Store, v1: Artic
     note = mark(store, v1, "a temporary ferry", note="keep me")
     deleted = store.delete_annotation(note.id)
     v2 = add(store, "A new first paragraph.\n" + V1)
-    restored = store.restore_annotation(deleted)
+    restored = store.restore_annotation(deleted, expected=None)
     assert restored.article_id == v2.id and restored.note == "keep me"
     assert v2.text[restored.start : restored.end] == "a temporary ferry"
     assert [e.action for e in store.annotation_history(note.id)][-2:] == ["restore", "reanchor"]

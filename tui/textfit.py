@@ -1,8 +1,12 @@
-"""Fitting text into a number of terminal cells (wide characters take two)."""
+"""Fitting text into a number of terminal cells (wide characters take two), and showing
+stored text as plain text."""
 
 from __future__ import annotations
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.text import Text
+
+from claimmark.store.sanitize import visible
 
 ELLIPSIS = "…"
 
@@ -39,3 +43,10 @@ def clip(text: str, width: int) -> str:
 def one_line(text: str, width: int) -> str:
     """`text` squashed onto one line and clipped to `width` cells."""
     return clip(squash(text), width)
+
+
+def plain(text: str) -> Text:
+    """Stored or typed text ready to show in a widget: a Rich `Text` (so never read as
+    markup, where a str would be: a DataTable cell, `Static.update`) with every control
+    character shown as U+FFFD (`store.sanitize.visible`)."""
+    return Text(visible(text))

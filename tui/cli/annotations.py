@@ -10,6 +10,7 @@ import click
 from claimmark.tui.cli.base import (
     Context,
     cli,
+    echo,
     fail,
     pass_context,
     print_json,
@@ -56,20 +57,20 @@ def annotations_command(
         return
     orphan_count = len(store.orphans(found.id)) if version is None else 0
     if not annotations:
-        click.echo(f"No annotations in #{found.id} {found.title}.", err=True)
+        echo(f"No annotations in #{found.id} {found.title}.", err=True)
     for a in annotations:
         kind = a.claim.status.value if a.claim else a.kind
         tags = " ".join(f"#{t}" for t in a.tags)
         line = f"{a.id}\t¶{paragraphs.number_of(a.start)}\t{kind}\t{one_line(a.quote, 70)}"
-        click.echo(line + (f"\t{tags}" if tags else ""))
+        echo(line + (f"\t{tags}" if tags else ""))
         if a.marked_quote is not None:
-            click.echo(f"\t\t{CHANGED}: was {one_line(a.marked_quote, 60)!r}")
+            echo(f"\t\t{CHANGED}: was {one_line(a.marked_quote, 60)!r}")
         if a.claim and a.claim.claimant:
-            click.echo(f"\t\tclaimant: {a.claim.claimant}")
+            echo(f"\t\tclaimant: {a.claim.claimant}")
         if a.note:
-            click.echo(f"\t\tnote: {one_line(a.note, 70)}")
+            echo(f"\t\tnote: {one_line(a.note, 70)}")
     if orphan_count:
-        click.echo(
+        echo(
             f"{orphan_count} orphan{'s' if orphan_count != 1 else ''} (words gone from this "
             f"version): claimmark annotations {found.id} --orphans",
             err=True,
@@ -88,18 +89,18 @@ def _print_orphans(context: Context, article_id: int, as_json: bool) -> None:
         )
         return
     if not orphans:
-        click.echo(f"No orphans in #{article_id}: every note has its place.", err=True)
+        echo(f"No orphans in #{article_id}: every note has its place.", err=True)
         return
     for a in orphans:
         kind = a.claim.status.value if a.claim else a.kind
-        click.echo(
+        echo(
             f"{a.id}\torphan (last in version {numbers[a.article_id]})\t{kind}\t"
             f"{one_line(a.marked_quote or a.quote, 70)}"
         )
         if a.claim and a.claim.claimant:
-            click.echo(f"\t\tclaimant: {a.claim.claimant}")
+            echo(f"\t\tclaimant: {a.claim.claimant}")
         if a.note:
-            click.echo(f"\t\tnote: {one_line(a.note, 70)}")
+            echo(f"\t\tnote: {one_line(a.note, 70)}")
 
 
 def _choice(enum: Any) -> click.Choice:
@@ -203,7 +204,7 @@ def annotate_command(
     if as_json:
         print_json(annotation_to_dict(created))
     else:
-        click.echo(f"{created.id}\t{created.kind}\t{one_line(created.quote, 70)}")
+        echo(f"{created.id}\t{created.kind}\t{one_line(created.quote, 70)}")
 
 
 @cli.command("claims")
@@ -256,24 +257,24 @@ def claims_command(
         )
         return
     if not rows:
-        click.echo("No claims match.", err=True)
+        echo("No claims match.", err=True)
         return
     for r in rows:
         claim = r.annotation.claim
         assert claim is not None
         tags = " ".join(f"#{t}" for t in r.annotation.tags)
         mark = " ⚠ changed" if r.annotation.changed else (" ⚠ orphan" if r.orphan else "")
-        click.echo(
+        echo(
             f"{r.annotation.id}\t{claim.status.value}{mark}\t"
             f"{claim.claimant or '(no claimant)'}\t"
             f"{one_line(r.article_title, 30)}\t{one_line(r.annotation.quote, 60)}"
             + (f"\t{tags}" if tags else "")
         )
         if r.annotation.marked_quote is not None:
-            click.echo(f"\t\t{CHANGED}: was {one_line(r.annotation.marked_quote, 60)!r}")
+            echo(f"\t\t{CHANGED}: was {one_line(r.annotation.marked_quote, 60)!r}")
         if history:
             for line in _history_lines(context, r.annotation.id):
-                click.echo(f"\t\t{line}")
+                echo(f"\t\t{line}")
 
 
 def _history_json(entry: Any) -> dict[str, Any]:
@@ -327,14 +328,22 @@ def suggest_command(context: Context, article: str, as_json: bool, version: int 
 
     found = context.store.find_article(article, version=version)
     dismissed = context.store.dismissed_suggestions(found.id)
-    suggestions = [s for s in suggest_attributions(found.text) if (s.start, s.end) not in dismissed]
+    result = suggest_attributions(found.text, title=found.title)
+    suggestions = [s for s in result if s.in_title or (s.start, s.end) not in dismissed]
+    if result.truncated:
+        echo(
+            f"claimmark: note: suggestions cover only the first {result.read:,} of "
+            f"{len(found.text):,} characters of this article",
+            err=True,
+        )
     if as_json:
         print_json([suggestion_to_dict(s) for s in suggestions])
         return
     for s in suggestions:
         chain = " → ".join(s.sources)
-        click.echo(
-            f"{s.start}-{s.end}\t{s.attribution.value}\t{s.claimant}\t[{s.cue}]"
+        where = "title" if s.in_title else f"{s.start}-{s.end}"
+        echo(
+            f"{where}\t{s.attribution.value}\t{s.claimant}\t[{s.cue}]"
             + (f"\tvia {chain}" if chain else "")
         )
-        click.echo(f"\t{one_line(s.sentence, 100)}")
+        echo(f"\t{one_line(s.sentence, 100)}")

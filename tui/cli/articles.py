@@ -10,11 +10,14 @@ import click
 
 from claimmark.tui.cli.base import (
     Context,
+    cell,
     cli,
     console,
+    echo,
     fail,
     pass_context,
     print_json,
+    require_terminal,
     resolve_article,
     run_tui,
 )
@@ -26,6 +29,7 @@ from claimmark.tui.cli.base import (
 def open_command(context: Context, article: str) -> None:
     """Open ARTICLE (an id, a file, or a title fragment) in the reader (its newest
     version; `claimmark versions` and the reader's V key show the older ones)."""
+    require_terminal()  # before a new file is added: a failed command changes nothing
     found = resolve_article(context.store, article)
     run_tui(context.store, found.id)
 
@@ -50,7 +54,7 @@ def add_command(context: Context, paths: Sequence[Path]) -> None:
             result = store.import_file(path)
         except IngestError as error:
             failures += 1
-            click.echo(f"claimmark: {error}", err=True)
+            echo(f"claimmark: {error}", err=True)
             return
         article = result.article
         what = {
@@ -72,10 +76,10 @@ def add_command(context: Context, paths: Sequence[Path]) -> None:
                 add(path, lines.append)
                 progress.advance(task)
         for line in lines:
-            click.echo(line)
+            echo(line)
     else:
         for path in files:
-            add(path, click.echo)
+            add(path, echo)
     if failures:
         raise SystemExit(1)
 
@@ -93,7 +97,7 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
         print_json([asdict(a) for a in articles])
         return
     if not articles:
-        click.echo("The library is empty: add articles with 'claimmark add FILE...'.", err=True)
+        echo("The library is empty: add articles with 'claimmark add FILE...'.", err=True)
         return
     from rich.table import Table
 
@@ -111,8 +115,8 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
     for a in articles:
         table.add_row(
             str(a.id),
-            a.title,
-            a.byline,
+            cell(a.title),
+            cell(a.byline),
             str(a.annotation_count) + (f" +{a.orphan_count} orphaned" if a.orphan_count else ""),
             str(a.claim_count),
             str(a.version_count) + (" new" if a.unseen_version else ""),

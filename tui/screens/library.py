@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Header, Static
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import ArticleSummary
 from claimmark.store.store import Store
+from claimmark.tui.textfit import plain
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
 
@@ -58,16 +59,21 @@ class LibraryScreen(Screen[None]):
         """Shown for the first time or again: (re)load, as counts change elsewhere."""
         self.refresh_articles()
 
+    def refresh_from_store(self) -> None:
+        """Another process changed the library: list it again."""
+        self.refresh_articles()
+
     def refresh_articles(self) -> None:
         """Reload the article list from the store (counts change as the user annotates)."""
         table = self.query_one(DataTable)
+        kept = self.selected_id()
         self.articles = self.store.list_articles()
         shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
         table.clear()
         for a in shown:
             table.add_row(
-                a.title,
-                a.byline,
+                plain(a.title),
+                plain(a.byline),
                 str(a.annotation_count),
                 str(a.claim_count),
                 _when(a.last_opened_at),
@@ -77,11 +83,14 @@ class LibraryScreen(Screen[None]):
         if not self.articles:
             hint.update("The library is empty. Press a to add an article file or folder.")
         elif self.filter_text:
-            hint.update(f"Filter: {self.filter_text!r} — {len(shown)} of {len(self.articles)}")
+            hint.update(
+                plain(f"Filter: {self.filter_text!r} — {len(shown)} of {len(self.articles)}")
+            )
         else:
             hint.update(f"{len(self.articles)} articles — enter reads, a adds, C lists claims")
         if shown:
-            table.move_cursor(row=0)
+            ids = [a.id for a in shown]
+            table.move_cursor(row=ids.index(kept) if kept in ids else 0)
 
     def selected_id(self) -> int | None:
         table = self.query_one(DataTable)
@@ -113,17 +122,25 @@ class LibraryScreen(Screen[None]):
                 return
             from claimmark.store.ingest import find_article_files
 
-            added = 0
             try:
                 files = find_article_files([Path(text.strip()).expanduser()])
-                for path in files:
-                    self.store.import_file(path)
-                    added += 1
             except ClaimmarkError as error:
                 self.notify(str(error), title="Not added", severity="error")
-            if added:
-                self.notify(f"Added {added} article{'s' if added != 1 else ''}.")
-            self.refresh_articles()
+                return
+
+            def added(_: object) -> None:
+                self.notify(f"Added {len(files)} article{'s' if len(files) != 1 else ''}.")
+                self.refresh_articles()
+
+            def add_all() -> None:
+                with self.store.transaction():  # all of them or none
+                    for path in files:
+                        self.store.import_file(path)
+
+            def not_added(error: ClaimmarkError) -> None:
+                self.notify(f"{error} (nothing was added)", title="Not added", severity="error")
+
+            self.app.writes.submit(add_all, added, not_added)  # type: ignore[attr-defined]
 
         self.app.push_screen(
             PromptDialog("Add an article file or folder", placeholder="path/to/article.txt"),
@@ -147,6 +164,6 @@ class LibraryScreen(Screen[None]):
 
     def action_help(self) -> None:
         from claimmark.tui.dialogs import HelpScreen
-        from claimmark.tui.help import help_sections
+        from claimmark.tui.help_sections import help_sections
 
         self.app.push_screen(HelpScreen(help_sections(self)))
