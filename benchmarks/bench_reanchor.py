@@ -200,22 +200,20 @@ def _pick_mark(rng: random.Random, paragraphs: list[str], para: int) -> Mark | N
 
 
 def _splice(marks: list[Mark], para: int, a: int, b: int, text: str) -> list[Mark | None]:
-    """Where each mark goes when paragraph `para`'s [a, b) becomes `text`."""
+    """Where each mark goes when paragraph `para`'s [a, b) becomes `text` (None: the edit
+    straddles the mark's edge, which the caller decides). Text inserted at a mark's start
+    goes before it, at its end after it."""
     delta = len(text) - (b - a)
     out: list[Mark | None] = []
     for m in marks:
-        if m.para != para or b <= m.start and not (a == b == m.start):
-            out.append(
-                Mark(m.para, m.start + delta, m.end + delta)
-                if m.para == para and a <= m.start and b <= m.start
-                else Mark(m.para, m.start, m.end)
-            )
-        elif m.end <= a:
-            out.append(Mark(m.para, m.start, m.end))
+        if m.para != para or m.end <= a and not (a == b and a < m.end):
+            out.append(Mark(m.para, m.start, m.end))  # elsewhere, or after the mark
+        elif b <= m.start:
+            out.append(Mark(m.para, m.start + delta, m.end + delta))  # before the mark
         elif m.start <= a and b <= m.end:
             out.append(Mark(m.para, m.start, m.end + delta))  # inside the quote
         else:
-            out.append(None)  # overlaps the quote's edge: decided by the caller
+            out.append(None)
     return out
 
 

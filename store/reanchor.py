@@ -57,10 +57,21 @@ CHANCE = 0.4
 average (measured on the sample articles: mean 0.36, 99th percentile 0.50, for 32
 characters). A part of the score counts only what is above it."""
 
-MIN_SCORE = 0.6
-"""Below this score nothing is placed: the annotation becomes an orphan. (The exact quote
-with unrelated text on both sides scores 0.54-0.57; the right place of a quote whose words
-were half rewritten, its context intact, 0.72 and more.)"""
+MIN_SCORE = 0.7
+"""Below this score nothing is placed: the annotation becomes an orphan. The exact quote
+with unrelated text on both sides scores 0.54-0.64 (chance likeness of the contexts); the
+right place of a quote whose words were half rewritten, its context intact, 0.72 and
+more. A quote of one word replaced by an unlike word ("close" by "near") scores below
+it and is reported as an orphan rather than guessed."""
+
+INTACT = 0.8
+"""Context at least this similar (above chance, 0..1) on both sides counts as intact: the
+diff's place between intact context is taken before copies of the words elsewhere."""
+
+SHORT_QUOTE = 12
+"""A quote shorter than this (a word or two) found elsewhere is taken only where the text
+on at least one side of it is the old context: its own words say nothing of which
+occurrence it was."""
 
 PAIR_MIN = 0.5
 """Two changed paragraphs are paired (one became the other) when at least this similar."""
@@ -180,21 +191,6 @@ class TokenMap:
         return self.b_starts[region.b1] if end else self.b_starts[region.b0]
 
 
-def _most_similar(
-    text: str, candidates: list[str], indices: Sequence[int], taken: set[int], cutoff: float
-) -> int | None:
-    """The index (among `indices`, not `taken`) of the candidate most like `text`, if one
-    reaches `cutoff` (0..100)."""
-    best, best_score = None, 0.0
-    for j in indices:
-        if j in taken:
-            continue
-        score = fuzz.ratio(text, candidates[j], score_cutoff=max(cutoff, best_score))
-        if score > best_score:
-            best, best_score = j, score
-    return best
-
-
 class TextMap:
     """One diff of an old text to a new one, paragraph by paragraph, that maps offsets.
 
@@ -248,22 +244,44 @@ class TextMap:
                     taken.add(j)
         cutoff = PAIR_MIN * 100
         for olds, news in blocks:
-            for i in olds:
-                if self.pair[i] is not None:
-                    continue
-                best = _most_similar(old_paras[i], new_paras, news, taken, cutoff)
-                if best is not None:
-                    self.pair[i] = best
-                    taken.add(best)
+            self._pair_best(olds, news, old_paras, new_paras, taken, cutoff, grown=True)
         left_old = [i for olds, _ in blocks for i in olds if self.pair[i] is None]
         left_new = [j for _, news in blocks for j in news if j not in taken]
-        if not left_old or not left_new or len(left_old) * len(left_new) > _MAX_PAIRING:
+        self._pair_best(left_old, left_new, old_paras, new_paras, taken, cutoff, grown=False)
+
+    def _pair_best(
+        self,
+        olds: list[int],
+        news: list[int],
+        old_paras: list[str],
+        new_paras: list[str],
+        taken: set[int],
+        cutoff: float,
+        *,
+        grown: bool,
+    ) -> None:
+        """Pair old and new paragraphs one to one, the most similar pairs first, each pair
+        at least `cutoff` (0..100) alike. With `grown` (paragraphs at the same place in the
+        diff), one that holds most of the other counts as alike too: a paragraph that grew
+        by a sentence, or lost one, keeps its partner."""
+        olds = [i for i in olds if self.pair[i] is None]
+        news = [j for j in news if j not in taken]
+        if not olds or not news or len(olds) * len(news) > _MAX_PAIRING:
             return
-        for i in left_old:
-            best = _most_similar(old_paras[i], new_paras, left_new, taken, cutoff)
-            if best is not None:
-                self.pair[i] = best
-                taken.add(best)
+        scored = []
+        for i in olds:
+            for j in news:
+                a, b = old_paras[i], new_paras[j]
+                score = fuzz.ratio(a, b)
+                if grown and min(len(a), len(b)) >= 30:
+                    common = (len(a) + len(b) - Indel.distance(a, b)) / 2
+                    score = max(score, 100 * common / min(len(a), len(b)))
+                if score >= cutoff:
+                    scored.append((score, -abs(i - j), i, j))
+        for _, _, i, j in sorted(scored, reverse=True):
+            if self.pair[i] is None and j not in taken:
+                self.pair[i] = j
+                taken.add(j)
 
     def _token_map(self, i: int, j: int) -> TokenMap:
         found = self._maps.get(i)
@@ -398,9 +416,11 @@ class Reanchorer:
         # 1-2. The diff's place holds the same words: done (unless the same words sit
         # elsewhere nearby with clearly more of the old context around them).
         if mapped is not None and new[mapped[0] : mapped[1]] == quote:
-            here = _context_agreement(new, mapped[0], mapped[1], anchor)
-            if sum(here) == len(anchor.prefix) + len(anchor.suffix):
+            before = new[max(0, mapped[0] - len(anchor.prefix)) : mapped[0]]
+            after = new[mapped[1] : mapped[1] + len(anchor.suffix)]
+            if before == anchor.prefix and after == anchor.suffix:
                 return Placement(Outcome.EXACT, mapped[0], mapped[1], 1.0, "diff")
+            here = _context_agreement(new, mapped[0], mapped[1], anchor)
             better = self._better_exact(anchor, mapped[0], sum(here))
             if better is None:
                 return Placement(Outcome.EXACT, mapped[0], mapped[1], 1.0, "diff")
@@ -409,16 +429,30 @@ class Reanchorer:
         candidates: list[tuple[float, int, int, str]] = []
         # 3. The exact quote elsewhere.
         found = self._exact(quote, expected)
+        if mapped is not None:
+            # The diff's place grew or shrank around the same words (text inserted right at
+            # an edge of the quote): the words inside it are the annotation's.
+            inside = [s for s in found if mapped[0] <= s and s + len(quote) <= mapped[1]]
+            if inside:
+                start = min(inside, key=lambda s: abs(s - mapped[0]))
+                return Placement(Outcome.EXACT, start, start + len(quote), 1.0, "diff")
+            # The diff's place, its words changed: with the text around it as it was, it is
+            # what the quote became (copies of the old words elsewhere are other text).
+            score = score_match(new, mapped[0], mapped[1], anchor)
+            if score >= MIN_SCORE and self._context_intact(anchor, *mapped):
+                return Placement(Outcome.CHANGED, mapped[0], mapped[1], score, "fuzzy")
+            candidates.append((score, mapped[0], mapped[1], "fuzzy"))
         if found:
             for start in found:
+                if len(quote) < SHORT_QUOTE and not self._context_intact(
+                    anchor, start, start + len(quote), either=True
+                ):
+                    continue  # a word or two: only its context says which occurrence
                 score = score_match(
                     new, start, start + len(quote), anchor, position=self._position(start, expected)
                 )
                 candidates.append((score, start, start + len(quote), "search"))
-        # 4. Fuzzy: the diff's place with changed words, and the best approximate match.
-        if mapped is not None:
-            score = score_match(new, mapped[0], mapped[1], anchor)
-            candidates.append((score, mapped[0], mapped[1], "fuzzy"))
+        # 4. Fuzzy: the best approximate match near the expected place.
         if not found:
             fuzzy = self._fuzzy(anchor, expected)
             if fuzzy is not None:
@@ -434,6 +468,20 @@ class Reanchorer:
             return Placement(Outcome.ORPHAN, None, None, score, "none")
         outcome = Outcome.EXACT if new[start:end] == quote else Outcome.CHANGED
         return Placement(outcome, start, end, score, how)
+
+    def _context_intact(
+        self, anchor: Anchor, start: int, end: int, *, either: bool = False
+    ) -> bool:
+        """True when the text on both sides of [start, end) (on one side, with `either`)
+        is (nearly) the old context."""
+        new = self.new
+        before = new[max(0, start - len(anchor.prefix)) : start]
+        after = new[end : end + len(anchor.suffix)]
+        sides = (
+            context_similarity(anchor.prefix, before) >= INTACT,
+            context_similarity(anchor.suffix, after) >= INTACT,
+        )
+        return any(sides) if either else all(sides)
 
     def _exact(self, quote: str, expected: int) -> list[int]:
         """Occurrences of `quote` near `expected`, or anywhere when there are none near."""

@@ -891,16 +891,29 @@ class Store(VersionsMixin):
         *,
         article_id: int | None = None,
     ) -> None:
-        conn.execute(
+        self._journal_many(conn, [(action, annotation, before, after, article_id)])
+
+    def _journal_many(
+        self,
+        conn: sqlite3.Connection,
+        entries: Sequence[tuple[str, Annotation, Annotation | None, Annotation | None, int | None]],
+    ) -> None:
+        """Journal several changes at once: (action, annotation, before, after, article
+        id or None for the annotation's own) each, all stamped with the same time."""
+        at = now()
+        conn.executemany(
             """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
                VALUES (?, ?, ?, ?, ?, ?)""",
             [
-                now(),
-                action,
-                annotation.id,
-                annotation.article_id if article_id is None else article_id,
-                json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
-                json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None,
+                (
+                    at,
+                    action,
+                    annotation.id,
+                    annotation.article_id if article_id is None else article_id,
+                    json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
+                    json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None,
+                )
+                for action, annotation, before, after, article_id in entries
             ],
         )
 

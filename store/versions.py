@@ -12,13 +12,16 @@ An article's versions are the texts stored from one source, linked by `previous_
 
 Carrying happens in the transaction that stores the new version and is journalled: one
 `reanchor` entry (before: on the old text, after: on the new) or `orphan` entry (not
-placed in the version named by the entry's `article_id`) per annotation.
+placed in the version named by the entry's `article_id`) per annotation. Their before and
+after hold where the annotation sits (id, article_id, start, end, quote, prefix, suffix,
+marked_quote, changed): a carry changes nothing else.
 
 `VersionsMixin` is part of `Store`; it uses the store's connection and helpers.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
@@ -35,6 +38,26 @@ from claimmark.store.models import (
     VersionInfo,
 )
 from claimmark.store.reanchor import Anchor, Outcome, Reanchorer
+
+
+def _anchoring(row: sqlite3.Row) -> str:
+    """Where an annotation sits, as the journal's JSON for a carry: the fields a new
+    version changes (its note, tags and claim stay as they are)."""
+    return json.dumps(
+        {
+            "id": row["id"],
+            "article_id": row["article_id"],
+            "start": row["start"],
+            "end": row["end"],
+            "quote": row["quote"],
+            "prefix": row["prefix"],
+            "suffix": row["suffix"],
+            "marked_quote": row["marked_quote"],
+            "changed": row["marked_quote"] is not None,
+        },
+        ensure_ascii=False,
+    )
+
 
 _CHAIN = """
     WITH RECURSIVE
@@ -63,6 +86,13 @@ class VersionsMixin:
         def _load_annotations(
             self, conn: sqlite3.Connection, where: str, params: Sequence[Any]
         ) -> list[Annotation]: ...
+        def _journal_many(
+            self,
+            conn: sqlite3.Connection,
+            entries: Sequence[
+                tuple[str, Annotation, Annotation | None, Annotation | None, int | None]
+            ],
+        ) -> None: ...
         def _journal(
             self,
             conn: sqlite3.Connection,
@@ -183,7 +213,7 @@ class VersionsMixin:
         by_version: dict[int, list[sqlite3.Row]] = defaultdict(list)
         for row in rows:
             by_version[row["article_id"]].append(row)
-        before = {a.id: a for a in self._load_annotations(conn, where, params)}
+        before = {row["id"]: row for row in rows}
         exact = changed = orphaned = 0
         moves: list[tuple[Any, ...]] = []
         for version_id, members in by_version.items():
@@ -220,7 +250,7 @@ class VersionsMixin:
         conn: sqlite3.Connection,
         new_id: int,
         moves: list[tuple[Any, ...]],
-        before: dict[int, Annotation],
+        before: dict[int, sqlite3.Row],
     ) -> None:
         """Write the carried annotations (only rows whose quote changed touch the quote
         column, so the full-text index is updated only for them) and journal each."""
@@ -245,20 +275,39 @@ class VersionsMixin:
                    suffix = ?, marked_quote = ?, quote = ? WHERE id = ?""",
             new_words,
         )
-        moved = [annotation_id for annotation_id, place in moves if place is not None]
-        after: dict[int, Annotation] = {}
-        for chunk in range(0, len(moved), 500):
-            ids = moved[chunk : chunk + 500]
-            marks = ",".join("?" * len(ids))
-            for annotation in self._load_annotations(conn, f"a.id IN ({marks})", ids):
-                after[annotation.id] = annotation
+        # One journal entry each, holding where the annotation sat before and after (its
+        # note, tags and claim do not change here).
+        from claimmark.store.store import now
+
+        at = now()
+        rows = []
         for annotation_id, place in moves:
             old = before[annotation_id]
+            was = _anchoring(old)
             if place is None:
-                self._journal(conn, "orphan", old, old, old, article_id=new_id)
-            else:
-                new = after[annotation_id]
-                self._journal(conn, "reanchor", new, old, new)
+                rows.append((at, "orphan", annotation_id, new_id, was, was))
+                continue
+            start, end, selector, marked_quote, _ = place
+            now_at = json.dumps(
+                {
+                    "id": annotation_id,
+                    "article_id": new_id,
+                    "start": start,
+                    "end": end,
+                    "quote": selector.exact,
+                    "prefix": selector.prefix,
+                    "suffix": selector.suffix,
+                    "marked_quote": marked_quote,
+                    "changed": marked_quote is not None,
+                },
+                ensure_ascii=False,
+            )
+            rows.append((at, "reanchor", annotation_id, new_id, was, now_at))
+        conn.executemany(
+            """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
+               VALUES (?, ?, ?, ?, ?, ?)""",
+            rows,
+        )
 
     def _carry_all(self, conn: sqlite3.Connection) -> None:
         """Carry the annotations that older versions hold onto the newest version of
