@@ -28,9 +28,11 @@ from claimmark.store.connection import (
 )
 from claimmark.store.errors import Ambiguous, Conflict, InvalidInput, NotFound, StoreError
 from claimmark.store.models import (
+    METADATA_FIELDS,
     Annotation,
     AnnotationDraft,
     Article,
+    ArticleMetadata,
     ArticleSummary,
     Attribution,
     Claim,
@@ -91,6 +93,8 @@ class Store(VersionsMixin):
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file")
         self.read_only = is_read_only_file(self.path)
+        self._metadata_columns = True
+        """False only for a read-only library made before m004: reads show no metadata."""
         self._tx_depth = 0
         self._marked_quotes = True
         """False for a read-only library from before m005 (no `marked_quote` column)."""
@@ -156,6 +160,9 @@ class Store(VersionsMixin):
         return applied
 
     def _migrate(self, applied: list[str]) -> None:
+        # Only a read-only library can stay without the page metadata columns (m004):
+        # reads then show them empty.
+        self._metadata_columns = self.read_only is False or "m004_article_metadata" in applied
         if applied == list(MIGRATION_NAMES):
             return
         if self.read_only:
@@ -302,7 +309,8 @@ class Store(VersionsMixin):
     # -- articles --------------------------------------------------------------------
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
-        """Read, normalise and store the article in `path` (see `store.ingest`)."""
+        """Read, normalise and store the article in `path` (see `store.ingest`; HTML files
+        go through the web page extractor and keep the page's metadata)."""
         from claimmark.store.ingest import read_article_file
 
         file = Path(path)
@@ -313,6 +321,7 @@ class Store(VersionsMixin):
             str(file.resolve()),
             parsed.text,
             encoding=parsed.encoding,
+            metadata=parsed.metadata,
         )
 
     def add_article(
@@ -324,13 +333,15 @@ class Store(VersionsMixin):
         *,
         encoding: str = "utf-8",
         imported_at: str | None = None,
+        metadata: ArticleMetadata | None = None,
     ) -> ImportResult:
         """Store an already normalised article text.
 
-        The same content (title, byline, text) is found, not stored twice; changed content
-        from a source already in the library becomes a new version of that article, and
-        every annotation of the earlier versions is carried to it in the same transaction
-        (see `store.versions`; `ImportResult.carried` says how it went).
+        The same content (title, byline, text) is found, not stored twice. Changed content
+        of an article already in the library becomes a new version of it: one from the
+        same source, or (for web pages) with the same canonical URL or fetched from the
+        same URL, and every annotation of the earlier versions is carried to it in
+        the same transaction (see `store.versions`; `ImportResult.carried` says how it went).
         """
         from claimmark.store.ingest import content_sha256
 
@@ -339,21 +350,22 @@ class Store(VersionsMixin):
         text = clean_block(text)
         if not text.strip():
             raise InvalidInput(f"{source}: the article has no text")
+        meta = metadata or ArticleMetadata()
+        meta = ArticleMetadata(
+            **{name: clean_line(getattr(meta, name)) for name in METADATA_FIELDS}
+        )
         digest = content_sha256(title, byline, text)
         with self._write() as conn:
             row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
             if row is not None:
                 return ImportResult(_article(row), "existing", row["encoding"])
-            latest = conn.execute(
-                """SELECT id FROM articles WHERE source = ? AND id NOT IN
-                   (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
-                   ORDER BY id DESC LIMIT 1""",
-                [source],
-            ).fetchone()
+            latest = self._latest_version(conn, source, meta)
+            values = [getattr(meta, name) for name in METADATA_FIELDS]
             cursor = conn.execute(
-                """INSERT INTO articles
-                   (title, byline, source, text, sha256, encoding, imported_at, previous_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                f"""INSERT INTO articles
+                   (title, byline, source, text, sha256, encoding, imported_at, previous_id,
+                    {", ".join(METADATA_FIELDS)})
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METADATA_FIELDS))})""",
                 [
                     title,
                     byline,
@@ -362,13 +374,39 @@ class Store(VersionsMixin):
                     digest,
                     encoding,
                     imported_at or now(),
-                    latest[0] if latest else None,
+                    latest,
+                    *values,
                 ],
             )
             row = conn.execute("SELECT * FROM articles WHERE id = ?", [cursor.lastrowid]).fetchone()
             carried = self._carry(conn, row["id"]) if latest else None
         status = "new-version" if latest else "new"
         return ImportResult(_article(row), status, encoding, carried)
+
+    def _latest_version(
+        self, conn: sqlite3.Connection, source: str, meta: ArticleMetadata
+    ) -> int | None:
+        """The id of the latest text of the article this one is a version of, if any: the
+        same source, or the same canonical URL, or fetched from the same URL."""
+        conditions, params = ["source = ?"], [source]
+        for column, value in (
+            ("canonical_url", meta.canonical_url),
+            ("fetched_from", meta.fetched_from),
+        ):
+            if value:
+                conditions.append(f"{column} = ?")
+                params.append(value)
+        if meta.canonical_url or meta.fetched_from:
+            # A URL source may be the canonical URL or the fetched URL of another text.
+            conditions.append("canonical_url = ?")
+            params.append(source)
+        row = conn.execute(
+            f"""SELECT id FROM articles WHERE ({" OR ".join(conditions)}) AND id NOT IN
+               (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+               ORDER BY id DESC LIMIT 1""",
+            params,
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def get_article(self, article_id: int) -> Article:
         """The article with this id; `NotFound` if there is none."""
@@ -384,6 +422,11 @@ class Store(VersionsMixin):
     def list_articles(self, *, all_versions: bool = False) -> list[ArticleSummary]:
         """The library, most recently opened (or imported) first. Only the latest version
         of each article unless `all_versions`."""
+        metadata = (
+            "a.site_name, a.published"
+            if self._metadata_columns
+            else "'' AS site_name, '' AS published"
+        )
         where = (
             ""
             if all_versions
@@ -398,21 +441,16 @@ class Store(VersionsMixin):
         )
         rows = self._read(
             f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at, a.last_opened_at,
-                       a.previous_id, length(a.text) AS length,
+                       a.previous_id, {metadata}, length(a.text) AS length,
                        (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
                            AS annotation_count,
                        (SELECT count(*) FROM annotations n JOIN claims c
                            ON c.annotation_id = n.id WHERE n.article_id = a.id) AS claim_count,
-                       (SELECT count(*) FROM articles v WHERE v.source = a.source)
-                           AS version_count,
-                       {changed} AS changed_count,
-                       CASE WHEN a.previous_id IS NULL THEN 0 ELSE
-                           (SELECT count(*) FROM annotations n JOIN articles v
-                               ON v.id = n.article_id
-                               WHERE v.source = a.source AND v.id < a.id) END AS orphan_count
+                       {changed} AS changed_count
                 FROM articles a {where}
                 ORDER BY coalesce(a.last_opened_at, a.imported_at) DESC, a.id DESC"""
         )
+        chains = self.chains()
         return [
             ArticleSummary(
                 id=row["id"],
@@ -425,9 +463,11 @@ class Store(VersionsMixin):
                 annotation_count=row["annotation_count"],
                 claim_count=row["claim_count"],
                 previous_id=row["previous_id"],
-                version_count=row["version_count"],
+                site_name=row["site_name"],
+                published=row["published"],
+                version_count=chains.version_count(row["id"]),
                 changed_count=row["changed_count"],
-                orphan_count=row["orphan_count"],
+                orphan_count=chains.orphan_count(row["id"]),
                 unseen_version=row["previous_id"] is not None and row["last_opened_at"] is None,
             )
             for row in rows
@@ -451,6 +491,11 @@ class Store(VersionsMixin):
             raise NotFound("no article named: the name is empty")
         if ref.isdigit():
             return self.get_article(int(ref))
+        if ref.startswith(("http://", "https://")):
+            found = self.find_url(ref)
+            if found is None:
+                raise NotFound(f"{ref} has not been added to the library (claimmark add {ref})")
+            return found
         candidate = Path(ref).expanduser()
         if not candidate.exists() and os.path.lexists(candidate):  # a link to nowhere
             from claimmark.store.ingest import path_problem
@@ -481,6 +526,20 @@ class Store(VersionsMixin):
             more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
             raise Ambiguous(f"{ref!r} matches {len(rows)} articles ({names}{more}); use an id")
         return _article(rows[0])
+
+    def find_url(self, url: str) -> Article | None:
+        """The latest text of the article added from `url` (its source, canonical URL or
+        the URL it was fetched from), or None."""
+        found = "source = ? OR canonical_url = ? OR fetched_from = ?"
+        if not self._metadata_columns:
+            found = "source = ? OR source = ? OR source = ?"
+        rows = self._read(
+            f"""SELECT * FROM articles WHERE ({found})
+               AND id NOT IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+               ORDER BY id DESC LIMIT 1""",
+            [url, url, url],
+        )
+        return _article(rows[0]) if rows else None
 
     def mark_opened(self, article_id: int) -> None:
         """Record that the article was opened now (the library lists it first)."""
@@ -783,13 +842,8 @@ class Store(VersionsMixin):
             )
         except sqlite3.Error as error:
             raise translate(error, self.path) from None
-        newest = {
-            row[0]: row[1]
-            for row in self._read(
-                """SELECT a.id, (SELECT max(v.id) FROM articles v WHERE v.source = a.source)
-                   FROM articles a"""
-            )
-        }
+        chains = self.chains()
+        newest = {a.article_id: chains.newest(a.article_id) for a in annotations}
         titles = {row[0]: row[1] for row in self._read("SELECT id, title FROM articles")}
         return [
             ClaimRow(
@@ -1028,6 +1082,7 @@ def _article(row: sqlite3.Row) -> Article:
         encoding=row["encoding"],
         previous_id=row["previous_id"],
         last_opened_at=row["last_opened_at"],
+        **{name: row[name] if name in row.keys() else "" for name in METADATA_FIELDS},
     )
 
 

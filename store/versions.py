@@ -74,6 +74,47 @@ _CHAIN = """
 """Every version id of the article :id, oldest first."""
 
 
+class Chains:
+    """Every article's versions at once (for listings): which is the newest, how many
+    there are, how many orphans the older ones hold. Built from one read of the links."""
+
+    def __init__(self, links: Sequence[tuple[int, int | None]], notes: dict[int, int]) -> None:
+        previous = dict(links)
+        self._root: dict[int, int] = {}
+        for article_id in previous:
+            path = []
+            current: int | None = article_id
+            while current is not None and current not in self._root:
+                path.append(current)
+                current = previous.get(current)
+            root = self._root[current] if current is not None else path[-1]
+            for member in path:
+                self._root[member] = root
+        self._newest: dict[int, int] = {}
+        self._count: dict[int, int] = defaultdict(int)
+        for article_id, root in self._root.items():
+            self._count[root] += 1
+            self._newest[root] = max(self._newest.get(root, article_id), article_id)
+        self._orphans: dict[int, int] = defaultdict(int)
+        for article_id, count in notes.items():
+            chain = self._root.get(article_id)
+            if chain is not None and self._newest[chain] != article_id:
+                self._orphans[chain] += count
+
+    def newest(self, article_id: int) -> int:
+        """The newest version of the article `article_id` is one of."""
+        return self._newest[self._root[article_id]]
+
+    def version_count(self, article_id: int) -> int:
+        return self._count[self._root[article_id]]
+
+    def orphan_count(self, article_id: int) -> int:
+        """Annotations on the older versions (none when `article_id` is not the newest)."""
+        if self.newest(article_id) != article_id:
+            return 0
+        return self._orphans[self._root[article_id]]
+
+
 class VersionsMixin:
     """Versions, carrying annotations to a new version, orphans and their re-attachment."""
 
@@ -106,6 +147,17 @@ class VersionsMixin:
         def get_article(self, article_id: int) -> Article: ...
 
     # -- reading ---------------------------------------------------------------------
+
+    def chains(self) -> Chains:
+        """Every article's versions, for listings (see `Chains`)."""
+        links = [(row[0], row[1]) for row in self._read("SELECT id, previous_id FROM articles")]
+        notes = {
+            row[0]: row[1]
+            for row in self._read(
+                "SELECT article_id, count(*) FROM annotations GROUP BY article_id"
+            )
+        }
+        return Chains(links, notes)
 
     def chain_ids(self, article_id: int, conn: sqlite3.Connection | None = None) -> list[int]:
         """The ids of every version of the article `article_id` is one of, oldest first
