@@ -235,6 +235,36 @@ class VersionsMixin:
         )
         return [journal_entry(row) for row in rows]
 
+    def history_lines(self, annotation_id: int) -> list[str]:
+        """The annotation's history for a person, one line per journal entry: when, on
+        which version, what happened (marked, edited, carried, orphaned ...)."""
+        lines = []
+        numbers: dict[int, int] = {}
+        for entry in self.annotation_history(annotation_id):
+            if entry.article_id not in numbers:
+                try:
+                    for version in self.versions(entry.article_id):
+                        numbers[version.id] = version.number
+                except NotFound:  # the article was deleted since
+                    numbers[entry.article_id] = 0
+            version = numbers.get(entry.article_id, 0)
+            at = entry.at[:16].replace("T", " ")
+            state = entry.after or entry.before or {}
+            words = " ".join(str(state.get("quote", "")).split())
+            if len(words) > 50:
+                words = words[:49] + "…"
+            what = {
+                "create": f"marked {words!r}",
+                "update": "edited",
+                "delete": "deleted",
+                "restore": "restored",
+                "reanchor": "carried"
+                + (f", words now {words!r}" if state.get("marked_quote") is not None else ""),
+                "orphan": "orphaned: its words are gone",
+            }.get(entry.action, entry.action)
+            lines.append(f"{at}  v{version}  {what}")
+        return lines
+
     # -- carrying --------------------------------------------------------------------
 
     def _carry(

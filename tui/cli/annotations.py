@@ -273,7 +273,7 @@ def claims_command(
         if r.annotation.marked_quote is not None:
             echo(f"\t\t{CHANGED}: was {one_line(r.annotation.marked_quote, 60)!r}")
         if history:
-            for line in _history_lines(context, r.annotation.id):
+            for line in store.history_lines(r.annotation.id):
                 echo(f"\t\t{line}")
 
 
@@ -284,37 +284,6 @@ def _history_json(entry: Any) -> dict[str, Any]:
         "article_id": entry.article_id,
         "quote": (entry.after or entry.before or {}).get("quote"),
     }
-
-
-def _history_lines(context: Context, annotation_id: int) -> list[str]:
-    """One line per journal entry of an annotation: what happened, when, to which words."""
-    from claimmark.store.errors import ClaimmarkError
-
-    store = context.store
-    lines = []
-    numbers: dict[int, int] = {}
-    for entry in store.annotation_history(annotation_id):
-        if entry.article_id not in numbers:
-            try:
-                for version in store.versions(entry.article_id):
-                    numbers[version.id] = version.number
-            except ClaimmarkError:
-                numbers[entry.article_id] = 0
-        version = numbers.get(entry.article_id, 0)
-        at = entry.at[:16].replace("T", " ")
-        state = entry.after or entry.before or {}
-        words = one_line(str(state.get("quote", "")), 50)
-        what = {
-            "create": f"marked {words!r}",
-            "update": "edited",
-            "delete": "deleted",
-            "restore": "restored",
-            "reanchor": "carried"
-            + (f", words now {words!r}" if state.get("marked_quote") is not None else ""),
-            "orphan": "orphaned: its words are gone",
-        }.get(entry.action, entry.action)
-        lines.append(f"{at}  v{version}  {what}")
-    return lines
 
 
 @cli.command("suggest")
