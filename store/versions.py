@@ -21,7 +21,6 @@ marked_quote, changed): a carry changes nothing else.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
@@ -39,24 +38,12 @@ from claimmark.store.models import (
 )
 from claimmark.store.reanchor import Anchor, Outcome, Reanchorer
 
-
-def _anchoring(row: sqlite3.Row) -> str:
-    """Where an annotation sits, as the journal's JSON for a carry: the fields a new
-    version changes (its note, tags and claim stay as they are)."""
-    return json.dumps(
-        {
-            "id": row["id"],
-            "article_id": row["article_id"],
-            "start": row["start"],
-            "end": row["end"],
-            "quote": row["quote"],
-            "prefix": row["prefix"],
-            "suffix": row["suffix"],
-            "marked_quote": row["marked_quote"],
-            "changed": row["marked_quote"] is not None,
-        },
-        ensure_ascii=False,
-    )
+_PLACE_JSON = """json_object('id', {t}.id, 'article_id', {article}, 'start', {t}.start,
+    'end', {t}."end", 'quote', {t}.quote, 'prefix', {t}.prefix, 'suffix', {t}.suffix,
+    'marked_quote', {t}.marked_quote,
+    'changed', json(CASE WHEN {t}.marked_quote IS NULL THEN 'false' ELSE 'true' END))"""
+"""Where an annotation sits, as the journal's JSON for a carry (the fields a new version
+changes: its note, tags and claim stay as they are), from table alias `t`."""
 
 
 _CHAIN = """
@@ -243,8 +230,8 @@ class VersionsMixin:
         for entry in self.annotation_history(annotation_id):
             if entry.article_id not in numbers:
                 try:
-                    for version in self.versions(entry.article_id):
-                        numbers[version.id] = version.number
+                    for info in self.versions(entry.article_id):
+                        numbers[info.id] = info.number
                 except NotFound:  # the article was deleted since
                     numbers[entry.article_id] = 0
             version = numbers.get(entry.article_id, 0)
@@ -295,7 +282,6 @@ class VersionsMixin:
         by_version: dict[int, list[sqlite3.Row]] = defaultdict(list)
         for row in rows:
             by_version[row["article_id"]].append(row)
-        before = {row["id"]: row for row in rows}
         exact = changed = orphaned = 0
         moves: list[tuple[Any, ...]] = []
         for version_id, members in by_version.items():
@@ -324,7 +310,7 @@ class VersionsMixin:
                         (placed.start, placed.end, selector, marked_quote, row["quote"]),
                     )
                 )
-        self._write_moves(conn, new_id, moves, before)
+        self._write_moves(conn, new_id, moves)
         return CarryReport(exact=exact, changed=changed, orphaned=orphaned)
 
     def _write_moves(
@@ -332,64 +318,62 @@ class VersionsMixin:
         conn: sqlite3.Connection,
         new_id: int,
         moves: list[tuple[Any, ...]],
-        before: dict[int, sqlite3.Row],
     ) -> None:
-        """Write the carried annotations (only rows whose quote changed touch the quote
-        column, so the full-text index is updated only for them) and journal each."""
-        same_words = []
-        new_words = []
-        for annotation_id, place in moves:
-            if place is None:
-                continue
-            start, end, selector, marked_quote, old_quote = place
-            values = (new_id, start, end, selector.prefix, selector.suffix, marked_quote)
-            if selector.exact == old_quote:
-                same_words.append((*values, annotation_id))
-            else:
-                new_words.append((*values, selector.exact, annotation_id))
-        conn.executemany(
-            """UPDATE annotations SET article_id = ?, start = ?, "end" = ?, prefix = ?,
-                   suffix = ?, marked_quote = ? WHERE id = ?""",
-            same_words,
+        """Write the carried annotations and journal each, in bulk: the new places go to a
+        temporary table, then one statement journals them all (SQLite writes the JSON)
+        and two update the rows (only those whose words changed touch the quote column,
+        so the full-text index is updated only for them)."""
+        from claimmark.store.store import now
+
+        conn.execute(
+            """CREATE TEMP TABLE IF NOT EXISTS carry_moves (
+                   id INTEGER PRIMARY KEY, placed INTEGER NOT NULL, start INTEGER,
+                   "end" INTEGER, quote TEXT, prefix TEXT, suffix TEXT, marked_quote TEXT)"""
         )
+        conn.execute("DELETE FROM temp.carry_moves")
         conn.executemany(
-            """UPDATE annotations SET article_id = ?, start = ?, "end" = ?, prefix = ?,
-                   suffix = ?, marked_quote = ?, quote = ? WHERE id = ?""",
-            new_words,
+            """INSERT INTO temp.carry_moves
+                   (id, placed, start, "end", quote, prefix, suffix, marked_quote)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                (annotation_id, 0, None, None, None, None, None, None)
+                if place is None
+                else (
+                    annotation_id,
+                    1,
+                    place[0],
+                    place[1],
+                    place[2].exact,
+                    place[2].prefix,
+                    place[2].suffix,
+                    place[3],
+                )
+                for annotation_id, place in moves
+            ],
         )
         # One journal entry each, holding where the annotation sat before and after (its
         # note, tags and claim do not change here).
-        from claimmark.store.store import now
-
-        at = now()
-        rows = []
-        for annotation_id, place in moves:
-            old = before[annotation_id]
-            was = _anchoring(old)
-            if place is None:
-                rows.append((at, "orphan", annotation_id, new_id, was, was))
-                continue
-            start, end, selector, marked_quote, _ = place
-            now_at = json.dumps(
-                {
-                    "id": annotation_id,
-                    "article_id": new_id,
-                    "start": start,
-                    "end": end,
-                    "quote": selector.exact,
-                    "prefix": selector.prefix,
-                    "suffix": selector.suffix,
-                    "marked_quote": marked_quote,
-                    "changed": marked_quote is not None,
-                },
-                ensure_ascii=False,
-            )
-            rows.append((at, "reanchor", annotation_id, new_id, was, now_at))
-        conn.executemany(
-            """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
-               VALUES (?, ?, ?, ?, ?, ?)""",
-            rows,
+        conn.execute(
+            f"""INSERT INTO journal (at, action, annotation_id, article_id, before, after)
+                SELECT :at, CASE WHEN m.placed THEN 'reanchor' ELSE 'orphan' END, a.id, :new,
+                       {_PLACE_JSON.format(t="a", article="a.article_id")},
+                       CASE WHEN m.placed
+                           THEN {_PLACE_JSON.format(t="m", article=":new")}
+                           ELSE {_PLACE_JSON.format(t="a", article="a.article_id")} END
+                FROM temp.carry_moves m JOIN annotations a ON a.id = m.id ORDER BY m.rowid""",
+            {"at": now(), "new": new_id},
         )
+        for words in ("m.quote = annotations.quote", "m.quote != annotations.quote"):
+            quote = ", quote = m.quote" if "!=" in words else ""
+            conn.execute(
+                f"""UPDATE annotations SET article_id = ?, start = m.start, "end" = m."end",
+                        prefix = m.prefix, suffix = m.suffix, marked_quote = m.marked_quote
+                        {quote}
+                    FROM temp.carry_moves m
+                    WHERE annotations.id = m.id AND m.placed AND {words}""",
+                [new_id],
+            )
+        conn.execute("DELETE FROM temp.carry_moves")
 
     def _carry_all(self, conn: sqlite3.Connection) -> None:
         """Carry the annotations that older versions hold onto the newest version of
