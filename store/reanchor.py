@@ -274,8 +274,12 @@ class TextMap:
                 a, b = old_paras[i], new_paras[j]
                 score = fuzz.ratio(a, b)
                 if grown and min(len(a), len(b)) >= 30:
+                    # How much of the shorter one the longer holds; only near-whole
+                    # containment counts (unrelated text shares a third by chance).
                     common = (len(a) + len(b) - Indel.distance(a, b)) / 2
-                    score = max(score, 100 * common / min(len(a), len(b)))
+                    held = 100 * common / min(len(a), len(b))
+                    if held >= 80:
+                        score = max(score, held)
                 if score >= cutoff:
                     scored.append((score, -abs(i - j), i, j))
         for _, _, i, j in sorted(scored, reverse=True):
