@@ -123,3 +123,17 @@ def test_only_the_newest_entries_are_read(store: Store, article: Article) -> Non
         24,
         27,
     ]
+
+
+def test_a_new_versions_carried_annotations_start_a_fresh_history(store: Store) -> None:
+    text = "The bridge will close in May, the council said.\nRepairs cost £4m."
+    v1 = store.add_article("Bridge", "", "/tmp/bridge.txt", text).article
+    a = store.create_annotation(AnnotationDraft(v1.id, 0, 16, note="check"))
+    store.update_annotation(a.id, tags=["bridge"])
+    v2 = store.add_article("Bridge", "", "/tmp/bridge.txt", text + "\nIt reopens in June.").article
+    assert [e.action for e in store.journal(v2.id)] == ["reanchor"]  # what versions wrote
+    assert store.undo_history(v2.id).undo == []  # a carry is nothing to undo
+    carried = store.get_annotation(a.id)
+    store.update_annotation(a.id, note="checked")
+    [step] = store.undo_history(v2.id).undo
+    assert isinstance(step, AnnotationStep) and step.before == carried and step.label == "note"
