@@ -248,6 +248,70 @@ def test_an_inversion_with_a_lower_case_role_before_the_name() -> None:
     assert (s.claimant, s.description) == ("Halvard Strom", "president")
 
 
+def test_an_inversion_with_an_adjunct_after_the_name() -> None:
+    s = only("“We will reopen the ferry in May,” said Mira Okafor at a briefing in Tolland.")
+    assert s.claimant == "Mira Okafor"
+    s = only(
+        "“We have received the letter and are studying it,” said a Brightwater spokesperson "
+        "when contacted by the Gazette."
+    )
+    assert s.claimant == "a Brightwater spokesperson"
+
+
+def test_an_inversion_with_a_particle_name_and_with_words_before_a_first_name() -> None:
+    s = only("“It is shallower than a lake,” said van Dijk, pointing at the chart.")
+    assert s.claimant == "van Dijk"
+    s = only("The drug rewires the cortex, said study co-author Paul Renner, a chemist.")
+    assert (s.claimant, s.description) == ("Paul Renner", "study co-author")
+
+
+def test_an_inversion_of_a_plural_people_noun_known_by_its_ending() -> None:
+    s = only("The bay is shallow, say hydrologists, but the currents are strong.")
+    assert (s.claimant, s.anonymous) == ("hydrologists", True)
+
+
+def test_an_inversion_with_a_long_description_before_the_name() -> None:
+    s = only(
+        "Cuts will follow next month, said The Ferry Company’s newly appointed chair "
+        "Marco Tellez in an email to staff."
+    )
+    assert s.claimant == "Marco Tellez"
+
+
+# -- verbs of speaking beside a quotation -----------------------------------------------------
+
+
+def test_verbs_of_speaking_report_beside_a_quotation() -> None:
+    text = (
+        "“Our best example is the toll bridge,” Noor Haddad responded. "
+        "Not satisfied, Ivo Brandt continued: “Give me another one.” "
+        "“But there is some risk,” Brandt interjected. "
+        "“Is that right?” he asked. "
+        "“Then why mention the bridge,” he rejoined."
+    )
+    found = [(s.claimant, s.cue) for s in suggest_attributions(text)]
+    assert found == [
+        ("Noor Haddad", "responded"),
+        ("Ivo Brandt", "continued"),
+        ("Ivo Brandt", "interjected"),
+        ("Ivo Brandt", "asked"),
+        ("Ivo Brandt", "rejoined"),
+    ]
+
+
+def test_verbs_of_speaking_away_from_a_quotation_report_nothing() -> None:
+    text = (
+        "The council responded to the letter on Monday. Prices continued to rise. "
+        "Residents asked about the plan."
+    )
+    assert suggest_attributions(text) == []
+
+
+def test_a_question_with_an_ellipsis_before_its_speaker_is_one_sentence() -> None:
+    s = only("“What is your single best example of such a fund …” Ivo Brandt asked in reply.")
+    assert s.claimant == "Ivo Brandt"
+
+
 # -- cue wordings: called, vowed, accused, condemned and said, warned for years ----------------
 
 

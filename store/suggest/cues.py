@@ -20,13 +20,14 @@ from claimmark.store.suggest.claimants import (
     subject_candidate,
     unwrap,
 )
-from claimmark.store.suggest.names import is_outlet_name
+from claimmark.store.suggest.names import PARTICLES, is_outlet_name, looks_like_first_name
 from claimmark.store.suggest.phrases import (
     NounPhrase,
     clean_claimant,
     has_proper_name,
     is_known_word,
     is_plural,
+    looks_like_people,
     make_phrase,
     phrase_after,
     phrase_before,
@@ -52,6 +53,7 @@ from claimmark.store.suggest.words import (
     FINDING_PHRASE_OPENERS,
     FINDING_VERBS,
     FORMS_OF_BE,
+    FUNCTION_WORDS,
     HEDGE_PARTICIPLES,
     INVERSION_VERBS,
     LY_NOT_ADVERBS,
@@ -65,6 +67,7 @@ from claimmark.store.suggest.words import (
     PERSON_ROLES,
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
+    QUOTE_VERBS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     ROLE_TITLES,
@@ -88,6 +91,7 @@ def _hint_pattern() -> re.Pattern[str]:
         | NOUN_PARTICIPLES
         | STANCE_ADJECTIVES
         | (REPORTING_VERBS - VERB_COMPLEMENTS.keys() - NAMING_VERBS)
+        | QUOTE_VERBS
         | frozenset(
             """According according citing quoting Per per reportedly allegedly purportedly
             supposedly reputedly understood learned learnt words""".split()
@@ -135,6 +139,8 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
         elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:
             candidate = message_candidate(sentence, at)
         elif word in REPORTING_VERBS or word in ("learned", "learnt"):
+            candidate = verb_candidate(sentence, at)
+        elif word in QUOTE_VERBS and beside_quotation(sentence, at):
             candidate = verb_candidate(sentence, at)
         elif word in STANCE_ADJECTIVES:
             candidate = stance_candidate(sentence, at)
@@ -258,6 +264,27 @@ _ONSET_VERBS = frozenset(
 explain ...")."""
 
 
+_OPENING_MARKS = frozenset('“"‘«')
+_CLOSING_MARKS = frozenset('”"’»,')
+
+
+def beside_quotation(sentence: Sentence, verb: int) -> bool:
+    """Whether the verb at `verb` stands beside a quotation: right after one, through a
+    short subject ("“...,” Prelogar responded", "“...?” he asked", "“...,” interjected
+    Alito"), or right before one, perhaps after a colon or comma ("Alito continued: “..."),
+    so that a verb of speaking such as "responded" or "continued" reports it."""
+    tokens = sentence.tokens
+    after = verb + 1
+    if after < len(tokens) and tokens[after].text in (":", ","):
+        after += 1
+    if after < len(tokens) and tokens[after].quoted and tokens[after].text in _OPENING_MARKS:
+        return True
+    at = verb - 1
+    while at >= 0 and verb - at <= 5 and tokens[at].is_word and not tokens[at].quoted:
+        at -= 1
+    return at >= 0 and tokens[at].quoted and tokens[at].text in _CLOSING_MARKS
+
+
 def has_complement(sentence: Sentence, verb: int) -> bool:
     """Whether a verb that needs particular words after it ("found that", "put it to") has
     them (true for verbs that need none)."""
@@ -309,7 +336,9 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         t.lower in CONCERN_NOUNS for t in tokens[verb + 1 : verb + 4]
     ):
         return None
-    if verb_word == "asked":  # "asked her to publish", not "asked why" / "asked not to"
+    beside = verb_word in QUOTE_VERBS and beside_quotation(sentence, verb)
+    if verb_word == "asked" and not beside:
+        # "asked her to publish", not "asked why" / "asked not to"
         after = [t.lower for t in tokens[verb + 1 : verb + 5]]
         if "to" not in after or "not" in after or "about" in after:
             return None
@@ -328,7 +357,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     ):
         return None  # "say little to nothing about"
     if verb_word in THAT_VERBS and not (
-        sentence.that_follows(verb) or sentence.quotation_follows(verb)
+        beside or sentence.that_follows(verb) or sentence.quotation_follows(verb)
     ):
         return None
     if verb_word in PERFECT_ONLY and not (
@@ -619,6 +648,14 @@ def passive_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     return None
 
 
+_AFTER_INVERTED = frozenset(
+    """who whose which in on at last this yesterday today when while as after before during
+    via from through about for""".split()
+)
+"""Words that may follow the speaker of an inversion, opening a relative clause or an
+adjunct ("..., said Ana Duarte at a briefing", "..., said a spokesperson when contacted")."""
+
+
 def inversion_candidate(
     sentence: Sentence, verb: int, cue: str, known_only: bool = False
 ) -> Candidate | None:
@@ -635,37 +672,68 @@ def inversion_candidate(
         following.capitalised
         or following.lower in DETERMINERS
         or role_before_name(tokens, verb + 1)  # "said chief inspector Jennifer Mattinson"
+        or words_before_name(sentence, verb + 1)  # "said study co-author Paul Expert"
         or following.lower in PEOPLE_NOUNS  # "say economists", "said officials"
+        or looks_like_people(following.lower)  # "say oceanographers"
+        or (  # "said van Sebille"
+            following.lower in PARTICLES and verb + 2 < len(tokens) and tokens[verb + 2].capitalised
+        )
     ):
         return None
     subject = phrase_after(tokens, verb + 1, sentence.text, limit=12)
     if subject is None:
         return None
+    head = tokens[subject.head_at]
+    if (
+        head.capitalised
+        and subject.head_at + 1 < subject.stop
+        and tokens[subject.head_at + 1].lower in PHRASE_PREPOSITIONS
+        and has_proper_name(subject, tokens, -1)
+    ):
+        # "said Mary Ann Zollman at an event": the name, then an adjunct
+        subject = make_phrase(tokens, subject.first, subject.head_at + 1, sentence.text) or subject
     if known_only and not (
         has_proper_name(subject, tokens, -1)
         or is_known_word(subject.head)
         or subject.head in COLLECTIVE_NOUNS
+        or looks_like_people(subject.head)
     ):
         return None
     if subject.stop < len(tokens):  # the phrase must close the clause: ", said Ana Duarte."
         after = tokens[subject.stop]
-        if after.is_word and after.lower not in (
-            "who",
-            "whose",
-            "which",
-            "in",
-            "on",
-            "at",
-            "last",
-            "this",
-            "yesterday",
-            "today",
-        ):
+        if after.is_word and after.lower not in _AFTER_INVERTED:
             return None
     candidate = subject_candidate(sentence, verb, subject, cue)
     if candidate is not None:
         candidate.trailing = True
     return candidate
+
+
+def words_before_name(sentence: Sentence, at: int) -> bool:
+    """Whether a few lower-case words at `at` lead to a capitalised name that is a
+    person's ("study co-author Paul Expert", "longtime party organiser Ana Duarte")."""
+    tokens = sentence.tokens
+    end = at
+    while (
+        end < len(tokens)
+        and end - at < 4
+        and tokens[end].is_word
+        and not tokens[end].quoted
+        and not tokens[end].capitalised
+        and tokens[end].lower not in FUNCTION_WORDS
+        and tokens[end].lower not in PHRASE_PREPOSITIONS
+    ):
+        end += 1
+    if not (at < end < len(tokens) and tokens[end].capitalised and tokens[end].is_word):
+        return False
+    stop = end
+    while stop < len(tokens) and stop - end < 4 and tokens[stop].capitalised:
+        stop += 1
+    name = " ".join(t.text for t in tokens[end:stop])
+    referents = sentence.referents
+    return referents.names.is_person(referents.expand(name)) or looks_like_first_name(
+        tokens[end].lower
+    )
 
 
 def role_before_name(tokens: list[Token], at: int) -> bool:

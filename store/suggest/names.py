@@ -122,6 +122,11 @@ class Names:
         return mentions[index][1] if index >= 0 else mentions[0][1]
 
 
+def looks_like_first_name(word: str) -> bool:
+    """Whether lower-case `word` is a common first name."""
+    return word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES
+
+
 def strip_title(name: str) -> tuple[str, str]:
     """(title, rest) of a name such as "Dr. Priya Ramanathan" or "Opposition Leader Bill
     Shorten": the honorifics and capitalised role words before the name.
@@ -264,15 +269,17 @@ def role_after(text: str, end: int) -> str:
 """A role next to a capitalised name makes it a person's: "its director, Tomasz Wieczorek";
 "developer Ammar Askar"; "Dr. Helen Marsh, a logistics economist"; "Joe Carbone,
 president of ..."."""
+_SPEECH = (
+    "said|says|told|tells|wrote|writes|added|adds|explained|explains|recalled|recalls|noted"
+    "|notes|argued|argues|insisted|insists|asked|asks|acknowledged|admitted|denied|confirmed"
+    "|warned|warns|replied|replies|testified|tweeted|responded|responds|interjected|rejoined"
+    "|quipped|countered|continued|declared|conceded|retorted|exclaimed|pleaded|laughed"
+)
 SPEAKER_AFTER = re.compile(
     r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:,\s\d{1,3},)?\s*(?:(?:has|had|have|also|then|later|"
-    r"previously|once|first)\s+)*(?:said|says|told|tells|wrote|writes|added|adds|explained|"
-    r"explains|recalled|recalls|noted|notes|argued|argues|insisted|insists|asked|asks|"
-    r"acknowledged|admitted|denied|confirmed|warned|warns|replied|testified|tweeted)\b"
+    rf"previously|once|first)\s+)*(?:{_SPEECH})\b"
 )
-SPEAKER_BEFORE = re.compile(
-    r"(?:said|says|added|adds|wrote|writes|explained|explains|according to|asked|told)\s$"
-)
+SPEAKER_BEFORE = re.compile(rf"(?:{_SPEECH}|according to)\s$")
 AGE_AFTER = re.compile(r",\s\d{1,3},")
 PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)", re.M)

@@ -224,7 +224,14 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
         ):
             break  # not "the Hallam Evening Record", "Mar Hicks"
         if word in FUNCTION_WORDS or word in PERSONAL_PRONOUNS:
-            break
+            if not (
+                token.capitalised
+                and at > first
+                and at + 1 < count
+                and tokens[at + 1].capitalised
+                and tokens[at + 1].is_word
+            ):
+                break  # but "The We Company", "the Who Cares Trust": inside a name
         if word in VERB_ONLY and seen_noun and not token.capitalised:
             break
         if (
@@ -289,6 +296,16 @@ def is_known_word(word: str) -> bool:
     )
 
 
+_PEOPLE_SUFFIXES = ("ologists", "ographers", "icians", "ists", "ians")
+_NOT_PEOPLE = frozenset("lists twists mists fists wrists exists insists persists assists".split())
+
+
+def looks_like_people(word: str) -> bool:
+    """Whether a lower-case plural that no word list holds names people by its ending
+    ("oceanographers", "epidemiologists", "physicians", "librarians")."""
+    return word.endswith(_PEOPLE_SUFFIXES) and word not in _NOT_PEOPLE and len(word) > 6
+
+
 def is_plural(phrase: NounPhrase) -> bool:
     """Whether the phrase's head is plural ("officials", "people", "staff")."""
     head = phrase.head
@@ -315,7 +332,7 @@ def is_anonymous(phrase: NounPhrase, tokens: list[Token]) -> bool:
     if head in ("source", "sources", "insider", "insiders"):
         return True
     determiner = words[0]
-    if head in PEOPLE_NOUNS or head in COLLECTIVE_NOUNS:
+    if head in PEOPLE_NOUNS or head in COLLECTIVE_NOUNS or looks_like_people(head):
         if determiner in INDEFINITE_DETERMINERS:
             return True
         if head in ("police", "union", "unions") and determiner in DEFINITE_DETERMINERS:

@@ -191,7 +191,19 @@ INDEFINITE_PRONOUNS = _words(
 CONCERN_NOUNS = _words("concern concerns questions doubts fears alarm objections worries")
 """`raised concerns`, `voiced doubts`: these verbs attribute only with such an object."""
 
-INVERSION_VERBS = _words(
+QUOTE_VERBS = _words(
+    """responded responds replied replies interjected interjects rejoined rejoins quipped quips
+    joked jokes continued continues asked asks countered counters wondered wonders mused muses
+    exclaimed exclaims shouted shouts yelled yells whispered whispers sighed sighs snapped
+    snaps laughed laughs pleaded pleads retorted retorts remarked remarks
+    answered answers explained explains added adds recalled recalls conceded concedes
+    declared declares observed observes"""
+)
+"""Verbs of speaking that attribute only beside a quotation ("“...,” Prelogar responded.",
+"Alito continued: “...”", "“...?” he asked."): "responded to the letter", "continued to
+rise" and "asked about the plan" report nothing."""
+
+INVERSION_VERBS = QUOTE_VERBS | _words(
     """said says say added adds wrote writes warned warns replied replies insisted insists
     noted notes explained explains cautioned admitted admits continued continues recalled
     recalls argued argues asked asks concluded concludes suggested suggests"""
