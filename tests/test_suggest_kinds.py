@@ -278,6 +278,39 @@ def test_an_inversion_with_a_long_description_before_the_name() -> None:
     assert s.claimant == "Marco Tellez"
 
 
+# -- appositives between a name and its verb --------------------------------------------------
+
+
+def test_a_role_appositive_with_and_inside_it() -> None:
+    s = only(
+        "Suharto, head of the island's search and rescue service, told local radio the "
+        "search would widen."
+    )
+    assert s.claimant == "Suharto"
+    s = only(
+        "“We had some outages,” Vera Lind, Brightwater’s director of sales and marketing, "
+        "said on Tuesday."
+    )
+    assert s.claimant == "Vera Lind"
+
+
+def test_an_appositive_that_runs_up_to_the_verb() -> None:
+    s = only(
+        "“The wind turned south,” Amara Nwosu, a research analyst at the Council on Energy, "
+        "Water and Soil think tank told the Gazette."
+    )
+    assert s.claimant == "Amara Nwosu"
+    assert s.sources == ("the Gazette",)
+
+
+def test_a_name_with_a_relative_clause_before_said_is_no_inversion() -> None:
+    s = only(
+        "Jonas Hale, who was a senior official at the ministry, said the new board "
+        "necessarily faces “strong headwinds.”"
+    )
+    assert s.claimant == "Jonas Hale"
+
+
 # -- verbs of speaking beside a quotation -----------------------------------------------------
 
 

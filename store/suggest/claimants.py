@@ -15,6 +15,7 @@ from claimmark.store.suggest.names import (
     bare_word,
     honorific,
     is_outlet_name,
+    looks_like_first_name,
     org_kind,
     strip_title,
 )
@@ -32,6 +33,7 @@ from claimmark.store.suggest.phrases import (
 )
 from claimmark.store.suggest.referents import Referent
 from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     ASIDE_OPENERS,
     CLAUSE_MARKS,
@@ -40,6 +42,7 @@ from claimmark.store.suggest.words import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     EVIDENTIAL_VERBS,
+    FUNCTION_WORDS,
     GROUP_NOUNS,
     HANDED_PARTICIPLES,
     INDEFINITE_PRONOUNS,
@@ -130,8 +133,17 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
             qualified = phrase_before(tokens, mark, sentence.text)
             if qualified is not None and is_plural(qualified):
                 return make_phrase(tokens, qualified.first, segment_end, sentence.text)
-        if comma_before and kind == "other" and tokens[segment_start].lower in ("a", "an"):
-            kind = "aside"  # "Hicks, a Navy veteran herself and the wife of ..., said"
+        if (
+            comma_before
+            and kind == "other"
+            and (
+                tokens[segment_start].lower in ("a", "an")
+                or is_role_appositive(tokens, segment_start, segment_end)
+            )
+        ):
+            # "Hicks, a Navy veteran herself and the wife of ..., said"; "Mayer, Disney’s
+            # chairman of direct-to-consumer and international, said"
+            kind = "aside"
         if kind == "age":
             pass
         elif kind == "aside":
@@ -170,6 +182,47 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
 
 
 _QUALIFIER_OPENERS = frozenset("both all mostly mainly many some including".split())
+
+
+def is_role_appositive(tokens: list[Token], first: int, stop: int) -> bool:
+    """Whether tokens `[first, stop)` open with a person's role: a role noun after at most a
+    few determiners, possessives and modifiers ("head of the rescue agency", "Disney’s
+    chairman of ...", "a research analyst at ...", "the company’s former finance chief")."""
+    for at in range(first, min(stop, first + 6)):
+        token = tokens[at]
+        if token.quoted or not token.is_word:
+            return False
+        word = bare_word(token.text)
+        if word in PERSON_ROLES:
+            return True
+        if word in FUNCTION_WORDS or word in PHRASE_PREPOSITIONS:
+            return False
+    return False
+
+
+def unclosed_appositive(sentence: Sentence, subject: NounPhrase) -> NounPhrase | None:
+    """The person whose appositive runs up to the verb without a closing comma: in
+    "Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water
+    think tank told CBS News", the phrase before "told" ends the appositive, and the
+    claimant is the name before it."""
+    tokens = sentence.tokens
+    for comma in range(subject.first - 1, max(sentence.first, subject.first - 24), -1):
+        token = tokens[comma]
+        if token.quoted or token.text in (";", ":", "(", ")", "—"):
+            return None
+        if token.text != "," or tokens[comma + 1].lower not in ("a", "an", "the"):
+            continue
+        if not is_role_appositive(tokens, comma + 1, subject.stop):
+            continue
+        name = phrase_before(tokens, comma, sentence.text)
+        if name is None or not tokens[name.head_at].capitalised:
+            continue
+        opener = tokens[name.first - 1] if name.first > 0 else None
+        if opener is not None and not (opener.quoted or opener.text in (",", "—")):
+            continue
+        if is_person_phrase(sentence, name) or looks_like_first_name(tokens[name.first].lower):
+            return name
+    return None
 
 
 def segment_kind(sentence: Sentence, first: int, stop: int) -> str:

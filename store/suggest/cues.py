@@ -14,10 +14,12 @@ import re
 from claimmark.store.suggest.claimants import (
     Candidate,
     antecedent,
+    is_role_appositive,
     pronoun_candidate,
     sentence_subject,
     subject_before_comma,
     subject_candidate,
+    unclosed_appositive,
     unwrap,
 )
 from claimmark.store.suggest.names import PARTICLES, is_outlet_name, looks_like_first_name
@@ -46,6 +48,7 @@ from claimmark.store.suggest.words import (
     BASE_FORMS,
     CLAIM_NOUNS,
     CLAIM_OBJECTS,
+    CLAUSE_MARKS,
     COLLECTIVE_NOUNS,
     CONCERN_NOUNS,
     CONCERN_VERBS,
@@ -401,7 +404,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     subject: NounPhrase | None = None
     relative = False
     if previous.text == ",":
-        if verb_word in INVERSION_VERBS:
+        if verb_word in INVERSION_VERBS and not after_aside(sentence, before):
             # "..., said Joe Carbone, president of ...", "the combination, say economists,
             # marks ...": the speaker follows the verb and closes the clause
             inverted = inversion_candidate(sentence, verb, cue, known_only=True)
@@ -436,6 +439,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         relative = True
     else:
         subject = phrase_before(tokens, before + 1, sentence.text)
+        if subject is not None and not has_proper_name(subject, tokens, sentence.first):
+            subject = unclosed_appositive(sentence, subject) or subject
         if subject is not None:
             if subject.first > 0 and tokens[subject.first - 1].lower == "what":
                 if not is_cleft(tokens, subject.first - 1):
@@ -462,6 +467,30 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             and sentence.ends_after(verb)
         )
     return candidate
+
+
+def after_aside(sentence: Sentence, comma: int) -> bool:
+    """Whether the comma at `comma` closes an aside about the subject rather than a clause
+    ("Jeffrey Wall, who was a top official ..., said the ..."; "Soelistyo, head of the
+    rescue agency, told ..."), so that the verb after it is no inversion."""
+    tokens = sentence.tokens
+    at = comma - 1
+    while at >= sentence.first and not tokens[at].quoted and tokens[at].text not in CLAUSE_MARKS:
+        at -= 1
+    if at < sentence.first or tokens[at].text != ",":
+        return False
+    opener = at + 1
+    if opener >= comma:
+        return False
+    if tokens[opener].lower in ("who", "whose"):
+        return True
+    name = phrase_before(tokens, at, sentence.text)
+    return (
+        name is not None
+        and tokens[name.head_at].capitalised
+        and (name.first == sentence.first or tokens[name.first - 1].quoted)
+        and is_role_appositive(tokens, opener, comma)
+    )
 
 
 def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
