@@ -215,6 +215,32 @@ def test_a_surname_shared_by_two_people_is_the_one_named_last() -> None:
     assert suggest_attributions(text)[-1].claimant == "Ada Lindgren"
 
 
+def test_capitalised_team_and_role_words_before_a_first_name_are_its_description() -> None:
+    s = only(
+        "Lions DL Curtis Mabry, however, weighed in on Monday, saying that the referee "
+        "should be disciplined."
+    )
+    assert (s.claimant, s.description) == ("Curtis Mabry", "Lions DL")
+    s = only("Gazette Sports NFL Insider Wesley Crane has reported that the league will act.")
+    assert (s.claimant, s.description) == ("Wesley Crane", "Gazette Sports NFL Insider")
+
+
+def test_a_role_noun_opening_the_sentence_before_a_surname() -> None:
+    text = (
+        "Ada Okonjo, a hydrologist at the institute, studied the bay. "
+        "Hydrologist Okonjo said the silt would move east."
+    )
+    s = only(text)
+    assert (s.claimant, s.description) == ("Ada Okonjo", "Hydrologist")
+
+
+def test_a_common_first_name_tells_the_gender_a_pronoun_needs() -> None:
+    text = "Wendy Okafor sat beside Curtis Bell at the hearing. “We are ready,” she said."
+    assert only(text).claimant == "Wendy Okafor"
+    text = "Curtis Bell sat beside Wendy Okafor at the hearing. “We are ready,” he said."
+    assert only(text).claimant == "Curtis Bell"
+
+
 # -- inverted attribution after a clause, and the pronouns that follow ------------------------
 
 

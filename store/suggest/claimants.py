@@ -26,6 +26,7 @@ from claimmark.store.suggest.phrases import (
     is_anonymous,
     is_known_word,
     is_plural,
+    looks_like_role,
     make_phrase,
     phrase_after,
     phrase_before,
@@ -57,6 +58,7 @@ from claimmark.store.suggest.words import (
     SPOKESPEOPLE,
     STRONG_VERBS,
     TIME_WORDS,
+    TITLES,
 )
 
 DOCUMENT_VERBS = frozenset(
@@ -602,6 +604,11 @@ def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:
     if at >= len(words):
         return phrase, ""
     prefix, run = words[:at], words[at:]
+    split = name_start(sentence, run)
+    if split:
+        # "Browns DL Sheldon Richardson", "CBS Sports NFL Insider Jason La Canfora",
+        # "Oceanographer Pattiaratchi": capitalised words of a role before the name
+        prefix, run = prefix + run[:split], run[split:]
     title, rest = strip_title(" ".join(run))
     role_title = title if title and not honorific(title) else ""
     name = " ".join(w for w in (honorific(title), rest) if w) if title else " ".join(run)
@@ -615,6 +622,38 @@ def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:
         return phrase, ""
     role = " ".join([*prefix, role_title]).strip(" ,")
     return name, role
+
+
+def name_start(sentence: Sentence, run: list[str]) -> int:
+    """Where a person's name starts in a run of capitalised words that opens with the words
+    of a role or team (0 when it starts at the beginning): at a common first name that
+    begins two to four words of name ("Browns DL Sheldon Richardson"), or after a role noun
+    before the name of a person the article names ("Oceanographer Pattiaratchi")."""
+    referents = sentence.referents
+    for at in range(1, len(run)):
+        word = bare_word(run[at])
+        before = run[at - 1]
+        if (
+            before.lower() in PARTICLES
+            or before.lower() in TITLES
+            or before.endswith(("’s", "'s", ","))
+            or (len(before) == 2 and before.endswith("."))  # an initial: "P. Quentin"
+        ):
+            continue
+        rest = run[at:]
+        if org_kind(rest) or not 1 <= len(rest) <= 4:
+            continue
+        if (
+            len(rest) >= 2
+            and looks_like_first_name(word)
+            and not looks_like_first_name(bare_word(before))
+        ):
+            return at
+        role = bare_word(before)
+        if role in PERSON_ROLES or role in PEOPLE_NOUNS or looks_like_role(role):
+            if referents.names.is_person(referents.expand(" ".join(rest))):
+                return at
+    return 0
 
 
 def possessor(sentence: Sentence, phrase: NounPhrase) -> str:

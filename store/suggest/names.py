@@ -325,6 +325,22 @@ def collect_name(
     rest_words = [w for w in rest.split() if w]
     if not rest_words:
         return
+    for at in range(1, len(rest_words) - 1):
+        # "Browns DL Sheldon Richardson": the name starts at its first name
+        before = rest_words[at - 1]
+        if (
+            looks_like_first_name(bare_word(rest_words[at]))
+            and not looks_like_first_name(bare_word(before))
+            and before.lower() not in PARTICLES
+            and before.lower() not in TITLES
+            and not (len(before) == 2 and before.endswith("."))
+            and not before.endswith(("’s", "'s"))
+            and len(rest_words) - at <= 4
+            and not org_kind(rest_words[at:])
+        ):
+            skipped += len(" ".join(rest_words[:at])) + 1
+            title, rest_words = " ".join([title, *rest_words[:at]]).strip(), rest_words[at:]
+            break
     rest_words[-1] = rest_words[-1].removesuffix("’s").removesuffix("'s")
     start = pos + skipped
     end = start + len(" ".join(words))

@@ -306,6 +306,12 @@ def looks_like_people(word: str) -> bool:
     return word.endswith(_PEOPLE_SUFFIXES) and word not in _NOT_PEOPLE and len(word) > 6
 
 
+def looks_like_role(word: str) -> bool:
+    """Whether a lower-case singular noun names a person's occupation by its ending
+    ("hydrologist", "oceanographer", "physician")."""
+    return looks_like_people(word + "s")
+
+
 def is_plural(phrase: NounPhrase) -> bool:
     """Whether the phrase's head is plural ("officials", "people", "staff")."""
     head = phrase.head

@@ -7,6 +7,8 @@ Every list is a frozenset of lower-case words, so that membership is one hash lo
 
 from __future__ import annotations
 
+from claimmark.store.suggest import first_names
+
 
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text` as a set."""
@@ -454,6 +456,22 @@ MALE_FIRST_NAMES = _words(
     samuel benjamin henry jack harry oliver charlie alfie simon stephen neil ian graham alan
     colin keith gordon douglas stuart alistair hamish angus fergus chidi emeka tunde kwame"""
 )
+
+
+_NOT_FIRST_NAMES = (
+    PEOPLE_NOUNS
+    | ORG_NOUNS
+    | ROLE_TITLES
+    | TITLES
+    | TIME_WORDS
+    | ORG_NAME_WORDS
+    | REPORTING_VERBS
+    | _words("""will may bill grant rich sunny""")
+)
+FEMALE_FIRST_NAMES = FEMALE_FIRST_NAMES | (first_names.FEMALE - MALE_FIRST_NAMES - _NOT_FIRST_NAMES)
+MALE_FIRST_NAMES = MALE_FIRST_NAMES | (first_names.MALE - FEMALE_FIRST_NAMES - _NOT_FIRST_NAMES)
+"""The hand lists above, and the common first names of the 1990 US Census
+(`first_names`), less words the engine reads otherwise ("Will", "Judge", "June")."""
 
 
 VERB_ONLY = REPORTING_VERBS - PEOPLE_NOUNS - ORG_NOUNS - NOUN_VERBS
