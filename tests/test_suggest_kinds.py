@@ -575,6 +575,32 @@ def test_false_cues_are_kept_out() -> None:
         assert suggest_attributions(text) == [], text
 
 
+def test_verbs_whose_object_is_no_statement() -> None:
+    for text in (
+        "The ferry company agreed to a rescue by its largest lender.",
+        "Tomas Ruel also agreed to return the cash he received.",
+        "Noor Haddad, 43, argues the government’s most consequential cases.",
+        "Mira Okafor wrote individual reports on each harbour she visited.",
+        "Tomas Ruel was nominated in May, and the Senate confirmed Ruel by a vote of 53-36.",
+        "Ivo Brandt is riled when he fails to get the answer he wants.",
+    ):
+        assert suggest_attributions(text) == [], text
+    # the same verbs with a statement
+    assert only("The lenders agreed that the plan was sound.").claimant == "the lenders"
+    assert only("Noor Haddad argues the plan is unlawful.").claimant == "Noor Haddad"
+    assert only("The ministry confirmed that the pier had closed.").claimant == "the ministry"
+
+
+def test_it_shows_that_needs_a_document() -> None:
+    text = (
+        "The Harbour Water Company raised prices in May. "
+        "It shows that the pressure for growth remains immense."
+    )
+    assert suggest_attributions(text) == []
+    text = "The audit found that the pier was unsafe. It shows that nobody inspected it."
+    assert [s.claimant for s in suggest_attributions(text)] == ["the audit", "the audit"]
+
+
 # -- more cue wordings and subjects -----------------------------------------------------------
 
 

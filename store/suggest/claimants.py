@@ -696,6 +696,8 @@ def pronoun_candidate(sentence: Sentence, verb: int, pronoun: str, cue: str) -> 
         kinds: tuple[str, ...] = ("outlet", "company", "group", "org")
         if sentence.tokens[verb].lower in DOCUMENT_VERBS:
             kinds += ("document",)  # "It also found that": the report
+        if sentence.tokens[verb].lower in EVIDENTIAL_VERBS:
+            kinds = ("document",)  # "It shows that ...": a report may, a company does not
         ref = referents.org_before(offset, kinds)
         role = "org"
     elif pronoun == "they":

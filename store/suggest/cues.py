@@ -53,6 +53,7 @@ from claimmark.store.suggest.words import (
     CONCERN_NOUNS,
     CONCERN_VERBS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FINDING_PHRASE_OPENERS,
     FINDING_VERBS,
     FORMS_OF_BE,
@@ -64,6 +65,7 @@ from claimmark.store.suggest.words import (
     NEGATIONS,
     NOUN_PARTICIPLES,
     NOUN_VERBS,
+    OPENING_ADVERBIALS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
     PERFECT_ONLY,
@@ -359,6 +361,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         and following.lower in ("little", "nothing")
     ):
         return None  # "say little to nothing about"
+    if no_statement_object(sentence, verb):
+        return None
     if verb_word in THAT_VERBS and not (
         beside or sentence.that_follows(verb) or sentence.quotation_follows(verb)
     ):
@@ -469,6 +473,48 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     return candidate
 
 
+_AGREE_VERBS = frozenset("agreed agree agrees".split())
+_ARGUE_VERBS = frozenset("argued argues argue".split())
+_ARGUED_OBJECTS = frozenset("case cases appeal appeals motion motions".split())
+_CONFIRM_VERBS = frozenset("confirmed confirms confirm".split())
+
+
+def no_statement_object(sentence: Sentence, verb: int) -> bool:
+    """Whether the verb at `verb` takes an object that is no statement: "agreed to a
+    rescue" / "agreed to return the cash" (a deal), "argues the government’s cases" (in
+    court), "wrote individual reports" (documents written, not what they say), "the Senate
+    confirmed Prelogar" (an appointment)."""
+    tokens = sentence.tokens
+    word = tokens[verb].lower
+    if verb + 1 >= len(tokens):
+        return False
+    following = tokens[verb + 1]
+    if word in _AGREE_VERBS:
+        return following.lower == "to"
+    if word in _ARGUE_VERBS or word in _WRITE_VERBS:
+        if following.quoted or following.lower == "that" or sentence.quotation_follows(verb):
+            return False
+        if word in _ARGUE_VERBS:
+            for token in tokens[verb + 1 : verb + 8]:
+                if not token.is_word or token.quoted or token.lower in ("that", "is", "was"):
+                    return False
+                if token.lower in _ARGUED_OBJECTS:
+                    return True
+            return False
+        phrase = phrase_after(tokens, verb + 1, sentence.text, limit=8)
+        if phrase is None:
+            return False
+        return phrase.head in DOCUMENT_NOUNS or phrase.head in ("book", "books", "letters")
+    if word in _CONFIRM_VERBS and following.capitalised and not following.quoted:
+        phrase = phrase_after(tokens, verb + 1, sentence.text, limit=5)
+        if phrase is None:
+            return False
+        referents = sentence.referents
+        named = referents.expand(clean_claimant(phrase.text, False))
+        return referents.names.is_person(named)
+    return False
+
+
 def after_aside(sentence: Sentence, comma: int) -> bool:
     """Whether the comma at `comma` closes an aside about the subject rather than a clause
     ("Jeffrey Wall, who was a top official ..., said the ..."; "Soelistyo, head of the
@@ -517,7 +563,21 @@ def is_reduced_relative(tokens: list[Token], noun: int, first: int) -> bool:
         return False  # "In Paris he said", "..., he said"
     if token.capitalised:
         return token.lower not in PERSONAL_PRONOUNS
-    return is_plural_word(token.lower) and before in DETERMINERS | {"own"}
+    if is_plural_word(token.lower) and before in DETERMINERS | {"own"}:
+        return True
+    # "the answer he wants": a singular noun after its determiner, itself no adverbial
+    # ("In the morning he said", "Later that day she said" are no such thing)
+    opener = tokens[noun - 2] if noun - 2 >= first else None
+    return (
+        before in ("the", "a", "an")
+        and token.lower not in TIME_WORDS
+        and opener is not None
+        and opener.is_word
+        and not opener.quoted
+        and opener.lower not in PHRASE_PREPOSITIONS
+        and opener.lower not in OPENING_ADVERBIALS
+        and not opener.capitalised
+    )
 
 
 def is_cleft(tokens: list[Token], what: int) -> bool:

@@ -347,7 +347,8 @@ ORG_NOUNS = _words(
 """Heads of noun phrases that name organisations or documents."""
 
 DOCUMENT_NOUNS = _words(
-    """report article story statement study survey analysis review document memo letter
+    """report article story statement study survey analysis review audit assessment
+    investigation document memo letter
     filing briefing figures data records research poll release evidence sheet emails minutes
     spreadsheet footage recording documents notes comments comment post posts message
     messages tweet tweets email sign signs banner banners notice leaflet advert ad petition
