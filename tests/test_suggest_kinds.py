@@ -241,6 +241,32 @@ def test_a_common_first_name_tells_the_gender_a_pronoun_needs() -> None:
     assert only(text).claimant == "Curtis Bell"
 
 
+def test_a_surname_spelt_with_or_without_its_umlaut_is_one_person() -> None:
+    text = (
+        "Gerda Jürgens, the prefect, spoke in April. "
+        "“This is a provocation,” Juergens said. Jurgens criticized the choice of speakers, "
+        "accusing the sisters of disobedience."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == ["Gerda Jürgens", "Gerda Jürgens"]
+
+
+def test_a_short_first_name_stands_for_the_full_one() -> None:
+    text = (
+        "Joshua Okoro, a professor of engineering, explained that the air was still.\n"
+        "Smoke from the fields filled the valley. — Josh Okoro (@jokoro) November 3\n"
+        "“It overflows,” Okoro said."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == ["Joshua Okoro"] * 2
+
+
+def test_a_name_that_modifies_a_noun_is_no_one_a_pronoun_can_mean() -> None:
+    text = (
+        "Ada Lindqvist grew up in Boise. As a teen she won the Miss Idaho title in 2004. "
+        "She said she used the prize money for law school."
+    )
+    assert only(text).claimant == "Ada Lindqvist"
+
+
 # -- inverted attribution after a clause, and the pronouns that follow ------------------------
 
 

@@ -268,6 +268,8 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
     first = sentence.first
     while first < len(tokens) and tokens[first].text in ("(", "“", '"', "‘"):
         first += 1
+    if first + 1 < len(tokens) and tokens[first].lower in ("but", "and", "yet", "so"):
+        first += 1  # "But in April, Gerhard Müller ... quashed that hope, insisting ..."
     if first < len(tokens) and (
         tokens[first].lower in PHRASE_PREPOSITIONS or tokens[first].lower in OPENING_ADVERBIALS
     ):

@@ -9,6 +9,7 @@ still tell what an earlier mention was ("Mr. Varma" makes "Sunil Varma" a person
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -352,6 +353,7 @@ def collect_name(
         if len(rest_words) == 1 and SPEAKER_AFTER.match(text, end):
             # "Holcomb argued that": a surname that speaks ("Ray Holcomb" is a person)
             titled.add(rest_words[0].lower())
+            titled.add(fold(rest_words[0]))
             # "Lupita told police it was taken from her room": a first name that speaks
             pronoun = PERSON_PRONOUN.search(text, end, min(len(text), end + 160))
             if pronoun is not None and "\n" not in text[end : pronoun.start()]:
@@ -372,6 +374,7 @@ def collect_name(
             )
         ):
             titled.add(rest_words[-1].lower())
+            titled.add(fold(rest_words[-1]))
             if len(rest_words) == 1 and role:
                 titled.add("first:" + rest_words[0].lower())
     found.append((start, title, " ".join(rest_words), rest_words, role))
@@ -458,7 +461,10 @@ def scan_names(text: str) -> Names:
                 bool(title)
                 or first_word in FEMALE_FIRST_NAMES
                 or first_word in MALE_FIRST_NAMES
-                or (len(rest_words) >= 2 and (last in titled or "first:" + first_word in titled))
+                or (
+                    len(rest_words) >= 2
+                    and (last in titled or fold(last) in titled or "first:" + first_word in titled)
+                )
             )
         )
 
@@ -470,15 +476,17 @@ def scan_names(text: str) -> Names:
         shown = honorific(title)
         name = f"{shown} {rest}" if shown else rest
         last = rest_words[-1].lower()
-        for key in {last, last.split("-")[-1]}:
+        for key in {last, last.split("-")[-1], fold(last)}:
             if key not in names.full:
                 names.full[key] = name
         if is_person(title, rest_words):
             names.persons.add(name)
             names.first.setdefault(rest_words[0].lower(), name)
-            names.by_last.setdefault(last, []).append((pos, name))
+            for key in {last, fold(last)}:
+                names.by_last.setdefault(key, []).append((pos, name))
         elif org_kind(rest_words):
             names.first.setdefault(rest_words[0].lower(), name)
+    alias = nickname_aliases(names)
     # Then every mention, short or full.
     for pos, title, rest, rest_words, role in found:
         shown = honorific(title)
@@ -486,11 +494,11 @@ def scan_names(text: str) -> Names:
         last = rest_words[-1].lower()
         full: str | None
         if len(rest_words) >= 2 and rest_words[0].lower() not in PARTICLES:
-            full = name
+            full = alias.get(name, name)
         else:
-            full = names.full.get(last) or names.first.get(last)
+            full = names.full.get(last) or names.full.get(fold(last)) or names.first.get(last)
             if full is not None and full in names.persons:
-                full = names.latest(last, pos) or full
+                full = names.latest(last, pos) or names.latest(fold(last), pos) or full
         if is_person(title, rest_words) or (full is not None and full in names.persons):
             if full is None or full not in names.persons:
                 full = name
@@ -500,7 +508,7 @@ def scan_names(text: str) -> Names:
                 gender = "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
             if gender:
                 names.gender.setdefault(full, gender)
-            if not in_quotation(text, pos):
+            if not in_quotation(text, pos) and not attributive(text, pos, rest_words[-1]):
                 names.person_mentions.append((pos, full))
             if role:
                 names.roles.setdefault(role, []).append((pos, full))
@@ -510,6 +518,68 @@ def scan_names(text: str) -> Names:
                 names.org_mentions.append((pos, full, org))
     scan_makers(text, names)
     return names
+
+
+def fold(word: str) -> str:
+    """A lower-case surname as spellings of it agree: accents dropped and German umlauts
+    spelt out or not ("Müller", "Mueller" and "Muller" -> "muller")."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch)
+    )
+    return plain.replace("ue", "u").replace("oe", "o").replace("ae", "a")
+
+
+def nickname_aliases(names: Names) -> dict[str, str]:
+    """Person -> the fuller form of the same name when the text gives one person two first
+    names, one the start of the other ("Josh Apte" and "Joshua Apte"); `names` is updated
+    so that the short form stands for the full one everywhere."""
+    alias: dict[str, str] = {}
+    for mentions in names.by_last.values():
+        people = sorted({name for _, name in mentions}, key=len)
+        for short in people:
+            first, _, rest = short.partition(" ")
+            for long in people:
+                long_first, _, long_rest = long.partition(" ")
+                if (
+                    long != short
+                    and rest == long_rest
+                    and len(first) >= 3
+                    and long_first.lower().startswith(first.lower())
+                ):
+                    alias[short] = long
+                    break
+    if alias:
+        for key, name in list(names.full.items()):
+            names.full[key] = alias.get(name, name)
+        for key, name in list(names.first.items()):
+            names.first[key] = alias.get(name, name)
+        for key, mentions in names.by_last.items():
+            names.by_last[key] = [(pos, alias.get(name, name)) for pos, name in mentions]
+    return alias
+
+
+_ATTRIBUTIVE_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]+)\b")
+
+
+def attributive(text: str, pos: int, last_word: str) -> bool:
+    """Whether the name at `pos` (ending with `last_word`) modifies the noun after it rather
+    than naming someone there: "the Miss Idaho title", "the Biden administration"."""
+    if text[max(0, pos - 4) : pos] not in ("the ", "The "):
+        return False
+    end = text.find(last_word, pos)
+    if end < 0:
+        return False
+    match = _ATTRIBUTIVE_AFTER.match(text, end + len(last_word))
+    if match is None:
+        return False
+    word = match.group(1)
+    return (
+        word not in FUNCTION_WORDS
+        and word not in REPORTING_VERBS
+        and word not in PHRASE_PREPOSITIONS
+        and word not in ("and", "or")
+        and not word.endswith("ed")
+    )
 
 
 def is_outlet_name(name: str) -> bool:

@@ -16,6 +16,7 @@ from claimmark.store.suggest.names import (
     PARTICLES,
     Names,
     bare_word,
+    fold,
     is_outlet_name,
     org_kind,
     scan_names,
@@ -78,6 +79,8 @@ class Referents:
             or all(w.lower() in PARTICLES for w in words[:-1])
         ):
             last = bare_word(words[-1])
+            if last not in self.names.full and fold(last) in self.names.full:
+                last = fold(last)  # "Mueller" for "Gerhard Müller"
             full = self.names.full.get(last) or self.names.first.get(last)
             if full is not None and full.lower() != last:
                 if self.names.is_person(full):

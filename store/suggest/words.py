@@ -44,7 +44,7 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     concluded conclude reiterate reiterates acknowledge admit assert asserts declare declares
     labelled labeled branded dubbed calls call mentioned mentions mention states make makes
     made issue issues issued speak speaks spoke presents presented portrays portrayed bills
-    billed styles styled casts want"""
+    billed styles styled casts want criticised criticized criticises criticizes"""
 )
 """Reporting verbs (past, present and base forms)."""
 
@@ -142,7 +142,8 @@ written by")."""
 REPORTING_PARTICIPLES = _words("saying adding warning insisting arguing claiming telling")
 """Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
 SPEECH_PARTICIPLES = _words(
-    "saying adding claiming arguing insisting warning noting explaining stating suggesting"
+    """saying adding claiming arguing insisting warning noting explaining stating suggesting
+    accusing alleging"""
 )
 """After a comma (or "while") these report the main clause's subject's words ("She stood by
 it, saying ...", "..., while claiming they ...")."""
