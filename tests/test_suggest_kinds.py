@@ -627,6 +627,48 @@ def test_it_shows_that_needs_a_document() -> None:
     assert [s.claimant for s in suggest_attributions(text)] == ["the audit", "the audit"]
 
 
+# -- noun phrases as written -------------------------------------------------------------------
+
+
+def test_those_with_a_phrase_after_it() -> None:
+    s = only("Those in favor of a fine have said that the captain started the fight.")
+    assert (s.claimant.lower(), s.anonymous) == ("those in favor of a fine", True)
+
+
+def test_a_relative_that_is_no_part_of_the_claimant() -> None:
+    s = only(
+        "The yard will build ten ferries, the start of an order that industry analysts say "
+        "will double its size."
+    )
+    assert s.claimant == "industry analysts"
+
+
+def test_a_plural_subject_with_its_relative_clause() -> None:
+    s = only("Some passengers who called the ferry hotline reported waits of two hours.")
+    assert s.claimant.lower() == "some passengers who called the ferry hotline"
+
+
+def test_two_groups_joined_by_and_are_one_claimant() -> None:
+    s = only("Pilots and aviation experts said storms were common in the strait.")
+    assert s.claimant == "Pilots and aviation experts"
+    s = only("Port law enforcement and customs officials said the cargo was being examined.")
+    assert s.claimant.lower() == "port law enforcement and customs officials"
+    s = only("The Harbour Commission on silt and dredging found that the channel had narrowed.")
+    assert s.claimant == "the Harbour Commission on silt and dredging"
+    s = only("The firm cut jobs and officials said the plant would close.")
+    assert s.claimant == "officials"
+
+
+def test_groups_joined_by_and_with_a_qualifier_after_an_according_to() -> None:
+    s = only("The curfew was tightened, according to analysts and activists working in the town.")
+    assert s.claimant == "analysts and activists working in the town"
+
+
+def test_a_name_with_the_inside_it() -> None:
+    s = only("According to Saving the Marsh, a local charity, the birds left in May.")
+    assert s.claimant == "Saving the Marsh"
+
+
 # -- more cue wordings and subjects -----------------------------------------------------------
 
 

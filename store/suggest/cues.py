@@ -445,6 +445,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         subject = phrase_before(tokens, before + 1, sentence.text)
         if subject is not None and not has_proper_name(subject, tokens, sentence.first):
             subject = unclosed_appositive(sentence, subject) or subject
+        if subject is not None and subject.first > 0 and tokens[subject.first - 1].lower == "and":
+            subject = joint_subject(sentence, subject) or subject
         if subject is not None:
             if subject.first > 0 and tokens[subject.first - 1].lower == "what":
                 if not is_cleft(tokens, subject.first - 1):
@@ -453,7 +455,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
                 subject.stop >= 2 and tokens[subject.stop - 2].lower == "of"
             ):
                 return None  # "the minister’s said" is no subject; "a colleague of Ana’s"
-            subject = past_relative_clause(sentence, subject)
+            subject = past_relative_clause(sentence, subject, verb_word in BASE_FORMS)
     if subject is None:
         return None
     if verb_word in BASE_FORMS and not is_plural(subject) and not went_on:
@@ -513,6 +515,36 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         named = referents.expand(clean_claimant(phrase.text, False))
         return referents.names.is_person(named)
     return False
+
+
+def joint_subject(sentence: Sentence, subject: NounPhrase) -> NounPhrase | None:
+    """The whole subject when the phrase before a verb is the second of two joined by
+    "and" that together open the clause: "Pilots and aviation experts said", "U.S. law
+    enforcement and security officials said", "The Lancet Commission on pollution and
+    health found" (not "The company cut jobs and officials said")."""
+    tokens = sentence.tokens
+    joiner = subject.first - 1
+    left = phrase_before(tokens, joiner, sentence.text)
+    if left is None:
+        return None
+    opener = tokens[left.first - 1] if left.first > sentence.first else None
+    if opener is not None and not (opener.text in (",", ";", "—") or opener.lower in ("but",)):
+        return None
+    if any(
+        t.lower in REPORTING_VERBS or (t.lower.endswith("ed") and not t.capitalised)
+        for t in tokens[left.first : joiner]
+    ):
+        return None  # a clause, not a phrase: "The firm cut jobs and ..."
+    people = subject.head in PEOPLE_NOUNS or looks_like_people(subject.head)
+    named_body = has_proper_name(left, tokens, sentence.first) and any(
+        t.lower in ("on", "of", "for") for t in tokens[left.first : joiner]
+    )
+    if not (people or named_body):
+        return None
+    joint = make_phrase(tokens, left.first, subject.stop, sentence.text)
+    if joint is not None and people:
+        joint.head, joint.head_at = subject.head, subject.head_at
+    return joint
 
 
 def after_aside(sentence: Sentence, comma: int) -> bool:
@@ -592,7 +624,9 @@ def is_cleft(tokens: list[Token], what: int) -> bool:
     return word in ("is", "was") or word.endswith(("’s", "'s"))
 
 
-def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:
+def past_relative_clause(
+    sentence: Sentence, subject: NounPhrase, plural_verb: bool = False
+) -> NounPhrase:
     """The subject of the sentence when the phrase before the verb ends a relative clause
     that describes it ("The mother of a woman who took pills bought online has described
     ...": the mother, not "online")."""
@@ -601,9 +635,14 @@ def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:
     if before > sentence.first and tokens[before].lower in ("that", "who", "which"):
         # "The union that represents ferry workers said": the union, with its clause
         antecedent = phrase_before(tokens, before, sentence.text)
-        if antecedent is not None and (
-            antecedent.first == sentence.first
-            or tokens[antecedent.first - 1].lower in ("and", "but", ",")
+        if (
+            antecedent is not None
+            and (
+                antecedent.first == sentence.first
+                or tokens[antecedent.first - 1].lower in ("and", "but", ",")
+            )
+            # "an order that industry analysts say will ...": the analysts say, not the order
+            and not (plural_verb and not is_plural(antecedent) and is_plural(subject))
         ):
             merged = make_phrase(tokens, antecedent.first, subject.stop, sentence.text)
             if merged is not None:
@@ -621,10 +660,17 @@ def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:
     if relative < 0:
         return subject
     opening = sentence_subject(sentence)
-    if opening is None or opening.stop > relative or opening.head not in PEOPLE_NOUNS:
+    if (
+        opening is None
+        or opening.stop > relative
+        or not (opening.head in PEOPLE_NOUNS or looks_like_people(opening.head))
+    ):
         return subject
     if any(t.text in (",", ";", ":") for t in tokens[relative : subject.first]):
         return subject
+    if opening.head_at == relative - 1 and tokens[relative].lower == "who":
+        # "Some consumers who sought help on launch day reported": the phrase as written
+        return make_phrase(tokens, opening.first, subject.stop, sentence.text) or opening
     return opening
 
 

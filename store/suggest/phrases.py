@@ -68,6 +68,8 @@ def preposition_attaches(tokens: list[Token], at: int) -> bool:
     if at < 1:
         return False
     before = tokens[at - 1]
+    if before.lower == "those" and tokens[at].lower in ("in", "of", "at", "on", "close", "with"):
+        return True  # "Those in favor of punishment"
     if (
         not is_phrase_word(before)
         or before.lower in PHRASE_PREPOSITIONS
@@ -77,6 +79,8 @@ def preposition_attaches(tokens: list[Token], at: int) -> bool:
     preposition = tokens[at].lower
     if before.lower == "speaking":
         return True  # "a council officer speaking on background"
+    if before.lower == "those":
+        return True  # "Those in favor of punishment", "those close to the talks"
     if preposition == "to":
         return before.lower in ("close", "near", "loyal", "due", "next")
     if preposition in ("in", "on"):
@@ -154,6 +158,13 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
             break
         first = at
         at -= 1
+    if (
+        tokens[first].lower in ("that", "this")
+        and first + 1 < stop
+        and tokens[stop - 1].lower.endswith("s")
+        and not tokens[stop - 1].lower.endswith("ss")
+    ):
+        first += 1  # "vehicles that industry analysts say": a relative "that", not "that one"
     return make_phrase(tokens, first, stop, text)
 
 
@@ -217,6 +228,14 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
             ):
                 at += 1
                 continue
+            if (
+                seen_noun
+                and at + 1 < count
+                and is_people_word(tokens[at - 1].lower)
+                and is_people_word(tokens[at + 1].lower)
+            ):
+                at += 1  # "analysts and activists working in the region"
+                continue
             break
         if word in TIME_WORDS and not (
             (token.capitalised and seen_noun and tokens[at - 1].capitalised)
@@ -247,7 +266,15 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
         ):
             break  # "a spreadsheet obtained by the Gazette shows that"
         if word in DETERMINERS and seen_noun and not after_preposition:
-            break  # "told reporters the outbreak ..."
+            if not (
+                word == "the"
+                and at - 1 == first
+                and tokens[first].capitalised
+                and tokens[first].lower.endswith("ing")
+                and at + 1 < count
+                and tokens[at + 1].capitalised
+            ):
+                break  # "told reporters the outbreak ..." (but "Breaking the Silence")
         if word not in DETERMINERS:
             seen_noun = True
             after_preposition = False
@@ -306,6 +333,11 @@ def looks_like_people(word: str) -> bool:
     return word.endswith(_PEOPLE_SUFFIXES) and word not in _NOT_PEOPLE and len(word) > 6
 
 
+def is_people_word(word: str) -> bool:
+    """Whether a lower-case plural names people ("analysts", "activists", "oceanographers")."""
+    return (word in PEOPLE_NOUNS and word.endswith("s")) or looks_like_people(word)
+
+
 def looks_like_role(word: str) -> bool:
     """Whether a lower-case singular noun names a person's occupation by its ending
     ("hydrologist", "oceanographer", "physician")."""
@@ -320,6 +352,7 @@ def is_plural(phrase: NounPhrase) -> bool:
         "staff",
         "police",
         "both",
+        "those",
     )
 
 
@@ -329,6 +362,10 @@ def is_anonymous(phrase: NounPhrase, tokens: list[Token]) -> bool:
     words = [tokens[at].lower for at in range(phrase.first, phrase.stop)]
     if "unnamed" in words or "anonymous" in words:
         return True
+    if words[0] == "those" and (
+        phrase.head_at == phrase.first or not tokens[phrase.head_at].capitalised
+    ):
+        return True  # "those in favor of a fine", "those close to the talks"
     head = phrase.head
     head_token = tokens[phrase.head_at]
     if head in SPOKESPEOPLE:

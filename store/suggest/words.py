@@ -297,7 +297,10 @@ PEOPLE_NOUNS = _words(
     daughter daughters son sons mother father widow widower developer developers programmer
     programmers designer designers writer writers novelist artist artists tweeter tweeters
     user users blogger bloggers commenter commenters poster fan fans veteran veterans
-    physicist physicists scholar scholars fellow coach player players team panel"""
+    physicist physicists scholar scholars fellow coach player players team panel consumer
+    consumers customer customers shopper shoppers passenger passengers traveller travellers
+    traveler travelers subscriber subscribers commuter commuters motorist motorists driver
+    drivers citizen citizens visitor visitors buyer buyers homeowner homeowners"""
 )
 """Heads of noun phrases that name people or groups of people."""
 
