@@ -535,7 +535,11 @@ def joint_subject(sentence: Sentence, subject: NounPhrase) -> NounPhrase | None:
         for t in tokens[left.first : joiner]
     ):
         return None  # a clause, not a phrase: "The firm cut jobs and ..."
-    people = subject.head in PEOPLE_NOUNS or looks_like_people(subject.head)
+    people = (
+        (subject.head in PEOPLE_NOUNS or looks_like_people(subject.head))
+        and joiner - left.first <= 3  # "Pilots", "U.S. law enforcement", "The pilots"
+        and not any(t.lower in DETERMINERS for t in tokens[left.first + 1 : joiner])
+    )
     named_body = has_proper_name(left, tokens, sentence.first) and any(
         t.lower in ("on", "of", "for") for t in tokens[left.first : joiner]
     )
