@@ -144,6 +144,34 @@ def test_first_person_paragraphs_of_a_first_person_writer_are_not_quotations() -
     assert [s.claimant for s in suggest_attributions(text)] == ["Lumen Transit"]
 
 
+def test_an_embedded_post_is_its_authors_by_the_byline_after_it() -> None:
+    text = (
+        "The mayor turned to social media on Friday.\n"
+        "The harbour has turned into a swamp due to the silt\n"
+        "We have started handing out boots today. Please wear them\n"
+        "— Ada Lindqvist (@adalindqvist) November 1, 2019\n"
+        "The council met on Monday."
+    )
+    assert claimants(text) == [
+        ("The harbour has turned into a swamp due to the silt", "Ada Lindqvist", True),
+        ("We have started handing out boots today.", "Ada Lindqvist", True),
+        ("Please wear them", "Ada Lindqvist", True),
+    ]
+    assert suggest_attributions(text)[0].cue == "— Ada Lindqvist (@adalindqvist)"
+
+
+def test_an_embedded_post_takes_the_fuller_name_the_article_gives() -> None:
+    text = (
+        "Joshua Okoro, a professor of engineering, explained that the air was still.\n"
+        "Nothing moved over the valley on Sunday.\n"
+        "The smoke was worse than last year. Officials did nothing.\n"
+        "— Josh Okoro (@jokoro) November 3, 2019"
+    )
+    found = suggest_attributions(text)
+    assert [s.claimant for s in found] == ["Joshua Okoro"] * 3
+    assert found[1].sentence == "The smoke was worse than last year."
+
+
 def test_inherited_is_in_the_json() -> None:
     text = "“We are ready,” the minister said.\n“Nobody believes otherwise.”"
     data = json.loads(json.dumps([suggestion_to_dict(s) for s in suggest_attributions(text)]))

@@ -70,6 +70,7 @@ def suggest_attributions(text: str, title: str = "") -> Suggestions:
         return found
     referents = Referents(text[:limit])
     walk = _Walk(referents, found)
+    walk.posts = embedded_posts(text[:limit]) if "(@" in text[:limit] else {}
     start = 0
     while start <= limit:
         end = text.find("\n", start, limit)
@@ -112,6 +113,8 @@ class _Walk:
         """The suggestion of the sentence just read, if it got one."""
         self.quoted_words: dict[tuple[str, ...], Suggestion] = {}
         """Every run of `_QUOTE_GRAM` words quoted in an attributed sentence -> it."""
+        self.posts: dict[int, tuple[str, str]] = {}
+        """Paragraph start -> (author, byline) of the paragraphs of embedded posts."""
 
     def paragraph(self, start: int, end: int) -> None:
         """Read the paragraph `text[start:end]` (no line break inside)."""
@@ -120,6 +123,11 @@ class _Walk:
         if not spans:
             return  # a blank line keeps the speaker handed on
         quotes = quoted_spans(text, start, end)
+        if start in self.posts:
+            self._post(start, spans, quotes)
+            return
+        if TWEET_BYLINE.match(text, start, end) and self.posts:
+            return  # the byline of an embedded post: nobody's statement
         quote_starts = [quote_start for quote_start, _ in quotes]
         handover, self.handover = self.handover, None
         found_before = len(self.found)
@@ -212,6 +220,33 @@ class _Walk:
             self.block, self.block_paragraphs = last, 0
         named = [s for s in self.found[found_before:] if not s.anonymous]
         self.previous_speaker = named[-1] if named else None
+
+    def _post(
+        self, start: int, spans: list[tuple[int, int]], quotes: list[tuple[int, int]]
+    ) -> None:
+        """A paragraph of an embedded post: each sentence is its author's (inherited from the
+        byline), unless it names a speaker of its own."""
+        author, byline = self.posts[start]
+        claimant = self.referents.names.alias.get(author, author)
+        claimant = self.referents.expand(claimant, start)
+        for start_at, end_at in spans:
+            sentence = Sentence(self.referents, start_at, end_at, quotes)
+            chosen = choose(sentence) if CUE_HINT.search(self.text, start_at, end_at) else []
+            if not chosen:
+                chosen = [
+                    Suggestion(
+                        start=start_at,
+                        end=end_at,
+                        sentence=self.text[start_at:end_at],
+                        claimant=claimant,
+                        cue=byline,
+                        attribution=Attribution.DIRECT_QUOTE,
+                        sources=(),
+                        anonymous=False,
+                        inherited=True,
+                    )
+                ]
+            self._add(chosen, quotes)
 
     def _add(self, suggestions: list[Suggestion], quotes: list[tuple[int, int]]) -> None:
         """Record suggestions, and index the quotations they attribute (so that the same
@@ -370,4 +405,39 @@ def is_prose(text: str, start: int, end: int) -> bool:
 
 
 _GOES_ON = re.compile(r"(?:Additionally|In addition|Also|For example|For instance),\s")
+
+TWEET_BYLINE = re.compile(
+    r"^[—–-][^\S\n]*(?P<name>[^\n()@]{2,60}?)[^\S\n]*\((?P<handle>@\w{1,30})\)[^\n]{0,40}$",
+    re.M,
+)
+"""The byline of an embedded post, on a line of its own: "— Ana Duarte (@anaduarte) November
+3, 2019"."""
+_LINE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def embedded_posts(text: str) -> dict[int, tuple[str, str]]:
+    """Paragraph start -> (author, byline) for the paragraphs of posts embedded with a byline
+    line after them: the paragraph just before the byline, and those before it that end
+    without a full stop (the line breaks of one post)."""
+    posts: dict[int, tuple[str, str]] = {}
+    for match in TWEET_BYLINE.finditer(text):
+        author = match.group("name").strip()
+        if not author[:1].isupper():
+            continue
+        byline = f"— {author} ({match.group('handle')})"
+        end = match.start() - 1  # the line break before the byline
+        first = True
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            paragraph = text[start:end]
+            if not paragraph.strip() or TWEET_BYLINE.match(paragraph):
+                break
+            if not first and _LINE_END.search(paragraph):
+                break
+            posts[start] = (author, byline)
+            first = False
+            end = start - 1
+    return posts
+
+
 """A sentence that goes on with the claim of the sentence before ("Additionally, ...")."""

@@ -82,6 +82,9 @@ class Names:
     makers: list[tuple[int, str, str]] = field(default_factory=list)
     """(offset, document word, maker) of every document the text says who made ("a report
     released by Stanford University's Center ...", "Dr. Shadlen and colleagues")."""
+    alias: dict[str, str] = field(default_factory=dict)
+    """A person's name as given once -> the fuller form the text gives elsewhere ("Josh
+    Apte" -> "Joshua Apte")."""
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     """Role word (lower case: "president", "mother") -> (offset, person) where the text
     gives a person that role ("President Ana Duarte", "her mother, Fiona Parry")."""
@@ -486,7 +489,7 @@ def scan_names(text: str) -> Names:
                 names.by_last.setdefault(key, []).append((pos, name))
         elif org_kind(rest_words):
             names.first.setdefault(rest_words[0].lower(), name)
-    alias = nickname_aliases(names)
+    alias = names.alias = nickname_aliases(names)
     # Then every mention, short or full.
     for pos, title, rest, rest_words, role in found:
         shown = honorific(title)
