@@ -697,6 +697,46 @@ def test_a_name_with_the_inside_it() -> None:
     assert s.claimant == "Saving the Marsh"
 
 
+def test_with_people_doing_the_saying() -> None:
+    s = only(
+        "More smoke will reach the valley this week, with forecasters warning that the air "
+        "could turn dangerous."
+    )
+    assert (s.claimant, s.cue, s.anonymous) == ("forecasters", "warning", True)
+
+
+def test_a_document_named_by_its_date_and_audience() -> None:
+    s = only("An October 11 presentation to bondholders indicated that jobs would be cut.")
+    assert s.claimant.lower() == "an october 11 presentation to bondholders"
+
+
+def test_data_that_suggested() -> None:
+    s = only(
+        "Pilots discussed unconfirmed radar data from the coastguard that suggested the "
+        "aircraft had stalled."
+    )
+    assert s.cue == "suggested"
+
+
+def test_suspected_that() -> None:
+    s = only("For many years, geologists have suspected that there is water under the dunes.")
+    assert (s.claimant, s.cue) == ("geologists", "have suspected that")
+    assert suggest_attributions("The suspected thief fled on foot.") == []
+
+
+def test_prompted_people_to_argue_that() -> None:
+    s = only("The video prompted some viewers to argue that the advert made the actors look drunk.")
+    assert (s.claimant, s.cue) == ("some viewers", "to argue that")
+
+
+def test_cited_something_as_proof_that() -> None:
+    s = only(
+        "The slogan drew ridicule on Monday, but Mira Okafor cited the backlash as proof that "
+        "the campaign was working."
+    )
+    assert (s.claimant, s.sources) == ("Mira Okafor", ())
+
+
 # -- more cue wordings and subjects -----------------------------------------------------------
 
 

@@ -401,6 +401,14 @@ def subject_candidate(
         cited = phrase_after(tokens, verb + 1, sentence.text)
         if cited is None:
             return None
+        if (
+            cited.stop + 1 < len(tokens)
+            and tokens[cited.stop].lower == "as"
+            and not tokens[cited.stop + 1].lower.endswith("ing")
+        ):
+            # "Noem cited the backlash as proof that ...": her claim (but "quotes a person
+            # as saying" is the person's)
+            return candidate
         inner, inner_relays, inner_anonymous, description = unwrap(sentence, cited)
         candidate.relays = [candidate.claimant, *inner_relays]
         candidate.claimant = inner

@@ -54,6 +54,7 @@ from claimmark.store.suggest.words import (
     CONCERN_VERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    EVIDENTIAL_VERBS,
     FINDING_PHRASE_OPENERS,
     FINDING_VERBS,
     FORMS_OF_BE,
@@ -371,6 +372,10 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         verb > 0 and tokens[verb - 1].lower in ("has", "had", "have", "’d", "'d", "’ve", "'ve")
     ):
         return None
+    if verb >= 2 and tokens[verb - 1].lower == "to":
+        controlled = control_object(sentence, verb)
+        if controlled is not None:
+            return controlled
     went_on = 0  # "went on to say", "started to explain": the subject is before them
     if verb >= 2 and tokens[verb - 1].lower == "to":
         if (
@@ -434,9 +439,15 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             candidate.relative = True
         return candidate
     elif previous.lower in ("who", "which", "that"):
-        if previous.lower == "that" and verb_word not in STRONG_VERBS:
-            return None
         subject = antecedent(sentence, before)
+        if previous.lower == "that" and verb_word not in STRONG_VERBS:
+            # "radar data that suggested ...", "a study that showed ...": a document may
+            if not (
+                subject is not None
+                and subject.head in DOCUMENT_NOUNS
+                and (verb_word in EVIDENTIAL_VERBS or verb_word in FINDING_VERBS)
+            ):
+                return None
         relative = True
     elif previous.lower in ("and", "but"):
         subject = sentence_subject(sentence)
@@ -515,6 +526,34 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         named = referents.expand(clean_claimant(phrase.text, False))
         return referents.names.is_person(named)
     return False
+
+
+_CONTROL_VERBS = frozenset(
+    """prompted prompting prompts led leading leads caused causing forced forcing pushed
+    pushing inspired inspiring encouraged encouraging spurred spurring""".split()
+)
+"""Verbs whose object does what the infinitive after it says ("prompted some users to
+argue that ...")."""
+
+
+def control_object(sentence: Sentence, verb: int) -> Candidate | None:
+    """ "... prompted some Twitter users to argue that ...": the object of "prompted" is who
+    argued."""
+    tokens = sentence.tokens
+    phrase = phrase_before(tokens, verb - 1, sentence.text)
+    if phrase is None or phrase.first < 1 or tokens[phrase.first - 1].lower not in _CONTROL_VERBS:
+        return None
+    if not (phrase.head in PEOPLE_NOUNS or looks_like_people(phrase.head)):
+        return None
+    if not (sentence.that_follows(verb) or sentence.quotation_follows(verb)):
+        return None
+    cue = sentence.text[tokens[verb - 1].start : tokens[verb].end]
+    if verb + 1 < len(tokens) and tokens[verb + 1].lower == "that":
+        cue += " that"
+    candidate = subject_candidate(sentence, verb, phrase, cue)
+    if candidate is not None:
+        candidate.subject_at = phrase.first
+    return candidate
 
 
 def joint_subject(sentence: Sentence, subject: NounPhrase) -> NounPhrase | None:

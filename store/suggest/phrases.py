@@ -12,6 +12,7 @@ from claimmark.store.suggest.words import (
     COLLECTIVE_NOUNS,
     COMMON_CAPS,
     COMPANY_NOUNS,
+    DATE_WORDS,
     DEFINITE_DETERMINERS,
     DETERMINERS,
     FORWARD_PREPOSITIONS,
@@ -22,6 +23,7 @@ from claimmark.store.suggest.words import (
     NOUN_VERBS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
+    PERSON_ROLES,
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
     SPOKESPEOPLE,
@@ -82,7 +84,10 @@ def preposition_attaches(tokens: list[Token], at: int) -> bool:
     if before.lower == "those":
         return True  # "Those in favor of punishment", "those close to the talks"
     if preposition == "to":
-        return before.lower in ("close", "near", "loyal", "due", "next")
+        # "close to the talks"; "a presentation to bondholders", "a letter to staff"
+        return before.lower in ("close", "near", "loyal", "due", "next") or (
+            before.lower in ("presentation", "letter", "memo", "email", "note", "message")
+        )
     if preposition in ("in", "on"):
         return before.lower in PEOPLE_NOUNS or before.lower in ORG_NOUNS or before.capitalised
     return True
@@ -129,6 +134,14 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
     while at >= 0:
         token = tokens[at]
         word = token.lower
+        if (
+            word.isdigit()
+            and at >= 2
+            and tokens[at - 1].lower in DATE_WORDS
+            and tokens[at - 2].lower in DETERMINERS
+        ):
+            first = at - 2  # "An October 11 presentation to bondholders"
+            break
         if word in DETERMINERS or word.isdigit():
             first = at
             if (
@@ -320,6 +333,7 @@ def is_known_word(word: str) -> bool:
         or word in ORG_NOUNS
         or word in COMMON_CAPS
         or word.removesuffix("s") in ORG_NOUNS
+        or looks_like_people(word)
     )
 
 
@@ -330,6 +344,12 @@ _NOT_PEOPLE = frozenset("lists twists mists fists wrists exists insists persists
 def looks_like_people(word: str) -> bool:
     """Whether a lower-case plural that no word list holds names people by its ending
     ("oceanographers", "epidemiologists", "physicians", "librarians")."""
+    if (
+        word.endswith("s")
+        and not word.endswith("ss")
+        and (word[:-1] in PERSON_ROLES or word[:-1] in PEOPLE_NOUNS)
+    ):
+        return True  # "forecasters", "strategists"
     return word.endswith(_PEOPLE_SUFFIXES) and word not in _NOT_PEOPLE and len(word) > 6
 
 

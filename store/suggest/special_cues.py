@@ -16,6 +16,8 @@ from claimmark.store.suggest.phrases import (
     clean_claimant,
     has_proper_name,
     is_known_word,
+    is_plural,
+    looks_like_people,
     make_phrase,
     phrase_after,
     phrase_before,
@@ -186,7 +188,23 @@ def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
     says; the message is the claimant."""
     tokens = sentence.tokens
     phrase = phrase_before(tokens, participle, sentence.text)
-    if phrase is None or phrase.head not in DOCUMENT_NOUNS:
+    if phrase is None:
+        return None
+    if (
+        phrase.first > 0
+        and tokens[phrase.first - 1].lower == "with"
+        and (is_plural(phrase) or phrase.head in PEOPLE_NOUNS)
+        and (phrase.head in PEOPLE_NOUNS or looks_like_people(phrase.head))
+    ):
+        # "..., with forecasters warning that ...": the people are the claimant
+        candidate = subject_candidate(
+            sentence, participle, phrase, tokens[participle].text, object_claims=False
+        )
+        if candidate is not None:
+            candidate.subject_at = phrase.first
+            candidate.relative = True
+        return candidate
+    if phrase.head not in DOCUMENT_NOUNS:
         return None
     # "get comments accusing", "received a letter saying": the message starts at its
     # determiner, or is the bare noun

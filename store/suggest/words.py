@@ -44,7 +44,8 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     concluded conclude reiterate reiterates acknowledge admit assert asserts declare declares
     labelled labeled branded dubbed calls call mentioned mentions mention states make makes
     made issue issues issued speak speaks spoke presents presented portrays portrayed bills
-    billed styles styled casts want criticised criticized criticises criticizes"""
+    billed styles styled casts want criticised criticized criticises criticizes suspected
+    suspect suspects"""
 )
 """Reporting verbs (past, present and base forms)."""
 
@@ -130,7 +131,7 @@ SHOW_VERBS = _words("show shows showed")
 CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
 THAT_VERBS = _words(
     """posted responded challenge challenges challenged question questions questioned maintain
-    maintains maintained mentioned mentions mention"""
+    maintains maintained mentioned mentions mention suspected suspect suspects"""
 )
 """Verbs that report only with a `that` clause or `by saying` close after them ("maintained
 that"; not "which maintains 4,300 miles", "responded to that exchange")."""
@@ -342,6 +343,7 @@ ORG_NOUNS = _words(
     administration cabinet treasury newspaper paper outlet broadcaster magazine newsletter
     website network channel station report reports statement study survey analysis review audit
     inquiry document documents memo letter filing assessment estimate estimates figures data
+    presentation
     records forecast research poll article story release briefing evidence email emails
     transcript sheet minutes spreadsheet footage recording
     service partners partnership consortium networks body team panel league notes comments
@@ -352,7 +354,7 @@ ORG_NOUNS = _words(
 
 DOCUMENT_NOUNS = _words(
     """report article story statement study survey analysis review audit assessment
-    investigation document memo letter
+    investigation presentation document memo letter
     filing briefing figures data records research poll release evidence sheet emails minutes
     spreadsheet footage recording documents notes comments comment post posts message
     messages tweet tweets email sign signs banner banners notice leaflet advert ad petition
