@@ -202,6 +202,29 @@ def m003_ids_never_reused(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_article_metadata(db: Database) -> None:
+    """What a web page says about its article: site name, published and modified dates,
+    canonical URL, the URL it was fetched from and when, and its language (each '' when
+    unknown, as for files). The canonical URL is indexed: adding a page whose canonical
+    URL is in the library makes a version of that article, not a second one."""
+    for column in (
+        "site_name",
+        "published",
+        "modified",
+        "canonical_url",
+        "fetched_from",
+        "fetched_at",
+        "language",
+    ):
+        db.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    _run(
+        db,
+        "CREATE INDEX idx_articles_canonical ON articles(canonical_url)",
+        "CREATE INDEX idx_articles_fetched_from ON articles(fetched_from)",
+    )
+
+
 def registered_names() -> tuple[str, ...]:
     """The names of the registered steps, in order: what an empty database has pending."""
     return tuple(step.name for step in migrations.pending(Database(memory=True)))

@@ -12,9 +12,11 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m001_initial",
     "m002_settings_and_dismissals",
     "m003_ids_never_reused",
+    "m004_article_metadata",
 )
 
-READABLE_WITHOUT: frozenset[str] = frozenset({"m003_ids_never_reused"})
-"""Steps a library can be read without (they change no column or table that reads use):
-a read-only library (a file or folder that cannot be written) still opens for reading
-when only these are pending."""
+READABLE_WITHOUT: frozenset[str] = frozenset({"m003_ids_never_reused", "m004_article_metadata"})
+"""Steps a library can be read without (they change no column or table that reads use, or,
+for m004, reads show its columns empty when they are not there): a read-only library (a
+file or folder that cannot be written) still opens for reading when only these are
+pending."""

@@ -28,9 +28,11 @@ from claimmark.store.connection import (
 )
 from claimmark.store.errors import Ambiguous, Conflict, InvalidInput, NotFound, StoreError
 from claimmark.store.models import (
+    METADATA_FIELDS,
     Annotation,
     AnnotationDraft,
     Article,
+    ArticleMetadata,
     ArticleSummary,
     Attribution,
     Claim,
@@ -90,6 +92,8 @@ class Store:
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file")
         self.read_only = is_read_only_file(self.path)
+        self._metadata_columns = True
+        """False only for a read-only library made before m004: reads show no metadata."""
         self._tx_depth = 0
         self.lock_wait = BUSY_TIMEOUT_S
         """Seconds a write waits for another process's write lock before it fails with
@@ -153,6 +157,9 @@ class Store:
         return applied
 
     def _migrate(self, applied: list[str]) -> None:
+        # Only a read-only library can stay without the page metadata columns (m004):
+        # reads then show them empty.
+        self._metadata_columns = self.read_only is False or "m004_article_metadata" in applied
         if applied == list(MIGRATION_NAMES):
             return
         if self.read_only:
@@ -295,7 +302,8 @@ class Store:
     # -- articles --------------------------------------------------------------------
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
-        """Read, normalise and store the article in `path` (see `store.ingest`)."""
+        """Read, normalise and store the article in `path` (see `store.ingest`; HTML files
+        go through the web page extractor and keep the page's metadata)."""
         from claimmark.store.ingest import read_article_file
 
         file = Path(path)
@@ -306,6 +314,7 @@ class Store:
             str(file.resolve()),
             parsed.text,
             encoding=parsed.encoding,
+            metadata=parsed.metadata,
         )
 
     def add_article(
@@ -317,11 +326,14 @@ class Store:
         *,
         encoding: str = "utf-8",
         imported_at: str | None = None,
+        metadata: ArticleMetadata | None = None,
     ) -> ImportResult:
         """Store an already normalised article text.
 
-        The same content (title, byline, text) is found, not stored twice; changed content
-        from a source already in the library becomes a new version of that article.
+        The same content (title, byline, text) is found, not stored twice. Changed content
+        of an article already in the library becomes a new version of it: one from the
+        same source, or (for web pages) with the same canonical URL or fetched from the
+        same URL.
         """
         from claimmark.store.ingest import content_sha256
 
@@ -330,21 +342,22 @@ class Store:
         text = clean_block(text)
         if not text.strip():
             raise InvalidInput(f"{source}: the article has no text")
+        meta = metadata or ArticleMetadata()
+        meta = ArticleMetadata(
+            **{name: clean_line(getattr(meta, name)) for name in METADATA_FIELDS}
+        )
         digest = content_sha256(title, byline, text)
         with self._write() as conn:
             row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
             if row is not None:
                 return ImportResult(_article(row), "existing", row["encoding"])
-            latest = conn.execute(
-                """SELECT id FROM articles WHERE source = ? AND id NOT IN
-                   (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
-                   ORDER BY id DESC LIMIT 1""",
-                [source],
-            ).fetchone()
+            latest = self._latest_version(conn, source, meta)
+            values = [getattr(meta, name) for name in METADATA_FIELDS]
             cursor = conn.execute(
-                """INSERT INTO articles
-                   (title, byline, source, text, sha256, encoding, imported_at, previous_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                f"""INSERT INTO articles
+                   (title, byline, source, text, sha256, encoding, imported_at, previous_id,
+                    {", ".join(METADATA_FIELDS)})
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METADATA_FIELDS))})""",
                 [
                     title,
                     byline,
@@ -353,12 +366,38 @@ class Store:
                     digest,
                     encoding,
                     imported_at or now(),
-                    latest[0] if latest else None,
+                    latest,
+                    *values,
                 ],
             )
             row = conn.execute("SELECT * FROM articles WHERE id = ?", [cursor.lastrowid]).fetchone()
         status = "new-version" if latest else "new"
         return ImportResult(_article(row), status, encoding)
+
+    def _latest_version(
+        self, conn: sqlite3.Connection, source: str, meta: ArticleMetadata
+    ) -> int | None:
+        """The id of the latest text of the article this one is a version of, if any: the
+        same source, or the same canonical URL, or fetched from the same URL."""
+        conditions, params = ["source = ?"], [source]
+        for column, value in (
+            ("canonical_url", meta.canonical_url),
+            ("fetched_from", meta.fetched_from),
+        ):
+            if value:
+                conditions.append(f"{column} = ?")
+                params.append(value)
+        if meta.canonical_url or meta.fetched_from:
+            # A URL source may be the canonical URL or the fetched URL of another text.
+            conditions.append("canonical_url = ?")
+            params.append(source)
+        row = conn.execute(
+            f"""SELECT id FROM articles WHERE ({" OR ".join(conditions)}) AND id NOT IN
+               (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+               ORDER BY id DESC LIMIT 1""",
+            params,
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def get_article(self, article_id: int) -> Article:
         """The article with this id; `NotFound` if there is none."""
@@ -374,6 +413,11 @@ class Store:
     def list_articles(self, *, all_versions: bool = False) -> list[ArticleSummary]:
         """The library, most recently opened (or imported) first. Only the latest version
         of each article unless `all_versions`."""
+        metadata = (
+            "a.site_name, a.published"
+            if self._metadata_columns
+            else "'' AS site_name, '' AS published"
+        )
         where = (
             ""
             if all_versions
@@ -382,7 +426,7 @@ class Store:
         )
         rows = self._read(
             f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at, a.last_opened_at,
-                       a.previous_id, length(a.text) AS length,
+                       a.previous_id, {metadata}, length(a.text) AS length,
                        (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
                            AS annotation_count,
                        (SELECT count(*) FROM annotations n JOIN claims c
@@ -402,6 +446,8 @@ class Store:
                 annotation_count=row["annotation_count"],
                 claim_count=row["claim_count"],
                 previous_id=row["previous_id"],
+                site_name=row["site_name"],
+                published=row["published"],
             )
             for row in rows
         ]
@@ -414,6 +460,11 @@ class Store:
             raise NotFound("no article named: the name is empty")
         if ref.isdigit():
             return self.get_article(int(ref))
+        if ref.startswith(("http://", "https://")):
+            found = self.find_url(ref)
+            if found is None:
+                raise NotFound(f"{ref} has not been added to the library (claimmark add {ref})")
+            return found
         candidate = Path(ref).expanduser()
         if not candidate.exists() and os.path.lexists(candidate):  # a link to nowhere
             from claimmark.store.ingest import path_problem
@@ -444,6 +495,20 @@ class Store:
             more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
             raise Ambiguous(f"{ref!r} matches {len(rows)} articles ({names}{more}); use an id")
         return _article(rows[0])
+
+    def find_url(self, url: str) -> Article | None:
+        """The latest text of the article added from `url` (its source, canonical URL or
+        the URL it was fetched from), or None."""
+        found = "source = ? OR canonical_url = ? OR fetched_from = ?"
+        if not self._metadata_columns:
+            found = "source = ? OR source = ? OR source = ?"
+        rows = self._read(
+            f"""SELECT * FROM articles WHERE ({found})
+               AND id NOT IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+               ORDER BY id DESC LIMIT 1""",
+            [url, url, url],
+        )
+        return _article(rows[0]) if rows else None
 
     def mark_opened(self, article_id: int) -> None:
         """Record that the article was opened now (the library lists it first)."""
@@ -922,6 +987,7 @@ def _article(row: sqlite3.Row) -> Article:
         encoding=row["encoding"],
         previous_id=row["previous_id"],
         last_opened_at=row["last_opened_at"],
+        **{name: row[name] if name in row.keys() else "" for name in METADATA_FIELDS},
     )
 
 
