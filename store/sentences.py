@@ -53,7 +53,8 @@ _OPENERS = frozenset(
 """Words that usually open a sentence (checked after an abbreviation)."""
 
 _CANDIDATE = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=[^\S\n]+[\"'“‘«(\[]*((?:[^\W_]|[$£€¥#])\S*))"
+    r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+"
+    r"(?=[^\S\n]+[\"'“‘«(\[]*(?:(?<=[“«])[^\S\n])?((?:[^\W_]|[$£€¥#])\S*))"
     r"|[。！？]+[」』”’)）]*"
     r"|\n"
 )

@@ -172,6 +172,26 @@ def test_an_embedded_post_takes_the_fuller_name_the_article_gives() -> None:
     assert found[1].sentence == "The smoke was worse than last year."
 
 
+def test_a_quotation_after_a_short_quoted_answer_is_the_same_speakers() -> None:
+    text = (
+        "“Yes, mostly,” Noor Haddad said, adding with a smile. “It would be new in a way "
+        "that does not matter. That is true of every fund.”"
+    )
+    assert [(s.claimant, s.inherited) for s in suggest_attributions(text)] == [
+        ("Noor Haddad", False),
+        ("Noor Haddad", True),
+        ("Noor Haddad", True),
+    ]
+
+
+def test_a_space_after_an_opening_quotation_mark_still_starts_a_sentence() -> None:
+    text = "“Running a port is hard,” Vera Lind said. “ I love it all the same.”"
+    assert [(s.sentence, s.inherited) for s in suggest_attributions(text)] == [
+        ("“Running a port is hard,” Vera Lind said.", False),
+        ("“ I love it all the same.”", True),
+    ]
+
+
 def test_inherited_is_in_the_json() -> None:
     text = "“We are ready,” the minister said.\n“Nobody believes otherwise.”"
     data = json.loads(json.dumps([suggestion_to_dict(s) for s in suggest_attributions(text)]))
@@ -735,6 +755,42 @@ def test_cited_something_as_proof_that() -> None:
         "the campaign was working."
     )
     assert (s.claimant, s.sources) == ("Mira Okafor", ())
+
+
+def test_praised_and_highlighted_report() -> None:
+    s = only("Speaking at a review in August, Hale overall praised the board’s record.")
+    assert (s.claimant, s.cue) == ("Hale", "overall praised")
+    s = only("Noor Haddad highlighted the risks for the navy if the rule was dropped.")
+    assert s.claimant == "Noor Haddad"
+
+
+def test_a_second_clause_whose_verb_follows_even() -> None:
+    found = suggest_attributions(
+        "Many patients report dizziness at night, and some studies even suggest that one "
+        "dose can change the heart."
+    )
+    assert [(s.claimant, s.cue) for s in found] == [
+        ("many patients", "report"),
+        ("some studies", "even suggest that"),
+    ]
+
+
+def test_by_most_accounts() -> None:
+    s = only("By most accounts, the new law worked.")
+    assert (s.claimant, s.cue, s.anonymous) == ("most accounts", "By most accounts", True)
+
+
+def test_a_purpose_infinitive_reports_for_the_subject() -> None:
+    s = only("Mayor Ada Lindqvist turned to social media on Friday to describe it as a “swamp.”")
+    assert (s.claimant, s.cue) == ("Ada Lindqvist", "to describe")
+    s = only("The minister used the hearing to announce that the pier would close.")
+    assert s.claimant == "the minister"
+    for text in (
+        "The minister declined to say whether the pier would close.",
+        "Residents may choose to believe that the pier is safe.",
+        "The company is expected to announce that profits fell.",
+    ):
+        assert suggest_attributions(text) == [], text
 
 
 # -- more cue wordings and subjects -----------------------------------------------------------

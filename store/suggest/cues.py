@@ -105,6 +105,7 @@ def _hint_pattern() -> re.Pattern[str]:
     )
     parts = [re.escape(w) for w in sorted(alone, key=len, reverse=True)]
     parts.append(r"seen\s+by|interview\s+with")
+    parts.append(r"[Bb]y\s+(?:all|most|many|some|several|other)\s+accounts")
     for verb, needs in VERB_COMPLEMENTS.items():
         followers = "|".join(r"\s+".join(re.escape(w) for w in words) for words in needs)
         # a finding verb may have a phrase before its "that" ("found in a 2024 study that")
@@ -140,6 +141,8 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = according_candidate(sentence, at)
         elif word == "per" and (at == sentence.first or tokens[at - 1].text in (",", "—", "(")):
             candidate = according_candidate(sentence, at, skip=1, cue=token.text)
+        elif word == "by" and accounts_follow(tokens, at):
+            candidate = accounts_candidate(sentence, at)
         elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while", "by"):
             candidate = participle_candidate(sentence, at)
         elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:
@@ -203,6 +206,26 @@ def according_candidate(
     )
     candidate.role = "outlet" if is_outlet_name(claimant) else "org"
     return candidate
+
+
+_ACCOUNT_QUANTIFIERS = frozenset("all most many some several other".split())
+
+
+def accounts_follow(tokens: list[Token], by: int) -> bool:
+    """Whether "by most accounts" (all, many, some ...) stands at `by`."""
+    return (
+        by + 2 < len(tokens)
+        and tokens[by + 1].lower in _ACCOUNT_QUANTIFIERS
+        and tokens[by + 2].lower == "accounts"
+    )
+
+
+def accounts_candidate(sentence: Sentence, by: int) -> Candidate:
+    """ "By most accounts, the law worked": the accounts, unnamed, are the claimant."""
+    tokens = sentence.tokens
+    claimant = f"{tokens[by + 1].lower} accounts"
+    cue = sentence.text[tokens[by].start : tokens[by + 2].end]
+    return Candidate("according", by, claimant, cue, True, subject_at=by, role="document")
 
 
 _AFTER_A_NOUN = FORMS_OF_BE | frozenset(
@@ -373,7 +396,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     ):
         return None
     if verb >= 2 and tokens[verb - 1].lower == "to":
-        controlled = control_object(sentence, verb)
+        controlled = control_object(sentence, verb) or purpose_infinitive(sentence, verb)
         if controlled is not None:
             return controlled
     went_on = 0  # "went on to say", "started to explain": the subject is before them
@@ -553,6 +576,44 @@ def control_object(sentence: Sentence, verb: int) -> Candidate | None:
     candidate = subject_candidate(sentence, verb, phrase, cue)
     if candidate is not None:
         candidate.subject_at = phrase.first
+    return candidate
+
+
+_NOT_PURPOSE = frozenset(
+    """declined declines decline refused refuses refuse failed fails fail wanted wants want
+    plans planned plan expected expects expect due set likely unlikely able unable asked
+    is are was were be been being hesitant reluctant willing unwilling ready prepared going
+    tried tries try sought seeks seek hoped hopes hope chose chooses intends intended
+    agreed agrees promised promises vowed vows threatened threatens continued continues
+    began begins started starts went goes on have has had need needs needed used choose
+    chooses choosing ought able allowed permitted forced""".split()
+)
+"""Words before "to" + a reporting verb that make it no statement made ("declined to say",
+"is expected to announce", "wants to deny") or that other rules read ("went on to say")."""
+
+
+def purpose_infinitive(sentence: Sentence, verb: int) -> Candidate | None:
+    """ "Arvind Kejriwal turned to Twitter last month to describe his city as ...", "The
+    minister used the hearing to announce that ...": the sentence's subject did it."""
+    tokens = sentence.tokens
+    lead = tokens[verb - 2]
+    if not lead.is_word or lead.lower in _NOT_PURPOSE or lead.quoted:
+        return None
+    if not (
+        sentence.that_follows(verb)
+        or sentence.quotation_follows(verb)
+        or naming_quote_follows(sentence, verb)
+    ):
+        return None
+    subject = sentence_subject(sentence)
+    if subject is None or subject.stop >= verb - 1:
+        return None
+    if not (has_proper_name(subject, tokens, sentence.first) or is_known_word(subject.head)):
+        return None
+    cue = sentence.text[tokens[verb - 1].start : tokens[verb].end]
+    candidate = subject_candidate(sentence, verb, subject, cue)
+    if candidate is not None:
+        candidate.subject_at = subject.first
     return candidate
 
 

@@ -137,6 +137,7 @@ class _Walk:
         opening_speaker = handover if opens_quoted else None
         last: Suggestion | None = None  # the last suggestion in this paragraph
         last_quoted = False
+        quoted_before = False  # the last attributed sentence holds some quotation
         pending: list[tuple[int, int]] = []  # quotations still open, waiting for a cue
         leading = True  # still in the quotation that opens the paragraph
         ends_in_quote = False
@@ -185,11 +186,15 @@ class _Walk:
                 leading = False
                 self._add(chosen, quotes)
                 last, last_quoted = chosen[-1], sentence.quote_words >= 3
+                # "“Yes, primarily,” Prelogar said, adding ... “I think ...”": a short
+                # quotation in the cue's sentence hands on to a quotation right after it
+                quoted_before = sentence.quote_words > 0
                 ends_attributed = True
                 continue
             if sentence.fully_quoted():
                 said_before = self._said_before(start_at, end_at, quotes)
-                if last is not None and last_quoted:
+                goes_on = last_quoted or (quoted_before and previous_sentence is last)
+                if last is not None and goes_on:
                     inherited = continued(text, start_at, end_at, last)
                     self._add([inherited], quotes)
                     last = inherited

@@ -45,7 +45,7 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     labelled labeled branded dubbed calls call mentioned mentions mention states make makes
     made issue issues issued speak speaks spoke presents presented portrays portrayed bills
     billed styles styled casts want criticised criticized criticises criticizes suspected
-    suspect suspects"""
+    suspect suspects praised praises highlighted highlights"""
 )
 """Reporting verbs (past, present and base forms)."""
 
@@ -218,7 +218,7 @@ SKIPPABLE_BEFORE_VERB = _words(
     """has have had was were is are been being be also since later earlier then now previously
     again already once still separately subsequently initially first today yesterday
     repeatedly not never did does do would will could may might should must can just long
-    always"""
+    always even overall"""
 )
 """Auxiliaries and adverbs that can stand between a subject and its verb."""
 NEGATIONS = _words("not never neither nor")
