@@ -192,6 +192,28 @@ def test_a_space_after_an_opening_quotation_mark_still_starts_a_sentence() -> No
     ]
 
 
+def test_the_writer_told_in_the_first_person_is_no_quoted_block() -> None:
+    text = (
+        "“The pier is a laboratory,” says Ivo Brandt, who wrote a book about it.\n"
+        "Since the storm, the curfew has tightened. Residents told me that they may leave "
+        "only three days a week."
+    )
+    assert [(s.sentence[:20], s.claimant, s.inherited) for s in suggest_attributions(text)] == [
+        ("“The pier is a labor", "Ivo Brandt", False),
+        ("Residents told me th", "residents", False),
+    ]
+
+
+def test_the_company_after_an_according_to_of_people_is_not_those_people() -> None:
+    text = (
+        "The attorney general is investigating Brightwater, according to two people familiar "
+        "with the matter. The company confirmed on Monday that it had been contacted."
+    )
+    found = suggest_attributions(text)
+    assert found[0].claimant == "two people familiar with the matter"
+    assert found[1].claimant != "two people familiar with the matter"
+
+
 def test_inherited_is_in_the_json() -> None:
     text = "“We are ready,” the minister said.\n“Nobody believes otherwise.”"
     data = json.loads(json.dumps([suggestion_to_dict(s) for s in suggest_attributions(text)]))

@@ -204,8 +204,25 @@ def according_candidate(
         subject_at=cue_at,
         description=description,
     )
-    candidate.role = "outlet" if is_outlet_name(claimant) else "org"
+    candidate.role = according_role(sentence, phrase, claimant)
     return candidate
+
+
+def according_role(sentence: Sentence, phrase: NounPhrase, claimant: str) -> str:
+    """What a later pronoun or description could take the claimant of "according to" for:
+    a person, a group of people ("two people familiar with the matter"), a document, an
+    outlet or an organisation."""
+    tokens = sentence.tokens
+    if phrase.head in DOCUMENT_NOUNS:
+        return "document"
+    if phrase.head in PEOPLE_NOUNS or looks_like_people(phrase.head):
+        return "group" if is_plural(phrase) else "person"
+    if is_outlet_name(claimant):
+        return "outlet"
+    referents = sentence.referents
+    if tokens[phrase.head_at].capitalised and referents.names.is_person(claimant):
+        return "person"
+    return "org"
 
 
 _ACCOUNT_QUANTIFIERS = frozenset("all most many some several other".split())
@@ -225,7 +242,7 @@ def accounts_candidate(sentence: Sentence, by: int) -> Candidate:
     tokens = sentence.tokens
     claimant = f"{tokens[by + 1].lower} accounts"
     cue = sentence.text[tokens[by].start : tokens[by + 2].end]
-    return Candidate("according", by, claimant, cue, True, subject_at=by, role="document")
+    return Candidate("according", by, claimant, cue, True, subject_at=by)
 
 
 _AFTER_A_NOUN = FORMS_OF_BE | frozenset(

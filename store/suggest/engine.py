@@ -41,6 +41,12 @@ _OPENING_QUOTES = '“"‘«'
 _LIST_ITEM = re.compile(r"(?:[•◦▪‣*·–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 """The marker that opens a list item ("• ", "- ", "1. ", "a) ")."""
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|we|We|us|our|Our|My)\b")
+_WRITER_TOLD = re.compile(
+    r"\b(?:told|tells|tell|telling|said to|says to|wrote to|writes to|explained to|spoke to"
+    r"|speaking to|showed|asked|emailed|texted) (?:me|us)\b"
+)
+"""The writer in the first person as the one spoken to ("Residents told me that ..."): the
+article is narrated in the first person, not quoting someone's first-person text."""
 
 
 def read_limit(text: str, limit: int | None = None) -> int:
@@ -291,6 +297,13 @@ class _Walk:
           are that claimant's text quoted as a block (a blog post, a letter, a statement),
           and so are paragraphs between them (up to two in a row).
         """
+        starts = [s for s, _ in quotes]
+        if any(
+            not in_quote(quotes, starts, match.start())
+            for match in _WRITER_TOLD.finditer(self.text, start, end)
+        ):
+            self.first_person_narration = True
+            self.voice = None
         voiced = self._voiced(start, end, quotes)
         block = self.block
         if block is not None:
