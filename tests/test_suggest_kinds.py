@@ -214,6 +214,16 @@ def test_the_company_after_an_according_to_of_people_is_not_those_people() -> No
     assert found[1].claimant != "two people familiar with the matter"
 
 
+def test_a_quote_paragraph_after_a_quoted_question_is_the_answer_of_the_other_party() -> None:
+    text = (
+        "“That can be true,” Noor Haddad said, “but the risk is small.”\n"
+        "“But there is some risk,” Ivo Brandt interjected. “Do you dispute that?”\n"
+        "“There can be a very small risk for some people. It is the safest option.”"
+    )
+    found = [(s.claimant, s.inherited) for s in suggest_attributions(text)]
+    assert found[-2:] == [("Noor Haddad", True), ("Noor Haddad", True)]
+
+
 def test_inherited_is_in_the_json() -> None:
     text = "“We are ready,” the minister said.\n“Nobody believes otherwise.”"
     data = json.loads(json.dumps([suggestion_to_dict(s) for s in suggest_attributions(text)]))

@@ -141,6 +141,10 @@ class _Walk:
         block = self._block_speaker(start, end, opens_quoted, quotes)
         # The speaker a quotation opening this paragraph continues, if any.
         opening_speaker = handover if opens_quoted else None
+        if opening_speaker is not None and _ASKS.search(opening_speaker.sentence):
+            # the previous paragraph ended on a quoted question: this quotation is the
+            # answer, by the other party of the exchange
+            opening_speaker = self._other_speaker(opening_speaker)
         last: Suggestion | None = None  # the last suggestion in this paragraph
         last_quoted = False
         quoted_before = False  # the last attributed sentence holds some quotation
@@ -258,6 +262,14 @@ class _Walk:
                     )
                 ]
             self._add(chosen, quotes)
+
+    def _other_speaker(self, asker: Suggestion) -> Suggestion | None:
+        """The last named speaker before `asker` who is not the one asking (within the last
+        few suggestions), or None."""
+        for earlier in reversed(self.found[-_EXCHANGE_REACH:]):
+            if not earlier.anonymous and earlier.claimant not in (asker.claimant, UNNAMED):
+                return earlier
+        return None
 
     def _add(self, suggestions: list[Suggestion], quotes: list[tuple[int, int]]) -> None:
         """Record suggestions, and index the quotations they attribute (so that the same
@@ -390,6 +402,11 @@ def continued(text: str, start: int, end: int, base: Suggestion, quoted: bool = 
         inherited=True,
     )
 
+
+_ASKS = re.compile(r"\?[”\"’']\s*$")
+"""A sentence that ends on a quoted question."""
+_EXCHANGE_REACH = 12
+"""How many suggestions back the other party of a quoted exchange is looked for."""
 
 _QUOTE_GRAM = 5
 """How many quoted words in a row identify a quotation given again."""
