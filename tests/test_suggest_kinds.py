@@ -224,6 +224,15 @@ def test_a_quote_paragraph_after_a_quoted_question_is_the_answer_of_the_other_pa
     assert found[-2:] == [("Noor Haddad", True), ("Noor Haddad", True)]
 
 
+def test_a_maker_that_releases_its_report_speaks_through_it() -> None:
+    text = (
+        "On Tuesday, the Harbour Board under chair Ada Lindqvist delivered its final report.\n"
+        "The report concluded that the pier was safe."
+    )
+    s = only(text)
+    assert (s.claimant, s.description) == ("the Harbour Board", "the report")
+
+
 def test_inherited_is_in_the_json() -> None:
     text = "“We are ready,” the minister said.\n“Nobody believes otherwise.”"
     data = json.loads(json.dumps([suggestion_to_dict(s) for s in suggest_attributions(text)]))

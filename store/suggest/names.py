@@ -394,6 +394,16 @@ DOCUMENT_BY = re.compile(
 """A document and who made it: "a new report released on Monday by Stanford University's
 Center on Poverty and Inequality", "a study by X", "the report from X", "the study,
 prepared by the engineering firm X"."""
+MAKER_RELEASES = re.compile(
+    rf"((?:[Tt]he[^\S\n]+)?{_MAKER_NAME})"
+    r"(?:[^\S\n]+(?:under|at|in|of)(?:[^\S\n]+[\w’'.-]+){1,4}?)?"
+    r"[^\S\n]+(?:(?:has|had|have|on[^\S\n]+\w+)[^\S\n]+)?"
+    r"(?:released|delivered|published|issued|unveiled|presented|produced|commissioned)"
+    r"[^\S\n]+(?:its|their|a|an|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?"
+    r"(report|study|survey|analysis|review|poll|audit|assessment|findings|research)\b"
+)
+"""A maker that releases its document: "the Vatican under Pope Francis delivered its final
+report", "The institute published a new study"."""
 TEAM = re.compile(
     r"[^\S\n]+and[^\S\n]+(?:his[^\S\n]+|her[^\S\n]+|their[^\S\n]+)?(?:colleagues|co-authors|team)\b"
 )
@@ -407,6 +417,11 @@ def scan_makers(text: str, names: Names) -> None:
     found: list[tuple[int, str, str]] = []
     for match in DOCUMENT_BY.finditer(text):
         found.append((match.start(), match.group(1).lower(), match.group(2)))
+    for match in MAKER_RELEASES.finditer(text):
+        maker = match.group(1)
+        if maker.split()[0] in ("The", "the"):
+            maker = "the " + " ".join(maker.split()[1:])
+        found.append((match.start(2), match.group(2).lower(), maker))
     for match in TEAM.finditer(text):
         window = max(0, match.start() - 80)
         leader = None
