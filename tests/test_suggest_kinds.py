@@ -356,6 +356,19 @@ def test_a_name_that_modifies_a_noun_is_no_one_a_pronoun_can_mean() -> None:
     assert only(text).claimant == "Ada Lindqvist"
 
 
+def test_they_after_two_people_named_together() -> None:
+    text = (
+        "Ada Lindqvist and Curtis Bell measured the tide for a year. Lindqvist and Bell "
+        "plotted the readings. They found that the water rose faster in May."
+    )
+    assert only(text).claimant == "Ada Lindqvist and Curtis Bell"
+    text = (
+        "Ada Lindqvist and Ivo Brandt said the readings were wrong. "
+        "They also found that the gauge had moved."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == ["Ada Lindqvist and Ivo Brandt"] * 2
+
+
 # -- inverted attribution after a clause, and the pronouns that follow ------------------------
 
 

@@ -37,6 +37,12 @@ UNNAMED_PERSON_OPENING = re.compile(
 """A sentence opening on an unnamed person ("A reader in Eastbourne, who ..."): a referent
 for a later "she" even when the sentence itself is not attributed."""
 
+PAIR_SUBJECT = re.compile(
+    r"((?:[A-Z][\w’'-]+[^\S\n]){0,2}[A-Z][\w’'-]+)[^\S\n]+and[^\S\n]+"
+    r"((?:[A-Z][\w’'-]+[^\S\n]){0,2}[A-Z][\w’'-]+)[^\S\n]+[a-z]"
+)
+"""Two names opening a sentence as its subject ("Lorenz and Fetter plotted ...")."""
+
 _OPENING_QUOTES = '“"‘«'
 _LIST_ITEM = re.compile(r"(?:[•◦▪‣*·–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 """The marker that opens a list item ("• ", "- ", "1. ", "a) ")."""
@@ -156,6 +162,9 @@ class _Walk:
             previous_sentence, self.previous_sentence = self.previous_sentence, None
             ends_attributed = False
             hint = CUE_HINT.search(text, start_at, end_at) is not None
+            pair = PAIR_SUBJECT.match(text, start_at, end_at)
+            if pair is not None:
+                self.referents.remember_pair(start_at, end_at, pair.group(1), pair.group(2))
             subject = UNNAMED_PERSON_OPENING.match(text, start_at, end_at)
             quoted = in_quote(quotes, quote_starts, start_at) or has_quote(
                 quote_starts, start_at, end_at

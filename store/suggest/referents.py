@@ -145,6 +145,13 @@ class Referents:
                 break
         return best
 
+    def remember_pair(self, start: int, end: int, first: str, second: str) -> None:
+        """Record two people named together as a sentence's subject ("Lorenz and Fetter
+        plotted ...") as a referent for a later "they"."""
+        one, two = self.expand(first, start), self.expand(second, start)
+        if self.names.is_person(one) and self.names.is_person(two):
+            self.groups.append(Referent(start, f"{one} and {two}", "", False, end))
+
     def group_before(self, offset: int) -> Referent | None:
         """The latest plural claimant before `offset` (for "they")."""
         for ref in reversed(self.groups):
@@ -181,6 +188,8 @@ class Referents:
             )
             self.orgs.append(ref)
         elif candidate.role == "person":
+            if " and " in claimant:
+                self.groups.append(ref)  # "Hamilton and Gille": a "they" later
             if candidate.gender and claimant in self.names.persons:
                 self.names.gender.setdefault(claimant, candidate.gender)
             if candidate.kind != "pronoun" or not any(r.name == claimant for r in self.people[-1:]):
