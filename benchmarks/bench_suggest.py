@@ -29,6 +29,8 @@ Quality, set by set (which sets were tuned on is printed with each one):
   (`benchmarks/extra_dev.py` says how), labelled before the engine was run on them, then
   tuned on: a DEVELOPMENT set. Without the option, or when the folder is not there, it is
   skipped with a note.
+- `extra-holdout` (with `--extra-holdout FOLDER`): pages kept the same way, labelled blind
+  and never tuned on: aggregate figures only, like `news-blind`.
 
 Sentence and claimant precision and recall are printed with STRICT claimant matching (the
 rule is printed); the invented sets also show the older, lenient head-noun rule, so that
@@ -77,8 +79,8 @@ SAMPLES = ROOT / "tests" / "fixtures" / "attributions"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
 
-SETS = ("samples", "heldout2", "news-dev", "news-blind", "extra-dev")
-BLIND_SETS = ("heldout2", "news-blind")
+SETS = ("samples", "heldout2", "news-dev", "news-blind", "extra-dev", "extra-holdout")
+BLIND_SETS = ("heldout2", "news-blind", "extra-holdout")
 """Sets whose errors are never listed (their figures only are printed)."""
 
 
@@ -262,10 +264,12 @@ def news_set(set_name: str, keep_errors: bool) -> NewsScores | None:
     return score_pages(pages, keep_errors)
 
 
-def extra_set(folder: Path | None, keep_errors: bool) -> NewsScores | None:
-    """Strict scores of the extra development pages in `folder` (None when there are none)."""
+def extra_set(
+    folder: Path | None, keep_errors: bool, option: str = "--extra-dev"
+) -> NewsScores | None:
+    """Strict scores of the extra pages in `folder` (None when there are none)."""
     if folder is None:
-        print("  skipped: no --extra-dev FOLDER given")
+        print(f"  skipped: no {option} FOLDER given")
         return None
     try:
         pages = load_extra(folder)
@@ -311,7 +315,9 @@ def score_pages(pages: Sequence[PageLabels], keep_errors: bool) -> NewsScores:
     return total
 
 
-def quality(which: str, errors: bool, extra: Path | None = None) -> None:
+def quality(
+    which: str, errors: bool, extra: Path | None = None, holdout: Path | None = None
+) -> None:
     """Print precision and recall on the chosen sets."""
     print("== quality")
     print(f"  {NEWS_SENTENCE_RULE}")
@@ -359,6 +365,12 @@ def quality(which: str, errors: bool, extra: Path | None = None) -> None:
                 " looked at)"
             )
             scores = extra_set(extra, keep)
+        elif name == "extra-holdout":
+            print(
+                f"extra-holdout: {holdout or '(no folder)'}, real news kept outside the"
+                " repository, labelled blind - NOT tuned on: aggregate figures only"
+            )
+            scores = extra_set(holdout, False, option="--extra-holdout")
         if scores is None:
             continue
         report_strict(scores)
@@ -381,12 +393,18 @@ def main() -> None:
         metavar="FOLDER",
         help="a folder of extra development pages (see benchmarks/extra_dev.py)",
     )
+    parser.add_argument(
+        "--extra-holdout",
+        type=Path,
+        metavar="FOLDER",
+        help="a folder of extra pages labelled blind and never tuned on (aggregate only)",
+    )
     args = parser.parse_args()
     if args.errors and args.set in BLIND_SETS:
         parser.error(f"{args.set} is a blind set: its errors are never listed")
     if not args.no_speed:
         speed(args.runs)
-    quality(args.set, args.errors, args.extra_dev)
+    quality(args.set, args.errors, args.extra_dev, args.extra_holdout)
 
 
 if __name__ == "__main__":
