@@ -369,6 +369,36 @@ def test_they_after_two_people_named_together() -> None:
     assert [s.claimant for s in suggest_attributions(text)] == ["Ada Lindqvist and Ivo Brandt"] * 2
 
 
+def test_a_dateline_and_a_fronted_time_phrase_before_the_subject() -> None:
+    s = only(
+        "TOLLAND, N.Y. — Hours before the final, Harbour coach Curtis Bell expressed "
+        "confidence in the keeper, saying he always finds a way."
+    )
+    assert (s.claimant, s.description) == ("Curtis Bell", "Harbour coach")
+
+
+def test_he_after_a_possessive_mention_means_the_person_named_before_it() -> None:
+    text = (
+        "Harbour defender Curtis Bell, who joked about Mark Dwyer’s habit of changing boots, "
+        "could see the frustration on his friend’s face.\n"
+        "“He’s used to scoring goals,” he said."
+    )
+    assert only(text).claimant == "Curtis Bell"
+
+
+def test_the_tail_of_a_longer_name_stands_for_it() -> None:
+    text = (
+        "Bell stripped the winger and buried Joel Eriksson Ek’s pass.\n"
+        "“I didn’t see him coming,” Eriksson Ek said."
+    )
+    assert only(text).claimant == "Joel Eriksson Ek"
+
+
+def test_telling_them_after_a_comma() -> None:
+    s = only("Curtis Bell gave his players a talk on Tuesday, telling them that they were good.")
+    assert (s.claimant, s.cue) == ("Curtis Bell", "telling")
+
+
 # -- inverted attribution after a clause, and the pronouns that follow ------------------------
 
 

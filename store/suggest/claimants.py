@@ -292,6 +292,12 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
     if tokens[phrase.first].capitalised and tokens[phrase.first].lower not in DETERMINERS:
         # "Dame Judith thanked him ... and said": the name, not what follows it
         for at in range(phrase.first + 1, phrase.stop):
+            if (
+                tokens[at].lower in PERSON_ROLES
+                and at + 1 < phrase.stop
+                and tokens[at + 1].capitalised
+            ):
+                continue  # "Wild coach Bruce Boudreau expressed ..."
             if not tokens[at].capitalised and tokens[at].lower not in NAME_GLUE:
                 phrase = make_phrase(tokens, phrase.first, at, sentence.text) or phrase
                 break

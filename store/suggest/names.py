@@ -82,6 +82,9 @@ class Names:
     makers: list[tuple[int, str, str]] = field(default_factory=list)
     """(offset, document word, maker) of every document the text says who made ("a report
     released by Stanford University's Center ...", "Dr. Shadlen and colleagues")."""
+    possessive_mentions: set[int] = field(default_factory=set)
+    """Offsets of mentions in the possessive ("Parise’s penchant"): rarely whom a later "he"
+    means when someone else was named just before."""
     alias: dict[str, str] = field(default_factory=dict)
     """A person's name as given once -> the fuller form the text gives elsewhere ("Josh
     Apte" -> "Joshua Apte")."""
@@ -304,6 +307,7 @@ def collect_name(
     words: list[str],
     found: list[tuple[int, str, str, list[str], str]],
     titled: set[str],
+    possessives: set[int],
 ) -> None:
     """Add one name (its words as in the text, at `pos`) to `found` as (offset, title,
     name, its words, role), and its last word to `titled` when the text says it is a
@@ -345,6 +349,7 @@ def collect_name(
             skipped += len(" ".join(rest_words[:at])) + 1
             title, rest_words = " ".join([title, *rest_words[:at]]).strip(), rest_words[at:]
             break
+    possessive = rest_words[-1].endswith(("’s", "'s"))
     rest_words[-1] = rest_words[-1].removesuffix("’s").removesuffix("'s")
     start = pos + skipped
     end = start + len(" ".join(words))
@@ -380,6 +385,8 @@ def collect_name(
             titled.add(fold(rest_words[-1]))
             if len(rest_words) == 1 and role:
                 titled.add("first:" + rest_words[0].lower())
+    if possessive:
+        possessives.add(start)
     found.append((start, title, " ".join(rest_words), rest_words, role))
 
 
@@ -455,6 +462,7 @@ def scan_names(text: str) -> Names:
     """
     found: list[tuple[int, str, str, list[str], str]] = []
     titled: set[str] = set()
+    possessives: set[int] = set()
     midcaps: set[str] = set()
     for match in NAME_PATTERN.finditer(text):
         words = match.group().split(" ")
@@ -465,9 +473,10 @@ def scan_names(text: str) -> Names:
         for part in split_names(words):
             if part:
                 pos = text.find(part[0], pos)
-                collect_name(text, pos, part, found, titled)
+                collect_name(text, pos, part, found, titled, possessives)
     names = Names()
     names.midcaps = midcaps
+    names.possessive_mentions = possessives
 
     def is_person(title: str, rest_words: list[str]) -> bool:
         last = rest_words[-1].lower()

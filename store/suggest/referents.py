@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from claimmark.store.suggest.claimants import Candidate
 
 
+_POSSESSIVE_REACH = 200
+"""How far before a possessive mention the person a pronoun means may be named."""
+
+
 @dataclass(slots=True)
 class Referent:
     """Someone a later pronoun may refer to."""
@@ -72,6 +76,15 @@ class Referents:
         lead = False
         if words[0].lower() == "the" and len(words) == 2 and words[1][:1].isupper():
             lead, words = True, words[1:]
+        if len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in TITLES:
+            # "Eriksson Ek" for "Joel Eriksson Ek": the tail of a longer name of a person
+            full = self.names.full.get(bare_word(words[-1]))
+            if (
+                full is not None
+                and self.names.is_person(full)
+                and full.endswith(" " + " ".join(words))
+            ):
+                return full
         if (
             len(words) == 1
             or (len(words) == 2 and words[0].lower() in TITLES)
@@ -106,6 +119,12 @@ class Referents:
             known = self.names.gender.get(name, "")
             if not known or known == gender:
                 best = Referent(pos, name, known, False)
+                if pos in self.names.possessive_mentions:
+                    # "Suter, who joked about Parise’s penchant ..., could see ...": the
+                    # person named just before a possessive mention, if any
+                    earlier = self._plain_mention_before(index, pos, gender, name)
+                    if earlier is not None:
+                        best = earlier
                 break
             index -= 1
         for ref in reversed(self.people):
@@ -124,6 +143,23 @@ class Referents:
             elif not best.gender:
                 best.gender = gender
         return best
+
+    def _plain_mention_before(
+        self, index: int, pos: int, gender: str, other_than: str
+    ) -> Referent | None:
+        """The person mentioned, not in the possessive, within `_POSSESSIVE_REACH`
+        characters before the mention at `pos` (index `index`) and in the same paragraph."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        while index > 0:
+            index -= 1
+            earlier, name = self.names.person_mentions[index]
+            if earlier < start or pos - earlier > _POSSESSIVE_REACH:
+                return None
+            known = self.names.gender.get(name, "")
+            if name != other_than and earlier not in self.names.possessive_mentions:
+                if not known or known == gender:
+                    return Referent(earlier, name, known, False)
+        return None
 
     def org_before(
         self, offset: int, kinds: tuple[str, ...], mentions: bool = True

@@ -144,7 +144,7 @@ REPORTING_PARTICIPLES = _words("saying adding warning insisting arguing claiming
 """Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
 SPEECH_PARTICIPLES = _words(
     """saying adding claiming arguing insisting warning noting explaining stating suggesting
-    accusing alleging"""
+    accusing alleging telling"""
 )
 """After a comma (or "while") these report the main clause's subject's words ("She stood by
 it, saying ...", "..., while claiming they ...")."""
@@ -502,7 +502,8 @@ OPENING_ADVERBIALS = _words(
     """after before when while since during despite although though as if because once
     instead meanwhile however still yet later earlier today yesterday now then also again
     nonetheless nevertheless moreover furthermore additionally separately finally first
-    last recently previously initially ultimately"""
+    last recently previously initially ultimately hours days weeks months years moments
+    minutes"""
 )
 """Words that open a phrase before the subject of a sentence ("After the vote, ...")."""
 """Marks that close a clause or an aside."""
