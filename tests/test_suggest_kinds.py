@@ -314,6 +314,13 @@ def test_capitalised_team_and_role_words_before_a_first_name_are_its_description
     assert (s.claimant, s.description) == ("Wesley Crane", "Gazette Sports NFL Insider")
 
 
+def test_a_first_name_inside_a_name_does_not_cut_it() -> None:
+    s = only("Oluwaseun Daniel Adeyemi said the ferry would run on Sunday.")
+    assert s.claimant == "Oluwaseun Daniel Adeyemi"
+    s = only("“The pier is safe,” said Tamsin Joy Holloway.")
+    assert s.claimant == "Tamsin Joy Holloway"
+
+
 def test_a_role_noun_opening_the_sentence_before_a_surname() -> None:
     text = (
         "Ada Okonjo, a hydrologist at the institute, studied the bay. "

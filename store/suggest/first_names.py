@@ -4,104 +4,98 @@ from the 1990 US Census first-name lists: see that script for what was kept).
 
 MALE = frozenset(
     """
-    aaron abdul abe abel abraham adam adan adolfo adolph adrian agustin ahmad ahmed alan
-    albert alberto alden aldo alejandro alex alexander alfonzo alfred alfredo ali allen
-    alonzo alphonse alphonso alton alva alvaro alvin amado amos anderson andre andres
-    andrew andy angelo anibal anthony antoine anton antone antonio antony antwan archie
-    armand armando arnold arnulfo aron arron arthur arturo aubrey augustine augustus
-    aurelio avery bart benito benjamin bennett bennie bernard bernardo bernie bert billy
-    blaine bobby boris boyd bradford bradley bradly brady branden brandon brendan
-    brenton brian brice brooks bruce bruno bryan bryant bryce bryon buford byron caleb
-    calvin cameron carey carl carlo carlos carlton carmelo carroll carson cary casey
-    cecil cedric cesar chadwick charles charley charlie chauncey chris christoper
-    christopher clair clarence claude claudio clayton cleveland clifford clifton clinton
-    clyde cody colby coleman conrad corey cornelius cornell cory craig cruz curtis cyril
-    damian damien damion damon dane danial daniel dannie danny dante daren darin dario
-    darius darnell darrel darrell darren darrin darryl darwin daryl dave david davis
-    deandre delbert delmar delmer demetrius denis dennis denny deon derek derick desmond
-    devin devon dewayne dewey dewitt diego dillon dino dion domingo dominic dominick
-    donald donn donnell donnie donny donovan dorian doug douglas doyle duane duncan
-    dustin dwayne dwight dylan earle ed eddie edgar edgardo edmond edmund eduardo edward
-    edwardo edwin efrain efren elbert eldon eli elias elijah eliseo elliot elliott ellis
-    elmer elmo eloy elton elvin elvis elwood emanuel emerson emil emile emilio emmanuel
-    emmett emory enrique eric erich erick erik ernest ernesto ernie errol ervin erwin
-    esteban ethan eugene eugenio evan everett everette ezra fabian faustino federico
-    felipe felix ferdinand fernando fidel floyd forrest francis francisco frank frankie
-    fred freddie freddy frederic frederick fredric fredrick fritz gabriel galen garrett
-    garry gary gavin genaro geoffrey george gerald gerard gerardo gerry gil gilberto
-    gino giovanni glenn gonzalo gordon grady greg gregg gregorio gregory grover
-    guillermo gus gustavo hal hans harlan harley harold harris harrison harry harvey
-    henry herbert heriberto herman herschel hershel hilario hiram hollis horace horacio
-    howard hubert hugh hugo humberto hunter ian ignacio ira irvin irving irwin isaac
-    isaiah isiah isidro ismael issac ivan jack jackson jacob jacques jaime jamaal jamal
-    jamar jame jamel james jared jarred jarrett jarrod jarvis jason javier jayson
-    jefferey jefferson jeffery jeffrey jeffry jerald jeremiah jeremy jermaine jerold
-    jerome jerrod jerrold jerry jesse jesus jim jimmie jimmy joaquin joe joel joesph
-    john johnathan johnathon johnie johnnie johnny jon jonah jonas jonathan jonathon
-    jorge jose josef joseph joshua josiah josue juan judson jules julian julius justin
-    kareem karl keith kendall kendrick kenneth kennith kenny kenton kermit keven kevin
-    kieth kirby kory kris kristopher kurt kurtis lamar lamont landon lanny larry
-    laurence lavern lawrence lazaro leland lemuel lenny leo leon leonard leonardo leonel
-    leopoldo leroy les lester levi lincoln lloyd logan lon lonnie loren lorenzo louie
-    louis lowell loyd lucas luciano lucien lucio luis luther lyle lyman malcolm manuel
+    aaron abdul abe abel abraham adam adan adolfo adolph agustin ahmad ahmed alan albert
+    alberto alden aldo alejandro alex alexander alfonzo alfred alfredo allen alonzo
+    alphonse alphonso alton alvaro alvin amado amos anderson andre andres andrew andy
+    angelo anibal anthony antoine anton antone antonio antony antwan archie armand
+    armando arnold arnulfo aron arron arthur arturo augustus aurelio avery bart benito
+    benjamin bennett bernard bernardo bert billy blaine bobby boris boyd bradford
+    bradley bradly brady branden brandon brendan brenton brian brice brooks bruce bruno
+    bryan bryant bryce bryon buford byron caleb calvin cameron carl carlo carlos carlton
+    carmelo carson cecil cedric cesar chadwick charles charley charlie chauncey
+    christoper christopher clarence claude claudio clayton cleveland clifford clifton
+    clinton clyde cody coleman conrad corey cornelius cornell cory craig curtis cyril
+    damian damien damion damon dane danial daniel danny dante daren darin dario darius
+    darnell darrel darrell darren darrin darryl darwin daryl dave david davis deandre
+    delbert delmar delmer demetrius denis dennis denny derek derick desmond dewayne
+    dewey dewitt diego dillon dino dion domingo dominic dominick donald donn donnell
+    donny donovan doug douglas doyle duane duncan dustin dwayne dwight dylan earle ed
+    eddie edgar edgardo edmond edmund eduardo edward edwardo edwin efrain efren elbert
+    eldon eli elias elijah eliseo elliot elliott ellis elmer elmo eloy elton elvin elvis
+    elwood emanuel emerson emil emile emilio emmanuel emmett emory enrique eric erich
+    erick erik ernest ernesto ernie errol ervin erwin esteban ethan eugene eugenio evan
+    everett everette ezra fabian faustino federico felipe felix ferdinand fernando fidel
+    floyd forrest francisco frank fred freddy frederic frederick fredric fredrick fritz
+    gabriel galen garrett garry gary gavin genaro geoffrey george gerald gerard gerardo
+    gil gilberto gino giovanni glenn gonzalo gordon grady greg gregg gregorio gregory
+    grover guillermo gus gustavo hal hans harlan harley harold harris harrison harry
+    harvey henry herbert heriberto herman herschel hershel hilario hiram horace horacio
+    howard hubert hugh hugo humberto hunter ian ignacio irvin irving irwin isaac isaiah
+    isiah isidro ismael issac ivan jack jackson jacob jacques jamaal jamal jamar jamel
+    james jared jarred jarrett jarrod jarvis jason javier jayson jefferey jefferson
+    jeffery jeffrey jeffry jerald jeremiah jeremy jermaine jerold jerome jerrod jerrold
+    jerry jesse jesus jim jimmy joaquin joe joel joesph john johnathan johnathon johnny
+    jon jonah jonas jonathan jonathon jorge jose josef joseph joshua josiah josue juan
+    judson jules julian julius justin kareem karl keith kendrick kenneth kennith kenny
+    kenton kermit keven kevin kieth kory kristopher kurt kurtis lamar lamont landon
+    lanny larry laurence lawrence lazaro leland lemuel lenny leo leon leonard leonardo
+    leonel leopoldo leroy les lester levi lincoln lloyd logan lon lonnie lorenzo louis
+    lowell loyd lucas luciano lucien lucio luis luther lyle lyman malcolm manuel
     marcelino marcelo marcos marcus margarito mariano mario mark marlon marshall martin
-    marty marvin mathew matt matthew maurice mauricio mauro max maynard melvin merrill
-    mervin micah michael micheal michel mickey miguel milford millard milton mitch
-    mitchel mitchell mohamed mohammad mohammed moises monroe monty morton moses murray
-    myles nathan nathaniel ned neil nestor nicholas nickolas nicolas nigel noah noe
-    nolan norbert norberto norman normand norris numbers octavio odell odis olen olin
-    oliver omar orlando orval orville oscar osvaldo otis owen pasquale patrick paul
-    percy peter phil philip phillip pierre porfirio preston quentin quincy quinn rafael
-    ralph ramiro ramon randal randall randell randolph randy raphael raul raymond
-    raymundo refugio reggie reginald reid reinaldo rene reuben reyes reynaldo ricardo
-    richard richie rickie ricky rico rigoberto robbie robby robert roberto robt rocco
-    roderick rodger rodolfo rodrick rodrigo rogelio roger roland rolando rolland roman
-    romeo ron ronald ronnie ronny roosevelt roscoe rosendo roy royce ruben rubin rudolph
-    rudy rupert russ russell ryan salvador salvatore sammie samuel sanford santiago
-    santos saul scott scottie scotty sean sebastian sergio seymour shane shaun shawn
-    sheldon shelton sherman sidney silas simon solomon stan stanley stefan stephan
-    stephen steve steven stevie stewart stuart taylor teddy terence terrance terrell
-    terrence terry thad thaddeus thanh theodore theron thomas thurman tim timmy timothy
-    todd tomas tommie trent trenton trevor trinidad tristan truman ty tyler tyree tyson
-    ulysses valentin vance vaughn vern vernon vicente victor vince virgil vito waldo
-    wallace walter wayne weldon wendell wesley weston wilbert wilbur wilburn wiley
-    wilford wilfred wilfredo willard william williams willie willis wilmer wilson wilton
-    winfred winston wm wyatt xavier yong zachariah zachary zachery zane
+    marvin mathew matt matthew maurice mauricio mauro max maynard melvin mervin michael
+    micheal miguel milford millard milton mitch mitchel mitchell mohamed mohammad
+    mohammed moises monroe monty morton moses murray myles nathan nathaniel ned neil
+    nestor nicholas nickolas nicolas nigel noah noe nolan norbert norberto norman
+    normand norris octavio odis olen olin oliver omar orlando orval orville oscar
+    osvaldo otis owen pasquale patrick paul percy peter phil philip phillip pierre
+    porfirio preston quentin quincy rafael ralph ramiro ramon randal randall randell
+    randolph randy raphael raul raymond raymundo reggie reginald reid reinaldo reuben
+    reyes reynaldo ricardo richard richie rickie ricky rico rigoberto robby robert
+    roberto robt rocco roderick rodger rodolfo rodrick rodrigo rogelio roger roland
+    rolando rolland roman romeo ron ronald ronnie ronny roosevelt roscoe rosendo roy
+    royce ruben rubin rudolph rudy rupert russ russell ryan salvador salvatore samuel
+    sanford santiago saul scott scotty sean sebastian sergio seymour shane shaun sheldon
+    shelton sherman sidney silas simon solomon stan stanley stefan stephan stephen steve
+    steven stewart stuart teddy terence terrance terrell terrence thad thaddeus theodore
+    theron thomas thurman tim timmy timothy todd tomas trent trenton trevor truman ty
+    tyler tyree tyson ulysses valentin vance vaughn vern vernon vicente victor vince
+    virgil vito waldo wallace walter wayne weldon wendell wesley weston wilbert wilbur
+    wilburn wiley wilford wilfred wilfredo willard william williams willis wilmer wilson
+    wilton winfred winston wm wyatt xavier zachariah zachary zachery zane
     """.split()
 )
 FEMALE = frozenset(
     """
     abbie abby ada addie adela adelaida adelaide adele adelina adeline adell adriana
     adrianne adrienne agatha agnes aida aileen aimee aisha alaina alana alberta alda
-    alecia alejandra alene aletha alexa alexandra alexandria alexis alfreda alice alicia
-    alina aline alisa alisha alissa allie allison allyson alta alvina alyce alyson
-    alyssa amalia amanda amie amparo amy anastasia andra andrea andria angela angelia
-    angelina angelita angie anissa anita ann anna annabelle annamarie anne annemarie
-    annetta annette annie annmarie antionette antoinette antonette antonia araceli
-    aretha ariana arleen arlene arline ashlee ashleigh ashley astrid athena audra audrey
-    augusta avis barbara barbra beatrice beatriz becky belen belinda bella belva benita
-    bernadette bernadine bernice berniece berta bertha bertie bess bessie bethany betsy
-    bette bettie bettina betty bettye beulah beverley beverly bianca billie blanche
-    bobbi bobbie bonita bonnie brandi brandie breanna brenda brenna briana brianna
-    brianne bridget bridgett bridgette brigitte britney brittany brittney brooke caitlin
-    callie camille candace candi candice candida cara caren cari caridad carissa carla
-    carlene carlotta carly carmel carmela carmelita carmella carmen carol carole carolyn
-    carrie carrol caryn casandra cassandra catharine catherine cathie cathleen cathrine
-    cathryn cathy catina catrina cecelia cecile cecilia celia celina chanda chandra
-    chanel chantal chantel charla charleen charlene charline charlotte charmaine chasity
-    chelsea chelsey cheri cherie cheryl chiquita chloe chong christa christal christi
-    christie christin christina christine christy chrystal cindi cindy claire clara
-    clare clarice clarissa claudette claudia claudine clementine cleo coleen colette
-    collette concepcion concetta connie constance consuelo cordelia cori corina corine
-    cornelia corrine cortney courtney cristal cristina cristy cynthia dalia damaris dana
-    danelle danette daniela danielle danita danna daphne dara darcy darla darleen
-    darlene dawna dayna deana deann deanna deanne debbie debi debora deborah debra
-    debrah deena deidra deidre deirdre delfina delia delilah della delma delois delores
-    deloris demetria dena denice denise desiree dessie diana diane diann dianna dianne
-    dina dinah dionne dollie dolores dominga dominique dona donna dora dorcas doreen
-    dorene doretha doris dorothea dorothy dorris dortha dorthy dottie dovie dulce
+    alecia alejandra alene aletha alexa alexandra alexandria alfreda alice alicia alina
+    aline alisa alisha alissa allie allison allyson alta alvina alyce alyson alyssa
+    amalia amanda amie amparo amy anastasia andra andrea andria angela angelia angelina
+    angelita angie anissa anita ann anna annabelle annamarie anne annemarie annetta
+    annette annie annmarie antionette antoinette antonette araceli aretha ariana arleen
+    arlene arline ashlee ashleigh ashley astrid athena audra audrey augusta avis barbara
+    barbra beatrice beatriz becky belen belinda bella belva benita bernadette bernadine
+    bernice berniece berta bertha bertie bess bessie bethany betsy bette bettie bettina
+    betty bettye beulah beverley beverly bianca blanche bobbi bonita bonnie brandi
+    brandie breanna brenda brenna briana brianna brianne bridget bridgett bridgette
+    brigitte britney brittany brittney brooke caitlin callie camille candace candi
+    candice candida cara caren cari caridad carissa carla carlene carlotta carly carmel
+    carmela carmelita carmella carmen carol carole carolyn carrie caryn casandra
+    cassandra catharine catherine cathie cathleen cathrine cathryn cathy catina catrina
+    cecelia cecile cecilia celia celina chanda chandra chanel chantal chantel charla
+    charleen charlene charline charlotte charmaine chasity chelsea chelsey cheri cherie
+    cheryl chiquita chloe christa christal christi christie christin christina christine
+    christy chrystal cindi cindy claire clara clare clarice clarissa claudette claudia
+    claudine clementine coleen colette collette concepcion concetta connie constance
+    consuelo cordelia cori corina corine cornelia corrine cortney cristal cristina
+    cristy cynthia dalia damaris danelle danette daniela danielle danita danna daphne
+    dara darcy darla darleen darlene dawna dayna deana deann deanna deanne debbie debi
+    debora deborah debra debrah deena deidra deidre deirdre delfina delia delilah della
+    delma delois delores deloris demetria dena denice denise desiree dessie diana diane
+    diann dianna dianne dina dinah dionne dollie dolores dominga dona donna dora dorcas
+    doreen dorene doretha doris dorothea dorothy dorris dortha dorthy dottie dovie dulce
     earlene earline earnestine edith edna edwina edythe effie eileen elba elda eleanor
-    eleanore elena elia elida elinor elisa elisabeth elise elisha elissa eliza elizabeth
+    eleanore elena elia elida elinor elisa elisabeth elise elissa eliza elizabeth
     elizebeth ella ellen ellie elma elnora eloisa eloise elouise elsa elsie elva elvia
     elvira elyse emilia emilie emily enid erica ericka erin erlinda erma erna ernestina
     ernestine esmeralda esperanza essie estela estella estelle esther etta eugenia eula
@@ -110,74 +104,85 @@ FEMALE = frozenset(
     francine freda freida frieda gabriela gabriella gabrielle gail gaye gayla gayle
     genevieve genoveva georgette georgiana georgianna georgie georgina geraldine geri
     germaine gerri gertie gertrude gilda gillian gina gisela gladys glenda glenna gloria
-    gracie graciela gregoria greta gretchen griselda guadalupe guillermina gwen
-    gwendolyn haley hallie hannah harriet harriett harriette hattie haydee hayley
-    heather heidi helen helena helene helga hellen henrietta herlinda herminia hester
-    hilary hilda hildegard hillary holli hollie hortencia ida idella ila ilene ima
-    imelda imogene ina ines inez ingrid iola iona ione irene irma isabel isabell
-    isabella isabelle ivette ivonne jackie jacklyn jaclyn jacque jacquelin jacqueline
-    jacquelyn jacquline jamie jan jana jane janeen janel janell janelle janet janette
-    janice janie janine janis janna jannette jannie jaqueline jasmin jayme jayne jean
-    jeana jeanette jeanie jeanine jeanna jeanne jeannette jeannie jeannine jena jenifer
-    jennie jennifer jeri jerri jesica jessica jessie jewell jill jillian joan joann
-    joanna joanne jocelyn jodi jodie jody joelle johanna johnna jolene joni jonnie
+    gracie graciela gregoria greta gretchen griselda guillermina gwen gwendolyn haley
+    hallie hannah harriet harriett harriette hattie haydee hayley heather heidi helen
+    helena helene helga hellen henrietta herlinda herminia hester hilary hilda hildegard
+    hillary holli hollie hortencia ida idella ila ilene ima imelda imogene ina ines inez
+    ingrid iola iona ione irene irma isabel isabell isabella isabelle ivette ivonne
+    jacklyn jaclyn jacque jacquelin jacqueline jacquelyn jacquline jana jane janeen
+    janel janell janelle janet janette janice janie janine janis janna jannette jannie
+    jaqueline jasmin jayme jayne jeana jeanette jeanie jeanine jeanna jeanne jeannette
+    jeannie jeannine jena jenifer jennie jennifer jeri jerri jesica jessica jill jillian
+    joan joann joanna joanne jocelyn jodi jodie joelle johanna johnna jolene joni jonnie
     josefa josefina josephine josette jovita joyce juana juanita judi judith judy juli
     julia juliana julianna julianne julie juliet juliette jung justina justine kaitlin
-    kaitlyn kami kara karen kari karin karina karla karol karon karrie karyn kasey kate
+    kaitlyn kami kara karen kari karin karina karla karol karon karrie karyn kate
     katelyn katharine katherine katheryn kathi kathie kathleen kathrine kathryn kathy
-    katie katina katrina katy kaye kayla keisha kelley kelli kellie kelly kelsey kendra
-    kenya keri kerri kesha keshia kia kimberlee kimberley kimberly kira kirsten kisha
-    krista kristal kristen kristi kristie kristin kristina kristine kristy krystal
-    krystle kyla kylie lacey ladonna lakeisha lakesha lakisha lana laquita lara larissa
-    lashawn lashonda latanya latasha latisha latonia latonya latosha latoya latrice
-    latricia laura laureen lauren lauretta lauri laurie laverne lavonne lawanda leah
-    leann leanna leanne leeann leigh leila leilani leisa lela lelia lena lenora lenore
-    leola leona leone leonor leonora leora leota lesa lesley leslie lessie leta letha
-    leticia letitia lettie lia libby lidia lila lilia lilian liliana lillian lillie
-    lilly linda lindsay lindsey lindy linnie lisa lisette lissette liz liza lizette
-    lizzie lois lola lolita lona loraine lorena lorene loretta lori lorie lorine lorna
-    lorraine lorri lorrie lottie lou louann louella louisa louise lourdes luann luanne
-    lucia lucila lucile lucille lucinda lucretia luella luisa lula luz lydia lyn lynda
-    lynette lynn lynne lynnette mabel mable madeleine madelyn madge madonna magda
-    magdalena magdalene maggie mai majorie malinda malissa mallory mamie mandi mandy
-    manuela mara marcela marcelina marcelle marci marcia marcie marcy margaret margery
-    margie margo margot margret mari maria mariah mariam marian mariana mariann marianna
-    marianne maribel maricela marie marietta marilyn marilynn marion marisa marisela
-    marisol marissa maritza marjorie marjory marla marlena marlene marlyn marlys marnie
-    marquita marsha marta martha martina marva mary maryann maryanne marybeth maryellen
-    maryjane marylou matilda matilde mattie maude maudie maura maureen maurine maxine
-    mayme mayra meagan meaghan megan meghan mei melanie melba melinda melisa melissa
-    mellisa mellissa melodie melva melvina mercedes meredith mia micaela michaela
-    michele michell michelle migdalia milagros mildred millicent millie mimi mindy
-    minerva miranda miriam mirna misti mitzi monica monika monique mozelle muriel myra
-    myrna myrtis nadia nadine nakia nancy nanette nannie naomi natalia natalie natasha
-    nathalie natividad nedra nelda nell nellie nelly nereida nettie neva nichole nicki
-    nicole niki nikita nikki nilda nina nita noelle noemi nola nona nora noreen norma
-    octavia odessa ofelia ola oleta olga olivia ollie oma ophelia oralia paige pamala
-    pamela patrica patricia patsy patti pattie paula paulette paulina pauline pearlie
-    pearline penelope perla petra phillis philomena phyllis polly pricilla priscilla
-    rachael racheal rachel rachelle rae rafaela ramona randi raquel reba rebeca rebecca
-    rebekah regina rena renae renata renate renee renita reta retha reva reyna rhoda
-    rhonda richelle roberta robin robyn rochelle rocio roma romona ronda rosa rosalba
-    rosalee rosalia rosalie rosalina rosalind rosalinda rosalyn rosanna rosanne rose
-    roseann roseanne roselyn rosemarie rosetta rosie rosina rosita roslyn rowena roxana
-    roxann roxanna roxanne roxie ruby rubye ruth ruthann ruthie sabrina sadie sallie
-    samantha samatha sandi sandra santa sara sarah sasha saundra savannah scarlett
-    selena selina selma serena shameka shana shanda shannon shanon shanta shante shantel
-    shari sharla sharlene sharon sharonda sharron sharyn shauna shawna shayla sheena
-    sheila shelby shelia shelley shelli shellie sheree sheri sherri sherrie sheryl
+    katie katina katrina katy kaye kayla keisha kelli kellie kelsey kendra kenya keri
+    kerri kesha keshia kia kimberlee kimberley kimberly kira kirsten kisha krista
+    kristal kristen kristi kristie kristin kristina kristine kristy krystal krystle kyla
+    kylie lacey ladonna lakeisha lakesha lakisha lana laquita lara larissa lashawn
+    lashonda latanya latasha latisha latonia latonya latosha latoya latrice latricia
+    laura laureen lauren lauretta lauri laurie lavonne lawanda leah leann leanna leanne
+    leeann leila leilani leisa lela lelia lena lenora lenore leola leona leone leonor
+    leonora leora leota lesa lessie leta letha leticia letitia lettie lia libby lidia
+    lila lilia lilian liliana lillian lillie lilly linda lindsay lindy linnie lisa
+    lisette lissette liz liza lizette lizzie lois lola lolita lona loraine lorena lorene
+    loretta lori lorie lorine lorna lorraine lorri lorrie lottie louann louella louisa
+    louise lourdes luann luanne lucia lucila lucile lucille lucinda lucretia luella
+    luisa lula luz lydia lyn lynda lynette lynne lynnette mabel mable madeleine madelyn
+    madge madonna magda magdalena magdalene maggie mai majorie malinda malissa mallory
+    mamie mandi mandy manuela mara marcela marcelina marcelle marci marcia marcie marcy
+    margaret margery margie margo margot margret mari maria mariah mariam marian mariana
+    mariann marianna marianne maribel maricela marie marietta marilyn marilynn marisa
+    marisela marisol marissa maritza marjorie marjory marla marlena marlene marlyn
+    marlys marnie marquita marsha marta martha martina marva mary maryann maryanne
+    marybeth maryellen maryjane marylou matilda matilde mattie maude maudie maura
+    maureen maurine maxine mayme mayra meagan meaghan megan meghan mei melanie melba
+    melinda melisa melissa mellisa mellissa melodie melva melvina mercedes meredith mia
+    micaela michaela michele michell michelle migdalia milagros mildred millicent millie
+    mimi mindy minerva miranda miriam mirna misti mitzi monica monika monique mozelle
+    muriel myra myrna myrtis nadia nadine nakia nancy nanette nannie naomi natalia
+    natalie natasha nathalie natividad nedra nelda nell nellie nelly nereida nettie neva
+    nichole nicki nicole niki nikita nikki nilda nina nita noelle noemi nola nona nora
+    noreen norma octavia odessa ofelia ola oleta olga olivia oma ophelia oralia paige
+    pamala pamela patrica patricia patsy patti pattie paula paulette paulina pauline
+    pearlie pearline penelope perla petra phillis philomena phyllis polly pricilla
+    priscilla rachael racheal rachel rachelle rae rafaela ramona randi raquel reba
+    rebeca rebecca rebekah regina rena renae renata renate renee renita reta retha reva
+    reyna rhoda rhonda richelle roberta robyn rochelle rocio roma romona ronda rosa
+    rosalba rosalee rosalia rosalie rosalina rosalind rosalinda rosalyn rosanna rosanne
+    rose roseann roseanne roselyn rosemarie rosetta rosie rosina rosita roslyn rowena
+    roxana roxann roxanna roxanne roxie ruby rubye ruth ruthann ruthie sabrina sadie
+    sallie samantha samatha sandi sandra santa sara sarah sasha saundra savannah
+    scarlett selena selina selma serena shameka shana shanda shanon shanta shante
+    shantel shari sharla sharlene sharon sharonda sharron sharyn shauna shawna shayla
+    sheena sheila shelia shelley shelli shellie sheree sheri sherri sherrie sheryl
     shiela shirlene shirley shonda silvia simone socorro sofia soledad sondra sonia
-    sonja sonya sophie stacey staci stacia stacie stacy stefanie stephanie stephany
-    stephenie susan susana susanna susanne susie suzan suzanna suzanne suzette sybil
-    sylvia tabatha tabitha tameka tamela tamera tami tamika tammi tammy tamra tanisha
-    tanya taryn tasha tatiana tawana tena teresa terese teresita teressa teri terra
-    terri terrie tessa tessie thea theda thelma theodora theresa tia tiana tiffani
-    tillie tina tisha tomasa toni tonia tonja tonya tori tosha tracey traci tracie tracy
-    trena treva tricia trina trisha trista trudy twila twyla tyra una ursula vada
-    valarie valencia valentina valeria valerie valorie vanessa veda velda velma venessa
-    venita venus verda verla verna vernell vernice veronica vesta vickey vicki vickie
-    vicky victoria vida vikki vilma violeta virgie virgina vivian viviana vonda wanda
-    wendi wendy whitney wilda wilhelmina willa wilma winifred winnie winnifred winona
-    yadira yesenia yolanda yvette yvonne zelda zella zelma zenaida zoe zoila
+    sonja sonya sophie staci stacia stacie stefanie stephanie stephany stephenie susan
+    susana susanna susanne susie suzan suzanna suzanne suzette sybil sylvia tabatha
+    tabitha tameka tamela tamera tami tamika tammi tammy tamra tanisha tanya taryn tasha
+    tatiana tawana tena teresa terese teresita teressa teri terra terri terrie tessa
+    tessie thea theda thelma theodora theresa tia tiana tiffani tillie tina tisha tomasa
+    toni tonia tonja tonya tori tosha traci tracie trena treva tricia trina trisha
+    trista trudy twila twyla tyra una ursula vada valarie valencia valentina valeria
+    valerie valorie vanessa veda velda velma venessa venita venus verda verla verna
+    vernell vernice veronica vesta vickey vicki vickie vicky victoria vida vikki vilma
+    violeta virgie virgina vivian viviana vonda wanda wendi wendy wilda wilhelmina willa
+    wilma winifred winnie winnifred winona yadira yesenia yolanda yvette yvonne zelda
+    zella zelma zenaida zoe zoila
+    """.split()
+)
+EITHER = frozenset(
+    """
+    adrian alexis ali alva antonia aubrey augustine bennie bernie billie bobbie carey
+    carrol carroll cary casey chong chris clair cleo colby courtney cruz dana dannie
+    deon devin devon dominique donnie dorian elisha francis frankie freddie gerry
+    guadalupe hollis ira jackie jaime jame jamie jan jean jessie jewell jimmie jody
+    johnie johnnie kasey kelley kelly kendall kirby kris lavern laverne leigh lesley
+    leslie lindsey loren lou louie lynn marion marty merrill micah michel mickey numbers
+    odell ollie quinn refugio rene robbie robin sammie santos scottie shannon shawn
+    shelby stacey stacy stevie taylor terry thanh tommie tracey tracy trinidad tristan
+    whitney willie yong
     """.split()
 )

@@ -17,6 +17,7 @@ from claimmark.store.suggest.words import (
     COMPANY_NAME_WORDS,
     DATE_WORDS,
     DETERMINERS,
+    EITHER_FIRST_NAMES,
     FEMALE_FIRST_NAMES,
     FEMALE_ROLES,
     FEMALE_TITLES,
@@ -129,9 +130,24 @@ class Names:
         return mentions[index][1] if index >= 0 else mentions[0][1]
 
 
+def is_role_or_team_word(word: str) -> bool:
+    """Whether a capitalised word before a first name is no part of the name but of a role
+    or a team: an abbreviation ("DL", "NFL"), a role ("Insider", "Coach") or the word of an
+    organisation ("Sports", "Times"); not a first name of its own ("Oluwaseun Daniel
+    Adeyemi" is one name)."""
+    bare = bare_word(word)
+    return (
+        (word.isupper() and len(word) >= 2)
+        or bare in PERSON_ROLES
+        or bare in ROLE_TITLES
+        or bare in ORG_NAME_WORDS
+        or bare in ("insider", "sports")
+    )
+
+
 def looks_like_first_name(word: str) -> bool:
     """Whether lower-case `word` is a common first name."""
-    return word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES
+    return word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES or word in EITHER_FIRST_NAMES
 
 
 def strip_title(name: str) -> tuple[str, str]:
@@ -339,6 +355,7 @@ def collect_name(
         if (
             looks_like_first_name(bare_word(rest_words[at]))
             and not looks_like_first_name(bare_word(before))
+            and is_role_or_team_word(before)
             and before.lower() not in PARTICLES
             and before.lower() not in TITLES
             and not (len(before) == 2 and before.endswith("."))
@@ -486,8 +503,7 @@ def scan_names(text: str) -> Names:
             and len(rest_words) <= 4
             and (
                 bool(title)
-                or first_word in FEMALE_FIRST_NAMES
-                or first_word in MALE_FIRST_NAMES
+                or looks_like_first_name(first_word)
                 or (
                     len(rest_words) >= 2
                     and (last in titled or fold(last) in titled or "first:" + first_word in titled)

@@ -479,6 +479,9 @@ FEMALE_FIRST_NAMES = FEMALE_FIRST_NAMES | (first_names.FEMALE - MALE_FIRST_NAMES
 MALE_FIRST_NAMES = MALE_FIRST_NAMES | (first_names.MALE - FEMALE_FIRST_NAMES - _NOT_FIRST_NAMES)
 """The hand lists above, and the common first names of the 1990 US Census
 (`first_names`), less words the engine reads otherwise ("Will", "Judge", "June")."""
+EITHER_FIRST_NAMES = first_names.EITHER - MALE_FIRST_NAMES - FEMALE_FIRST_NAMES - _NOT_FIRST_NAMES
+"""First names given to women and men alike ("Robin", "Casey"): a person, of no known
+gender."""
 
 
 VERB_ONLY = REPORTING_VERBS - PEOPLE_NOUNS - ORG_NOUNS - NOUN_VERBS
