@@ -884,6 +884,20 @@ def test_a_purpose_infinitive_reports_for_the_subject() -> None:
         assert suggest_attributions(text) == [], text
 
 
+def test_clear_to_people_that() -> None:
+    s = only("It has become more and more clear to geologists that the dunes are moving.")
+    assert (s.claimant, s.anonymous) == ("geologists", True)
+    assert suggest_attributions("It is clear to the north that the road is closed.") == []
+
+
+def test_among_its_findings() -> None:
+    text = (
+        "A report released on Monday by the Brennmouth Institute found that rents doubled.\n"
+        "Among its key findings: a family pays a third of its income in rent."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == ["the Brennmouth Institute"] * 2
+
+
 # -- more cue wordings and subjects -----------------------------------------------------------
 
 

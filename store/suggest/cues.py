@@ -36,8 +36,11 @@ from claimmark.store.suggest.phrases import (
 )
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.special_cues import (
+    CLEAR_ADJECTIVES,
     claim_noun_candidate,
+    clear_to_candidate,
     colon_candidate,
+    findings_candidate,
     learned_candidate,
     message_candidate,
     stance_candidate,
@@ -106,6 +109,8 @@ def _hint_pattern() -> re.Pattern[str]:
     parts = [re.escape(w) for w in sorted(alone, key=len, reverse=True)]
     parts.append(r"seen\s+by|interview\s+with")
     parts.append(r"[Bb]y\s+(?:all|most|many|some|several|other)\s+accounts")
+    parts.append(r"(?:clear|obvious|apparent|evident|plain)\s+to\s+[^.]{1,60}?\s+that")
+    parts.append(r"Among\s+(?:its|their)\s+(?:\w+\s+){0,2}findings")
     for verb, needs in VERB_COMPLEMENTS.items():
         followers = "|".join(r"\s+".join(re.escape(w) for w in words) for words in needs)
         # a finding verb may have a phrase before its "that" ("found in a 2024 study that")
@@ -153,6 +158,10 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = verb_candidate(sentence, at)
         elif word in STANCE_ADJECTIVES:
             candidate = stance_candidate(sentence, at)
+        elif word in CLEAR_ADJECTIVES and at + 1 < len(tokens) and tokens[at + 1].lower == "to":
+            candidate = clear_to_candidate(sentence, at)
+        elif word == "among" and at == sentence.first:
+            candidate = findings_candidate(sentence, at)
         elif word == "words" and at >= 2:
             candidate = words_candidate(sentence, at)
         elif word in CLAIM_NOUNS and at >= 1 and tokens[at - 1].lower.endswith(("’s", "'s")):
