@@ -898,6 +898,19 @@ def test_among_its_findings() -> None:
     assert [s.claimant for s in suggest_attributions(text)] == ["the Brennmouth Institute"] * 2
 
 
+def test_a_paper_published_in_a_journal_is_the_claimant() -> None:
+    s = only(
+        "According to a paper published in the journal Coastal Science on Monday, the dunes "
+        "moved a metre."
+    )
+    assert (s.claimant, s.sources) == ("a paper published in the journal Coastal Science", ())
+
+
+def test_an_ngo_descriptor_is_no_part_of_the_name() -> None:
+    s = only("It was revealed by the NGO Harbour Watch Defenders that the gauges were hacked.")
+    assert s.claimant == "Harbour Watch Defenders"
+
+
 # -- more cue wordings and subjects -----------------------------------------------------------
 
 

@@ -575,6 +575,10 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
                 outer = referents.expand(clean_claimant(rest.text, False))
                 if tokens[at - 1].lower in ("obtained", "seen", "leaked"):
                     return shown, [outer], False, ""
+                if tokens[at - 1].lower == "published" and token.lower == "in":
+                    # "a paper published in the journal Nature Astronomy": the paper says
+                    # it, the journal only printed it
+                    return shown, [], False, ""
                 return outer, [], False, shown
         owner = possessor(sentence, phrase)
         if owner:

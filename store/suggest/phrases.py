@@ -433,6 +433,14 @@ def proper_part(phrase: str) -> str:
     """The name in a described name: "the trade body Power Generators Association" ->
     "the Power Generators Association"."""
     words = phrase.split(" ")
+    if (
+        len(words) >= 4
+        and words[0].lower() in ("the", "a", "an")
+        and words[1] in ("NGO", "NGOs")
+        and all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in words[2:])
+    ):
+        # "the NGO Front Line Defenders": the descriptor is no part of the name
+        return proper_part(" ".join(["the", "group", *words[2:]]))
     if len(words) < 3 or words[0].lower() not in ("the", "a", "an") or words[1][:1].isupper():
         return phrase
     for at in range(1, len(words)):
