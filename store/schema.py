@@ -13,10 +13,13 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m002_settings_and_dismissals",
     "m003_ids_never_reused",
     "m004_article_metadata",
+    "m005_versions",
 )
 
-READABLE_WITHOUT: frozenset[str] = frozenset({"m003_ids_never_reused", "m004_article_metadata"})
+READABLE_WITHOUT: frozenset[str] = frozenset(
+    {"m003_ids_never_reused", "m004_article_metadata", "m005_versions"}
+)
 """Steps a library can be read without (they change no column or table that reads use, or,
-for m004, reads show its columns empty when they are not there): a read-only library (a
-file or folder that cannot be written) still opens for reading when only these are
-pending."""
+for m004 and m005, reads show their columns empty when they are not there): a read-only
+library (a file or folder that cannot be written) still opens for reading when only these
+are pending."""

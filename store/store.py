@@ -25,6 +25,7 @@ from claimmark.store.connection import (
     translate,
 )
 from claimmark.store.errors import Ambiguous, Conflict, InvalidInput, NotFound, StoreError
+from claimmark.store.history import DismissalStep, HistoryMark, UndoHistory, history_from_journal
 from claimmark.store.models import (
     METADATA_FIELDS,
     Annotation,
@@ -50,6 +51,7 @@ from claimmark.store.sanitize import (
     clean_path,
 )
 from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET, READABLE_WITHOUT
+from claimmark.store.versions import VersionsMixin
 
 BUSY_TIMEOUT_S: Final = 10.0
 """How long a write waits for another process's write lock before giving up (`Busy`),
@@ -82,7 +84,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-class Store:
+class Store(VersionsMixin):
     """claimmark's library: articles and their annotations in one SQLite file."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -93,6 +95,8 @@ class Store:
         self._metadata_columns = True
         """False only for a read-only library made before m004: reads show no metadata."""
         self._tx_depth = 0
+        self._marked_quotes = True
+        """False for a read-only library from before m005 (no `marked_quote` column)."""
         self.lock_wait = BUSY_TIMEOUT_S
         """Seconds a write waits for another process's write lock before it fails with
         `Busy`. The TUI sets 0: it never blocks its screen, it retries (see tui.writes)."""
@@ -163,6 +167,7 @@ class Store:
         if self.read_only:
             pending = [name for name in MIGRATION_NAMES if name not in applied]
             if applied and all(name in READABLE_WITHOUT for name in pending):
+                self._marked_quotes = "m005_versions" in applied
                 return  # reading needs none of them; nothing can be written anyway
             raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
         # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
@@ -179,6 +184,9 @@ class Store:
         try:
             db = Database(self.conn, execute_plugins=False)
             migrations.apply(db)
+            if "m005_versions" not in applied:
+                # Libraries from before m005 left notes on older versions: carry them.
+                self._carry_all(self.conn)
             broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
             if broken is not None:
                 raise StoreError(
@@ -299,9 +307,12 @@ class Store:
 
     # -- articles --------------------------------------------------------------------
 
-    def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
+    def import_file(
+        self, path: str | os.PathLike[str], *, source: str | None = None
+    ) -> ImportResult:
         """Read, normalise and store the article in `path` (see `store.ingest`; HTML files
-        go through the web page extractor and keep the page's metadata)."""
+        go through the web page extractor and keep the page's metadata); its source is
+        `source`, by default the file's absolute path."""
         from claimmark.store.ingest import read_article_file
 
         file = Path(path)
@@ -309,7 +320,7 @@ class Store:
         return self.add_article(
             parsed.title,
             parsed.byline,
-            str(file.resolve()),
+            source if source is not None else str(file.resolve()),
             parsed.text,
             encoding=parsed.encoding,
             metadata=parsed.metadata,
@@ -331,7 +342,8 @@ class Store:
         The same content (title, byline, text) is found, not stored twice. Changed content
         of an article already in the library becomes a new version of it: one from the
         same source, or (for web pages) with the same canonical URL or fetched from the
-        same URL.
+        same URL, and every annotation of the earlier versions is carried to it in
+        the same transaction (see `store.versions`; `ImportResult.carried` says how it went).
         """
         from claimmark.store.ingest import content_sha256
 
@@ -369,8 +381,9 @@ class Store:
                 ],
             )
             row = conn.execute("SELECT * FROM articles WHERE id = ?", [cursor.lastrowid]).fetchone()
+            carried = self._carry(conn, row["id"]) if latest else None
         status = "new-version" if latest else "new"
-        return ImportResult(_article(row), status, encoding)
+        return ImportResult(_article(row), status, encoding, carried)
 
     def _latest_version(
         self, conn: sqlite3.Connection, source: str, meta: ArticleMetadata
@@ -422,16 +435,24 @@ class Store:
             else "WHERE a.id NOT IN "
             "(SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)"
         )
+        changed = (
+            """(SELECT count(*) FROM annotations n WHERE n.article_id = a.id
+                AND n.marked_quote IS NOT NULL)"""
+            if self._marked_quotes
+            else "0"
+        )
         rows = self._read(
             f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at, a.last_opened_at,
                        a.previous_id, {metadata}, length(a.text) AS length,
                        (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
                            AS annotation_count,
                        (SELECT count(*) FROM annotations n JOIN claims c
-                           ON c.annotation_id = n.id WHERE n.article_id = a.id) AS claim_count
+                           ON c.annotation_id = n.id WHERE n.article_id = a.id) AS claim_count,
+                       {changed} AS changed_count
                 FROM articles a {where}
                 ORDER BY coalesce(a.last_opened_at, a.imported_at) DESC, a.id DESC"""
         )
+        chains = self.chains()
         return [
             ArticleSummary(
                 id=row["id"],
@@ -446,13 +467,27 @@ class Store:
                 previous_id=row["previous_id"],
                 site_name=row["site_name"],
                 published=row["published"],
+                version_count=chains.version_count(row["id"]),
+                changed_count=row["changed_count"],
+                orphan_count=chains.orphan_count(row["id"]),
+                unseen_version=row["previous_id"] is not None and row["last_opened_at"] is None,
             )
             for row in rows
         ]
 
-    def find_article(self, ref: str) -> Article:
+    def find_article(self, ref: str, *, version: int | None = None) -> Article:
         """The article `ref` names: an id, a path imported before, or a unique
-        case-insensitive fragment of a title. `NotFound` or `Ambiguous` otherwise."""
+        case-insensitive fragment of a title; its newest version, or version number
+        `version` (1 = the first text) when one is asked for. `NotFound` or `Ambiguous`
+        otherwise."""
+        found = self._find_article(ref)
+        if version is not None:
+            return self.version_of(found.id, version)
+        if found.previous_id is None and not self._newer_versions(self.conn, found.id):
+            return found
+        return self.newest_version(found.id)
+
+    def _find_article(self, ref: str) -> Article:
         ref = ref.strip()
         if not ref:
             raise NotFound("no article named: the name is empty")
@@ -560,8 +595,11 @@ class Store:
         *,
         created_at: str | None = None,
         updated_at: str | None = None,
+        marked_quote: str | None = None,
     ) -> Annotation:
-        """Store a new annotation with its tags and claim in one transaction."""
+        """Store a new annotation with its tags and claim in one transaction.
+        `marked_quote` (for an import) is the quote as it was marked, when the words
+        there have changed since."""
         tags = clean_tags(draft.tags)
         claim = check_claim(draft.claim)
         note, color = clean_note(draft.note), clean_color(draft.color)
@@ -572,8 +610,8 @@ class Store:
             )
             cursor = conn.execute(
                 """INSERT INTO annotations (article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     draft.article_id,
                     draft.start,
@@ -585,6 +623,7 @@ class Store:
                     note,
                     created,
                     updated_at or created,
+                    marked_quote if marked_quote != quote else None,
                 ],
             )
             annotation_id = int(cursor.lastrowid or 0)
@@ -622,7 +661,12 @@ class Store:
                     conn, before.article_id, new_start, new_end
                 )
                 fields.update(
-                    start=new_start, end=new_end, quote=quote, prefix=prefix, suffix=suffix
+                    start=new_start,
+                    end=new_end,
+                    quote=quote,
+                    prefix=prefix,
+                    suffix=suffix,
+                    marked_quote=None,  # marked anew: these are the words marked now
                 )
             fields["updated_at"] = now()
             assignments = ", ".join(f'"{name}" = ?' for name in fields)
@@ -663,7 +707,13 @@ class Store:
         `expected` is the annotation as the caller last saw it (None: the caller deleted
         it). The row is replaced only if it is still exactly that; if someone else changed,
         deleted or brought it back meanwhile, nothing is written (`Conflict`). Ids are never
-        reused (schema step m003), so a deleted id is free for its own annotation only."""
+        reused (schema step m003), so a deleted id is free for its own annotation only.
+
+        Versions stay true: if a new version of the article carried the annotation off the
+        snapshot's text since `expected` was seen, only its content (colour, note, tags,
+        claim) is restored and it stays where it was carried; a deleted annotation brought
+        back onto an older version is carried on to the newest (or stays there as an
+        orphan)."""
         tags = clean_tags(snapshot.tags)
         claim = check_claim(snapshot.claim)
         with self._write() as conn:
@@ -671,22 +721,30 @@ class Store:
                 "SELECT 1 FROM annotations WHERE id = ?", [snapshot.id]
             ).fetchone()
             before = self._load_annotation(conn, snapshot.id) if existing else None
-            if before != expected:
+            place = snapshot
+            carried = (
+                before is not None
+                and before.article_id != snapshot.article_id
+                and self._carried_since(conn, snapshot)
+            )
+            if carried:
+                place = before  # type: ignore[assignment]
+            if before != expected and not (carried and _same_but_place(before, expected)):
                 what = "deleted" if before is None else "changed"
                 raise Conflict(f"annotation {snapshot.id} was {what} elsewhere since; not restored")
             quote, prefix, suffix = self._article_slice(
-                conn, snapshot.article_id, snapshot.start, snapshot.end
+                conn, place.article_id, place.start, place.end
             )
             conn.execute("DELETE FROM annotations WHERE id = ?", [snapshot.id])
             conn.execute(
                 """INSERT INTO annotations (id, article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     snapshot.id,
-                    snapshot.article_id,
-                    snapshot.start,
-                    snapshot.end,
+                    place.article_id,
+                    place.start,
+                    place.end,
                     quote,
                     prefix,
                     suffix,
@@ -694,12 +752,17 @@ class Store:
                     clean_note(snapshot.note),
                     snapshot.created_at,
                     snapshot.updated_at,
+                    place.marked_quote if place.marked_quote != quote else None,
                 ],
             )
             self._write_tags(conn, snapshot.id, tags)
             self._write_claim(conn, snapshot.id, claim)
             after = self._load_annotation(conn, snapshot.id)
             self._journal(conn, "restore", after, before, after)
+            if before is None and self._newer_versions(conn, place.article_id):
+                newest = self.chain_ids(place.article_id, conn)[-1]
+                self._carry(conn, newest, only=[snapshot.id])
+                after = self._load_annotation(conn, snapshot.id)
         return after
 
     def get_annotation(self, annotation_id: int) -> Annotation:
@@ -752,8 +815,9 @@ class Store:
         status: str | None = None,
         tag: str | None = None,
     ) -> list[ClaimRow]:
-        """Every claim in the library (latest article versions first by title), filtered by
-        a claimant fragment, a status and a tag (all case-insensitive)."""
+        """Every claim in the library, by article title, filtered by a claimant fragment, a
+        status and a tag (all case-insensitive). Claims sit on the newest version of their
+        article, or are its orphans (`ClaimRow.orphan`: their words are gone from it)."""
         conditions = ["c.annotation_id IS NOT NULL"]
         params: list[Any] = []
         if claimant:
@@ -782,30 +846,69 @@ class Store:
             )
         except sqlite3.Error as error:
             raise translate(error, self.path) from None
+        chains = self.chains()
+        newest = {a.article_id: chains.newest(a.article_id) for a in annotations}
         titles = {row[0]: row[1] for row in self._read("SELECT id, title FROM articles")}
         return [
-            ClaimRow(annotation=a, article_id=a.article_id, article_title=titles[a.article_id])
+            ClaimRow(
+                annotation=a,
+                article_id=a.article_id,
+                article_title=titles[newest[a.article_id]],
+                orphan=newest[a.article_id] != a.article_id,
+                newest_id=newest[a.article_id],
+            )
             for a in annotations
         ]
 
-    def journal(self, article_id: int | None = None) -> list[JournalEntry]:
-        """The change journal, oldest first, for one article or all."""
-        where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
-        import json  # (only writes and the journal need it: not imported to open the reader)
+    def journal(
+        self,
+        article_id: int | None = None,
+        *,
+        up_to: int | None = None,
+        newest: int | None = None,
+    ) -> list[JournalEntry]:
+        """The change journal, oldest first, for one article or all; with `up_to`, the
+        entries up to that id, and with `newest`, only the last so many. A snapshot that
+        is not readable JSON is given as None."""
+        conditions, params = [], []
+        if article_id:
+            conditions.append("article_id = ?")
+            params.append(article_id)
+        if up_to is not None:
+            conditions.append("id <= ?")
+            params.append(up_to)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        if newest is None:
+            rows = self._read(f"SELECT * FROM journal {where} ORDER BY id", params)
+        else:
+            rows = self._read(
+                f"SELECT * FROM journal {where} ORDER BY id DESC LIMIT ?", [*params, newest]
+            )[::-1]
+        return [journal_entry(row) for row in rows]
 
-        rows = self._read(f"SELECT * FROM journal {where} ORDER BY id", params)
-        return [
-            JournalEntry(
-                id=row["id"],
-                at=row["at"],
-                action=row["action"],
-                annotation_id=row["annotation_id"],
-                article_id=row["article_id"],
-                before=json.loads(row["before"]) if row["before"] else None,
-                after=json.loads(row["after"]) if row["after"] else None,
-            )
-            for row in rows
-        ]
+    def history_mark(self, article_id: int) -> HistoryMark:
+        """Where the article's history stands now: its last journal entry and the time
+        (what `undo_history` reads up to)."""
+        rows = self._read("SELECT max(id) FROM journal WHERE article_id = ?", [article_id])
+        return HistoryMark(journal_id=rows[0][0] or 0, at=now())
+
+    def undo_history(
+        self, article_id: int, mark: HistoryMark | None = None, *, newest: int = 1000
+    ) -> UndoHistory:
+        """The article's undo and redo stacks as the journal left them up to `mark` (all
+        of it by default), from its `newest` entries, with the suggestions dismissed
+        before the mark (see `store.history`)."""
+        mark = mark or self.history_mark(article_id)
+        entries = self.journal(article_id, up_to=mark.journal_id, newest=newest)
+        rows = self._read(
+            """SELECT start, "end", dismissed_at FROM suggestion_dismissals
+               WHERE article_id = ? AND dismissed_at < ? ORDER BY dismissed_at""",
+            [article_id, mark.at],
+        )
+        dismissals = [DismissalStep(row[0], row[1], row[2]) for row in rows]
+        if len(entries) == newest:  # older entries were left out: start after them
+            dismissals = [step for step in dismissals if step.at >= entries[0].at]
+        return history_from_journal(entries, dismissals)
 
     # -- suggestions and settings ----------------------------------------------------
 
@@ -816,6 +919,15 @@ class Store:
                 """INSERT OR IGNORE INTO suggestion_dismissals
                    (article_id, start, "end", dismissed_at) VALUES (?, ?, ?, ?)""",
                 [article_id, start, end, now()],
+            )
+
+    def undismiss_suggestion(self, article_id: int, start: int, end: int) -> None:
+        """Bring back the suggestion at this span (the undo of `dismiss_suggestion`)."""
+        with self._write() as conn:
+            conn.execute(
+                """DELETE FROM suggestion_dismissals
+                   WHERE article_id = ? AND start = ? AND "end" = ?""",
+                [article_id, start, end],
             )
 
     def dismissed_suggestions(self, article_id: int) -> set[tuple[int, int]]:
@@ -887,19 +999,34 @@ class Store:
         annotation: Annotation,
         before: Annotation | None,
         after: Annotation | None,
+        *,
+        article_id: int | None = None,
     ) -> None:
-        import json  # (see journal)
+        self._journal_many(conn, [(action, annotation, before, after, article_id)])
 
-        conn.execute(
+    def _journal_many(
+        self,
+        conn: sqlite3.Connection,
+        entries: Sequence[tuple[str, Annotation, Annotation | None, Annotation | None, int | None]],
+    ) -> None:
+        """Journal several changes at once: (action, annotation, before, after, article
+        id or None for the annotation's own) each, all stamped with the same time."""
+        import json  # (on the first write: not imported to open the reader)
+
+        at = now()
+        conn.executemany(
             """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
                VALUES (?, ?, ?, ?, ?, ?)""",
             [
-                now(),
-                action,
-                annotation.id,
-                annotation.article_id,
-                json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
-                json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None,
+                (
+                    at,
+                    action,
+                    annotation.id,
+                    annotation.article_id if article_id is None else article_id,
+                    json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
+                    json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None,
+                )
+                for action, annotation, before, after, article_id in entries
             ],
         )
 
@@ -974,9 +1101,44 @@ class Store:
                     claim=claim,
                     created_at=row["created_at"],
                     updated_at=row["updated_at"],
+                    marked_quote=row["marked_quote"] if self._marked_quotes else None,
                 )
             )
         return result
+
+
+def _json_or_none(text: str | None) -> Any:
+    """A journal snapshot: the decoded JSON, or None (none stored, or not readable)."""
+    if not text:
+        return None
+    import json  # (see _journal_many)
+
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def journal_entry(row: sqlite3.Row) -> JournalEntry:
+    """A journal row as a `JournalEntry` (a snapshot that is not readable JSON as None)."""
+    return JournalEntry(
+        id=row["id"],
+        at=row["at"],
+        action=row["action"],
+        annotation_id=row["annotation_id"],
+        article_id=row["article_id"],
+        before=_json_or_none(row["before"]),
+        after=_json_or_none(row["after"]),
+    )
+
+
+def _same_but_place(current: Annotation | None, seen: Annotation | None) -> bool:
+    """True when two states of an annotation differ only in where it sits (a new version
+    carried it): the same content, on another text."""
+    if current is None or seen is None:
+        return False
+    fields = ("color", "note", "tags", "claim", "created_at", "updated_at")
+    return all(getattr(current, name) == getattr(seen, name) for name in fields)
 
 
 def _article(row: sqlite3.Row) -> Article:

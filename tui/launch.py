@@ -206,11 +206,11 @@ def open_article(context: Context, article: str, timeout: float | None = None) -
 
 
 def _import_samples(store: Store) -> None:
-    from claimmark.articles import sample_paths
+    from claimmark.articles import sample_paths, sample_source
 
     with store.transaction():  # all the samples or none
-        for path in sample_paths():
-            store.import_file(path)
+        for path in sample_paths():  # named by file name, not by where pip put them
+            store.import_file(path, source=sample_source(str(path)))
         store.set_setting("samples_imported", "1")
 
 
@@ -230,20 +230,21 @@ def run_tui(store: Store, article_id: int | None) -> None:
         raise SystemExit(app.return_code)
 
 
-def resolve_article(store: Store, ref: str) -> Article:
-    """An article named by id, path, or title fragment; a path not yet in the library is
-    added first."""
+def resolve_article(store: Store, ref: str, version: int | None = None) -> Article:
+    """An article named by id, path, or title fragment (its newest version, or version
+    number `version`); a path not yet in the library is added first."""
     if ref.isdigit():
-        return store.find_article(ref)
+        return store.find_article(ref, version=version)
     path = Path(ref).expanduser()
     if path.exists():
-        return store.import_file(path).article
+        added = store.import_file(path).article
+        return store.find_article(str(added.id), version=version)
     if os.path.lexists(path):  # a link that leads nowhere
         from claimmark.store.errors import IngestError
         from claimmark.store.ingest import path_problem
 
         raise IngestError(f"{ref}: {path_problem(path)}")
-    return store.find_article(ref)
+    return store.find_article(ref, version=version)
 
 
 def settle_after_startup() -> None:

@@ -21,7 +21,6 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.screen.Screen", "_push_result_callback"),
     ("textual.screen.Screen", "_compositor"),
     ("textual.app.App", "_background_screens"),
-    ("textual.keys", "_character_to_key"),
 )
 """(where, name) of every private Textual name used below."""
 
@@ -55,14 +54,3 @@ def render_screen(app: App) -> RenderableType | None:
     """The whole current screen, with the screens showing beneath it, as Textual draws it
     (tests read it as text; `App.export_screenshot` does the same but gives only SVG)."""
     return app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-
-
-def key_for_character(character: str) -> str:
-    """The key name Textual's input parser gives a typed character (`a`, `space`, `comma`,
-    `left_square_bracket` ...), which bindings match; tests type text with it (the
-    character itself if the function moved: letters and digits are their own names)."""
-    try:
-        from textual.keys import _character_to_key
-    except ImportError:
-        return character
-    return _character_to_key(character)

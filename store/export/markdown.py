@@ -45,11 +45,16 @@ The file, for an article with claims and highlights::
     - **Tags:** #climate-policy
 
 Every annotation is a block quote (the quoted text) followed by a list of fields; fields
-with nothing to say are left out. Claims come first, in document order; then the other
-annotations in document order, or, with ``group_by="tag"``, under one ``### #tag`` heading
-per tag (an annotation with two tags appears under both; untagged ones last, under
-``### Untagged``). Front matter values are double-quoted strings with JSON-style escapes
-(valid YAML) or numbers or flow lists; the same annotations give the same bytes.
+with nothing to say are left out. When a new version of the article changed the words under
+an annotation, a **Changed since marked** field gives the words as they were marked (marked
+⚠ on a claim) and the front matter counts them (``changed: N``). Orphans, annotations whose
+words are gone from this version, close the file under ``## Orphans`` with their old quote
+and note (``orphans: N`` in the front matter). Claims come first, in document order; then
+the other annotations in document order. With ``group_by="tag"`` both sections are
+grouped: under one ``### #tag`` heading per tag (an annotation with two tags appears under
+both; untagged ones last, under ``### Untagged``), in document order within each group.
+Front matter values are double-quoted strings with JSON-style escapes (valid YAML) or
+numbers or flow lists; the same annotations give the same bytes.
 
 **Article text is text, never Markdown.** Quotes, the title, byline, claimant, sources and
 link text go through `escape_text`: ASCII punctuation that Markdown, GFM or Obsidian could
@@ -82,6 +87,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 
+from claimmark.articles import sample_source
 from claimmark.store.errors import InvalidInput
 from claimmark.store.models import Annotation, Article, document_order
 from claimmark.store.sanitize import BIDI_CONTROLS
@@ -292,11 +298,29 @@ def _paragraph_label(annotation: Annotation, paragraphs: ParagraphIndex) -> str:
     return f"¶{first}" if first == last else f"¶{first}–{last}"
 
 
-def annotation_block(annotation: Annotation, paragraphs: ParagraphIndex) -> list[str]:
-    """The Markdown lines of one annotation: its quote as a block quote, then its fields."""
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def annotation_block(
+    annotation: Annotation, paragraphs: ParagraphIndex | None, *, orphan: bool = False
+) -> list[str]:
+    """The Markdown lines of one annotation: its quote as a block quote, then its fields.
+    A changed annotation says what was marked; an orphan (`paragraphs` None) says its
+    words are gone."""
     lines = ["> " + line for line in quote_lines(annotation.quote)]
     lines.append("")
-    lines.append(f"- **Paragraph:** {_paragraph_label(annotation, paragraphs)}")
+    if orphan or paragraphs is None:
+        lines.append("- **Orphan:** these words are gone from this version of the article")
+    else:
+        lines.append(f"- **Paragraph:** {_paragraph_label(annotation, paragraphs)}")
+    if annotation.marked_quote is not None:
+        mark = "⚠ " if annotation.claim is not None else ""
+        lines.append(
+            _field(
+                f"{mark}Changed since marked", f"marked as “{_one_line(annotation.marked_quote)}”"
+            )
+        )
     claim = annotation.claim
     if claim is not None:
         if claim.claimant:
@@ -351,8 +375,11 @@ def article_markdown(
     *,
     group_by: str = "document",
     include_timestamp: bool = False,
+    orphans: Sequence[Annotation] = (),
 ) -> str:
     """The Markdown export of one article's annotations (see the module docstring).
+    `orphans` (annotations whose words are gone from this version) close the document
+    in their own section, with their old quote and note.
 
     `group_by` is ``"document"`` (highlights and notes in document order) or ``"tag"``
     (under one heading per tag). The result depends only on the article and annotations
@@ -372,7 +399,7 @@ def article_markdown(
         f"{MARKER_KEY}: {yaml_string('sha256:' + article.sha256)}",
         f"title: {yaml_string(article.title)}",
         f"byline: {yaml_string(article.byline)}",
-        f"source: {yaml_string(article.source)}",
+        f"source: {yaml_string(sample_source(article.source))}",
     ]
     lines += [
         f"{key}: {yaml_string(value)}"
@@ -398,6 +425,13 @@ def article_markdown(
         f"claims: {len(claims)}",
         f"notes: {sum(1 for a in others if a.kind == 'note')}",
         f"highlights: {sum(1 for a in others if a.kind == 'highlight')}",
+    ]
+    changed = sum(1 for a in ordered if a.changed)
+    if changed:
+        lines.append(f"changed: {changed}")
+    if orphans:
+        lines.append(f"orphans: {len(orphans)}")
+    lines += [
         "---",
         "",
         f"# {escape_text(article.title)}".rstrip(),
@@ -408,15 +442,20 @@ def article_markdown(
     )
     if credit:
         lines += [escape_text(credit), ""]
-    if claims:
-        lines += ["## Claims", ""] + _blocks(claims, paragraphs)
-    if others:
-        lines += ["## Highlights and notes", ""]
+    for section, members in (("Claims", claims), ("Highlights and notes", others)):
+        if not members:
+            continue
+        lines += [f"## {section}", ""]
         if group_by == "tag":
-            for heading, members in _tag_groups(others):
-                lines += [f"### {heading}", ""] + _blocks(members, paragraphs)
+            for heading, group in _tag_groups(members):
+                lines += [f"### {heading}", ""] + _blocks(group, paragraphs)
         else:
-            lines += _blocks(others, paragraphs)
+            lines += _blocks(members, paragraphs)
+    if orphans:
+        lines += ["## Orphans", ""]
+        for annotation in sorted(orphans, key=document_order):
+            lines.extend(annotation_block(annotation, None, orphan=True))
+            lines.append("")
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"

@@ -16,9 +16,9 @@ from claimmark.tui.screens.claims import ClaimsScreen
 from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from tests.hostile import ALL, HOSTILE, assert_terminal_safe
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT
-from tests.tui.typing import type_keys
 from tests.tui.waiting import wait_until
 
 TYPED = "[/bold] [link=file:x]L \u202et\u200bw"
@@ -85,7 +85,7 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         assert "[/bold]" in shot and "[link=file:///etc/passwd]L[/link]" in shot
         # The library's filter prompt and its hint line take typed markup as text.
         await pilot.press("slash")
-        await type_keys(pilot, "[/bold]")
+        await burst(pilot, *"[/bold]")
         await pilot.press("enter")
         await pilot.pause()
         assert "[/bold]" in safe(app, "library filtered")
@@ -98,17 +98,17 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         reader = app.screen
         safe(app, "reader")
         await pilot.press("s", "n")
-        await type_keys(pilot, TYPED)
+        await burst(pilot, *TYPED)
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("t")
-        await type_keys(pilot, "[/b] \u202ex")
+        await burst(pilot, *"[/b] \u202ex")
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press(")", "s", "c")
-        await type_keys(pilot, TYPED)
+        await burst(pilot, *TYPED)
         await pilot.press("enter")
-        await type_keys(pilot, "[/b]>\u202ee")
+        await burst(pilot, *"[/b]>\u202ee")
         await pilot.press("enter")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -120,7 +120,7 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         assert "[/bold]" in shot  # the pane shows the markup as text
         # A notification that quotes typed text: a search with no match.
         await pilot.press("slash")
-        await type_keys(pilot, "[/bold] nowhere")
+        await burst(pilot, *"[/bold] nowhere")
         await pilot.press("enter")
         await wait_until(
             pilot, lambda: "[/bold] nowhere" in screen_text(app), what="the notification"
@@ -145,7 +145,7 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         shot = safe(app, "claims view")
         assert "[/bold] [link=file:" in shot  # the claimant, clipped to its column
         await pilot.press("slash")
-        await type_keys(pilot, "[/b]")
+        await burst(pilot, *"[/b]")
         await pilot.press("enter")
         await pilot.pause()
         safe(app, "claims filtered")

@@ -13,9 +13,9 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
 from tests.test_web import JSON_LD, PARAGRAPHS, TITLE
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import RecordingApp
-from tests.tui.typing import type_keys
 from tests.tui.waiting import wait_until
 from tests.web_server import PageServer, page
 
@@ -45,7 +45,7 @@ def notified(app: RecordingApp, text: str) -> list[str]:
 async def add_by_keys(pilot, text: str) -> None:
     await pilot.press("a")
     await pilot.pause()
-    await type_keys(pilot, text)
+    await burst(pilot, *text)
     await pilot.press("enter")
 
 
@@ -129,7 +129,7 @@ async def test_added_article_shown_even_under_a_filter(
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
         await pilot.press("slash")
-        await type_keys(pilot, "tides")
+        await burst(pilot, *"tides")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.filter_text == "tides"

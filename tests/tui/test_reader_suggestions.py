@@ -23,7 +23,7 @@ def lib(tmp_path: Path) -> Store:
 
 
 def notices(app: RecordingApp) -> str:
-    """The notifications the app has shown."""
+    """The notifications the app has shown (recorded by `RecordingApp.notify`)."""
     return " ".join(app.notices)
 
 
@@ -35,11 +35,11 @@ async def test_the_reader_notifies_when_suggestions_cover_part_of_the_article(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        await wait_until(pilot, lambda: screen._suggestions_ready, what="the suggestions")
+        await wait_until(pilot, lambda: screen._suggestions_ready, what="suggestions")
         await wait_until(
             pilot,
             lambda: "Suggestions cover only the first" in notices(app),
-            what="the notice that suggestions cover part of the article",
+            what="the partial-suggestions notice",
         )
         assert all(s.end <= 1_000 for s in screen.suggestions)
 
@@ -49,7 +49,7 @@ async def test_the_reader_says_nothing_when_the_whole_article_was_read(lib: Stor
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
-        await wait_until(pilot, lambda: screen._suggestions_ready, what="the suggestions")
+        await wait_until(pilot, lambda: screen._suggestions_ready, what="suggestions")
         await pilot.pause()
         assert "Suggestions cover only the first" not in notices(app)
         assert len(screen.suggestions) == 80

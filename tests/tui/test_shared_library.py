@@ -13,9 +13,9 @@ from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT, TITLE
-from tests.tui.typing import type_keys
 from tests.tui.waiting import wait_until
 
 
@@ -46,7 +46,7 @@ async def test_a_held_write_lock_never_freezes_the_reader_and_loses_nothing(db: 
         await pilot.press("j", "j")  # reading goes on
         assert reader.view.cursor != before
         await pilot.press("}", "s", "n")  # a second change
-        await type_keys(pilot, "kept while locked")
+        await burst(pilot, *"kept while locked")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.writes.waiting == 2

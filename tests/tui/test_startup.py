@@ -77,6 +77,8 @@ NOT_FOR_THE_FIRST_FRAME = (
     "claimmark.store.suggest",  # the reader's worker imports it once the frame is out
     "claimmark.store.sentences",  # on the first sentence motion
     "claimmark.store.anchoring",  # on the first annotation made
+    "claimmark.store.reanchor",  # when a new version arrives
+    "rapidfuzz",
     "claimmark.store.ingest",
     "claimmark.store.export",
     "claimmark.store.migrations",  # only when a library needs migrating

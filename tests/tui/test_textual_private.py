@@ -9,14 +9,12 @@ from __future__ import annotations
 import importlib
 
 import pytest
-from textual import events
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
 
 from claimmark.tui.textual_private import (
     PRIVATE_NAMES,
-    key_for_character,
     let_switch_replace,
     render_screen,
     textual_color_names,
@@ -77,45 +75,3 @@ async def test_render_screen_reads_the_screen() -> None:
     app = _Probe()
     async with app.run_test():
         assert render_screen(app) is not None
-
-
-def test_key_names_of_typed_characters() -> None:
-    assert [key_for_character(c) for c in "a, [\u202e"] == [
-        "a",
-        "comma",
-        "space",
-        "left_square_bracket",
-        "right_to_left_override",
-    ], "textual.keys._character_to_key moved: tests/tui/typing.py types with wrong key names"
-
-
-async def test_typed_keys_reach_the_focused_field_as_pressed_ones_do() -> None:
-    """tests/tui/typing.py's burst gives the field the same key events, and so the same
-    text, as `pilot.press` typing it key by key; it also types what Pilot cannot (Pilot
-    sends “ or → with no character)."""
-    from textual.widgets import Input
-
-    from tests.tui.typing import type_keys
-
-    class Recording(Input):
-        def on_key(self, event: events.Key) -> None:
-            self.app.keys.append((event.key, event.character))  # type: ignore[attr-defined]
-
-    class Typing(App[None]):
-        def compose(self):  # type: ignore[no-untyped-def]
-            self.keys: list[tuple[str, str | None]] = []
-            yield Recording()
-
-    async def typed(text: str, burst: bool) -> tuple[str, list[tuple[str, str | None]]]:
-        app = Typing()
-        async with app.run_test() as pilot:
-            await pilot.pause()
-            await (type_keys(pilot, text) if burst else pilot.press(*text))
-            return app.query_one(Input).value, app.keys
-
-    text = "é:[/b] #1 (a);'\\~"
-    by_pilot = await typed(text, burst=False)
-    assert by_pilot == await typed(text, burst=True)
-    assert by_pilot[0] == text and len(by_pilot[1]) == len(text)
-    beyond = "“a” → b"
-    assert (await typed(beyond, burst=True))[0] == beyond

@@ -95,6 +95,17 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
         open_library(context)
 
 
+def version_option(func: Any) -> Any:
+    """The `--version N` option of commands that take an ARTICLE."""
+    return click.option(
+        "--version",
+        "version",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Version N of the article (1 = the first text; default: the newest).",
+    )(func)
+
+
 def print_json(data: Any) -> None:
     """Print `data` as indented JSON, terminal-safe (`store.sanitize.terminal_json`)."""
     from claimmark.store.sanitize import terminal_json

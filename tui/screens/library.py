@@ -1,5 +1,6 @@
-"""The library: every article with its byline, site, date, annotation count and last
-opened time; `a` adds a URL, file or folder in a worker thread with a progress bar."""
+"""The library: every article (its newest version) with its byline, site, date,
+annotation count (and orphans), version count (● new: a new version not opened yet) and
+last opened time; `a` adds a URL, file or folder in a worker thread with a progress bar."""
 
 from __future__ import annotations
 
@@ -34,11 +35,27 @@ COLUMNS = (
     ("Claims", "claims"),
     ("Last opened", "opened"),
 )
+VERSIONS_COLUMN = ("Versions", "versions")
+"""Shown (before "Last opened") only when some article has more than one version."""
 BYLINE_WIDTH = 28
 SITE_WIDTH = 20
 OTHER_COLUMNS_WIDTH = len("2026-01-01") + len("Notes") + len("Claims") + 16 + 7 * 2 + 2
 """The cells the date and count columns take, with every column's padding and the scroll
 bar: a long title is clipped so that the other columns stay on screen."""
+
+
+def _notes_label(article: ArticleSummary) -> str:
+    """The note count, with the orphans a new version left (notes whose words are gone)."""
+    if not article.orphan_count:
+        return str(article.annotation_count)
+    return f"{article.annotation_count} +{article.orphan_count} orphan" + (
+        "s" if article.orphan_count != 1 else ""
+    )
+
+
+def _versions_label(article: ArticleSummary) -> str:
+    """How many versions, and "● new" while the newest has not been opened."""
+    return f"{article.version_count}" + (" ● new" if article.unseen_version else "")
 
 
 def _when(stamp: str | None) -> str:
@@ -79,8 +96,11 @@ class LibraryScreen(Screen[None]):
         self._add_columns(table)
         table.focus()
 
-    def _add_columns(self, table: DataTable[object]) -> None:
-        for label, key in COLUMNS:
+    def _add_columns(self, table: DataTable[object], *, versions: bool = False) -> None:
+        columns = list(COLUMNS)
+        if versions:
+            columns.insert(-1, VERSIONS_COLUMN)
+        for label, key in columns:
             table.add_column(label, key=key)
 
     def on_resize(self) -> None:
@@ -105,23 +125,29 @@ class LibraryScreen(Screen[None]):
         shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
         # Columns too: their widths follow what they hold now (a title clipped shorter
         # than before must not leave its column as wide as before).
+        versions = any(a.version_count > 1 for a in shown)
         table.clear(columns=True)
-        self._add_columns(table)
+        self._add_columns(table, versions=versions)
         bylines = [one_line(a.byline, BYLINE_WIDTH) for a in shown]
         sites = [one_line(site_label(a), SITE_WIDTH) for a in shown]
+        notes = [_notes_label(a) for a in shown]
         used = max(map(cells, ["Byline", *bylines])) + max(map(cells, ["Site", *sites]))
+        used += max(map(cells, ["Notes", *notes])) - len("Notes")
+        if versions:
+            used += len("Versions") + 2
         title_width = max(30, self.size.width - used - OTHER_COLUMNS_WIDTH)
-        for a, byline, site in zip(shown, bylines, sites, strict=True):
-            table.add_row(  # stored text as Text (`plain`): never markup
-                plain(one_line(a.title, title_width)),
+        for a, byline, site, note in zip(shown, bylines, sites, notes, strict=True):
+            cells_of_row = [
+                plain(one_line(a.title, title_width)),  # stored text as Text: never markup
                 plain(byline),
                 plain(site),
                 date_label(a.published),
-                str(a.annotation_count),
+                note,
                 str(a.claim_count),
+                *([_versions_label(a)] if versions else []),
                 _when(a.last_opened_at),
-                key=str(a.id),
-            )
+            ]
+            table.add_row(*cells_of_row, key=str(a.id))
         if not self.adding:
             self._show_hint(len(shown))
         if shown:
@@ -271,9 +297,11 @@ class LibraryScreen(Screen[None]):
                 parts.append(f"{counts['failed']} failed")
             summary = ", ".join(p for p in parts if p)
             if len(outcomes) == 1:
+                result = outcomes[0].result
+                carried = f" ({result.carried.summary()})" if result and result.carried else ""
                 summary = {
                     "added": "Added",
-                    "new-version": f"New version of #{newest.previous_id}",
+                    "new-version": f"New version of #{newest.previous_id}{carried}",
                     "unchanged": "Already in the library",
                 }[outcomes[0].status] + f": {one_line(newest.title, 80)}"
             self.notify(summary[0].upper() + summary[1:], markup=False)

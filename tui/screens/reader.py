@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from claimmark.store.errors import ClaimmarkError, Conflict
+from claimmark.store.history import AnnotationStep, DismissalStep, HistoryMark
 from claimmark.store.models import (
     Annotation,
     AnnotationDraft,
@@ -52,6 +53,16 @@ def _entry_order(entry: PaneEntry) -> tuple[int, int, int]:
     return _order(entry.annotation)
 
 
+def _orphan_order(annotation: Annotation) -> tuple[int, int, int]:
+    """The pane's order of orphans, after this text's annotations: the newest version
+    first, then by start and id."""
+    return (-annotation.article_id, annotation.start, annotation.id)
+
+
+def _orphan_entry_order(entry: PaneEntry) -> tuple[int, int, int]:
+    return _orphan_order(entry.annotation)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """One undoable change: the annotation before and after (None = did not exist)."""
@@ -74,6 +85,20 @@ class ReaderScreen(Screen[None]):
         Binding("ctrl+r", "redo", "Redo", show=False, tooltip="Redo what was undone"),
         Binding("right_square_bracket", "next_annotation", "Next annotation", show=False),
         Binding("left_square_bracket", "previous_annotation", "Previous annotation", show=False),
+        Binding(
+            "exclamation_mark",
+            "next_changed",
+            "Next changed",
+            show=False,
+            tooltip="Next annotation whose words changed since marked",
+        ),
+        Binding(
+            "V",
+            "versions",
+            "Versions",
+            show=False,
+            tooltip="Versions, and what changed between two",
+        ),
         Binding("slash", "search", "Search", tooltip="Search the article text"),
         Binding("semicolon", "next_match", "Next match", show=False),
         Binding("comma", "previous_match", "Previous match", show=False),
@@ -115,12 +140,22 @@ class ReaderScreen(Screen[None]):
     def __init__(self, store: Store, article_id: int) -> None:
         super().__init__()
         self.store = store
-        self.article: Article = store.get_article(article_id)
+        # Any version's id opens the newest: older texts are history (V shows them).
+        self.article: Article = store.newest_version(article_id)
         self.paragraphs = ParagraphIndex(self.article.text)
         self.annotations: dict[int, Annotation] = {}
-        self.undo_stack: list[Change] = []
-        self.redo_stack: list[Change] = []
+        self.orphans: dict[int, Annotation] = {}
+        """Annotations whose words are gone from this version (they sit on older ones)."""
+        self._version_numbers: dict[int, int] = {}
+        self.undo_stack: list[Change | DismissalStep] = []
+        self.redo_stack: list[Change | DismissalStep] = []
+        self._history_mark: HistoryMark | None = None
+        """Where the journal stood when the reader opened; the history before it is read
+        back (`_load_history`) the first time `u` or `ctrl+r` needs it."""
+        self._changed_here = False
+        """Has a new change been made since the reader opened (it ends the old redos)?"""
         self.suggestions: list[Suggestion] = []
+        self._found_suggestions: list[Suggestion] = []
         self._suggestions_ready = False
 
     # -- layout ----------------------------------------------------------------------
@@ -157,12 +192,32 @@ class ReaderScreen(Screen[None]):
         if self.dark != self._marks_dark:  # the marks were drawn for the other theme
             self._refresh_marks()
         self.view.focus()
+        try:
+            self._history_mark = self.store.history_mark(self.article.id)
+        except ClaimmarkError:
+            self._history_mark = None  # no history to read back: this session's only
         self.call_after_refresh(self._record_opened)
         # Look for attributions once the first frame is on screen, not before it.
         self.set_timer(0.3, self._find_suggestions)
 
     def _record_opened(self) -> None:
-        """Note the open in the library (after the first frame: it is a write)."""
+        """Note the open in the library (after the first frame: it is a write), and say
+        what a new version not seen before did to the notes."""
+        if self.article.previous_id is not None and self.article.last_opened_at is None:
+            changed = sum(1 for a in self.annotations.values() if a.changed)
+            orphans = len(self.orphans)
+            parts = []
+            if changed:
+                parts.append(f"{changed} note{'s' if changed != 1 else ''} on changed words (!)")
+            if orphans:
+                parts.append(f"{orphans} orphan{'s' if orphans != 1 else ''} in the pane")
+            number = self._version_numbers.get(self.article.id, 0)
+            self.notify(
+                (", ".join(parts) + ". " if parts else "Every note kept its words. ")
+                + "V shows what changed.",
+                title=f"New version (v{number})",
+                timeout=8,
+            )
         try:
             self.store.mark_opened(self.article.id)
         except ClaimmarkError:
@@ -176,7 +231,18 @@ class ReaderScreen(Screen[None]):
 
     def _load_annotations(self) -> None:
         self.annotations = {a.id: a for a in self.store.list_annotations(self.article.id)}
+        self._load_orphans()
         self._refresh_marks()
+
+    def _load_orphans(self) -> None:
+        if self.article.previous_id is None:
+            return  # one version: no orphans
+        self.orphans = {a.id: a for a in self.store.orphans(self.article.id)}
+        self._version_numbers = {v.id: v.number for v in self.store.versions(self.article.id)}
+
+    def _find(self, annotation_id: int) -> Annotation | None:
+        """An annotation of this article or one of its orphans."""
+        return self.annotations.get(annotation_id) or self.orphans.get(annotation_id)
 
     def _mark(self, annotation: Annotation) -> Mark:
         """How the article view draws `annotation`."""
@@ -190,8 +256,11 @@ class ReaderScreen(Screen[None]):
         )
 
     def _entry(self, annotation: Annotation) -> PaneEntry:
-        """How the pane lists `annotation`."""
-        return PaneEntry(annotation, self.paragraphs.number_of(annotation.start))
+        """How the pane lists `annotation`: an annotation of this text by its paragraph,
+        an orphan (its words are on an older version only) by that version."""
+        if annotation.article_id == self.article.id:
+            return PaneEntry(annotation, self.paragraphs.number_of(annotation.start))
+        return PaneEntry(annotation, 0, self._version_numbers.get(annotation.article_id, 0))
 
     def _refresh_marks(self) -> None:
         """Show every annotation again: every mark and every pane entry rebuilt (on open,
@@ -199,28 +268,45 @@ class ReaderScreen(Screen[None]):
         self._marks_dark = self.dark
         ordered = sorted(self.annotations.values(), key=_order)
         self.view.set_marks([self._mark(a) for a in ordered])
-        self.entries = tuple(self._entry(a) for a in ordered)
+        orphans = sorted(self.orphans.values(), key=_orphan_order)
+        self.entries = tuple(self._entry(a) for a in (*ordered, *orphans))
         self._update_current()
         self._show_suggestions()
 
     def _show_change(self, annotation_id: int, annotation: Annotation | None) -> None:
-        """Show that annotation `annotation_id` is now `annotation` (None: deleted).
+        """Show that annotation `annotation_id` is now `annotation` (None: deleted), on
+        this text or, if its article is an older version, as an orphan.
 
         An edit changes one annotation, so one mark is put into or taken out of the view
-        and one entry into or out of the pane's tuple (found by bisection in document
-        order, every other entry kept as the same object, so that the pane redoes only
-        that entry), rather than rebuilding all of them (43 ms at 5,000 annotations)."""
-        old = self.annotations.pop(annotation_id, None)
+        and one entry into or out of the pane's tuple (this text's entries in document
+        order, then the orphans; found by bisection, every other entry kept as the same
+        object, so that the pane redoes only that entry), rather than rebuilding all of
+        them (43 ms at 5,000 annotations)."""
         entries = self.entries
+        here = len(self.annotations)  # entries[:here] are this text's, the rest orphans
+        old = self.annotations.pop(annotation_id, None)
         if old is not None:
-            index = bisect_left(entries, _order(old), key=_entry_order)
+            index = bisect_left(entries, _order(old), hi=here, key=_entry_order)
             entries = entries[:index] + entries[index + 1 :]
-        if annotation is None:
+            here -= 1
             self.view.remove_mark(annotation_id)
-        else:
+        elif (orphan := self.orphans.pop(annotation_id, None)) is not None:
+            index = bisect_left(entries, _orphan_order(orphan), lo=here, key=_orphan_entry_order)
+            entries = entries[:index] + entries[index + 1 :]
+        if annotation is not None and annotation.article_id == self.article.id:
             self.annotations[annotation.id] = annotation
             self.view.put_mark(self._mark(annotation))
-            index = bisect_left(entries, _order(annotation), key=_entry_order)
+            index = bisect_left(entries, _order(annotation), hi=here, key=_entry_order)
+            entries = entries[:index] + (self._entry(annotation),) + entries[index:]
+        elif annotation is not None:
+            self.orphans[annotation.id] = annotation
+            if annotation.article_id not in self._version_numbers:
+                self._version_numbers = {
+                    v.id: v.number for v in self.store.versions(self.article.id)
+                }
+            index = bisect_left(
+                entries, _orphan_order(annotation), lo=here, key=_orphan_entry_order
+            )
             entries = entries[:index] + (self._entry(annotation),) + entries[index:]
         self.entries = entries
         self._update_current()
@@ -276,6 +362,7 @@ class ReaderScreen(Screen[None]):
             self._show_change(result.id, after)
             self.undo_stack.append(Change(before, after, label))
             self.redo_stack.clear()
+            self._changed_here = True
             if then is not None:
                 then(result)
 
@@ -290,12 +377,27 @@ class ReaderScreen(Screen[None]):
         """Another process or window changed the library: show this article's annotations
         as they are now (the app polls `Store.data_version` and calls this)."""
         try:
+            newest = self.store.newest_version(self.article.id)
+            if newest.id != self.article.id:
+                self.notify(
+                    "A new version of this article arrived: press escape and open it again "
+                    "to read it (your notes were carried to it).",
+                    title="New version",
+                    timeout=8,
+                )
+                return
             fresh = {a.id: a for a in self.store.list_annotations(self.article.id)}
+            orphans = (
+                {a.id: a for a in self.store.orphans(self.article.id)}
+                if self.article.previous_id is not None
+                else {}
+            )
         except ClaimmarkError as error:
             self.notify(str(error), title="Cannot reload", severity="error")
             return
-        if fresh != self.annotations:
+        if fresh != self.annotations or orphans != self.orphans:
             self.annotations = fresh
+            self.orphans = orphans
             self._refresh_marks()
 
     def _create(
@@ -453,11 +555,42 @@ class ReaderScreen(Screen[None]):
             then=lambda _: self.notify("Annotation deleted. Press u to undo.", timeout=4),
         )
 
-    def _replay(self, source: list[Change], target: list[Change], undo: bool) -> None:
+    def _load_history(self) -> None:
+        """Put the history from before the reader opened (read back from the journal, see
+        `store.history`) under this session's: undo goes on into earlier sessions, and a
+        redo left from one still works until a new change is made."""
+        mark, self._history_mark = self._history_mark, None
+        if mark is None:
+            return
+        try:
+            history = self.store.undo_history(self.article.id, mark)
+        except ClaimmarkError as error:
+            self.notify(f"Earlier changes cannot be undone: {error}", severity="warning")
+            return
+
+        def step(item: AnnotationStep | DismissalStep) -> Change | DismissalStep:
+            if isinstance(item, AnnotationStep):
+                return Change(item.before, item.after, item.label)
+            return item
+
+        self.undo_stack[:0] = [step(item) for item in history.undo]
+        if not self._changed_here:
+            self.redo_stack[:0] = [step(item) for item in history.redo]
+
+    def _replay(
+        self,
+        source: list[Change | DismissalStep],
+        target: list[Change | DismissalStep],
+        undo: bool,
+    ) -> None:
+        self._load_history()
         if not source:
             self.notify(f"Nothing to {'undo' if undo else 'redo'}.", severity="warning")
             return
         change = source.pop()
+        if isinstance(change, DismissalStep):
+            self._replay_dismissal(change, source, target, undo)
+            return
         goal, current = (change.before, change.after) if undo else (change.after, change.before)
 
         def run() -> Annotation:
@@ -471,8 +604,8 @@ class ReaderScreen(Screen[None]):
         def done(result: Annotation) -> None:
             self._show_change(result.id, None if goal is None else result)
             target.append(change)
-            spot = goal or current
-            if spot is not None:
+            spot = result if goal is not None else current
+            if spot is not None and spot.article_id == self.article.id:
                 self.view.move_cursor(spot.start)
             self.notify(f"{'Undid' if undo else 'Redid'} {change.label}.", timeout=1.5)
 
@@ -481,6 +614,46 @@ class ReaderScreen(Screen[None]):
             self._not_saved(error)
 
         self.app.writes.submit(run, done, failed)  # type: ignore[attr-defined]
+
+    def _replay_dismissal(
+        self,
+        step: DismissalStep,
+        source: list[Change | DismissalStep],
+        target: list[Change | DismissalStep],
+        undo: bool,
+    ) -> None:
+        """Undo a dismissal (the suggestion comes back) or redo it."""
+        article = self.article.id
+
+        def run() -> None:
+            if undo:
+                self.store.undismiss_suggestion(article, step.start, step.end)
+            else:
+                self.store.dismiss_suggestion(article, step.start, step.end)
+
+        def done(_: None) -> None:
+            target.append(step)
+            self._suggestions_dismissed_changed()
+            self.view.move_cursor(step.start)
+            self.notify(f"{'Undid' if undo else 'Redid'} dismissal.", timeout=1.5)
+
+        def failed(error: ClaimmarkError) -> None:
+            source.append(step)
+            self._not_saved(error)
+
+        self.app.writes.submit(run, done, failed)  # type: ignore[attr-defined]
+
+    def _suggestions_dismissed_changed(self) -> None:
+        """Show the suggestions found as the dismissals now stand."""
+        if not self._suggestions_ready:
+            return
+        try:
+            dismissed = self.store.dismissed_suggestions(self.article.id)
+        except ClaimmarkError:
+            return
+        found = self._found_suggestions
+        self.suggestions = [s for s in found if (s.start, s.end) not in dismissed]
+        self._show_suggestions()
 
     def action_undo(self) -> None:
         """Undo the last create, edit or delete."""
@@ -540,6 +713,7 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._suggestions_found, found)
 
     def _suggestions_found(self, found: Suggestions) -> None:
+        self._found_suggestions = list(found)
         dismissed = self.store.dismissed_suggestions(self.article.id)
         self.suggestions = [s for s in found if (s.start, s.end) not in dismissed]
         self._suggestions_ready = True
@@ -639,7 +813,10 @@ class ReaderScreen(Screen[None]):
             if suggestion in self.suggestions:
                 self.suggestions.remove(suggestion)
             self._show_suggestions()
-            self.notify("Suggestion dismissed.", timeout=1.5)
+            self.undo_stack.append(DismissalStep(suggestion.start, suggestion.end))
+            self.redo_stack.clear()
+            self._changed_here = True
+            self.notify("Suggestion dismissed. Press u to undo.", timeout=3)
 
         self.app.writes.submit(  # type: ignore[attr-defined]
             lambda: self.store.dismiss_suggestion(
@@ -656,10 +833,64 @@ class ReaderScreen(Screen[None]):
         if annotation is not None:
             self.view.move_cursor(annotation.start)
             self.view.focus()
+        elif event.annotation_id in self.orphans:
+            self.notify(
+                "An orphan: its words are gone from this version. Select the text it belongs "
+                "to in the article (v, s or p), then press r on it here to re-attach it.",
+                timeout=6,
+            )
+
+    @on(AnnotationPane.ReattachRequested)
+    def _reattach_requested(self, event: AnnotationPane.ReattachRequested) -> None:
+        annotation = self._find(event.annotation_id)
+        selection = self.view.selection
+        if annotation is None:
+            return
+        if selection is None or selection[1] <= selection[0]:
+            self.notify(
+                "Select the text first: in the article (tab), v, s or p, then tab back "
+                "and press r on the annotation.",
+                severity="warning",
+                timeout=5,
+            )
+            return
+        start, end = selection
+
+        def placed(result: Annotation) -> None:
+            self.view.clear_selection()
+            self.notify("Re-attached to the selection. Press u to undo.", timeout=3)
+
+        self._apply(
+            lambda: self.store.reattach_annotation(annotation.id, self.article.id, start, end),
+            annotation,
+            "re-attach",
+            then=placed,
+        )
+
+    def action_next_changed(self) -> None:
+        """Jump to the next annotation whose words changed since they were marked."""
+        changed = sorted((a for a in self.annotations.values() if a.changed), key=_order)
+        if not changed:
+            orphans = len(self.orphans)
+            extra = (
+                f" ({orphans} orphan{'s' if orphans != 1 else ''} in the pane)" if orphans else ""
+            )
+            self.notify(f"No annotation's words changed{extra}.", timeout=3)
+            return
+        cursor = self.view.cursor
+        target = next((a for a in changed if a.start > cursor), changed[0])
+        self.view.move_cursor(target.start)
+        self.notify(f"Marked as: “{visible(target.marked_quote or '')[:120]}”", timeout=4)
+
+    def action_versions(self) -> None:
+        """Show the article's versions and what changed between two of them."""
+        from claimmark.tui.dialogs.versions import VersionsScreen
+
+        self.app.push_screen(VersionsScreen(self.store, self.article.id))
 
     @on(AnnotationPane.EditRequested)
     def _edit_requested(self, event: AnnotationPane.EditRequested) -> None:
-        annotation = self.annotations.get(event.annotation_id)
+        annotation = self._find(event.annotation_id)
         if annotation is None:
             return
         if annotation.claim is not None:
@@ -676,7 +907,7 @@ class ReaderScreen(Screen[None]):
 
     @on(AnnotationPane.DeleteRequested)
     def _delete_requested(self, event: AnnotationPane.DeleteRequested) -> None:
-        annotation = self.annotations.get(event.annotation_id)
+        annotation = self._find(event.annotation_id)
         if annotation is not None:
             self._delete(annotation)
 

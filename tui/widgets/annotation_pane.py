@@ -1,7 +1,10 @@
-"""The annotation pane: every annotation of the article, in document order.
+"""The annotation pane: every annotation of the article, in document order, then its
+orphans (notes whose words are gone from this version) under their own heading.
 
 The reader screen binds `entries` and `current_id`; the pane posts `Chosen`,
-`EditRequested` and `DeleteRequested` upward and never talks to the article view.
+`EditRequested`, `DeleteRequested` and `ReattachRequested` upward and never talks to the
+article view. An annotation whose words changed since it was marked says so ("⚠ changed",
+a warning badge on a claim) with the words as marked on a line of their own.
 
 A Line API widget (`ScrollView` + `render_line`), so that an article with thousands of
 annotations opens at once: the height of every entry is known without drawing it (a header
@@ -48,7 +51,13 @@ class PaneEntry:
 
     annotation: Annotation
     paragraph: int
-    """¶N of the annotation's start."""
+    """¶N of the annotation's start (0 for an orphan)."""
+    orphan_version: int | None = None
+    """For an orphan: the version whose text last held its words (None: not an orphan)."""
+
+    @property
+    def orphan(self) -> bool:
+        return self.orphan_version is not None
 
 
 def entry_matches(entry: PaneEntry, query: str) -> bool:
@@ -61,6 +70,10 @@ def entry_matches(entry: PaneEntry, query: str) -> bool:
     if query.startswith("#"):
         return any(query[1:] in tag.casefold() for tag in annotation.tags)
     fields = [annotation.quote, annotation.note, annotation.kind, *annotation.tags]
+    if entry.orphan:
+        fields.append("orphan")
+    if annotation.changed:
+        fields += ["changed", annotation.marked_quote or ""]
     if annotation.claim is not None:
         fields += [
             annotation.claim.claimant,
@@ -79,6 +92,10 @@ def changed_run(old: Sequence[PaneEntry], new: Sequence[PaneEntry]) -> tuple[int
     same_tail = next(compress(count(), map(is_not, reversed(old), reversed(new))), common)
     same_tail = min(same_tail, common - first)
     return first, len(old) - same_tail, len(new) - same_tail
+
+
+def _is_orphan(entry: PaneEntry) -> bool:
+    return entry.orphan
 
 
 QUOTE_LINES = 2
@@ -127,6 +144,12 @@ class AnnotationPane(ScrollView, can_focus=True):
         Binding("enter", "choose", "Jump", tooltip="Jump the article to this annotation"),
         Binding("e", "edit", "Edit", tooltip="Edit this annotation's note, tags or claim"),
         Binding("x", "delete", "Delete", tooltip="Delete this annotation (u undoes)"),
+        Binding(
+            "r",
+            "reattach",
+            "Re-attach",
+            tooltip="Put it (an orphan) on the text selected in the article",
+        ),
         Binding("slash", "filter", "Filter", tooltip="Filter by text, #tag or claim status"),
         Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next annotation"),
         Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous annotation"),
@@ -178,6 +201,12 @@ class AnnotationPane(ScrollView, can_focus=True):
         annotation_id: int
 
     @dataclass
+    class ReattachRequested(Message):
+        """The user asked to put an annotation on the article's selection (r)."""
+
+        annotation_id: int
+
+    @dataclass
     class FilterRequested(Message):
         """The user asked to change the filter (/): the screen asks for the text."""
 
@@ -199,6 +228,9 @@ class AnnotationPane(ScrollView, can_focus=True):
         """Each shown entry's quote on one line."""
         self._quote_cells: list[int] = []
         self._has_note: list[bool] = []
+        self._extra: list[int] = []
+        """Lines each shown entry has besides header, quote and note: the words as
+        marked (changed), the Orphans heading (the first orphan)."""
         self._tops: list[int] = [0]
         """Virtual row of each shown entry's first line (and the total, last)."""
         self._layout_width = -1
@@ -207,6 +239,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._scroll_pending = False
         self._cache: dict[tuple[int, bool], list[Strip]] = {}
         self._blank_strip: Strip | None = None
+        self._empty_strips: tuple[int, list[Strip]] | None = None
         self._base: Style | None = None
 
     # -- data ------------------------------------------------------------------------
@@ -247,8 +280,14 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._quotes = [visible(_squash(e.annotation.quote)) for e in shown]
         self._quote_cells = [_cells(q) for q in self._quotes]
         self._has_note = [bool(e.annotation.note.strip()) for e in shown]
+        first_orphan = self._first_orphan()
+        self._extra = [
+            int(e.annotation.changed and not e.orphan) + int(row == first_orphan)
+            for row, e in enumerate(shown)
+        ]
         self._layout_width = -1
         self._cache.clear()
+        self._empty_strips = None
         self._settle(old, old_row)
         self.refresh()
 
@@ -275,39 +314,63 @@ class AnnotationPane(ScrollView, can_focus=True):
             shift = new_end - old_end
             tail = source[high:]
             source[low:] = [*run, *(map(add, tail, repeat(shift)) if shift else tail)]
+        was_empty = not self._shown
+        old_heading = self._first_orphan()
         self._shown[low:high] = added
         self._ids[low:high] = [e.annotation.id for e in added]
         quotes = [visible(_squash(e.annotation.quote)) for e in added]
         self._quotes[low:high] = quotes
         self._quote_cells[low:high] = [_cells(q) for q in quotes]
         self._has_note[low:high] = [bool(e.annotation.note.strip()) for e in added]
+        self._extra[low:high] = [int(e.annotation.changed and not e.orphan) for e in added]
         self._built_from = entries
         moved = len(added) - (high - low)
-        if moved or added or high > low:
+        end = low + len(added)  # the run's rows, now
+        # The Orphans heading is an extra line of the first orphan: it moves with it.
+        heading = self._first_orphan()
+        outside: set[int] = set()  # rows outside the run whose height changed
+        if old_heading is not None and not low <= old_heading < high:
+            shifted = old_heading if old_heading < low else old_heading + moved
+            self._extra[shifted] -= 1
+            outside.add(shifted)
+        if heading is not None:
+            self._extra[heading] += 1
+            if not low <= heading < end:
+                outside ^= {heading}  # (the same row keeps it: nothing changed there)
+        if moved or added or high > low or outside:
             self._cache = {
                 (row if row < low else row + moved, lit): strips
                 for (row, lit), strips in self._cache.items()
-                if row < low or row >= high
+                if (row < low or row >= high) and (row if row < low else row + moved) not in outside
             }
         width = self._layout_width
-        if width < 0:  # not laid out yet: the first layout measures everything
+        if width < 0 or was_empty or not self._shown:  # the first layout, or the empty text
+            self._empty_strips = None
+            self._layout_width = -1  # measured as a whole
             self._settle(highlighted, old_row)
             self.refresh()
             return
         tops = self._tops
         old_total = tops[-1]
-        heights = self._heights(low, low + len(added), self._text_width(width))
-        new_tops = list(accumulate(heights, initial=tops[low]))
-        grown = new_tops[-1] - tops[high]
-        rest = tops[high + 1 :]
-        tops[low:] = [*new_tops, *(map(add, rest, repeat(grown)) if grown else rest)]
+        text_width = self._text_width(width)
+        start = min((low, *outside))
+        if outside:  # rare (the first orphan changed): measure on from the first change
+            tops[start:] = accumulate(
+                self._heights(start, len(self._shown), text_width), initial=tops[start]
+            )
+            grown = 1  # draw on to the bottom
+        else:
+            new_tops = list(accumulate(self._heights(low, end, text_width), initial=tops[low]))
+            grown = new_tops[-1] - tops[high]
+            rest = tops[high + 1 :]
+            tops[low:] = [*new_tops, *(map(add, rest, repeat(grown)) if grown else rest)]
         self.virtual_size = Size(width, max(0, tops[-1] - 1))
         self._settle(highlighted, old_row)
         if self._layout_width != width:
             return  # the width changed meanwhile: laid out and drawn again as a whole
         # Draw again what changed: the run's rows (and every row below it, if it moved),
         # the entries whose highlight changed, and the indicator if the length changed.
-        self._refresh_rows(new_tops[0], new_tops[-1] if grown == 0 else None)
+        self._refresh_rows(tops[start], tops[end] if grown == 0 else None)
         for annotation in (highlighted, self.annotation_at(self._highlighted)):
             row = self._row_of(annotation.id) if annotation is not None else None
             if row is not None:
@@ -346,7 +409,8 @@ class AnnotationPane(ScrollView, can_focus=True):
         if query:
             subtitle = plain(f"filter: {query} ({len(shown)})")
         else:
-            subtitle = f"{len(shown)} annotations" if shown else ""
+            count = len(shown)
+            subtitle = f"{count} annotation{'' if count == 1 else 's'}" if shown else ""
         if subtitle != self._subtitle:  # setting it redraws the whole pane
             self._subtitle = subtitle
             self.border_subtitle = subtitle
@@ -360,6 +424,13 @@ class AnnotationPane(ScrollView, can_focus=True):
             return self._ids.index(annotation_id)
         except ValueError:
             return None
+
+    def _first_orphan(self) -> int | None:
+        """The row of the first orphan shown (the Orphans heading goes above it), if any:
+        the entries list this text's annotations first, the orphans after them."""
+        shown = self._shown
+        row = bisect_left(shown, True, key=_is_orphan)
+        return row if row < len(shown) else None
 
     # -- layout ----------------------------------------------------------------------
 
@@ -388,9 +459,12 @@ class AnnotationPane(ScrollView, can_focus=True):
         """The heights (separator included) of shown entries `start..end` (end exclusive)
         with `text_width` cells for their text."""
         return (
-            2 + (1 if cells <= text_width else QUOTE_LINES) + note
-            for cells, note in zip(
-                self._quote_cells[start:end], self._has_note[start:end], strict=True
+            2 + (1 if cells <= text_width else QUOTE_LINES) + note + extra
+            for cells, note, extra in zip(
+                self._quote_cells[start:end],
+                self._has_note[start:end],
+                self._extra[start:end],
+                strict=True,
             )
         )
 
@@ -411,6 +485,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         """Drop the drawn entries and the styles they were drawn with."""
         self._cache.clear()
         self._blank_strip = None
+        self._empty_strips = None
         self._base = None
 
     def _entry_at_row(self, row: int) -> int | None:
@@ -500,7 +575,10 @@ class AnnotationPane(ScrollView, can_focus=True):
         row = top + y
         index = self._entry_at_row(row)
         strip: Strip
-        if index is None:
+        if not self._shown:
+            empty = self._empty_lines(width)
+            strip = empty[row] if row < len(empty) else self._blank(width)
+        elif index is None:
             strip = self._blank(width)
         else:
             line = row - self._tops[index]
@@ -510,6 +588,40 @@ class AnnotationPane(ScrollView, can_focus=True):
         if y in thumb_rows(top, region.height, total):
             return with_thumb(strip, self.get_component_rich_style("annotation-pane--thumb"))
         return strip
+
+    def empty_message(self) -> str:
+        """What the pane says when it shows nothing: what to do next."""
+        if self.entries:
+            return (
+                f"Nothing matches “{visible(self.filter_text.strip())}”.\n\n"
+                "/ changes the filter; / then enter on an empty line shows every annotation."
+            )
+        return (
+            "No annotations yet.\n\n"
+            "Select text: s takes the sentence, p the paragraph, and v starts a selection "
+            "that w, ) and } extend.\n\n"
+            "Then press h to highlight it, t to tag it, n to add a note or c to record a "
+            "claim.\n\n"
+            "? lists every key."
+        )
+
+    def _empty_lines(self, width: int) -> list[Strip]:
+        """The empty message wrapped to `width` (one cell of padding each side), dim."""
+        cached = self._empty_strips
+        if cached is not None and cached[0] == width:
+            return cached[1]
+        base = self._base_style()
+        style = base + Style(dim=True)
+        console = self.app.console
+        lines = Text(self.empty_message(), style=style).wrap(console, max(8, width - 2))
+        strips = [
+            Strip(
+                [Segment(" ", base), *line.render(console), Segment("", base)]
+            ).adjust_cell_length(width, base)
+            for line in lines
+        ]
+        self._empty_strips = (width, strips)
+        return strips
 
     def _blank(self, width: int) -> Strip:
         """An empty line."""
@@ -551,19 +663,40 @@ class AnnotationPane(ScrollView, can_focus=True):
             ("▌", base + Style.parse(swatch)),
             (f"¶{entry.paragraph} ", base + dim),
         ]
+        lines: list[list[Segment]] = []
+        if entry.orphan and (index == 0 or not self._shown[index - 1].orphan):
+            lines.append([Segment("Orphans: words gone from this version", base + bold)])
+        if entry.orphan:
+            header = [
+                ("▌", base + Style.parse(swatch)),
+                (" orphan ", base + Style.parse("bold black on grey62")),
+                (f" last in v{entry.orphan_version} ", base + dim),
+            ]
         if a.claim is not None:
             status = a.claim.status.value
             badge = Style.parse(f"bold black on {STATUS_COLORS.get(status, 'grey62')}")
             header.append((f" {status} ", base + badge))
+            if a.changed and not entry.orphan:
+                header.append((" ⚠ CHANGED ", base + Style.parse("bold black on yellow")))
             if a.claim.claimant:
                 header.append((" " + visible(_squash(a.claim.claimant)), base))
         else:
             header.append((a.kind, base + italic))
+            if a.changed and not entry.orphan:
+                header.append((" ⚠ changed", base + Style.parse("bold yellow")))
         if a.tags:
             header.append(("  " + visible(" ".join(f"#{t}" for t in a.tags)), base + bold))
-        lines = [_fit(header, text_width)]
+        lines.append(_fit(header, text_width))
         for quote_line in wrap_quote(self._quotes[index], text_width):
             lines.append([Segment(quote_line, base)])
+        if a.marked_quote is not None and not entry.orphan:
+            was = visible(_squash(a.marked_quote))
+            lines.append(
+                [
+                    Segment("was ", base + dim),
+                    Segment(clip(was, text_width - 4), base + dim + Style(strike=True)),
+                ]
+            )
         if self._has_note[index]:
             first_line = visible(_squash(a.note.strip().splitlines()[0]))
             lines.append([Segment("✎ " + clip(first_line, text_width - 2), base + italic + dim)])
@@ -647,6 +780,14 @@ class AnnotationPane(ScrollView, can_focus=True):
             self.notify("No annotation to delete here.", severity="warning")
             return
         self.post_message(self.DeleteRequested(annotation.id))
+
+    def action_reattach(self) -> None:
+        """Ask to put the highlighted annotation on the article's selection."""
+        annotation = self.annotation_at(self.highlighted)
+        if annotation is None:
+            self.notify("No annotation to re-attach here.", severity="warning")
+            return
+        self.post_message(self.ReattachRequested(annotation.id))
 
     def action_filter(self) -> None:
         """Ask for a new filter."""
