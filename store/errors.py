@@ -25,3 +25,7 @@ class StoreError(ClaimmarkError):
 
 class InvalidInput(ClaimmarkError):
     """A value given to the store is out of range or malformed."""
+
+
+class Interrupted(StoreError):
+    """A query was stopped from another thread (`Store.interrupt`): a search typed past."""

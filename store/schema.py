@@ -11,4 +11,5 @@ MIGRATION_SET = "claimmark"
 MIGRATION_NAMES: tuple[str, ...] = (
     "m001_initial",
     "m002_settings_and_dismissals",
+    "m006_library_search_counts_positions",
 )

@@ -22,11 +22,11 @@ from urllib.parse import urlparse
 
 from claimmark.store.anchoring import CONTEXT
 from claimmark.store.errors import Ambiguous, InvalidInput, NotFound, StoreError
+from claimmark.store.library import LibraryQueries
 from claimmark.store.models import (
     Annotation,
     AnnotationDraft,
     Article,
-    ArticleSummary,
     Attribution,
     Claim,
     ClaimRow,
@@ -37,6 +37,8 @@ from claimmark.store.models import (
     annotation_to_dict,
 )
 from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
+from claimmark.store.search import SearchQueries
+from claimmark.store.tagging import TagQueries
 
 BUSY_TIMEOUT_S: Final = 10.0
 """How long a write waits for another process's write lock before giving up."""
@@ -95,8 +97,12 @@ def _sqlite_message(error: sqlite3.Error, path: Path) -> str:
     return f"database error in {path}: {text}"
 
 
-class Store:
-    """claimmark's library: articles and their annotations in one SQLite file."""
+class Store(LibraryQueries, SearchQueries, TagQueries):
+    """claimmark's library: articles and their annotations in one SQLite file.
+
+    The listing, reading positions and deletion of articles (store/library.py), search
+    (store/search.py) and tag management (store/tagging.py) are parts of this class kept
+    in modules of their own."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser()
@@ -342,41 +348,6 @@ class Store:
         """How many article texts are stored (all versions)."""
         return int(self._read("SELECT count(*) FROM articles")[0][0])
 
-    def list_articles(self, *, all_versions: bool = False) -> list[ArticleSummary]:
-        """The library, most recently opened (or imported) first. Only the latest version
-        of each article unless `all_versions`."""
-        where = (
-            ""
-            if all_versions
-            else "WHERE a.id NOT IN "
-            "(SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)"
-        )
-        rows = self._read(
-            f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at, a.last_opened_at,
-                       a.previous_id, length(a.text) AS length,
-                       (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
-                           AS annotation_count,
-                       (SELECT count(*) FROM annotations n JOIN claims c
-                           ON c.annotation_id = n.id WHERE n.article_id = a.id) AS claim_count
-                FROM articles a {where}
-                ORDER BY coalesce(a.last_opened_at, a.imported_at) DESC, a.id DESC"""
-        )
-        return [
-            ArticleSummary(
-                id=row["id"],
-                title=row["title"],
-                byline=row["byline"],
-                source=row["source"],
-                imported_at=row["imported_at"],
-                last_opened_at=row["last_opened_at"],
-                length=row["length"],
-                annotation_count=row["annotation_count"],
-                claim_count=row["claim_count"],
-                previous_id=row["previous_id"],
-            )
-            for row in rows
-        ]
-
     def find_article(self, ref: str) -> Article:
         """The article `ref` names: an id, a path imported before, or a unique
         case-insensitive fragment of a title. `NotFound` or `Ambiguous` otherwise."""
@@ -416,16 +387,6 @@ class Store:
         """Record that the article was opened now (the library lists it first)."""
         with self._write() as conn:
             conn.execute("UPDATE articles SET last_opened_at = ? WHERE id = ?", [now(), article_id])
-
-    def search_articles(self, query: str) -> list[int]:
-        """Ids of articles whose title or text match a full-text query, best first."""
-        terms = " ".join(f'"{word}"' for word in query.replace('"', " ").split())
-        if not terms:
-            return []
-        rows = self._read(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank", [terms]
-        )
-        return [row[0] for row in rows]
 
     # -- annotations -----------------------------------------------------------------
 
