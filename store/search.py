@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from claimmark.store.errors import Interrupted, InvalidInput, StoreError
+from claimmark.store.library import SUPERSEDED as _SUPERSEDED
 from claimmark.store.models import SearchHit, SearchResult
 from claimmark.store.parts import StoreParts
 
@@ -29,6 +30,8 @@ SNIPPET_BEFORE: Final = 40
 """Characters of context kept before the first match of a snippet."""
 SNIPPET_LENGTH: Final = 200
 """The most characters of a snippet (a screen clips it further)."""
+RANK_WINDOW: Final = 1000
+"""The most matching rows of one index ranked by bm25 (the newest, when more match)."""
 
 _TABLES: Final = {
     "articles_fts": ("title", "text"),
@@ -37,7 +40,6 @@ _TABLES: Final = {
 }
 _COLUMNS: Final = frozenset(c for columns in _TABLES.values() for c in columns)
 
-_SUPERSEDED: Final = "SELECT previous_id FROM articles WHERE previous_id IS NOT NULL"
 _REJECTED = re.compile(
     r"fts5:|syntax error|unterminated string|unknown special query|no such column|"
     r"malformed MATCH|parse error",
@@ -176,21 +178,35 @@ class SearchQueries(StoreParts):
             raise StoreError(_sqlite_message(error, self.path)) from None
 
     def _candidates(self, match: str, limit: int, all_versions: bool) -> list[_Candidate]:
-        """The best `limit` rows of each index for `match`."""
+        """The best `limit` rows of each index for `match`. When more than `RANK_WINDOW`
+        rows of an index match, only the newest `RANK_WINDOW` of them are ranked: bm25 is
+        computed for every row it ranks, and for a word in every article that alone
+        takes far longer than the search may (FTS5 finds the newest rows by rowid, at
+        once)."""
         latest = {
             "articles_fts": f"AND f.rowid NOT IN ({_SUPERSEDED})",
             "annotations_fts": "AND (SELECT article_id FROM annotations WHERE id = f.rowid) "
             f"NOT IN ({_SUPERSEDED})",
         }
         latest["annotation_meta_fts"] = latest["annotations_fts"]
+        if not all_versions and not self._run(
+            "SELECT 1 FROM articles WHERE previous_id IS NOT NULL LIMIT 1", []
+        ):
+            all_versions = True  # no article has a later version: nothing to leave out
         found: list[_Candidate] = []
         missing_columns: list[str] = []
         for table in _TABLES:
             where = "" if all_versions else latest[table]
             try:
+                oldest = self._run(
+                    f"""SELECT f.rowid FROM {table} f WHERE {table} MATCH ? {where}
+                        ORDER BY f.rowid DESC LIMIT 1 OFFSET ?""",
+                    [match, RANK_WINDOW - 1],
+                )
+                window = f"AND f.rowid >= {int(oldest[0][0])}" if oldest else ""
                 rows = self._run(
                     f"""SELECT f.rowid, f.rank FROM {table} f WHERE {table} MATCH ? {where}
-                        ORDER BY f.rank LIMIT ?""",
+                        {window} ORDER BY f.rank LIMIT ?""",
                     [match, limit],
                 )
             except _Rejected as error:
