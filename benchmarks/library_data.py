@@ -25,7 +25,7 @@ from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus  # noqa: 
 from claimmark.store.schema import MIGRATION_NAMES  # noqa: E402
 from claimmark.store.store import Store  # noqa: E402
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bump when the generated content changes, so that cached libraries are rebuilt."""
 
 SYLLABLES = "ka lo mi ne ru sa ti vo ze bra cle dri fo gul hen jor kes lan mor nat pel quin".split()
@@ -98,7 +98,7 @@ def build(path: Path, articles: int, annotations: int, seed: int = 12) -> None:
     maker = ArticleMaker(seed)
     rng = random.Random(seed + 1)
     with Store(path) as store:
-        ids: list[tuple[int, int]] = []
+        ids: list[tuple[int, str]] = []
         batch = 2000
         for first in range(0, articles, batch):
             with store.transaction():
@@ -110,15 +110,17 @@ def build(path: Path, articles: int, annotations: int, seed: int = 12) -> None:
                     result = store.add_article(
                         title, byline, f"/bench/{number}.txt", text, imported_at=stamp
                     )
-                    ids.append((result.article.id, len(text)))
+                    ids.append((result.article.id, text))
         for first in range(0, annotations, batch):
             with store.transaction():
                 for number in range(first, min(annotations, first + batch)):
-                    article_id, length = (
+                    article_id, text = (
                         ids[number % len(ids)] if number < len(ids) else rng.choice(ids)
                     )
-                    start = rng.randrange(0, length - 80)
-                    end = start + rng.randint(10, 70)
+                    # Whole words, as a reader selects them.
+                    start = text.find(" ", rng.randrange(0, len(text) - 100)) + 1
+                    end = text.rfind(" ", start + 5, start + rng.randint(12, 80))
+                    end = end if end > start else start + 5
                     kind = number % 15
                     claim = None
                     note = ""

@@ -61,12 +61,15 @@ class _Candidate:
 
 def plain_words(query: str) -> str:
     """`query` as an FTS5 query of its plain words: each quoted (so that nothing in it is
-    syntax), a trailing `*` kept as a prefix search. Words with no letter or digit are
+    syntax), a trailing `*` kept as a prefix search. Words with no letter or digit, and
+    the operators AND, OR and NOT (meant as such in a query FTS5 could not read), are
     dropped; the result is empty when nothing is left to search for."""
     words = []
     for word in query.replace('"', " ").split():
         prefix = word.endswith("*")
         word = word.strip("*")
+        if word in ("AND", "OR", "NOT"):
+            continue
         if any(ch.isalnum() for ch in word):
             words.append(f'"{word}"' + ("*" if prefix else ""))
     return " ".join(words)

@@ -94,7 +94,9 @@ def test_phrase_prefix_boolean_and_column_queries(lib: Store) -> None:
     assert where(lib, "NEAR(engineers barrier, 5)") == [(1, "¶3")]
 
 
-@pytest.mark.parametrize("query", ["don't", "covid-19", '"flood', "flood AND", "flood (", "NOT"])
+@pytest.mark.parametrize(
+    "query", ["don't", "covid-19", '"flood', "flood AND", "flood (", "NOT flood"]
+)
 def test_a_query_fts5_refuses_is_searched_as_plain_words(lib: Store, query: str) -> None:
     result = lib.search(query)
     assert result.plain_words
@@ -107,7 +109,7 @@ def test_refused_query_still_finds_its_words(lib: Store) -> None:
     assert where(lib, '"sediment') == [(1, "¶4")]
 
 
-@pytest.mark.parametrize("query", ["", "   ", "***", '"', "()"])
+@pytest.mark.parametrize("query", ["", "   ", "***", '"', "()", "AND", "NOT OR"])
 def test_empty_search_is_refused_in_one_line(lib: Store, query: str) -> None:
     with pytest.raises(InvalidInput) as error:
         lib.search(query)

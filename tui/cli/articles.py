@@ -77,40 +77,64 @@ def add_command(context: Context, paths: Sequence[Path]) -> None:
         raise SystemExit(1)
 
 
+SORTS = ("opened", "added", "title", "annotations", "notes", "claims")
+"""The orders of `claimmark list` (store.models.LibrarySort)."""
+
+
 @cli.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--all-versions", is_flag=True, help="Include earlier versions of articles.")
+@click.option(
+    "--sort",
+    type=click.Choice(SORTS),
+    default="opened",
+    show_default=True,
+    help="Order: last opened, added (newest first), title, or most annotations/notes/claims.",
+)
+@click.option("--reverse", is_flag=True, help="The other way round.")
 @pass_context
-def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
-    """List the articles in the library, most recently opened first."""
-    articles = context.store.list_articles(all_versions=all_versions)
+def list_command(
+    context: Context, as_json: bool, all_versions: bool, sort: str, reverse: bool
+) -> None:
+    """List the articles in the library, most recently opened first.
+
+    The counts are named as in exports: annotations (all of them), of which notes and
+    claims; read is how far through the article the saved reading position is.
+    """
+    articles = context.store.list_articles(all_versions=all_versions, sort=sort, reverse=reverse)
     if as_json:
         from dataclasses import asdict
 
-        print_json([asdict(a) for a in articles])
+        print_json([{**asdict(a), "read_percent": a.read_percent} for a in articles])
         return
     if not articles:
         click.echo("The library is empty: add articles with 'claimmark add FILE...'.", err=True)
         return
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, pad_edge=False)
     for name, justify in (
         ("id", "right"),
         ("title", "left"),
         ("byline", "left"),
+        ("annotations", "right"),
         ("notes", "right"),
         ("claims", "right"),
+        ("read", "right"),
         ("opened", "left"),
     ):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for a in articles:
+        read = a.read_percent
         table.add_row(
             str(a.id),
-            a.title,
-            a.byline,
+            Text(a.title),
+            Text(a.byline),
             str(a.annotation_count),
+            str(a.note_count),
             str(a.claim_count),
+            "" if read is None else f"{read}%",
             (a.last_opened_at or "")[:16].replace("T", " "),
         )
     console().print(table)
