@@ -30,7 +30,7 @@ SNIPPET_BEFORE: Final = 40
 """Characters of context kept before the first match of a snippet."""
 SNIPPET_LENGTH: Final = 200
 """The most characters of a snippet (a screen clips it further)."""
-RANK_WINDOW: Final = 1000
+RANK_WINDOW: Final = 500
 """The most matching rows of one index ranked by bm25 (the newest, when more match)."""
 
 _TABLES: Final = {
@@ -233,6 +233,7 @@ class SearchQueries(StoreParts):
             scores = {c.rowid: c.score for c in group}
             ids = list(scores)
             marks = ",".join("?" * len(ids))
+            # The rowid range lets FTS5 seek instead of reading a common word's whole list.
             columns = _TABLES[table]
             highlights = ", ".join(
                 f"highlight({table}, {i}, '{OPEN}', '{CLOSE}') AS h{i}" for i in range(len(columns))
@@ -240,8 +241,9 @@ class SearchQueries(StoreParts):
             if table == "articles_fts":
                 for row in self._run(
                     f"""SELECT f.rowid, {highlights} FROM {table} f
-                        WHERE {table} MATCH ? AND f.rowid IN ({marks})""",
-                    [match, *ids],
+                        WHERE {table} MATCH ? AND f.rowid IN ({marks})
+                        AND f.rowid BETWEEN ? AND ?""",
+                    [match, *ids, min(ids), max(ids)],
                 ):
                     hit = self._article_hit(row, scores[row[0]])
                     described[(table, row[0])] = hit
@@ -252,8 +254,9 @@ class SearchQueries(StoreParts):
                         FROM {table} f JOIN annotations a ON a.id = f.rowid
                         JOIN articles t ON t.id = a.article_id
                         LEFT JOIN claims c ON c.annotation_id = a.id
-                        WHERE {table} MATCH ? AND f.rowid IN ({marks})""",
-                    [match, *ids],
+                        WHERE {table} MATCH ? AND f.rowid IN ({marks})
+                        AND f.rowid BETWEEN ? AND ?""",
+                    [match, *ids, min(ids), max(ids)],
                 ):
                     hit = self._annotation_hit(row, columns, scores[row[0]])
                     described[(table, row[0])] = hit

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from claimmark.store.models import DeletedArticles, TagChange
 from claimmark.store.store import Store
 from claimmark.tui.launch import settle_after_startup
+
+
+@dataclass
+class LibraryHistory:
+    """Changes to the library as a whole that `u` undoes until the app closes: deleted
+    articles (in the library) and tag renames, merges and deletes (on the tags screen)."""
+
+    deleted: list[DeletedArticles] = field(default_factory=list)
+    tag_changes: list[TagChange] = field(default_factory=list)
 
 
 class ClaimmarkApp(App[None]):
@@ -25,6 +36,8 @@ class ClaimmarkApp(App[None]):
         super().__init__()
         self.store = store
         self.article_id = article_id
+        self.history = LibraryHistory()
+        """What the library and tags screens can undo."""
 
     def get_default_screen(self) -> Screen:
         """The library, or the reader when opened on one article (the library is then

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len, get_character_cell_size
 
 ELLIPSIS = "…"
@@ -39,3 +41,21 @@ def clip(text: str, width: int) -> str:
 def one_line(text: str, width: int) -> str:
     """`text` squashed onto one line and clipped to `width` cells."""
     return clip(squash(text), width)
+
+
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+"""Controls, zero-width spaces and bidi controls: never sent to the terminal as they are
+(the zero-width joiner stays: emoji sequences need it)."""
+
+
+def visible(text: str, *, keep_length: bool = False) -> str:
+    """`text` on one line with control and bidi characters shown as "�" (stored text is
+    data: it must not move the cursor, recolour the terminal or reorder what is shown).
+
+    Runs of whitespace become one space; with `keep_length`, each whitespace character
+    becomes a space instead, so that offsets into `text` still hold."""
+    if keep_length:
+        return _INVISIBLE.sub("\ufffd", "".join(" " if c.isspace() else c for c in text))
+    return _INVISIBLE.sub("\ufffd", squash(text))

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester, SuggestFromList
 from textual.widgets import Input
 
 from claimmark.tui.dialogs.base import DialogScreen, KeyHints
@@ -21,8 +21,8 @@ class PromptDialog(DialogScreen[str | None]):
 
     `enter` dismisses with the text exactly as typed (possibly empty: the caller may take
     that as "clear"); `escape` dismisses with None. A prefilled value is selected on entry,
-    so typing replaces it. `suggestions` complete the whole value case-insensitively
-    (`tab` or `right` accepts).
+    so typing replaces it. `suggestions` complete the whole value case-insensitively, or a
+    `suggester` completes it its own way (`tab` or `right` accepts).
     """
 
     BINDINGS = [
@@ -36,6 +36,7 @@ class PromptDialog(DialogScreen[str | None]):
         value: str = "",
         placeholder: str = "",
         suggestions: Sequence[str] = (),
+        suggester: Suggester | None = None,
     ) -> None:
         super().__init__()
         self.prompt_title = title
@@ -46,6 +47,8 @@ class PromptDialog(DialogScreen[str | None]):
         """Shown while the input is empty."""
         self.suggestions = tuple(suggestions)
         """Completions, in order of preference."""
+        self.suggester = suggester
+        """Completes instead of `suggestions` when given (e.g. paths)."""
 
     def compose(self) -> ComposeResult:
         """Title, the input and the key hints."""
@@ -54,7 +57,8 @@ class PromptDialog(DialogScreen[str | None]):
             yield CompletingInput(
                 self.value,
                 placeholder=self.placeholder,
-                suggester=(
+                suggester=self.suggester
+                or (
                     SuggestFromList(self.suggestions, case_sensitive=False)
                     if self.suggestions
                     else None

@@ -1,32 +1,95 @@
-"""The library: every article with its byline, annotation count and last opened time."""
+"""The library: every article, sortable, searchable as you type, with delete and undo.
+
+The list is virtualised (tui/widgets/article_list.py): the store gives the ids in order
+from an index and the list fetches the few summaries on screen, so 30,000 articles open
+as fast as ten. `/` searches titles, article text, quotes, notes, claimants, sources and
+tags in a worker thread on a connection of its own, interrupted when the query changes,
+so typing never waits for a search.
+"""
 
 from __future__ import annotations
 
-from textual import on
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.timer import Timer
+from textual.widgets import Header, Input, Static
+from textual.worker import get_current_worker
 
-from claimmark.store.errors import ClaimmarkError
-from claimmark.store.models import ArticleSummary
+from claimmark.store.errors import ClaimmarkError, Interrupted
+from claimmark.store.models import LibrarySort, SearchHit, SearchResult
 from claimmark.store.store import Store
+from claimmark.tui.textfit import visible
+from claimmark.tui.widgets.article_rows import ArticleRows
+from claimmark.tui.widgets.hit_rows import HitRows
 from claimmark.tui.widgets.key_hints import KeyHints
-from claimmark.tui.widgets.table import Table
+from claimmark.tui.widgets.row_list import RowList
+
+if TYPE_CHECKING:
+    from claimmark.tui.app import LibraryHistory
+
+SEARCH_LIMIT = 40
+"""Hits shown for a search (the best ones)."""
+SEARCH_THROTTLE = 0.08
+"""Seconds between two searches while typing: the first key searches at once, the keys
+that follow within this time are searched together when it has passed."""
+SORT_SETTING = "library_sort"
+"""The setting that remembers the library's order, e.g. `title` or `claims reversed`."""
 
 
-def _when(stamp: str | None) -> str:
-    return stamp[:16].replace("T", " ") if stamp else "never"
+class SearchInput(Input):
+    """The search line: typing searches, up/down/page keys move through the hits."""
+
+    BINDINGS = [
+        Binding("down", "move(1)", "Next hit", show=False),
+        Binding("up", "move(-1)", "Previous hit", show=False),
+        Binding("pagedown", "move(10)", "Page down", show=False),
+        Binding("pageup", "move(-10)", "Page up", show=False),
+    ]
+    """Keys that move the hit cursor while typing."""
+
+    class Move(Message):
+        """Move the hit cursor by `rows`."""
+
+        def __init__(self, rows: int) -> None:
+            super().__init__()
+            self.rows = rows
+
+    def action_move(self, rows: int) -> None:
+        """Ask the screen to move the hit cursor."""
+        self.post_message(self.Move(rows))
 
 
 class LibraryScreen(Screen[None]):
-    """Pick an article to read; the most recently opened one is preselected."""
+    """Pick an article to read; the most recently opened one is first."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", tooltip="Read the selected article"),
-        Binding("a", "add", "Add file", tooltip="Add an article file or folder"),
+        Binding("enter", "open", "Open", tooltip="Read the selected article (at the match)"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            tooltip="Search titles, text, quotes, notes, claimants, sources and tags",
+        ),
+        Binding("escape", "clear_search", "Clear", show=False, tooltip="Clear the search"),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            tooltip="Sort by last opened, added, title, annotations, notes or claims",
+        ),
+        Binding("S", "reverse_sort", "Reverse", show=False, tooltip="Reverse the order"),
+        Binding("d", "delete", "Delete", tooltip="Delete the selected article (u undoes)"),
+        Binding("u", "undo", "Undo", show=False, tooltip="Undo the last delete"),
+        Binding("a", "add", "Add", tooltip="Add an article file or folder"),
+        Binding("t", "tags", "Tags", tooltip="Every tag: rename, merge or delete"),
         Binding("C", "claims", "Claims", tooltip="Every claim in the library"),
-        Binding("slash", "filter", "Filter", tooltip="Filter articles by title"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -35,110 +98,429 @@ class LibraryScreen(Screen[None]):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.articles: list[ArticleSummary] = []
-        self.filter_text = ""
+        self.sort, self.reverse = _read_sort(store)
+        self._searcher: Store | None = None
+        self._search_seq = 0
+        self._searching = False
+        self._throttle: Timer | None = None
+        self._pending: str | None = None
+        self._last_searched: str | None = None
+        self._shown_query: str | None = None
+        self._open_when_found = False
+        self._search_lock = threading.Lock()
+        self.result: SearchResult | None = None
+        """The search shown, if any."""
+        self.article_rows = ArticleRows(store.article_summaries)
+        """The library's articles in the current order."""
+        self.hit_rows = HitRows()
+        """The hits of the search shown."""
+        self.showing_hits = False
+        """Whether the list shows search hits (else the articles)."""
+        self._article_before_search: int | None = None
+
+    # -- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="library-hint")
-        yield Table(id="library", cursor_type="row", zebra_stripes=True)
+        yield SearchInput(
+            placeholder='Search everything: words, "a phrase", prefix*, AND, OR, NOT',
+            id="library-search",
+        )
+        yield Static(id="library-hint", markup=False)
+        yield RowList(self.article_rows, id="library")
         yield KeyHints()
+
+    @property
+    def rows(self) -> RowList:
+        """The list: the articles, or the hits of a search."""
+        return self.query_one("#library", RowList)
+
+    @property
+    def search_input(self) -> SearchInput:
+        return self.query_one("#library-search", SearchInput)
 
     def on_mount(self) -> None:
         self.title = "Library"
-        table = self.query_one(DataTable)
-        table.add_column("Title", key="title")
-        table.add_column("Byline", key="byline")
-        table.add_column("Notes", key="notes")
-        table.add_column("Claims", key="claims")
-        table.add_column("Last opened", key="opened")
-        table.focus()
+        self.search_input.display = False
+        self.rows.focus()
 
     def on_screen_resume(self) -> None:
-        """Shown for the first time or again: (re)load, as counts change elsewhere."""
+        """Shown for the first time or again: (re)load, as counts and positions change
+        while reading."""
         self.refresh_articles()
 
-    def refresh_articles(self) -> None:
-        """Reload the article list from the store (counts change as the user annotates)."""
-        table = self.query_one(DataTable)
-        self.articles = self.store.list_articles()
-        shown = [a for a in self.articles if self.filter_text.casefold() in a.title.casefold()]
-        table.clear()
-        for a in shown:
-            table.add_row(
-                a.title,
-                a.byline,
-                str(a.annotation_count),
-                str(a.claim_count),
-                _when(a.last_opened_at),
-                key=str(a.id),
-            )
-        hint = self.query_one("#library-hint", Static)
-        if not self.articles:
-            hint.update("The library is empty. Press a to add an article file or folder.")
-        elif self.filter_text:
-            hint.update(f"Filter: {self.filter_text!r} — {len(shown)} of {len(self.articles)}")
+    def on_unmount(self) -> None:
+        if self._searcher is not None:
+            self._searcher.interrupt()
+            self._searcher.close()
+            self._searcher = None
+
+    # -- the list --------------------------------------------------------------------
+
+    def refresh_articles(self, select: int | None = None) -> None:
+        """Reload the article ids in the current order, keeping the cursor on its
+        article (or on `select`)."""
+        keep = select if select is not None else self._current_article()
+        try:
+            ids = self.store.library_ids(self.sort, reverse=self.reverse)
+        except ClaimmarkError as error:
+            self.notify(str(error), title="Cannot read the library", severity="error")
+            ids = []
+        self.article_rows.load(ids, self.sort, self.reverse)
+        if self.showing_hits:
+            self._article_before_search = keep
         else:
-            hint.update(f"{len(self.articles)} articles — enter reads, a adds, C lists claims")
-        if shown:
-            table.move_cursor(row=0)
+            self.rows.show(self.article_rows, self.article_rows.index_of(keep) or 0)
+        self._show_hint()
+
+    def _current_article(self) -> int | None:
+        """The article the list's cursor is on while it shows the articles."""
+        if self.showing_hits:
+            return self._article_before_search
+        return self.article_rows.id_at(self.rows.cursor)
+
+    def _show_articles(self, select: int | None = None) -> None:
+        """The list shows the articles again (after a search)."""
+        if self.showing_hits:
+            self.showing_hits = False
+            wanted = select if select is not None else self._article_before_search
+            self.rows.show(self.article_rows, self.article_rows.index_of(wanted) or 0)
+
+    def _show_hits(self, hits: list[SearchHit]) -> None:
+        if not self.showing_hits:
+            self._article_before_search = self.article_rows.id_at(self.rows.cursor)
+            self.showing_hits = True
+        self.hit_rows = HitRows(hits)
+        self.rows.show(self.hit_rows, 0)
+
+    def _show_hint(self) -> None:
+        count = len(self.article_rows.ids)
+        order = self.sort.label + (", reversed" if self.reverse else "")
+        self.sub_title = f"{count:,} article{'s' if count != 1 else ''} · by {order}"
+        hint = self.query_one("#library-hint", Static)
+        if self.result is not None and self.showing_hits:
+            hint.update(self._result_hint(self.result))
+        elif not count:
+            hint.update("The library is empty. Press a to add an article file or folder.")
+        else:
+            hint.update(
+                f"Sorted by {order} — s sorts, S reverses; / searches titles, text, quotes, "
+                "notes, claimants, sources and tags"
+            )
 
     def selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        """The article under the cursor (of the hit, when search results are shown)."""
+        if self.showing_hits:
+            hit = self.hit_rows.hit_at(self.rows.cursor)
+            return hit.article_id if hit else None
+        return self.article_rows.id_at(self.rows.cursor)
 
-    @on(DataTable.RowSelected)
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(RowList.Chosen)
+    def _row_chosen(self, event: RowList.Chosen) -> None:
         self.action_open()
 
     def action_open(self) -> None:
-        article_id = self.selected_id()
+        """Read the article under the cursor; from a search hit, at the match."""
+        from claimmark.tui.screens.reader import ReaderScreen
+
+        if self.search_input.display and self.search_input.value.strip():
+            if self._shown_query != self.search_input.value.strip():
+                self._open_when_found = True  # the search for what was typed is running
+                return
+        if self.showing_hits:
+            hit = self.hit_rows.hit_at(self.rows.cursor)
+            if hit is None:
+                self.notify("No hit to open: change the search.", severity="warning")
+                return
+            self.app.push_screen(ReaderScreen(self.store, hit.article_id, match=_match(hit)))
+            return
+        article_id = self.article_rows.id_at(self.rows.cursor)
         if article_id is None:
             self.notify("No article to open: press a to add one.", severity="warning")
             return
-        from claimmark.tui.screens.reader import ReaderScreen
-
         self.app.push_screen(ReaderScreen(self.store, article_id))
 
-    def action_add(self) -> None:
-        from pathlib import Path
+    def action_cycle_sort(self) -> None:
+        """The next order: last opened, added, title, annotations, notes, claims."""
+        orders = list(LibrarySort)
+        self._set_sort(orders[(orders.index(self.sort) + 1) % len(orders)], False)
 
-        from claimmark.tui.dialogs import PromptDialog
+    def action_reverse_sort(self) -> None:
+        """The same order, the other way round."""
+        self._set_sort(self.sort, not self.reverse)
 
-        def done(text: str | None) -> None:
-            if not text:
-                return
-            from claimmark.store.ingest import find_article_files
+    def _set_sort(self, sort: LibrarySort, reverse: bool) -> None:
+        self.sort, self.reverse = sort, reverse
+        self.refresh_articles()
+        try:
+            self.store.set_setting(SORT_SETTING, sort.value + (" reversed" if reverse else ""))
+        except ClaimmarkError:
+            pass  # a read-only library sorts for this session only
 
-            added = 0
+    # -- search ----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Show the search line and type into it."""
+        box = self.search_input
+        box.display = True
+        box.focus()
+        if self._searcher is None:  # opened now, not on the first key typed
             try:
-                files = find_article_files([Path(text.strip()).expanduser()])
-                for path in files:
-                    self.store.import_file(path)
-                    added += 1
+                self._searcher = Store(self.store.path)
             except ClaimmarkError as error:
-                self.notify(str(error), title="Not added", severity="error")
-            if added:
-                self.notify(f"Added {added} article{'s' if added != 1 else ''}.")
-            self.refresh_articles()
+                self.notify(str(error), title="Cannot search", severity="error")
+        if box.value:
+            box.select_all()
+
+    def action_clear_search(self) -> None:
+        """Clear the search and go back to the whole library."""
+        box = self.search_input
+        if not box.display and not self.showing_hits:
+            return
+        self._search_seq += 1  # a search still running is no longer wanted
+        if self._searcher is not None and self._searching:
+            self._searcher.interrupt()
+        self._pending = None
+        self._open_when_found = False
+        box.value = ""
+        box.display = False
+        self.result = None
+        self._shown_query = None
+        self._last_searched = None
+        self._show_articles()
+        self.rows.focus()
+        self._show_hint()
+
+    @on(Input.Changed, "#library-search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        query = event.value.strip()
+        if not query:
+            self._search_seq += 1
+            if self._searcher is not None and self._searching:
+                self._searcher.interrupt()
+            self._pending = None
+            self.result = None
+            self._shown_query = None
+            self._last_searched = None
+            self._show_articles()
+            self._show_hint()
+            return
+        self._pending = query
+        if self._throttle is None:
+            self._start_search()  # the first key of a burst searches at once
+            self._throttle = self.set_timer(SEARCH_THROTTLE, self._throttle_done)
+
+    def _throttle_done(self) -> None:
+        self._throttle = None
+        if self._pending is not None and self._pending != self._last_searched:
+            self._start_search()
+            self._throttle = self.set_timer(SEARCH_THROTTLE, self._throttle_done)
+
+    def _start_search(self) -> None:
+        query = self._pending
+        if query is None:
+            return
+        self._last_searched = query
+        self._search_seq += 1
+        if self._searcher is None:
+            self._searcher = Store(self.store.path)
+        elif self._searching:
+            self._searcher.interrupt()  # the search for what was typed before: stop it
+        self._searching = True
+        self._search(self._searcher, query, self._search_seq)
+
+    @work(thread=True, exclusive=True, group="library-search", exit_on_error=False)
+    def _search(self, searcher: Store, query: str, seq: int) -> None:
+        started = time.perf_counter()
+        try:
+            with self._search_lock:  # one search at a time on the connection
+                while True:
+                    try:
+                        result = searcher.search(query, limit=SEARCH_LIMIT)
+                        break
+                    except Interrupted:
+                        if seq != self._search_seq:
+                            return  # typed past it
+                        # The interrupt was meant for the search before this one.
+        except ClaimmarkError as error:
+            self.app.call_from_thread(self._search_failed, seq, query, str(error))
+            return
+        finally:
+            if seq == self._search_seq:
+                self._searching = False
+        if not get_current_worker().is_cancelled:
+            elapsed = time.perf_counter() - started
+            self.app.call_from_thread(self._search_found, seq, query, result, elapsed)
+
+    def _search_found(self, seq: int, query: str, result: SearchResult, elapsed: float) -> None:
+        if seq != self._search_seq:
+            return  # typed past: a newer search is on its way
+        self.result = result
+        self._shown_query = query
+        self._show_hits(list(result.hits))
+        self.query_one("#library-hint", Static).update(self._result_hint(result, elapsed))
+        if self._open_when_found:
+            self._open_when_found = False
+            self.action_open()
+
+    def _search_failed(self, seq: int, query: str, message: str) -> None:
+        if seq != self._search_seq:
+            return
+        self.result = None
+        self._shown_query = query
+        self._show_hits([])
+        self._open_when_found = False
+        self.query_one("#library-hint", Static).update(message[:1].upper() + message[1:] + ".")
+
+    def _result_hint(self, result: SearchResult, elapsed: float | None = None) -> str:
+        count = len(result.hits)
+        if not count:
+            text = f"No match for {visible(result.query)}"
+        else:
+            best = f"the best {count}" if result.more else f"{count}"
+            text = f"{best} hit{'s' if count != 1 else ''} for {visible(result.query)}"
+        if result.plain_words:
+            text += " (searched as plain words: not FTS5 syntax)"
+        if elapsed is not None:
+            text += f" in {elapsed * 1000:.0f} ms"
+        return text + " — enter opens at the match, ↑↓ move, esc clears"
+
+    @on(SearchInput.Move)
+    def _move_hit(self, event: SearchInput.Move) -> None:
+        if self.showing_hits and self.rows.cursor is not None:
+            self.rows.move_cursor(self.rows.cursor + event.rows)
+
+    @on(Input.Submitted, "#library-search")
+    def _open_hit(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.action_open()
+
+    # -- delete and undo -------------------------------------------------------------
+
+    @property
+    def history(self) -> LibraryHistory:
+        from claimmark.tui.app import ClaimmarkApp
+
+        app = self.app
+        assert isinstance(app, ClaimmarkApp)
+        return app.history
+
+    def action_delete(self) -> None:
+        """Delete the article under the cursor, after asking (u undoes it)."""
+        article_id = self.selected_id()
+        if article_id is None:
+            self.notify("No article to delete.", severity="warning")
+            return
+        try:
+            [summary] = self.store.article_summaries([article_id])
+        except (ClaimmarkError, ValueError) as error:
+            self.notify(str(error) or "That article is gone.", severity="error")
+            return
+        count = summary.annotation_count
+        title = visible(summary.title)
+        from claimmark.tui.dialogs import ConfirmDialog
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._delete(article_id)
 
         self.app.push_screen(
-            PromptDialog("Add an article file or folder", placeholder="path/to/article.txt"),
+            ConfirmDialog(
+                f"Delete “{title}” and its {count} annotation{'s' if count != 1 else ''}?\n"
+                "Every version of it goes too. u undoes it until you quit."
+            ),
             done,
         )
 
-    def action_filter(self) -> None:
+    def _delete(self, article_id: int) -> None:
+        try:
+            deleted = self.store.delete_articles([article_id])
+        except ClaimmarkError as error:
+            self.notify(str(error), title="Not deleted", severity="error")
+            return
+        self.history.deleted.append(deleted)
+        if self.showing_hits:
+            self.hit_rows.hits = [
+                h for h in self.hit_rows.hits if h.article_id not in deleted.article_ids
+            ]
+            self.rows.show(self.hit_rows, None)
+        self.refresh_articles()
+        self.notify(f"Deleted “{visible(deleted.titles[0])}”. Press u to undo.", timeout=5)
+
+    def action_undo(self) -> None:
+        """Bring back the article deleted last."""
+        if not self.history.deleted:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        deleted = self.history.deleted[-1]
+        try:
+            self.store.restore_articles(deleted)
+        except ClaimmarkError as error:
+            self.notify(str(error), title="Not undone", severity="error")
+            return
+        self.history.deleted.pop()
+        restored = max(deleted.article_ids)
+        if self.showing_hits:
+            self.action_clear_search()
+        self.refresh_articles(select=restored)
+        self.notify(f"Restored “{visible(deleted.titles[0])}”.", timeout=3)
+
+    # -- elsewhere -------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        """Ask for a file or folder and add its articles."""
+        from pathlib import Path
+
+        from claimmark.store.ingest import ARTICLE_SUFFIXES
         from claimmark.tui.dialogs import PromptDialog
+        from claimmark.tui.dialogs.completion import PathSuggester
 
         def done(text: str | None) -> None:
-            if text is not None:
-                self.filter_text = text.strip()
-                self.refresh_articles()
+            if not text or not text.strip():
+                return
+            from claimmark.store.ingest import find_article_files
 
-        self.app.push_screen(PromptDialog("Filter by title", value=self.filter_text), done)
+            added: list[int] = []
+            try:
+                files = find_article_files([Path(text.strip()).expanduser()])
+                for path in files:
+                    added.append(self.store.import_file(path).article.id)
+            except ClaimmarkError as error:
+                self.notify(str(error), title="Not added", severity="error")
+            if added:
+                self._after_add(added)
+
+        self.app.push_screen(
+            PromptDialog(
+                "Add an article file or folder",
+                placeholder="path/to/article.txt (tab completes)",
+                suggester=PathSuggester(ARTICLE_SUFFIXES),
+            ),
+            done,
+        )
+
+    def _after_add(self, added: list[int]) -> None:
+        """Show what was added: a search on shows it no longer, so it is cleared (with
+        a word), and the cursor goes to the first article added."""
+        cleared = self.showing_hits or bool(self.search_input.value)
+        if cleared:
+            self.action_clear_search()
+        self.refresh_articles(select=added[0])
+        count = len(added)
+        note = " The search was cleared to show it." if cleared else ""
+        self.notify(f"Added {count} article{'s' if count != 1 else ''}.{note}")
+
+    def action_tags(self) -> None:
+        """Every tag in the library: rename, merge, delete."""
+        from claimmark.tui.screens.tags import TagsScreen
+
+        def done(query: str | None) -> None:
+            if query:
+                self.action_search()
+                self.search_input.value = query
+
+        self.app.push_screen(TagsScreen(self.store), done)
 
     def action_claims(self) -> None:
         from claimmark.tui.screens.claims import ClaimsScreen
@@ -150,3 +532,24 @@ class LibraryScreen(Screen[None]):
         from claimmark.tui.help import help_sections
 
         self.app.push_screen(HelpScreen(help_sections(self)))
+
+
+def _match(hit: SearchHit) -> tuple[int, int] | None:
+    """Where the reader opens for a hit: the match (or the annotation) in the text; None
+    for a title hit (the reader opens where it was left)."""
+    if hit.kind == "title" or hit.end <= hit.start:
+        return None
+    return hit.start, hit.end
+
+
+def _read_sort(store: Store) -> tuple[LibrarySort, bool]:
+    """The order the library was last left in."""
+    try:
+        value = store.get_setting(SORT_SETTING) or ""
+    except ClaimmarkError:
+        value = ""
+    name, _, reversed_ = value.partition(" ")
+    try:
+        return LibrarySort(name), reversed_ == "reversed"
+    except ValueError:
+        return LibrarySort.OPENED, False

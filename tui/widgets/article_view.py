@@ -600,6 +600,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._graphemes: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
         # state
         self._cursor = 0
+        self._pending_top: int | None = None
         self._anchor: int | None = None
         self._select_mode = False
         self._goal: int | None = None
@@ -748,6 +749,36 @@ class ArticleView(ScrollView, can_focus=True):
         if self._anchor is not None:
             self._update(self._cursor, None, scroll=False)
 
+    @property
+    def top_offset(self) -> int:
+        """The offset of the first text line in view (0 while the title is in view)."""
+        if not self._line_starts:
+            return self._pending_top or 0
+        line = self._nearest_line(round(self.scroll_y), 1)
+        return 0 if line is None or round(self.scroll_y) < len(self._header) else line.start
+
+    def show_position(self, cursor: int, top: int) -> None:
+        """Put the cursor on `cursor` with the line holding `top` at the top of the view
+        (a saved reading position), now or, before the first layout, at it. If the
+        cursor would then be out of view, it is scrolled into view instead."""
+        self.move_cursor(cursor, scroll=False)
+        self._pending_top = min(max(top, 0), len(self._text))
+        if self._line_starts:
+            self._apply_pending_top()
+
+    def _apply_pending_top(self) -> None:
+        top = self._pending_top
+        self._pending_top = None
+        if top is None:
+            return
+        row = 0 if top == 0 else self._row_of(top)
+        height = self.scrollable_content_region.height
+        cursor_row = self._row_of(self._cursor)
+        if height > 0 and not row <= cursor_row < row + height:
+            self._scroll_to_cursor()
+            return
+        self.scroll_to(y=row, animate=False, force=True)
+
     def marks_at(self, offset: int) -> list[Mark]:
         """The marks covering `offset`, innermost first (ties: most recent first)."""
         paragraph = self._paragraph_of(offset)
@@ -859,7 +890,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._graphemes.clear()
         self._strips.clear()
         self.virtual_size = Size(width, self._total_rows)
-        if anchor_offset is not None:
+        if self._pending_top is not None and self.is_mounted:
+            self._apply_pending_top()  # a saved position, set before the first layout
+        elif anchor_offset is not None:
             top = max(0, self._row_of(anchor_offset) - screen_row)
             self.scroll_to(y=top, animate=False, force=True)
         elif self._cursor and self.is_mounted:
