@@ -706,6 +706,7 @@ class ReaderScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back to where the reader was opened from (the library, or the claims view)."""
+        self.save_position()  # before the screen below reads it
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         else:

@@ -162,13 +162,15 @@ class ArticleRows:
         sorted_key = _SORTED_COLUMN[self.sort]
         descending = self.sort is not LibrarySort.TITLE
         arrow = "▲" if descending == self.reverse else "▼"
-        pieces: list[tuple[str, Style]] = []
+        texts: list[str] = []
         for key, column in self.columns(width):
             title = column.title
-            if key == sorted_key:
-                title = f"{arrow} {title}" if column.align == "right" else f"{title} {arrow}"
-            pieces.append((fit_cell(title, column.width, column.align) + " " * GAP, style))
-        return cells_line(pieces, width, style)
+            if key == sorted_key and column.align == "left":
+                title = f"{title} {arrow}"
+            elif key == sorted_key and texts:  # a number column: the arrow in the gap before
+                texts[-1] = texts[-1][:-1] + arrow
+            texts += [fit_cell(title, column.width, column.align), " " * GAP]
+        return cells_line([(text, style) for text in texts], width, style)
 
     def row_strip(self, rows: RowList, index: int, width: int, selected: bool) -> Strip:
         """One article: title, (byline), counts, how far read, dates."""
