@@ -45,7 +45,7 @@ _OPENERS = frozenset(
 """Words that usually open a sentence (checked after an abbreviation)."""
 
 _CANDIDATE = re.compile(
-    r"(?:\.\.\.|[.!?…])+[\"'”’»)\]]*(?=[^\S\n]+[\"'“‘«(\[]*((?:[^\W_]|[$£€¥#])\S*))"
+    r"[.!?…]+[\"'”’»)\]]*(?=[^\S\n]+[\"'“‘«(\[]*((?:[^\W_]|[$£€¥#])\S*))"
     r"|[。！？]+[」』”’)）]*"
     r"|\n"
 )
