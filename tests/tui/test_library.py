@@ -61,6 +61,19 @@ async def until(pilot, condition: Callable[[], object], seconds: float = 5.0) ->
     assert condition()
 
 
+def notifications(app: ClaimmarkApp) -> list[str]:
+    """Every message the app will show as a notification, in order."""
+    said: list[str] = []
+    show = app.notify
+
+    def record(message: str, **options: object) -> None:
+        said.append(message)
+        show(message, **options)  # type: ignore[arg-type]
+
+    app.notify = record  # type: ignore[method-assign]
+    return said
+
+
 def library(app: ClaimmarkApp) -> LibraryScreen:
     screen = app.screen
     assert isinstance(screen, LibraryScreen), screen
@@ -344,12 +357,10 @@ async def test_added_article_is_not_hidden_by_a_search(lib: Store, tmp_path: Pat
     new = tmp_path / "new-story.txt"
     new.write_text("Bridge repairs delayed\nThe bridge repairs are late again.\n")
     app = ClaimmarkApp(lib)
+    said = notifications(app)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         screen = await search(pilot, app, "sediment")
-        await pilot.press("escape")  # leaves the search line; the hits stay shown
-        await pilot.pause()
-        screen.action_search()
         await pilot.press("tab")  # to the hits: a adds from the list
         await pilot.press("a")
         await pilot.pause()
@@ -357,9 +368,10 @@ async def test_added_article_is_not_hidden_by_a_search(lib: Store, tmp_path: Pat
         await pilot.press(*str(tmp_path / "new-s"), "tab", "enter")
         await until(pilot, lambda: lib.article_count() == 3)
         await pilot.pause()
-        assert not screen.showing_hits
+        assert not screen.showing_hits and not screen.search_input.display
         assert screen.article_rows.id_at(screen.rows.cursor) == 3
         assert "Bridge repairs delayed" in screen_text(app)
+        assert any("search was cleared" in message for message in said)
 
 
 async def test_a_large_library_draws_only_what_is_on_screen(tmp_path: Path) -> None:

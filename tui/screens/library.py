@@ -47,12 +47,15 @@ class SearchInput(Input):
     """The search line: typing searches, up/down/page keys move through the hits."""
 
     BINDINGS = [
-        Binding("down", "move(1)", "Next hit", show=False),
+        Binding("enter", "submit", "Open at the match"),
+        Binding("down", "move(1)", "Next hit", key_display="↑↓"),
         Binding("up", "move(-1)", "Previous hit", show=False),
         Binding("pagedown", "move(10)", "Page down", show=False),
         Binding("pageup", "move(-10)", "Page up", show=False),
+        Binding("tab", "app.focus_next", "To the hits"),
+        Binding("escape", "screen.clear_search", "Clear"),
     ]
-    """Keys that move the hit cursor while typing."""
+    """Keys of the search line: enter opens the hit under the cursor, the arrows move it."""
 
     class Move(Message):
         """Move the hit cursor by `rows`."""
@@ -204,8 +207,8 @@ class LibraryScreen(Screen[None]):
             hint.update("The library is empty. Press a to add an article file or folder.")
         else:
             hint.update(
-                f"Sorted by {order} — s sorts, S reverses; / searches titles, text, quotes, "
-                "notes, claimants, sources and tags"
+                f"Sorted by {order} (s: next order, S: reverse) · / searches text, notes, "
+                "claims and tags"
             )
 
     def selected_id(self) -> int | None:
