@@ -307,8 +307,6 @@ def m006_library_search_counts_positions(db: Database) -> None:
         """CREATE TRIGGER annotation_meta_ad AFTER DELETE ON annotations BEGIN
             DELETE FROM annotation_meta_fts WHERE rowid = old.id;
         END""",
-        # Titles weigh ten times the text in the ranking of article hits.
-        "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)')",
     )
 
 

@@ -5,8 +5,9 @@ Three FTS5 indexes, each kept up to date by triggers: `articles_fts` (title, tex
 query is FTS5's own syntax: words (all must occur), `"a phrase"`, `prefix*`, `AND`, `OR`,
 `NOT`, `NEAR(a b)`, and `column:word` for the columns above. A query FTS5 refuses
 (`don't`, `covid-19`, a lone `"`) is searched as its plain words instead, never an error.
-Hits are ranked by bm25 (titles weigh ten times the text), and each says where it is
-(the title, ¶N of the text, or an annotation) with a snippet whose matches are marked.
+Articles whose title alone matches come first; then every hit by bm25 (a title word
+weighs ten times a text word). Each says where it is (the title, ¶N of the text, or an
+annotation) with a snippet whose matches are marked.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import replace as dataclass_replace
 from typing import Final
 
 from claimmark.store.errors import Interrupted, InvalidInput, StoreError
@@ -30,8 +32,10 @@ SNIPPET_BEFORE: Final = 40
 """Characters of context kept before the first match of a snippet."""
 SNIPPET_LENGTH: Final = 200
 """The most characters of a snippet (a screen clips it further)."""
-RANK_WINDOW: Final = 500
+RANK_WINDOW: Final = 300
 """The most matching rows of one index ranked by bm25 (the newest, when more match)."""
+TITLE_WINDOW: Final = 1000
+"""The same for matches in titles alone, ranked apart so that they are never missed."""
 
 _TABLES: Final = {
     "articles_fts": ("title", "text"),
@@ -39,6 +43,11 @@ _TABLES: Final = {
     "annotation_meta_fts": ("claimant", "sources", "tags"),
 }
 _COLUMNS: Final = frozenset(c for columns in _TABLES.values() for c in columns)
+_BM25: Final = {
+    "articles_fts": "bm25(articles_fts, 10.0, 1.0)",  # a title weighs ten times the text
+    "annotations_fts": "bm25(annotations_fts)",
+    "annotation_meta_fts": "bm25(annotation_meta_fts)",
+}
 
 _REJECTED = re.compile(
     r"fts5:|syntax error|unterminated string|unknown special query|no such column|"
@@ -57,6 +66,12 @@ class _Candidate:
     table: str
     rowid: int
     score: float
+    title: bool = False
+    """Found by the title pass: the title alone matches (these hits come first)."""
+
+    @property
+    def order(self) -> tuple[int, float]:
+        return (0 if self.title else 1, self.score)
 
 
 def plain_words(query: str) -> str:
@@ -159,7 +174,7 @@ class SearchQueries(StoreParts):
                 candidates = self._candidates(text, limit + 1, all_versions)
             except _Rejected:  # pragma: no cover - quoted words are always valid FTS5
                 raise InvalidInput(f"cannot search for {query!r}") from None
-        candidates.sort(key=lambda c: c.score)
+        candidates.sort(key=lambda c: c.order)
         hits = self._describe(candidates[:limit], text)
         return SearchResult(
             query=text, hits=tuple(hits), plain_words=plain, more=len(candidates) > limit
@@ -181,11 +196,10 @@ class SearchQueries(StoreParts):
             raise StoreError(_sqlite_message(error, self.path)) from None
 
     def _candidates(self, match: str, limit: int, all_versions: bool) -> list[_Candidate]:
-        """The best `limit` rows of each index for `match`. When more than `RANK_WINDOW`
-        rows of an index match, only the newest `RANK_WINDOW` of them are ranked: bm25 is
-        computed for every row it ranks, and for a word in every article that alone
-        takes far longer than the search may (FTS5 finds the newest rows by rowid, at
-        once)."""
+        """The best `limit` rows of each index for `match`, and of the titles alone. When
+        more than `RANK_WINDOW` rows of an index match, only the newest `RANK_WINDOW` of
+        them are ranked: bm25 is computed for every row it ranks, and for a word in every
+        article that alone takes far longer than a search may."""
         latest = {
             "articles_fts": f"AND f.rowid NOT IN ({_SUPERSEDED})",
             "annotations_fts": "AND (SELECT article_id FROM annotations WHERE id = f.rowid) "
@@ -201,27 +215,39 @@ class SearchQueries(StoreParts):
         for table in _TABLES:
             where = "" if all_versions else latest[table]
             try:
-                oldest = self._run(
-                    f"""SELECT f.rowid FROM {table} f WHERE {table} MATCH ? {where}
-                        ORDER BY f.rowid DESC LIMIT 1 OFFSET ?""",
-                    [match, RANK_WINDOW - 1],
-                )
-                window = f"AND f.rowid >= {int(oldest[0][0])}" if oldest else ""
-                rows = self._run(
-                    f"""SELECT f.rowid, f.rank FROM {table} f WHERE {table} MATCH ? {where}
-                        {window} ORDER BY f.rank LIMIT ?""",
-                    [match, limit],
-                )
+                found += self._ranked(table, match, where, RANK_WINDOW, limit)
             except _Rejected as error:
                 column = _NO_COLUMN.search(str(error))
                 if column and column.group(1) in _COLUMNS:
                     missing_columns.append(column.group(1))
                     continue  # a column filter for another index: nothing here
                 raise
-            found += [_Candidate(table, row[0], row[1]) for row in rows]
+            if table == "articles_fts":
+                titles = self._ranked(table, f"title : ({match})", where, TITLE_WINDOW, limit)
+                found += [dataclass_replace(c, title=True) for c in titles]
         if len(missing_columns) == len(_TABLES):
             raise _Rejected("no index has the columns asked for")
-        return found
+        best: dict[tuple[str, int], _Candidate] = {}
+        for candidate in found:
+            key = (candidate.table, candidate.rowid)
+            if key not in best or candidate.order < best[key].order:
+                best[key] = candidate
+        return list(best.values())
+
+    def _ranked(
+        self, table: str, match: str, where: str, window: int, limit: int
+    ) -> list[_Candidate]:
+        """The best `limit` of the newest `window` rows of `table` that match, by bm25.
+
+        FTS5 gives the matches newest first and stops after `window`, so bm25 is computed
+        for at most `window` rows, in one pass over the index (a prefix is expanded once)."""
+        rows = self._run(
+            f"""SELECT f.rowid, {_BM25[table]} FROM {table} f WHERE {table} MATCH ? {where}
+                ORDER BY f.rowid DESC LIMIT ?""",
+            [match, window],
+        )
+        best = sorted(rows, key=lambda row: row[1])[:limit]
+        return [_Candidate(table, row[0], row[1]) for row in best]
 
     def _describe(self, candidates: list[_Candidate], match: str) -> list[SearchHit]:
         """Each candidate as a hit: its article, where it is and its snippet."""
@@ -231,9 +257,13 @@ class SearchQueries(StoreParts):
             by_table.setdefault(candidate.table, []).append(candidate)
         for table, group in by_table.items():
             scores = {c.rowid: c.score for c in group}
+            in_title = {c.rowid for c in group if c.title}
             ids = list(scores)
             marks = ",".join("?" * len(ids))
-            # The rowid range lets FTS5 seek instead of reading a common word's whole list.
+            # FTS5 takes an IN list as one query per rowid, each a quick seek, but each
+            # expanding a prefix* again (~2 ms); with a prefix, `+` makes it one query
+            # that reads the matches between the lowest and highest rowid instead.
+            rowid = "+" if "*" in match else ""
             columns = _TABLES[table]
             highlights = ", ".join(
                 f"highlight({table}, {i}, '{OPEN}', '{CLOSE}') AS h{i}" for i in range(len(columns))
@@ -241,11 +271,11 @@ class SearchQueries(StoreParts):
             if table == "articles_fts":
                 for row in self._run(
                     f"""SELECT f.rowid, {highlights} FROM {table} f
-                        WHERE {table} MATCH ? AND f.rowid IN ({marks})
+                        WHERE {table} MATCH ? AND {rowid}f.rowid IN ({marks})
                         AND f.rowid BETWEEN ? AND ?""",
                     [match, *ids, min(ids), max(ids)],
                 ):
-                    hit = self._article_hit(row, scores[row[0]])
+                    hit = self._article_hit(row, scores[row[0]], row[0] in in_title)
                     described[(table, row[0])] = hit
             else:
                 for row in self._run(
@@ -254,7 +284,7 @@ class SearchQueries(StoreParts):
                         FROM {table} f JOIN annotations a ON a.id = f.rowid
                         JOIN articles t ON t.id = a.article_id
                         LEFT JOIN claims c ON c.annotation_id = a.id
-                        WHERE {table} MATCH ? AND f.rowid IN ({marks})
+                        WHERE {table} MATCH ? AND {rowid}f.rowid IN ({marks})
                         AND f.rowid BETWEEN ? AND ?""",
                     [match, *ids, min(ids), max(ids)],
                 ):
@@ -264,11 +294,11 @@ class SearchQueries(StoreParts):
             described[(c.table, c.rowid)] for c in candidates if (c.table, c.rowid) in described
         ]
 
-    def _article_hit(self, row: sqlite3.Row, score: float) -> SearchHit:
+    def _article_hit(self, row: sqlite3.Row, score: float, in_title: bool) -> SearchHit:
         article_id = row[0]
         title, title_spans = unmark(row[1])
         text, spans = unmark(row[2])
-        if not spans:
+        if in_title or not spans:
             shown, marks = snippet(title, title_spans)
             return SearchHit(
                 article_id=article_id,

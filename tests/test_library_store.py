@@ -411,3 +411,19 @@ def test_bad_tag_operations_are_refused_and_change_nothing(lib: Store) -> None:
     with pytest.raises(NotFound):
         lib.delete_tag("nothing")
     assert lib.tag_counts() == tags
+
+
+def test_common_words_rank_the_newest_matches_but_never_miss_a_title(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimmark.store.search as search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    old = store.add_article("Barrier history", "", "/old.txt", "An old story.").article
+    texts = [
+        store.add_article(f"Story {i}", "", f"/{i}.txt", f"The barrier again, {i}.").article.id
+        for i in range(8)
+    ]
+    result = store.search("barrier", limit=10)
+    assert result.hits[0].article_id == old.id and result.hits[0].kind == "title"
+    assert {h.article_id for h in result.hits[1:]} == set(texts[-3:])  # the newest three

@@ -9,6 +9,7 @@ so typing never waits for a search.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from typing import TYPE_CHECKING
@@ -34,11 +35,14 @@ from claimmark.tui.widgets.row_list import RowList
 if TYPE_CHECKING:
     from claimmark.tui.app import LibraryHistory
 
-SEARCH_LIMIT = 40
-"""Hits shown for a search (the best ones)."""
+SEARCH_LIMIT = 30
+"""Hits shown for a search (the best ones: about a screenful)."""
 SEARCH_THROTTLE = 0.08
 """Seconds between two searches while typing: the first key searches at once, the keys
 that follow within this time are searched together when it has passed."""
+SAME_FRAME_WAIT = 0.02
+"""Seconds the first key of a search waits for its hits before the typed text is drawn
+without them (then the hits come in a frame of their own)."""
 SORT_SETTING = "library_sort"
 """The setting that remembers the library's order, e.g. `title` or `claims reversed`."""
 
@@ -111,6 +115,7 @@ class LibraryScreen(Screen[None]):
         self._shown_query: str | None = None
         self._open_when_found = False
         self._search_lock = threading.Lock()
+        self._found = asyncio.Event()
         self.result: SearchResult | None = None
         """The search shown, if any."""
         self.article_rows = ArticleRows(store.article_summaries)
@@ -167,7 +172,7 @@ class LibraryScreen(Screen[None]):
         try:
             ids = self.store.library_ids(self.sort, reverse=self.reverse)
         except ClaimmarkError as error:
-            self.notify(str(error), title="Cannot read the library", severity="error")
+            self.notify(str(error), title="Cannot read the library", severity="error", markup=False)
             ids = []
         self.article_rows.load(ids, self.sort, self.reverse)
         if self.showing_hits:
@@ -271,7 +276,7 @@ class LibraryScreen(Screen[None]):
             try:
                 self._searcher = Store(self.store.path)
             except ClaimmarkError as error:
-                self.notify(str(error), title="Cannot search", severity="error")
+                self.notify(str(error), title="Cannot search", severity="error", markup=False)
         if box.value:
             box.select_all()
 
@@ -295,7 +300,7 @@ class LibraryScreen(Screen[None]):
         self._show_hint()
 
     @on(Input.Changed, "#library-search")
-    def _query_changed(self, event: Input.Changed) -> None:
+    async def _query_changed(self, event: Input.Changed) -> None:
         query = event.value.strip()
         if not query:
             self._search_seq += 1
@@ -312,6 +317,13 @@ class LibraryScreen(Screen[None]):
         if self._throttle is None:
             self._start_search()  # the first key of a burst searches at once
             self._throttle = self.set_timer(SEARCH_THROTTLE, self._throttle_done)
+            # Hold this screen's frame (the typed text) for the hits, if they come soon:
+            # both are then drawn together, a frame sooner than one after the other.
+            found = self._found = asyncio.Event()
+            try:
+                await asyncio.wait_for(found.wait(), SAME_FRAME_WAIT)
+            except TimeoutError:
+                pass  # a slow search: the text now, its hits when they come
 
     def _throttle_done(self) -> None:
         self._throttle = None
@@ -358,6 +370,7 @@ class LibraryScreen(Screen[None]):
     def _search_found(self, seq: int, query: str, result: SearchResult, elapsed: float) -> None:
         if seq != self._search_seq:
             return  # typed past: a newer search is on its way
+        self._found.set()
         self.result = result
         self._shown_query = query
         self._show_hits(list(result.hits))
@@ -369,6 +382,7 @@ class LibraryScreen(Screen[None]):
     def _search_failed(self, seq: int, query: str, message: str) -> None:
         if seq != self._search_seq:
             return
+        self._found.set()
         self.result = None
         self._shown_query = query
         self._show_hits([])
@@ -418,7 +432,7 @@ class LibraryScreen(Screen[None]):
         try:
             [summary] = self.store.article_summaries([article_id])
         except (ClaimmarkError, ValueError) as error:
-            self.notify(str(error) or "That article is gone.", severity="error")
+            self.notify(str(error) or "That article is gone.", severity="error", markup=False)
             return
         count = summary.annotation_count
         title = visible(summary.title)
@@ -440,7 +454,7 @@ class LibraryScreen(Screen[None]):
         try:
             deleted = self.store.delete_articles([article_id])
         except ClaimmarkError as error:
-            self.notify(str(error), title="Not deleted", severity="error")
+            self.notify(str(error), title="Not deleted", severity="error", markup=False)
             return
         self.history.deleted.append(deleted)
         if self.showing_hits:
@@ -449,7 +463,9 @@ class LibraryScreen(Screen[None]):
             ]
             self.rows.show(self.hit_rows, None)
         self.refresh_articles()
-        self.notify(f"Deleted “{visible(deleted.titles[0])}”. Press u to undo.", timeout=5)
+        self.notify(
+            f"Deleted “{visible(deleted.titles[0])}”. Press u to undo.", timeout=5, markup=False
+        )
 
     def action_undo(self) -> None:
         """Bring back the article deleted last."""
@@ -460,14 +476,14 @@ class LibraryScreen(Screen[None]):
         try:
             self.store.restore_articles(deleted)
         except ClaimmarkError as error:
-            self.notify(str(error), title="Not undone", severity="error")
+            self.notify(str(error), title="Not undone", severity="error", markup=False)
             return
         self.history.deleted.pop()
         restored = max(deleted.article_ids)
         if self.showing_hits:
             self.action_clear_search()
         self.refresh_articles(select=restored)
-        self.notify(f"Restored “{visible(deleted.titles[0])}”.", timeout=3)
+        self.notify(f"Restored “{visible(deleted.titles[0])}”.", timeout=3, markup=False)
 
     # -- elsewhere -------------------------------------------------------------------
 
@@ -490,7 +506,7 @@ class LibraryScreen(Screen[None]):
                 for path in files:
                     added.append(self.store.import_file(path).article.id)
             except ClaimmarkError as error:
-                self.notify(str(error), title="Not added", severity="error")
+                self.notify(str(error), title="Not added", severity="error", markup=False)
             if added:
                 self._after_add(added)
 
@@ -512,7 +528,7 @@ class LibraryScreen(Screen[None]):
         self.refresh_articles(select=added[0])
         count = len(added)
         note = " The search was cleared to show it." if cleared else ""
-        self.notify(f"Added {count} article{'s' if count != 1 else ''}.{note}")
+        self.notify(f"Added {count} article{'s' if count != 1 else ''}.{note}", markup=False)
 
     def action_tags(self) -> None:
         """Every tag in the library: rename, merge, delete."""

@@ -126,7 +126,7 @@ class TagsScreen(Screen[str | None]):
         try:
             tags = self.store.tag_counts()
         except ClaimmarkError as error:
-            self.notify(str(error), severity="error")
+            self.notify(str(error), severity="error", markup=False)
             tags = []
         self.tag_rows = TagRows(tags)
         wanted = self.tag_rows.index_of(select or (current.name if current else None))
@@ -155,13 +155,14 @@ class TagsScreen(Screen[str | None]):
         self.notify(
             f"{message} on {count} annotation{'s' if count != 1 else ''}. u undoes it.",
             timeout=4,
+            markup=False,
         )
 
     def _run(self, change: Callable[[], TagChange]) -> TagChange | None:
         try:
             return change()
         except ClaimmarkError as error:
-            self.notify(str(error), title="Not changed", severity="error")
+            self.notify(str(error), title="Not changed", severity="error", markup=False)
             return None
 
     def action_rename(self) -> None:
@@ -253,11 +254,13 @@ class TagsScreen(Screen[str | None]):
         try:
             self.store.undo_tag_change(change)
         except ClaimmarkError as error:
-            self.notify(str(error), title="Not undone", severity="error")
+            self.notify(str(error), title="Not undone", severity="error", markup=False)
             return
         self.history.tag_changes.pop()
         self.refresh_tags(select=change.tag)
-        self.notify(f"Undid the {change.action} of #{visible(change.tag)}.", timeout=3)
+        self.notify(
+            f"Undid the {change.action} of #{visible(change.tag)}.", timeout=3, markup=False
+        )
 
     @on(RowList.Chosen)
     def _chosen(self, event: RowList.Chosen) -> None:
