@@ -36,15 +36,9 @@ class StoreParts:
             self, conn: sqlite3.Connection, where: str, params: Sequence[Any]
         ) -> list[Annotation]: ...
 
-        def _write_tags(
-            self, conn: sqlite3.Connection, annotation_id: int, tags: tuple[str, ...]
-        ) -> None: ...
-
-        def _journal(
+        def _journal_many(
             self,
             conn: sqlite3.Connection,
             action: str,
-            annotation: Annotation,
-            before: Annotation | None,
-            after: Annotation | None,
+            changes: Sequence[tuple[Annotation, Annotation | None, Annotation | None]],
         ) -> None: ...

@@ -730,16 +730,29 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         before: Annotation | None,
         after: Annotation | None,
     ) -> None:
-        conn.execute(
+        self._journal_many(conn, action, [(annotation, before, after)])
+
+    def _journal_many(
+        self,
+        conn: sqlite3.Connection,
+        action: str,
+        changes: Sequence[tuple[Annotation, Annotation | None, Annotation | None]],
+    ) -> None:
+        """Journal (annotation, before, after) changes, all stamped now."""
+        at = now()
+        conn.executemany(
             """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
                VALUES (?, ?, ?, ?, ?, ?)""",
             [
-                now(),
-                action,
-                annotation.id,
-                annotation.article_id,
-                json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
-                json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None,
+                [
+                    at,
+                    action,
+                    annotation.id,
+                    annotation.article_id,
+                    json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
+                    json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None,
+                ]
+                for annotation, before, after in changes
             ],
         )
 

@@ -86,8 +86,11 @@ class TagQueries(StoreParts):
 
     def undo_tag_change(self, change: TagChange) -> None:
         """Give every annotation `change` touched (and that still exists) its tags as they
-        were before it; a renamed tag gets its old spelling back."""
+        were before it; a renamed tag gets its old spelling back. Only the links that
+        differ are written, and each annotation whose tags change is journaled."""
+        wanted = dict(change.before)
         with self._write() as conn:
+            currents = self._annotations(conn, list(wanted))
             if change.action == "rename" and change.into is not None:
                 row = conn.execute(
                     "SELECT id FROM tags WHERE name = ? COLLATE NOCASE", [change.into]
@@ -98,11 +101,30 @@ class TagQueries(StoreParts):
                 ).fetchone()
                 if row is not None and taken is None:
                     conn.execute("UPDATE tags SET name = ? WHERE id = ?", [change.tag, row[0]])
-            tags_before = dict(change.before)
-            befores = self._annotations(conn, list(tags_before))
-            for annotation in befores:
-                self._write_tags(conn, annotation.id, tags_before[annotation.id])
-            self._journal_updates(conn, befores)
+            have = self._tag_names(conn, [a.id for a in currents])
+            remove: list[tuple[int, str]] = []
+            add: list[tuple[int, str]] = []
+            for annotation in currents:
+                want = {t.casefold(): t for t in wanted[annotation.id]}
+                now_ = {t.casefold(): t for t in have.get(annotation.id, ())}
+                remove += [(annotation.id, now_[k]) for k in now_.keys() - want.keys()]
+                add += [(annotation.id, want[k]) for k in want.keys() - now_.keys()]
+            conn.executemany(
+                """DELETE FROM annotation_tags WHERE annotation_id = ?
+                   AND tag_id = (SELECT id FROM tags WHERE name = ? COLLATE NOCASE)""",
+                remove,
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO tags (name) VALUES (?)", [(name,) for _, name in add]
+            )
+            conn.executemany(
+                """INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id)
+                   SELECT ?, id FROM tags WHERE name = ? COLLATE NOCASE""",
+                add,
+            )
+            self._journal_updates(
+                conn, [a for a in currents if tuple(a.tags) != tuple(wanted[a.id])]
+            )
 
     # -- internals -------------------------------------------------------------------
 
@@ -168,9 +190,21 @@ class TagQueries(StoreParts):
                 [stamp, *chunk],
             )
         afters = {a.id: a for a in self._annotations(conn, ids)}
-        for before in befores:
-            after = afters[before.id]
-            self._journal(conn, "update", after, before, after)
+        self._journal_many(conn, "update", [(afters[b.id], b, afters[b.id]) for b in befores])
+
+    def _tag_names(self, conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
+        """The tag names of each of the annotations `ids`."""
+        names: dict[int, list[str]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = list(ids[start : start + _CHUNK])
+            for annotation_id, name in conn.execute(
+                f"""SELECT l.annotation_id, t.name FROM annotation_tags l
+                    JOIN tags t ON t.id = l.tag_id
+                    WHERE l.annotation_id IN ({",".join("?" * len(chunk))})""",
+                chunk,
+            ):
+                names.setdefault(annotation_id, []).append(name)
+        return names
 
 
 def _clean_name(name: str) -> str:

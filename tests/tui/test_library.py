@@ -246,6 +246,11 @@ async def test_tags_screen_renames_merges_deletes_and_undoes(lib: Store) -> None
         await pilot.pause()
         tags = app.screen
         assert isinstance(tags, TagsScreen)
+
+        async def settled() -> None:
+            await until(pilot, lambda: not tags.busy)
+            await pilot.pause()
+
         shot = screen_text(app)
         assert "#flood" in shot and "#Flood risk" in shot and "#policy" in shot
         assert [t.name for t in tags.tag_rows.tags] == ["flood", "Flood risk", "policy"]
@@ -254,7 +259,7 @@ async def test_tags_screen_renames_merges_deletes_and_undoes(lib: Store) -> None
         await pilot.pause()
         assert isinstance(app.screen, PromptDialog)
         await pilot.press("ctrl+u", *"flooding", "enter")
-        await pilot.pause()
+        await settled()
         assert lib.get_annotation(1).tags == ("flooding",)
         assert "#flooding" in screen_text(app)
         # merge "Flood risk" into "flooding", with completion
@@ -262,15 +267,15 @@ async def test_tags_screen_renames_merges_deletes_and_undoes(lib: Store) -> None
         await pilot.press("m")
         await pilot.pause()
         await pilot.press(*"floodi", "tab", "enter")
-        await pilot.pause()
+        await settled()
         assert lib.get_annotation(2).tags == ("flooding", "policy")
         assert [t.name for t in lib.tag_counts()] == ["flooding", "policy"]
         # undo the merge, then the rename
         await pilot.press("u")
-        await pilot.pause()
+        await settled()
         assert lib.get_annotation(2).tags == ("Flood risk", "policy")
         await pilot.press("u")
-        await pilot.pause()
+        await settled()
         assert lib.get_annotation(1).tags == ("flood",)
         # delete "policy" after confirming
         tags.tag_list.move_cursor(tags.tag_rows.index_of("policy") or 0)
@@ -278,7 +283,7 @@ async def test_tags_screen_renames_merges_deletes_and_undoes(lib: Store) -> None
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
-        await pilot.pause()
+        await settled()
         assert lib.get_annotation(2).tags == ("Flood risk",)
         assert [e.action for e in lib.journal(1)][-1] == "update"
 
@@ -293,8 +298,7 @@ async def test_renaming_to_an_existing_tag_offers_to_merge(lib: Store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog) and "merge" in app.screen.message.lower()
         await pilot.press("y")
-        await pilot.pause()
-        assert lib.get_annotation(1).tags == ("policy",)
+        await until(pilot, lambda: lib.get_annotation(1).tags == ("policy",))
 
 
 async def test_enter_on_a_tag_searches_the_library_for_it(lib: Store) -> None:
