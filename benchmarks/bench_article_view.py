@@ -44,7 +44,9 @@ from textual.screen import Screen  # noqa: E402
 from textual.widgets import Log, Static  # noqa: E402
 
 from claimmark.store.text import paragraph_spans  # noqa: E402
-from claimmark.tui.widgets.article_view import ArticleView, Mark, is_simple, wrap_paragraphs  # noqa: E402
+from claimmark.tui.widgets.article_view import ArticleView  # noqa: E402
+from claimmark.tui.widgets.marks import Mark  # noqa: E402
+from claimmark.tui.widgets.wrapping import is_simple, wrap_paragraphs  # noqa: E402
 
 SIZE = (120, 40)
 TARGET_CHARS = 1_000_000

@@ -1,8 +1,11 @@
 """Anchoring annotations to text: the exact quote with some context on either side.
 
 An annotation stores its character offsets *and* a text-quote selector (quote, prefix,
-suffix), so that it can be found again in an edited text (a new version of an article) or
-in a database where offsets cannot be trusted (an imported file).
+suffix; the store keeps `CONTEXT` characters either side). What uses this module today:
+importing a JSON collection (`store.export.webanno_import`) finds a quote whose offsets do
+not match the article's text with `locate`, and `claimmark annotate` finds a quote with
+`find_occurrences`. Nothing yet moves annotations onto a new version of an article; the
+stored selector is what re-anchoring will use.
 """
 
 from __future__ import annotations

@@ -9,8 +9,9 @@ The stored body text is the article's paragraphs joined by a single ``\\n`` (see
   one space.
 
 Markdown files (``.md``, ``.markdown``) may have YAML front matter (``title:``,
-``author:``/``byline:``) and ``#`` headings; a ``## Heading`` in the body becomes a
-paragraph of its own, without the ``#`` markers.
+``author:``/``authors:``/``byline:``, read with PyYAML; YAML it refuses is refused) and
+``#`` headings; a ``## Heading`` in the body becomes a paragraph of its own, without the
+``#`` markers.
 
 Every refusal raises `IngestError` with a one-line message that names the file.
 """
@@ -23,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from claimmark.store.errors import IngestError
@@ -144,7 +146,7 @@ def parse_article_text(raw: str, *, markdown: bool) -> tuple[str, str, str]:
         byline = _clean_byline(lines[last], markdown=markdown)
         del lines[last]
     if markdown:
-        author = meta.get("byline") or meta.get("author") or ""
+        author = meta.get("byline") or meta.get("author") or meta.get("authors") or ""
         if author.strip():
             byline = _byline_from_author(author)
     paragraphs = _paragraphs(lines, markdown=markdown)
@@ -279,7 +281,16 @@ def _clean_inline(text: str) -> str:
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Simple YAML front matter (``key: value`` lines between ``---`` fences)."""
+    """YAML front matter (between a first ``---`` line and the next ``---`` or ``...``),
+    read with PyYAML; returns ``(lower-cased key -> one-line text, the lines after it)``.
+
+    Values are text as written: a loader derived from PyYAML's `SafeLoader` that resolves
+    only ``null``/``~``/empty, so ``title: 1984`` is "1984", ``title: Yes`` is "Yes" and
+    ``date: 2026-11-20`` stays as written (`safe_load` would give an int, True and a date).
+    A list (``author: [A, B]`` or ``- A`` lines) is joined with ", "; a mapping gives its
+    ``name``. Raises `IngestError` (one line, no file name) on YAML that PyYAML refuses
+    and on front matter that is not ``key: value`` lines.
+    """
     start = _first_nonblank(lines)
     if start is None or lines[start].strip() != "---":
         return {}, lines
@@ -288,35 +299,58 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             break
     else:
         return {}, lines
-    meta: dict[str, str] = {}
-    key = ""
-    for line in lines[start + 1 : end]:
-        item = re.match(r"^\s+-\s+(.*)$", line)
-        if item and key:  # a YAML list under the previous key: "author:\n  - A\n  - B"
-            value = _unquote(item.group(1))
-            meta[key] = f"{meta[key]}, {value}" if meta.get(key) else value
-            continue
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
-        if match:
-            key = match.group(1).lower()
-            meta[key] = _yaml_scalar(match.group(2))
+    data = _load_yaml("\n".join(lines[start + 1 : end]), first_line=start + 2)
+    if data is None:
+        return {}, lines[end + 1 :]
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "plain text"
+        raise IngestError(f"the front matter is {kind}, not `key: value` lines")
+    meta = {str(key).lower(): _meta_text(value) for key, value in data.items()}
     return meta, lines[end + 1 :]
 
 
-def _yaml_scalar(value: str) -> str:
-    value = value.strip()
-    if value.startswith("[") and value.endswith("]"):
-        return ", ".join(_unquote(part) for part in value[1:-1].split(",") if part.strip())
-    if not value.startswith(("'", '"')):
-        value = re.sub(r"\s+#.*$", "", value)  # a trailing YAML comment
-    return _unquote(value)
+def _load_yaml(text: str, *, first_line: int) -> object:
+    """`text` parsed as YAML (see `_front_matter`); `first_line` is its line in the file."""
+    import yaml  # imported only for a file with front matter: start-up stays cheap
+
+    try:
+        return yaml.load(text, Loader=_text_loader())  # noqa: S506 - a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        problem = " ".join(str(error.problem or error.context or "invalid YAML").split())
+        mark = error.problem_mark or error.context_mark
+        where = f" (line {first_line + mark.line})" if mark is not None else ""
+        raise IngestError(f"the front matter is not valid YAML: {problem}{where}") from None
+    except yaml.YAMLError as error:
+        problem = " ".join(str(error).split())
+        raise IngestError(f"the front matter is not valid YAML: {problem}") from None
 
 
-def _unquote(value: str) -> str:
-    value = value.strip()
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-        return value[1:-1]
-    return value
+@cache
+def _text_loader() -> type:
+    """PyYAML's `SafeLoader`, resolving no plain scalar but null (the rest stays text)."""
+    import yaml
+
+    class TextLoader(yaml.SafeLoader):
+        """`SafeLoader` that leaves plain scalars as text, except null."""
+
+    TextLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return TextLoader
+
+
+def _meta_text(value: object) -> str:
+    """A front matter value as one line of text ("" for null)."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(text for text in (_meta_text(item) for item in value) if text)
+    if isinstance(value, dict):
+        return _meta_text(value.get("name"))
+    if isinstance(value, bytes):  # !!binary
+        return ""
+    return " ".join(str(value).split())
 
 
 def _heading_text(line: str) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from claimmark.store.errors import InvalidInput, NotFound, StoreError
 from claimmark.store.models import ArticleSummary, DeletedArticles, LibrarySort, ReadingPosition
@@ -219,7 +219,7 @@ class LibraryQueries(StoreParts):
                             f"cannot undo: annotation id {row['id']} has been used again since"
                         )
                 elif table == "annotation_tags":
-                    row["tag_id"] = tag_ids[row["tag_id"]]
+                    row["tag_id"] = tag_ids[cast(int, row["tag_id"])]
                 elif table == "journal":
                     taken = conn.execute("SELECT 1 FROM journal WHERE id = ?", [row["id"]])
                     if taken.fetchone():

@@ -299,6 +299,20 @@ class ClaimRow:
     article_title: str
 
 
+def document_order(annotation: Annotation) -> tuple[int, int, str, str, str, int]:
+    """Sort key for the exports' document order: by start, the longer of two spans starting
+    together first, then by creation time, last change and quote; the id breaks what ties
+    remain."""
+    return (
+        annotation.start,
+        -annotation.end,
+        annotation.created_at,
+        annotation.updated_at,
+        annotation.quote,
+        annotation.id,
+    )
+
+
 def claim_to_dict(claim: Claim) -> dict:
     """A claim as plain JSON-ready values."""
     return {

@@ -195,7 +195,9 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
             raise
 
     def close(self) -> None:
-        """Close the connection (after a final WAL checkpoint where possible)."""
+        """Close the connection, running ``PRAGMA optimize`` first when the store is writable
+        (it refreshes the query planner's statistics where they are stale). SQLite itself
+        checkpoints the WAL into the database when the last connection to it closes."""
         try:
             if not self.read_only:
                 self.conn.execute("PRAGMA optimize")

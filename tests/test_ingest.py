@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -355,6 +357,79 @@ def test_markdown_front_matter_author_list(tmp_path: Path) -> None:
     assert paragraphs(parsed) == ["Body text."]
 
 
+def test_front_matter_escapes_in_double_quotes_are_read(tmp_path: Path) -> None:
+    text = '---\ntitle: "Minister says \\"no\\""\n---\nBody text.\n'
+    parsed = read_article_file(write(tmp_path, "a.md", text.encode()))
+    assert parsed.title == 'Minister says "no"'
+
+
+def test_front_matter_folded_title_is_read_as_one_line(tmp_path: Path) -> None:
+    text = "---\ntitle: >\n  Minister says\n  no to the plan\nauthor: Ana\n---\nBody text.\n"
+    parsed = read_article_file(write(tmp_path, "a.md", text.encode()))
+    assert parsed.title == "Minister says no to the plan"
+    assert parsed.byline == "By Ana"
+
+
+@pytest.mark.parametrize(
+    ("front", "title", "byline"),
+    [
+        ("title: 1984\nauthor: [Ana Ferreira, Tom Hale]", "1984", "By Ana Ferreira, Tom Hale"),
+        ("title: Yes\nbyline: By Our Correspondent", "Yes", "By Our Correspondent"),
+        ("title: 3.10 and counting\ndate: 2026-11-20", "3.10 and counting", ""),
+        ("title: 'It''s here'  # a comment\nauthor:", "It's here", ""),
+        (
+            "Title: Upper-case key\nauthors:\n  - name: Ana\n  - name: Tom",
+            "Upper-case key",
+            "By Ana, Tom",
+        ),
+        (
+            "title: ~\nauthor: {name: Ana Ferreira, email: a@example.org}",
+            "Body text.",
+            "By Ana Ferreira",
+        ),
+    ],
+)
+def test_front_matter_values_are_text_as_written(
+    tmp_path: Path, front: str, title: str, byline: str
+) -> None:
+    text = f"---\n{front}\n---\nBody text.\nMore text.\n"
+    parsed = read_article_file(write(tmp_path, "a.md", text.encode()))
+    assert (parsed.title, parsed.byline) == (title, byline)
+
+
+@pytest.mark.parametrize(
+    ("front", "problem"),
+    [
+        ('title: "unclosed', "not valid YAML"),
+        ("title: a: b", "not valid YAML: mapping values are not allowed here (line 2)"),
+        ("title: [A, B\nauthor: C", "not valid YAML"),
+        ("- just\n- a list", "the front matter is a list, not `key: value` lines"),
+        ("just some words", "the front matter is plain text, not `key: value` lines"),
+    ],
+)
+def test_front_matter_yaml_refuses_is_refused_in_one_line(
+    tmp_path: Path, front: str, problem: str
+) -> None:
+    path = write(tmp_path, "bad.md", f"---\n{front}\n---\nBody text.\n".encode())
+    with pytest.raises(IngestError) as error:
+        read_article_file(path)
+    assert problem in assert_one_line_naming(error, path)
+
+
+def test_yaml_is_imported_only_for_front_matter(tmp_path: Path) -> None:
+    plain = write(tmp_path, "plain.md", b"# Title\n\nBody text.\n")
+    fronted = write(tmp_path, "front.md", b"---\ntitle: T\n---\nBody text.\n")
+    code = (
+        "import sys\nfrom claimmark.store.ingest import read_article_file\n"
+        f"read_article_file({str(plain)!r})\nprint('yaml' in sys.modules)\n"
+        f"read_article_file({str(fronted)!r})\nprint('yaml' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]
+
+
 def test_a_txt_file_keeps_hashes_as_text(tmp_path: Path) -> None:
     parsed = read_article_file(write(tmp_path, "a.txt", b"# Not markdown\n## Still text.\n"))
     assert parsed.title == "# Not markdown"
@@ -573,9 +648,7 @@ def test_attribution_labels_match_the_stored_text(label_file: Path) -> None:
         assert label["claimant"] and label["cue"]
         assert isinstance(label["sources"], list)
         assert label["sentence"] in paras[label["paragraph"] - 1]
-        assert label["sentence"] in sentences or label["sentence"].startswith(
-            "The chair of the audit committee, Cllr."
-        )
+        assert label["sentence"] in sentences
     if labels.get("coverage") == "partial":
         span = labels["range"]
         assert parsed.text[span["start"] : span["end"]] == "\n".join(

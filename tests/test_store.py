@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 import sqlite3
 import subprocess
 import sys
+from enum import StrEnum
 from pathlib import Path
 
 import pytest
@@ -82,9 +84,25 @@ def test_new_database_has_schema_wal_and_foreign_keys(store: Store) -> None:
 
 
 def test_migration_names_match_registered_steps() -> None:
-    from claimmark.store.migrations import migrations
+    from claimmark.store.migrations import registered_names
 
-    assert tuple(m.name for m in migrations._migrations) == MIGRATION_NAMES
+    assert registered_names() == MIGRATION_NAMES
+
+
+@pytest.mark.parametrize(
+    ("column", "values"),
+    [("status", ClaimStatus), ("confidence", Confidence), ("attribution", Attribution)],
+)
+def test_claims_check_constraint_allows_exactly_the_enum(
+    store: Store, column: str, values: type[StrEnum]
+) -> None:
+    # The CHECK lists live in a released migration step that is never edited: if the enum
+    # gains a value, a new step must widen the constraint.
+    sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'claims'").fetchone()[0]
+    match = re.search(rf"CHECK \({column} IN\s*\(([^)]*)\)\)", sql)
+    assert match is not None, f"no CHECK on claims.{column}"
+    allowed = {value.strip().strip("'") for value in match.group(1).split(",")}
+    assert allowed == {member.value for member in values}
 
 
 def test_database_made_by_migration_one_opens_unchanged(tmp_path: Path) -> None:

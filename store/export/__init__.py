@@ -3,10 +3,12 @@ W3C Web Annotation JSON collection that imports back.
 
 - `store.export.markdown`: one article as a Markdown file (`article_markdown`,
   `export_filename`, and the escaping that keeps article text from becoming Markdown).
-- `store.export.webanno`: the JSON collection (`collection_json`) and its import
-  (`import_collection`, `parse_collection`).
-- `store.export.files`: atomic writes that never clobber a foreign file (`write_atomic`)
-  and the one-call export of many articles (`export_articles`, `export_text`).
+- `store.export.webanno`: the JSON collection (`collection_json`).
+- `store.export.webanno_import`: checking and importing such a collection
+  (`parse_collection`, `import_collection`).
+- `store.export.files`: atomic writes that never clobber a foreign file (`write_atomic`),
+  the default export folder (`export_folder`) and the one-call export of one or many
+  articles (`export_article`, `export_articles`, `export_text`).
 """
 
 from claimmark.store.export.errors import ExportError, ImportFormatError
@@ -23,10 +25,10 @@ from claimmark.store.export.markdown import (
     export_filename,
     obsidian_tag,
 )
-from claimmark.store.export.webanno import (
+from claimmark.store.export.webanno import collection_json
+from claimmark.store.export.webanno_import import (
     ImportSummary,
     ParsedCollection,
-    collection_json,
     import_collection,
     parse_collection,
 )

@@ -1,5 +1,6 @@
 """Writing exports to disk: atomic writes that never clobber a file claimmark did not write,
-and the one-call export of several articles that the CLI and the TUI use."""
+the default export folder, and the one-call export of several articles that the CLI and the
+TUI use."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ FORMATS: tuple[str, ...] = ("markdown", "json")
 
 COLLECTION_NAME = "claimmark-export.json"
 """The JSON file's name when a folder is given for several articles."""
+
+EXPORT_DIR_SETTING = "export_dir"
+"""The setting that names the default export folder (`claimmark config export_dir PATH`)."""
 
 _HEAD_BYTES = 8192
 
@@ -245,3 +249,16 @@ def _marker(path: Path) -> str | None:
     """The article sha256 of the Markdown export at `path`, if claimmark wrote it."""
     head = _head(path) if path.is_file() else None
     return export_marker(head) if head is not None else None
+
+
+def export_folder(store: Store) -> Path:
+    """The default export folder: the `export_dir` setting (set it with
+    `claimmark config export_dir PATH`), else `claimmark-exports` in the home folder."""
+    configured = store.get_setting(EXPORT_DIR_SETTING)
+    return Path(configured).expanduser() if configured else Path.home() / "claimmark-exports"
+
+
+def export_article(store: Store, article_id: int) -> Path:
+    """Export one article's notes to Markdown in the export folder (ctrl+e); the path."""
+    [path] = export_articles(store, [article_id], export_folder(store))
+    return path

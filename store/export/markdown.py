@@ -81,7 +81,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from claimmark.store.errors import InvalidInput
-from claimmark.store.models import Annotation, Article
+from claimmark.store.models import Annotation, Article, document_order
 from claimmark.store.text import ParagraphIndex
 
 GROUP_BY: tuple[str, ...] = ("document", "tag")
@@ -245,17 +245,6 @@ def obsidian_tag(tag: str) -> str:
 # -- the document --------------------------------------------------------------------
 
 
-def _sort_key(annotation: Annotation) -> tuple[int, int, str, str, str, int]:
-    return (
-        annotation.start,
-        -annotation.end,
-        annotation.created_at,
-        annotation.updated_at,
-        annotation.quote,
-        annotation.id,
-    )
-
-
 _NOTE_LINE_ENDS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 """What some editor or parser may take for a line end in a note: all become ``\\n``, so
 that every line the note has anywhere gets its indentation."""
@@ -365,7 +354,7 @@ def article_markdown(
     ``exported`` time to the front matter."""
     if group_by not in GROUP_BY:
         raise InvalidInput(f"unknown grouping {group_by!r} (choose: {', '.join(GROUP_BY)})")
-    ordered = sorted(annotations, key=_sort_key)
+    ordered = sorted(annotations, key=document_order)
     paragraphs = ParagraphIndex(article.text)
     claims = [a for a in ordered if a.kind == "claim"]
     others = [a for a in ordered if a.kind != "claim"]

@@ -7,6 +7,8 @@ import io
 from rich.console import Console
 from textual.app import App
 
+from claimmark.tui.textual_private import render_screen
+
 
 def screen_text(app: App) -> str:
     """The whole current screen (with any screens showing beneath it) as plain text."""
@@ -20,7 +22,5 @@ def screen_text(app: App) -> str:
         record=True,
         legacy_windows=False,
     )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
+    console.print(render_screen(app))
     return console.export_text()

@@ -14,14 +14,10 @@ from textual.binding import Binding
 from textual.color import Color
 from textual.message import Message
 
-from claimmark.tui.widgets.article_view import (
-    ArticleView,
-    Mark,
-    contrast_ratio,
-    display_text,
-    is_simple,
-    wrap_paragraph,
-)
+from claimmark.tui.colors import contrast_ratio
+from claimmark.tui.widgets.article_view import ArticleView
+from claimmark.tui.widgets.marks import Mark
+from claimmark.tui.widgets.wrapping import display_text, is_simple, wrap_paragraph
 
 TITLE = "Ministers signal backing for coastal flood plan"
 BYLINE = "By Jane Example"

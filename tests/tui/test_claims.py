@@ -15,6 +15,7 @@ from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT, TITLE
+from tests.tui.waiting import wait_until
 
 
 @pytest.fixture
@@ -27,11 +28,7 @@ def lib(tmp_path: Path) -> Store:
 async def wait_for_suggestions(pilot, app: ClaimmarkApp) -> ReaderScreen:
     screen = app.screen
     assert isinstance(screen, ReaderScreen)
-    for _ in range(100):
-        if screen._suggestions_ready:
-            break
-        await pilot.pause(0.02)
-    assert screen._suggestions_ready
+    await wait_until(pilot, lambda: screen._suggestions_ready, what="the reader's suggestions")
     return screen
 
 
@@ -163,7 +160,14 @@ async def test_claims_view_filters_and_opens(lib: Store) -> None:
         await pilot.pause()
         assert [r.annotation.claim.claimant for r in screen.rows] == ["two officials"]
         await pilot.press("r", "s", "s", "s", "enter")
-        await pilot.pause(0.2)
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, ReaderScreen)
+                and app.screen.query_one(ArticleView).cursor == far
+            ),
+            what="the reader with its cursor on the chosen claim",
+        )
         reader = app.screen
         assert isinstance(reader, ReaderScreen)
         assert reader.article.id == 1

@@ -29,6 +29,7 @@ from claimmark.tui.dialogs.completion import LastItemSuggester
 from claimmark.tui.dialogs.quote import QuotePreview
 from claimmark.tui.dialogs.tags import TagSuggester, parse_tags
 from tests.tui.screen import screen_text
+from tests.tui.snapshot_version import drawn_with_this_textual
 
 SIZE = (100, 32)
 QUOTE = (
@@ -490,11 +491,13 @@ async def _blink_off(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+@drawn_with_this_textual
 def test_snapshot_note_editor(snap_compare: Any) -> None:
     app = Host(NoteDialog("Ask the ministry for the costing.\n\n- who modelled it?", QUOTE))
     assert snap_compare(app, terminal_size=SIZE, run_before=_blink_off)
 
 
+@drawn_with_this_textual
 def test_snapshot_claim_form(snap_compare: Any) -> None:
     claim = Claim(
         claimant="environment minister",

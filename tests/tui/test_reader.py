@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import claimmark.tui.app
 from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
@@ -14,6 +16,7 @@ from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
 from tests.tui.screen import screen_text
+from tests.tui.waiting import wait_until
 
 TEXT = (
     "The government has signalled it will fund a regional flood barrier, two officials said.\n"
@@ -32,6 +35,21 @@ def lib(tmp_path: Path) -> Store:
     return store
 
 
+class RecordingApp(ClaimmarkApp):
+    """The app, keeping the text of every notification it shows (through `App.notify`,
+    which every widget's and screen's `notify` calls)."""
+
+    CSS_PATH = str(Path(claimmark.tui.app.__file__).with_name("app.tcss"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notices: list[str] = []
+
+    def notify(self, message: str, **kwargs: Any) -> None:  # type: ignore[override]
+        self.notices.append(str(message))
+        super().notify(message, **kwargs)
+
+
 def reader(app: ClaimmarkApp) -> ReaderScreen:
     screen = app.screen
     assert isinstance(screen, ReaderScreen), screen
@@ -42,13 +60,9 @@ def view(app: ClaimmarkApp) -> ArticleView:
     return app.screen.query_one(ArticleView)
 
 
-async def shows(pilot, app: ClaimmarkApp, text: str, seconds: float = 5.0) -> bool:
+async def wait_for_text(pilot, app: ClaimmarkApp, text: str) -> None:
     """Wait (boundedly) until `text` is on the screen; a loaded machine may take a while."""
-    for _ in range(int(seconds / 0.05)):
-        if text in screen_text(app):
-            return True
-        await pilot.pause(0.05)
-    return text in screen_text(app)
+    await wait_until(pilot, lambda: text in screen_text(app), what=f"{text!r} on screen")
 
 
 async def open_reader(app: ClaimmarkApp, pilot) -> ReaderScreen:
@@ -149,13 +163,13 @@ async def test_claim_by_keys(lib: Store) -> None:
 
 async def test_delete_undo_redo(lib: Store) -> None:
     lib.create_annotation(AnnotationDraft(1, 0, 14, note="keep me", tags=("x",)))
-    app = ClaimmarkApp(lib, article_id=1)
+    app = RecordingApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
         assert lib.list_annotations(1) == []
-        assert any("u to undo" in str(n.message) for n in app._notifications)
+        assert any("u to undo" in notice for notice in app.notices)
         await pilot.press("u")
         await pilot.pause()
         [restored] = lib.list_annotations(1)
@@ -171,13 +185,13 @@ async def test_delete_undo_redo(lib: Store) -> None:
         assert [a.note for a in lib.list_annotations(1)] == ["keep me"]
         await pilot.press("u", "u", "u")
         await pilot.pause()
-        assert any("Nothing to undo" in str(n.message) for n in app._notifications)
+        assert any("Nothing to undo" in notice for notice in app.notices)
 
 
 async def test_next_previous_annotation_and_notices(lib: Store) -> None:
     first = lib.create_annotation(AnnotationDraft(1, 10, 20))
     second = lib.create_annotation(AnnotationDraft(1, 200, 210))
-    app = ClaimmarkApp(lib, article_id=1)
+    app = RecordingApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("right_square_bracket")
@@ -188,18 +202,18 @@ async def test_next_previous_annotation_and_notices(lib: Store) -> None:
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert view(app).cursor == second.start
-        assert any("No more annotations" in str(n.message) for n in app._notifications)
+        assert any("No more annotations" in notice for notice in app.notices)
         await pilot.press("left_square_bracket")
         assert view(app).cursor == first.start
 
 
 async def test_keys_with_nothing_to_act_on_say_why(lib: Store) -> None:
-    app = ClaimmarkApp(lib, article_id=1)
+    app = RecordingApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("h", "x", "t", "semicolon", "right_square_bracket")
         await pilot.pause()
-        messages = " ".join(str(n.message) for n in app._notifications)
+        messages = " ".join(app.notices)
         assert "Nothing to highlight" in messages
         assert "No annotation under the cursor" in messages
         assert "Nothing to tag" in messages
@@ -262,9 +276,9 @@ async def test_toggle_pane_and_help(lib: Store) -> None:
         await pilot.press("backslash")
         assert app.screen.query_one(AnnotationPane).display
         await pilot.press("question_mark")
-        assert await shows(pilot, app, "Next sentence")
+        await wait_for_text(pilot, app, "Next sentence")
         await pilot.press("end")
-        assert await shows(pilot, app, "Highlight the selection")
+        await wait_for_text(pilot, app, "Highlight the selection")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
@@ -306,12 +320,12 @@ async def test_read_only_library_reports_instead_of_crashing(tmp_path: Path) -> 
     path.chmod(0o444)
     try:
         store = Store(path)
-        app = ClaimmarkApp(store, article_id=1)
+        app = RecordingApp(store, article_id=1)
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.pause()
             await pilot.press("s", "h")
             await pilot.pause()
-            assert any("read-only" in str(n.message) for n in app._notifications)
+            assert any("read-only" in notice for notice in app.notices)
             assert store.list_annotations(1) == []
         store.close()
     finally:
@@ -321,14 +335,14 @@ async def test_read_only_library_reports_instead_of_crashing(tmp_path: Path) -> 
 async def test_ctrl_e_exports_to_the_configured_folder(lib: Store, tmp_path: Path) -> None:
     lib.create_annotation(AnnotationDraft(1, 0, 14, note="a note", tags=("flood",)))
     lib.set_setting("export_dir", str(tmp_path / "exports"))
-    app = ClaimmarkApp(lib, article_id=1)
+    app = RecordingApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+e")
         await pilot.pause()
         [written] = (tmp_path / "exports").iterdir()
         assert "a note" in written.read_text()
-        assert any(str(written) in str(n.message) for n in app._notifications)
+        assert any(str(written) in notice for notice in app.notices)
 
 
 async def test_back_from_a_reader_opened_directly_goes_to_the_library(lib: Store) -> None:

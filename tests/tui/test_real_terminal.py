@@ -74,9 +74,10 @@ class Tmux:
         raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
 
     def keys(self, *keys: str) -> None:
+        """Type `keys` in order (the app reads them in order; callers then `wait_for` what
+        the keys should show)."""
         for key in keys:
             self.run("send-keys", "-t", "t", key)
-            time.sleep(0.15)
 
     def close(self) -> None:
         self.run("kill-server")
@@ -93,13 +94,13 @@ def test_annotate_by_keys_in_tmux(tmp_path: Path) -> None:
     try:
         term.wait_for("Harbour council approves")
         term.keys("s", "t")
-        term.wait_for("Tags")
+        term.wait_for("tab/→ complete")  # the tags dialog's key hints
         term.keys("council-vote", "Enter")
         term.wait_for("#council-vote")
         term.keys(")", "s", "c")
         term.wait_for("Claimant")
         term.keys("Engineers", "Enter", "C-s")
-        term.wait_for("unverified")
+        term.wait_for("unverified  Engineers")  # the claim, saved, in the pane
         term.keys("q")
     finally:
         term.close()

@@ -10,7 +10,10 @@ import pytest
 from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimStatus
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
+from claimmark.tui.screens.reader import ReaderScreen
+from tests.tui.snapshot_version import drawn_with_this_textual
 from tests.tui.test_reader import TEXT, TITLE
+from tests.tui.waiting import wait_until
 
 SIZE = (110, 30)
 
@@ -62,8 +65,15 @@ def lib(tmp_path: Path) -> Store:
     return store
 
 
+pytestmark = drawn_with_this_textual
+
+
 async def _settle(pilot: Any) -> None:
-    await pilot.pause(0.4)
+    """Wait until the screen has nothing left to draw: the reader's suggestions found."""
+    screen = pilot.app.screen
+    if isinstance(screen, ReaderScreen):
+        await wait_until(pilot, lambda: screen._suggestions_ready, what="the suggestions")
+    await pilot.pause()
 
 
 def _reader(lib: Store, theme: str) -> ClaimmarkApp:

@@ -17,7 +17,7 @@ CONFIG_KEYS = {"export_dir": "the folder ctrl+e and 'claimmark export' write to"
 @pass_context
 def config_command(context: Context, key: str | None, value: str | None) -> None:
     """Show or set a setting (KEY alone shows it; KEY VALUE sets it)."""
-    from claimmark.tui.export_actions import export_folder
+    from claimmark.store.export.files import export_folder
 
     store = context.store
     if key is None:

@@ -69,7 +69,7 @@ def export_command(
             nl=False,
         )
         return
-    from claimmark.tui.export_actions import export_folder
+    from claimmark.store.export.files import export_folder
 
     target = Path(output).expanduser() if output else export_folder(store)
 

@@ -25,7 +25,7 @@ class DialogScreen(ModalScreen[ResultT]):
     CSS_PATH = DIALOGS_TCSS
 
 
-class KeyHints(Static):
+class DialogHints(Static):
     """A dim line that tells which keys the dialog answers to."""
 
 

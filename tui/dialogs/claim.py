@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, Select, TextArea
 
 from claimmark.store.errors import InvalidInput
 from claimmark.store.models import Attribution, Claim, ClaimStatus, Confidence
-from claimmark.tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen, ErrorLine
 from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
 from claimmark.tui.dialogs.note import note_text_area
 from claimmark.tui.dialogs.quote import QuotePreview
@@ -257,7 +257,7 @@ class ClaimDialog(DialogScreen[ClaimFormResult | None]):
                 )
                 yield self._row("Note", note_text_area(self.note, id="note"))
             yield ErrorLine(classes="dialog-error")
-            yield KeyHints(
+            yield DialogHints(
                 "tab fields · enter next · tab/→ complete · a letter picks · "
                 "ctrl+s save · esc cancel",
                 classes="dialog-hints",

@@ -87,12 +87,24 @@ class CompletingInput(Input):
     ]
     """`tab` accepts the completion when one is shown, else falls through to focus-next."""
 
-    def action_accept_completion(self) -> None:
-        """Accept the completion, or let `tab` move focus when there is none."""
-        suggestion = self._suggestion
-        if not (self.cursor_at_end and len(suggestion) > len(self.value)):
+    async def action_accept_completion(self) -> None:
+        """Accept the completion, or let `tab` move focus when there is none.
+
+        The completion is the one the input shows: its suggester asked again for the
+        current value (through `Suggester.get_suggestion`, the value casefolded when the
+        suggester is not case-sensitive, as Textual asks it), shown only with the cursor at
+        the end and nothing selected.
+        """
+        suggester = self.suggester
+        if suggester is None or not self.cursor_at_end or not self.selection.is_empty:
             raise SkipAction()
-        self.value = suggestion
+        value = self.value
+        completion = await suggester.get_suggestion(
+            value if suggester.case_sensitive else value.casefold()
+        )
+        if completion is None or len(completion) <= len(value):
+            raise SkipAction()
+        self.value = completion
         self.cursor_position = len(self.value)
 
 

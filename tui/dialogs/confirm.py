@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 
 
 class ConfirmDialog(DialogScreen[bool]):
@@ -29,7 +29,7 @@ class ConfirmDialog(DialogScreen[bool]):
         with Vertical(classes="dialog") as box:
             box.border_title = "Confirm"
             yield Label(self.message, classes="confirm-message", markup=False)
-            yield KeyHints("y/enter yes · n/esc no", classes="dialog-hints")
+            yield DialogHints("y/enter yes · n/esc no", classes="dialog-hints")
 
     def action_answer(self, answer: bool) -> None:
         """Dismiss with `answer`."""

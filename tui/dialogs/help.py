@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Label
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 
 HelpSection = tuple[str, Sequence[tuple[str, str]]]
 """A section title and its (keys, description) rows."""
@@ -43,7 +43,7 @@ class HelpScreen(DialogScreen[None]):
                         for keys, description in rows:
                             yield Label(keys, classes="help-key", markup=False)
                             yield Label(description, classes="help-description", markup=False)
-            yield KeyHints("↑/↓ pgup/pgdn scroll · esc, q or ? close", classes="dialog-hints")
+            yield DialogHints("↑/↓ pgup/pgdn scroll · esc, q or ? close", classes="dialog-hints")
 
     def on_mount(self) -> None:
         """Focus the table so the scrolling keys work at once."""

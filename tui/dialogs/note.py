@@ -2,41 +2,38 @@
 
 from __future__ import annotations
 
+from importlib.util import find_spec
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import TextArea
+from textual.widgets.text_area import LanguageDoesNotExist
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 from claimmark.tui.dialogs.quote import QuotePreview
 
 
 def markdown_language() -> str | None:
     """The language name "markdown" when the TextArea can highlight it, else None.
 
-    Highlighting needs tree-sitter and its Markdown grammar (Textual's `syntax` extra);
-    claimmark does not require them, so without them the note is plain text.
+    Highlighting needs tree-sitter and its Markdown grammar (Textual's `syntax` extra:
+    the `tree_sitter` and `tree_sitter_markdown` packages); claimmark does not require
+    them, so without them the note is plain text.
     """
-    try:
-        from textual._tree_sitter import TREE_SITTER, get_language
-    except ImportError:  # pragma: no cover - private module moved
+    if find_spec("tree_sitter") is None or find_spec("tree_sitter_markdown") is None:
         return None
-    if TREE_SITTER and get_language("markdown") is not None:
-        return "markdown"
-    return None
+    return "markdown"
 
 
 def note_text_area(text: str, *, id: str | None = None) -> TextArea:
     """A soft-wrapping TextArea for a note (Markdown-highlighted where available),
     with the cursor at the end."""
-    area = TextArea(
-        text,
-        language=markdown_language(),
-        soft_wrap=True,
-        tab_behavior="focus",
-        show_line_numbers=False,
-        id=id,
-    )
+    options = {"soft_wrap": True, "tab_behavior": "focus", "show_line_numbers": False, "id": id}
+    try:
+        area = TextArea(text, language=markdown_language(), **options)  # type: ignore[arg-type]
+    except LanguageDoesNotExist:  # the grammar is installed but does not load
+        area = TextArea(text, **options)  # type: ignore[arg-type]
     area.cursor_location = area.document.end
     return area
 
@@ -68,7 +65,7 @@ class NoteDialog(DialogScreen[str | None]):
             box.border_title = "Note"
             yield QuotePreview(self.quote, max_lines=3)
             yield note_text_area(self.note, id="note")
-            yield KeyHints(
+            yield DialogHints(
                 "ctrl+s save · esc cancel (discards edits) · enter new line",
                 classes="dialog-hints",
             )

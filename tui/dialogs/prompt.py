@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.suggester import Suggester, SuggestFromList
 from textual.widgets import Input
 
-from claimmark.tui.dialogs.base import DialogScreen, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 from claimmark.tui.dialogs.completion import CompletingInput
 
 
@@ -65,7 +65,7 @@ class PromptDialog(DialogScreen[str | None]):
                 ),
                 id="prompt",
             )
-            yield KeyHints("enter ok · esc cancel", classes="dialog-hints")
+            yield DialogHints("enter ok · esc cancel", classes="dialog-hints")
 
     @on(Input.Submitted, "#prompt")
     def answer(self, event: Input.Submitted) -> None:

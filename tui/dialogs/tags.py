@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Input
 
 from claimmark.store.errors import InvalidInput
-from claimmark.tui.dialogs.base import DialogScreen, ErrorLine, KeyHints
+from claimmark.tui.dialogs.base import DialogHints, DialogScreen, ErrorLine
 from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
 
 MAX_TAG_LENGTH = 64
@@ -87,7 +87,7 @@ class TagsDialog(DialogScreen[tuple[str, ...] | None]):
                 id="tags",
             )
             yield ErrorLine(classes="dialog-error")
-            yield KeyHints("enter save · tab/→ complete · esc cancel", classes="dialog-hints")
+            yield DialogHints("enter save · tab/→ complete · esc cancel", classes="dialog-hints")
 
     @on(Input.Submitted, "#tags")
     def save(self) -> None:

@@ -548,7 +548,7 @@ class LibraryScreen(Screen[None]):
 
     def action_help(self) -> None:
         from claimmark.tui.dialogs import HelpScreen
-        from claimmark.tui.help import help_sections
+        from claimmark.tui.help_sections import help_sections
 
         self.app.push_screen(HelpScreen(help_sections(self)))
 

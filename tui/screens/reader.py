@@ -21,13 +21,21 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from claimmark.store.errors import ClaimmarkError
-from claimmark.store.models import Annotation, AnnotationDraft, Article, Attribution, Claim
+from claimmark.store.models import (
+    Annotation,
+    AnnotationDraft,
+    Article,
+    Attribution,
+    Claim,
+    ClaimStatus,
+)
 from claimmark.store.store import Store
 from claimmark.store.text import ParagraphIndex
 from claimmark.tui.colors import HIGHLIGHT_COLORS, background, color_name
 from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry
-from claimmark.tui.widgets.article_view import ArticleView, Mark
+from claimmark.tui.widgets.article_view import ArticleView
 from claimmark.tui.widgets.key_hints import KeyHints
+from claimmark.tui.widgets.marks import Mark
 
 SAVE_AFTER = 3.0
 """Seconds after the cursor last moved that the reading position is saved."""
@@ -666,10 +674,7 @@ class ReaderScreen(Screen[None]):
             if text is not None:
                 self.pane.filter_text = text
 
-        statuses = [
-            s
-            for s in ("unverified", "supported", "disputed", "false", "misleading", "unverifiable")
-        ]
+        statuses = [status.value for status in ClaimStatus]
         self.app.push_screen(
             PromptDialog(
                 "Filter annotations (text, #tag or status)",
@@ -690,7 +695,7 @@ class ReaderScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export this article's notes to Markdown in the export folder."""
-        from claimmark.tui.export_actions import export_article
+        from claimmark.store.export.files import export_article
 
         try:
             path = export_article(self.store, self.article.id)
@@ -711,15 +716,18 @@ class ReaderScreen(Screen[None]):
             self.app.pop_screen()
         else:
             from claimmark.tui.screens.library import LibraryScreen
+            from claimmark.tui.textual_private import let_switch_replace
 
-            # The reader is the app's first screen (`claimmark open`). Textual gives a
-            # first screen no result callback, and switch_screen pops one: give it its own.
-            self._push_result_callback(self, None)
-            self.app.switch_screen(LibraryScreen(self.store))
+            # The reader is the app's first screen (`claimmark open`): replace it.
+            library = LibraryScreen(self.store)
+            if let_switch_replace(self):
+                self.app.switch_screen(library)
+            else:
+                self.app.push_screen(library)
 
     def action_help(self) -> None:
         from claimmark.tui.dialogs import HelpScreen
-        from claimmark.tui.help import help_sections
+        from claimmark.tui.help_sections import help_sections
 
         self.app.push_screen(HelpScreen(help_sections(self)))
 

@@ -34,6 +34,7 @@ from claimmark.tui.textfit import cells as _cells
 from claimmark.tui.textfit import chop as _chop
 from claimmark.tui.textfit import clip
 from claimmark.tui.textfit import squash as _squash
+from claimmark.tui.widgets.paging import page_row
 from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 
 
@@ -474,6 +475,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         self.highlighted = len(self._shown) - 1
 
     def _move_page(self, direction: int) -> None:
+        """Highlight the entry a pane's height away (at least the next one)."""
         row = self._highlighted
         if row is None:
             self.highlighted = 0 if direction < 0 else len(self._shown) - 1
@@ -481,9 +483,8 @@ class AnnotationPane(ScrollView, can_focus=True):
         if self._layout_width < 0:
             self.highlighted = row + direction
             return
-        height = max(1, self.scrollable_content_region.height)
-        target = min(max(self._tops[row] + direction * height, 0), self._tops[-1] - 1)
-        index = self._entry_at_row(target)
+        page = self.scrollable_content_region.height
+        index = self._entry_at_row(page_row(self._tops[row], direction, page, self._tops[-1]))
         if index is None or index == row:
             index = row + direction
         self.highlighted = index
