@@ -143,8 +143,9 @@ def build(path: Path, articles: int, annotations: int, seed: int = 12) -> None:
 
 def cached(articles: int, annotations: int, folder: Path | None = None) -> Path:
     """The path of a generated library (built now if it is not cached yet)."""
+    schema = (ROOT / "store" / "migrations.py").read_bytes()  # an edited step: a new library
     key = hashlib.sha256(
-        f"{GENERATOR_VERSION} {MIGRATION_NAMES} {articles} {annotations}".encode()
+        f"{GENERATOR_VERSION} {MIGRATION_NAMES} {articles} {annotations}".encode() + schema
     ).hexdigest()[:12]
     folder = folder or Path(tempfile.gettempdir()) / "claimmark-bench-library"
     folder.mkdir(parents=True, exist_ok=True)

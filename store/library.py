@@ -57,10 +57,11 @@ class LibraryQueries(StoreParts):
         *,
         reverse: bool = False,
         all_versions: bool = False,
+        limit: int | None = None,
     ) -> list[int]:
         """The ids of the library's articles in `sort` order (each order's natural
         direction: newest, A to Z, most first; `reverse` turns it round). Only the newest
-        version of each article unless `all_versions`."""
+        version of each article unless `all_versions`; the first `limit` if given."""
         try:
             order = LibrarySort(sort)
         except ValueError:
@@ -75,7 +76,8 @@ class LibraryQueries(StoreParts):
             cursor.row_factory = None
             cursor.execute(
                 f"SELECT {id_column} FROM {table} {where} "
-                f"ORDER BY {key} {direction}, {id_column} {direction}"
+                f"ORDER BY {key} {direction}, {id_column} {direction} LIMIT ?",
+                [-1 if limit is None else limit],
             )
             return [row[0] for row in cursor]
         except sqlite3.Error as error:
@@ -83,13 +85,25 @@ class LibraryQueries(StoreParts):
 
             raise StoreError(_sqlite_message(error, self.path)) from None
 
+    def library_count(self, *, all_versions: bool = False) -> int:
+        """How many articles the library lists (newest versions only unless `all_versions`)."""
+        if all_versions:
+            return int(self._read("SELECT count(*) FROM articles")[0][0])
+        return int(
+            self._read(
+                """SELECT (SELECT count(*) FROM articles) - (SELECT count(DISTINCT previous_id)
+                   FROM articles WHERE previous_id IS NOT NULL)"""
+            )[0][0]
+        )
+
     def article_summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """The summaries of the articles `ids`, in that order (ids not found are left out)."""
         found: dict[int, ArticleSummary] = {}
         for chunk in _chunks(list(ids)):
             for row in self._read(
-                f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at, a.last_opened_at,
-                        a.previous_id, s.length, s.paragraphs, s.annotations, s.notes, s.claims,
+                # The dates come from article_stats: in articles they follow the text.
+                f"""SELECT a.id, a.title, a.byline, a.source, s.imported_at, s.last_opened_at,
+                        s.previous_id, s.length, s.paragraphs, s.annotations, s.notes, s.claims,
                         p."offset" AS position
                     FROM articles a JOIN article_stats s ON s.article_id = a.id
                     LEFT JOIN reading_positions p ON p.article_id = a.id

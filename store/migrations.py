@@ -195,21 +195,27 @@ def m006_library_search_counts_positions(db: Database) -> None:
     - `annotation_meta_fts`: full-text search over each annotation's claimant, source
       chain and tags (its quote and note are in `annotations_fts`), kept by triggers.
     - `article_stats`: each article's length, paragraphs and counts of annotations, notes
-      and claims, kept by triggers, so that the library lists and sorts 30,000 articles
-      without counting 100,000 annotations.
+      and claims, and copies of its dates and previous_id, kept by triggers, so that the
+      library lists and sorts 30,000 articles without counting 100,000 annotations or
+      reading their texts.
     - `reading_positions`: where the reader was in each article.
     - Indexes for the library's orders (title, added, last opened, the counts).
     """
     _run(
         db,
         "CREATE VIRTUAL TABLE annotation_meta_fts USING fts5(claimant, sources, tags)",
+        # The dates and previous_id are copies of the article's: in `articles` they come
+        # after the text, and reading them there walks the text's overflow pages.
         """CREATE TABLE article_stats (
             article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
             length INTEGER NOT NULL,
             paragraphs INTEGER NOT NULL,
             annotations INTEGER NOT NULL DEFAULT 0,
             notes INTEGER NOT NULL DEFAULT 0,
-            claims INTEGER NOT NULL DEFAULT 0
+            claims INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT,
+            last_opened_at TEXT,
+            previous_id INTEGER
         )""",
         """CREATE TABLE reading_positions (
             article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -224,8 +230,9 @@ def m006_library_search_counts_positions(db: Database) -> None:
         "CREATE INDEX idx_article_stats_notes ON article_stats(notes)",
         "CREATE INDEX idx_article_stats_claims ON article_stats(claims)",
         # Backfill.
-        f"""INSERT INTO article_stats (article_id, length, paragraphs, annotations, notes, claims)
-            SELECT a.id, length(a.text),
+        f"""INSERT INTO article_stats (article_id, imported_at, last_opened_at, previous_id,
+                length, paragraphs, annotations, notes, claims)
+            SELECT a.id, a.imported_at, a.last_opened_at, a.previous_id, length(a.text),
                 length(a.text) - length(replace(a.text, char(10), '')) + 1,
                 (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),
                 (SELECT count(*) FROM annotations n WHERE n.article_id = a.id
@@ -237,9 +244,17 @@ def m006_library_search_counts_positions(db: Database) -> None:
         _meta_rows("SELECT id FROM annotations"),
         # Article counts.
         """CREATE TRIGGER article_stats_ai AFTER INSERT ON articles BEGIN
-            INSERT OR REPLACE INTO article_stats (article_id, length, paragraphs)
-            VALUES (new.id, length(new.text),
+            INSERT OR REPLACE INTO article_stats
+                (article_id, imported_at, last_opened_at, previous_id, length, paragraphs)
+            VALUES (new.id, new.imported_at, new.last_opened_at, new.previous_id,
+                    length(new.text),
                     length(new.text) - length(replace(new.text, char(10), '')) + 1);
+        END""",
+        """CREATE TRIGGER article_stats_au_copies
+        AFTER UPDATE OF imported_at, last_opened_at, previous_id ON articles BEGIN
+            UPDATE article_stats SET imported_at = new.imported_at,
+                last_opened_at = new.last_opened_at, previous_id = new.previous_id
+            WHERE article_id = new.id;
         END""",
         """CREATE TRIGGER article_stats_au AFTER UPDATE OF text ON articles BEGIN
             UPDATE article_stats SET length = length(new.text),

@@ -169,8 +169,15 @@ def test_library_sorts_by_each_order_and_reverses(store: Store) -> None:
     assert store.library_ids("annotations")[0] == apple
     assert store.library_ids("notes")[0] == apple
     assert store.library_ids("claims")[0] == cherry
+    assert store.library_ids("title", limit=2) == [apple, banana]
+    assert store.library_count() == 3
     with pytest.raises(InvalidInput):
         store.library_ids("colour")
+    [summary] = store.article_summaries([banana])
+    assert summary.last_opened_at == store.get_article(banana).last_opened_at is not None
+    newer = store.add_article("banana", "", "/0.txt", "Text 0, changed.").article
+    assert store.library_count() == 3 and store.library_count(all_versions=True) == 4
+    assert store.article_summaries([newer.id])[0].previous_id == banana
 
 
 def _recounted(store: Store, article_id: int) -> tuple[int, int, int]:

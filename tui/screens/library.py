@@ -43,6 +43,8 @@ that follow within this time are searched together when it has passed."""
 SAME_FRAME_WAIT = 0.03
 """Seconds the first key of a search waits for its hits before the typed text is drawn
 without them (then the hits come in a frame of their own)."""
+FIRST_ROWS = 200
+"""Article ids read before the library's first frame (a screenful, with room to spare)."""
 SORT_SETTING = "library_sort"
 """The setting that remembers the library's order, e.g. `title` or `claims reversed`."""
 
@@ -125,6 +127,7 @@ class LibraryScreen(Screen[None]):
         self.showing_hits = False
         """Whether the list shows search hits (else the articles)."""
         self._article_before_search: int | None = None
+        self._loaded = False
 
     # -- layout ----------------------------------------------------------------------
 
@@ -154,8 +157,23 @@ class LibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Shown for the first time or again: (re)load, as counts and positions change
-        while reading."""
-        self.refresh_articles()
+        while reading. The first time, only a screenful of ids is read before the first
+        frame; the rest of a large library right after it."""
+        if self._loaded:
+            self.refresh_articles()
+            return
+        self._loaded = True
+        try:
+            ids = self.store.library_ids(self.sort, reverse=self.reverse, limit=FIRST_ROWS)
+            total = self.store.library_count() if len(ids) == FIRST_ROWS else len(ids)
+        except ClaimmarkError as error:
+            self.notify(str(error), title="Cannot read the library", severity="error")
+            ids, total = [], 0
+        self.article_rows.load(ids, self.sort, self.reverse, total)
+        self.rows.show(self.article_rows, 0)
+        self._show_hint(total)
+        if len(ids) < total:
+            self.call_after_refresh(self.refresh_articles)
 
     def on_unmount(self) -> None:
         if self._searcher is not None:
@@ -201,8 +219,8 @@ class LibraryScreen(Screen[None]):
         self.hit_rows = HitRows(hits)
         self.rows.show(self.hit_rows, 0)
 
-    def _show_hint(self) -> None:
-        count = len(self.article_rows.ids)
+    def _show_hint(self, count: int | None = None) -> None:
+        count = len(self.article_rows.ids) if count is None else count
         order = self.sort.label + (", reversed" if self.reverse else "")
         self.sub_title = f"{count:,} article{'s' if count != 1 else ''} · by {order}"
         hint = self.query_one("#library-hint", Static)

@@ -100,6 +100,7 @@ class ArticleRows:
         self._fetch = fetch
         self.ids: list[int] = []
         """The article ids, in the order shown."""
+        self._total = 0
         self._summaries: dict[int, ArticleSummary] = {}
         self.sort = LibrarySort.OPENED
         """The order the ids are in (the header marks its column)."""
@@ -109,9 +110,14 @@ class ArticleRows:
         self._layout_key: tuple[int, LibrarySort] | None = None
         self._now = datetime.now().astimezone()
 
-    def load(self, ids: list[int], sort: LibrarySort, reverse: bool) -> None:
-        """Take new ids (in `sort` order), forgetting every summary fetched."""
+    def load(
+        self, ids: list[int], sort: LibrarySort, reverse: bool, total: int | None = None
+    ) -> None:
+        """Take new ids (in `sort` order), forgetting every summary fetched. `total` says
+        how many rows there are when `ids` holds only the first of them (the rest come
+        with another `load`; until then their rows are blank)."""
         self.ids = ids
+        self._total = len(ids) if total is None else max(total, len(ids))
         self.sort, self.reverse = sort, reverse
         self._summaries.clear()
         self._layout_key = None
@@ -131,7 +137,7 @@ class ArticleRows:
         return self.ids[index] if index is not None and 0 <= index < len(self.ids) else None
 
     def row_count(self) -> int:
-        return len(self.ids)
+        return self._total
 
     def summary(self, index: int) -> ArticleSummary | None:
         """The summary of row `index` (its block is fetched if it was not yet)."""
