@@ -6,7 +6,11 @@ normalisation, anchoring, attribution suggestions and export. Never imports text
 
 from claimmark.store.errors import (
     Ambiguous,
+    Busy,
     ClaimmarkError,
+    Conflict,
+    Damaged,
+    DiskFull,
     IngestError,
     Interrupted,
     InvalidInput,
@@ -29,6 +33,7 @@ from claimmark.store.models import (
 
 __all__ = [
     "Ambiguous",
+    "Busy",
     "Annotation",
     "AnnotationDraft",
     "Article",
@@ -38,6 +43,9 @@ __all__ = [
     "ClaimRow",
     "ClaimStatus",
     "ClaimmarkError",
+    "Conflict",
+    "Damaged",
+    "DiskFull",
     "Confidence",
     "ImportResult",
     "IngestError",

@@ -18,6 +18,7 @@ Every refusal raises `IngestError` with a one-line message that names the file.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -28,9 +29,11 @@ from functools import cache
 from pathlib import Path
 
 from claimmark.store.errors import IngestError
+from claimmark.store.sanitize import MAX_TEXT_BYTES, clean_block, size_label
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""Files larger than this are refused (and never read beyond one byte more)."""
+MAX_FILE_BYTES = MAX_TEXT_BYTES
+"""Files larger than this are refused (and never read beyond one byte more): the one
+limit of `store.sanitize` for every text that enters."""
 
 TAB_SIZE = 4
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -43,11 +46,6 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (b"\xff\xfe", "utf-16-le", "utf-16"),
     (b"\xfe\xff", "utf-16-be", "utf-16"),
 )
-# Every C0 and C1 control character except "\n" and "\t" (tabs are expanded, not dropped),
-# DEL, and U+FEFF (a byte order mark / zero-width no-break space anywhere in the text).
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
-# Line ends, in the order they must be replaced: CRLF before a lone CR.
-_LINE_ENDS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^(#{1,6})[ \t]*$")
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
@@ -105,13 +103,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 def normalise_text(text: str) -> str:
     """The canonical form of article text.
 
-    NFC; ``\\n`` line ends (CRLF, CR, VT, FF, NEL, U+2028 and U+2029 become ``\\n``); no
-    byte order mark anywhere; tabs expanded to spaces (tab size 4); every other control
-    character removed. Non-breaking spaces and zero-width characters other than U+FEFF are
-    text and stay. Idempotent.
+    `store.sanitize.clean_block` (the store's own sanitiser: ``\\n`` line ends from CRLF,
+    CR, VT, FF, NEL, U+2028 and U+2029; every other control character, the bidi controls
+    and any byte order mark removed), then NFC and tabs expanded to spaces (tab size 4).
+    Non-breaking spaces and zero-width characters other than U+FEFF are text and stay.
+    Idempotent.
     """
-    text = _LINE_ENDS.sub("\n", text)
-    text = _CONTROL.sub("", text)
+    text = clean_block(text)
     text = unicodedata.normalize("NFC", text)
     if "\t" in text:
         text = "\n".join(line.expandtabs(TAB_SIZE) for line in text.split("\n"))
@@ -163,7 +161,7 @@ def parse_article_bytes(data: bytes, name: str) -> ParsedArticle:
     """
     label = _display(name)
     if len(data) > MAX_FILE_BYTES:
-        raise IngestError(f"{label}: file is larger than {_size(MAX_FILE_BYTES)}")
+        raise IngestError(f"{label}: file is larger than {size_label(MAX_FILE_BYTES)}")
     if not data.strip():
         raise IngestError(f"{label}: file is empty")
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
@@ -180,13 +178,34 @@ def parse_article_bytes(data: bytes, name: str) -> ParsedArticle:
     return ParsedArticle(title, byline, body, encoding, content_sha256(title, byline, body))
 
 
+def path_problem(path: Path) -> str | None:
+    """Why `path` cannot be opened, in a few words ("no such file or folder", "symlink
+    loop", "broken symlink", "permission denied", ...), or None if it can be."""
+    try:
+        os.stat(path)
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symlink loop (a link that leads back to itself)"
+        if error.errno == errno.ENOENT:
+            return "broken symlink" if os.path.islink(path) else "no such file or folder"
+        if error.errno == errno.EACCES:
+            return "permission denied"
+        if error.errno == errno.ENAMETOOLONG:
+            return "name too long"
+        return error.strerror or type(error).__name__
+
+
 def read_article_file(path: Path) -> ParsedArticle:
     """Read and parse one article file; `IngestError` with a one-line message if it cannot be
     imported (missing, a folder, unreadable, empty, binary, too large, no body)."""
     path = Path(path)
     label = _display(str(path))
-    if not path.exists():
-        raise IngestError(f"{label}: no such file")
+    problem = path_problem(path)
+    if problem is not None:
+        raise IngestError(
+            f"{label}: {'no such file' if problem.startswith('no such') else problem}"
+        )
     if path.is_dir():
         raise IngestError(f"{label}: is a folder, not a file")
     if not path.is_file():
@@ -201,7 +220,7 @@ def read_article_file(path: Path) -> ParsedArticle:
         reason = error.strerror or type(error).__name__
         raise IngestError(f"{label}: cannot be read ({reason})") from None
     if len(data) > limit:
-        raise IngestError(f"{label}: file is larger than {_size(limit)}")
+        raise IngestError(f"{label}: file is larger than {size_label(limit)}")
     return parse_article_bytes(data, str(path))
 
 
@@ -229,7 +248,7 @@ def find_article_files(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             add(path)
         else:
-            raise IngestError(f"{_display(str(path))}: no such file or folder")
+            raise IngestError(f"{_display(str(path))}: {path_problem(path) or 'cannot be read'}")
     return found
 
 
@@ -253,12 +272,6 @@ def _walk(folder: Path) -> list[Path]:
 def _display(name: str) -> str:
     """A file name fit for a one-line message."""
     return name.replace("\n", "\\n").replace("\r", "\\r")
-
-
-def _size(limit: int) -> str:
-    if limit >= 1024 * 1024 and limit % (1024 * 1024) == 0:
-        return f"{limit // (1024 * 1024)} MiB"
-    return f"{limit:,} bytes"
 
 
 def _first_nonblank(lines: list[str]) -> int | None:

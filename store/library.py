@@ -13,9 +13,11 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, Final, cast
 
-from claimmark.store.errors import InvalidInput, NotFound, StoreError
+from claimmark.store.connection import translate
+from claimmark.store.errors import InvalidInput, NotFound
 from claimmark.store.models import ArticleSummary, DeletedArticles, LibrarySort, ReadingPosition
 from claimmark.store.parts import StoreParts
+from claimmark.store.schema import noted_sql
 
 SUPERSEDED: Final = "SELECT previous_id FROM articles WHERE previous_id IS NOT NULL"
 """SQL: the ids of the articles a later version replaces."""
@@ -46,8 +48,37 @@ def _marks(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
 
 
+def _uncounted(count: str) -> str:
+    """SQL: one of the kept counts of article `a`, counted (for a library opened read-only
+    before schema step m006, which has no `article_stats`)."""
+    if count == "claims":
+        return """(SELECT count(*) FROM annotations n JOIN claims c ON c.annotation_id = n.id
+                   WHERE n.article_id = a.id)"""
+    if count == "notes":
+        return f"""(SELECT count(*) FROM annotations n WHERE n.article_id = a.id
+                    AND {noted_sql("n.note")}
+                    AND n.id NOT IN (SELECT annotation_id FROM claims))"""
+    return "(SELECT count(*) FROM annotations n WHERE n.article_id = a.id)"
+
+
+_UNCOUNTED_SUMMARY: Final = f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at,
+        a.last_opened_at, a.previous_id, length(a.text) AS length,
+        length(a.text) - length(replace(a.text, char(10), '')) + 1 AS paragraphs,
+        {_uncounted("annotations")} AS annotations, {_uncounted("notes")} AS notes,
+        {_uncounted("claims")} AS claims, NULL AS position
+    FROM articles a"""
+"""The summaries, counted, for a library without `article_stats`."""
+
+
 class LibraryQueries(StoreParts):
     """Listing, reading positions and deletion (a part of `Store`)."""
+
+    def has_table(self, name: str) -> bool:
+        """Whether the library has this table (a read-only library may predate a step)."""
+        known: dict[str, bool] = self.__dict__.setdefault("_tables_seen", {})
+        if name not in known:
+            known[name] = bool(self._read("SELECT 1 FROM sqlite_master WHERE name = ?", [name]))
+        return known[name]
 
     # -- listing ---------------------------------------------------------------------
 
@@ -68,6 +99,8 @@ class LibraryQueries(StoreParts):
             choices = ", ".join(s.value for s in LibrarySort)
             raise InvalidInput(f"unknown order {sort!r} (choose: {choices})") from None
         table, id_column, key, descending = _ORDERS[order]
+        if table == "article_stats s" and not self.has_table("article_stats"):
+            table, id_column, key = "articles a", "a.id", _uncounted(order.value)
         direction = "DESC" if descending != reverse else "ASC"
         where = "" if all_versions else f"WHERE {id_column} NOT IN ({SUPERSEDED})"
         try:
@@ -81,9 +114,7 @@ class LibraryQueries(StoreParts):
             )
             return [row[0] for row in cursor]
         except sqlite3.Error as error:
-            from claimmark.store.store import _sqlite_message
-
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
 
     def library_count(self, *, all_versions: bool = False) -> int:
         """How many articles the library lists (newest versions only unless `all_versions`)."""
@@ -99,8 +130,16 @@ class LibraryQueries(StoreParts):
     def article_summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """The summaries of the articles `ids`, in that order (ids not found are left out)."""
         found: dict[int, ArticleSummary] = {}
+        counted = self.has_table("article_stats")
         for chunk in _chunks(list(ids)):
+            sql = (
+                None
+                if counted
+                else f"SELECT * FROM ({_UNCOUNTED_SUMMARY}) WHERE id IN ({_marks(chunk)})"
+            )
             for row in self._read(
+                sql
+                or
                 # The dates come from article_stats: in articles they follow the text.
                 f"""SELECT a.id, a.title, a.byline, a.source, s.imported_at, s.last_opened_at,
                         s.previous_id, s.length, s.paragraphs, s.annotations, s.notes, s.claims,
@@ -165,6 +204,8 @@ class LibraryQueries(StoreParts):
 
     def reading_position(self, article_id: int) -> ReadingPosition | None:
         """Where the reader last was in the article, or None if it was never read."""
+        if not self.has_table("reading_positions"):
+            return None
         rows = self._read(
             'SELECT "offset", top, saved_at FROM reading_positions WHERE article_id = ?',
             [article_id],

@@ -6,10 +6,12 @@ adding a step. `Store` applies pending steps when it opens a database.
 
 from __future__ import annotations
 
+import re
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
+from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET, noted_sql
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -143,14 +145,100 @@ def m002_settings_and_dismissals(db: Database) -> None:
     )
 
 
-_BLANK = "char(32, 9, 10, 11, 12, 13, 28, 29, 30, 31, 133, 160, 5760, 8192, 8193, 8194, 8195, "
-_BLANK += "8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)"
-"""Every character Python's `str.strip` strips: a note of only these is no note."""
+def _rebuild(db: Database, table: str, create_sql: str) -> None:
+    """Rebuild `table` with a new definition (`create_sql`, which names the table
+    `{table}_new`), keeping every row, id and column, its indexes and its triggers.
+
+    SQLite's own procedure for a change ALTER TABLE cannot make: new table, copy, drop,
+    rename. The store runs migrations with foreign keys off (a DROP would otherwise cascade
+    to every row that references the table) and checks them before it commits."""
+    kept = [
+        row[0]
+        for row in db.execute(
+            """SELECT sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL
+               AND type IN ('index', 'trigger') ORDER BY type, name""",
+            [table],
+        ).fetchall()
+    ]
+    columns = ", ".join(f'"{row[1]}"' for row in db.execute(f'PRAGMA table_info("{table}")'))
+    _run(
+        db,
+        create_sql,
+        f'INSERT INTO "{table}_new" ({columns}) SELECT {columns} FROM "{table}"',
+        f'DROP TABLE "{table}"',
+        f'ALTER TABLE "{table}_new" RENAME TO "{table}"',
+        *kept,
+    )
+
+
+@migrations()
+def m003_ids_never_reused(db: Database) -> None:
+    """Annotation ids are never given out twice (AUTOINCREMENT), so that an undo, which puts
+    an annotation back under its old id, can never land on another one: with a plain
+    INTEGER PRIMARY KEY, SQLite reuses the id of a deleted newest row. Ids already used,
+    including those the journal remembers of deleted annotations, stay used."""
+    _rebuild(
+        db,
+        "annotations",
+        """CREATE TABLE annotations_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            color TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ("end" > start)
+        )""",
+    )
+    _run(
+        db,
+        "DELETE FROM sqlite_sequence WHERE name = 'annotations'",
+        """INSERT INTO sqlite_sequence (name, seq) SELECT 'annotations', max(
+               (SELECT coalesce(max(id), 0) FROM annotations),
+               (SELECT coalesce(max(annotation_id), 0) FROM journal))""",
+    )
+
+
+def _articles_autoincrement(db: Database) -> None:
+    """Rebuild `articles` with `id INTEGER PRIMARY KEY AUTOINCREMENT`, its definition
+    otherwise as it is now (whatever columns earlier steps added), its ids remembered."""
+    row = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'articles'"
+    ).fetchone()
+    create = re.sub(r'^CREATE TABLE "?articles"?', "CREATE TABLE articles_new", row[0])
+    if "AUTOINCREMENT" not in create.upper():
+        create, found = re.subn(
+            r"\bid\s+INTEGER\s+PRIMARY\s+KEY\b",
+            "id INTEGER PRIMARY KEY AUTOINCREMENT",
+            create,
+            count=1,
+            flags=re.IGNORECASE,
+        )
+        if not found:  # pragma: no cover - every claimmark library has this column
+            raise RuntimeError("articles has no INTEGER PRIMARY KEY id")
+    # Legacy renaming: a trigger of another table that names `articles` (a later branch of
+    # the schema may add one) would otherwise make the RENAME fail while `articles` is gone.
+    db.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        _rebuild(db, "articles", create)
+    finally:
+        db.execute("PRAGMA legacy_alter_table = OFF")
+    _run(
+        db,
+        "DELETE FROM sqlite_sequence WHERE name = 'articles'",
+        """INSERT INTO sqlite_sequence (name, seq)
+           SELECT 'articles', (SELECT coalesce(max(id), 0) FROM articles)""",
+    )
 
 
 def _noted(note: str) -> str:
     """SQL: 1 when `note` holds text (the annotation is a note unless it is a claim)."""
-    return f"(trim({note}, {_BLANK}) != '')"
+    return noted_sql(note)
 
 
 def _meta_rows(ids: str) -> str:
@@ -200,7 +288,11 @@ def m006_library_search_counts_positions(db: Database) -> None:
       reading their texts.
     - `reading_positions`: where the reader was in each article.
     - Indexes for the library's orders (title, added, last opened, the counts).
+    - Article ids are never given out twice (AUTOINCREMENT, as m003 did for annotations),
+      so that undoing a delete puts an article back under its own id even when another
+      article was added since.
     """
+    _articles_autoincrement(db)
     _run(
         db,
         "CREATE VIRTUAL TABLE annotation_meta_fts USING fts5(claimant, sources, tags)",

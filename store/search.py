@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from dataclasses import replace as dataclass_replace
 from typing import Final
 
-from claimmark.store.errors import Interrupted, InvalidInput, StoreError
+from claimmark.store.connection import translate
+from claimmark.store.errors import Interrupted, InvalidInput
 from claimmark.store.library import SUPERSEDED as _SUPERSEDED
 from claimmark.store.models import SearchHit, SearchResult
 from claimmark.store.parts import StoreParts
@@ -191,9 +192,7 @@ class SearchQueries(StoreParts):
                 raise Interrupted("the search was interrupted") from None
             if _rejected(error):
                 raise _Rejected(str(error)) from None
-            from claimmark.store.store import _sqlite_message
-
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
 
     def _candidates(self, match: str, limit: int, all_versions: bool) -> list[_Candidate]:
         """The best `limit` rows of each index for `match`, and of the titles alone. When
@@ -213,6 +212,8 @@ class SearchQueries(StoreParts):
         found: list[_Candidate] = []
         missing_columns: list[str] = []
         for table in _TABLES:
+            if not self.has_table(table):
+                continue  # a library opened read-only before the step that made it
             where = "" if all_versions else latest[table]
             try:
                 found += self._ranked(table, match, where, RANK_WINDOW, limit)

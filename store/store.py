@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import stat
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,7 +20,13 @@ from typing import Any, Final
 from urllib.parse import urlparse
 
 from claimmark.store.anchoring import CONTEXT
-from claimmark.store.errors import Ambiguous, InvalidInput, NotFound, StoreError
+from claimmark.store.connection import (
+    check_integrity,
+    is_read_only_file,
+    open_connection,
+    translate,
+)
+from claimmark.store.errors import Ambiguous, Conflict, InvalidInput, NotFound, StoreError
 from claimmark.store.library import LibraryQueries
 from claimmark.store.models import (
     Annotation,
@@ -36,12 +41,21 @@ from claimmark.store.models import (
     JournalEntry,
     annotation_to_dict,
 )
-from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
+from claimmark.store.sanitize import (
+    check_size,
+    clean_block,
+    clean_line,
+    clean_name,
+    clean_names,
+    clean_path,
+)
+from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET, READABLE_WITHOUT
 from claimmark.store.search import SearchQueries
 from claimmark.store.tagging import TagQueries
 
 BUSY_TIMEOUT_S: Final = 10.0
-"""How long a write waits for another process's write lock before giving up."""
+"""How long a write waits for another process's write lock before giving up (`Busy`),
+unless `Store.lock_wait` says otherwise."""
 
 MAX_TAG_LENGTH: Final = 64
 
@@ -70,33 +84,6 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _is_read_only_file(path: Path) -> bool:
-    """True when the file has no write permission bits at all (honoured even for root),
-    or the process cannot write it or its folder."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        return True
-    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
-
-
-def _sqlite_message(error: sqlite3.Error, path: Path) -> str:
-    text = str(error)
-    if "not a database" in text or "file is encrypted" in text:
-        return f"{path} is not a claimmark database (not an SQLite file)"
-    if "malformed" in text or "corrupt" in text:
-        return f"{path} is damaged (database disk image is malformed)"
-    if "readonly" in text or "read-only" in text:
-        return f"{path} is read-only: nothing can be saved to it"
-    if "locked" in text or "busy" in text:
-        return f"{path} is locked by another program; try again in a moment"
-    if "unable to open" in text:
-        return f"cannot open database {path}"
-    return f"database error in {path}: {text}"
-
-
 class Store(LibraryQueries, SearchQueries, TagQueries):
     """claimmark's library: articles and their annotations in one SQLite file.
 
@@ -108,40 +95,33 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         self.path = Path(path).expanduser()
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file")
-        self.read_only = _is_read_only_file(self.path)
+        self.read_only = is_read_only_file(self.path)
         self._tx_depth = 0
+        self.lock_wait = BUSY_TIMEOUT_S
+        """Seconds a write waits for another process's write lock before it fails with
+        `Busy`. The TUI sets 0: it never blocks its screen, it retries (see tui.writes)."""
         try:
-            if not self.read_only:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            if self.read_only:
-                uri = f"{self.path.resolve().as_uri()}?mode=ro"
-                self.conn = sqlite3.connect(
-                    uri,
-                    uri=True,
-                    timeout=BUSY_TIMEOUT_S,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                self.conn = sqlite3.connect(
-                    self.path,
-                    timeout=BUSY_TIMEOUT_S,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-        except (OSError, sqlite3.Error) as error:
-            raise StoreError(f"cannot open database {self.path}: {error}") from None
-        self.conn.row_factory = sqlite3.Row
+            self.conn = open_connection(self.path, read_only=self.read_only, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from None
+        except OSError as error:
+            raise StoreError(
+                f"cannot open database {self.path}: {error.strerror or error}"
+            ) from None
         try:
             self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            # Nothing is changed before the file is known to be a sound claimmark library
+            # (or a new one): another program's file is refused exactly as it was.
+            applied = self._check_schema()
+            check_integrity(self.conn, self.path)
             if not self.read_only:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            self._migrate(applied)
         except sqlite3.Error as error:
             self.conn.close()
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
         except StoreError:
             self.conn.close()
             raise
@@ -160,7 +140,9 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         ).fetchall()
         return [row[0] for row in rows]
 
-    def _migrate(self) -> None:
+    def _check_schema(self) -> list[str]:
+        """The schema steps applied to the file; refuses (before anything is changed) a file
+        that is not SQLite, another program's SQLite file, or one from a newer claimmark."""
         applied = self._applied_migrations()
         unknown = [name for name in applied if name not in MIGRATION_NAMES]
         if unknown:
@@ -168,15 +150,21 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                 f"{self.path} was made by a newer claimmark (schema step {unknown[-1]}); "
                 "upgrade claimmark to open it"
             )
-        if applied == list(MIGRATION_NAMES):
-            return
         if not applied:
             tables = self.conn.execute(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             ).fetchone()[0]
             if tables:
                 raise StoreError(f"{self.path} is an SQLite file, but not a claimmark database")
+        return applied
+
+    def _migrate(self, applied: list[str]) -> None:
+        if applied == list(MIGRATION_NAMES):
+            return
         if self.read_only:
+            pending = [name for name in MIGRATION_NAMES if name not in applied]
+            if applied and all(name in READABLE_WITHOUT for name in pending):
+                return  # reading needs none of them; nothing can be written anyway
             raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
         # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
         # needed when the schema changes, not on every start.
@@ -184,15 +172,27 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
 
         from claimmark.store.migrations import migrations
 
+        # Foreign keys are off while the steps run (a step may rebuild a table, and
+        # dropping the old one would cascade to every row that references it); they are
+        # checked before the commit. The pragma has no effect inside a transaction.
+        self.conn.execute("PRAGMA foreign_keys = OFF")
         self.conn.execute("BEGIN IMMEDIATE")  # one process migrates at a time
         try:
             db = Database(self.conn, execute_plugins=False)
             migrations.apply(db)
+            broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                raise StoreError(
+                    f"{self.path}: a schema upgrade would break a reference "
+                    f"({broken[0]} row {broken[1]} -> {broken[2]}); nothing was changed"
+                )
             self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self.conn.execute("PRAGMA foreign_keys = ON")
 
     def close(self) -> None:
         """Close the connection, running ``PRAGMA optimize`` first when the store is writable
@@ -204,6 +204,15 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         except sqlite3.Error:
             pass
         self.conn.close()
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process, another
+        window) commits a change to the library; this store's own writes leave it alone.
+        Cheap enough to poll (SQLite's `PRAGMA data_version`)."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from None
 
     def __enter__(self) -> Store:
         return self
@@ -238,39 +247,56 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
             try:
                 yield self.conn
             except sqlite3.Error as error:
-                raise StoreError(_sqlite_message(error, self.path)) from None
+                raise translate(error, self.path, writing=True) from None
             except UnicodeEncodeError:
                 raise InvalidInput(_SURROGATES) from None
             return
         if self.read_only:
             raise StoreError(f"{self.path} is read-only: nothing can be saved to it")
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
+            if self.lock_wait == BUSY_TIMEOUT_S:
+                self.conn.execute("BEGIN IMMEDIATE")
+            else:  # wait `lock_wait` for the write lock; reads keep the usual timeout
+                self.conn.execute(f"PRAGMA busy_timeout = {int(self.lock_wait * 1000)}")
+                try:
+                    self.conn.execute("BEGIN IMMEDIATE")
+                finally:
+                    self.conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path, writing=True) from None
         try:
             yield self.conn
         except sqlite3.Error as error:
-            self.conn.execute("ROLLBACK")
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            self._rollback()
+            raise translate(error, self.path, writing=True) from None
         except UnicodeEncodeError:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise InvalidInput(_SURROGATES) from None
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as error:
-            if self.conn.in_transaction:
+            self._rollback()
+            raise translate(error, self.path, writing=True) from None
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if SQLite has not already done so itself (it
+        does, on some disk-full and I/O errors)."""
+        if self.conn.in_transaction:
+            try:
                 self.conn.execute("ROLLBACK")
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            except sqlite3.Error:
+                pass  # the transaction is gone either way
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
+        except UnicodeEncodeError:
+            raise InvalidInput(_SURROGATES) from None
 
     # -- articles --------------------------------------------------------------------
 
@@ -305,10 +331,11 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         """
         from claimmark.store.ingest import content_sha256
 
+        title, byline, source = clean_line(title), clean_line(byline), clean_path(source)
+        check_size(text, f"{source}: the article text")
+        text = clean_block(text)
         if not text.strip():
             raise InvalidInput(f"{source}: the article has no text")
-        if "\x00" in text:
-            raise InvalidInput(f"{source}: the article text holds NUL characters")
         digest = content_sha256(title, byline, text)
         with self._write() as conn:
             row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
@@ -359,6 +386,10 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         if ref.isdigit():
             return self.get_article(int(ref))
         candidate = Path(ref).expanduser()
+        if not candidate.exists() and os.path.lexists(candidate):  # a link to nowhere
+            from claimmark.store.ingest import path_problem
+
+            raise NotFound(f"{ref}: {path_problem(candidate)}")
         if candidate.exists():
             rows = self._read(
                 "SELECT * FROM articles WHERE source = ? ORDER BY id DESC LIMIT 1",
@@ -429,6 +460,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         """Store a new annotation with its tags and claim in one transaction."""
         tags = clean_tags(draft.tags)
         claim = check_claim(draft.claim)
+        note, color = clean_note(draft.note), clean_color(draft.color)
         created = created_at or now()
         with self._write() as conn:
             quote, prefix, suffix = self._article_slice(
@@ -445,8 +477,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                     quote,
                     prefix,
                     suffix,
-                    draft.color,
-                    draft.note,
+                    color,
+                    note,
                     created,
                     updated_at or created,
                 ],
@@ -476,9 +508,9 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
             before = self._load_annotation(conn, annotation_id)
             fields: dict[str, Any] = {}
             if not isinstance(color, _Unset):
-                fields["color"] = color
+                fields["color"] = clean_color(color)
             if not isinstance(note, _Unset):
-                fields["note"] = note
+                fields["note"] = clean_note(note)
             if not isinstance(start, _Unset) or not isinstance(end, _Unset):
                 new_start = before.start if isinstance(start, _Unset) else start
                 new_end = before.end if isinstance(end, _Unset) else end
@@ -502,18 +534,32 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
             self._journal(conn, "update", after, before, after)
         return after
 
-    def delete_annotation(self, annotation_id: int) -> Annotation:
+    def delete_annotation(
+        self, annotation_id: int, *, expected: Annotation | None = None
+    ) -> Annotation:
         """Delete an annotation (its tags links and claim go with it); returns what it was,
-        which `restore_annotation` can put back."""
+        which `restore_annotation` can put back. With `expected` (the annotation as the
+        caller last saw it), a row changed since by someone else is left alone (`Conflict`)."""
         with self._write() as conn:
             before = self._load_annotation(conn, annotation_id)
+            if expected is not None and before != expected:
+                raise Conflict(
+                    f"annotation {annotation_id} was changed elsewhere since; not deleted"
+                )
             conn.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
             self._journal(conn, "delete", before, before, None)
         return before
 
-    def restore_annotation(self, snapshot: Annotation) -> Annotation:
+    def restore_annotation(
+        self, snapshot: Annotation, *, expected: Annotation | None
+    ) -> Annotation:
         """Make the annotation with `snapshot.id` exactly `snapshot` again, creating it if it
-        was deleted: the undo and redo of every change."""
+        was deleted: the undo and redo of every change.
+
+        `expected` is the annotation as the caller last saw it (None: the caller deleted
+        it). The row is replaced only if it is still exactly that; if someone else changed,
+        deleted or brought it back meanwhile, nothing is written (`Conflict`). Ids are never
+        reused (schema step m003), so a deleted id is free for its own annotation only."""
         tags = clean_tags(snapshot.tags)
         claim = check_claim(snapshot.claim)
         with self._write() as conn:
@@ -521,6 +567,9 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                 "SELECT 1 FROM annotations WHERE id = ?", [snapshot.id]
             ).fetchone()
             before = self._load_annotation(conn, snapshot.id) if existing else None
+            if before != expected:
+                what = "deleted" if before is None else "changed"
+                raise Conflict(f"annotation {snapshot.id} was {what} elsewhere since; not restored")
             quote, prefix, suffix = self._article_slice(
                 conn, snapshot.article_id, snapshot.start, snapshot.end
             )
@@ -537,8 +586,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                     quote,
                     prefix,
                     suffix,
-                    snapshot.color,
-                    snapshot.note,
+                    clean_color(snapshot.color),
+                    clean_note(snapshot.note),
                     snapshot.created_at,
                     snapshot.updated_at,
                 ],
@@ -554,7 +603,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         try:
             return self._load_annotation(self.conn, annotation_id)
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
 
     def list_annotations(self, article_id: int) -> list[Annotation]:
         """Every annotation of an article, in document order."""
@@ -565,7 +614,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                 [article_id],
             )
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
 
     def list_tags(self) -> list[str]:
         """Every tag in use, most used first."""
@@ -628,7 +677,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                 params,
             )
         except sqlite3.Error as error:
-            raise StoreError(_sqlite_message(error, self.path)) from None
+            raise translate(error, self.path) from None
         titles = {row[0]: row[1] for row in self._read("SELECT id, title FROM articles")}
         return [
             ClaimRow(annotation=a, article_id=a.article_id, article_title=titles[a.article_id])
@@ -676,7 +725,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         return rows[0][0] if rows else default
 
     def set_setting(self, key: str, value: str) -> None:
-        """Store a setting."""
+        """Store a setting (a one-line value: a name or a path)."""
+        key, value = clean_name(key), clean_path(value)
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) "
@@ -856,7 +906,7 @@ def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
     seen: set[str] = set()
     cleaned: list[str] = []
     for tag in tags:
-        name = " ".join(tag.split())
+        name = clean_name(tag)
         if not name:
             continue
         if len(name) > MAX_TAG_LENGTH:
@@ -886,15 +936,26 @@ def check_claim(claim: Claim | None) -> Claim | None:
         attribution = Attribution(claim.attribution)
     except ValueError as error:
         raise InvalidInput(str(error)) from None
-    for url in claim.evidence:
+    evidence = tuple(clean_path(url).strip() for url in claim.evidence)
+    for url in evidence:
         if not is_valid_url(url):
             raise InvalidInput(f"evidence link {url!r} is not an http(s) URL")
-    sources = tuple(" ".join(s.split()) for s in claim.sources if s.strip())
     return Claim(
-        claimant=" ".join(claim.claimant.split()),
-        sources=sources,
+        claimant=clean_name(claim.claimant),
+        sources=clean_names(claim.sources),
         status=status,
         confidence=confidence,
         attribution=attribution,
-        evidence=tuple(claim.evidence),
+        evidence=evidence,
     )
+
+
+def clean_note(note: str) -> str:
+    """A note as stored (see `store.sanitize.clean_block`), within the size limit."""
+    check_size(note, "the note")
+    return clean_block(note)
+
+
+def clean_color(color: str | None) -> str | None:
+    """A colour name as stored (None: the default colour)."""
+    return None if color is None else (clean_name(color) or None)

@@ -85,10 +85,15 @@ class TagQueries(StoreParts):
         return TagChange("delete", current, None, before)
 
     def undo_tag_change(self, change: TagChange) -> None:
-        """Give every annotation `change` touched (and that still exists) its tags as they
-        were before it; a renamed tag gets its old spelling back. Only the links that
-        differ are written, and each annotation whose tags change is journaled."""
+        """Undo a rename, merge or delete: the renamed tag gets its old spelling back, and
+        every annotation the change touched (that still exists) gets back the tags the
+        change took away or gave. Only the tags the change was about are touched, so a
+        tag added or removed elsewhere since stays as it is; each annotation whose tags
+        change is journaled."""
         wanted = dict(change.before)
+        involved = {change.tag.casefold()}
+        if change.action == "merge" and change.into is not None:
+            involved.add(change.into.casefold())
         with self._write() as conn:
             currents = self._annotations(conn, list(wanted))
             if change.action == "rename" and change.into is not None:
@@ -105,10 +110,13 @@ class TagQueries(StoreParts):
             remove: list[tuple[int, str]] = []
             add: list[tuple[int, str]] = []
             for annotation in currents:
-                want = {t.casefold(): t for t in wanted[annotation.id]}
+                before = {t.casefold(): t for t in wanted[annotation.id]}
                 now_ = {t.casefold(): t for t in have.get(annotation.id, ())}
-                remove += [(annotation.id, now_[k]) for k in now_.keys() - want.keys()]
-                add += [(annotation.id, want[k]) for k in want.keys() - now_.keys()]
+                for key in involved:
+                    if key in before and key not in now_:
+                        add.append((annotation.id, before[key]))
+                    elif key in now_ and key not in before:
+                        remove.append((annotation.id, now_[key]))
             conn.executemany(
                 """DELETE FROM annotation_tags WHERE annotation_id = ?
                    AND tag_id = (SELECT id FROM tags WHERE name = ? COLLATE NOCASE)""",
@@ -122,9 +130,10 @@ class TagQueries(StoreParts):
                    SELECT ?, id FROM tags WHERE name = ? COLLATE NOCASE""",
                 add,
             )
-            self._journal_updates(
-                conn, [a for a in currents if tuple(a.tags) != tuple(wanted[a.id])]
-            )
+            touched = {i for i, _ in remove} | {i for i, _ in add}
+            if change.action == "rename":
+                touched |= set(wanted)  # their tag is spelt as before again
+            self._journal_updates(conn, [a for a in currents if a.id in touched])
 
     # -- internals -------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -246,7 +247,11 @@ def test_the_collection_has_every_selector_and_body(filled: Store) -> None:
 
 
 def test_the_text_is_deterministic_utf8_with_escaped_separators(filled: Store) -> None:
+    # The store never holds these characters (store.sanitize), but a library written by an
+    # older claimmark may: the writer escapes them all the same.
     pairs = everything(filled)
+    article, marks = pairs[0]
+    pairs[0] = (article, [replace(marks[0], note=HOSTILE_NOTE), *marks[1:]])
     text = collection_json(pairs)
     assert text == collection_json(list(reversed(pairs)))
     assert text == collection_json([(a, list(reversed(anns))) for a, anns in pairs])
@@ -612,6 +617,7 @@ def test_arbitrary_annotations_round_trip_byte_for_byte(
 ) -> None:
     text = f"Text {next(_counter)}.\n{body}"
     article = store.add_article(title, byline, "/tmp/p.txt", text).article
+    text = article.text  # as stored: sanitised (store.sanitize)
     for draft in drafts:
         offset, length = draft["where"]
         start = offset % len(text)

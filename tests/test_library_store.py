@@ -225,7 +225,7 @@ def test_kept_counts_always_equal_the_annotations(tmp_path: Path, steps: list) -
             elif action == "delete":
                 deleted.append(store.delete_annotation(target.id))
             elif action == "undo" and deleted:
-                store.restore_annotation(deleted.pop())
+                store.restore_annotation(deleted.pop(), expected=None)
             assert _kept(store, article.id) == _recounted(store, article.id)
 
 
@@ -434,3 +434,60 @@ def test_common_words_rank_the_newest_matches_but_never_miss_a_title(
     result = store.search("barrier", limit=10)
     assert result.hits[0].article_id == old.id and result.hits[0].kind == "title"
     assert {h.article_id for h in result.hits[1:]} == set(texts[-3:])  # the newest three
+
+
+def test_an_article_added_after_a_delete_never_takes_its_id(lib: Store) -> None:
+    deleted = lib.delete_articles([2])
+    other = lib.add_article("Another story", "", "/other.txt", "Something else.").article
+    assert other.id == 3  # ids are never given out twice (m006: AUTOINCREMENT)
+    lib.restore_articles(deleted)
+    assert lib.get_article(2).title == "Hospital waiting times"
+    assert lib.list_annotations(2)[0].tags == ("health",)
+
+
+def test_undo_of_a_tag_change_keeps_tags_changed_elsewhere_since(lib: Store) -> None:
+    change = lib.merge_tags("policy-watch", "flood")
+    lib.update_annotation(2, tags=("flood", "later"))  # another window adds a tag
+    lib.undo_tag_change(change)
+    # policy-watch comes back, flood (which it had before) stays, and "later" is kept.
+    assert lib.get_annotation(2).tags == ("flood", "later", "policy-watch")
+
+
+def test_a_read_only_library_from_before_the_counts_is_listed_sorted_and_searched(
+    tmp_path: Path,
+) -> None:
+    from sqlite_utils import Database
+
+    from claimmark.store.migrations import migrations
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before=MIGRATION_NAMES[2])
+    db.execute(
+        "INSERT INTO articles (title, byline, source, text, sha256, imported_at) "
+        "VALUES ('Old', '', '/x.txt', 'Some sediment text.\nMore text.', 'abc', '2026-01-01')"
+    )
+    db.execute(
+        "INSERT INTO articles (title, byline, source, text, sha256, imported_at) "
+        "VALUES ('Newer', '', '/y.txt', 'Other words.', 'def', '2026-02-01')"
+    )
+    for note in ("", "a note", "claimed"):
+        db.execute(
+            'INSERT INTO annotations (article_id, start, "end", quote, note, created_at, '
+            "updated_at) VALUES (1, 0, 4, 'Some', ?, 't', 't')",
+            [note],
+        )
+    db.execute("INSERT INTO claims (annotation_id, claimant) VALUES (3, 'Ada')")
+    db.conn.commit()
+    db.close()
+    path.chmod(0o444)
+    try:
+        with Store(path) as store:
+            assert store.read_only
+            assert _kept(store, 1) == (3, 1, 1)
+            assert store.library_ids("claims") == [1, 2]
+            assert store.library_ids("added") == [2, 1]
+            assert [h.article_id for h in store.search("sediment").hits] == [1]
+            assert store.reading_position(1) is None
+    finally:
+        path.chmod(0o644)

@@ -7,11 +7,16 @@ from dataclasses import dataclass, field
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
+from textual.reactive import reactive
 from textual.screen import Screen
 
+from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import DeletedArticles, TagChange
+from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
 from claimmark.tui.launch import settle_after_startup
+from claimmark.tui.writes import WriteQueue
 
 
 @dataclass
@@ -32,10 +37,21 @@ class ClaimmarkApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False)]
     """App-wide keys (each screen adds its own)."""
 
+    waiting_writes: reactive[int] = reactive(0)
+    """Changes waiting for another process to let go of the write lock (see tui.writes);
+    the key line says so while there are any."""
+
+    OUTSIDE_CHANGES_EVERY_S = 0.5
+    """How often the app asks SQLite whether another process changed the library."""
+
     def __init__(self, store: Store, article_id: int | None = None) -> None:
         super().__init__()
         self.store = store
         self.article_id = article_id
+        # Writes never wait for the lock on the UI thread: the queue retries instead.
+        store.lock_wait = 0.0
+        self.writes = WriteQueue(self)
+        self._data_version: int | None = None
         self.history = LibraryHistory()
         """What the library and tags screens can undo."""
 
@@ -57,6 +73,63 @@ class ClaimmarkApp(App[None]):
         theme = self.store.get_setting("theme")
         if theme and theme in self.available_themes:
             self.theme = theme
+        self._data_version = self.store.data_version()
+        self.set_interval(self.OUTSIDE_CHANGES_EVERY_S, self.check_outside_changes)
+
+    def check_outside_changes(self) -> None:
+        """If another process or window committed a change since the last look, let the
+        screen show it (`refresh_from_store`). `PRAGMA data_version` costs microseconds and
+        does not change for this app's own writes."""
+        try:
+            version = self.store.data_version()
+        except ClaimmarkError:
+            return
+        if version == self._data_version:
+            return
+        self._data_version = version
+        # The top screen that shows the library (a dialog may be open over it).
+        for screen in reversed(self.screen_stack):
+            refresh = getattr(screen, "refresh_from_store", None)
+            if refresh is not None:
+                refresh()
+                return
+
+    async def action_quit(self) -> None:
+        """Quit; with changes still waiting for the database, ask first."""
+        waiting = self.writes.waiting
+        if not waiting:
+            self.exit()
+            return
+        from claimmark.tui.dialogs import ConfirmDialog
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        changes = "1 change is" if waiting == 1 else f"{waiting} changes are"
+        self.push_screen(
+            ConfirmDialog(
+                f"{changes} still waiting for the database (another program is writing)."
+                " Quit without saving them?"
+            ),
+            answered,
+        )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification. Every one of claimmark's may quote stored or typed text
+        (a title, a query, an error naming a file), so none is read as markup, whatever
+        the caller passes, and any control character in it is shown as U+FFFD."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def watch_theme(self, theme: str) -> None:
         try:

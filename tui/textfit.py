@@ -1,10 +1,12 @@
-"""Fitting text into a number of terminal cells (wide characters take two)."""
+"""Fitting text into a number of terminal cells (wide characters take two), and showing
+stored text as plain text."""
 
 from __future__ import annotations
 
-import re
-
 from rich.cells import cell_len, get_character_cell_size
+from rich.text import Text
+
+from claimmark.store.sanitize import visible
 
 ELLIPSIS = "…"
 
@@ -43,19 +45,18 @@ def one_line(text: str, width: int) -> str:
     return clip(squash(text), width)
 
 
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-"""Controls, zero-width spaces and bidi controls: never sent to the terminal as they are
-(the zero-width joiner stays: emoji sequences need it)."""
+def plain(text: str) -> Text:
+    """Stored or typed text ready to show in a widget: a Rich `Text` (so never read as
+    markup, where a str would be: a DataTable cell, `Static.update`) with every control
+    character shown as U+FFFD (`store.sanitize.visible`)."""
+    return Text(visible(text))
 
 
-def visible(text: str, *, keep_length: bool = False) -> str:
-    """`text` on one line with control and bidi characters shown as "�" (stored text is
-    data: it must not move the cursor, recolour the terminal or reorder what is shown).
-
-    Runs of whitespace become one space; with `keep_length`, each whitespace character
-    becomes a space instead, so that offsets into `text` still hold."""
+def safe_line(text: str, *, keep_length: bool = False) -> str:
+    """Stored text on one line, safe to draw: controls and bidi controls shown as U+FFFD
+    (`store.sanitize.visible`), runs of whitespace one space. With `keep_length`, each
+    whitespace character becomes a space instead, so that offsets into `text` still hold
+    (a snippet's marks)."""
     if keep_length:
-        return _INVISIBLE.sub("\ufffd", "".join(" " if c.isspace() else c for c in text))
-    return _INVISIBLE.sub("\ufffd", squash(text))
+        return visible("".join(" " if c.isspace() else c for c in text))
+    return visible(squash(text))

@@ -56,8 +56,9 @@ read as syntax is backslash-escaped, ``<`` becomes ``&lt;``, a line can never st
 heading, list, quote, table, fence or indented code block, and whitespace at either end is
 written as character references so that parsers do not strip it. Paragraph breaks inside a
 quote become hard line breaks (a ``\\`` at the end of the line). C0/C1 control characters
-other than tab and line breaks (and lone surrogates) are shown as U+FFFD: a Markdown file
-is no place for a terminal escape sequence. The JSON export keeps them.
+other than tab and line breaks, lone surrogates and the bidi controls are shown as U+FFFD:
+a Markdown file is no place for a terminal escape sequence. (The store never holds them,
+see `store.sanitize`; a library written by an older claimmark may.)
 
 **Notes are Markdown and stay Markdown**, but inside a list item: the ``Note:`` item uses a
 four-column marker (``-   ``) and every line of the note is indented by four spaces, so
@@ -82,6 +83,7 @@ from functools import lru_cache
 
 from claimmark.store.errors import InvalidInput
 from claimmark.store.models import Annotation, Article, document_order
+from claimmark.store.sanitize import BIDI_CONTROLS
 from claimmark.store.text import ParagraphIndex
 
 GROUP_BY: tuple[str, ...] = ("document", "tag")
@@ -97,7 +99,7 @@ MAX_SLUG = 80
 
 # -- escaping ------------------------------------------------------------------------
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{BIDI_CONTROLS}]")
 """Characters a Markdown body never carries as they are (shown as U+FFFD)."""
 
 _INLINE = re.compile(
@@ -128,8 +130,9 @@ def _escape_match(match: re.Match[str]) -> str:
 
 
 _ANY_SPECIAL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\\\\`*_\\[\\]#|~$^=<>&%\r\n\u2028\u2029]"
-    "|^(?:[-+]|\\d{1,9}[.)])"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\\\\`*_\\[\\]#|~$^=<>&%\r\n\u2028\u2029"
+    + BIDI_CONTROLS
+    + "]|^(?:[-+]|\\d{1,9}[.)])"
 )
 """Anything `escape_text` would change (a quick test that lets plain text through)."""
 
@@ -174,7 +177,9 @@ def quote_lines(quote: str) -> list[str]:
     return lines
 
 
-_YAML_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]')
+_YAML_ESCAPE = re.compile(
+    f'["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff{BIDI_CONTROLS}]'
+)
 _YAML_SHORT = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -189,8 +194,8 @@ def _yaml_escape(match: re.Match[str]) -> str:
 
 def yaml_string(value: str) -> str:
     """`value` as a double-quoted YAML scalar that is also a JSON string: quotes and
-    backslashes escaped, control characters, line/paragraph separators, BOM and
-    non-characters as ``\\uXXXX`` (lone surrogates, which no file can hold, as U+FFFD)."""
+    backslashes escaped, control characters, line/paragraph separators, bidi controls, BOM
+    and non-characters as ``\\uXXXX`` (lone surrogates, which no file can hold, as U+FFFD)."""
     return '"' + _YAML_ESCAPE.sub(_yaml_escape, value) + '"'
 
 

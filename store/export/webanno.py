@@ -44,8 +44,9 @@ Ids are derived from content, never from database ids: an article is
 article's sha256, its span and its creation time. So export → import into another
 database → export gives the same bytes. Articles are ordered by import time (then hash),
 annotations by article, then document order; keys are in a fixed order; the text is
-UTF-8 with two-space indents and a final newline. Control characters, U+2028/U+2029 and
-lone surrogates are written as ``\\uXXXX`` escapes (JSON keeps them exactly).
+UTF-8 with two-space indents and a final newline. Control characters, U+2028/U+2029, the
+bidi controls and lone surrogates are written as ``\\uXXXX`` escapes (JSON keeps them
+exactly, and printed to a terminal they do nothing).
 
 Offsets (``TextPositionSelector``) count Unicode code points, as the W3C model says and
 as Python indexes strings.
@@ -64,6 +65,7 @@ from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from claimmark.store.models import Annotation, Article, Claim, claim_to_dict, document_order
+from claimmark.store.sanitize import BIDI_CONTROLS
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 """The W3C Web Annotation JSON-LD context."""
@@ -76,7 +78,7 @@ FORMAT_VERSION = 1
 
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"claimmark": NAMESPACE}]
 
-_RAW_ESCAPES = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_RAW_ESCAPES = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{BIDI_CONTROLS}]")
 
 
 # -- export --------------------------------------------------------------------------

@@ -4,9 +4,14 @@
 one-line message naming the first problem, touching no store. `import_collection` then adds
 each article (an article already in the library, by content, is reused) and each annotation
 not already there (same article, span, creation time and quote), so importing a file twice
-adds nothing the second time. Article text is imported as it is in the file (an export holds
-the text exactly as stored, already normalised by `store.ingest`); a quote that has moved
-is found again with `store.anchoring.locate`.
+adds nothing the second time. A quote that has moved is found again with
+`store.anchoring.locate`.
+
+Article text is imported as the store keeps every text, through `store.sanitize` (an
+export of claimmark's holds it already clean); when that removes characters from a
+hand-made or older file, each annotation's offsets are moved with the text so that it
+stays on its words. A file larger than `MAX_IMPORT_BYTES`, or an article or note larger
+than `MAX_TEXT_BYTES`, is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -28,6 +33,15 @@ from claimmark.store.models import (
     ClaimStatus,
     Confidence,
     claim_from_dict,
+)
+from claimmark.store.sanitize import (
+    MAX_IMPORT_BYTES,
+    check_size,
+    clean_block,
+    deleted_positions,
+    is_clean_block,
+    map_offset,
+    size_label,
 )
 from claimmark.store.store import Store, check_claim, clean_tags
 
@@ -59,8 +73,13 @@ class ParsedArticle:
     byline: str
     source: str
     text: str
+    """The text as the store keeps it (`store.sanitize.clean_block` of the file's)."""
     encoding: str
     imported_at: str
+    raw: str = field(default="", repr=False, compare=False)
+    """The text as the file holds it, which its annotations' selectors point into."""
+    deleted: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    """Offsets in `raw` of the characters the sanitiser removed (none for a clean file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,17 +226,26 @@ def _parse_article(index: int, data: Any) -> ParsedArticle:
     urn = check.get(entry, "id", str)
     if entry.get("type") != "claimmark:Article":
         raise check.fail(f"type must be 'claimmark:Article', not {_show(entry.get('type'))}")
-    text = check.get(entry, "claimmark:text", str)
-    if not text.strip():
+    raw = check.get(entry, "claimmark:text", str)
+    try:
+        check_size(raw, "the article text")
+    except InvalidInput as error:
+        raise check.fail(str(error)) from None
+    # The store keeps the text sanitised; the file's selectors point into the raw text,
+    # and `deleted` maps them onto the clean one (see `_parse_annotation`).
+    clean = raw if is_clean_block(raw) else clean_block(raw)
+    if not clean.strip():
         raise check.fail("the article has no text")
     article = ParsedArticle(
         urn=urn,
         title=check.get(entry, "claimmark:title", str),
         byline=check.get(entry, "claimmark:byline", str),
         source=check.get(entry, "claimmark:source", str),
-        text=text,
+        text=clean,
         encoding=check.get(entry, "claimmark:encoding", str),
         imported_at=check.timestamp(entry, "claimmark:importedAt"),
+        raw=raw,
+        deleted=() if clean is raw else tuple(deleted_positions(raw)),
     )
     sha = check.get(entry, "claimmark:sha256", str)
     if not re.fullmatch(r"[0-9a-f]{64}", sha):
@@ -321,7 +349,11 @@ def _parse_annotation(
     if article is None:
         raise check.fail(f"its target {_show(source)} is not among the file's articles")
     quote_selector, position_selector = _selectors(check, target)
-    start, end = _anchor(check, article.text, quote_selector, position_selector)
+    start, end = _anchor(check, article.raw, quote_selector, position_selector)
+    if article.deleted:
+        start, end = map_offset(start, article.deleted), map_offset(end, article.deleted)
+        if end <= start:
+            raise check.fail("the quote holds nothing but control characters")
 
     bodies = item.get("body", [])
     if isinstance(bodies, dict):
@@ -351,6 +383,7 @@ def _parse_annotation(
             )
     try:
         clean = clean_tags(tags)
+        check_size(note or "", "the note")
     except InvalidInput as error:
         raise check.fail(str(error)) from None
     return ParsedAnnotation(
@@ -372,7 +405,10 @@ def parse_collection(data: str | bytes) -> ParsedCollection:
 
     Raises `ImportFormatError` naming the first problem: not JSON, not a claimmark
     collection, a missing or mistyped field, a span outside its article, a quote that is
-    not in the article's text, an unknown claim status, a bad evidence link, ..."""
+    not in the article's text, an unknown claim status, a bad evidence link, a file or a
+    text larger than the limits of `store.sanitize`, ..."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFormatError(f"the file is larger than {size_label(MAX_IMPORT_BYTES)}")
     document = _decode(data)
     _check_header(document)
     raw_articles = document.get("claimmark:articles")

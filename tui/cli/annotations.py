@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from claimmark.tui.cli.base import Context, cli, fail, pass_context, print_json
+from claimmark.tui.cli.base import Context, cli, echo, fail, pass_context, print_json
 from claimmark.tui.textfit import one_line
 
 
@@ -32,17 +32,17 @@ def annotations_command(context: Context, article: str, as_json: bool) -> None:
         )
         return
     if not annotations:
-        click.echo(f"No annotations in #{found.id} {found.title}.", err=True)
+        echo(f"No annotations in #{found.id} {found.title}.", err=True)
         return
     for a in annotations:
         kind = a.claim.status.value if a.claim else a.kind
         tags = " ".join(f"#{t}" for t in a.tags)
         line = f"{a.id}\t¶{paragraphs.number_of(a.start)}\t{kind}\t{one_line(a.quote, 70)}"
-        click.echo(line + (f"\t{tags}" if tags else ""))
+        echo(line + (f"\t{tags}" if tags else ""))
         if a.claim and a.claim.claimant:
-            click.echo(f"\t\tclaimant: {a.claim.claimant}")
+            echo(f"\t\tclaimant: {a.claim.claimant}")
         if a.note:
-            click.echo(f"\t\tnote: {one_line(a.note, 70)}")
+            echo(f"\t\tnote: {one_line(a.note, 70)}")
 
 
 def _choice(enum: Any) -> click.Choice:
@@ -146,7 +146,7 @@ def annotate_command(
     if as_json:
         print_json(annotation_to_dict(created))
     else:
-        click.echo(f"{created.id}\t{created.kind}\t{one_line(created.quote, 70)}")
+        echo(f"{created.id}\t{created.kind}\t{one_line(created.quote, 70)}")
 
 
 @cli.command("claims")
@@ -175,13 +175,13 @@ def claims_command(
         )
         return
     if not rows:
-        click.echo("No claims match.", err=True)
+        echo("No claims match.", err=True)
         return
     for r in rows:
         claim = r.annotation.claim
         assert claim is not None
         tags = " ".join(f"#{t}" for t in r.annotation.tags)
-        click.echo(
+        echo(
             f"{r.annotation.id}\t{claim.status.value}\t{claim.claimant or '(no claimant)'}\t"
             f"{one_line(r.article_title, 30)}\t{one_line(r.annotation.quote, 60)}"
             + (f"\t{tags}" if tags else "")
@@ -204,8 +204,8 @@ def suggest_command(context: Context, article: str, as_json: bool) -> None:
         return
     for s in suggestions:
         chain = " → ".join(s.sources)
-        click.echo(
+        echo(
             f"{s.start}-{s.end}\t{s.attribution.value}\t{s.claimant}\t[{s.cue}]"
             + (f"\tvia {chain}" if chain else "")
         )
-        click.echo(f"\t{one_line(s.sentence, 100)}")
+        echo(f"\t{one_line(s.sentence, 100)}")

@@ -10,11 +10,14 @@ import click
 
 from claimmark.tui.cli.base import (
     Context,
+    cell,
     cli,
     console,
+    echo,
     fail,
     pass_context,
     print_json,
+    require_terminal,
     resolve_article,
     run_tui,
 )
@@ -25,6 +28,7 @@ from claimmark.tui.cli.base import (
 @pass_context
 def open_command(context: Context, article: str) -> None:
     """Open ARTICLE (an id, a file, or a title fragment) in the reader."""
+    require_terminal()  # before a new file is added: a failed command changes nothing
     found = resolve_article(context.store, article)
     run_tui(context.store, found.id)
 
@@ -49,7 +53,7 @@ def add_command(context: Context, paths: Sequence[Path]) -> None:
             result = store.import_file(path)
         except IngestError as error:
             failures += 1
-            click.echo(f"claimmark: {error}", err=True)
+            echo(f"claimmark: {error}", err=True)
             return
         article = result.article
         what = {
@@ -69,10 +73,10 @@ def add_command(context: Context, paths: Sequence[Path]) -> None:
                 add(path, lines.append)
                 progress.advance(task)
         for line in lines:
-            click.echo(line)
+            echo(line)
     else:
         for path in files:
-            add(path, click.echo)
+            add(path, echo)
     if failures:
         raise SystemExit(1)
 
@@ -108,10 +112,9 @@ def list_command(
         print_json([{**asdict(a), "read_percent": a.read_percent} for a in articles])
         return
     if not articles:
-        click.echo("The library is empty: add articles with 'claimmark add FILE...'.", err=True)
+        echo("The library is empty: add articles with 'claimmark add FILE...'.", err=True)
         return
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(box=None, pad_edge=False)
     for name, justify in (
@@ -129,8 +132,8 @@ def list_command(
         read = a.read_percent
         table.add_row(
             str(a.id),
-            Text(a.title),
-            Text(a.byline),
+            cell(a.title),
+            cell(a.byline),
             str(a.annotation_count),
             str(a.note_count),
             str(a.claim_count),

@@ -7,7 +7,7 @@ one line on stderr and a non-zero exit status (1 for errors, 2 for usage).
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,13 +38,23 @@ def _print_version(ctx: click.Context) -> None:
         number = version("claimmark")
     except PackageNotFoundError:  # running from a source tree
         number = "0.1.0 (source)"
-    click.echo(f"claimmark {number}")
+    echo(f"claimmark {number}")
     ctx.exit()
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print `text` (which may hold stored text) to standard output or error, as text: any
+    control character, bidi control or lone surrogate in it is shown as U+FFFD
+    (`store.sanitize.visible`), so nothing printed can drive the terminal. Every command
+    prints through here (ruff bans a bare `click.echo` in `tui/cli`)."""
+    from claimmark.store.sanitize import visible
+
+    click.echo(visible(text), err=err, nl=nl)  # noqa: TID251 - the one place
 
 
 def fail(message: str, status: int = 1) -> NoReturn:
     """Print one line on stderr and exit."""
-    click.echo(f"claimmark: {message}", err=True)
+    echo(f"claimmark: {' '.join(message.split())}", err=True)
     raise SystemExit(status)
 
 
@@ -112,9 +122,10 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 def _import_samples(store: Store) -> None:
     from claimmark.articles import sample_paths
 
-    for path in sample_paths():
-        store.import_file(path)
-    store.set_setting("samples_imported", "1")
+    with store.transaction():  # all the samples or none
+        for path in sample_paths():
+            store.import_file(path)
+        store.set_setting("samples_imported", "1")
 
 
 def require_terminal() -> None:
@@ -127,26 +138,48 @@ def run_tui(store: Store, article_id: int | None) -> None:
     from claimmark.tui.app import ClaimmarkApp
 
     # The collector stays off until the first frame (see tui.launch).
-    ClaimmarkApp(store, article_id=article_id).run()
+    app = ClaimmarkApp(store, article_id=article_id)
+    app.run()
+    if app.return_code:  # the app ended on an error (Textual has printed it): say so
+        raise SystemExit(app.return_code)
 
 
 def resolve_article(store: Store, ref: str) -> Article:
     """An article named by id, path, or title fragment; a path not yet in the library is
     added first."""
+    from claimmark.store.errors import IngestError
+    from claimmark.store.ingest import path_problem
+
     path = Path(ref).expanduser()
     if not ref.isdigit() and path.exists():
         return store.import_file(path).article
+    if not ref.isdigit() and os.path.lexists(path):  # a link that leads nowhere
+        raise IngestError(f"{ref}: {path_problem(path)}")
     return store.find_article(ref)
 
 
 def print_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print `data` as indented JSON, terminal-safe (`store.sanitize.terminal_json`)."""
+    from claimmark.store.sanitize import terminal_json
+
+    click.echo(terminal_json(data))  # noqa: TID251 - escapes what a terminal must not get
 
 
 def console() -> Any:
+    """A Rich console for tables. Stored text goes in as `cell(...)`, never as a str,
+    which Rich would read as markup."""
     from rich.console import Console
 
     return Console(soft_wrap=False)
+
+
+def cell(text: str) -> Any:
+    """Stored text as a Rich table cell: plain text (never markup), shown safely."""
+    from rich.text import Text
+
+    from claimmark.store.sanitize import visible
+
+    return Text(visible(text))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

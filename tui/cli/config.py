@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from claimmark.tui.cli.base import Context, cli, pass_context
+from claimmark.tui.cli.base import Context, cli, echo, pass_context
 
 CONFIG_KEYS = {"export_dir": "the folder ctrl+e and 'claimmark export' write to"}
 
@@ -21,10 +21,10 @@ def config_command(context: Context, key: str | None, value: str | None) -> None
 
     store = context.store
     if key is None:
-        click.echo(f"export_dir\t{export_folder(store)}")
+        echo(f"export_dir\t{export_folder(store)}")
         return
     if value is None:
-        click.echo(str(export_folder(store)))
+        echo(str(export_folder(store)))
         return
     store.set_setting(key, str(Path(value).expanduser().resolve()))
-    click.echo(f"{key}\t{store.get_setting(key)}")
+    echo(f"{key}\t{store.get_setting(key)}")

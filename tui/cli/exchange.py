@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from claimmark.tui.cli.base import Context, cli, fail, pass_context
+from claimmark.tui.cli.base import Context, cli, echo, fail, pass_context
 
 
 @cli.command("export")
 @click.argument("articles", nargs=-1)
-@click.option("--all", "export_all", is_flag=True, help="Export every article in the library.")
+@click.option(
+    "--all",
+    "export_all",
+    is_flag=True,
+    help="Export every article in the library, earlier versions included (a backup).",
+)
 @click.option(
     "-o",
     "--output",
@@ -56,7 +62,9 @@ def export_command(
     if export_all and articles:
         raise click.UsageError("give ARTICLE names or --all, not both")
     if export_all:
-        ids = [a.id for a in store.list_articles()]
+        # Everything, earlier versions of articles and their notes included: --all is the
+        # backup path, and a backup restored into an empty library must lack nothing.
+        ids = [a.id for a in reversed(store.list_articles(all_versions=True))]
         if not ids:
             fail("the library is empty: nothing to export")
     elif articles:
@@ -64,7 +72,7 @@ def export_command(
     else:
         raise click.UsageError("name at least one ARTICLE, or use --all")
     if output == "-":
-        click.echo(
+        echo(
             export_text(store, ids, fmt=fmt, group_by=group_by, include_timestamp=timestamp),
             nl=False,
         )
@@ -94,7 +102,7 @@ def export_command(
     else:
         written = run()
     for path in written:
-        click.echo(str(path))
+        echo(str(path))
 
 
 @cli.command("import")
@@ -103,13 +111,21 @@ def export_command(
 def import_command(context: Context, file: Path) -> None:
     """Restore articles and annotations from a claimmark JSON export."""
     from claimmark.store.export import import_collection
+    from claimmark.store.ingest import path_problem
+    from claimmark.store.sanitize import MAX_IMPORT_BYTES, size_label
 
+    problem = path_problem(file)
+    if problem is not None:
+        fail(f"error: cannot read {file}: {problem}")
     try:
-        data = file.read_bytes()
+        with file.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_IMPORT_BYTES:
+                fail(f"error: {file} is larger than {size_label(MAX_IMPORT_BYTES)}")
+            data = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as error:
         fail(f"error: cannot read {file}: {error.strerror or error}")
     summary = import_collection(context.store, data)
-    click.echo(
+    echo(
         f"{summary.articles_added} articles added, {summary.articles_existing} already there; "
         f"{summary.annotations_added} annotations added, {summary.annotations_skipped} "
         "already there"

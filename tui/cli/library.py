@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from claimmark.tui.cli.base import Context, cli, console, fail, pass_context, print_json
+from claimmark.store.sanitize import visible
+from claimmark.tui.cli.base import (
+    Context,
+    cell,
+    cli,
+    console,
+    echo,
+    fail,
+    pass_context,
+    print_json,
+)
 from claimmark.tui.textfit import clip, squash
 
 if TYPE_CHECKING:
@@ -42,7 +52,7 @@ def marked_snippet(hit: SearchHit, style: str = "bold reverse") -> Text:
     never read as markup)."""
     from rich.text import Text
 
-    text = Text(hit.snippet.replace("\n", " "), no_wrap=True)
+    text = Text(visible(hit.snippet.replace("\n", " ")), no_wrap=True)
     for start, end in hit.marks:
         text.stylize(style, start, end)
     return text
@@ -72,7 +82,7 @@ def search_command(
     text = " ".join(query)
     result = context.store.search(text, limit=limit, all_versions=all_versions)
     if result.plain_words:
-        click.echo(
+        echo(
             f"claimmark: {squash(text)!r} is not FTS5 syntax: searched for the words "
             f"{result.query}",
             err=True,
@@ -88,7 +98,7 @@ def search_command(
         )
         return
     if not result.hits:
-        click.echo(f"No matches for {squash(text)!r}.", err=True)
+        echo(f"No matches for {squash(text)!r}.", err=True)
         return
     from rich.text import Text
 
@@ -99,11 +109,12 @@ def search_command(
         line = Text(no_wrap=True)
         line.append(f"{hit.article_id:>{id_cells}}  ")
         line.append(f"{hit.where:<{where_cells}}  ", style="dim")
-        line.append(f"{clip(squash(hit.title), TITLE_CELLS):<{TITLE_CELLS}}  ", style="bold")
+        title = visible(clip(squash(hit.title), TITLE_CELLS))
+        line.append(f"{title:<{TITLE_CELLS}}  ", style="bold")
         line.append_text(marked_snippet(hit))
         out.print(line, soft_wrap=True, highlight=False)
     if result.more:
-        click.echo(f"(more than {limit} hits: --limit N shows more)", err=True)
+        echo(f"(more than {limit} hits: --limit N shows more)", err=True)
 
 
 @cli.command("delete")
@@ -131,9 +142,9 @@ def delete_command(context: Context, articles: tuple[str, ...], yes: bool) -> No
             fail("nothing deleted")
     deleted = store.delete_articles(list(found))
     for article in found.values():
-        click.echo(f"deleted #{article.id} {squash(article.title)}")
+        echo(f"deleted #{article.id} {squash(article.title)}")
     versions = len(deleted.article_ids)
-    click.echo(
+    echo(
         f"{len(found)} article{'s' if len(found) != 1 else ''} deleted "
         f"({versions} text{'s' if versions != 1 else ''} with earlier versions, "
         f"{deleted.annotation_count} annotation{'s' if deleted.annotation_count != 1 else ''})",
@@ -158,7 +169,7 @@ def tags_command(ctx: click.Context, as_json: bool) -> None:
         )
         return
     if not counts:
-        click.echo("No tags yet: tag an annotation with t in the reader.", err=True)
+        echo("No tags yet: tag an annotation with t in the reader.", err=True)
         return
     from rich.table import Table
 
@@ -166,10 +177,8 @@ def tags_command(ctx: click.Context, as_json: bool) -> None:
     table.add_column("tag")
     table.add_column("annotations", justify="right")
     table.add_column("articles", justify="right")
-    from rich.text import Text
-
     for tag in counts:
-        table.add_row(Text(tag.name), str(tag.annotations), str(tag.articles))
+        table.add_row(cell(tag.name), str(tag.annotations), str(tag.articles))
     console().print(table)
 
 
@@ -185,7 +194,7 @@ def _changed(change: TagChange) -> str:
 def tags_rename(context: Context, old: str, new: str) -> None:
     """Rename tag OLD to NEW on every annotation (NEW must not be another tag: merge)."""
     change = context.store.rename_tag(old, new)
-    click.echo(f"renamed {change.tag!r} to {change.into!r} on {_changed(change)}")
+    echo(f"renamed {change.tag!r} to {change.into!r} on {_changed(change)}")
 
 
 @tags_command.command("merge")
@@ -195,7 +204,7 @@ def tags_rename(context: Context, old: str, new: str) -> None:
 def tags_merge(context: Context, source: str, into: str) -> None:
     """Merge tag SOURCE into tag INTO: every annotation tagged SOURCE gets INTO instead."""
     change = context.store.merge_tags(source, into)
-    click.echo(f"merged {change.tag!r} into {change.into!r} on {_changed(change)}")
+    echo(f"merged {change.tag!r} into {change.into!r} on {_changed(change)}")
 
 
 @tags_command.command("delete")
@@ -204,4 +213,4 @@ def tags_merge(context: Context, source: str, into: str) -> None:
 def tags_delete(context: Context, tag: str) -> None:
     """Take TAG off every annotation (the annotations stay)."""
     change = context.store.delete_tag(tag)
-    click.echo(f"deleted tag {change.tag!r} from {_changed(change)}")
+    echo(f"deleted tag {change.tag!r} from {_changed(change)}")

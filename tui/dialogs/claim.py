@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, TextArea
 
 from claimmark.store.errors import InvalidInput
 from claimmark.store.models import Attribution, Claim, ClaimStatus, Confidence
+from claimmark.store.sanitize import clean_path
 from claimmark.tui.dialogs.base import DialogHints, DialogScreen, ErrorLine
 from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
 from claimmark.tui.dialogs.note import note_text_area
@@ -237,7 +238,7 @@ class ClaimDialog(DialogScreen[ClaimFormResult | None]):
                 yield self._row(
                     "Evidence",
                     Input(
-                        " ".join(claim.evidence),
+                        clean_path(" ".join(claim.evidence)),
                         placeholder="https://… (several: spaces or commas between)",
                         select_on_focus=False,
                         compact=True,

@@ -6,11 +6,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.suggester import Suggester
 from textual.widgets import Input
+
+from claimmark.store.sanitize import clean_name, clean_path
 
 
 def split_last(value: str, separator: re.Pattern[str] | None) -> tuple[str, str]:
@@ -49,7 +52,7 @@ class LastItemSuggester(Suggester):
         # Case-sensitive as far as Textual is concerned: it would otherwise casefold the whole
         # value before we see it, and accepting would lower-case what the user typed.
         super().__init__(use_cache=True, case_sensitive=True)
-        cleaned = (item.strip() for item in known)
+        cleaned = (clean_name(item) for item in known)  # stored text: no controls shown
         self._known: list[str] = [item for item in dict.fromkeys(cleaned) if item]
         self._folded: list[str] = [item.casefold() for item in self._known]
         self._separator = re.compile(separator) if isinstance(separator, str) else separator
@@ -86,6 +89,12 @@ class CompletingInput(Input):
         Binding("tab", "accept_completion", "Accept the completion", show=False),
     ]
     """`tab` accepts the completion when one is shown, else falls through to focus-next."""
+
+    def __init__(self, value: str | None = None, **kwargs: Any) -> None:
+        # The value may be stored text (a claimant, tags): prefilled without the control
+        # characters the store keeps out (a library from an older claimmark may hold
+        # them), line breaks and tabs; spaces are kept as they are.
+        super().__init__(clean_path(value) if value else value, **kwargs)
 
     async def action_accept_completion(self) -> None:
         """Accept the completion, or let `tab` move focus when there is none.

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import TextArea
 from textual.widgets.text_area import LanguageDoesNotExist
 
+from claimmark.store.sanitize import clean_block
 from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 from claimmark.tui.dialogs.quote import QuotePreview
 
@@ -29,6 +30,7 @@ def markdown_language() -> str | None:
 def note_text_area(text: str, *, id: str | None = None) -> TextArea:
     """A soft-wrapping TextArea for a note (Markdown-highlighted where available),
     with the cursor at the end."""
+    text = clean_block(text)  # a stored note: no control characters on screen
     options = {"soft_wrap": True, "tab_behavior": "focus", "show_line_numbers": False, "id": id}
     try:
         area = TextArea(text, language=markdown_language(), **options)  # type: ignore[arg-type]

@@ -6,6 +6,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from claimmark.store.sanitize import visible
+
 
 class QuotePreview(Widget):
     """The quote an annotation is about, word-wrapped to at most `max_lines` lines.
@@ -31,7 +33,7 @@ class QuotePreview(Widget):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.quote = " ".join(quote.split())
+        self.quote = visible(" ".join(quote.split()))
         """The quote, whitespace collapsed."""
         self.max_lines = max(1, max_lines)
         """How many lines at most."""

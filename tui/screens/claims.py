@@ -13,7 +13,7 @@ from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import ClaimRow, ClaimStatus
 from claimmark.store.store import Store
 from claimmark.tui.colors import STATUS_COLORS
-from claimmark.tui.textfit import one_line
+from claimmark.tui.textfit import one_line, plain
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
 
@@ -58,6 +58,10 @@ class ClaimsScreen(Screen[None]):
         """Shown for the first time or again: (re)load, as counts change elsewhere."""
         self.refresh_claims()
 
+    def refresh_from_store(self) -> None:
+        """Another process changed the library: list the claims again."""
+        self.refresh_claims()
+
     def refresh_claims(self) -> None:
         """Reload the claims with the current filters."""
         try:
@@ -75,10 +79,10 @@ class ClaimsScreen(Screen[None]):
             status = claim.status.value
             table.add_row(
                 Text(f" {status} ", style=f"bold black on {STATUS_COLORS[status]}"),
-                one_line(claim.claimant or "—", 28),
-                one_line(row.article_title, 28),
-                " ".join(f"#{t}" for t in row.annotation.tags),
-                one_line(row.annotation.quote, 80),
+                plain(one_line(claim.claimant or "—", 28)),
+                plain(one_line(row.article_title, 28)),
+                plain(" ".join(f"#{t}" for t in row.annotation.tags)),
+                plain(one_line(row.annotation.quote, 80)),
                 key=str(row.annotation.id),
             )
         parts = []
@@ -90,7 +94,10 @@ class ClaimsScreen(Screen[None]):
             parts.append(f"tag = #{self.tag}")
         filters = ", ".join(parts) if parts else "none"
         self.query_one("#claims-filters", Static).update(
-            f"{len(self.rows)} claims — filters: {filters}  (/ claimant, s status, # tag, r reset)"
+            plain(
+                f"{len(self.rows)} claims — filters: {filters}"
+                "  (/ claimant, s status, # tag, r reset)"
+            )
         )
 
     def _selected(self) -> ClaimRow | None:

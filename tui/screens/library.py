@@ -24,9 +24,9 @@ from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
 from claimmark.store.errors import ClaimmarkError, Interrupted
-from claimmark.store.models import LibrarySort, SearchHit, SearchResult
+from claimmark.store.models import DeletedArticles, LibrarySort, SearchHit, SearchResult
 from claimmark.store.store import Store
-from claimmark.tui.textfit import visible
+from claimmark.tui.textfit import safe_line
 from claimmark.tui.widgets.article_rows import ArticleRows
 from claimmark.tui.widgets.hit_rows import HitRows
 from claimmark.tui.widgets.key_hints import KeyHints
@@ -34,6 +34,7 @@ from claimmark.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
     from claimmark.tui.app import LibraryHistory
+    from claimmark.tui.writes import WriteQueue
 
 SEARCH_LIMIT = 30
 """Hits shown for a search (the best ones: about a screenful)."""
@@ -175,6 +176,13 @@ class LibraryScreen(Screen[None]):
         if len(ids) < total:
             self.call_after_refresh(self.refresh_articles)
 
+    def refresh_from_store(self) -> None:
+        """Another process changed the library: list it again (and search again)."""
+        self.refresh_articles()
+        if self.showing_hits and self._shown_query:
+            self._pending = self._shown_query
+            self._start_search()
+
     def on_unmount(self) -> None:
         if self._searcher is not None:
             self._searcher.interrupt()
@@ -278,10 +286,12 @@ class LibraryScreen(Screen[None]):
     def _set_sort(self, sort: LibrarySort, reverse: bool) -> None:
         self.sort, self.reverse = sort, reverse
         self.refresh_articles()
-        try:
-            self.store.set_setting(SORT_SETTING, sort.value + (" reversed" if reverse else ""))
-        except ClaimmarkError:
-            pass  # a read-only library sorts for this session only
+        value = sort.value + (" reversed" if reverse else "")
+        self.writes.submit(
+            lambda: self.store.set_setting(SORT_SETTING, value),
+            lambda _: None,
+            lambda _: None,  # a read-only library sorts for this session only
+        )
 
     # -- search ----------------------------------------------------------------------
 
@@ -410,10 +420,10 @@ class LibraryScreen(Screen[None]):
     def _result_hint(self, result: SearchResult, elapsed: float | None = None) -> str:
         count = len(result.hits)
         if not count:
-            text = f"No match for {visible(result.query)}"
+            text = f"No match for {safe_line(result.query)}"
         else:
             best = f"the best {count}" if result.more else f"{count}"
-            text = f"{best} hit{'s' if count != 1 else ''} for {visible(result.query)}"
+            text = f"{best} hit{'s' if count != 1 else ''} for {safe_line(result.query)}"
         if result.plain_words:
             text += " (searched as plain words: not FTS5 syntax)"
         if elapsed is not None:
@@ -432,6 +442,15 @@ class LibraryScreen(Screen[None]):
             self.action_open()
 
     # -- delete and undo -------------------------------------------------------------
+
+    @property
+    def writes(self) -> WriteQueue:
+        """The app's queue of writes (they wait there while another program writes)."""
+        from claimmark.tui.app import ClaimmarkApp
+
+        app = self.app
+        assert isinstance(app, ClaimmarkApp)
+        return app.writes
 
     @property
     def history(self) -> LibraryHistory:
@@ -453,7 +472,7 @@ class LibraryScreen(Screen[None]):
             self.notify(str(error) or "That article is gone.", severity="error", markup=False)
             return
         count = summary.annotation_count
-        title = visible(summary.title)
+        title = safe_line(summary.title)
         from claimmark.tui.dialogs import ConfirmDialog
 
         def done(yes: bool | None) -> None:
@@ -469,39 +488,43 @@ class LibraryScreen(Screen[None]):
         )
 
     def _delete(self, article_id: int) -> None:
-        try:
-            deleted = self.store.delete_articles([article_id])
-        except ClaimmarkError as error:
+        def deleted(snapshot: DeletedArticles) -> None:
+            self.history.deleted.append(snapshot)
+            if self.showing_hits:
+                self.hit_rows.hits = [
+                    h for h in self.hit_rows.hits if h.article_id not in snapshot.article_ids
+                ]
+                self.rows.show(self.hit_rows, None)
+            self.refresh_articles()
+            self.notify(
+                f"Deleted “{safe_line(snapshot.titles[0])}”. Press u to undo.",
+                timeout=5,
+                markup=False,
+            )
+
+        def not_deleted(error: ClaimmarkError) -> None:
             self.notify(str(error), title="Not deleted", severity="error", markup=False)
-            return
-        self.history.deleted.append(deleted)
-        if self.showing_hits:
-            self.hit_rows.hits = [
-                h for h in self.hit_rows.hits if h.article_id not in deleted.article_ids
-            ]
-            self.rows.show(self.hit_rows, None)
-        self.refresh_articles()
-        self.notify(
-            f"Deleted “{visible(deleted.titles[0])}”. Press u to undo.", timeout=5, markup=False
-        )
+
+        self.writes.submit(lambda: self.store.delete_articles([article_id]), deleted, not_deleted)
 
     def action_undo(self) -> None:
         """Bring back the article deleted last."""
         if not self.history.deleted:
             self.notify("Nothing to undo.", severity="warning")
             return
-        deleted = self.history.deleted[-1]
-        try:
-            self.store.restore_articles(deleted)
-        except ClaimmarkError as error:
+        snapshot = self.history.deleted.pop()
+
+        def restored(_: object) -> None:
+            if self.showing_hits:
+                self.action_clear_search()
+            self.refresh_articles(select=max(snapshot.article_ids))
+            self.notify(f"Restored “{safe_line(snapshot.titles[0])}”.", timeout=3, markup=False)
+
+        def not_restored(error: ClaimmarkError) -> None:
+            self.history.deleted.append(snapshot)  # still there to undo
             self.notify(str(error), title="Not undone", severity="error", markup=False)
-            return
-        self.history.deleted.pop()
-        restored = max(deleted.article_ids)
-        if self.showing_hits:
-            self.action_clear_search()
-        self.refresh_articles(select=restored)
-        self.notify(f"Restored “{visible(deleted.titles[0])}”.", timeout=3, markup=False)
+
+        self.writes.submit(lambda: self.store.restore_articles(snapshot), restored, not_restored)
 
     # -- elsewhere -------------------------------------------------------------------
 
@@ -518,15 +541,25 @@ class LibraryScreen(Screen[None]):
                 return
             from claimmark.store.ingest import find_article_files
 
-            added: list[int] = []
             try:
                 files = find_article_files([Path(text.strip()).expanduser()])
-                for path in files:
-                    added.append(self.store.import_file(path).article.id)
             except ClaimmarkError as error:
                 self.notify(str(error), title="Not added", severity="error", markup=False)
-            if added:
-                self._after_add(added)
+                return
+
+            def add_all() -> list[int]:
+                with self.store.transaction():  # all of them or none
+                    return [self.store.import_file(path).article.id for path in files]
+
+            def not_added(error: ClaimmarkError) -> None:
+                self.notify(
+                    f"{error} (nothing was added)",
+                    title="Not added",
+                    severity="error",
+                    markup=False,
+                )
+
+            self.writes.submit(add_all, self._after_add, not_added)
 
         self.app.push_screen(
             PromptDialog(

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from claimmark.store.errors import ClaimmarkError
+from claimmark.store.errors import ClaimmarkError, Conflict
 from claimmark.store.models import (
     Annotation,
     AnnotationDraft,
@@ -29,6 +29,7 @@ from claimmark.store.models import (
     Claim,
     ClaimStatus,
 )
+from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
 from claimmark.store.text import ParagraphIndex
 from claimmark.tui.colors import HIGHLIGHT_COLORS, background, color_name
@@ -152,8 +153,8 @@ class ReaderScreen(Screen[None]):
         return self.query_one(AnnotationPane)
 
     def on_mount(self) -> None:
-        self.title = self.article.title
-        self.sub_title = self.article.byline
+        self.title = visible(self.article.title)  # the help screen's heading
+        self.sub_title = visible(self.article.byline)
         self.pane.border_title = "Annotations"
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.dark != self._marks_dark:  # the marks were drawn for the other theme
@@ -303,21 +304,42 @@ class ReaderScreen(Screen[None]):
         label: str,
         *,
         deleting: bool = False,
-    ) -> Annotation | None:
+        then: Callable[[Annotation], None] | None = None,
+    ) -> None:
+        """Write `change` through the app's write queue (at once, or once another process
+        lets go of the write lock), then show it and make it undoable; `then(result)`
+        follows it on screen."""
+
+        def done(result: Annotation) -> None:
+            after = None if deleting else result
+            if deleting:
+                self.annotations.pop(result.id, None)
+            else:
+                self.annotations[result.id] = result
+            self.undo_stack.append(Change(before, after, label))
+            self.redo_stack.clear()
+            self._refresh_marks()
+            if then is not None:
+                then(result)
+
+        self.app.writes.submit(change, done, self._not_saved)  # type: ignore[attr-defined]
+
+    def _not_saved(self, error: ClaimmarkError) -> None:
+        self.notify(str(error), title="Not saved", severity="error")
+        if isinstance(error, Conflict):  # someone else changed it: show what is there now
+            self.refresh_from_store()
+
+    def refresh_from_store(self) -> None:
+        """Another process or window changed the library: show this article's annotations
+        as they are now (the app polls `Store.data_version` and calls this)."""
         try:
-            result = change()
+            fresh = {a.id: a for a in self.store.list_annotations(self.article.id)}
         except ClaimmarkError as error:
-            self.notify(str(error), title="Not saved", severity="error")
-            return None
-        after = None if deleting else result
-        if deleting:
-            self.annotations.pop(result.id, None)
-        else:
-            self.annotations[result.id] = result
-        self.undo_stack.append(Change(before, after, label))
-        self.redo_stack.clear()
-        self._refresh_marks()
-        return result
+            self.notify(str(error), title="Cannot reload", severity="error")
+            return
+        if fresh != self.annotations:
+            self.annotations = fresh
+            self._refresh_marks()
 
     def _create(
         self,
@@ -327,37 +349,53 @@ class ReaderScreen(Screen[None]):
         note: str = "",
         claim: Claim | None = None,
         label: str,
-    ) -> Annotation | None:
+        then: Callable[[Annotation], None] | None = None,
+    ) -> None:
         draft = AnnotationDraft(
             self.article.id, span[0], span[1], note=note, tags=tags, claim=claim
         )
-        created = self._apply(lambda: self.store.create_annotation(draft), None, label)
-        if created is not None:
+
+        def made(created: Annotation) -> None:
             # Like vim after an operator on a visual selection: the cursor goes to the
             # start, so the new annotation is "the one here" for the next t, n or c.
             self.view.clear_selection()
             self.view.move_cursor(created.start)
-        return created
+            if then is not None:
+                then(created)
 
-    def _update(self, annotation: Annotation, label: str, **fields: object) -> None:
+        self._apply(lambda: self.store.create_annotation(draft), None, label, then=made)
+
+    def _update(
+        self,
+        annotation: Annotation,
+        label: str,
+        then: Callable[[Annotation], None] | None = None,
+        **fields: object,
+    ) -> None:
         self._apply(
             lambda: self.store.update_annotation(annotation.id, **fields),  # type: ignore[arg-type]
             annotation,
             label,
+            then=then,
         )
 
     def action_highlight(self) -> None:
         """Highlight the selection; on an annotation, cycle its colour."""
         span, annotation = self._target()
         if span is not None:
-            if self._create(span, label="highlight"):
-                self.notify("Highlighted.", timeout=1.5)
+            self._create(
+                span, label="highlight", then=lambda _: self.notify("Highlighted.", timeout=1.5)
+            )
         elif annotation is not None:
             names = list(HIGHLIGHT_COLORS)
             current = color_name(annotation.color, annotation.tags)
             following = names[(names.index(current) + 1) % len(names)]
-            self._update(annotation, "colour", color=following)
-            self.notify(f"Colour: {following}.", timeout=1.5)
+            self._update(
+                annotation,
+                "colour",
+                then=lambda _: self.notify(f"Colour: {following}.", timeout=1.5),
+                color=following,
+            )
         else:
             self._nothing_to_act_on("highlight")
 
@@ -450,10 +488,13 @@ class ReaderScreen(Screen[None]):
         self._delete(annotation)
 
     def _delete(self, annotation: Annotation) -> None:
-        if self._apply(
-            lambda: self.store.delete_annotation(annotation.id), annotation, "delete", deleting=True
-        ):
-            self.notify("Annotation deleted. Press u to undo.", timeout=4)
+        self._apply(
+            lambda: self.store.delete_annotation(annotation.id, expected=annotation),
+            annotation,
+            "delete",
+            deleting=True,
+            then=lambda _: self.notify("Annotation deleted. Press u to undo.", timeout=4),
+        )
 
     def _replay(self, source: list[Change], target: list[Change], undo: bool) -> None:
         if not source:
@@ -461,23 +502,32 @@ class ReaderScreen(Screen[None]):
             return
         change = source.pop()
         goal, current = (change.before, change.after) if undo else (change.after, change.before)
-        try:
+
+        def run() -> Annotation:
+            # Only the annotation as this screen left it is replaced or deleted: what
+            # another window changed meanwhile is refused (Conflict), never overwritten.
             if goal is None:
                 assert current is not None
-                self.store.delete_annotation(current.id)
-                self.annotations.pop(current.id, None)
+                return self.store.delete_annotation(current.id, expected=current)
+            return self.store.restore_annotation(goal, expected=current)
+
+        def done(result: Annotation) -> None:
+            if goal is None:
+                self.annotations.pop(result.id, None)
             else:
-                self.annotations[goal.id] = self.store.restore_annotation(goal)
-        except ClaimmarkError as error:
+                self.annotations[goal.id] = result
+            target.append(change)
+            self._refresh_marks()
+            spot = goal or current
+            if spot is not None:
+                self.view.move_cursor(spot.start)
+            self.notify(f"{'Undid' if undo else 'Redid'} {change.label}.", timeout=1.5)
+
+        def failed(error: ClaimmarkError) -> None:
             source.append(change)
-            self.notify(str(error), title="Not saved", severity="error")
-            return
-        target.append(change)
-        self._refresh_marks()
-        spot = goal or current
-        if spot is not None:
-            self.view.move_cursor(spot.start)
-        self.notify(f"{'Undid' if undo else 'Redid'} {change.label}.", timeout=1.5)
+            self._not_saved(error)
+
+        self.app.writes.submit(run, done, failed)  # type: ignore[attr-defined]
 
     def action_undo(self) -> None:
         """Undo the last create, edit or delete."""
@@ -625,14 +675,19 @@ class ReaderScreen(Screen[None]):
         if suggestion is None:
             self.notify("No suggestion under the cursor to dismiss.", severity="warning")
             return
-        try:
-            self.store.dismiss_suggestion(self.article.id, suggestion.start, suggestion.end)
-        except ClaimmarkError as error:
-            self.notify(str(error), title="Not saved", severity="error")
-            return
-        self.suggestions.remove(suggestion)
-        self._show_suggestions()
-        self.notify("Suggestion dismissed.", timeout=1.5)
+
+        def done(_: None) -> None:
+            if suggestion in self.suggestions:
+                self.suggestions.remove(suggestion)
+            self._show_suggestions()
+            self.notify("Suggestion dismissed.", timeout=1.5)
+
+        self.app.writes.submit(  # type: ignore[attr-defined]
+            lambda: self.store.dismiss_suggestion(
+                self.article.id, suggestion.start, suggestion.end
+            ),
+            done,
+        )
 
     # -- pane ------------------------------------------------------------------------
 

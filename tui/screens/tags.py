@@ -17,7 +17,7 @@ from textual.widgets import Header, Static
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import TagChange, TagCount
 from claimmark.store.store import Store
-from claimmark.tui.textfit import visible
+from claimmark.tui.textfit import safe_line
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.row_list import Column, RowList, cells_line, fit_cell
 
@@ -61,7 +61,7 @@ class TagRows:
     def row_strip(self, rows: RowList, index: int, width: int, selected: bool) -> Strip:
         base = rows.style_of("row-list--cursor" if selected else "")
         tag = self.tags[index]
-        values = [f"#{visible(tag.name)}", str(tag.annotations), str(tag.articles)]
+        values = [f"#{safe_line(tag.name)}", str(tag.annotations), str(tag.articles)]
         pieces: list[tuple[str, Style]] = [
             (fit_cell(value, column.width, column.align) + "  ", base)
             for value, column in zip(values, self._columns(width), strict=True)
@@ -201,9 +201,9 @@ class TagsScreen(Screen[str | None]):
             existing = next((o for o in others if o.casefold() == new.casefold()), None)
             if existing is None:
                 self._change(
-                    f"Renaming #{visible(tag.name)} on {tag.annotations} annotations",
+                    f"Renaming #{safe_line(tag.name)} on {tag.annotations} annotations",
                     lambda store: store.rename_tag(tag.name, new),
-                    f"Renamed #{visible(tag.name)} to #{visible(new)}",
+                    f"Renamed #{safe_line(tag.name)} to #{safe_line(new)}",
                 )
                 return
 
@@ -244,9 +244,9 @@ class TagsScreen(Screen[str | None]):
 
     def _merge(self, source: str, into: str) -> None:
         self._change(
-            f"Merging #{visible(source)} into #{visible(into)}",
+            f"Merging #{safe_line(source)} into #{safe_line(into)}",
             lambda store: store.merge_tags(source, into),
-            f"Merged #{visible(source)} into #{visible(into)}",
+            f"Merged #{safe_line(source)} into #{safe_line(into)}",
         )
 
     def action_delete(self) -> None:
@@ -259,9 +259,9 @@ class TagsScreen(Screen[str | None]):
         def done(yes: bool | None) -> None:
             if yes:
                 self._change(
-                    f"Taking #{visible(tag.name)} off {tag.annotations} annotations",
+                    f"Taking #{safe_line(tag.name)} off {tag.annotations} annotations",
                     lambda store: store.delete_tag(tag.name),
-                    f"Deleted #{visible(tag.name)}",
+                    f"Deleted #{safe_line(tag.name)}",
                 )
 
         count = tag.annotations
@@ -291,9 +291,9 @@ class TagsScreen(Screen[str | None]):
                 raise
 
         self._change(
-            f"Undoing the {change.action} of #{visible(change.tag)}",
+            f"Undoing the {change.action} of #{safe_line(change.tag)}",
             undo,
-            f"Undid the {change.action} of #{visible(change.tag)}.",
+            f"Undid the {change.action} of #{safe_line(change.tag)}.",
         )
 
     @on(RowList.Chosen)
@@ -311,6 +311,6 @@ class TagsScreen(Screen[str | None]):
 
     def action_help(self) -> None:
         from claimmark.tui.dialogs import HelpScreen
-        from claimmark.tui.help import help_sections
+        from claimmark.tui.help_sections import help_sections
 
         self.app.push_screen(HelpScreen(help_sections(self)))

@@ -29,10 +29,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimmark.store.models import Annotation
+from claimmark.store.sanitize import visible
 from claimmark.tui.colors import STATUS_COLORS, background, color_name
 from claimmark.tui.textfit import cells as _cells
 from claimmark.tui.textfit import chop as _chop
-from claimmark.tui.textfit import clip
+from claimmark.tui.textfit import clip, plain
 from claimmark.tui.textfit import squash as _squash
 from claimmark.tui.widgets.paging import page_row
 from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
@@ -214,7 +215,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         )
         self._shown = shown
         self._row_of = {e.annotation.id: row for row, e in enumerate(shown)}
-        self._quotes = [_squash(e.annotation.quote) for e in shown]
+        self._quotes = [visible(_squash(e.annotation.quote)) for e in shown]
         self._quote_cells = [_cells(q) for q in self._quotes]
         self._has_note = [bool(e.annotation.note.strip()) for e in shown]
         self._layout_width = -1
@@ -231,7 +232,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._scroll_pending = row is not None
         self._relayout()
         if query:
-            self.border_subtitle = f"filter: {query} ({len(shown)})"
+            self.border_subtitle = plain(f"filter: {query} ({len(shown)})")
         else:
             self.border_subtitle = f"{len(shown)} annotations" if shown else ""
         self.refresh()
@@ -425,19 +426,17 @@ class AnnotationPane(ScrollView, can_focus=True):
             badge = Style.parse(f"bold black on {STATUS_COLORS.get(status, 'grey62')}")
             header.append((f" {status} ", base + badge))
             if a.claim.claimant:
-                header.append((" " + _squash(a.claim.claimant), base))
+                header.append((" " + visible(_squash(a.claim.claimant)), base))
         else:
             header.append((a.kind, base + italic))
         if a.tags:
-            header.append(("  " + " ".join(f"#{t}" for t in a.tags), base + bold))
+            header.append(("  " + visible(" ".join(f"#{t}" for t in a.tags)), base + bold))
         lines = [_fit(header, text_width)]
         for quote_line in wrap_quote(self._quotes[index], text_width):
             lines.append([Segment(quote_line, base)])
         if self._has_note[index]:
-            first_line = a.note.strip().splitlines()[0]
-            lines.append(
-                [Segment("✎ " + clip(_squash(first_line), text_width - 2), base + italic + dim)]
-            )
+            first_line = visible(_squash(a.note.strip().splitlines()[0]))
+            lines.append([Segment("✎ " + clip(first_line, text_width - 2), base + italic + dim)])
         pad = Segment(" ", base)
         return [Strip([pad, *segments]).adjust_cell_length(width, base) for segments in lines]
 

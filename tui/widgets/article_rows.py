@@ -16,7 +16,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from claimmark.store.models import ArticleSummary, LibrarySort
-from claimmark.tui.textfit import visible
+from claimmark.tui.textfit import safe_line
 from claimmark.tui.widgets.row_list import Column, RowList, cells_line, fit_cell
 
 BLOCK = 100
@@ -186,8 +186,8 @@ class ArticleRows:
         if summary is None:
             return cells_line([], width, base)
         values = {
-            "title": visible(summary.title),
-            "byline": visible(summary.byline),
+            "title": safe_line(summary.title),
+            "byline": safe_line(summary.byline),
             "annotations": str(summary.annotation_count),
             "notes": str(summary.note_count),
             "claims": str(summary.claim_count),

@@ -9,7 +9,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from claimmark.store.models import SearchHit
-from claimmark.tui.textfit import cells, chop, visible
+from claimmark.tui.textfit import cells, chop, safe_line
 from claimmark.tui.widgets.row_list import Column, RowList, cells_line, fit_cell
 
 GAP = 2
@@ -90,11 +90,11 @@ class HitRows:
         hit = self.hits[index]
         article, where, snippet = columns(width, self.hits)
         pieces: list[tuple[str, Style]] = [
-            (fit_cell(visible(hit.title), article.width) + " " * GAP, base),
+            (fit_cell(safe_line(hit.title), article.width) + " " * GAP, base),
             (fit_cell(hit.where, where.width) + " " * GAP, dim),
         ]
         for piece, is_match in fit_snippet(
-            visible(hit.snippet, keep_length=True), hit.marks, snippet.width
+            safe_line(hit.snippet, keep_length=True), hit.marks, snippet.width
         ):
             pieces.append((piece, match if is_match else base))
         return cells_line(pieces, width, base)

@@ -36,6 +36,11 @@ class KeyHints(Static):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        if hasattr(self.app, "waiting_writes"):
+            self.watch(self.app, "waiting_writes", self._waiting_changed, init=False)
+        self._show_keys()
+
+    def _waiting_changed(self, _waiting: int) -> None:
         self._show_keys()
 
     def on_unmount(self) -> None:
@@ -48,6 +53,11 @@ class KeyHints(Static):
     def _show_keys(self) -> None:
         key_style = self.get_component_rich_style("key-hints--key", partial=True)
         line = Text(no_wrap=True, overflow="ellipsis")
+        waiting = getattr(self.app, "waiting_writes", 0)
+        if waiting:  # changes kept while another program holds the write lock
+            kept = "1 change" if waiting == 1 else f"{waiting} changes"
+            line.append(f"⏳ waiting for the database… ({kept} kept)", style="bold")
+            line.append("  ")
         seen: set[str] = set()
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or not enabled or binding.action in seen:

@@ -19,8 +19,11 @@ from functools import cache
 
 from rich.cells import get_character_cell_size, split_graphemes
 
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-"""Control characters other than the paragraph separator."""
+_CONTROL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]"
+)
+"""Control characters other than the paragraph separator, bidi controls, line separators
+and lone surrogates (store.sanitize keeps them out; an older library may hold them)."""
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
