@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimmark.store.ingest import read_article_file
@@ -327,3 +327,242 @@ def score_all(
     for article in articles:
         total = total + score_article(article, suggest(article.text))
     return total
+
+
+# --------------------------------------------------------------------------------------------
+# Strict claimant matching (issue 11) and the real-news sets
+
+STRICT_CLAIMANT_RULE = (
+    "strict claimant match: after lower-casing, straightening apostrophes, dropping "
+    "punctuation, a possessive 's, leading determiners (the/a/an) and leading titles "
+    "(Mr, Dr, Sen., President ... when a name follows), the suggestion's claimant equals one "
+    "of the sentence's labelled claimants (the noun phrase as written: 'officials' does not "
+    "match 'senior us officials'), or, when that claimant is a name of 2-5 capitalised "
+    "words (particles such as von/der/de allowed), the suggestion is the surname, the name "
+    "from a particle on ('von der leyen'), or the name without middle names or initials; "
+    "a pronoun counts only when it was resolved to the labelled claimant"
+)
+
+_STRICT_TITLES = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lady lord baroness cllr councillor sen
+    senator rep representative gov governor gen general lt col maj capt adm president
+    vice prime minister chancellor judge justice rev father pope king queen prince princess
+    sheikh""".split()
+)
+_PARTICLES = frozenset("von van der den de del della da di du le la al el bin ibn ter".split())
+
+
+def strict_words(claimant: str) -> list[str]:
+    """The words of a claimant as the strict rule compares them."""
+    text = claimant.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"'s\b", "", text)
+    words = re.findall(r"[^\W_]+(?:[-'][^\W_]+)*", text.lower())
+    while words and words[0] in ("the", "a", "an"):
+        words.pop(0)
+    while len(words) > 1 and words[0] in _STRICT_TITLES:
+        words.pop(0)
+    return words
+
+
+def _is_name(claimant: str) -> bool:
+    """Whether a labelled claimant is a personal name: 2-5 words, each capitalised or a
+    particle, no other lower-case word."""
+    words = re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*\.?", claimant)
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) and words[0][0].isupper()
+
+
+def strict_claimant_match(label: str, predicted: str) -> bool:
+    """Whether a suggested claimant names the labelled one under the strict rule."""
+    want, got = strict_words(label), strict_words(predicted)
+    if not want or not got:
+        return False
+    if want == got:
+        return True
+    if not _is_name(label) or got[-1] != want[-1]:
+        return False
+    if len(got) == 1:
+        return len(want) >= 2  # the surname
+    if got[0] in _PARTICLES and want[-len(got) :] == got:
+        return True  # "von der Leyen"
+    # the name without middle names or initials: first and last word kept, in order
+    if got[0] != want[0]:
+        return False
+    rest = iter(want[1:])
+    return all(word in rest for word in got[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class NewsPredicted:
+    """A suggestion in the news scorer's terms (where it lies: body or title)."""
+
+    where: str
+    start: int
+    end: int
+    claimant: str
+    anonymous: bool
+    sources: tuple[str, ...]
+    inherited: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NewsLabelView:
+    """What the news scorer needs from a label (`benchmarks.news_labels.NewsLabel`)."""
+
+    where: str
+    start: int
+    end: int
+    text: str
+    claimants: tuple[str, ...]
+    inherited: bool
+    pronoun: str | None
+    description: str | None
+
+
+@dataclass(slots=True)
+class NewsScores:
+    """Counts behind sentence and claimant precision and recall on real news."""
+
+    sentences: int = 0
+    """Labelled sentences."""
+    sentences_found: int = 0
+    """Labelled sentences with at least one suggestion on them."""
+    claimants: int = 0
+    """Labelled claimants (a sentence with two claimants counts two)."""
+    claimants_found: int = 0
+    """Labelled claimants that a suggestion on their sentence names (strict rule)."""
+    suggestions: int = 0
+    """Suggestions inside the labelled range."""
+    suggestions_on_labels: int = 0
+    """Suggestions that lie on a labelled sentence."""
+    suggestions_right: int = 0
+    """Suggestions whose claimant is one of their sentence's labelled claimants (one-to-one)."""
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def sentence_recall(self) -> float:
+        return _ratio(self.sentences_found, self.sentences)
+
+    @property
+    def sentence_precision(self) -> float:
+        return _ratio(self.suggestions_on_labels, self.suggestions)
+
+    @property
+    def claimant_recall(self) -> float:
+        return _ratio(self.claimants_found, self.claimants)
+
+    @property
+    def claimant_precision(self) -> float:
+        return _ratio(self.suggestions_right, self.suggestions)
+
+    def add(self, other: NewsScores) -> None:
+        """Add `other`'s counts (and errors) to these."""
+        self.sentences += other.sentences
+        self.sentences_found += other.sentences_found
+        self.claimants += other.claimants
+        self.claimants_found += other.claimants_found
+        self.suggestions += other.suggestions
+        self.suggestions_on_labels += other.suggestions_on_labels
+        self.suggestions_right += other.suggestions_right
+        self.errors.extend(other.errors)
+
+
+NEWS_SENTENCE_RULE = (
+    "news sentence match: a suggestion lies on a labelled sentence (same text: body or "
+    "title) when their overlap is >= 50% of each span, or the suggestion is a clause "
+    "inside it (>= 90% of the suggestion inside the sentence); a sentence holds at most "
+    "as many suggestions as it has labelled claimants, extra ones count as wrong"
+)
+
+
+def _on_sentence(label: NewsLabelView, p: NewsPredicted) -> int:
+    """The overlap when `p` lies on the labelled sentence, else 0."""
+    if p.where != label.where:
+        return 0
+    overlap = min(label.end, p.end) - max(label.start, p.start)
+    if overlap <= 0:
+        return 0
+    size = p.end - p.start
+    if overlap * 2 >= size and overlap * 2 >= label.end - label.start:
+        return overlap
+    if overlap * 10 >= size * 9:
+        return overlap
+    return 0
+
+
+def score_news_page(
+    name: str,
+    labels: Sequence[NewsLabelView],
+    predicted: Sequence[NewsPredicted],
+    labelled_range: tuple[int, int] | None = None,
+    keep_errors: bool = True,
+) -> NewsScores:
+    """Counts for one page; `errors` lists what went wrong, one line each (left empty
+    unless `keep_errors`: a blind set's errors are never collected)."""
+    scores = NewsScores()
+    if labelled_range is not None:
+        lo, hi = labelled_range
+        predicted = [p for p in predicted if p.where == "title" or lo <= p.start < hi]
+    scores.sentences = len(labels)
+    scores.claimants = sum(len(label.claimants) for label in labels)
+    scores.suggestions = len(predicted)
+    # Each suggestion goes to the labelled sentence it overlaps most.
+    owner: dict[int, int] = {}
+    for pi, p in enumerate(predicted):
+        best = 0
+        for li, label in enumerate(labels):
+            overlap = _on_sentence(label, p)
+            if overlap > best:
+                best, owner[pi] = overlap, li
+    by_label: dict[int, list[int]] = {}
+    for pi, li in owner.items():
+        by_label.setdefault(li, []).append(pi)
+    for li, label in enumerate(labels):
+        mine = by_label.get(li, [])
+        if mine:
+            scores.sentences_found += 1
+        # one-to-one: each labelled claimant to one suggestion naming it
+        free = list(mine)
+        named: set[int] = set()
+        for ci, claimant in enumerate(label.claimants):
+            for pi in free:
+                if strict_claimant_match(claimant, predicted[pi].claimant):
+                    named.add(ci)
+                    free.remove(pi)
+                    scores.claimants_found += 1
+                    scores.suggestions_right += 1
+                    break
+        capacity = len(label.claimants)
+        scores.suggestions_on_labels += min(len(mine), capacity)
+        where = f"{name} {label.where} {label.start}-{label.end}"
+        tags = "".join(
+            f" [{tag}]"
+            for tag, on in (
+                ("inherited", label.inherited),
+                (f"pronoun {label.pronoun}", label.pronoun),
+                (f"description {label.description}", label.description),
+            )
+            if on
+        )
+        if not mine:
+            scores.errors.append(
+                f"MISSED   {where}: {label.claimants[0]!r}{tags}\n         {label.text[:160]}"
+            )
+            continue
+        for ci, claimant in enumerate(label.claimants):
+            if ci not in named:
+                got = ", ".join(repr(predicted[pi].claimant) for pi in free) or "nothing"
+                scores.errors.append(
+                    f"CLAIMANT {where}: want {claimant!r}, got {got}{tags}\n"
+                    f"         {label.text[:160]}"
+                )
+    for pi, p in enumerate(predicted):
+        if pi not in owner:
+            scores.errors.append(
+                f"EXTRA    {name} {p.where} {p.start}-{p.end}: {p.claimant!r}"
+                + (" [inherited]" if p.inherited else "")
+            )
+    if not keep_errors:
+        scores.errors.clear()
+    return scores

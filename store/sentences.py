@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 
 _TITLES = frozenset(
-    """mr mrs ms mx dr prof sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt rev hon fr
-    supt insp det messrs mme mlle cllr rt e.g i.e vs cf approx""".split()
+    """mr mrs ms mx dr prof sen sens rep reps gov govs gen lt col maj capt cmdr adm brig sgt cpl
+    pvt rev hon fr msgr supt insp det messrs mme mlle cllr rt pres amb atty asst dep e.g i.e
+    vs cf approx""".split()
 )
 """Abbreviations that never end a sentence."""
 
@@ -34,6 +35,13 @@ _ABBREVIATIONS = frozenset(
     bros dept est etc al ave blvd rd mt ft ca op fig pp vol ed eds univ assn intl govt""".split()
 )
 """Abbreviations that end a sentence only when a typical sentence opener follows."""
+
+_STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+"""US states as news abbreviates them after a party letter ("Sen. Mark Warner (D-Va.)"): like
+`_ABBREVIATIONS`, but only in that hyphenated form ("ill." alone is a word)."""
 
 _OPENERS = frozenset(
     """the a an he she it its they we i this that these those there then but and so yet in on
@@ -45,7 +53,7 @@ _OPENERS = frozenset(
 """Words that usually open a sentence (checked after an abbreviation)."""
 
 _CANDIDATE = re.compile(
-    r"[.!?…]+[\"'”’»)\]]*(?=[^\S\n]+[\"'“‘«(\[]*((?:[^\W_]|[$£€¥#])\S*))"
+    r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=[^\S\n]+[\"'“‘«(\[]*((?:[^\W_]|[$£€¥#])\S*))"
     r"|[。！？]+[」』”’)）]*"
     r"|\n"
 )
@@ -126,6 +134,7 @@ def _ends_sentence_after_dot(text: str, dot: int, next_word: str) -> bool:
         return False
     if (
         word in _ABBREVIATIONS
+        or ("-" in word and word.rpartition("-")[2] in _STATES)  # "(D-Va."
         or _INTERNAL_DOTS.fullmatch(word)
         or (len(word) == 1 and word.isalpha())
     ):

@@ -40,6 +40,12 @@ def test_plain_sentences_split_at_full_stops_question_and_exclamation_marks() ->
         "The meeting starts at 9 a.m. on Tuesday in Portmore.",
         "Dame Judith spoke to Prof. Hoffmann and Cllr. Martin Haigh.",
         "See the report at example.com/report.pdf for details.",
+        "The cut would be large, said P. Quentin Harrowgate, a fellow at the institute.",
+        "Marion T. Oduya, an economist at the bureau, said the plan was flawed.",
+        "Sen. Carla R. Benning (D-Va.) said the bill would not pass.",
+        "Gov. Tomas Ruel and Lt. Gov. Ines Aberra said they would sign it.",
+        "Cllr. Rhodri Vane and Rep. Jo Marsh (R-Tex.) disagreed with Pres. Holm.",
+        "Brig. Gen. Ossian Kade met Amb. Lydia Frane on Monday.",
     ],
 )
 def test_abbreviations_initials_and_decimals_do_not_end_a_sentence(text: str) -> None:
@@ -54,6 +60,17 @@ def test_an_abbreviation_ends_a_sentence_when_a_sentence_opener_follows() -> Non
     assert sentences("They sell tables, chairs, etc. But not beds.") == [
         "They sell tables, chairs, etc.",
         "But not beds.",
+    ]
+
+
+def test_a_party_and_state_in_brackets_end_a_sentence_only_before_an_opener() -> None:
+    assert sentences("The bill was backed by Sen. Carla Benning (D-Va.). The vote is Monday.") == [
+        "The bill was backed by Sen. Carla Benning (D-Va.).",
+        "The vote is Monday.",
+    ]
+    assert sentences("She was ill. Doctors came at once.") == [
+        "She was ill.",
+        "Doctors came at once.",
     ]
 
 
@@ -173,3 +190,5 @@ def test_dot_leaders_do_not_backtrack() -> None:
     text = "1. Introduction" + "." * 4000 + "2 2. Terminology" + "." * 4000 + "5"
     spans = sentence_spans(text)
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+    # Nor, with no match attempted inside a run, does a run of 100,000 dots take quadratic time.
+    assert len(sentence_spans("Contents" + "." * 100_000 + "9")) == 1

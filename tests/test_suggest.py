@@ -93,6 +93,9 @@ def test_suggestion_to_dict_is_json_ready() -> None:
         "attribution": "anonymous source",
         "sources": ["Reuters"],
         "anonymous": True,
+        "inherited": False,
+        "description": "",
+        "in_title": False,
     }
 
 
@@ -556,8 +559,8 @@ def test_a_quotation_opened_before_its_attribution() -> None:
     assert first.claimant == second.claimant == "the minister"
 
 
-def test_a_quotation_in_a_new_paragraph_is_not_continued() -> None:
-    text = "“We are ready,” the minister said.\n“Nobody believes it.”"
+def test_a_quotation_in_a_new_paragraph_after_narration_is_not_continued() -> None:
+    text = "“We are ready,” the minister said. The hall emptied.\n“Nobody believes it.”"
     assert [s.sentence for s in suggest_attributions(text)] == [
         "“We are ready,” the minister said."
     ]

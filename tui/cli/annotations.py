@@ -198,14 +198,22 @@ def suggest_command(context: Context, article: str, as_json: bool) -> None:
 
     found = context.store.find_article(article)
     dismissed = context.store.dismissed_suggestions(found.id)
-    suggestions = [s for s in suggest_attributions(found.text) if (s.start, s.end) not in dismissed]
+    result = suggest_attributions(found.text, title=found.title)
+    suggestions = [s for s in result if s.in_title or (s.start, s.end) not in dismissed]
+    if result.truncated:
+        echo(
+            f"claimmark: note: suggestions cover only the first {result.read:,} of "
+            f"{len(found.text):,} characters of this article",
+            err=True,
+        )
     if as_json:
         print_json([suggestion_to_dict(s) for s in suggestions])
         return
     for s in suggestions:
         chain = " → ".join(s.sources)
+        where = "title" if s.in_title else f"{s.start}-{s.end}"
         echo(
-            f"{s.start}-{s.end}\t{s.attribution.value}\t{s.claimant}\t[{s.cue}]"
+            f"{where}\t{s.attribution.value}\t{s.claimant}\t[{s.cue}]"
             + (f"\tvia {chain}" if chain else "")
         )
         echo(f"\t{one_line(s.sentence, 100)}")

@@ -42,7 +42,7 @@ SAVE_AFTER = 3.0
 """Seconds after the cursor last moved that the reading position is saved."""
 
 if TYPE_CHECKING:
-    from claimmark.store.suggest import Suggestion
+    from claimmark.store.suggest import Suggestion, Suggestions
     from claimmark.tui.dialogs import ClaimFormResult
 
 
@@ -586,11 +586,17 @@ class ReaderScreen(Screen[None]):
         found = suggest_attributions(self.article.text)
         self.app.call_from_thread(self._suggestions_found, found)
 
-    def _suggestions_found(self, found: list[Suggestion]) -> None:
+    def _suggestions_found(self, found: Suggestions) -> None:
         dismissed = self.store.dismissed_suggestions(self.article.id)
         self.suggestions = [s for s in found if (s.start, s.end) not in dismissed]
         self._suggestions_ready = True
         self._show_suggestions()
+        if found.truncated:
+            self.notify(
+                f"Suggestions cover only the first {found.read:,} characters of this article.",
+                severity="warning",
+                timeout=6,
+            )
 
     def _open_suggestions(self) -> list[Suggestion]:
         """Suggestions not dismissed and not already recorded as a claim on that span."""

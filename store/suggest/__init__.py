@@ -1,0 +1,77 @@
+"""Suggested attributions: the sentences of an article that report what someone said.
+
+`suggest_attributions(text, title="")` reads claimmark's stored article text (body
+paragraphs joined by ``\\n``) and returns, in document order, one `Suggestion` per
+attributed sentence (or per clause, when a sentence has several claimants): who the
+claimant is, the cue that attributes it to them, whether the claimant is anonymous, how
+the sentence describes them when it does not name them, the chain of relays when the
+sentence gives one, and whether the speaker was inherited from another sentence. With the
+article's title, the headline comes first when it reports a claim (`in_title`). It is
+rule-based and local (the standard library's `re`, no model).
+
+The work is bounded: at most `MAX_CHARS` characters are read, a paragraph at a time, and the
+result (`Suggestions`, a list) says when the article went on past them (`truncated`).
+
+How a sentence (`store.sentences.sentence_spans`) is read:
+
+1. Cues are looked for outside quotations: reporting verbs (`said`, `told`, `confirmed`,
+   `has since indicated`, `privately acknowledged`, `writes`, `officials say` ...), stances
+   (`is concerned the ...`), `according to`, `In X's words`, `X's notion that`, a name and a
+   quotation after a colon, speakerless hedges (`It is understood that`, `We're told`), and
+   relays (`citing`, `quoting an article by`, `told the Gazette`, `As X reports,`).
+2. The claimant is the noun phrase before the verb, skipping adverbs, auxiliaries and party
+   tags and looking through appositives and relative clauses ("the environment minister,
+   Helen Achterberg, told" gives "Helen Achterberg"), or the phrase after the verb in an
+   inversion ("..., said Joe Carbone, president of ..."). Names come out whole ("C. Eugene
+   Steuerle", "Ursula von der Leyen"); role words before a name become its description.
+3. Pronouns point back to the last person (of the same gender when titles, first names,
+   roles or earlier pronouns tell it) or organisation; "the company", "the president",
+   "her mother" and "the report" to the one the article names so (a document to whoever
+   made it). Short names become the fuller name the text uses.
+4. The claimant is the innermost origin ("Outlet A writes, quoting an article by Outlet B";
+   "X told leaders ..., the Gazette writes" gives X, relayed by the Gazette); the relays,
+   outermost first, go in `sources`. Clauses joined by "but"/"and" that name their own
+   claimants give one suggestion each.
+5. A sentence with no cue of its own inherits the nearest named speaker: the rest of a
+   quotation (in the same paragraph or running on over paragraphs), a quote paragraph after
+   an attributed quotation, a list or block quotation after "X said:", a first-person
+   block after its author is named, a quotation given again, "Additionally, ..." after a
+   finding.
+
+The modules, in the order a sentence meets them:
+
+- `suggestion`: `Suggestion` and `Suggestions` (the result) and the JSON form.
+- `words`: the word lists (reporting verbs, function words, nouns for people, roles and
+  organisations, titles, first names).
+- `tokens`: tokens of a sentence and the quoted spans of a paragraph.
+- `names`: the names of the whole article (people, outlets, organisations, genders, roles,
+  who made which document).
+- `phrases`: noun phrases read backwards or forwards, and what they say of a claimant.
+- `referents`: what pronouns, short names and descriptions point back to.
+- `sentence`: one sentence being read.
+- `claimants`: from a cue's subject to its claimant (`Candidate`).
+- `cues`: reporting verbs and their subjects (and the quick filter on sentences).
+- `special_cues`: the other cues (stances, "In X's words", colon quotations, "X's notion
+  that", messages, "has learned").
+- `hedges` and `relays`: speakerless hedges; who passed a claim on.
+- `choice`: which cue of a sentence (or of each clause) names the claimant.
+- `headline`: the title's suggestion.
+- `engine`: the walk through the article, inherited speakers, and the bound on the work.
+"""
+
+from claimmark.store.suggest.engine import MAX_CHARS, suggest_attributions
+from claimmark.store.suggest.suggestion import (
+    UNNAMED,
+    Suggestion,
+    Suggestions,
+    suggestion_to_dict,
+)
+
+__all__ = [
+    "MAX_CHARS",
+    "UNNAMED",
+    "Suggestion",
+    "Suggestions",
+    "suggest_attributions",
+    "suggestion_to_dict",
+]

@@ -1,0 +1,248 @@
+"""Choosing the attribution of one sentence among its cues: which cue names the claimant,
+which ones only relay ("..., the Gazette writes", "As Mashable reports, ..."), whose words
+a that-clause holds ("Our sources say Lupita told police ..."), and which clauses carry a
+claimant of their own ("A pledged ..., but B acknowledged ...")."""
+
+from __future__ import annotations
+
+from claimmark.store.models import Attribution
+from claimmark.store.suggest.claimants import Candidate
+from claimmark.store.suggest.cues import find_candidates
+from claimmark.store.suggest.hedges import find_hedge, first_person_told
+from claimmark.store.suggest.phrases import clean_claimant, is_anonymous, phrase_after
+from claimmark.store.suggest.referents import Referent
+from claimmark.store.suggest.relays import Citation, find_relays
+from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.suggestion import UNNAMED, Suggestion
+from claimmark.store.suggest.words import (
+    DETERMINERS,
+    PEOPLE_NOUNS,
+    PERSONAL_PRONOUNS,
+    STRONG_VERBS,
+)
+
+
+def choose(sentence: Sentence) -> list[Suggestion]:
+    """The suggestions for one sentence: none when it holds no usable cue, one per clause
+    when clauses joined by "but", "and", "while" or ";" each name their own claimant."""
+    candidates = find_candidates(sentence)
+    told = first_person_told(sentence)
+    if told is not None and all(
+        told.start() < sentence.tokens[max(c.subject_at, c.pos, 0)].start for c in candidates
+    ):
+        candidates = []  # "We’re told the footage shows ...": the writer's unnamed sources
+    if not candidates:
+        hedge = find_hedge(sentence)
+        if not hedge:
+            return []
+        return [
+            Suggestion(
+                start=sentence.start,
+                end=sentence.end,
+                sentence=sentence.text[sentence.start : sentence.end],
+                claimant=UNNAMED,
+                cue=hedge,
+                attribution=(
+                    Attribution.DIRECT_QUOTE if sentence.quote_words >= 3 else Attribution.ANONYMOUS
+                ),
+                sources=(),
+                anonymous=True,
+            )
+        ]
+    citations, outlets = find_relays(sentence)
+    found: list[Suggestion] = []
+    for first, stop, start, end in clauses(sentence, candidates):
+        in_clause = [c for c in candidates if first <= c.pos < stop]
+        if not in_clause:
+            continue
+        suggestion = choose_in_clause(
+            sentence,
+            in_clause,
+            [c for c in citations if first <= c[0] < stop],
+            [name for at, name in outlets if first <= at < stop],
+            start,
+            end,
+        )
+        found.append(suggestion)
+    return found
+
+
+_COORDINATORS = frozenset("but and while whereas yet although though;".split()) | {";"}
+
+
+def clauses(sentence: Sentence, candidates: list[Candidate]) -> list[tuple[int, int, int, int]]:
+    """The clauses of the sentence that carry their own claimant, as (first token, stop
+    token, start offset, end offset): "A pledged ..., but B acknowledged that ..." and "A
+    said ... and B said ..." are two; a sentence with one claimant is one clause."""
+    tokens = sentence.tokens
+    main = sorted((c for c in candidates if not c.relative), key=lambda c: c.pos)
+    bounds: list[tuple[int, int]] = []  # (coordinator token, first token of the next clause)
+    previous: Candidate | None = None
+    for candidate in main:
+        subject = candidate.subject_at
+        if (
+            previous is not None
+            and candidate.kind != "according"
+            and subject > previous.pos
+            and candidate.claimant != previous.claimant
+            and not tokens[subject].quoted
+            and tokens[subject - 1].lower in _COORDINATORS
+            # a clause of its own: a subject that can open one, right before its verb
+            and (
+                tokens[subject].capitalised
+                or tokens[subject].lower in DETERMINERS
+                or tokens[subject].lower in PERSONAL_PRONOUNS
+            )
+            and all(t.text != "," for t in tokens[subject : candidate.pos])
+        ):
+            coordinator = subject - 1
+            if coordinator > 0 and tokens[coordinator - 1].text == ",":
+                coordinator -= 1
+            bounds.append((coordinator, subject))
+        previous = candidate
+    if not bounds:
+        return [(0, len(tokens), sentence.start, sentence.end)]
+    found: list[tuple[int, int, int, int]] = []
+    first, start = 0, sentence.start
+    for coordinator, next_first in bounds:
+        found.append((first, coordinator, start, tokens[coordinator - 1].end))
+        first, start = next_first, tokens[next_first].start
+    found.append((first, len(tokens), start, sentence.end))
+    return found
+
+
+def is_as_aside(sentence: Sentence, candidate: Candidate) -> bool:
+    """Whether the cue is an aside "As X reports," before the clause it relays."""
+    tokens = sentence.tokens
+    subject = candidate.subject_at
+    return (
+        candidate.kind == "verb"
+        and subject >= 1
+        and tokens[subject - 1].lower == "as"
+        and candidate.pos + 1 < len(tokens)
+        and tokens[candidate.pos + 1].text == ","
+    )
+
+
+_PROPOSITION_VERBS = STRONG_VERBS | frozenset(
+    """warned warns claimed claims insisted insists argued argues admitted admits
+    acknowledged acknowledges denied denies promised promises pledged pledges vowed vows
+    announced announces confirmed confirms""".split()
+)
+"""Verbs whose object is what was said: a trailing "..., the Gazette writes" after one of
+them relays that statement rather than making its own."""
+
+
+def choose_in_clause(
+    sentence: Sentence,
+    candidates: list[Candidate],
+    citations: list[Citation],
+    outlets: list[str],
+    start: int,
+    end: int,
+) -> Suggestion:
+    """The suggestion for one clause (`text[start:end]`) among its cues."""
+    tokens = sentence.tokens
+    main = [c for c in candidates if not c.relative] or candidates
+    trailing = [c for c in main if c.trailing]
+    verbs = [c for c in main if c.kind != "according"]
+    accordings = [c for c in candidates if c.kind == "according"]
+    outer: list[str] = []
+    chosen: Candidate = trailing[0] if trailing else main[0]
+    if chosen.kind == "according" and verbs and verbs[0].pos < chosen.pos:
+        chosen = verbs[0]
+    relay: Candidate | None = None
+    asides = [c for c in verbs if c is not chosen and not is_as_aside(sentence, c)]
+    if is_as_aside(sentence, chosen) and asides:
+        # "As Mashable reports, the company announced that ...": Mashable relays
+        outer.append(chosen.claimant)
+        chosen = asides[0]
+    if chosen.trailing and chosen.kind != "according":
+        # "Donald Trump told leaders ..., the Gazette writes": the Gazette relays Trump
+        earlier = [
+            c
+            for c in verbs
+            if c.pos < chosen.subject_at
+            and not c.trailing
+            and c.claimant != chosen.claimant
+            and tokens[c.pos].lower in _PROPOSITION_VERBS
+        ]
+        if earlier and chosen.subject_at >= 0:
+            relay, chosen = chosen, earlier[0]
+    else:
+        # "Our sources say Lupita told police ...": Lupita's words, relayed by the sources
+        inner = [
+            c
+            for c in verbs
+            if c.pos > chosen.pos
+            and c.kind == "verb"
+            and c.claimant != chosen.claimant
+            and tokens[c.pos].lower in STRONG_VERBS
+            and c.subject_at > chosen.pos
+            and all(t.lower == "that" for t in tokens[chosen.pos + 1 : c.subject_at])
+        ]
+        if inner and chosen.kind in ("verb", "pronoun"):
+            outer.append(chosen.claimant)
+            chosen = inner[0]
+    if chosen.kind != "according" and accordings and accordings[0].pos > chosen.pos:
+        according = accordings[0]  # "..., according to a report in the Gazette": a relay
+        outer.extend(according.relays or [according.claimant])
+    chain = [*outer, *chosen.relays, *outlets]
+    claimant = chosen.claimant
+    anonymous = chosen.anonymous
+    cue = chosen.cue
+    subject_start = chosen.subject_at if chosen.subject_at >= 0 else chosen.pos
+    if relay is not None:
+        # the relay and whatever it quotes, outermost first: "..., Outlet A writes,
+        # quoting an article by Outlet B" -> [Outlet A, Outlet B]
+        chain = [*outer, relay.claimant, *(c[1] for c in citations if c[0] > relay.pos)]
+        chain += [*chosen.relays, *outlets]
+        later: list[Citation] = []
+    else:
+        later = [c for c in citations if c[0] > subject_start]
+    if later:
+        # "X writes, quoting an article by Y" / "X, citing Y, which cited Z"
+        for _, inner_claimant, inner_anonymous, _ in later:
+            chain.append(claimant)
+            claimant, anonymous = inner_claimant, inner_anonymous
+        cue = cue.removesuffix(" that") + ", " + later[0][3]
+    sources = tuple(dict.fromkeys(s for s in chain if s and s != claimant))
+    quoted = sum(1 for t in tokens if t.quoted and t.is_word and start <= t.start < end)
+    if quoted >= 3:
+        attribution = Attribution.DIRECT_QUOTE
+    elif anonymous:
+        attribution = Attribution.ANONYMOUS
+    else:
+        attribution = Attribution.PARAPHRASE
+    sentence.referents.remember(start, end, chosen, claimant, anonymous, bool(later))
+    return Suggestion(
+        start=start,
+        end=end,
+        sentence=sentence.text[start:end],
+        claimant=claimant,
+        cue=cue,
+        attribution=attribution,
+        sources=sources,
+        anonymous=anonymous,
+        description=chosen.description if claimant == chosen.claimant else "",
+    )
+
+
+def remember_subject(sentence: Sentence) -> None:
+    """Record an unnamed person that opens the sentence, with the gender its pronouns give."""
+    tokens = sentence.tokens
+    phrase = phrase_after(tokens, sentence.first, sentence.text, limit=8)
+    if phrase is None or phrase.head not in PEOPLE_NOUNS and phrase.head not in ("woman", "man"):
+        return
+    gender = ""
+    for token in tokens[phrase.stop :]:
+        if token.lower in ("she", "her", "herself"):
+            gender = "f"
+            break
+        if token.lower in ("he", "his", "him", "himself"):
+            gender = "m"
+            break
+    name = clean_claimant(phrase.text, True)
+    sentence.referents.people.append(
+        Referent(sentence.start, name, gender, is_anonymous(phrase, tokens), sentence.end)
+    )

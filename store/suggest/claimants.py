@@ -1,0 +1,619 @@
+"""From a cue's subject to its claimant: the noun phrase that made the statement, looked for
+through appositives and asides ("the minister, Helen Achterberg, said"), unwrapped from a
+document or outlet ("a report in the Gazette"), resolved when it is a pronoun or a definite
+description ("she", "the company"), and shown as the text names it.
+
+Every function takes the `Sentence` being read; `Candidate` is what a cue yields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimmark.store.suggest.names import (
+    PARTICLES,
+    bare_word,
+    honorific,
+    is_outlet_name,
+    org_kind,
+    strip_title,
+)
+from claimmark.store.suggest.phrases import (
+    NounPhrase,
+    clean_claimant,
+    has_proper_name,
+    is_anonymous,
+    is_known_word,
+    is_plural,
+    make_phrase,
+    phrase_after,
+    phrase_before,
+    proper_part,
+)
+from claimmark.store.suggest.referents import Referent
+from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.words import (
+    ASIDE_OPENERS,
+    CLAUSE_MARKS,
+    COLLECTIVE_NOUNS,
+    COMPANY_NOUNS,
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    EVIDENTIAL_VERBS,
+    GROUP_NOUNS,
+    HANDED_PARTICIPLES,
+    INDEFINITE_PRONOUNS,
+    NAME_GLUE,
+    NEGATIONS,
+    OPENING_ADVERBIALS,
+    ORG_NOUNS,
+    OUTLET_NOUNS,
+    PEOPLE_NOUNS,
+    PERSON_ROLES,
+    PHRASE_PREPOSITIONS,
+    SPOKESPEOPLE,
+    STRONG_VERBS,
+    TIME_WORDS,
+)
+
+DOCUMENT_VERBS = frozenset(
+    """found finds find shows showed show says said concluded concludes suggests suggested
+    states stated notes noted reports reported estimates estimated recommends recommended
+    warns warned argues argued adds added""".split()
+)
+"""What a document does: "it" before one of these may be a report, not only an agent."""
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A cue in a sentence and the claimant it points to."""
+
+    kind: str
+    """One of: verb, according, pronoun."""
+    pos: int
+    """Token index of the cue."""
+    claimant: str
+    cue: str
+    anonymous: bool
+    relative: bool = False
+    """The cue is in a relative or coordinated clause: a weaker candidate."""
+    trailing: bool = False
+    """The cue closes the sentence (", officials said."), so it scopes all of it."""
+    relays: list[str] = field(default_factory=list)
+    """Relays the claimant phrase itself gives ("figures obtained by the Chronicle")."""
+    description: str = ""
+    """How the sentence describes the claimant when it is not their name ("the company",
+    "Pakistan-based developer")."""
+    role: str = ""
+    """What a later pronoun could refer back to: person, group, org or outlet."""
+    gender: str = ""
+    subject_at: int = -1
+    """Token index where the claimant phrase starts (relays after it belong to it)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Finding the subject phrase
+
+
+def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
+    """For a verb right after a comma (at `comma`): the subject before the appositives,
+    relative clauses and asides that stand between it and the verb ("Ana Duarte, the
+    minister, said"; "A broker, who asked ..., said"; "Meridian, for its part, has
+    argued"; "The Gazette, citing Reuters, which cited two officials, said")."""
+    tokens = sentence.tokens
+    found: list[NounPhrase] = []
+    segment_end = comma
+    for _ in range(6):
+        mark = segment_end - 1
+        while mark >= 0 and not tokens[mark].quoted and tokens[mark].text not in CLAUSE_MARKS:
+            mark -= 1
+        if mark >= 0 and tokens[mark].text == ")" and mark == segment_end - 1:
+            # "Sen. Tamsin Holloway (D-Ore.), who chairs ..., said": past the brackets
+            opening = mark - 1
+            while opening >= 0 and mark - opening < 10 and tokens[opening].text != "(":
+                opening -= 1
+            if opening > 0 and tokens[opening].text == "(":
+                segment_end = opening
+                mark = segment_end - 1
+                while (
+                    mark >= 0 and not tokens[mark].quoted and tokens[mark].text not in CLAUSE_MARKS
+                ):
+                    mark -= 1
+        segment_start = mark + 1
+        if segment_start >= segment_end:
+            break
+        comma_before = mark >= 0 and tokens[mark].text == ","
+        kind = segment_kind(sentence, segment_start, segment_end)
+        if kind == "other" and tokens[segment_start].lower in _QUALIFIER_OPENERS and comma_before:
+            # "many people, both military and civilian, told her": the qualifier goes with
+            # the phrase before it
+            qualified = phrase_before(tokens, mark, sentence.text)
+            if qualified is not None and is_plural(qualified):
+                return make_phrase(tokens, qualified.first, segment_end, sentence.text)
+        if comma_before and kind == "other" and tokens[segment_start].lower in ("a", "an"):
+            kind = "aside"  # "Hicks, a Navy veteran herself and the wife of ..., said"
+        if kind == "age":
+            pass
+        elif kind == "aside":
+            if found:
+                break
+        elif kind == "phrase":
+            phrase = phrase_after(tokens, segment_start, sentence.text, limit=16)
+            assert phrase is not None
+            found.append(phrase)
+        else:
+            phrase = phrase_before(tokens, segment_end, sentence.text)
+            if phrase is not None and (
+                phrase.first == segment_start
+                or tokens[phrase.first - 1].lower in ("and", "but", "while", "then", "—")
+            ):
+                found.append(phrase)
+            break
+        if not comma_before:
+            break
+        segment_end = mark
+    if not found:
+        return None
+    base, appositives = found[-1], found[-2::-1]
+    if not has_proper_name(base, tokens, sentence.first) and is_anonymous(base, tokens):
+        return base  # "A source close to the secretary, Olivia Grantham, said"
+    if not is_person_phrase(sentence, base):
+        for appositive in appositives:
+            if is_person_phrase(sentence, appositive):
+                return appositive
+    if has_proper_name(base, tokens, sentence.first):
+        return base
+    for appositive in appositives:
+        if has_proper_name(appositive, tokens, sentence.first):
+            return appositive
+    return base
+
+
+_QUALIFIER_OPENERS = frozenset("both all mostly mainly many some including".split())
+
+
+def segment_kind(sentence: Sentence, first: int, stop: int) -> str:
+    """What the comma-separated segment of tokens `[first, stop)` is: "aside" (relative
+    clause, participle, prepositional phrase, adverb), "age", "phrase" (a whole noun phrase,
+    perhaps with a relative clause) or "other"."""
+    tokens = sentence.tokens
+    opener = tokens[first]
+    word = opener.lower
+    if word in ASIDE_OPENERS:
+        return "aside"
+    if word in PHRASE_PREPOSITIONS or (not opener.capitalised and word.endswith(("ing", "ed"))):
+        return "aside"
+    if all(t.lower.isdigit() for t in tokens[first:stop]):
+        return "age"
+    phrase = phrase_after(tokens, first, sentence.text, limit=16)
+    if phrase is not None and (
+        phrase.stop >= stop or tokens[phrase.stop].lower in ("who", "whose", "which", "that")
+    ):
+        return "phrase"
+    return "other"
+
+
+def is_person_phrase(sentence: Sentence, phrase: NounPhrase) -> bool:
+    """Whether the phrase names a person the article names ("Ms. Achterberg")."""
+    referents = sentence.referents
+    return referents.names.is_person(referents.expand(clean_claimant(phrase.text, False)))
+
+
+def antecedent(sentence: Sentence, relative: int) -> NounPhrase | None:
+    """The phrase the relative pronoun at `relative` refers to ("Southvale, which said")."""
+    stop = relative - 1 if relative > 0 and sentence.tokens[relative - 1].text == "," else relative
+    return phrase_before(sentence.tokens, stop, sentence.text)
+
+
+def sentence_subject(sentence: Sentence) -> NounPhrase | None:
+    """The subject of the sentence's main clause ("X welcomed the news but said"), after an
+    opening phrase ("In the midst of the fear, Uber ...", "On one page an unidentified
+    poster ...")."""
+    tokens = sentence.tokens
+    first = sentence.first
+    while first < len(tokens) and tokens[first].text in ("(", "“", '"', "‘"):
+        first += 1
+    if first < len(tokens) and (
+        tokens[first].lower in PHRASE_PREPOSITIONS or tokens[first].lower in OPENING_ADVERBIALS
+    ):
+        comma = next(
+            (at for at in range(first, min(len(tokens), first + 14)) if tokens[at].text == ","),
+            -1,
+        )
+        if comma > 0:
+            first = comma + 1
+        elif tokens[first].lower in PHRASE_PREPOSITIONS:
+            opening = phrase_after(tokens, first + 1, sentence.text, limit=8)
+            if opening is None:
+                return None
+            first = opening.stop
+        else:
+            return None
+    phrase = phrase_after(tokens, first, sentence.text, limit=8)
+    if phrase is None:
+        return None
+    if tokens[phrase.first].capitalised and tokens[phrase.first].lower not in DETERMINERS:
+        # "Dame Judith thanked him ... and said": the name, not what follows it
+        for at in range(phrase.first + 1, phrase.stop):
+            if not tokens[at].capitalised and tokens[at].lower not in NAME_GLUE:
+                phrase = make_phrase(tokens, phrase.first, at, sentence.text) or phrase
+                break
+    after = phrase.stop
+    if after + 1 < len(tokens) and tokens[after].lower == "and":
+        # "Facebook and other tech companies often deflect ...": a joint subject
+        second = phrase_after(tokens, after + 1, sentence.text, limit=6)
+        head_at = -1
+        if second is not None:
+            head_at = next(
+                (
+                    at
+                    for at in range(second.first, second.stop)
+                    if tokens[at].lower in PEOPLE_NOUNS
+                    or tokens[at].lower in COLLECTIVE_NOUNS
+                    or tokens[at].lower in ORG_NOUNS
+                    or (tokens[at].capitalised and tokens[at].lower not in DETERMINERS)
+                ),
+                -1,
+            )
+        if head_at >= 0:
+            while head_at + 1 < len(tokens) and tokens[head_at + 1].capitalised:
+                head_at += 1  # the whole name: "Hamilton and Ellen Gille"
+            joint = make_phrase(tokens, phrase.first, head_at + 1, sentence.text)
+            if joint is not None:
+                joint.head = bare_word(tokens[head_at].text)
+                joint.head_at = head_at
+                return joint
+        return phrase
+    if after < len(tokens) and tokens[after].text == ",":
+        appositive = phrase_after(tokens, after + 1, sentence.text, limit=8)
+        if (
+            appositive is not None
+            and appositive.stop < len(tokens)
+            and tokens[appositive.stop].text == ","
+        ):
+            if is_person_phrase(sentence, appositive) and not is_person_phrase(sentence, phrase):
+                return appositive
+    return phrase
+
+
+# --------------------------------------------------------------------------------------------
+# From a subject phrase to a candidate
+
+
+def subject_candidate(
+    sentence: Sentence, verb: int, subject: NounPhrase, cue: str, object_claims: bool = True
+) -> Candidate | None:
+    """A candidate for the verb at `verb` whose subject phrase is `subject` (when
+    `object_claims`, "cited"/"quotes" make the object the claimant)."""
+    tokens = sentence.tokens
+    referents = sentence.referents
+    verb_word = tokens[verb].lower
+    proper = has_proper_name(subject, tokens, sentence.first)
+    head = subject.head
+    known = is_known_word(head) or head in COLLECTIVE_NOUNS
+    if not proper and not known:
+        if head in TIME_WORDS or head.isdigit() or len(head) < 3:
+            return None
+        if verb_word not in STRONG_VERBS and not (
+            (
+                subject.first == sentence.first
+                or tokens[subject.first].lower in DETERMINERS
+                or tokens[subject.first - 1].lower in _CLAUSE_OPENERS
+            )
+            and content_follows(sentence, verb, subject)
+        ):
+            return None
+    if (
+        tokens[subject.first].lower in ("it", "there", "no", "none", "neither")
+        or head in INDEFINITE_PRONOUNS
+    ):
+        return None  # "No group claimed ...": nobody's statement
+    if subject.first > 0 and tokens[subject.first - 1].lower in NEGATIONS:
+        return None  # "Not everyone agrees that ...": the writer's own statement
+    if subject.first > 0 and tokens[subject.first - 1].lower in ("if", "whenever", "unless"):
+        return None  # "whenever the data suggests ...": no statement was made
+    claimant, relays, anonymous, description = unwrap(sentence, subject)
+    candidate = Candidate(
+        "verb", verb, claimant, cue, anonymous, relays=relays, description=description
+    )
+    head_is_name = tokens[subject.head_at].capitalised and not is_known_word(head)
+    if head_is_name or (proper and head not in PEOPLE_NOUNS):
+        candidate.role = (
+            "person"
+            if referents.names.is_person(claimant)
+            else ("outlet" if is_outlet_name(claimant) else "org")
+        )
+        candidate.gender = referents.gender_of(claimant)
+    elif head in PEOPLE_NOUNS and not is_plural(subject):
+        candidate.role = "person"
+        candidate.gender = (
+            "f"
+            if head in ("spokeswoman", "chairwoman")
+            else ("m" if head in ("spokesman", "chairman") else "")
+        )
+    elif head in DOCUMENT_NOUNS:
+        candidate.role = "document"  # "the report", "many reports": no referent for "it"
+    elif is_plural(subject):
+        candidate.role = "group"
+    elif known or proper:
+        candidate.role = "org"
+    if not proper and tokens[subject.first].lower in ("the", "her", "his", "their", "its"):
+        resolve_definite(sentence, subject, candidate)
+    if object_claims and verb_word in ("cited", "cites", "quotes", "quoted"):
+        # "the report cited unnamed officials": the subject relays, the object claims
+        cited = phrase_after(tokens, verb + 1, sentence.text)
+        if cited is None:
+            return None
+        inner, inner_relays, inner_anonymous, description = unwrap(sentence, cited)
+        candidate.relays = [candidate.claimant, *inner_relays]
+        candidate.claimant = inner
+        candidate.anonymous = inner_anonymous
+        candidate.description = description
+        candidate.role = ""
+    return candidate
+
+
+_CLAUSE_OPENERS = frozenset(
+    "and but while as because although though since when whereas so yet".split()
+)
+"""Words after which a clause, and so a subject, begins."""
+_TO_VERBS = frozenset(
+    """claim claims claimed promise promises promised pledge pledges pledged vow vows vowed
+    threaten threatens threatened""".split()
+)
+"""Verbs whose content may be an infinitive ("claim to", "vowed to")."""
+
+
+def content_follows(sentence: Sentence, verb: int, subject: NounPhrase) -> bool:
+    """Whether the verb at `verb` reports content, so that any noun phrase may be its
+    subject: a `that` clause follows it ("one resident said that"), or a quotation follows
+    in the same clause ("one volunteer described the smoke as “thick ...”"). Evidential
+    verbs ("shows", "suggests") need a subject handed around as a document ("a scoring
+    sheet obtained by the Courier shows that")."""
+    tokens = sentence.tokens
+    if tokens[verb].lower in EVIDENTIAL_VERBS:
+        return any(
+            tokens[at].lower in HANDED_PARTICIPLES
+            for at in range(subject.head_at + 1, subject.stop)
+        )
+    following = tokens[verb + 1] if verb + 1 < len(tokens) else None
+    if following is not None and following.lower == "that" and not following.quoted:
+        return True
+    if following is not None and following.lower == "to" and tokens[verb].lower in _TO_VERBS:
+        return True  # "advertisers claim to respect the opt-out"
+    for token in tokens[verb + 1 :]:
+        if token.quoted:
+            return True
+        if token.text in (".", ";", "!", "?"):
+            break
+    return False
+
+
+def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candidate) -> None:
+    """Resolve "the paper", "the company", "the group", "the spokesperson" to the one
+    named before."""
+    referents = sentence.referents
+    head = subject.head
+    offset = sentence.tokens[subject.first].start
+    ref: Referent | None = None
+    if head in OUTLET_NOUNS:
+        ref = referents.org_before(offset, ("outlet",))
+        candidate.role = "outlet"
+    elif head in COMPANY_NOUNS:
+        ref = (
+            earlier_indefinite(sentence, subject.first, COMPANY_NOUNS)
+            or referents.org_before(offset, ("company",))
+            # a company the article never calls one ("Uber", "Microsoft"): the last
+            # organisation that spoke
+            or referents.org_before(offset, ("org",), mentions=False)
+        )
+    elif head in GROUP_NOUNS:
+        ref = referents.org_before(offset, ("group",))
+    elif head in SPOKESPEOPLE:
+        ref = referents.last_spokesperson
+        candidate.role = "person"
+    elif head in DOCUMENT_NOUNS or head in _RESEARCHERS:
+        # "the report" -> who made it; "the researchers" -> the team that made the study;
+        # the maker may be given in this very sentence ("The study, prepared by X, found")
+        kinds = _STUDY_MAKERS if head in _RESEARCHERS or head in _STUDY_MAKERS else {head}
+        maker = referents.names.maker_before(sentence.end, frozenset(kinds))
+        if maker is not None:
+            # "Dr. Shadlen and colleagues" -> "Michael Shadlen and colleagues"
+            leader, joined, rest = maker.partition(" and ")
+            ref = Referent(offset, referents.expand(leader, offset) + (joined + rest), "", False)
+    elif head in PERSON_ROLES and not is_plural(subject):
+        # "the president", "her mother", "the leader of Ennahda" -> the person named so
+        holder = referents.names.role_holder(head, offset)
+        if holder is not None:
+            ref = Referent(offset, holder, referents.gender_of(holder), False)
+            candidate.role = "person"
+            candidate.gender = ref.gender
+    if ref is not None:
+        if ref.name != candidate.claimant:
+            candidate.description = candidate.claimant
+        candidate.claimant = ref.name
+        candidate.anonymous = ref.anonymous
+
+
+_RESEARCHERS = frozenset("researchers authors scientists team investigators".split())
+_STUDY_MAKERS = frozenset("study research paper findings team".split())
+"""What "the researchers" and "the study" point back to: a study, or a named team."""
+
+
+def earlier_indefinite(sentence: Sentence, before: int, heads: frozenset[str]) -> Referent | None:
+    """The indefinite phrase earlier in the sentence that "the company" refers to
+    ("a large Japanese manufacturer ..., and the company said")."""
+    tokens = sentence.tokens
+    for at in range(before - 1, -1, -1):
+        if tokens[at].lower in ("a", "an") and not tokens[at].quoted:
+            for head_at in range(at + 1, min(at + 5, before)):
+                if not tokens[head_at].is_word:
+                    break
+                if tokens[head_at].lower in heads or tokens[head_at].lower in (
+                    "manufacturer",
+                    "retailer",
+                    "supplier",
+                    "maker",
+                ):
+                    phrase = make_phrase(tokens, at, head_at + 1, sentence.text)
+                    if phrase is not None:
+                        return Referent(
+                            tokens[at].start,
+                            clean_claimant(phrase.text, False),
+                            "",
+                            is_anonymous(phrase, tokens),
+                        )
+    return None
+
+
+def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool, str]:
+    """Claimant, relays, anonymity and description of a phrase: "a report in the Harbour
+    Gazette" -> the Gazette; "figures obtained by the Chronicle" -> the figures, relayed by
+    the Chronicle; "the Chronicle’s report" -> the Chronicle; "developer Ammar Askar" ->
+    Ammar Askar, described as "developer"; short names expanded."""
+    tokens = sentence.tokens
+    referents = sentence.referents
+    proper = has_proper_name(phrase, tokens, sentence.first)
+    if phrase.head_at + 1 < phrase.stop and all(
+        t.lower.endswith("ed") for t in tokens[phrase.head_at + 1 : phrase.stop]
+    ):
+        # "a council report published (in March)": the participle is no part of the name
+        phrase = NounPhrase(
+            phrase.first,
+            phrase.head_at + 1,
+            sentence.text[tokens[phrase.first].start : tokens[phrase.head_at].end],
+            phrase.head,
+            phrase.head_at,
+        )
+    shown = clean_claimant(phrase.text, phrase.first == sentence.first, referents.names.midcaps)
+    head = phrase.head
+    if head in DOCUMENT_NOUNS or head in OUTLET_NOUNS:
+        stop = min(len(tokens), phrase.stop + 6)
+        for at in range(phrase.first + 1, stop):
+            token = tokens[at]
+            if token.quoted or token.text in (",", ";", ":") or token.lower == "that":
+                break
+            if token.lower in ("in", "by", "from") and at + 1 < len(tokens):
+                rest = phrase_after(tokens, at + 1, sentence.text)
+                if (
+                    rest is None
+                    or not has_proper_name(rest, tokens, -1)
+                    and rest.head not in ORG_NOUNS
+                ):
+                    continue
+                outer = referents.expand(clean_claimant(rest.text, False))
+                if tokens[at - 1].lower in ("obtained", "seen", "leaked"):
+                    return shown, [outer], False, ""
+                return outer, [], False, shown
+        owner = possessor(sentence, phrase)
+        if owner:
+            return owner, [], False, shown
+    anonymous = is_anonymous(phrase, tokens)
+    description = ""
+    if proper and " and " in shown:
+        # "Hamilton and Gille": each name as the article gives it in full
+        parts = shown.split(" and ")
+        if all(part[:1].isupper() and len(part.split()) <= 3 for part in parts):
+            offset = tokens[phrase.first].start
+            return (
+                " and ".join(referents.expand(part, offset) for part in parts),
+                [],
+                anonymous,
+                description,
+            )
+    if proper:
+        core = sentence.text[tokens[phrase.first].start : tokens[phrase.head_at].end]
+        name, role = name_with_role(sentence, core)
+        if role:
+            shown = name
+            description = clean_claimant(role, False)
+        shown = proper_part(shown)
+        if len(shown.split()) <= 3:
+            shown = referents.expand(shown, tokens[phrase.first].start)
+    return shown, [], anonymous, description
+
+
+def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:
+    """A person's name and the role words before it: "Pakistan-based developer Ammar
+    Askar" -> ("Ammar Askar", "Pakistan-based developer"); "Opposition Leader Bill
+    Shorten" -> ("Bill Shorten", "Opposition Leader"); honorifics stay with the name
+    ("Sen. Mark R. Warner"). (phrase, "") when the phrase is no such thing."""
+    words = phrase.split(" ")
+    at = len(words)
+    while at > 0 and (
+        words[at - 1][:1].isupper() or (words[at - 1] in PARTICLES and at < len(words))
+    ):
+        at -= 1
+    while at < len(words) and words[at] in PARTICLES:
+        at += 1
+    if at >= len(words):
+        return phrase, ""
+    prefix, run = words[:at], words[at:]
+    title, rest = strip_title(" ".join(run))
+    role_title = title if title and not honorific(title) else ""
+    name = " ".join(w for w in (honorific(title), rest) if w) if title else " ".join(run)
+    if not role_title and all(w.lower() in ("the", "a", "an") or w in PARTICLES for w in prefix):
+        return phrase, ""  # "the Harbour Gazette", "Reuters", "de Miranda"
+    rest_words = rest.split()
+    if org_kind(rest_words):
+        return phrase, ""
+    referents = sentence.referents
+    if len(rest_words) < 2 and not referents.names.is_person(referents.expand(name)):
+        return phrase, ""
+    role = " ".join([*prefix, role_title]).strip(" ,")
+    return name, role
+
+
+def possessor(sentence: Sentence, phrase: NounPhrase) -> str:
+    """The named owner of a document: "the Chronicle’s report" -> "the Midland
+    Chronicle"; "" when there is none."""
+    tokens = sentence.tokens
+    first = phrase.first + 1 if tokens[phrase.first].lower == "the" else phrase.first
+    for at in range(first, phrase.head_at):
+        token = tokens[at]
+        if not token.capitalised and not (
+            # "the inspectorate’s report": a body named by a common noun
+            at == first
+            and first > phrase.first
+            and token.lower.endswith(("’s", "'s"))
+            and token.lower[:-2] not in TIME_WORDS
+        ):
+            return ""
+        if token.lower.endswith(("’s", "'s")):
+            name = sentence.text[tokens[first].start : token.end - 2]
+            full = sentence.referents.expand(name)
+            if full != name:
+                return full
+            kind = org_kind(name.split())
+            lower_case = not tokens[first].capitalised  # "the inspectorate’s report"
+            return "the " + name if lower_case or kind in ("outlet", "group", "org") else name
+    return ""
+
+
+def pronoun_candidate(sentence: Sentence, verb: int, pronoun: str, cue: str) -> Candidate | None:
+    """A candidate whose subject is a pronoun, resolved to an earlier referent."""
+    referents = sentence.referents
+    offset = sentence.tokens[verb].start
+    ref: Referent | None = None
+    role = ""
+    if pronoun in ("he", "she"):
+        gender = "m" if pronoun == "he" else "f"
+        ref = referents.person_before(offset, gender)
+        role = "person"
+    elif pronoun == "it":
+        kinds: tuple[str, ...] = ("outlet", "company", "group", "org")
+        if sentence.tokens[verb].lower in DOCUMENT_VERBS:
+            kinds += ("document",)  # "It also found that": the report
+        ref = referents.org_before(offset, kinds)
+        role = "org"
+    elif pronoun == "they":
+        ref = referents.group_before(offset)
+        role = "group"
+    if ref is None:
+        return None
+    candidate = Candidate("pronoun", verb, ref.name, cue, ref.anonymous, role=role)
+    candidate.gender = {"he": "m", "she": "f"}.get(pronoun, "")
+    candidate.trailing = (
+        verb > 0 and sentence.tokens[verb - 1].text in (",", "”") and sentence.ends_after(verb)
+    )
+    return candidate

@@ -1,0 +1,743 @@
+"""Attribution cues in a sentence: reporting verbs (`said`, `told reporters that`, `has since
+indicated`), `according to` and `per`, `, saying`, passives (`was confirmed by`), inversions
+after a quotation (`...,” said Frank Doyle`), and the quick filter that skips sentences
+without any cue. The cues that are not a reporting verb are in `special_cues`; hedges and
+relays in `hedges` and `relays`.
+
+Cues are looked for outside quotations only. Each cue yields a `claimants.Candidate`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimmark.store.suggest.claimants import (
+    Candidate,
+    antecedent,
+    pronoun_candidate,
+    sentence_subject,
+    subject_before_comma,
+    subject_candidate,
+    unwrap,
+)
+from claimmark.store.suggest.names import is_outlet_name
+from claimmark.store.suggest.phrases import (
+    NounPhrase,
+    clean_claimant,
+    has_proper_name,
+    is_known_word,
+    is_plural,
+    make_phrase,
+    phrase_after,
+    phrase_before,
+)
+from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.special_cues import (
+    claim_noun_candidate,
+    colon_candidate,
+    learned_candidate,
+    message_candidate,
+    stance_candidate,
+    words_candidate,
+)
+from claimmark.store.suggest.tokens import Token
+from claimmark.store.suggest.words import (
+    BASE_FORMS,
+    CLAIM_NOUNS,
+    CLAIM_OBJECTS,
+    COLLECTIVE_NOUNS,
+    CONCERN_NOUNS,
+    CONCERN_VERBS,
+    DETERMINERS,
+    FINDING_PHRASE_OPENERS,
+    FINDING_VERBS,
+    FORMS_OF_BE,
+    HEDGE_PARTICIPLES,
+    INVERSION_VERBS,
+    LY_NOT_ADVERBS,
+    NAMING_VERBS,
+    NEGATIONS,
+    NOUN_PARTICIPLES,
+    NOUN_VERBS,
+    ORG_NOUNS,
+    PEOPLE_NOUNS,
+    PERFECT_ONLY,
+    PERSON_ROLES,
+    PERSONAL_PRONOUNS,
+    PHRASE_PREPOSITIONS,
+    REPORTING_PARTICIPLES,
+    REPORTING_VERBS,
+    ROLE_TITLES,
+    SHOW_VERBS,
+    SKIPPABLE_BEFORE_VERB,
+    SPEECH_PARTICIPLES,
+    STANCE_ADJECTIVES,
+    STRONG_VERBS,
+    THAT_VERBS,
+    TIME_WORDS,
+    VERB_COMPLEMENTS,
+)
+
+
+def _hint_pattern() -> re.Pattern[str]:
+    """The quick filter: any word that can be a cue by itself, and the words that are cues
+    only with what follows them ("found that", "made the case", "called ... “...”") with it."""
+    alone = (
+        SPEECH_PARTICIPLES
+        | HEDGE_PARTICIPLES
+        | NOUN_PARTICIPLES
+        | STANCE_ADJECTIVES
+        | (REPORTING_VERBS - VERB_COMPLEMENTS.keys() - NAMING_VERBS)
+        | frozenset(
+            """According according citing quoting Per per reportedly allegedly purportedly
+            supposedly reputedly understood learned learnt words""".split()
+        )
+    )
+    parts = [re.escape(w) for w in sorted(alone, key=len, reverse=True)]
+    parts.append(r"seen\s+by|interview\s+with")
+    for verb, needs in VERB_COMPLEMENTS.items():
+        followers = "|".join(r"\s+".join(re.escape(w) for w in words) for words in needs)
+        # a finding verb may have a phrase before its "that" ("found in a 2024 study that")
+        gap = r"(?:\s+[\w’'-]+){0,6}?" if verb in FINDING_VERBS else ""
+        parts.append(rf"{re.escape(verb)}{gap}\s+(?:{followers})")
+    for verb in SHOW_VERBS:
+        parts.append(re.escape(verb))  # "Documents show the council paid ..."
+    naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
+    parts.append(rf"(?:{naming})\b[^.\n]{{0,60}}?[“\"‘']")
+    claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
+    parts.append(rf"(?:{claims})\s+that")
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b|:\s*[“\"‘«]")
+
+
+CUE_HINT = _hint_pattern()
+"""A quick filter: a sentence without any of these holds no cue."""
+
+MAX_CUES_PER_SENTENCE = 24
+"""Cue words looked at per sentence: more is not prose, and would only cost time."""
+
+
+def find_candidates(sentence: Sentence) -> list[Candidate]:
+    """Every cue of the sentence (outside quotations) with the claimant it points to."""
+    tokens = sentence.tokens
+    found: list[Candidate] = []
+    tried = 0
+    for at, token in enumerate(tokens):
+        if token.quoted or not (token.is_word or token.text == ":"):
+            continue
+        word = token.lower
+        candidate: Candidate | None = None
+        if word == "according" and at + 1 < len(tokens) and tokens[at + 1].lower == "to":
+            candidate = according_candidate(sentence, at)
+        elif word == "per" and (at == sentence.first or tokens[at - 1].text in (",", "—", "(")):
+            candidate = according_candidate(sentence, at, skip=1, cue=token.text)
+        elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while", "by"):
+            candidate = participle_candidate(sentence, at)
+        elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:
+            candidate = message_candidate(sentence, at)
+        elif word in REPORTING_VERBS or word in ("learned", "learnt"):
+            candidate = verb_candidate(sentence, at)
+        elif word in STANCE_ADJECTIVES:
+            candidate = stance_candidate(sentence, at)
+        elif word == "words" and at >= 2:
+            candidate = words_candidate(sentence, at)
+        elif word in CLAIM_NOUNS and at >= 1 and tokens[at - 1].lower.endswith(("’s", "'s")):
+            candidate = claim_noun_candidate(sentence, at)
+        elif token.text == ":" and at + 1 < len(tokens) and tokens[at + 1].quoted:
+            candidate = colon_candidate(sentence, at)
+        else:
+            continue
+        if candidate is not None:
+            found.append(candidate)
+        tried += 1
+        if tried == MAX_CUES_PER_SENTENCE:
+            break
+    return found
+
+
+def according_candidate(
+    sentence: Sentence, cue_at: int, skip: int = 2, cue: str = "according to"
+) -> Candidate | None:
+    """`according to X` (or, with `skip=1`, `Per X`): X is the claimant."""
+    tokens = sentence.tokens
+    phrase = phrase_after(tokens, cue_at + skip, sentence.text, limit=16)
+    if phrase is None:
+        return None
+    if skip == 1 and not (
+        phrase.head in ORG_NOUNS
+        or phrase.head in PEOPLE_NOUNS
+        or has_proper_name(phrase, tokens, sentence.first)
+    ):
+        return None  # "per cent", "per head"
+    if (
+        phrase.stop < len(tokens)
+        and tokens[phrase.stop].lower == "who"
+        and phrase.head in PEOPLE_NOUNS
+    ):
+        # "according to two people who attended the meeting": keep the description
+        stop = phrase.stop
+        while stop < len(tokens) and tokens[stop].is_word and not tokens[stop].quoted:
+            stop += 1
+        phrase = make_phrase(tokens, phrase.first, stop, sentence.text) or phrase
+    claimant, relays, anonymous, description = unwrap(sentence, phrase)
+    candidate = Candidate(
+        "according",
+        cue_at,
+        claimant,
+        cue,
+        anonymous,
+        relays=relays,
+        subject_at=cue_at,
+        description=description,
+    )
+    candidate.role = "outlet" if is_outlet_name(claimant) else "org"
+    return candidate
+
+
+_AFTER_A_NOUN = FORMS_OF_BE | frozenset(
+    """has have had will would can could may might should must of for by from with to shows
+    showed show suggests suggested says said found finds indicate indicates over on about as
+    and or among between against""".split()
+)
+"""Words after a noun-or-verb that make it a noun ("the forecast was", "claims of")."""
+
+
+def is_plural_word(word: str) -> bool:
+    """Whether a lower-case word looks plural ("advertisers", "critics", "people")."""
+    return (word.endswith("s") and not word.endswith("ss")) or word in ("people", "police")
+
+
+def used_as_noun(sentence: Sentence, word: int) -> bool:
+    """Whether a word that may be a reporting verb or a noun ("forecast", "reports") is a
+    noun here: what follows it is what follows a noun ("the forecast was", "claims of", a
+    comma or the end), unless it is "..., citing" or "As the Lamp reports, ...")."""
+    tokens = sentence.tokens
+    if word + 1 >= len(tokens):
+        return True
+    following = tokens[word + 1]
+    previous = tokens[word - 1] if word > 0 else None
+    if (
+        following.lower == "to"
+        and previous is not None
+        and previous.is_word
+        and previous.lower not in DETERMINERS
+        and not previous.lower.endswith(("’s", "'s"))
+        and (is_plural_word(previous.lower) or previous.lower in PERSONAL_PRONOUNS)
+    ):
+        return False  # "advertisers claim to allow": a verb
+    if following.lower in _AFTER_A_NOUN:
+        return True
+    if previous is not None and previous.lower.endswith("ed") and not previous.capitalised:
+        return True  # "traded blame", "issued reports": the object of a verb
+    if following.is_word or following.text in (":", "“", '"', "‘"):
+        return False
+    if (
+        following.text in (".", "!", "?")
+        and previous is not None
+        and (
+            (previous.capitalised and word - 1 > sentence.first)
+            or previous.lower in PERSONAL_PRONOUNS
+        )
+    ):
+        return False  # "..., de Miranda notes."
+    if following.text == ",":
+        if word + 2 < len(tokens) and tokens[word + 2].lower in _RELAY_PARTICIPLES:
+            return False  # "The paper reports, citing two people, that ..."
+        if any(t.lower == "as" for t in tokens[max(0, word - 6) : word]):
+            return False  # "As the Weekly Lamp reports, ..."
+    return True
+
+
+_RELAY_PARTICIPLES = frozenset("citing quoting saying adding".split())
+_WRITE_VERBS = frozenset("wrote writes write written".split())
+_MODALS = frozenset("might could should would may must".split())
+
+_ONSET_VERBS = frozenset(
+    "began begins begin begun started starts start continued continues proceeded".split()
+)
+"""Verbs before "to" + a reporting verb whose subject is the speaker ("He then started to
+explain ...")."""
+
+
+def has_complement(sentence: Sentence, verb: int) -> bool:
+    """Whether a verb that needs particular words after it ("found that", "put it to") has
+    them (true for verbs that need none)."""
+    needs = VERB_COMPLEMENTS.get(sentence.tokens[verb].lower)
+    if needs is None:
+        return True
+    after = [t.lower for t in sentence.tokens[verb + 1 : verb + 3]]
+    return any(after[: len(words)] == list(words) for words in needs)
+
+
+def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
+    """The candidate of the reporting verb at `verb`: its subject before it (through
+    auxiliaries, adverbs, appositives, relative pronouns and pronouns), or after it in an
+    inversion or a passive."""
+    tokens = sentence.tokens
+    verb_word = tokens[verb].lower
+    following = tokens[verb + 1] if verb + 1 < len(tokens) else None
+    if verb_word in NOUN_VERBS and used_as_noun(sentence, verb):
+        return None  # "the budget office forecast was revised": a noun
+    if (
+        verb_word.startswith("claim")
+        and following is not None
+        and (
+            following.lower in CLAIM_OBJECTS
+            or (
+                following.lower in DETERMINERS
+                and verb + 2 < len(tokens)
+                and tokens[verb + 2].lower in CLAIM_OBJECTS
+            )
+        )
+    ):
+        return None  # "claimed responsibility", "claimed the lives of"
+    if verb_word in ("learned", "learnt"):
+        return learned_candidate(sentence, verb)
+    documentary = False  # "documents show ...": only a document may be the subject
+    if verb_word in NAMING_VERBS:
+        if not naming_quote_follows(sentence, verb):
+            # "called on", "called for" still report; "called the police" does not
+            if verb_word not in ("called", "calls", "call") or not has_complement(sentence, verb):
+                return None
+    elif not has_complement(sentence, verb):
+        if verb_word in FINDING_VERBS and that_after_phrase(sentence, verb):
+            pass  # "found in a 2024 study that"
+        elif verb_word in SHOW_VERBS:
+            documentary = True
+        else:
+            return None
+    if verb_word in CONCERN_VERBS and not any(
+        t.lower in CONCERN_NOUNS for t in tokens[verb + 1 : verb + 4]
+    ):
+        return None
+    if verb_word == "asked":  # "asked her to publish", not "asked why" / "asked not to"
+        after = [t.lower for t in tokens[verb + 1 : verb + 5]]
+        if "to" not in after or "not" in after or "about" in after:
+            return None
+    if (
+        verb_word in _WRITE_VERBS
+        and following is not None
+        and following.lower in DETERMINERS
+        and following.lower != "that"
+    ):
+        if not sentence.quotation_follows(verb):
+            return None  # "the team that wrote the software"
+    if (
+        verb_word in ("say", "says", "said")
+        and following is not None
+        and following.lower in ("little", "nothing")
+    ):
+        return None  # "say little to nothing about"
+    if verb_word in THAT_VERBS and not (
+        sentence.that_follows(verb) or sentence.quotation_follows(verb)
+    ):
+        return None
+    if verb_word in PERFECT_ONLY and not (
+        verb > 0 and tokens[verb - 1].lower in ("has", "had", "have", "’d", "'d", "’ve", "'ve")
+    ):
+        return None
+    went_on = 0  # "went on to say", "started to explain": the subject is before them
+    if verb >= 2 and tokens[verb - 1].lower == "to":
+        if (
+            verb >= 3
+            and tokens[verb - 2].lower == "on"
+            and tokens[verb - 3].lower in ("went", "goes", "go", "going", "gone")
+        ):
+            went_on = 3
+        elif tokens[verb - 2].lower in _ONSET_VERBS:
+            went_on = 2
+    before, passive, negated = skip_back(tokens, verb - went_on)
+    if negated:
+        return None  # "The council has not said ...", "Uber might have suggested ..."
+    if passive:
+        if verb_word == "quoted":
+            return quoted_as_candidate(sentence, verb, before)
+        return passive_candidate(sentence, verb)
+    if before < 0:
+        return None
+    cue = cue_text(sentence, before + 1, verb)
+    if tokens[before].text == ")":
+        # "Sen. Carla Benning (D-Va.) said", "Smith (54) said": the subject is before it
+        opening = before - 1
+        while opening >= 0 and before - opening < 10 and tokens[opening].text != "(":
+            opening -= 1
+        if opening > 0 and tokens[opening].text == "(":
+            before = opening - 1
+    previous = tokens[before]
+    if (
+        previous.quoted
+        or previous.text in ("”", '"')
+        or (previous.text == "," and before > 0 and tokens[before - 1].quoted)
+    ):
+        return inversion_candidate(sentence, verb, cue)
+    subject: NounPhrase | None = None
+    relative = False
+    if previous.text == ",":
+        if verb_word in INVERSION_VERBS:
+            # "..., said Joe Carbone, president of ...", "the combination, say economists,
+            # marks ...": the speaker follows the verb and closes the clause
+            inverted = inversion_candidate(sentence, verb, cue, known_only=True)
+            if inverted is not None:
+                return inverted
+        subject = subject_before_comma(sentence, before)
+        if subject is None:
+            return inversion_candidate(sentence, verb, cue)
+    elif previous.lower in PERSONAL_PRONOUNS:
+        word_before = tokens[before - 1].lower if before > 0 else ""
+        if word_before in ("what",) or documentary:
+            return None
+        if before >= 2 and is_reduced_relative(tokens, before - 1, sentence.first):
+            return None  # "the goals they claim", "the Bill it wants passed"
+        if (
+            verb_word in BASE_FORMS
+            and previous.lower not in ("they", "we", "i", "you")
+            and not went_on
+        ):
+            return None
+        candidate = pronoun_candidate(sentence, verb, previous.lower, cue)
+        if candidate is not None and word_before in ("which", "that", "who"):
+            candidate.relative = True
+        return candidate
+    elif previous.lower in ("who", "which", "that"):
+        if previous.lower == "that" and verb_word not in STRONG_VERBS:
+            return None
+        subject = antecedent(sentence, before)
+        relative = True
+    elif previous.lower in ("and", "but"):
+        subject = sentence_subject(sentence)
+        relative = True
+    else:
+        subject = phrase_before(tokens, before + 1, sentence.text)
+        if subject is not None:
+            if subject.first > 0 and tokens[subject.first - 1].lower == "what":
+                if not is_cleft(tokens, subject.first - 1):
+                    return None  # "He denied what the report said"
+            if tokens[subject.stop - 1].lower.endswith(("’s", "'s")) and not (
+                subject.stop >= 2 and tokens[subject.stop - 2].lower == "of"
+            ):
+                return None  # "the minister’s said" is no subject; "a colleague of Ana’s"
+            subject = past_relative_clause(sentence, subject)
+    if subject is None:
+        return None
+    if verb_word in BASE_FORMS and not is_plural(subject) and not went_on:
+        return None
+    if documentary and subject.head not in ORG_NOUNS:
+        return None
+    candidate = subject_candidate(sentence, verb, subject, cue)
+    if candidate is not None:
+        candidate.subject_at = subject.first
+        candidate.relative = relative
+        candidate.trailing = (
+            not relative
+            and subject.first > 0
+            and tokens[subject.first - 1].text in (",", "”", '"')
+            and sentence.ends_after(verb)
+        )
+    return candidate
+
+
+def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
+    """Whether a short object and then a quotation follow the verb in its clause ("called
+    the plan ‘a fantasy’", "labelled him “reckless”")."""
+    tokens = sentence.tokens
+    for at in range(verb + 1, min(len(tokens), verb + 8)):
+        if tokens[at].quoted:
+            return at > verb + 1
+        if tokens[at].text in (",", ";", ".", ":", "—"):
+            return False
+    return False
+
+
+def is_reduced_relative(tokens: list[Token], noun: int, first: int) -> bool:
+    """Whether the word at `noun`, just before a pronoun subject, is a noun that a relative
+    clause without "that" describes ("the goals they claim for data collection", "the
+    Data Retention Bill it wants passed"), so the pronoun's verb says nothing."""
+    token = tokens[noun]
+    if not token.is_word or token.quoted or noun <= first:
+        return False
+    before = tokens[noun - 1].lower
+    if before in PHRASE_PREPOSITIONS or not tokens[noun - 1].is_word:
+        return False  # "In Paris he said", "..., he said"
+    if token.capitalised:
+        return token.lower not in PERSONAL_PRONOUNS
+    return is_plural_word(token.lower) and before in DETERMINERS | {"own"}
+
+
+def is_cleft(tokens: list[Token], what: int) -> bool:
+    """Whether "what" at `what` opens a cleft that identifies the claim ("That’s what media
+    bosses want", "It is exactly what the company promised")."""
+    at = what - 1
+    while at >= 0 and tokens[at].lower in ("exactly", "precisely", "just", "also", "too"):
+        at -= 1
+    if at < 0:
+        return False
+    word = tokens[at].lower
+    return word in ("is", "was") or word.endswith(("’s", "'s"))
+
+
+def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:
+    """The subject of the sentence when the phrase before the verb ends a relative clause
+    that describes it ("The mother of a woman who took pills bought online has described
+    ...": the mother, not "online")."""
+    tokens = sentence.tokens
+    before = subject.first if tokens[subject.first].lower == "that" else subject.first - 1
+    if before > sentence.first and tokens[before].lower in ("that", "who", "which"):
+        # "The union that represents ferry workers said": the union, with its clause
+        antecedent = phrase_before(tokens, before, sentence.text)
+        if antecedent is not None and (
+            antecedent.first == sentence.first
+            or tokens[antecedent.first - 1].lower in ("and", "but", ",")
+        ):
+            merged = make_phrase(tokens, antecedent.first, subject.stop, sentence.text)
+            if merged is not None:
+                return merged
+    if has_proper_name(subject, tokens, sentence.first) or is_known_word(subject.head):
+        return subject
+    relative = next(
+        (
+            at
+            for at in range(subject.first - 1, sentence.first, -1)
+            if tokens[at].lower in ("who", "which", "that") and not tokens[at].quoted
+        ),
+        -1,
+    )
+    if relative < 0:
+        return subject
+    opening = sentence_subject(sentence)
+    if opening is None or opening.stop > relative or opening.head not in PEOPLE_NOUNS:
+        return subject
+    if any(t.text in (",", ";", ":") for t in tokens[relative : subject.first]):
+        return subject
+    return opening
+
+
+def that_after_phrase(sentence: Sentence, verb: int) -> bool:
+    """Whether a `that` clause follows the verb after a phrase that opens with a
+    preposition or a time word ("found in a 2024 study that")."""
+    tokens = sentence.tokens
+    return (
+        verb + 1 < len(tokens)
+        and tokens[verb + 1].lower in FINDING_PHRASE_OPENERS
+        and sentence.that_follows(verb)
+    )
+
+
+def participle_candidate(sentence: Sentence, participle: int) -> Candidate | None:
+    """After a comma, "saying ..." / "adding that ...": the subject of the main clause is the
+    claimant ("She stood by the decision, saying ..."). A weaker candidate than a finite
+    reporting verb in the same sentence."""
+    tokens = sentence.tokens
+    first = sentence.first
+    if first >= participle:
+        return None
+    cue = tokens[participle].text
+    if participle + 1 < len(tokens) and tokens[participle + 1].lower == "that":
+        cue += " that"
+    lead = tokens[first]
+    candidate: Candidate | None
+    if lead.lower in PERSONAL_PRONOUNS and not lead.quoted:
+        candidate = pronoun_candidate(sentence, participle, lead.lower, cue)
+    else:
+        subject = sentence_subject(sentence)
+        if subject is None or subject.stop >= participle:
+            return None
+        if tokens[subject.stop].lower in PHRASE_PREPOSITIONS:
+            return None  # "In the statement, ..." is no subject
+        candidate = subject_candidate(sentence, participle, subject, cue)
+        if candidate is not None:
+            candidate.subject_at = subject.first
+    if candidate is not None:
+        candidate.relative = True
+        candidate.trailing = False
+    return candidate
+
+
+def quoted_as_candidate(sentence: Sentence, verb: int, before: int) -> Candidate | None:
+    """A passive `quoted` ("The landowner, the Hartside Estate, was quoted in the Post as
+    saying that ..."): the subject is the claimant, the outlet after `in`/`by` a relay.
+    `before` is the last token before the verb's auxiliaries."""
+    tokens = sentence.tokens
+    count = len(tokens)
+    at = verb + 1
+    outlet = ""
+    if at + 1 < count and tokens[at].lower in ("in", "by"):
+        phrase = phrase_after(tokens, at + 1, sentence.text)
+        if phrase is None:
+            return None
+        outlet = sentence.referents.expand(clean_claimant(phrase.text, False))
+        at = phrase.stop
+    if not (
+        at + 1 < count
+        and tokens[at].lower == "as"
+        and tokens[at + 1].lower in REPORTING_PARTICIPLES
+    ):
+        return None
+    if before < 0:
+        return None
+    end = at + 2 if at + 2 < count and tokens[at + 2].lower == "that" else at + 1
+    cue = sentence.text[tokens[before + 1].start : tokens[end].end]
+    previous = tokens[before]
+    candidate: Candidate | None
+    if previous.lower in PERSONAL_PRONOUNS:
+        candidate = pronoun_candidate(sentence, verb, previous.lower, cue)
+    else:
+        subject = (
+            subject_before_comma(sentence, before)
+            if previous.text == ","
+            else phrase_before(tokens, before + 1, sentence.text)
+        )
+        if subject is None:
+            return None
+        candidate = subject_candidate(sentence, verb, subject, cue, object_claims=False)
+        if candidate is not None:
+            candidate.subject_at = subject.first
+    if candidate is not None and outlet:
+        candidate.relays = [outlet, *candidate.relays]
+    return candidate
+
+
+def passive_candidate(sentence: Sentence, verb: int) -> Candidate | None:
+    """A passive ("was confirmed by the ministry"): the claimant follows `by`."""
+    tokens = sentence.tokens
+    if (
+        verb + 2 < len(tokens)
+        and tokens[verb + 1].lower == "by"
+        and tokens[verb].lower not in ("told", "asked")
+    ):
+        phrase = phrase_after(tokens, verb + 2, sentence.text)
+        if phrase is not None:
+            claimant, relays, anonymous, description = unwrap(sentence, phrase)
+            return Candidate(
+                "verb",
+                verb,
+                claimant,
+                tokens[verb].text + " by",
+                anonymous,
+                relays=relays,
+                role="org",
+                description=description,
+            )
+    return None
+
+
+def inversion_candidate(
+    sentence: Sentence, verb: int, cue: str, known_only: bool = False
+) -> Candidate | None:
+    """An inversion ("...,” said Frank Doyle"; "...,” he said"). With `known_only`, the
+    phrase after the verb must be a name or a common claimant noun ("..., said the
+    officials"; not "..., said the timetable depended on a survey")."""
+    tokens = sentence.tokens
+    if tokens[verb].lower not in INVERSION_VERBS or verb + 1 >= len(tokens):
+        return None
+    following = tokens[verb + 1]
+    if following.lower in PERSONAL_PRONOUNS:
+        return pronoun_candidate(sentence, verb, following.lower, cue)
+    if not (
+        following.capitalised
+        or following.lower in DETERMINERS
+        or role_before_name(tokens, verb + 1)  # "said chief inspector Jennifer Mattinson"
+        or following.lower in PEOPLE_NOUNS  # "say economists", "said officials"
+    ):
+        return None
+    subject = phrase_after(tokens, verb + 1, sentence.text, limit=12)
+    if subject is None:
+        return None
+    if known_only and not (
+        has_proper_name(subject, tokens, -1)
+        or is_known_word(subject.head)
+        or subject.head in COLLECTIVE_NOUNS
+    ):
+        return None
+    if subject.stop < len(tokens):  # the phrase must close the clause: ", said Ana Duarte."
+        after = tokens[subject.stop]
+        if after.is_word and after.lower not in (
+            "who",
+            "whose",
+            "which",
+            "in",
+            "on",
+            "at",
+            "last",
+            "this",
+            "yesterday",
+            "today",
+        ):
+            return None
+    candidate = subject_candidate(sentence, verb, subject, cue)
+    if candidate is not None:
+        candidate.trailing = True
+    return candidate
+
+
+def role_before_name(tokens: list[Token], at: int) -> bool:
+    """Whether lower-case role words at `at` lead to a capitalised name ("president David
+    Weisbrot", "chief inspector Jennifer Mattinson")."""
+    end = at
+    while (
+        end < len(tokens)
+        and end - at < 4
+        and (tokens[end].lower in PERSON_ROLES or tokens[end].lower in ROLE_TITLES)
+    ):
+        end += 1
+    return at < end < len(tokens) and tokens[end].capitalised and tokens[end].is_word
+
+
+def cue_text(sentence: Sentence, first: int, verb: int) -> str:
+    """The cue wording from token `first`: skipped adverbs, the verb, the listener of
+    `told`, words the verb needs ("put it to"), `in a statement`, and a following `that`."""
+    tokens = sentence.tokens
+    count = len(tokens)
+    verb_word = tokens[verb].lower
+    end = verb + 1
+    if verb_word in ("told", "tells"):
+        listener = phrase_after(tokens, verb + 1, sentence.text, limit=5)
+        if listener is not None:
+            end = listener.stop
+    elif verb_word in VERB_COMPLEMENTS and has_complement(sentence, verb):
+        end = verb + 1 + len(VERB_COMPLEMENTS[verb_word][0])
+        if verb_word == "put" and end < count:
+            end += 1  # the listener: "put it to him"
+    if (
+        end + 2 < count
+        and tokens[end].lower == "in"
+        and tokens[end + 1].lower in ("a", "its")
+        and tokens[end + 2].lower in ("statement", "letter", "interview", "post")
+    ):
+        end += 3
+    if end < count and tokens[end].lower == "that":
+        end += 1
+    end = min(end, count)
+    return sentence.text[tokens[first].start : tokens[end - 1].end]
+
+
+def skip_back(tokens: list[Token], verb: int) -> tuple[int, bool, bool]:
+    """Index of the last token before the verb at `verb` that is not an adverb or
+    auxiliary, whether a form of "be" was among the skipped words (a passive), and whether
+    a negation was ("has not said", "didn’t say")."""
+    at = verb - 1
+    passive = False
+    negated = False
+    while at >= 0:
+        token = tokens[at]
+        word = token.lower
+        if token.quoted:
+            break
+        if word.endswith(("n’t", "n't")):
+            negated = True
+            at -= 1
+            continue
+        if word in SKIPPABLE_BEFORE_VERB or (
+            word.endswith("ly") and word not in LY_NOT_ADVERBS and not token.capitalised
+        ):
+            if word in FORMS_OF_BE:
+                passive = True
+            if word in NEGATIONS:
+                negated = True
+            if word in ("have", "’ve", "'ve") and at > 0 and tokens[at - 1].lower in _MODALS:
+                negated = True  # "might have suggested": what was not said
+            at -= 1
+            continue
+        if word in TIME_WORDS and at > 0 and tokens[at - 1].lower in ("on", "last", "this", "in"):
+            at -= 2
+            continue
+        break
+    return at, passive, negated

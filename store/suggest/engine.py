@@ -1,0 +1,373 @@
+"""The engine: walks the article paragraph by paragraph and sentence by sentence, chooses the
+attribution of each sentence among its cues, carries a speaker on to the sentences that have
+no cue of their own (inherited speakers), and records claimants as referents for the
+sentences that follow.
+
+The work per article is bounded: only the first `MAX_CHARS` characters are read (cut at a
+paragraph break), and the result says when the rest was left unread (`Suggestions.truncated`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+
+from claimmark.store.models import Attribution
+from claimmark.store.sentences import sentence_spans
+from claimmark.store.suggest.choice import choose, remember_subject
+from claimmark.store.suggest.cues import CUE_HINT
+from claimmark.store.suggest.headline import suggest_in_title
+from claimmark.store.suggest.referents import Referents
+from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.suggestion import UNNAMED, Suggestion, Suggestions
+from claimmark.store.suggest.tokens import quoted_spans
+
+MAX_CHARS = 1_500_000
+"""The most characters of an article the engine reads (about 1.5 MB of text, a second or so):
+longer articles are read up to the last paragraph break before this, and the result is
+marked truncated. Every way the engine is called (the reader, `claimmark suggest`) goes
+through this one limit."""
+
+UNNAMED_PERSON_OPENING = re.compile(
+    r"(?:\d{1,2}[:.]\d\d\s*[—–-]\s*)?(?:A|An|One|Another)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:reader|nurse|broker|official|engineer|resident|worker|doctor|teacher|manager|source"
+    r"|person|woman|man|mother|father|patient|driver|owner|employee|member|caller|witness)\b"
+)
+"""A sentence opening on an unnamed person ("A reader in Eastbourne, who ..."): a referent
+for a later "she" even when the sentence itself is not attributed."""
+
+_OPENING_QUOTES = '“"‘«'
+_LIST_ITEM = re.compile(r"(?:[•◦▪‣*·–—-]|\d{1,2}[.)]|[a-z][.)])\s")
+"""The marker that opens a list item ("• ", "- ", "1. ", "a) ")."""
+_FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|we|We|us|our|Our|My)\b")
+
+
+def read_limit(text: str, limit: int | None = None) -> int:
+    """How much of `text` the engine reads: all of it when it is at most `limit` characters
+    (`MAX_CHARS` unless given), else up to the last paragraph break before `limit` (or the
+    last space, for one huge paragraph)."""
+    if limit is None:
+        limit = MAX_CHARS
+    if len(text) <= limit:
+        return len(text)
+    cut = text.rfind("\n", 0, limit)
+    if cut <= 0:
+        cut = text.rfind(" ", 0, limit)
+    return cut if cut > 0 else limit
+
+
+def suggest_attributions(text: str, title: str = "") -> Suggestions:
+    """The attributed sentences of `text`, in document order: at most one suggestion per
+    clause that names its own claimant. With `title`, the headline comes first when it
+    reports a claim (its suggestion has `in_title`, and offsets into `title`).
+
+    At most `MAX_CHARS` characters of `text` are read, a paragraph at a time; `truncated`
+    on the result says whether the text went on past them."""
+    limit = read_limit(text)
+    found = Suggestions(truncated=limit < len(text), read=limit)
+    if not text[:limit].strip() and not title.strip():
+        return found
+    referents = Referents(text[:limit])
+    walk = _Walk(referents, found)
+    start = 0
+    while start <= limit:
+        end = text.find("\n", start, limit)
+        if end == -1:
+            end = limit
+        walk.paragraph(start, end)
+        start = end + 1
+    if title.strip():
+        found[:0] = suggest_in_title(title[:_MAX_TITLE], referents.names, list(found))
+    return found
+
+
+_MAX_TITLE = 1_000
+"""The most characters of a title read as its headline."""
+
+
+class _Walk:
+    """The state of one walk through an article: the speaker a paragraph hands on."""
+
+    def __init__(self, referents: Referents, found: list[Suggestion]) -> None:
+        self.referents = referents
+        self.text = referents.text
+        self.found = found
+        self.handover: Suggestion | None = None
+        """The speaker the previous paragraph hands on to quotations that open this one."""
+        self.block: Suggestion | None = None
+        """The speaker of a block quotation or list introduced by "X said:" (the sentence
+        that ended the previous paragraph with a colon)."""
+        self.block_paragraphs = 0
+        """How many paragraphs of the block have been read."""
+        self.voice: Suggestion | None = None
+        """The speaker whose first-person text the article is quoting as a block (a blog
+        post, a letter) without quotation marks."""
+        self.previous_speaker: Suggestion | None = None
+        """The last named claimant of the previous paragraph."""
+        self.first_person_narration = False
+        """Whether the writer speaks in the first person (then first-person paragraphs are
+        the writer's, not a quoted speaker's)."""
+        self.previous_sentence: Suggestion | None = None
+        """The suggestion of the sentence just read, if it got one."""
+        self.quoted_words: dict[tuple[str, ...], Suggestion] = {}
+        """Every run of `_QUOTE_GRAM` words quoted in an attributed sentence -> it."""
+
+    def paragraph(self, start: int, end: int) -> None:
+        """Read the paragraph `text[start:end]` (no line break inside)."""
+        text = self.text
+        spans = [(start + s, start + e) for s, e in sentence_spans(text[start:end])]
+        if not spans:
+            return  # a blank line keeps the speaker handed on
+        quotes = quoted_spans(text, start, end)
+        quote_starts = [quote_start for quote_start, _ in quotes]
+        handover, self.handover = self.handover, None
+        found_before = len(self.found)
+        opens_quoted = text[spans[0][0]] in _OPENING_QUOTES
+        block = self._block_speaker(start, end, opens_quoted, quotes)
+        # The speaker a quotation opening this paragraph continues, if any.
+        opening_speaker = handover if opens_quoted else None
+        last: Suggestion | None = None  # the last suggestion in this paragraph
+        last_quoted = False
+        pending: list[tuple[int, int]] = []  # quotations still open, waiting for a cue
+        leading = True  # still in the quotation that opens the paragraph
+        ends_in_quote = False
+        ends_attributed = False  # whether the paragraph's last sentence got a suggestion
+        for start_at, end_at in spans:
+            previous_sentence, self.previous_sentence = self.previous_sentence, None
+            ends_attributed = False
+            hint = CUE_HINT.search(text, start_at, end_at) is not None
+            subject = UNNAMED_PERSON_OPENING.match(text, start_at, end_at)
+            quoted = in_quote(quotes, quote_starts, start_at) or has_quote(
+                quote_starts, start_at, end_at
+            )
+            ends_in_quote = quote_goes_on(quotes, quote_starts, end_at)
+            inherit: Suggestion | None = None
+            if block is not None and not hint:
+                if not is_prose(text, start_at, end_at):
+                    continue  # code or a table in a block quotation: no sentence
+                inherit = block
+            elif not hint and not quoted and subject is None:
+                if previous_sentence is not None and _GOES_ON.match(text, start_at, end_at):
+                    inherit = previous_sentence  # "Additionally, ..." after a finding
+                else:
+                    self._flush(pending, opening_speaker if leading else None)
+                    pending = []
+                    leading = False
+                    continue
+            if inherit is not None:
+                self._add([continued(text, start_at, end_at, inherit, quoted)], quotes)
+                ends_attributed = True
+                continue
+            sentence = Sentence(self.referents, start_at, end_at, quotes)
+            if subject is not None:
+                remember_subject(sentence)
+            chosen = choose(sentence) if hint else []
+            if not chosen and block is not None:
+                self._add([continued(text, start_at, end_at, block)], quotes)
+                ends_attributed = True
+                continue
+            if chosen:
+                block = self.block = None  # a cue of its own ends a block quotation
+                if pending and sentence.tokens and sentence.tokens[0].quoted:
+                    self._add([continued(text, s, e, chosen[0]) for s, e in pending], quotes)
+                    pending = []
+                self._flush(pending, opening_speaker if leading else None)
+                pending = []
+                leading = False
+                self._add(chosen, quotes)
+                last, last_quoted = chosen[-1], sentence.quote_words >= 3
+                ends_attributed = True
+                continue
+            if sentence.fully_quoted():
+                said_before = self._said_before(start_at, end_at, quotes)
+                if last is not None and last_quoted:
+                    inherited = continued(text, start_at, end_at, last)
+                    self._add([inherited], quotes)
+                    last = inherited
+                    ends_attributed = True
+                elif quote_goes_on(quotes, quote_starts, end_at) or (
+                    leading and opening_speaker is not None
+                ):
+                    pending.append((start_at, end_at))  # the quotation goes on
+                elif said_before is not None:
+                    # a quotation the article gave, attributed, earlier
+                    inherited = continued(text, start_at, end_at, said_before)
+                    self._add([inherited], quotes)
+                    last, last_quoted, ends_attributed = inherited, True, True
+                continue
+            self._flush(pending, opening_speaker if leading else None)
+            pending = []
+            leading = False
+        if pending:
+            self._flush(pending, opening_speaker if leading else None)
+            if leading and opening_speaker is not None:
+                last, last_quoted, ends_attributed = opening_speaker, True, True
+        if last is not None and ends_attributed and (last_quoted or ends_in_quote):
+            # The paragraph ends on an attributed quotation, or inside an open one: the next
+            # paragraph's opening quotation is most likely the same speaker's.
+            self.handover = last
+        if last is not None and ends_attributed and text[spans[-1][0] : spans[-1][1]].endswith(":"):
+            # "X said:" closing the paragraph: what follows is X's, quotation marks or not.
+            self.block, self.block_paragraphs = last, 0
+        named = [s for s in self.found[found_before:] if not s.anonymous]
+        self.previous_speaker = named[-1] if named else None
+
+    def _add(self, suggestions: list[Suggestion], quotes: list[tuple[int, int]]) -> None:
+        """Record suggestions, and index the quotations they attribute (so that the same
+        words quoted again later carry the same speaker)."""
+        self.found.extend(suggestions)
+        if not suggestions:
+            return
+        last = suggestions[-1]
+        self.previous_sentence = last if last.claimant != UNNAMED else None
+        for suggestion in suggestions:
+            if suggestion.claimant == UNNAMED or len(self.quoted_words) >= _MAX_QUOTE_INDEX:
+                continue
+            words = _quoted_words(self.text, suggestion.start, suggestion.end, quotes)
+            for at in range(len(words) - _QUOTE_GRAM + 1):
+                self.quoted_words.setdefault(tuple(words[at : at + _QUOTE_GRAM]), suggestion)
+
+    def _said_before(
+        self, start: int, end: int, quotes: list[tuple[int, int]]
+    ) -> Suggestion | None:
+        """The earlier suggestion that attributes the words quoted in `[start, end)`, when
+        the article quotes them a second time."""
+        words = _quoted_words(self.text, start, end, quotes)
+        if len(words) < _QUOTE_GRAM:
+            return None
+        return self.quoted_words.get(tuple(words[:_QUOTE_GRAM]))
+
+    def _block_speaker(
+        self, start: int, end: int, opens_quoted: bool, quotes: list[tuple[int, int]]
+    ) -> Suggestion | None:
+        """The speaker of the block quotation this paragraph belongs to, or None.
+
+        - After "X said:" closing a paragraph, the next paragraph is X's, and later ones
+          while they are list items, open with a quotation mark, or speak in the first
+          person.
+        - In an article told in the third person, paragraphs that speak in the first
+          person (outside quotation marks) right after a paragraph that names a claimant
+          are that claimant's text quoted as a block (a blog post, a letter, a statement),
+          and so are paragraphs between them (up to two in a row).
+        """
+        voiced = self._voiced(start, end, quotes)
+        block = self.block
+        if block is not None:
+            self.block_paragraphs += 1
+            if (
+                self.block_paragraphs == 1
+                or _LIST_ITEM.match(self.text, start, end)
+                or opens_quoted
+                or voiced
+            ):
+                return block
+            self.block = None
+        if self.voice is not None:
+            if voiced or self._voiced_ahead(end):
+                return self.voice
+            self.voice = None
+        if voiced:
+            if self.previous_speaker is not None and not self.first_person_narration:
+                self.voice = self.previous_speaker
+                return self.voice
+            self.first_person_narration = True
+        return None
+
+    def _voiced(self, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+        """Whether the paragraph speaks in the first person outside quotation marks."""
+        starts = [s for s, _ in quotes]
+        return any(
+            not in_quote(quotes, starts, match.start())
+            for match in _FIRST_PERSON.finditer(self.text, start, end)
+        )
+
+    def _voiced_ahead(self, end: int, paragraphs: int = 2) -> bool:
+        """Whether one of the next `paragraphs` paragraphs speaks in the first person."""
+        text = self.text
+        for _ in range(paragraphs):
+            start = end + 1
+            if start >= len(text):
+                return False
+            end = text.find("\n", start)
+            if end == -1:
+                end = len(text)
+            if self._voiced(start, end, quoted_spans(text, start, end)):
+                return True
+        return False
+
+    def _flush(self, pending: list[tuple[int, int]], speaker: Suggestion | None) -> None:
+        """Give the quotations that opened the paragraph to the speaker handed on to it."""
+        if speaker is None or not pending:
+            return
+        self.found.extend(continued(self.text, s, e, speaker) for s, e in pending)
+
+
+# --------------------------------------------------------------------------------------------
+# Quotations across sentences
+
+
+def in_quote(quotes: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether `offset` lies inside one of the (sorted, disjoint) quotations."""
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and quotes[index][1] > offset
+
+
+def has_quote(starts: list[int], start: int, end: int) -> bool:
+    """Whether a quotation opens in `[start, end)`."""
+    index = bisect_left(starts, start)
+    return index < len(starts) and starts[index] < end
+
+
+def quote_goes_on(quotes: list[tuple[int, int]], starts: list[int], end: int) -> bool:
+    """Whether a quotation open at `end` carries on past it."""
+    index = bisect_left(starts, end) - 1
+    return index >= 0 and quotes[index][1] > end
+
+
+def continued(text: str, start: int, end: int, base: Suggestion, quoted: bool = True) -> Suggestion:
+    """A sentence that continues the one `base` attributes (a quotation, unless `quoted`
+    is False): its speaker, inherited."""
+    return replace(
+        base,
+        start=start,
+        end=end,
+        sentence=text[start:end],
+        attribution=Attribution.DIRECT_QUOTE if quoted else base.attribution,
+        inherited=True,
+    )
+
+
+_QUOTE_GRAM = 5
+"""How many quoted words in a row identify a quotation given again."""
+_MAX_QUOTE_INDEX = 200_000
+"""The most word runs indexed per article (bounds the memory a huge article takes)."""
+_QUOTED_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+
+
+def _quoted_words(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[str]:
+    """The lower-cased words inside quotation marks within `[start, end)`."""
+    words: list[str] = []
+    index = max(0, bisect_right([q[0] for q in quotes], start) - 1)
+    for quote_start, quote_end in quotes[index:]:
+        if quote_start >= end:
+            break
+        lo, hi = max(start, quote_start), min(end, quote_end)
+        if lo < hi:
+            words.extend(w.lower() for w in _QUOTED_WORD.findall(text, lo, hi))
+    return words
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_prose(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` reads as prose (three words or more, few symbols), not code
+    or a table."""
+    span = text[start:end]
+    symbols = sum(1 for ch in span if not ch.isalnum() and not ch.isspace())
+    return len(_WORD.findall(span)) >= 3 and symbols * 6 <= len(span)
+
+
+_GOES_ON = re.compile(r"(?:Additionally|In addition|Also|For example|For instance),\s")
+"""A sentence that goes on with the claim of the sentence before ("Additionally, ...")."""

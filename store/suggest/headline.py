@@ -1,0 +1,152 @@
+"""The headline: whether it reports a claim ("Minister admits the plan was rushed", "Ana
+Duarte: ‘We will rebuild’", a quotation alone), and whose.
+
+A headline is read like a sentence of the article, with three differences: a site name
+after it ("... | The Harbour Gazette") is no part of it; words capitalised only because
+headlines capitalise every word are read in lower case; and a quotation with no cue takes
+the speaker the article gives the same words (or most of them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from claimmark.store.models import Attribution
+from claimmark.store.suggest.choice import choose
+from claimmark.store.suggest.cues import CUE_HINT
+from claimmark.store.suggest.names import Names
+from claimmark.store.suggest.referents import Referents
+from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.suggestion import UNNAMED, Suggestion
+from claimmark.store.suggest.tokens import quoted_spans
+from claimmark.store.suggest.words import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    ORG_NOUNS,
+    PEOPLE_NOUNS,
+    PERSON_ROLES,
+    PHRASE_PREPOSITIONS,
+    REPORTING_VERBS,
+    STANCE_ADJECTIVES,
+)
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{1,60})$")
+"""" | The Harbour Gazette", " - Site": a site name after the headline."""
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_COMMON = (
+    REPORTING_VERBS
+    | FUNCTION_WORDS
+    | DETERMINERS
+    | PHRASE_PREPOSITIONS
+    | PEOPLE_NOUNS
+    | ORG_NOUNS
+    | STANCE_ADJECTIVES
+    | frozenset("after over about amid as and or but not new first last more".split())
+)
+"""Words a title-case headline capitalises that are not names."""
+
+
+def headline_span(title: str) -> tuple[int, int]:
+    """The headline part of a title: without a site name after " | " or " - " (when what
+    is left has three words or more)."""
+    end = len(title.rstrip())
+    match = _SITE_SUFFIX.search(title, 0, end)
+    if match is not None and len(match.group("site").split()) <= 6:
+        if len(title[: match.start()].split()) >= 3:
+            end = match.start()
+    start = len(title) - len(title.lstrip())
+    return start, end
+
+
+def _sentence_case(title: str, start: int, end: int) -> str:
+    """The headline with the words that title case capitalised, and that are common words,
+    in lower case (same length, so offsets stay): "Minister Admits Plan Was Rushed" ->
+    "Minister admits plan was rushed"."""
+    words = list(_WORD.finditer(title, start, end))
+    capitalised = [w for w in words if len(w.group()) > 3 and w.group()[0].isupper()]
+    long_words = [w for w in words if len(w.group()) > 3]
+    if not long_words or len(capitalised) * 10 < len(long_words) * 6:
+        return title  # not title case
+    chars = list(title)
+    for index, word in enumerate(words):
+        text = word.group()
+        lower = text.lower()
+        if index == 0 or not text[0].isupper() or not text.isascii():
+            continue
+        if lower in _COMMON or lower.rstrip("s") in _COMMON:
+            chars[word.start()] = lower[0]
+    return "".join(chars)
+
+
+def suggest_in_title(title: str, names: Names, body: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions for the headline of an article whose body has the names `names`
+    and the suggestions `body`; their offsets are offsets into `title`, and they carry
+    `in_title`."""
+    start, end = headline_span(title)
+    if end <= start:
+        return []
+    text = _sentence_case(title, start, end)
+    referents = Referents(text, names)
+    quotes = quoted_spans(text, start, end)
+    sentence = Sentence(referents, start, end, quotes)
+    found: list[Suggestion] = []
+    if CUE_HINT.search(text, start, end) or any(t.text == ":" for t in sentence.tokens):
+        found = choose(sentence)
+    if not found and quotes:
+        speaker = _speaker_of_quotation(text, quotes, body)
+        if speaker is not None:
+            found = [
+                replace(
+                    speaker,
+                    start=start,
+                    end=end,
+                    cue="quotation marks",
+                    attribution=Attribution.DIRECT_QUOTE,
+                    inherited=True,
+                )
+            ]
+    return [
+        replace(
+            _described(s, names),
+            sentence=title[s.start : s.end],
+            in_title=True,
+        )
+        for s in found
+    ]
+
+
+def _described(suggestion: Suggestion, names: Names) -> Suggestion:
+    """A headline's bare role ("Minister admits ...") as the person the article gives that
+    role, keeping the role as the description."""
+    role = suggestion.claimant.lower()
+    if role in PERSON_ROLES:
+        holder = names.role_holder(role, 0, reach=10**9)
+        if holder is not None:
+            return replace(suggestion, claimant=holder, description=suggestion.claimant)
+    return suggestion
+
+
+_STEM = 5
+"""Letters that make two words the same word ("burning", "burned" -> "burn")."""
+
+
+def _speaker_of_quotation(
+    text: str, quotes: list[tuple[int, int]], body: list[Suggestion]
+) -> Suggestion | None:
+    """The body suggestion whose sentence holds most of the words the headline quotes (at
+    least half of them, three words or more), when a speaker is named for it."""
+    quoted = {w.lower()[:_STEM] for s, e in quotes for w in _WORD.findall(text, s, e) if len(w) > 2}
+    if len(quoted) < 3:
+        return None  # "The ‘birth lottery’ and ...": scare quotes, not a quotation
+    best: Suggestion | None = None
+    best_share = 0.0
+    for suggestion in body:
+        if suggestion.claimant == UNNAMED or suggestion.attribution is not Attribution.DIRECT_QUOTE:
+            continue
+        words = {w.lower()[:_STEM] for w in _WORD.findall(suggestion.sentence) if len(w) > 2}
+        share = len(quoted & words) / len(quoted)
+        if share > best_share:
+            best, best_share = suggestion, share
+    return best if best_share >= 0.5 else None

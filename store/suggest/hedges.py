@@ -1,0 +1,74 @@
+"""Hedges that attribute a sentence to no one in particular: "It is understood that",
+"allegedly", "are said to have", "We’re told", "is usually told like this", "was described
+as". Their claimant is `UNNAMED`."""
+
+from __future__ import annotations
+
+import re
+
+from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.words import (
+    FORMS_OF_BE,
+    HEDGE_ADVERBS,
+    HEDGE_INFINITIVES,
+    HEDGE_PARTICIPLES,
+)
+
+_FIRST_PERSON_TOLD = re.compile(
+    r"\b(?:we|i)(?:[’']re|[’']m|\s+are|\s+am|\s+were|\s+was|(?:[’']ve|\s+have|\s+had)\s+been)"
+    r"\s+(?:also\s+|now\s+|often\s+)?told\b",
+    re.IGNORECASE,
+)
+"""The writer told by people they do not name: "We’re told", "I have been told"."""
+_HEDGE_ADVERB_GAP = frozenset(
+    "usually often widely commonly also generally long now still sometimes frequently".split()
+)
+
+
+def first_person_told(sentence: Sentence) -> re.Match[str] | None:
+    """ "We’re told", "I have been told" outside quotation marks, or None."""
+    told = _FIRST_PERSON_TOLD.search(sentence.text, sentence.start, sentence.end)
+    if told is None or any(
+        t.quoted for t in sentence.tokens if told.start() <= t.start < told.end()
+    ):
+        return None
+    return told
+
+
+def find_hedge(sentence: Sentence) -> str:
+    """The wording of a hedge that attributes the sentence to no one in particular
+    ("It is understood that", "allegedly", "are said to have", "We’re told", "is usually
+    told like this", "was described as"), or ""."""
+    tokens = sentence.tokens
+    count = len(tokens)
+    told = first_person_told(sentence)
+    if told is not None:
+        return told.group()
+    for at, token in enumerate(tokens):
+        if token.quoted or not token.is_word:
+            continue
+        word = token.lower
+        if word in HEDGE_ADVERBS:
+            return token.text
+        if word not in HEDGE_PARTICIPLES or at == 0:
+            continue
+        be = at - 1
+        while be > 0 and tokens[be].lower in _HEDGE_ADVERB_GAP:
+            be -= 1
+        if tokens[be].lower not in FORMS_OF_BE:
+            continue
+        if at + 1 >= count or tokens[at + 1].quoted:
+            continue
+        if any(t.lower == "by" for t in tokens[at + 1 : at + 8]):
+            continue  # "was described as reckless by ...": a passive with its agent
+        following = tokens[at + 1].lower
+        if following == "that" and be >= 1 and tokens[be - 1].lower == "it":
+            # "It is understood that"
+            return sentence.text[tokens[be - 1].start : tokens[at + 1].end]
+        if following == "to" and at + 2 < count and tokens[at + 2].lower in HEDGE_INFINITIVES:
+            # "are said to have", "is believed to be": not "was reported to the police"
+            return sentence.text[tokens[be].start : tokens[at + 2].end]
+        if word in ("told", "described") and following in ("like", "as", ":", "that"):
+            # "The story is usually told like this:", "The dress was described as ..."
+            return sentence.text[tokens[be].start : tokens[at + 1].end]
+    return ""

@@ -1,0 +1,504 @@
+"""The names of a whole article: which capitalised names are people (and of which gender),
+which are outlets, companies, groups or other organisations, and the fuller name a short
+form stands for ("Ms. Achterberg" -> "Helen Achterberg").
+
+The article is scanned once, before its sentences are read, so that a name met later can
+still tell what an earlier mention was ("Mr. Varma" makes "Sunil Varma" a person).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from claimmark.store.suggest.words import (
+    COMPANY_NAME_WORDS,
+    DATE_WORDS,
+    DETERMINERS,
+    FEMALE_FIRST_NAMES,
+    FEMALE_ROLES,
+    FEMALE_TITLES,
+    FUNCTION_WORDS,
+    GROUP_NAME_WORDS,
+    MALE_FIRST_NAMES,
+    MALE_ROLES,
+    MALE_TITLES,
+    OPENING_ADVERBIALS,
+    ORG_NAME_WORDS,
+    OUTLET_NAME_WORDS,
+    PERSON_ROLES,
+    PERSONAL_TITLES,
+    PHRASE_PREPOSITIONS,
+    REPORTING_VERBS,
+    ROLE_TITLES,
+    TITLES,
+)
+
+_NAME_WORD = r"[A-Z](?:\.(?=[^\S\n])|[\w’'\-]*)"
+"""A capitalised word, or an initial ("C.")."""
+_TITLE_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Mx|Dr|Prof|Cllr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Rev|Hon|Pres|Amb|Atty"
+    "|Supt|Insp|Det|Brig|Adm|Cmdr|Fr|Msgr"
+)
+PARTICLES = frozenset(
+    "of for and the de del della der den van von da di du la le bin ibn al el ter".split()
+)
+"""Lower-case words that may stand inside a name ("Ursula von der Leyen", "Bank of
+England")."""
+_SPACE = r"[^\S\n]"
+NAME_PATTERN = re.compile(
+    rf"(?<![\w.])(?:(?:{_TITLE_ABBREVIATIONS})\.{_SPACE}"
+    rf"|(?:Sir|Dame|Lady|Lord|Baroness|Councillor|Professor){_SPACE})*"
+    rf"{_NAME_WORD}(?:{_SPACE}(?:(?:{'|'.join(sorted(PARTICLES))}|&){_SPACE}){{0,2}}{_NAME_WORD})*"
+)
+"""A run of capitalised words, with titles before it and particles inside it (never across
+a line break: paragraphs are separate)."""
+
+
+@dataclass(slots=True)
+class Names:
+    """The capitalised names of the text: who is a person, what short forms stand for."""
+
+    full: dict[str, str] = field(default_factory=dict)
+    """Last word (lower case) -> the first name of two or more words ending with it."""
+    first: dict[str, str] = field(default_factory=dict)
+    """First word (lower case) -> that full name ("Ewan" -> "Ewan McLeish")."""
+    persons: set[str] = field(default_factory=set)
+    """The full names that are people's."""
+    midcaps: set[str] = field(default_factory=set)
+    """Capitalised words seen inside a sentence (so names, not sentence openers)."""
+    gender: dict[str, str] = field(default_factory=dict)
+    """Person -> "m" / "f", from titles, first names and the pronouns that refer to them."""
+    person_mentions: list[tuple[int, str]] = field(default_factory=list)
+    """(offset, full name) of every mention of a person outside quotation marks (a name
+    inside a quotation is rarely whom a later "she said" means)."""
+    org_mentions: list[tuple[int, str, str]] = field(default_factory=list)
+    """(offset, full name, kind) of organisations: kind is outlet, company, group or org."""
+    by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    """Last word (lower case) -> (offset, full name) of every full name of a person ending
+    with it, in order (so "Gille" can mean the Gille named last)."""
+    makers: list[tuple[int, str, str]] = field(default_factory=list)
+    """(offset, document word, maker) of every document the text says who made ("a report
+    released by Stanford University's Center ...", "Dr. Shadlen and colleagues")."""
+    roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    """Role word (lower case: "president", "mother") -> (offset, person) where the text
+    gives a person that role ("President Ana Duarte", "her mother, Fiona Parry")."""
+
+    def is_person(self, name: str) -> bool:
+        """Whether `name` (a full name the engine hands out) is a person's."""
+        return name in self.persons
+
+    def role_holder(self, role: str, offset: int, reach: int = 3000) -> str | None:
+        """The person the text gives `role` ("president", "mother") nearest before
+        `offset`, else the first one after it within `reach` characters."""
+        holders = self.roles.get(role)
+        if not holders:
+            return None
+        index = bisect_left(holders, (offset, "")) - 1
+        if index >= 0:
+            return holders[index][1]
+        pos, name = holders[0]
+        return name if pos - offset <= reach else None
+
+    def maker_before(self, offset: int, kinds: frozenset[str]) -> str | None:
+        """Who made the document of one of `kinds` ("report", "study", "team") the text
+        mentioned last before `offset`."""
+        index = bisect_left(self.makers, (offset, "", "")) - 1
+        while index >= 0:
+            _, kind, maker = self.makers[index]
+            if kind in kinds:
+                return maker
+            index -= 1
+        return None
+
+    def latest(self, last: str, offset: int) -> str | None:
+        """The person's full name ending with `last` (lower case) mentioned last before
+        `offset`, else the first one mentioned after it; None when there is none."""
+        mentions = self.by_last.get(last)
+        if not mentions:
+            return None
+        index = bisect_left(mentions, (offset, "")) - 1
+        return mentions[index][1] if index >= 0 else mentions[0][1]
+
+
+def strip_title(name: str) -> tuple[str, str]:
+    """(title, rest) of a name such as "Dr. Priya Ramanathan" or "Opposition Leader Bill
+    Shorten": the honorifics and capitalised role words before the name.
+
+    Nothing is stripped when what is left is an organisation ("Foreign Ministry") or a
+    single word after an ambiguous title ("General Electric")."""
+    words = name.split()
+    at = 0  # the honorifics and role words that open the name
+    while at < len(words) - 1 and (words[at].lower() in TITLES or words[at].lower() in ROLE_TITLES):
+        at += 1
+    # "Harbour Commissioner Elias Brandt", "Bank of England Governor Ana Duarte": the name
+    # is what follows the last role word
+    for last_role in range(len(words) - 2, at - 1, -1):
+        if words[last_role].lower() in ROLE_TITLES and last_role + 1 < len(words):
+            if words[last_role + 1].lower() not in ("of", "for", "the"):
+                at = last_role + 1
+            break
+    while at > 0 and words[at - 1].lower() in ("of", "for", "the"):
+        at -= 1
+    if at == 0:
+        return "", name
+    title, rest = words[:at], words[at:]
+    if org_kind(rest) or rest[0].lower() in PARTICLES:
+        return "", name
+    if len(rest) == 1 and not any(w.lower() in PERSONAL_TITLES for w in title):
+        return "", name
+    return " ".join(title), " ".join(rest)
+
+
+def honorific(title: str) -> str:
+    """The part of a stripped title that stays with the name when it is shown: honorifics
+    such as "Dr." and "Sen." do, role words such as "Opposition Leader" do not."""
+    words = title.split()
+    if words and all(w.lower() in TITLES for w in words):
+        return title
+    return ""
+
+
+def bare_word(word: str) -> str:
+    """`word` lower-cased without a possessive `’s`."""
+    return word.lower().removesuffix("’s").removesuffix("'s")
+
+
+def org_kind(words: list[str]) -> str:
+    """The kind of organisation a name looks like: outlet, company, group, org, or ""."""
+    lows = [bare_word(w) for w in words]
+    last = lows[-1]
+    if last in OUTLET_NAME_WORDS or last.split("-")[-1] in OUTLET_NAME_WORDS:
+        return "outlet"
+    if last in COMPANY_NAME_WORDS:
+        return "company"
+    if last in GROUP_NAME_WORDS:
+        return "group"
+    if any(w in ORG_NAME_WORDS for w in lows):
+        return "org"
+    return ""
+
+
+def gender_from_name(name: str) -> str:
+    """ "m" or "f" when the title or the first name tells, else ""."""
+    title, rest = strip_title(name)
+    title = title.lower()
+    if title in FEMALE_TITLES:
+        return "f"
+    if title in MALE_TITLES:
+        return "m"
+    first = rest.split()[0].lower() if rest.split() else ""
+    if first in FEMALE_FIRST_NAMES:
+        return "f"
+    if first in MALE_FIRST_NAMES:
+        return "m"
+    return ""
+
+
+def split_names(words: list[str]) -> list[list[str]]:
+    """The names in a run of capitalised words: cut after a possessive ("Mr. Hurst’s June
+    report" -> "Mr. Hurst") and at "and" unless an organisation's name goes on past it
+    ("Meridian and Southvale" -> two; "Northfield and Ashby Hospitals Trust" -> one)."""
+    for at, word in enumerate(words[:-1]):
+        if word.endswith(("’s", "'s")):
+            words = words[: at + 1]
+            break
+    if "and" in words and bare_word(words[-1]) not in ORG_NAME_WORDS:
+        parts: list[list[str]] = [[]]
+        for word in words:
+            if word == "and":
+                parts.append([])
+            else:
+                parts[-1].append(word)
+        return parts
+    return [words]
+
+
+_ROLE_AFTER = re.compile(r",[^\S\n](?:\d+,[^\S\n])?((?:[\w’'-]+[^\S\n]?){1,6})")
+
+
+def role_before(text: str, start: int) -> str:
+    """The role word just before a name at `start` ("developer Ammar Askar", "her mother,
+    Fiona", "chief of staff, Andriy Yermak"), or ""."""
+    tail = text[max(0, start - 60) : start]
+    if not tail[-1:].isspace():
+        return ""
+    words = tail.split()
+    if not words:
+        return ""
+    last = words[-1].rstrip(",:").lower()
+    if not words[-1][:1].isupper():
+        if last in PERSON_ROLES:
+            return last
+        if last.endswith("s") and last[:-1] in PERSON_ROLES and words[-1].endswith(","):
+            return last[:-1]  # "Two council members, Ray Holcomb and Denise Abara, ..."
+    # "chief of staff, ": the role before an "of" phrase
+    for at in range(len(words) - 2, max(-1, len(words) - 7), -1):
+        if words[at].lower() == "of" and at > 0 and words[at - 1].lower() in PERSON_ROLES:
+            if words[-1].endswith((",", ":")):
+                return words[at - 1].lower()
+            break
+    return ""
+
+
+def role_after(text: str, end: int) -> str:
+    """The role in an appositive after a name at `end` (", a logistics economist", ",
+    president of ...", ", 54, a retired teacher"), or ""."""
+    match = _ROLE_AFTER.match(text, end, min(len(text), end + 90))
+    if match is None:
+        return ""
+    words = [w.lower() for w in match.group(1).split()]
+    if words[0] in PERSON_ROLES:
+        return words[0]  # ", president of ..."
+    if words[0] not in ("a", "an", "the", "its", "our", "their", "his", "her"):
+        return ""  # ", whose husband ...": someone else's role
+    for word in words[1:6]:
+        if word in PERSON_ROLES:
+            return word
+        if word in REPORTING_VERBS:
+            break
+    return ""
+
+
+"""A role next to a capitalised name makes it a person's: "its director, Tomasz Wieczorek";
+"developer Ammar Askar"; "Dr. Helen Marsh, a logistics economist"; "Joe Carbone,
+president of ..."."""
+SPEAKER_AFTER = re.compile(
+    r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:,\s\d{1,3},)?\s*(?:(?:has|had|have|also|then|later|"
+    r"previously|once|first)\s+)*(?:said|says|told|tells|wrote|writes|added|adds|explained|"
+    r"explains|recalled|recalls|noted|notes|argued|argues|insisted|insists|asked|asks|"
+    r"acknowledged|admitted|denied|confirmed|warned|warns|replied|testified|tweeted)\b"
+)
+SPEAKER_BEFORE = re.compile(
+    r"(?:said|says|added|adds|wrote|writes|explained|explains|according to|asked|told)\s$"
+)
+AGE_AFTER = re.compile(r",\s\d{1,3},")
+PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)", re.M)
+"""A name that speaks ("Ammar Askar wrote", "..., said Mar Hicks." but not "said Carrow
+Point was") or is given an age ("Smith, 54,") is a person's when it has two words or more
+and no organisation word."""
+
+
+_IMPERATIVES = frozenset(
+    "see read watch click follow sign subscribe share download listen visit join".split()
+)
+"""Verbs that open a line of a page ("See Facebook's policy"): never part of a name."""
+
+
+def collect_name(
+    text: str,
+    pos: int,
+    words: list[str],
+    found: list[tuple[int, str, str, list[str], str]],
+    titled: set[str],
+) -> None:
+    """Add one name (its words as in the text, at `pos`) to `found` as (offset, title,
+    name, its words, role), and its last word to `titled` when the text says it is a
+    person's."""
+    skipped = 0
+    while words and (
+        words[0].lower() in DETERMINERS
+        or words[0].lower() in FUNCTION_WORDS
+        or words[0].lower() in PHRASE_PREPOSITIONS
+        or words[0].lower() in OPENING_ADVERBIALS
+        or words[0] in ("And", "I", "But", "Or", "So", "To", "As", "Like")
+        or words[0].lower() in _IMPERATIVES
+    ):
+        skipped += len(words[0]) + 1
+        words = words[1:]
+    while words and words[-1].lower() in PARTICLES:
+        words = words[:-1]
+    if not words or words[-1].lower() in DATE_WORDS:
+        return
+    if words[0].lower() in DATE_WORDS and (len(words) == 1 or words[1].lower() in DATE_WORDS):
+        return  # "March", "Monday" (but "June Almeida", "Mar Hicks" are names)
+    title, rest = strip_title(" ".join(words))
+    rest_words = [w for w in rest.split() if w]
+    if not rest_words:
+        return
+    rest_words[-1] = rest_words[-1].removesuffix("’s").removesuffix("'s")
+    start = pos + skipped
+    end = start + len(" ".join(words))
+    role = ""
+    if not org_kind(rest_words):
+        role = role_before(text, start) or role_after(text, end)
+        if not role and title and not honorific(title):
+            role = title.split()[-1].lower()
+        if len(rest_words) == 1 and SPEAKER_AFTER.match(text, end):
+            # "Holcomb argued that": a surname that speaks ("Ray Holcomb" is a person)
+            titled.add(rest_words[0].lower())
+            # "Lupita told police it was taken from her room": a first name that speaks
+            pronoun = PERSON_PRONOUN.search(text, end, min(len(text), end + 160))
+            if pronoun is not None and "\n" not in text[end : pronoun.start()]:
+                titled.add("first:" + rest_words[0].lower())  # "Lupita" of "Lupita Nyong'o"
+        if (
+            title
+            or role
+            or (
+                len(rest_words) >= 2
+                and (
+                    SPEAKER_AFTER.match(text, end)
+                    or (
+                        SPEAKER_BEFORE.search(text, max(0, start - 14), start)
+                        and CLAUSE_END.match(text, end)
+                    )
+                    or AGE_AFTER.match(text, end)
+                )
+            )
+        ):
+            titled.add(rest_words[-1].lower())
+            if len(rest_words) == 1 and role:
+                titled.add("first:" + rest_words[0].lower())
+    found.append((start, title, " ".join(rest_words), rest_words, role))
+
+
+_MAKER_NAME = r"[A-Z][\w’'.-]*(?:(?:[^\S\n]+(?:of|on|for|and|the|&)){0,2}[^\S\n]+[A-Z][\w’'.-]*)*"
+DOCUMENT_BY = re.compile(
+    r"\b(report|study|survey|analysis|review|poll|audit|assessment|paper|findings|research)\b"
+    r",?[^\S\n]+(?:(?:released|published|prepared|conducted|produced|issued|compiled|written"
+    r"|led|authored|carried[^\S\n]+out)(?:[^\S\n]+[\w,]+){0,4}?[^\S\n]+by|by|from)[^\S\n]+"
+    r"(?:[a-z][\w-]*[^\S\n]+){0,3}?"
+    rf"((?:the[^\S\n]+)?{_MAKER_NAME}(?:[^\S\n]+and[^\S\n]+(?:his|her|their)?[^\S\n]*(?:colleagues|co-authors|team))?)"
+)
+"""A document and who made it: "a new report released on Monday by Stanford University's
+Center on Poverty and Inequality", "a study by X", "the report from X", "the study,
+prepared by the engineering firm X"."""
+TEAM = re.compile(
+    r"[^\S\n]+and[^\S\n]+(?:his[^\S\n]+|her[^\S\n]+|their[^\S\n]+)?(?:colleagues|co-authors|team)\b"
+)
+"""A research team named by its leader: "Dr. Shadlen and colleagues" (the leader's name
+is read back from before " and colleagues")."""
+_LEADER = re.compile(rf"(?:(?:Dr|Prof)\.[^\S\n])?{_MAKER_NAME}$")
+
+
+def scan_makers(text: str, names: Names) -> None:
+    """Record who made the documents and studies the text mentions (`Names.makers`)."""
+    found: list[tuple[int, str, str]] = []
+    for match in DOCUMENT_BY.finditer(text):
+        found.append((match.start(), match.group(1).lower(), match.group(2)))
+    for match in TEAM.finditer(text):
+        window = max(0, match.start() - 80)
+        leader = None
+        for candidate in _LEADER.finditer(text, window, match.start()):
+            if candidate.end() == match.start():
+                leader = candidate
+                break
+        if leader is not None:
+            found.append((leader.start(), "team", text[leader.start() : match.end()]))
+    found.sort()
+    names.makers = found
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation of its paragraph (more opening than closing
+    curly quotes, or an odd number of straight ones, before it)."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def scan_names(text: str) -> Names:
+    """Find the names of the text.
+
+    A capitalised name is a person's when it carries a title ("Dr.", "Sen."), starts with a
+    common first name, has a role next to it ("developer Ammar Askar"), speaks ("Ammar
+    Askar wrote"), or its last word appears elsewhere with such evidence ("Mr. Varma" makes
+    "Sunil Varma" a person); "Carrow Point" is not.
+    """
+    found: list[tuple[int, str, str, list[str], str]] = []
+    titled: set[str] = set()
+    midcaps: set[str] = set()
+    for match in NAME_PATTERN.finditer(text):
+        words = match.group().split(" ")
+        before = text[max(0, match.start() - 2) : match.start()].strip()
+        if before and (before[-1].islower() or before[-1] in ",;"):
+            midcaps.update(words)
+        pos = match.start()
+        for part in split_names(words):
+            if part:
+                pos = text.find(part[0], pos)
+                collect_name(text, pos, part, found, titled)
+    names = Names()
+    names.midcaps = midcaps
+
+    def is_person(title: str, rest_words: list[str]) -> bool:
+        last = rest_words[-1].lower()
+        first_word = rest_words[0].lower()
+        return (
+            not org_kind(rest_words)
+            and len(rest_words) <= 4
+            and (
+                bool(title)
+                or first_word in FEMALE_FIRST_NAMES
+                or first_word in MALE_FIRST_NAMES
+                or (len(rest_words) >= 2 and (last in titled or "first:" + first_word in titled))
+            )
+        )
+
+    # First the full names (two words or more), so that a short name can stand for one
+    # the text gives only later ("her mother, Fiona, said" ... "Fiona Parry").
+    for pos, title, rest, rest_words, _ in found:
+        if len(rest_words) < 2 or rest_words[0].lower() in PARTICLES:
+            continue  # a short name ("Varma", "de Miranda") stands for a full one
+        shown = honorific(title)
+        name = f"{shown} {rest}" if shown else rest
+        last = rest_words[-1].lower()
+        for key in {last, last.split("-")[-1]}:
+            if key not in names.full:
+                names.full[key] = name
+        if is_person(title, rest_words):
+            names.persons.add(name)
+            names.first.setdefault(rest_words[0].lower(), name)
+            names.by_last.setdefault(last, []).append((pos, name))
+        elif org_kind(rest_words):
+            names.first.setdefault(rest_words[0].lower(), name)
+    # Then every mention, short or full.
+    for pos, title, rest, rest_words, role in found:
+        shown = honorific(title)
+        name = f"{shown} {rest}" if shown else rest
+        last = rest_words[-1].lower()
+        full: str | None
+        if len(rest_words) >= 2 and rest_words[0].lower() not in PARTICLES:
+            full = name
+        else:
+            full = names.full.get(last) or names.first.get(last)
+            if full is not None and full in names.persons:
+                full = names.latest(last, pos) or full
+        if is_person(title, rest_words) or (full is not None and full in names.persons):
+            if full is None or full not in names.persons:
+                full = name
+                names.persons.add(name)
+            gender = gender_from_name(name)
+            if not gender and role:
+                gender = "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
+            if gender:
+                names.gender.setdefault(full, gender)
+            if not in_quotation(text, pos):
+                names.person_mentions.append((pos, full))
+            if role:
+                names.roles.setdefault(role, []).append((pos, full))
+        elif full is not None:
+            org = org_kind(full.split())
+            if org:
+                names.org_mentions.append((pos, full, org))
+    scan_makers(text, names)
+    return names
+
+
+def is_outlet_name(name: str) -> bool:
+    """Whether `name` is a capitalised name that ends like a news outlet's ("the Gazette")."""
+    words = name.split()
+    if not words or not any(w[:1].isupper() for w in words):
+        return False
+    last = bare_word(words[-1])
+    return last in OUTLET_NAME_WORDS or last.split("-")[-1] in OUTLET_NAME_WORDS
+
+
+def with_article(name: str, kind: str) -> str:
+    """ "the Harbour Gazette" for outlets, groups and other organisations; companies and
+    people go without the article."""
+    return "the " + name if kind in ("outlet", "group", "org") else name

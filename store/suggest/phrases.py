@@ -1,0 +1,367 @@
+"""Noun phrases: reading a claimant phrase backwards from a verb or forwards from a cue, and
+what a phrase says about its claimant (a proper name? plural? unnamed?), and how it is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimmark.store.suggest.names import PARTICLES, bare_word, org_kind
+from claimmark.store.suggest.tokens import Token
+from claimmark.store.suggest.words import (
+    COLLECTIVE_NOUNS,
+    COMMON_CAPS,
+    COMPANY_NOUNS,
+    DEFINITE_DETERMINERS,
+    DETERMINERS,
+    FORWARD_PREPOSITIONS,
+    FUNCTION_WORDS,
+    HEAD_BREAKS,
+    INDEFINITE_DETERMINERS,
+    LOWER_CASE_OPENERS,
+    NOUN_VERBS,
+    ORG_NOUNS,
+    PEOPLE_NOUNS,
+    PERSONAL_PRONOUNS,
+    PHRASE_PREPOSITIONS,
+    SPOKESPEOPLE,
+    TIME_WORDS,
+    TITLES,
+    VERB_ONLY,
+)
+
+
+@dataclass(slots=True)
+class NounPhrase:
+    """A noun phrase: tokens `[first, stop)` of a sentence, its text and head word."""
+
+    first: int
+    """Token index of the first word."""
+    stop: int
+    """Token index just after the last word."""
+    text: str
+    head: str
+    """The head word, lower case, without a possessive."""
+    head_at: int
+    """Token index of the head."""
+
+
+def is_phrase_word(token: Token) -> bool:
+    """Whether `token` may be part of a claimant noun phrase."""
+    if token.quoted or not token.is_word:
+        return False
+    if token.text.isupper() and len(token.text) > 1:
+        return True  # "US", "UK", "EU": names, not the pronoun "us"
+    word = token.lower
+    if word.split("’")[0].split("'")[0] in PERSONAL_PRONOUNS and word not in PERSONAL_PRONOUNS:
+        return False  # "We’re", "I’m", "they’ve": a pronoun and a verb
+    return not (
+        word in FUNCTION_WORDS
+        or word in PERSONAL_PRONOUNS
+        or (word in VERB_ONLY and not token.capitalised)
+    )
+
+
+def preposition_attaches(tokens: list[Token], at: int) -> bool:
+    """Whether the preposition at `at` joins the phrase after it to a noun before it, as in
+    "a person familiar with the talks", "one person close to the talks", "a report in X"."""
+    if at < 1:
+        return False
+    before = tokens[at - 1]
+    if (
+        not is_phrase_word(before)
+        or before.lower in PHRASE_PREPOSITIONS
+        or before.lower in DETERMINERS
+    ):
+        return False
+    preposition = tokens[at].lower
+    if before.lower == "speaking":
+        return True  # "a council officer speaking on background"
+    if preposition == "to":
+        return before.lower in ("close", "near", "loyal", "due", "next")
+    if preposition in ("in", "on"):
+        return before.lower in PEOPLE_NOUNS or before.lower in ORG_NOUNS or before.capitalised
+    return True
+
+
+def make_phrase(tokens: list[Token], first: int, stop: int, text: str) -> NounPhrase | None:
+    """The phrase of tokens `[first, stop)`, its head found: the last word before a
+    preposition, relative word or comma, stepping back over a participle."""
+    if first >= stop:
+        return None
+    core_end = stop
+    for at in range(first + 1, stop):
+        if tokens[at].lower in HEAD_BREAKS or tokens[at].text == ",":
+            core_end = at
+            break
+    head_at = core_end - 1
+    # "figures obtained by", "a briefing prepared for": the head comes before the participle
+    while (
+        head_at > first
+        and tokens[head_at].lower.endswith("ed")
+        and tokens[head_at].lower not in PEOPLE_NOUNS
+    ):
+        head_at -= 1
+    return NounPhrase(
+        first,
+        stop,
+        text[tokens[first].start : tokens[stop - 1].end],
+        bare_word(tokens[head_at].text),
+        head_at,
+    )
+
+
+def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | None:
+    """The noun phrase that ends just before token `stop`, read backwards."""
+    at = stop - 1
+    if at < 0:
+        return None
+    last = tokens[at]
+    if not is_phrase_word(last) or last.lower in PHRASE_PREPOSITIONS or last.lower in DETERMINERS:
+        return None
+    if last.lower in TIME_WORDS or last.lower.isdigit():
+        return None
+    first = at
+    while at >= 0:
+        token = tokens[at]
+        word = token.lower
+        if word in DETERMINERS or word.isdigit():
+            first = at
+            if (
+                at >= 2
+                and tokens[at - 1].lower in PHRASE_PREPOSITIONS
+                and preposition_attaches(tokens, at - 1)
+            ):
+                at -= 2
+                continue
+            break
+        if word == "and":
+            if (
+                at > 0
+                and tokens[at - 1].capitalised
+                and at + 1 < stop
+                and tokens[at + 1].capitalised
+            ):
+                at -= 1
+                continue
+            break
+        if word in PHRASE_PREPOSITIONS:
+            if preposition_attaches(tokens, at):
+                at -= 1
+                continue
+            break
+        if not is_phrase_word(token) or (word in TIME_WORDS and not is_first_name(tokens, at)):
+            break
+        first = at
+        at -= 1
+    return make_phrase(tokens, first, stop, text)
+
+
+def is_first_name(tokens: list[Token], at: int) -> bool:
+    """Whether the capitalised month or day name at `at` is a first name ("Mar Hicks",
+    "June Almeida"): another capitalised word that is not a date follows it."""
+    if not tokens[at].capitalised or at + 1 >= len(tokens):
+        return False
+    following = tokens[at + 1]
+    return (
+        following.capitalised
+        and following.is_word
+        and not following.quoted
+        and following.lower not in TIME_WORDS
+        and not following.lower.isdigit()
+    )
+
+
+def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) -> NounPhrase | None:
+    """The noun phrase that starts at token `first`, read forwards (at most `limit` tokens)."""
+    count = len(tokens)
+    at = first
+    stop = first
+    seen_noun = False
+    after_preposition = False
+    while at < count and at - first < limit:
+        token = tokens[at]
+        word = token.lower
+        if token.quoted or not token.is_word:
+            if token.text in ("’", "'") and seen_noun:  # "Workers’ Union"
+                at += 1
+                stop = at
+                continue
+            break
+        if word in ("who", "which", "that", "whose"):
+            break
+        if word in PHRASE_PREPOSITIONS:
+            if (
+                word not in FORWARD_PREPOSITIONS
+                or not seen_noun
+                or at + 1 >= count
+                or (tokens[at + 1].lower in TIME_WORDS)
+            ):
+                break
+            following = tokens[at + 1]
+            if word in ("on", "in", "at") and not (
+                following.capitalised or following.lower in DETERMINERS
+            ):
+                break
+            if word == "to" and tokens[at - 1].lower not in ("close", "near", "loyal"):
+                break
+            after_preposition = True
+            at += 1
+            continue
+        if word == "and":
+            if (
+                seen_noun
+                and at + 1 < count
+                and tokens[at + 1].capitalised
+                and tokens[at - 1].capitalised
+            ):
+                at += 1
+                continue
+            break
+        if word in TIME_WORDS and not (
+            (token.capitalised and seen_noun and tokens[at - 1].capitalised)
+            or is_first_name(tokens, at)
+        ):
+            break  # not "the Hallam Evening Record", "Mar Hicks"
+        if word in FUNCTION_WORDS or word in PERSONAL_PRONOUNS:
+            break
+        if word in VERB_ONLY and seen_noun and not token.capitalised:
+            break
+        if (
+            word in NOUN_VERBS
+            and seen_noun
+            and not token.capitalised
+            and at + 1 < count
+            and (
+                tokens[at + 1].lower in ("that", "it", "he", "she", "they")
+                or tokens[at + 1].lower in DETERMINERS
+                or tokens[at + 1].quoted
+            )
+        ):
+            break  # "a spreadsheet obtained by the Gazette shows that"
+        if word in DETERMINERS and seen_noun and not after_preposition:
+            break  # "told reporters the outbreak ..."
+        if word not in DETERMINERS:
+            seen_noun = True
+            after_preposition = False
+        at += 1
+        stop = at
+    while stop > first and (
+        tokens[stop - 1].lower in PHRASE_PREPOSITIONS or tokens[stop - 1].lower in DETERMINERS
+    ):
+        stop -= 1
+    if stop <= first:
+        return None
+    return make_phrase(tokens, first, stop, text)
+
+
+def has_proper_name(phrase: NounPhrase, tokens: list[Token], sentence_first: int) -> bool:
+    """Whether the core of the phrase (before any preposition) holds a capitalised name.
+
+    The sentence's first word (token `sentence_first`) counts only when the next word is
+    capitalised too, or when it stands alone and is not a common word ("Reuters said", not
+    "Officials said" or "Environmental groups said")."""
+    for at in range(phrase.first, phrase.stop):
+        token = tokens[at]
+        if token.lower in HEAD_BREAKS:
+            break
+        if not (token.capitalised and token.is_word) or token.lower in TITLES:
+            continue
+        if at == sentence_first:
+            following = tokens[at + 1] if at + 1 < phrase.stop else None
+            if following is not None and following.is_word and following.lower not in HEAD_BREAKS:
+                if not following.capitalised:
+                    continue
+            elif is_known_word(token.lower):
+                continue
+        return True
+    return False
+
+
+def is_known_word(word: str) -> bool:
+    """Whether lower-case `word` is a common word of claimant phrases (not a name)."""
+    return (
+        word in DETERMINERS
+        or word in PEOPLE_NOUNS
+        or word in ORG_NOUNS
+        or word in COMMON_CAPS
+        or word.removesuffix("s") in ORG_NOUNS
+    )
+
+
+def is_plural(phrase: NounPhrase) -> bool:
+    """Whether the phrase's head is plural ("officials", "people", "staff")."""
+    head = phrase.head
+    return (head.endswith("s") and not head.endswith("ss")) or head in (
+        "people",
+        "staff",
+        "police",
+        "both",
+    )
+
+
+def is_anonymous(phrase: NounPhrase, tokens: list[Token]) -> bool:
+    """Whether the phrase leaves its claimant unidentified: unnamed people ("a Treasury
+    official", "senior engineers", "a person familiar with ..."), sources, unnamed groups."""
+    words = [tokens[at].lower for at in range(phrase.first, phrase.stop)]
+    if "unnamed" in words or "anonymous" in words:
+        return True
+    head = phrase.head
+    head_token = tokens[phrase.head_at]
+    if head in SPOKESPEOPLE:
+        return False
+    if head_token.capitalised and not is_known_word(head):
+        return False  # a name: "Ana Duarte", "the Harbour Gazette"
+    if head in ("source", "sources", "insider", "insiders"):
+        return True
+    determiner = words[0]
+    if head in PEOPLE_NOUNS or head in COLLECTIVE_NOUNS:
+        if determiner in INDEFINITE_DETERMINERS:
+            return True
+        if head in ("police", "union", "unions") and determiner in DEFINITE_DETERMINERS:
+            return False
+        return is_plural(phrase) and head != "police"
+    if head in COMPANY_NOUNS:
+        return determiner in INDEFINITE_DETERMINERS
+    return False
+
+
+def clean_claimant(phrase: str, at_start: bool, names: set[str] | None = None) -> str:
+    """A claimant phrase as shown: stray marks cut, and a first word that is capitalised
+    only because it opens the sentence lower-cased ("The trust", "Senior engineers",
+    "Emergency services"; not "Reuters" nor a word the text capitalises elsewhere)."""
+    phrase = phrase.strip(" ,;:—–-")
+    words = phrase.split(" ")
+    first = words[0]
+    if len(words) > 1 and first.lower() in LOWER_CASE_OPENERS:
+        words[0] = first.lower()
+    elif at_start and (
+        first.lower() in COMMON_CAPS
+        or first.lower() in PEOPLE_NOUNS
+        or (
+            len(words) > 1
+            and words[1][:1].islower()
+            and words[1] not in PARTICLES
+            and first not in (names or ())
+        )
+    ):
+        words[0] = first.lower()
+    return " ".join(words)
+
+
+def proper_part(phrase: str) -> str:
+    """The name in a described name: "the trade body Power Generators Association" ->
+    "the Power Generators Association"."""
+    words = phrase.split(" ")
+    if len(words) < 3 or words[0].lower() not in ("the", "a", "an") or words[1][:1].isupper():
+        return phrase
+    for at in range(1, len(words)):
+        if words[at][:1].isupper():
+            if (
+                all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in words[at:])
+                and words[at].lower() not in TITLES
+            ):
+                rest = " ".join(words[at:])
+                return "the " + rest if org_kind(words[at:]) else rest
+            return phrase
+    return phrase

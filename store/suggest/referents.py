@@ -1,0 +1,188 @@
+"""Referents: whom a pronoun ("he", "she", "it", "they"), a short name ("Ms. Achterberg") or a
+definite description ("the company", "the spokesperson") points back to.
+
+`Referents` holds, for one article, its names (`names.scan_names`) and the claimants and
+subjects met so far, in order; the engine records each claimant as it goes
+(`Referents.remember`), and later sentences ask for the latest fitting one.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimmark.store.suggest.names import (
+    PARTICLES,
+    Names,
+    bare_word,
+    is_outlet_name,
+    org_kind,
+    scan_names,
+    with_article,
+)
+from claimmark.store.suggest.words import SPOKESPEOPLE, TITLES
+
+if TYPE_CHECKING:
+    from claimmark.store.suggest.claimants import Candidate
+
+
+@dataclass(slots=True)
+class Referent:
+    """Someone a later pronoun may refer to."""
+
+    offset: int
+    name: str
+    gender: str
+    """"m", "f" or "" (unknown)."""
+    anonymous: bool
+    end: int = -1
+    """End of the sentence that introduced the referent (-1: a mention, not a sentence)."""
+    kind: str = ""
+    """For organisations: "outlet", "company", "group" or "org"."""
+
+
+class Referents:
+    """The names of one text and the referents met so far."""
+
+    def __init__(self, text: str, names: Names | None = None) -> None:
+        self.text = text
+        self.names = scan_names(text) if names is None else names
+        """The names of the text (or, for a headline, those of the article body)."""
+        own = names is None  # another text's mentions have no offsets in this one
+        self._person_offsets = [pos for pos, _ in self.names.person_mentions] if own else []
+        self._org_offsets = [pos for pos, _, _ in self.names.org_mentions] if own else []
+        self.people: list[Referent] = []
+        """Person claimants and subjects, in order."""
+        self.orgs: list[Referent] = []
+        """Organisation claimants, in order."""
+        self.groups: list[Referent] = []
+        """Plural claimants ("officials"), in order."""
+        self.last_spokesperson: Referent | None = None
+        """The last named spokesperson, for "the spokesperson"."""
+
+    def expand(self, phrase: str, offset: int = -1) -> str:
+        """The fuller form of a short name: "Ms. Achterberg" -> "Helen Achterberg",
+        "the Gazette" -> "the Harbour Gazette". A surname that several people share is the
+        one named last before `offset` (when given)."""
+        words = phrase.split()
+        if not words:
+            return phrase
+        lead = False
+        if words[0].lower() == "the" and len(words) == 2 and words[1][:1].isupper():
+            lead, words = True, words[1:]
+        if (
+            len(words) == 1
+            or (len(words) == 2 and words[0].lower() in TITLES)
+            # "de Miranda", "von der Leyen": a surname with its particles
+            or all(w.lower() in PARTICLES for w in words[:-1])
+        ):
+            last = bare_word(words[-1])
+            full = self.names.full.get(last) or self.names.first.get(last)
+            if full is not None and full.lower() != last:
+                if self.names.is_person(full):
+                    if offset >= 0 and last in self.names.by_last:
+                        return self.names.latest(last, offset) or full
+                    return full
+                if lead or org_kind(full.split()) in ("outlet", "group", "org"):
+                    return "the " + full
+                return full
+        return phrase
+
+    def gender_of(self, name: str) -> str:
+        """The gender known for the person `name` ("m", "f" or "")."""
+        return self.names.gender.get(name, "")
+
+    def person_before(self, offset: int, gender: str) -> Referent | None:
+        """The latest person before `offset` (a named mention or an earlier claimant or
+        subject) whose gender does not contradict `gender`; learns the gender."""
+        best: Referent | None = None
+        index = bisect_left(self._person_offsets, offset) - 1
+        while index >= 0:
+            pos, name = self.names.person_mentions[index]
+            known = self.names.gender.get(name, "")
+            if not known or known == gender:
+                best = Referent(pos, name, known, False)
+                break
+            index -= 1
+        for ref in reversed(self.people):
+            if ref.offset >= offset:
+                continue
+            known = ref.gender or self.names.gender.get(ref.name, "")
+            if known and known != gender:
+                continue
+            # A claimant or subject outranks names mentioned later in its own sentence.
+            if best is None or ref.offset >= best.offset or best.offset < ref.end:
+                best = ref
+            break
+        if best is not None:
+            if best.name in self.names.persons:
+                self.names.gender.setdefault(best.name, gender)
+            elif not best.gender:
+                best.gender = gender
+        return best
+
+    def org_before(
+        self, offset: int, kinds: tuple[str, ...], mentions: bool = True
+    ) -> Referent | None:
+        """The latest organisation before `offset`: a named one of one of `kinds` (unless
+        not `mentions`), or an earlier organisation claimant, whichever is later."""
+        best: Referent | None = None
+        index = bisect_left(self._org_offsets, offset) - 1 if mentions else -1
+        while index >= 0:
+            pos, name, kind = self.names.org_mentions[index]
+            if kind in kinds:
+                best = Referent(pos, with_article(name, kind), "", False, kind=kind)
+                break
+            index -= 1
+        for ref in reversed(self.orgs):
+            if ref.offset < offset and ref.kind in kinds:
+                if best is None or ref.offset >= best.offset:
+                    best = ref
+                break
+        return best
+
+    def group_before(self, offset: int) -> Referent | None:
+        """The latest plural claimant before `offset` (for "they")."""
+        for ref in reversed(self.groups):
+            if ref.offset < offset:
+                return ref
+        return None
+
+    def remember(
+        self,
+        start: int,
+        end: int,
+        candidate: Candidate,
+        claimant: str,
+        anonymous: bool,
+        relayed: bool,
+    ) -> None:
+        """Record the claimant of the sentence `[start, end)` as a referent for later
+        pronouns and definite descriptions (`candidate` is the cue it came from)."""
+        ref = Referent(start, claimant, candidate.gender, anonymous, end)
+        if relayed:  # "The paper reports, citing ...": the paper is a referent for "it"
+            kind = "outlet" if is_outlet_name(candidate.claimant) else "org"
+            self.orgs.append(Referent(start, candidate.claimant, "", False, end, kind))
+            return
+        if candidate.role == "document":
+            # "the report": a referent for "it found", not for "it promised" nor "they"
+            ref.kind = "document"
+            self.orgs.append(ref)
+            return
+        if candidate.role in ("outlet", "org"):
+            ref.kind = (
+                candidate.role
+                if candidate.role == "outlet"
+                else org_kind(claimant.split()) or "org"
+            )
+            self.orgs.append(ref)
+        elif candidate.role == "person":
+            if candidate.gender and claimant in self.names.persons:
+                self.names.gender.setdefault(claimant, candidate.gender)
+            if candidate.kind != "pronoun" or not any(r.name == claimant for r in self.people[-1:]):
+                self.people.append(ref)
+            if claimant.split()[-1].lower() in SPOKESPEOPLE and not anonymous:
+                self.last_spokesperson = ref
+        elif candidate.role == "group":
+            self.groups.append(ref)

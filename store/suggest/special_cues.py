@@ -1,0 +1,209 @@
+"""Cues that are not a reporting verb with its subject: a stance ("is concerned the ..."),
+"In X's words", a name and a quotation after a colon, "X’s notion that", a message that
+says something ("comments accusing her of"), and "... the Gazette has learned"."""
+
+from __future__ import annotations
+
+from claimmark.store.suggest.claimants import (
+    Candidate,
+    pronoun_candidate,
+    sentence_subject,
+    subject_before_comma,
+    subject_candidate,
+)
+from claimmark.store.suggest.names import PARTICLES, bare_word
+from claimmark.store.suggest.phrases import (
+    clean_claimant,
+    has_proper_name,
+    is_known_word,
+    make_phrase,
+    phrase_after,
+    phrase_before,
+)
+from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.suggestion import UNNAMED
+from claimmark.store.suggest.words import (
+    DETERMINERS,
+    DOCUMENT_NOUNS,
+    FORMS_OF_BE,
+    PEOPLE_NOUNS,
+    PERSONAL_PRONOUNS,
+    PHRASE_PREPOSITIONS,
+)
+
+
+def learned_candidate(sentence: Sentence, verb: int) -> Candidate | None:
+    """ "... TMZ has learned": an outlet told by people it does not name; the claimant is
+    unnamed, the outlet relays."""
+    tokens = sentence.tokens
+    if verb < 2 or tokens[verb - 1].lower not in ("has", "have", "had"):
+        return None
+    phrase = phrase_before(tokens, verb - 1, sentence.text)
+    if phrase is None or not has_proper_name(phrase, tokens, -1):
+        return None
+    outlet = sentence.referents.expand(clean_claimant(phrase.text, False))
+    if sentence.referents.names.is_person(outlet):
+        return None
+    cue = sentence.text[tokens[verb - 1].start : tokens[verb].end]
+    return Candidate(
+        "verb",
+        verb,
+        UNNAMED,
+        cue,
+        True,
+        relays=[outlet],
+        subject_at=phrase.first,
+        trailing=sentence.ends_after(verb),
+    )
+
+
+def stance_candidate(sentence: Sentence, adjective: int) -> Candidate | None:
+    """ "The council is concerned the laws would ...", "The union is adamant that ...": a
+    stance with its content; the subject before "is" is the claimant."""
+    tokens = sentence.tokens
+    be = adjective - 1
+    while be > 0 and tokens[be].lower in ("very", "deeply", "increasingly", "still", "also"):
+        be -= 1
+    if be < 1 or tokens[be].lower not in ("is", "are", "was", "were", "remains", "remain"):
+        return None
+    if adjective + 1 >= len(tokens):
+        return None
+    following = tokens[adjective + 1]
+    if following.lower != "that":
+        if (
+            not following.is_word
+            or following.quoted
+            or following.lower in PHRASE_PREPOSITIONS
+            or following.lower in ("about", "over", "as", "enough", "and", "or")
+        ):
+            return None
+        # a clause must follow: a finite verb within a few words
+        if not any(t.lower in _FINITE for t in tokens[adjective + 2 : adjective + 8]):
+            return None
+    previous = tokens[be - 1]
+    if previous.lower in PERSONAL_PRONOUNS:
+        cue = sentence.text[tokens[be].start : tokens[adjective].end]
+        return pronoun_candidate(sentence, adjective, previous.lower, cue)
+    subject = (
+        subject_before_comma(sentence, be - 1)
+        if previous.text == ","
+        else phrase_before(tokens, be, sentence.text)
+    )
+    if subject is None:
+        return None
+    cue = sentence.text[tokens[be].start : tokens[adjective].end]
+    if following.lower == "that":
+        cue += " that"
+    candidate = subject_candidate(sentence, adjective, subject, cue)
+    if candidate is not None:
+        candidate.subject_at = subject.first
+    return candidate
+
+
+_FINITE = FORMS_OF_BE | frozenset(
+    """would will could can must should may might has have had do does did""".split()
+)
+
+
+def words_candidate(sentence: Sentence, words: int) -> Candidate | None:
+    """ "In Dr. Shadlen's words, ..." and "In the words of X, ...": X is the claimant."""
+    tokens = sentence.tokens
+    if words + 1 >= len(tokens) or tokens[words + 1].text not in (",", ":"):
+        if not (words + 2 < len(tokens) and tokens[words + 1].lower == "of"):
+            return None
+    start = words - 1
+    while start >= 0 and tokens[start].lower != "in" and words - start < 8:
+        start -= 1
+    if start < 0 or tokens[start].lower != "in":
+        return None
+    if tokens[words + 1].lower == "of" and tokens[start + 1].lower == "the":
+        phrase = phrase_after(tokens, words + 2, sentence.text, limit=8)
+    else:
+        owner = words - 1
+        if tokens[owner].lower == "own":
+            owner -= 1
+        if not tokens[owner].lower.endswith(("’s", "'s")):
+            return None
+        phrase = make_phrase(tokens, start + 1, owner + 1, sentence.text)
+    if phrase is None:
+        return None
+    name = clean_claimant(phrase.text, False).removesuffix("’s").removesuffix("'s")
+    claimant = sentence.referents.expand(name, tokens[start].start)
+    cue = sentence.text[tokens[start].start : tokens[words].end]
+    candidate = Candidate("according", words, claimant, cue, False, subject_at=start)
+    candidate.role = "person" if sentence.referents.names.is_person(claimant) else "org"
+    return candidate
+
+
+def colon_candidate(sentence: Sentence, colon: int) -> Candidate | None:
+    """ "De Miranda evokes the notion ... in his introduction: “...”": a named subject and a
+    quotation after a colon; the subject is the claimant (cue ":")."""
+    tokens = sentence.tokens
+    subject = sentence_subject(sentence)
+    if subject is None or subject.stop > colon:
+        return None
+    if not (has_proper_name(subject, tokens, sentence.first) or subject.head in PEOPLE_NOUNS):
+        return None  # "The rankings were as follows: ..."
+    candidate = subject_candidate(sentence, colon, subject, ":")
+    if candidate is not None:
+        candidate.subject_at = subject.first
+    return candidate
+
+
+def claim_noun_candidate(sentence: Sentence, noun: int) -> Candidate | None:
+    """ "de Miranda’s notion that ...", "the minister’s claim that ...": the owner of the
+    claim is the claimant (a weaker cue than a verb)."""
+    tokens = sentence.tokens
+    if noun + 1 >= len(tokens) or tokens[noun + 1].lower != "that":
+        return None
+    # the owner: the name (capitalised words, particles, initials) or "the X" before it
+    first = noun - 1
+    while (
+        first > 0
+        and (tokens[first - 1].capitalised or tokens[first - 1].lower in PARTICLES)
+        and tokens[first - 1].is_word
+        and not tokens[first - 1].quoted
+    ):
+        first -= 1
+    if not tokens[first].capitalised and first > 0 and tokens[first - 1].lower == "the":
+        first -= 1
+    owner = make_phrase(tokens, first, noun, sentence.text)
+    if owner is None:
+        return None
+    name = clean_claimant(owner.text, owner.first == sentence.first)
+    name = name.removesuffix("’s").removesuffix("'s")
+    if not (has_proper_name(owner, tokens, -1) or is_known_word(bare_word(name.split()[-1]))):
+        return None
+    claimant = sentence.referents.expand(name, tokens[owner.first].start)
+    cue = sentence.text[tokens[noun - 1].start : tokens[noun + 1].end]
+    candidate = Candidate("verb", noun, claimant, cue, False, relative=True, subject_at=owner.first)
+    candidate.role = "person" if sentence.referents.names.is_person(claimant) else "org"
+    return candidate
+
+
+def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
+    """ "comments accusing her of ...", "a letter saying that ...": a message and what it
+    says; the message is the claimant."""
+    tokens = sentence.tokens
+    phrase = phrase_before(tokens, participle, sentence.text)
+    if phrase is None or phrase.head not in DOCUMENT_NOUNS:
+        return None
+    # "get comments accusing", "received a letter saying": the message starts at its
+    # determiner, or is the bare noun
+    determiner = next(
+        (
+            at
+            for at in range(phrase.head_at, phrase.first - 1, -1)
+            if tokens[at].lower in DETERMINERS
+        ),
+        -1,
+    )
+    first = determiner if determiner >= 0 else phrase.head_at
+    if first != phrase.first:
+        phrase = make_phrase(tokens, first, phrase.stop, sentence.text) or phrase
+    cue = tokens[participle].text
+    candidate = subject_candidate(sentence, participle, phrase, cue, object_claims=False)
+    if candidate is not None:
+        candidate.subject_at = phrase.first
+        candidate.relative = True
+    return candidate

@@ -1,0 +1,613 @@
+"""Suggested attributions, kind by kind as issue 11 lists them, sentence by sentence.
+
+Every text here is written for these tests (invented people, places and outlets); none is
+copied from a news page.
+"""
+
+from __future__ import annotations
+
+import json
+
+from claimmark.store.models import Attribution
+from claimmark.store.suggest import Suggestion, suggest_attributions, suggestion_to_dict
+
+
+def by_sentence(text: str) -> dict[str, Suggestion]:
+    return {s.sentence: s for s in suggest_attributions(text)}
+
+
+def only(text: str) -> Suggestion:
+    found = suggest_attributions(text)
+    assert len(found) == 1, [(s.sentence, s.claimant) for s in found]
+    return found[0]
+
+
+def claimants(text: str) -> list[tuple[str, str, bool]]:
+    """(sentence, claimant, inherited) of every suggestion."""
+    return [(s.sentence, s.claimant, s.inherited) for s in suggest_attributions(text)]
+
+
+# -- inherited speakers ----------------------------------------------------------------------
+
+
+def test_a_quotation_continued_in_the_same_paragraph_is_inherited() -> None:
+    text = (
+        "“The river rose faster than anyone expected,” said Tomas Ruel, the harbour master. "
+        "“We moved the boats twice before midnight.”"
+    )
+    first, second = suggest_attributions(text)
+    assert (first.claimant, first.inherited) == ("Tomas Ruel", False)
+    assert (second.claimant, second.inherited) == ("Tomas Ruel", True)
+    assert second.attribution is Attribution.DIRECT_QUOTE
+
+
+def test_a_quote_paragraph_after_an_attributed_quote_is_inherited() -> None:
+    text = (
+        "“We are ready for the inspection,” the minister said.\n"
+        "“Nobody on the board believes otherwise.”"
+    )
+    assert claimants(text) == [
+        ("“We are ready for the inspection,” the minister said.", "the minister", False),
+        ("“Nobody on the board believes otherwise.”", "the minister", True),
+    ]
+
+
+def test_a_quotation_running_on_over_paragraphs_is_inherited_to_its_end() -> None:
+    text = (
+        "“The water came in under the doors,” said Ilse Varga, who runs the bakery. "
+        "“We lifted the ovens onto pallets.\n"
+        "“By the morning the flour was ruined. We lost the whole week.”\n"
+        "The council met on Friday."
+    )
+    assert claimants(text) == [
+        (
+            "“The water came in under the doors,” said Ilse Varga, who runs the bakery.",
+            "Ilse Varga",
+            False,
+        ),
+        ("“We lifted the ovens onto pallets.", "Ilse Varga", True),
+        ("“By the morning the flour was ruined.", "Ilse Varga", True),
+        ("We lost the whole week.”", "Ilse Varga", True),
+    ]
+
+
+def test_a_quotation_before_its_cue_takes_the_cue_not_the_earlier_speaker() -> None:
+    text = (
+        "“The tide tables were wrong,” said Tomas Ruel.\n"
+        "“Nobody checked them. Nobody ever does,” the ferry captain, Odile Marchetti, said."
+    )
+    found = by_sentence(text)
+    assert found["“Nobody checked them."].claimant == "Odile Marchetti"
+    assert found["“Nobody checked them."].inherited
+
+
+def test_a_quote_paragraph_after_narration_is_not_inherited() -> None:
+    text = (
+        "“The tide tables were wrong,” said Tomas Ruel. The harbour closed at noon.\n"
+        "“Nobody checked them.”"
+    )
+    assert [s.sentence for s in suggest_attributions(text)] == [
+        "“The tide tables were wrong,” said Tomas Ruel."
+    ]
+
+
+def test_a_list_after_said_colon_is_inherited_item_by_item() -> None:
+    text = (
+        "Dr. Helen Marsh, the trust’s chief executive, also said:\n"
+        "• Waiting lists will fall by a third.\n"
+        "• Two wards will reopen in May.\n"
+        "The board meets next week."
+    )
+    assert claimants(text) == [
+        ("Dr. Helen Marsh, the trust’s chief executive, also said:", "Dr. Helen Marsh", False),
+        ("• Waiting lists will fall by a third.", "Dr. Helen Marsh", True),
+        ("• Two wards will reopen in May.", "Dr. Helen Marsh", True),
+    ]
+
+
+def test_a_block_quotation_after_said_colon_without_quotation_marks() -> None:
+    text = (
+        "In a letter to parents, the headteacher, Rosa Tandy, wrote:\n"
+        "The school will close early on Friday. Buses will leave at noon.\n"
+        "Parents collected their children at twelve."
+    )
+    found = by_sentence(text)
+    assert found["The school will close early on Friday."].claimant == "Rosa Tandy"
+    assert found["Buses will leave at noon."].inherited
+    assert "Parents collected their children at twelve." not in found
+
+
+def test_a_first_person_block_after_its_author_is_named_is_inherited() -> None:
+    text = (
+        "The flaw was found by Ines Kovač, a researcher, who said she had warned the firm in "
+        "2022.\n"
+        "The cache trusts whatever the client sends. That lets us fill it with junk.\n"
+        "In my tests the server fell over within a minute.\n"
+        "The firm has not replied to requests for comment."
+    )
+    found = by_sentence(text)
+    for sentence in (
+        "The cache trusts whatever the client sends.",
+        "That lets us fill it with junk.",
+        "In my tests the server fell over within a minute.",
+    ):
+        assert (found[sentence].claimant, found[sentence].inherited) == ("Ines Kovač", True)
+    assert "The firm has not replied to requests for comment." not in found
+
+
+def test_first_person_paragraphs_of_a_first_person_writer_are_not_quotations() -> None:
+    text = (
+        "I spent a week on the night buses.\n"
+        "The operator, Lumen Transit, said fares would rise in June.\n"
+        "I paid the old fare every night."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == ["Lumen Transit"]
+
+
+def test_inherited_is_in_the_json() -> None:
+    text = "“We are ready,” the minister said.\n“Nobody believes otherwise.”"
+    data = json.loads(json.dumps([suggestion_to_dict(s) for s in suggest_attributions(text)]))
+    assert [item["inherited"] for item in data] == [False, True]
+
+
+# -- names with initials, particles and titles ------------------------------------------------
+
+
+def test_a_name_with_an_initial_comes_out_whole() -> None:
+    s = only("The cut would cost $40bn, said P. Quentin Harrowgate, a fellow at the institute.")
+    assert s.claimant == "P. Quentin Harrowgate"
+    s = only("Marion T. Oduya, an economist at the bureau, said the plan was flawed.")
+    assert s.claimant == "Marion T. Oduya"
+
+
+def test_a_name_with_particles_comes_out_whole() -> None:
+    assert only("Annelie van der Berkhout said the union would respond.").claimant == (
+        "Annelie van der Berkhout"
+    )
+
+
+def test_a_title_and_a_party_tag_do_not_cut_the_name() -> None:
+    s = only("Sen. Carla R. Benning (D-Va.) said the bill would not pass.")
+    assert s.claimant == "Sen. Carla R. Benning"
+
+
+def test_a_capitalised_role_before_a_name_is_its_description() -> None:
+    s = only("Harbour Commissioner Elias Brandt told reporters that the quay would reopen.")
+    assert (s.claimant, s.description) == ("Elias Brandt", "Harbour Commissioner")
+    s = only("Opposition Leader Marta Quell said the budget was a fiction.")
+    assert (s.claimant, s.description) == ("Marta Quell", "Opposition Leader")
+
+
+def test_a_lower_case_role_before_a_name_is_its_description() -> None:
+    s = only("Lisbon-based developer Rui Falcão wrote in a blog post that the bug was serious.")
+    assert (s.claimant, s.description) == ("Rui Falcão", "Lisbon-based developer")
+
+
+def test_a_role_appositive_before_a_name() -> None:
+    s = only("Vardenfell's chief of staff, Oren Castellan, said talks would resume.")
+    assert s.claimant == "Oren Castellan"
+
+
+def test_a_month_name_can_be_a_first_name() -> None:
+    s = only("“It was seen as clerical work,” said June Okafor, a historian at the institute.")
+    assert s.claimant == "June Okafor"
+
+
+def test_an_acronym_qualifier_stays_in_the_claimant() -> None:
+    assert only("Senior US officials said the deal was close.").claimant == "senior US officials"
+
+
+def test_a_first_name_after_a_role_expands_to_the_full_name() -> None:
+    text = (
+        "“There was nothing the doctors could do,” her mother, Wren, said in a statement.\n"
+        "Wren Halloway has asked other parents to check what their children buy online."
+    )
+    first = suggest_attributions(text)[0]
+    assert first.claimant == "Wren Halloway"
+
+
+def test_a_surname_shared_by_two_people_is_the_one_named_last() -> None:
+    text = (
+        "Tess Lindgren joined the lab in 1961.\n"
+        "Her daughter, Ada Lindgren, later studied there too.\n"
+        "Lindgren recalls that the machine filled a whole room."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Ada Lindgren"
+
+
+# -- inverted attribution after a clause, and the pronouns that follow ------------------------
+
+
+def test_said_and_a_name_after_a_clause() -> None:
+    text = (
+        "The quota would empty the harbour within a year, said Piet Alvarenga, president of "
+        "the Skerry Fishermen’s Association. He added that boats would stay in port."
+    )
+    first, second = suggest_attributions(text)
+    assert (first.claimant, first.cue) == ("Piet Alvarenga", "said")
+    assert (second.claimant, second.cue) == ("Piet Alvarenga", "added that")
+
+
+def test_said_and_a_plain_noun_phrase_after_a_clause() -> None:
+    s = only("The convoy was hit twice near the border, said the officials.")
+    assert (s.claimant, s.anonymous) == ("the officials", True)
+
+
+def test_a_clause_after_said_is_no_inversion() -> None:
+    s = only("Dr. Lena Marsh, the authority’s engineer, said the timetable depended on a survey.")
+    assert s.claimant == "Dr. Lena Marsh"
+
+
+def test_a_parenthetical_say_economists() -> None:
+    s = only("The combination, say economists, marks a turning point for the port.")
+    assert (s.claimant, s.cue, s.anonymous) == ("economists", "say", True)
+
+
+def test_an_inversion_with_a_lower_case_role_before_the_name() -> None:
+    s = only("“The figures do not add up,” says president Halvard Strom.")
+    assert (s.claimant, s.description) == ("Halvard Strom", "president")
+
+
+# -- cue wordings: called, vowed, accused, condemned and said, warned for years ----------------
+
+
+def test_called_something_a_quotation() -> None:
+    s = only("The minister called the harbour report ‘a fantasy’.")
+    assert (s.claimant, s.cue) == ("the minister", "called")
+    s = only("The minister called the harbour report 'a fantasy'.")
+    assert s.claimant == "the minister"
+    assert suggest_attributions("The minister called the harbour police.") == []
+
+
+def test_vowed_that_and_accused_of() -> None:
+    assert only("The mayor vowed that the library would stay open.").cue == "vowed that"
+    s = only("The union accused the operator of breaking the agreement.")
+    assert (s.claimant, s.cue) == ("the union", "accused")
+
+
+def test_condemned_and_said() -> None:
+    s = only("The governor condemned the attack and said the culprits would be found.")
+    assert (s.claimant, s.cue) == ("the governor", "said")
+
+
+def test_analysts_say_that_and_groups_have_warned_for_years() -> None:
+    assert only("Analysts say that prices will rise.").claimant == "analysts"
+    s = only("Environmental groups have warned for years that the river is dying.")
+    assert (s.claimant, s.cue) == ("environmental groups", "have warned")
+
+
+def test_recalls_remembered_and_started_to_explain() -> None:
+    text = (
+        "Tess Lindgren joined the lab in 1961.\n"
+        "A colleague of Lindgren’s remembered that the machine filled a room.\n"
+        "Lindgren recalls working through the night. She then started to explain the result."
+    )
+    found = by_sentence(text)
+    assert found[
+        "A colleague of Lindgren’s remembered that the machine filled a room."
+    ].claimant == ("a colleague of Lindgren’s")
+    assert found["Lindgren recalls working through the night."].claimant == "Tess Lindgren"
+    assert found["She then started to explain the result."].claimant == "Tess Lindgren"
+
+
+def test_a_stance_with_its_content() -> None:
+    s = only("The Press Standards Board is concerned the law would end investigative work.")
+    assert (s.claimant, s.cue) == ("the Press Standards Board", "is concerned")
+    s = only("The media union is adamant that sources must be protected.")
+    assert s.claimant == "the media union"
+    assert suggest_attributions("The media union is concerned about the budget.") == []
+
+
+def test_in_someones_words() -> None:
+    text = (
+        "Dr. Amal Haddad leads the study.\n"
+        "In Dr. Haddad’s words, “the brain decides before we know it has”."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Dr. Amal Haddad"
+
+
+def test_a_message_that_says_something() -> None:
+    s = only("Within an hour she received comments accusing her of disrespecting the flag.")
+    assert s.claimant == "comments"
+
+
+def test_an_outlet_has_learned() -> None:
+    s = only("The singer’s jacket was stolen from her dressing room, the Evening Lamp has learned.")
+    assert (s.claimant, s.sources, s.anonymous) == ("unnamed sources", ("the Evening Lamp",), True)
+
+
+# -- several attributions in one sentence -----------------------------------------------------
+
+
+def test_two_claimants_joined_by_but_give_two_clauses() -> None:
+    text = (
+        "The council pledged to cut fees, but its treasurer privately acknowledged that the "
+        "money had run out."
+    )
+    first, second = suggest_attributions(text)
+    assert (first.claimant, first.sentence) == ("the council", "The council pledged to cut fees")
+    assert second.claimant == "its treasurer"
+    assert second.sentence == "its treasurer privately acknowledged that the money had run out."
+    assert first.end <= second.start
+
+
+def test_two_claimants_joined_by_and_give_two_clauses() -> None:
+    text = "Norland said the ship had left and the coastguard said it had been searched."
+    assert [s.claimant for s in suggest_attributions(text)] == ["Norland", "the coastguard"]
+
+
+def test_a_coordinated_description_is_not_a_second_clause() -> None:
+    text = "Hessler found that many people, both young and old, told her they liked the mural."
+    found = suggest_attributions(text)
+    assert len(found) == 1
+
+
+# -- nested attribution: the claimant made the statement, outlets relay it --------------------
+
+
+def test_a_statement_relayed_by_one_outlet_quoting_another() -> None:
+    s = only(
+        "Premier Ilse Vantongeren told regional leaders the tariff would be scrapped, the "
+        "Baltic Courier writes, quoting an article by the Harbour Gazette."
+    )
+    assert s.claimant == "Ilse Vantongeren"
+    assert s.sources == ("the Baltic Courier", "the Harbour Gazette")
+
+
+def test_a_speaker_inside_a_that_clause_is_the_origin() -> None:
+    s = only("Our sources say Marisol told police the ring was taken from her room.")
+    assert s.claimant == "Marisol"
+    assert s.sources == ("our sources",)
+
+
+def test_as_an_outlet_reports_it_relays_the_clause_it_opens() -> None:
+    s = only("As the Weekly Lamp reports, the ferry operator announced that fares would double.")
+    assert (s.claimant, s.sources) == ("the ferry operator", ("the Weekly Lamp",))
+
+
+def test_a_qualifier_is_part_of_the_claimant() -> None:
+    s = only("Senior US officials told the Courier that the deal was close.")
+    assert s.claimant == "senior US officials"
+
+
+# -- descriptions -----------------------------------------------------------------------------
+
+
+def test_the_company_resolves_to_the_organisation_that_spoke_last() -> None:
+    text = (
+        "Quillmart says its prices follow demand.\n"
+        "The company now promises it will cap prices during emergencies."
+    )
+    last = suggest_attributions(text)[-1]
+    assert (last.claimant, last.description) == ("Quillmart", "the company")
+
+
+def test_it_after_a_report_is_the_report_only_for_what_a_report_does() -> None:
+    text = (
+        "The inspectorate’s report found that two wards were understaffed.\n"
+        "It also found that the rota had not been updated since May.\n"
+        "Harrow Care said the wards were safe. It has now promised to hire six nurses."
+    )
+    found = by_sentence(text)
+    assert found["It also found that the rota had not been updated since May."].claimant == (
+        "the inspectorate"
+    )
+    assert found["It has now promised to hire six nurses."].claimant == "Harrow Care"
+
+
+# -- hedges that name no one ------------------------------------------------------------------
+
+
+def test_the_writer_told_by_unnamed_people() -> None:
+    s = only("We’re told the footage shows two men leaving the hotel.")
+    assert (s.claimant, s.anonymous) == ("unnamed sources", True)
+
+
+def test_a_story_usually_told_like_this() -> None:
+    s = only("The story is usually told like this: one engineer saved the plant.")
+    assert s.claimant == "unnamed sources"
+
+
+# -- quotations given again, and findings that go on ------------------------------------------
+
+
+def test_a_quotation_given_again_later_carries_its_speaker() -> None:
+    text = (
+        "Quillmart posted a notice: “Fares have increased to bring more drivers to the area.”\n"
+        "Nobody was impressed.\n"
+        "“Fares have increased to bring more drivers to the area.”"
+    )
+    last = suggest_attributions(text)[-1]
+    assert (last.sentence, last.claimant, last.inherited) == (
+        "“Fares have increased to bring more drivers to the area.”",
+        "Quillmart",
+        True,
+    )
+
+
+def test_additionally_goes_on_with_the_finding_before_it() -> None:
+    text = (
+        "The review concluded that the safety net was too thin. Additionally, benefits "
+        "were lower than in other countries."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.inherited) for s in found] == [
+        ("the review", False),
+        ("the review", True),
+    ]
+    assert found[1].attribution is not Attribution.DIRECT_QUOTE
+
+
+# -- false cues -------------------------------------------------------------------------------
+
+
+def test_false_cues_are_kept_out() -> None:
+    for text in (
+        "The pipeline, which maintains 4,300 miles of track, was closed.",
+        "No group claimed responsibility for the attack.",
+        "The budget office forecast was revised on Monday.",
+        "The storm claimed the lives of three sailors.",
+        "The annual estimates were published in June.",
+    ):
+        assert suggest_attributions(text) == [], text
+
+
+# -- more cue wordings and subjects -----------------------------------------------------------
+
+
+def test_a_named_subject_and_a_quotation_after_a_colon() -> None:
+    s = only(
+        "Ilse Varga sums up the season in her closing chapter: “We sold bread to people who "
+        "had lost everything.”"
+    )
+    assert (s.claimant, s.cue) == ("Ilse Varga", ":")
+    assert suggest_attributions("The rankings were as follows: “first, second, third”.") == []
+
+
+def test_makes_the_case_and_issued_a_plea() -> None:
+    assert only("Marta Quell makes a convincing case for the new quay.").claimant == "Marta Quell"
+    s = only("Wren Halloway issued a plea for parents to check what their children buy.")
+    assert (s.claimant, s.cue) == ("Wren Halloway", "issued a plea")
+
+
+def test_a_claim_noun_after_a_possessive_name() -> None:
+    text = (
+        "The book is by Luis de Arcos.\n"
+        "The exhibition fits with de Arcos’s notion that neon is a time capsule."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Luis de Arcos"
+
+
+def test_by_arguing_and_a_joint_subject() -> None:
+    s = only(
+        "Quillmart and other delivery firms often deflect criticism by arguing that drivers "
+        "choose their hours."
+    )
+    assert (s.claimant, s.cue) == ("Quillmart and other delivery firms", "arguing that")
+
+
+def test_a_plural_subject_that_claims_to() -> None:
+    s = only("And while advertisers claim to respect the opt-out, the data keeps flowing.")
+    assert s.claimant == "advertisers"
+
+
+def test_the_subject_before_a_relative_clause_is_the_claimant() -> None:
+    text = (
+        "The father of a boy who bought the pills online has described how the fever set in.\n"
+        "“It was like watching a fire,” her father, Anselm Rook, said."
+    )
+    first = suggest_attributions(text)[0]
+    assert (first.claimant, first.description) == ("Anselm Rook", "the father of a boy")
+
+
+def test_a_document_speaks_for_who_made_it() -> None:
+    text = (
+        "A report released on Monday by the Brennmouth Institute for Housing looked at rents.\n"
+        "The report concluded that rents had doubled in a decade.\n"
+        "The study, prepared by the engineering firm Kestrel & Moore, estimated that repairs "
+        "would cost $300 million."
+    )
+    found = by_sentence(text)
+    s = found["The report concluded that rents had doubled in a decade."]
+    assert (s.claimant, s.description) == ("the Brennmouth Institute for Housing", "the report")
+    assert (
+        found[
+            "The study, prepared by the engineering firm Kestrel & Moore, estimated that repairs "
+            "would cost $300 million."
+        ].claimant
+        == "Kestrel & Moore"
+    )
+
+
+def test_a_role_resolves_to_the_person_given_it() -> None:
+    text = (
+        "President Ama Quist opened the summit on Monday.\n"
+        "The president said the border would reopen in May."
+    )
+    last = suggest_attributions(text)[-1]
+    assert (last.claimant, last.description) == ("Ama Quist", "the president")
+
+
+def test_a_surname_that_speaks_makes_a_person_for_he_and_she() -> None:
+    text = (
+        "Two council members, Ray Holcomb and Denise Abara, voted against the plan. "
+        "Holcomb argued that cheaper options had not been studied.\n"
+        "“We are spending money we do not have,” he said."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Ray Holcomb"
+
+
+def test_a_party_tag_and_an_aside_before_said() -> None:
+    s = only(
+        "Sen. Tamsin R. Holloway (D-Ore.), who chairs the subcommittee, said in a statement "
+        "that the talks had failed."
+    )
+    assert s.claimant == "Sen. Tamsin R. Holloway"
+
+
+# -- the headline -----------------------------------------------------------------------------
+
+
+def test_a_headline_verb_and_a_role_resolved_to_a_name() -> None:
+    found = suggest_attributions(
+        "The environment minister, Helen Achterberg, said a decision had been rushed.",
+        title="Minister Admits Flood Plan Was Rushed | The Harbour Gazette",
+    )
+    title = found[0]
+    assert title.in_title
+    assert (title.start, title.end) == (0, len("Minister Admits Flood Plan Was Rushed"))
+    assert (title.claimant, title.cue, title.description) == (
+        "Helen Achterberg",
+        "admits",
+        "minister",
+    )
+    assert not found[1].in_title
+
+
+def test_a_headline_name_colon_quotation() -> None:
+    [title, *_] = suggest_attributions(
+        "The minister spoke on Monday.", title="Helen Achterberg: ‘We will rebuild the sea wall’"
+    )
+    assert (title.in_title, title.claimant, title.cue) == (True, "Helen Achterberg", ":")
+
+
+def test_a_headline_quotation_takes_the_speaker_of_the_same_words() -> None:
+    [title, body] = suggest_attributions(
+        "“She was literally burning up from within,” her mother, Wren Halloway, said.",
+        title='Student dies after pills "burned her up from within"',
+    )
+    assert (title.in_title, title.claimant, title.cue) == (True, "Wren Halloway", "quotation marks")
+    assert not body.in_title
+
+
+def test_a_headline_without_a_claim_and_scare_quotes_give_nothing() -> None:
+    for title in ("Flood barrier to open in 2029", "The ‘birth lottery’ and economic mobility"):
+        found = suggest_attributions(
+            "Officials said the barrier was ready. “The birth lottery matters,” one said.",
+            title=title,
+        )
+        assert not any(s.in_title for s in found), title
+
+
+def test_a_cleft_names_what_was_wanted_or_promised() -> None:
+    text = "Quillmart says its new van is fast. It is exactly what the company promised."
+    assert suggest_attributions(text)[-1].claimant == "Quillmart"
+    s = only("That’s what dock owners want, too, though they would settle for less.")
+    assert s.claimant == "dock owners"
+    assert suggest_attributions("He denied what the report said about him.") == []
+
+
+def test_presents_itself_as_and_speaks_of() -> None:
+    assert only("Quillmart has presented itself as a friend of drivers.").claimant == "Quillmart"
+    text = (
+        "Tess Lindgren and Ada Moor joined the lab in 1961.\n"
+        "Lindgren and Moor, however, still speak of the director’s kindness."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Tess Lindgren and Ada Moor"
+
+
+def test_a_pronoun_in_a_relative_clause_without_that_says_nothing() -> None:
+    assert suggest_attributions("The firm was shocked by the goals they claim for the data.") == []
+    assert suggest_attributions("Critics attacked the Harbour Bill it wants passed by May.") == []
+    s = only("Ana Duarte spoke first.\nIn a statement she said the plan was sound.")
+    assert s.claimant == "Ana Duarte"
