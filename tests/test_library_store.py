@@ -491,3 +491,38 @@ def test_a_read_only_library_from_before_the_counts_is_listed_sorted_and_searche
             assert store.reading_position(1) is None
     finally:
         path.chmod(0o644)
+
+
+def test_a_damage_check_put_off_runs_before_the_first_write(tmp_path: Path) -> None:
+    from claimmark.store.errors import Damaged
+
+    path = tmp_path / "lib.db"
+    with Store(path) as store:
+        article = store.add_article("T", "", "/t.txt", "Some text. " * 2000).article
+        for i in range(300):
+            store.create_annotation(AnnotationDraft(article.id, i, i + 5, note=f"n{i}"))
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    # A failing disk, far from the schema: opening reads nothing there, the check does.
+    for offset in range(len(data) - 6 * 4096, len(data) - 4096, 2 * 4096):
+        data[offset + 8 : offset + 2000] = bytes(range(256)) * 7 + bytes(200)
+    path.write_bytes(bytes(data))
+    with pytest.raises(Damaged):
+        Store(path)  # the default: checked before anything else
+    later = Store(path, check="later")  # opens (the TUI draws its first frame) ...
+    before = path.read_bytes()
+    with pytest.raises(Damaged, match="recover"):
+        later.set_setting("theme", "x")  # ... but writes nothing into a damaged file
+    with pytest.raises(Damaged):
+        later.check_for_damage()  # and says so again when asked
+    later.conn.close()
+    assert path.read_bytes() == before
+
+
+def test_a_sound_library_checked_later_writes_as_usual(store: Store, tmp_path: Path) -> None:
+    store.add_article("T", "", "/t.txt", "Text.")
+    with Store(store.path, check="later") as later:
+        later.check_for_damage()
+        later.set_setting("theme", "x")
+    with Store(store.path, check="skip") as second:
+        assert second.get_setting("theme") == "x"

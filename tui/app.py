@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -70,11 +71,22 @@ class ClaimmarkApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(settle_after_startup)
+        self.call_after_refresh(self._check_for_damage)
         theme = self.store.get_setting("theme")
         if theme and theme in self.available_themes:
             self.theme = theme
         self._data_version = self.store.data_version()
         self.set_interval(self.OUTSIDE_CHANGES_EVERY_S, self.check_outside_changes)
+
+    @work(thread=True, exit_on_error=False)
+    def _check_for_damage(self) -> None:
+        """The library's damage check, put off until the first frame (see `Store`): a
+        damaged file ends the app with one line and status 1, as opening it would."""
+        try:
+            self.store.check_for_damage()
+        except ClaimmarkError as error:
+            message = visible(" ".join(str(error).split()))
+            self.call_from_thread(self.exit, None, 1, f"claimmark: error: {message}")
 
     def check_outside_changes(self) -> None:
         """If another process or window committed a change since the last look, let the

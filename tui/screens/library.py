@@ -302,7 +302,7 @@ class LibraryScreen(Screen[None]):
         box.focus()
         if self._searcher is None:  # opened now, not on the first key typed
             try:
-                self._searcher = Store(self.store.path)
+                self._searcher = Store(self.store.path, check="skip")
             except ClaimmarkError as error:
                 self.notify(str(error), title="Cannot search", severity="error", markup=False)
         if box.value:
@@ -366,7 +366,7 @@ class LibraryScreen(Screen[None]):
         self._last_searched = query
         self._search_seq += 1
         if self._searcher is None:
-            self._searcher = Store(self.store.path)
+            self._searcher = Store(self.store.path, check="skip")
         elif self._searching:
             self._searcher.interrupt()  # the search for what was typed before: stop it
         self._searching = True

@@ -163,7 +163,7 @@ class TagsScreen(Screen[str | None]):
     @work(thread=True, exclusive=True, group="tag-change", exit_on_error=False)
     def _run_change(self, change: Callable[[Store], TagChange | None], done: str) -> None:
         try:
-            with Store(self.store.path) as store:
+            with Store(self.store.path, check="skip") as store:
                 result = change(store)
         except ClaimmarkError as error:
             self.app.call_from_thread(self._change_failed, str(error))
