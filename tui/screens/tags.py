@@ -122,6 +122,11 @@ class TagsScreen(Screen[str | None]):
     def on_screen_resume(self) -> None:
         self.refresh_tags()
 
+    def refresh_from_store(self) -> None:
+        """Another process (or this screen's worker) changed the library: count again."""
+        if not self.busy:
+            self.refresh_tags()
+
     def refresh_tags(self, select: str | None = None) -> None:
         """Reload the tags and their counts."""
         current = self.selected
