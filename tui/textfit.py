@@ -23,6 +23,8 @@ def cells(text: str) -> int:
 
 def chop(text: str, width: int) -> int:
     """How many characters of `text` fit in `width` cells."""
+    if text.isascii() and text.isprintable():  # one cell each: no lookup
+        return max(0, min(len(text), width))
     used = 0
     for index, char in enumerate(text):
         used += get_character_cell_size(char)

@@ -41,7 +41,7 @@ SEARCH_LIMIT = 30
 SEARCH_THROTTLE = 0.08
 """Seconds between two searches while typing: the first key searches at once, the keys
 that follow within this time are searched together when it has passed."""
-SAME_FRAME_WAIT = 0.03
+SAME_FRAME_WAIT = 0.05
 """Seconds the first key of a search waits for its hits before the typed text is drawn
 without them (then the hits come in a frame of their own)."""
 FIRST_ROWS = 200

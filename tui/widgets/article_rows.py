@@ -180,8 +180,7 @@ class ArticleRows:
 
     def row_strip(self, rows: RowList, index: int, width: int, selected: bool) -> Strip:
         """One article: title, (byline), counts, how far read, dates."""
-        base = rows.style_of("row-list--cursor" if selected else "")
-        dim = base + Style(color=rows.style_of("row-list--dim").color)
+        base, dim = rows.row_styles(selected)
         summary = self.summary(index)
         if summary is None:
             return cells_line([], width, base)

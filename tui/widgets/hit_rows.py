@@ -67,6 +67,14 @@ class HitRows:
     def __init__(self, hits: Sequence[SearchHit] = ()) -> None:
         self.hits: list[SearchHit] = list(hits)
         """The hits shown."""
+        self._columns: dict[int, tuple[Column, Column, Column]] = {}
+
+    def columns(self, width: int) -> tuple[Column, Column, Column]:
+        """The columns at `width` (worked out once per width: they depend on every hit)."""
+        found = self._columns.get(width)
+        if found is None:
+            found = self._columns[width] = columns(width, self.hits)
+        return found
 
     def row_count(self) -> int:
         return len(self.hits)
@@ -79,16 +87,15 @@ class HitRows:
         style = rows.style_of("row-list--header")
         pieces = [
             (fit_cell(column.title, column.width) + " " * GAP, style)
-            for column in columns(width, self.hits)
+            for column in self.columns(width)
         ]
         return cells_line(pieces, width, style)
 
     def row_strip(self, rows: RowList, index: int, width: int, selected: bool) -> Strip:
-        base = rows.style_of("row-list--cursor" if selected else "")
-        dim = base + Style(color=rows.style_of("row-list--dim").color)
+        base, dim = rows.row_styles(selected)
         match = rows.style_of("row-list--match")
         hit = self.hits[index]
-        article, where, snippet = columns(width, self.hits)
+        article, where, snippet = self.columns(width)
         pieces: list[tuple[str, Style]] = [
             (fit_cell(safe_line(hit.title), article.width) + " " * GAP, base),
             (fit_cell(hit.where, where.width) + " " * GAP, dim),

@@ -150,6 +150,7 @@ class RowList(ScrollView, can_focus=True):
         self._cache: dict[tuple[int, bool], Strip] = {}
         self._header_strip: Strip | None = None
         self._styles: dict[str, Style] = {}
+        self._row_styles: dict[str, tuple[Style, Style]] = {}
         self._drawn_width = -1
         self._scroll_pending = False
 
@@ -163,6 +164,18 @@ class RowList(ScrollView, can_focus=True):
                 base if component == "" else base + self.get_component_rich_style(component)
             )
         return style
+
+    def row_styles(self, selected: bool) -> tuple[Style, Style]:
+        """(plain, dim) styles of a row, with the cursor's background when `selected`."""
+        key = "selected row" if selected else "row"
+        styles = self._row_styles.get(key)
+        if styles is None:
+            base = self.style_of("row-list--cursor" if selected else "")
+            styles = self._row_styles[key] = (
+                base,
+                base + Style(color=self.style_of("row-list--dim").color),
+            )
+        return styles
 
     def invalidate(self) -> None:
         """Forget every drawn row (the data changed) and draw again."""
@@ -245,6 +258,7 @@ class RowList(ScrollView, can_focus=True):
         """The CSS or the theme changed: draw again with the new styles."""
         super().notify_style_update()
         self._styles.clear()
+        self._row_styles.clear()
         self._cache.clear()
         self._header_strip = None
 
