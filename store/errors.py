@@ -23,6 +23,11 @@ class IngestError(ClaimmarkError):
     """A file cannot be imported (missing, binary, empty, too large, unreadable)."""
 
 
+class FetchError(ClaimmarkError):
+    """A web page cannot be fetched: a refused URL, no network, a timeout, an HTTP error
+    status, too large, or not HTML or text."""
+
+
 class NotFound(ClaimmarkError):
     """No article or annotation matches what was asked for."""
 

@@ -13,6 +13,10 @@ Markdown files (``.md``, ``.markdown``) may have YAML front matter (``title:``,
 ``#`` headings; a ``## Heading`` in the body becomes a paragraph of its own, without the
 ``#`` markers.
 
+Saved web pages (``.html``, ``.htm``, ``.xhtml``) go through the same extractor as pages
+fetched by URL (`store.web.page`): the article's text, title, byline and the page's
+metadata, never its markup. Every text ends in the same normalisation (`normalise_text`).
+
 Every refusal raises `IngestError` with a one-line message that names the file.
 """
 
@@ -27,16 +31,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimmark.store.errors import IngestError
+from claimmark.store.models import ArticleMetadata
 from claimmark.store.sanitize import MAX_TEXT_BYTES, clean_block, size_label
+
+if TYPE_CHECKING:
+    from claimmark.store.web.page import HtmlArticle
 
 MAX_FILE_BYTES = MAX_TEXT_BYTES
 """Files larger than this are refused (and never read beyond one byte more): the one
 limit of `store.sanitize` for every text that enters."""
 
 TAB_SIZE = 4
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", *HTML_SUFFIXES)
 """What a folder is searched for."""
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 BINARY_SNIFF_BYTES = 8192
@@ -70,9 +80,12 @@ class ParsedArticle:
     text: str
     """Body paragraphs joined by a single ``\\n``."""
     encoding: str
-    """``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252`` or ``latin-1``."""
+    """``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252`` or ``latin-1`` for text files; for
+    web pages, the charset the page was decoded with."""
     sha256: str
     """`content_sha256` of title, byline and text."""
+    metadata: ArticleMetadata = ArticleMetadata()
+    """What a saved web page says about its article (empty for text files)."""
 
 
 def content_sha256(title: str, byline: str, text: str) -> str:
@@ -167,6 +180,8 @@ def parse_article_bytes(data: bytes, name: str) -> ParsedArticle:
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not utf16 and b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise IngestError(f"{label}: looks like a binary file, not text")
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
+        return parse_html_bytes(data, label)
     text, encoding = decode_bytes(data)
     if not normalise_text(text).strip():
         raise IngestError(f"{label}: file is empty")
@@ -176,6 +191,46 @@ def parse_article_bytes(data: bytes, name: str) -> ParsedArticle:
     except IngestError as error:
         raise IngestError(f"{label}: {error}") from None
     return ParsedArticle(title, byline, body, encoding, content_sha256(title, byline, body))
+
+
+def parse_html_bytes(
+    data: bytes, label: str, *, charset: str | None = None, url: str = ""
+) -> ParsedArticle:
+    """The article in a web page's bytes (`charset`: one a server declared; `url`: where
+    it came from, against which relative links resolve)."""
+    from claimmark.store.web.decode import decode_page
+    from claimmark.store.web.page import read_html_article
+
+    html, encoding = decode_page(data, charset)
+    try:
+        page = read_html_article(html, url)
+    except IngestError as error:
+        raise IngestError(f"{label}: {error}") from None
+    return parsed_from_page(page, encoding)
+
+
+def parsed_from_page(page: HtmlArticle, encoding: str, **metadata: str) -> ParsedArticle:
+    """A `ParsedArticle` for an article read from a web page, with extra metadata fields
+    (`fetched_from`, `fetched_at`, or a `canonical_url` to use when the page has none)."""
+    found = page.metadata
+    fields = {
+        "site_name": found.site_name,
+        "published": found.published,
+        "modified": found.modified,
+        "canonical_url": found.canonical_url,
+        "language": found.language,
+    }
+    for key, value in metadata.items():
+        if value and not fields.get(key):
+            fields[key] = value
+    return ParsedArticle(
+        page.title,
+        page.byline,
+        page.text,
+        encoding,
+        content_sha256(page.title, page.byline, page.text),
+        ArticleMetadata(**fields),
+    )
 
 
 def path_problem(path: Path) -> str | None:
@@ -227,8 +282,9 @@ def read_article_file(path: Path) -> ParsedArticle:
 def find_article_files(paths: Iterable[Path]) -> list[Path]:
     """The files to import for these command-line paths.
 
-    A file is taken as given, whatever its suffix; a folder gives its ``.txt``, ``.md`` and
-    ``.markdown`` files, recursively and sorted, skipping hidden files and folders. A path
+    A file is taken as given, whatever its suffix; a folder gives its ``.txt``, ``.md``,
+    ``.markdown``, ``.html``, ``.htm`` and ``.xhtml`` files, recursively and sorted,
+    skipping hidden files and folders. A path
     that does not exist raises `IngestError`. Each file appears once, in order.
     """
     found: list[Path] = []

@@ -62,7 +62,7 @@ def _uncounted(count: str) -> str:
 
 
 _UNCOUNTED_SUMMARY: Final = f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at,
-        a.last_opened_at, a.previous_id, length(a.text) AS length,
+        a.last_opened_at, a.previous_id, {{metadata}}, length(a.text) AS length,
         length(a.text) - length(replace(a.text, char(10), '')) + 1 AS paragraphs,
         {_uncounted("annotations")} AS annotations, {_uncounted("notes")} AS notes,
         {_uncounted("claims")} AS claims, NULL AS position
@@ -72,6 +72,16 @@ _UNCOUNTED_SUMMARY: Final = f"""SELECT a.id, a.title, a.byline, a.source, a.impo
 
 class LibraryQueries(StoreParts):
     """Listing, reading positions and deletion (a part of `Store`)."""
+
+    def has_column(self, table: str, column: str) -> bool:
+        """Whether `table` has `column` (a read-only library may predate a step)."""
+        known: dict[str, bool] = self.__dict__.setdefault("_columns_seen", {})
+        key = f"{table}.{column}"
+        if key not in known:
+            known[key] = any(
+                row[1] == column for row in self._read(f'PRAGMA table_info("{table}")')
+            )
+        return known[key]
 
     def has_table(self, name: str) -> bool:
         """Whether the library has this table (a read-only library may predate a step)."""
@@ -132,18 +142,24 @@ class LibraryQueries(StoreParts):
         found: dict[int, ArticleSummary] = {}
         counted = self.has_table("article_stats")
         for chunk in _chunks(list(ids)):
+            metadata = (
+                "a.site_name, a.published"
+                if self.has_column("articles", "site_name")
+                else "'' AS site_name, '' AS published"  # m004 not yet applied (read-only)
+            )
+            uncounted = _UNCOUNTED_SUMMARY.format(metadata=metadata)
             sql = (
                 None
                 if counted
-                else f"SELECT * FROM ({_UNCOUNTED_SUMMARY}) WHERE id IN ({_marks(chunk)})"
+                else f"SELECT * FROM ({uncounted}) WHERE id IN ({_marks(chunk)})"
             )
             for row in self._read(
                 sql
                 or
                 # The dates come from article_stats: in articles they follow the text.
                 f"""SELECT a.id, a.title, a.byline, a.source, s.imported_at, s.last_opened_at,
-                        s.previous_id, s.length, s.paragraphs, s.annotations, s.notes, s.claims,
-                        p."offset" AS position
+                        s.previous_id, s.site_name, s.published, s.length, s.paragraphs,
+                        s.annotations, s.notes, s.claims, p."offset" AS position
                     FROM articles a JOIN article_stats s ON s.article_id = a.id
                     LEFT JOIN reading_positions p ON p.article_id = a.id
                     WHERE a.id IN ({_marks(chunk)})""",
@@ -160,6 +176,8 @@ class LibraryQueries(StoreParts):
                     annotation_count=row["annotations"],
                     claim_count=row["claims"],
                     previous_id=row["previous_id"],
+                    site_name=row["site_name"],
+                    published=row["published"],
                     note_count=row["notes"],
                     paragraph_count=row["paragraphs"],
                     position=row["position"],

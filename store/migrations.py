@@ -204,6 +204,29 @@ def m003_ids_never_reused(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_article_metadata(db: Database) -> None:
+    """What a web page says about its article: site name, published and modified dates,
+    canonical URL, the URL it was fetched from and when, and its language (each '' when
+    unknown, as for files). The canonical URL is indexed: adding a page whose canonical
+    URL is in the library makes a version of that article, not a second one."""
+    for column in (
+        "site_name",
+        "published",
+        "modified",
+        "canonical_url",
+        "fetched_from",
+        "fetched_at",
+        "language",
+    ):
+        db.execute(f"ALTER TABLE articles ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    _run(
+        db,
+        "CREATE INDEX idx_articles_canonical ON articles(canonical_url)",
+        "CREATE INDEX idx_articles_fetched_from ON articles(fetched_from)",
+    )
+
+
 def _articles_autoincrement(db: Database) -> None:
     """Rebuild `articles` with `id INTEGER PRIMARY KEY AUTOINCREMENT`, its definition
     otherwise as it is now (whatever columns earlier steps added), its ids remembered."""
@@ -296,8 +319,8 @@ def m006_library_search_counts_positions(db: Database) -> None:
     _run(
         db,
         "CREATE VIRTUAL TABLE annotation_meta_fts USING fts5(claimant, sources, tags)",
-        # The dates and previous_id are copies of the article's: in `articles` they come
-        # after the text, and reading them there walks the text's overflow pages.
+        # The dates, previous_id, site and published date are copies of the article's: in
+        # `articles` they come after the text, and reading them there walks its pages.
         """CREATE TABLE article_stats (
             article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
             length INTEGER NOT NULL,
@@ -307,7 +330,9 @@ def m006_library_search_counts_positions(db: Database) -> None:
             claims INTEGER NOT NULL DEFAULT 0,
             imported_at TEXT,
             last_opened_at TEXT,
-            previous_id INTEGER
+            previous_id INTEGER,
+            site_name TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT ''
         )""",
         """CREATE TABLE reading_positions (
             article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -323,8 +348,9 @@ def m006_library_search_counts_positions(db: Database) -> None:
         "CREATE INDEX idx_article_stats_claims ON article_stats(claims)",
         # Backfill.
         f"""INSERT INTO article_stats (article_id, imported_at, last_opened_at, previous_id,
-                length, paragraphs, annotations, notes, claims)
-            SELECT a.id, a.imported_at, a.last_opened_at, a.previous_id, length(a.text),
+                site_name, published, length, paragraphs, annotations, notes, claims)
+            SELECT a.id, a.imported_at, a.last_opened_at, a.previous_id, a.site_name,
+                a.published, length(a.text),
                 length(a.text) - length(replace(a.text, char(10), '')) + 1,
                 (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),
                 (SELECT count(*) FROM annotations n WHERE n.article_id = a.id
@@ -336,16 +362,18 @@ def m006_library_search_counts_positions(db: Database) -> None:
         _meta_rows("SELECT id FROM annotations"),
         # Article counts.
         """CREATE TRIGGER article_stats_ai AFTER INSERT ON articles BEGIN
-            INSERT OR REPLACE INTO article_stats
-                (article_id, imported_at, last_opened_at, previous_id, length, paragraphs)
+            INSERT OR REPLACE INTO article_stats (article_id, imported_at, last_opened_at,
+                previous_id, site_name, published, length, paragraphs)
             VALUES (new.id, new.imported_at, new.last_opened_at, new.previous_id,
-                    length(new.text),
+                    new.site_name, new.published, length(new.text),
                     length(new.text) - length(replace(new.text, char(10), '')) + 1);
         END""",
         """CREATE TRIGGER article_stats_au_copies
-        AFTER UPDATE OF imported_at, last_opened_at, previous_id ON articles BEGIN
+        AFTER UPDATE OF imported_at, last_opened_at, previous_id, site_name, published
+        ON articles BEGIN
             UPDATE article_stats SET imported_at = new.imported_at,
-                last_opened_at = new.last_opened_at, previous_id = new.previous_id
+                last_opened_at = new.last_opened_at, previous_id = new.previous_id,
+                site_name = new.site_name, published = new.published
             WHERE article_id = new.id;
         END""",
         """CREATE TRIGGER article_stats_au AFTER UPDATE OF text ON articles BEGIN

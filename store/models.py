@@ -95,6 +95,37 @@ class Annotation:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleMetadata:
+    """What the page an article came from says about it (each "" when unknown)."""
+
+    site_name: str = ""
+    published: str = ""
+    """ISO 8601 date or date-time the page gives as its publication."""
+    modified: str = ""
+    """ISO 8601; only when the page says it was modified after publication."""
+    canonical_url: str = ""
+    """The page's own URL for the article (``<link rel=canonical>``, ``og:url``)."""
+    fetched_from: str = ""
+    """The URL the page was fetched from, after redirects ("" for a file)."""
+    fetched_at: str = ""
+    """When it was fetched (ISO 8601 UTC)."""
+    language: str = ""
+    """The page's language tag (``en``, ``fr-FR``)."""
+
+
+METADATA_FIELDS: tuple[str, ...] = (
+    "site_name",
+    "published",
+    "modified",
+    "canonical_url",
+    "fetched_from",
+    "fetched_at",
+    "language",
+)
+"""The `ArticleMetadata` fields, which are also `articles` columns and `Article` fields."""
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One stored text of an article. A changed re-import is a new `Article` whose
     `previous_id` points at the text it replaces."""
@@ -110,6 +141,26 @@ class Article:
     encoding: str
     previous_id: int | None = None
     last_opened_at: str | None = None
+    site_name: str = ""
+    published: str = ""
+    modified: str = ""
+    canonical_url: str = ""
+    fetched_from: str = ""
+    fetched_at: str = ""
+    language: str = ""
+
+    @property
+    def metadata(self) -> ArticleMetadata:
+        """The page metadata of this article."""
+        return ArticleMetadata(**{name: getattr(self, name) for name in METADATA_FIELDS})
+
+    @property
+    def url(self) -> str:
+        """The article's web address: its canonical URL, else the URL it was fetched
+        from, else its source when that is a URL; "" for a file."""
+        if self.canonical_url or self.fetched_from:
+            return self.canonical_url or self.fetched_from
+        return self.source if self.source.startswith(("http://", "https://")) else ""
 
 
 class LibrarySort(StrEnum):
@@ -148,6 +199,8 @@ class ArticleSummary:
     annotation_count: int
     claim_count: int
     previous_id: int | None = None
+    site_name: str = ""
+    published: str = ""
     note_count: int = 0
     paragraph_count: int = 1
     position: int | None = None

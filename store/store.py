@@ -30,9 +30,11 @@ from claimmark.store.connection import (
 from claimmark.store.errors import Ambiguous, Conflict, InvalidInput, NotFound, StoreError
 from claimmark.store.library import LibraryQueries
 from claimmark.store.models import (
+    METADATA_FIELDS,
     Annotation,
     AnnotationDraft,
     Article,
+    ArticleMetadata,
     Attribution,
     Claim,
     ClaimRow,
@@ -110,6 +112,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file")
         self.read_only = is_read_only_file(self.path)
+        self._metadata_columns = True
+        """False only for a read-only library made before m004: reads show no metadata."""
         self._tx_depth = 0
         self.lock_wait = BUSY_TIMEOUT_S
         """Seconds a write waits for another process's write lock before it fails with
@@ -176,6 +180,9 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         return applied
 
     def _migrate(self, applied: list[str]) -> None:
+        # Only a read-only library can stay without the page metadata columns (m004):
+        # reads then show them empty.
+        self._metadata_columns = self.read_only is False or "m004_article_metadata" in applied
         if applied == list(MIGRATION_NAMES):
             return
         if self.read_only:
@@ -341,7 +348,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
     # -- articles --------------------------------------------------------------------
 
     def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
-        """Read, normalise and store the article in `path` (see `store.ingest`)."""
+        """Read, normalise and store the article in `path` (see `store.ingest`; HTML files
+        go through the web page extractor and keep the page's metadata)."""
         from claimmark.store.ingest import read_article_file
 
         file = Path(path)
@@ -352,6 +360,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
             str(file.resolve()),
             parsed.text,
             encoding=parsed.encoding,
+            metadata=parsed.metadata,
         )
 
     def add_article(
@@ -363,11 +372,14 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         *,
         encoding: str = "utf-8",
         imported_at: str | None = None,
+        metadata: ArticleMetadata | None = None,
     ) -> ImportResult:
         """Store an already normalised article text.
 
-        The same content (title, byline, text) is found, not stored twice; changed content
-        from a source already in the library becomes a new version of that article.
+        The same content (title, byline, text) is found, not stored twice. Changed content
+        of an article already in the library becomes a new version of it: one from the
+        same source, or (for web pages) with the same canonical URL or fetched from the
+        same URL.
         """
         from claimmark.store.ingest import content_sha256
 
@@ -376,21 +388,22 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         text = clean_block(text)
         if not text.strip():
             raise InvalidInput(f"{source}: the article has no text")
+        meta = metadata or ArticleMetadata()
+        meta = ArticleMetadata(
+            **{name: clean_line(getattr(meta, name)) for name in METADATA_FIELDS}
+        )
         digest = content_sha256(title, byline, text)
         with self._write() as conn:
             row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
             if row is not None:
                 return ImportResult(_article(row), "existing", row["encoding"])
-            latest = conn.execute(
-                """SELECT id FROM articles WHERE source = ? AND id NOT IN
-                   (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
-                   ORDER BY id DESC LIMIT 1""",
-                [source],
-            ).fetchone()
+            latest = self._latest_version(conn, source, meta)
+            values = [getattr(meta, name) for name in METADATA_FIELDS]
             cursor = conn.execute(
-                """INSERT INTO articles
-                   (title, byline, source, text, sha256, encoding, imported_at, previous_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                f"""INSERT INTO articles
+                   (title, byline, source, text, sha256, encoding, imported_at, previous_id,
+                    {", ".join(METADATA_FIELDS)})
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METADATA_FIELDS))})""",
                 [
                     title,
                     byline,
@@ -399,12 +412,38 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                     digest,
                     encoding,
                     imported_at or now(),
-                    latest[0] if latest else None,
+                    latest,
+                    *values,
                 ],
             )
             row = conn.execute("SELECT * FROM articles WHERE id = ?", [cursor.lastrowid]).fetchone()
         status = "new-version" if latest else "new"
         return ImportResult(_article(row), status, encoding)
+
+    def _latest_version(
+        self, conn: sqlite3.Connection, source: str, meta: ArticleMetadata
+    ) -> int | None:
+        """The id of the latest text of the article this one is a version of, if any: the
+        same source, or the same canonical URL, or fetched from the same URL."""
+        conditions, params = ["source = ?"], [source]
+        for column, value in (
+            ("canonical_url", meta.canonical_url),
+            ("fetched_from", meta.fetched_from),
+        ):
+            if value:
+                conditions.append(f"{column} = ?")
+                params.append(value)
+        if meta.canonical_url or meta.fetched_from:
+            # A URL source may be the canonical URL or the fetched URL of another text.
+            conditions.append("canonical_url = ?")
+            params.append(source)
+        row = conn.execute(
+            f"""SELECT id FROM articles WHERE ({" OR ".join(conditions)}) AND id NOT IN
+               (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+               ORDER BY id DESC LIMIT 1""",
+            params,
+        ).fetchone()
+        return int(row[0]) if row else None
 
     def get_article(self, article_id: int) -> Article:
         """The article with this id; `NotFound` if there is none."""
@@ -425,6 +464,11 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
             raise NotFound("no article named: the name is empty")
         if ref.isdigit():
             return self.get_article(int(ref))
+        if ref.startswith(("http://", "https://")):
+            found = self.find_url(ref)
+            if found is None:
+                raise NotFound(f"{ref} has not been added to the library (claimmark add {ref})")
+            return found
         candidate = Path(ref).expanduser()
         if not candidate.exists() and os.path.lexists(candidate):  # a link to nowhere
             from claimmark.store.ingest import path_problem
@@ -455,6 +499,20 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
             more = f" and {len(rows) - 3} more" if len(rows) > 3 else ""
             raise Ambiguous(f"{ref!r} matches {len(rows)} articles ({names}{more}); use an id")
         return _article(rows[0])
+
+    def find_url(self, url: str) -> Article | None:
+        """The latest text of the article added from `url` (its source, canonical URL or
+        the URL it was fetched from), or None."""
+        found = "source = ? OR canonical_url = ? OR fetched_from = ?"
+        if not self._metadata_columns:
+            found = "source = ? OR source = ? OR source = ?"
+        rows = self._read(
+            f"""SELECT * FROM articles WHERE ({found})
+               AND id NOT IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)
+               ORDER BY id DESC LIMIT 1""",
+            [url, url, url],
+        )
+        return _article(rows[0]) if rows else None
 
     def mark_opened(self, article_id: int) -> None:
         """Record that the article was opened now (the library lists it first)."""
@@ -936,6 +994,7 @@ def _article(row: sqlite3.Row) -> Article:
         encoding=row["encoding"],
         previous_id=row["previous_id"],
         last_opened_at=row["last_opened_at"],
+        **{name: row[name] if name in row.keys() else "" for name in METADATA_FIELDS},
     )
 
 

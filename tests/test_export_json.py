@@ -28,7 +28,7 @@ from claimmark.store.export import (
     write_atomic,
 )
 from claimmark.store.export.webanno import ANNO_CONTEXT, NAMESPACE, annotation_urn, article_urn
-from claimmark.store.models import Annotation, Article
+from claimmark.store.models import Annotation, Article, ArticleMetadata
 from claimmark.store.store import Store
 from tests.conftest import ARTICLE_TEXT
 
@@ -78,6 +78,18 @@ def snapshot(store: Store) -> Any:
     )
 
 
+WEB_METADATA = ArticleMetadata(
+    site_name="Example News [live]",
+    published="2026-01-02T09:30:00+01:00",
+    modified="2026-01-02T18:00:00+01:00",
+    canonical_url="https://example.org/story",
+    fetched_from="https://example.org/story?ref=feed",
+    fetched_at="2026-01-03T00:00:00.000000+00:00",
+    language="pt-BR",
+)
+"""What a web page said about the third article (carried through export and import)."""
+
+
 def fill(store: Store) -> list[Article]:
     """Two articles (the second a new version of a third's source) with every kind of
     annotation, fixed timestamps and awkward text."""
@@ -102,6 +114,7 @@ def fill(store: Store) -> list[Article]:
         "https://example.org/story",
         "New text with “quotes” and 漢字 🎉.\nA second paragraph about 2029.",
         imported_at="2026-01-03T00:00:00.000000+00:00",
+        metadata=WEB_METADATA,
     ).article
     assert new.previous_id == old.id
     text = first.text
@@ -184,6 +197,19 @@ def test_the_collection_has_every_selector_and_body(filled: Store) -> None:
             "claimmark:source": article.source,
             "claimmark:importedAt": article.imported_at,
             "claimmark:encoding": article.encoding,
+            **(
+                {
+                    "claimmark:siteName": WEB_METADATA.site_name,
+                    "claimmark:published": WEB_METADATA.published,
+                    "claimmark:modified": WEB_METADATA.modified,
+                    "claimmark:canonicalUrl": WEB_METADATA.canonical_url,
+                    "claimmark:fetchedFrom": WEB_METADATA.fetched_from,
+                    "claimmark:fetchedAt": WEB_METADATA.fetched_at,
+                    "claimmark:language": WEB_METADATA.language,
+                }
+                if article.metadata == WEB_METADATA
+                else {}
+            ),
             "claimmark:sha256": article.sha256,
             "claimmark:text": article.text,
         }
@@ -322,6 +348,9 @@ def test_export_import_export_gives_the_same_bytes(filled: Store, fresh, tmp_pat
             article, marks
         )
         assert (copy_.previous_id is None) == (article.previous_id is None)
+        assert copy_.metadata == article.metadata
+    assert WEB_METADATA in [a.metadata for a, _ in everything(other)]
+    assert '"claimmark:canonicalUrl": "https://example.org/story"' in exported
     path = tmp_path / "all.json"
     write_atomic(path, exported)
     assert is_claimmark_file(path)

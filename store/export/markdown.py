@@ -7,8 +7,9 @@ The file, for an article with claims and highlights::
     title: "Ministers signal backing for coastal flood plan"
     byline: "By Jane Example"
     source: "/home/ana/articles/flood.txt"
-    imported: "2026-11-25T19:56:02.123456+00:00"
-    tags: ["climate-policy", "flood"]
+    imported: "2026-11-25T19:56:02.123456+00:00"     <- a web page has before it: site,
+    tags: ["climate-policy", "flood"]                   published, modified, url, fetched
+                                                        and language (each when known)
     annotations: 3
     claims: 1
     notes: 1
@@ -17,7 +18,7 @@ The file, for an article with claims and highlights::
 
     # Ministers signal backing for coastal flood plan
 
-    By Jane Example
+    By Jane Example                                      <- byline · site · published date
 
     ## Claims
 
@@ -372,6 +373,20 @@ def article_markdown(
         f"title: {yaml_string(article.title)}",
         f"byline: {yaml_string(article.byline)}",
         f"source: {yaml_string(article.source)}",
+    ]
+    lines += [
+        f"{key}: {yaml_string(value)}"
+        for key, value in (
+            ("site", article.site_name),
+            ("published", article.published),
+            ("modified", article.modified),
+            ("url", _page_url(article)),
+            ("fetched", article.fetched_at),
+            ("language", article.language),
+        )
+        if value
+    ]
+    lines += [
         f"imported: {yaml_string(article.imported_at)}",
     ]
     if include_timestamp:
@@ -388,8 +403,11 @@ def article_markdown(
         f"# {escape_text(article.title)}".rstrip(),
         "",
     ]
-    if article.byline:
-        lines += [escape_text(article.byline), ""]
+    credit = " · ".join(
+        part for part in (article.byline, article.site_name, article.published[:10]) if part
+    )
+    if credit:
+        lines += [escape_text(credit), ""]
     if claims:
         lines += ["## Claims", ""] + _blocks(claims, paragraphs)
     if others:
@@ -402,6 +420,13 @@ def article_markdown(
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"
+
+
+def _page_url(article: Article) -> str:
+    """The page's own URL (canonical, else fetched from) when it says more than the
+    source does."""
+    url = article.canonical_url or article.fetched_from
+    return "" if url == article.source else url
 
 
 def export_marker(head: str) -> str | None:

@@ -15,6 +15,9 @@ every annotation; the articles they annotate, text and all, travel with it in
         {"id": "urn:claimmark:article:<sha256>", "type": "claimmark:Article",
          "claimmark:title": ..., "claimmark:byline": ..., "claimmark:source": ...,
          "claimmark:importedAt": ..., "claimmark:encoding": "utf-8",
+         "claimmark:siteName": ..., "claimmark:published": ..., "claimmark:modified": ...,
+         "claimmark:canonicalUrl": ..., "claimmark:fetchedFrom": ...,
+         "claimmark:fetchedAt": ..., "claimmark:language": ...,
          "claimmark:sha256": ..., "claimmark:text": ...}
       ],
       "first": {"id": "<collection id>:page:1", "type": "AnnotationPage", "startIndex": 0,
@@ -38,6 +41,9 @@ every annotation; the articles they annotate, text and all, travel with it in
                {"type": "TextPositionSelector", "start": 10, "end": 42}]}}
         ]}
     }
+
+The page metadata keys (site name to language) are written only when the article has a
+value for them (articles from text files have none), and read back when present.
 
 Ids are derived from content, never from database ids: an article is
 ``urn:claimmark:article:<sha256 of title, byline and text>``; an annotation is a hash of its
@@ -77,6 +83,16 @@ FORMAT_VERSION = 1
 """The version of this file format (``claimmark:format``); a newer one is refused."""
 
 CONTEXT: list[Any] = [ANNO_CONTEXT, {"claimmark": NAMESPACE}]
+METADATA_KEYS: dict[str, str] = {
+    "site_name": "claimmark:siteName",
+    "published": "claimmark:published",
+    "modified": "claimmark:modified",
+    "canonical_url": "claimmark:canonicalUrl",
+    "fetched_from": "claimmark:fetchedFrom",
+    "fetched_at": "claimmark:fetchedAt",
+    "language": "claimmark:language",
+}
+"""`Article` metadata fields and their keys in an exported article."""
 
 _RAW_ESCAPES = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{BIDI_CONTROLS}]")
 
@@ -166,6 +182,11 @@ def _article_json(article: Article) -> dict[str, Any]:
         "claimmark:source": article.source,
         "claimmark:importedAt": article.imported_at,
         "claimmark:encoding": article.encoding,
+        **{
+            key: getattr(article, name)
+            for name, key in METADATA_KEYS.items()
+            if getattr(article, name)
+        },
         "claimmark:sha256": article.sha256,
         "claimmark:text": article.text,
     }

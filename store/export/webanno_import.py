@@ -25,9 +25,15 @@ from typing import Any
 from claimmark.store.anchoring import QuoteSelector, locate
 from claimmark.store.errors import InvalidInput
 from claimmark.store.export.errors import ImportFormatError
-from claimmark.store.export.webanno import ANNO_CONTEXT, FORMAT_VERSION, NAMESPACE
+from claimmark.store.export.webanno import (
+    ANNO_CONTEXT,
+    FORMAT_VERSION,
+    METADATA_KEYS,
+    NAMESPACE,
+)
 from claimmark.store.models import (
     AnnotationDraft,
+    ArticleMetadata,
     Attribution,
     Claim,
     ClaimStatus,
@@ -76,6 +82,8 @@ class ParsedArticle:
     """The text as the store keeps it (`store.sanitize.clean_block` of the file's)."""
     encoding: str
     imported_at: str
+    metadata: ArticleMetadata = ArticleMetadata()
+    """The page metadata keys that are present (absent ones are "")."""
     raw: str = field(default="", repr=False, compare=False)
     """The text as the file holds it, which its annotations' selectors point into."""
     deleted: tuple[int, ...] = field(default=(), repr=False, compare=False)
@@ -244,6 +252,13 @@ def _parse_article(index: int, data: Any) -> ParsedArticle:
         text=clean,
         encoding=check.get(entry, "claimmark:encoding", str),
         imported_at=check.timestamp(entry, "claimmark:importedAt"),
+        metadata=ArticleMetadata(
+            **{
+                name: check.get(entry, key, str)
+                for name, key in METADATA_KEYS.items()
+                if key in entry
+            }
+        ),
         raw=raw,
         deleted=() if clean is raw else tuple(deleted_positions(raw)),
     )
@@ -462,6 +477,7 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
                 article.text,
                 encoding=article.encoding,
                 imported_at=article.imported_at,
+                metadata=article.metadata,
             )
             ids[article.urn] = result.article.id
             if result.status == "existing":

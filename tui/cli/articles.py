@@ -1,10 +1,10 @@
-"""`claimmark open`, `add` and `list`: the articles in the library."""
+"""`claimmark open`, `add`, `refresh` and `list`: the articles in the library."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,63 +22,211 @@ from claimmark.tui.cli.base import (
     run_tui,
 )
 
+if TYPE_CHECKING:
+    from claimmark.store.web.add import AddOutcome
+
+PROGRESS_MIN_ITEMS = 2
+WIDE_LIST_COLUMNS = 120
+"""`claimmark list` shows site and date columns from this terminal width."""
+"""A progress bar (on a terminal) for this many items or more."""
+
+_TIMEOUT_HELP = (
+    "Seconds to wait for a web server to connect and for each read "
+    "(default 20, or the CLAIMMARK_TIMEOUT environment variable)."
+)
+
+
+def _timeout_option(func):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        metavar="SECONDS",
+        help=_TIMEOUT_HELP,
+    )(func)
+
 
 @cli.command("open")
 @click.argument("article")
+@_timeout_option
 @pass_context
-def open_command(context: Context, article: str) -> None:
-    """Open ARTICLE (an id, a file, or a title fragment) in the reader."""
-    require_terminal()  # before a new file is added: a failed command changes nothing
+def open_command(context: Context, article: str, timeout: float | None) -> None:
+    """Open ARTICLE (an id, a file, a URL, or a title fragment) in the reader.
+
+    A file or URL not yet in the library is added first (a URL already in it opens
+    without fetching; 'claimmark refresh' fetches it again)."""
+    from claimmark.store.web.fetch import looks_like_url
+
+    require_terminal()  # before a new file or page is added: a failed command changes nothing
+    if looks_like_url(article):
+        found = context.store.find_url(article.strip())
+        if found is None:
+            from claimmark.store.web.add import add_url
+
+            found = add_url(context.store, article, timeout=timeout).article
+        run_tui(context.store, found.id)
+        return
     found = resolve_article(context.store, article)
     run_tui(context.store, found.id)
 
 
 @cli.command("add")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("items", nargs=-1, required=True, metavar="URL|FILE|FOLDER...")
+@_timeout_option
 @pass_context
-def add_command(context: Context, paths: Sequence[Path]) -> None:
-    """Add article files (.txt, .md) or folders of them to the library."""
-    from claimmark.store.errors import IngestError
-    from claimmark.store.ingest import find_article_files
+def add_command(context: Context, items: Sequence[str], timeout: float | None) -> None:
+    """Add web pages (http/https URLs), article files (.txt, .md, .html, .htm, .xhtml)
+    or folders of them to the library.
 
-    files = find_article_files(paths)
-    if not files:
-        fail("no .txt or .md article files found in " + ", ".join(map(str, paths)))
+    Each item is added on its own: one that fails is reported in one line and the others
+    are still added. The last line (for more than one item) says how many were added,
+    unchanged and failed; the exit status is 1 if any failed."""
+    from claimmark.store.web.add import add_targets, expand
+    from claimmark.store.web.fetch import configured_timeout
+
+    timeout = configured_timeout(timeout)
+    targets = expand(items)
+    outcomes = _run_with_progress(
+        "Adding",
+        len(targets),
+        lambda progress: add_targets(context.store, targets, timeout=timeout, progress=progress),
+    )
+    _finish(outcomes, verb="added")
+
+
+@cli.command("refresh")
+@click.argument("articles", nargs=-1, metavar="ARTICLE...")
+@click.option("--all", "refresh_all", is_flag=True, help="Refresh every article from the web.")
+@_timeout_option
+@pass_context
+def refresh_command(
+    context: Context, articles: Sequence[str], refresh_all: bool, timeout: float | None
+) -> None:
+    """Fetch ARTICLE... (or --all articles from the web) again.
+
+    The same text changes nothing (it says so); a changed text becomes a new version of
+    the article, which the library then shows. An article added from a file is read
+    from that file again."""
+    from claimmark.store.web.add import refresh_articles
+    from claimmark.store.web.fetch import configured_timeout
+
     store = context.store
-    failures = 0
-
-    def add(path: Path, report: Callable[[str], None]) -> None:
-        nonlocal failures
-        try:
-            result = store.import_file(path)
-        except IngestError as error:
-            failures += 1
-            echo(f"claimmark: {error}", err=True)
-            return
-        article = result.article
-        what = {
-            "new": "added",
-            "existing": "already in library",
-            "new-version": f"new version of #{article.previous_id}",
-        }[result.status]
-        report(f"{article.id}\t{what}\t{article.title}  [{result.encoding}]")
-
-    if len(files) >= 5 and sys.stderr.isatty():
-        from rich.progress import Progress
-
-        lines: list[str] = []
-        with Progress(transient=True) as progress:
-            task = progress.add_task("Adding articles", total=len(files))
-            for path in files:
-                add(path, lines.append)
-                progress.advance(task)
-        for line in lines:
-            echo(line)
+    timeout = configured_timeout(timeout)
+    if refresh_all and articles:
+        raise click.UsageError("give ARTICLE names or --all, not both")
+    if refresh_all:
+        found = [store.get_article(a.id) for a in store.list_articles()]
+        found = [a for a in found if a.url]
+        if not found:
+            fail("no article in the library came from the web: nothing to refresh")
+    elif articles:
+        found = [store.find_article(ref) for ref in articles]
     else:
-        for path in files:
-            add(path, echo)
-    if failures:
+        raise click.UsageError("name at least one ARTICLE, or use --all")
+    outcomes = _run_with_progress(
+        "Refreshing",
+        len(found),
+        lambda progress: refresh_articles(store, found, timeout=timeout, progress=progress),
+    )
+    _finish(outcomes, verb="refreshed")
+
+
+def _run_with_progress(label, total, work):  # type: ignore[no-untyped-def]
+    """Run `work(progress)`; on a terminal with several items, a rich progress bar on
+    stderr, with each failure printed above it as it happens. Item lines go to stdout
+    when the bar is gone."""
+    if total >= PROGRESS_MIN_ITEMS and sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[item]}", markup=False),
+            console=Console(stderr=True),
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        ) as bar:
+            task = bar.add_task(label, total=total, item="")
+
+            def progress(done: int, _total: int, outcome: AddOutcome) -> None:
+                if outcome.error:
+                    from claimmark.store.sanitize import visible
+
+                    message = visible(f"claimmark: {outcome.error}")
+                    bar.console.print(message, markup=False, highlight=False)
+                bar.update(task, completed=done, item=_short(outcome.item))  # printable only
+
+            outcomes = work(progress)
+        _print_lines(outcomes, errors=False)
+        return outcomes
+    outcomes = work(lambda done, _total, outcome: _print_lines([outcome]))
+    return outcomes
+
+
+def _print_lines(outcomes: Sequence[AddOutcome], *, errors: bool = True) -> None:
+    """One line per outcome: what was stored on stdout, a failure on stderr."""
+    for outcome in outcomes:
+        if outcome.error:
+            if errors:
+                echo(f"claimmark: {outcome.error}", err=True)
+            continue
+        echo(_describe(outcome))
+
+
+def _describe(outcome: AddOutcome) -> str:
+    result = outcome.result
+    assert result is not None
+    article = result.article
+    previous = outcome.previous
+    if outcome.status == "unchanged":
+        if previous is not None and previous.id != article.id:
+            what = f"unchanged (the same text as #{article.id})"
+        elif previous is not None:
+            what = "unchanged"
+        else:
+            what = "already in library"
+    elif outcome.status == "new-version":
+        what = f"new version of #{article.previous_id}"
+    else:
+        what = "added"
+    detail = (article.site_name or _host(article.url)) if article.url else result.encoding
+    return f"{article.id}\t{what}\t{article.title}  [{detail}]"
+
+
+def _finish(outcomes: Sequence[AddOutcome], *, verb: str) -> None:
+    """The summary line (for more than one item) and the exit status."""
+    counts = {"added": 0, "new-version": 0, "unchanged": 0, "failed": 0}
+    for outcome in outcomes:
+        counts[outcome.status] += 1
+    if len(outcomes) > 1:
+        if verb == "added":
+            versions = counts["new-version"]
+            added = counts["added"] + versions
+            parts = [f"{added} added" + (f" ({versions} as new versions)" if versions else "")]
+        else:
+            parts = [f"{counts['new-version']} with a new version"]
+        parts += [f"{counts['unchanged']} unchanged", f"{counts['failed']} failed"]
+        echo(f"claimmark: {len(outcomes)} {_items(verb)}: " + ", ".join(parts), err=True)
+    if counts["failed"]:
         raise SystemExit(1)
+
+
+def _items(verb: str) -> str:
+    return "items" if verb == "added" else "articles"
+
+
+def _host(url: str) -> str:
+    from urllib.parse import urlparse
+
+    return urlparse(url).hostname or url
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= limit else "…" + text[-(limit - 1) :]
 
 
 SORTS = ("opened", "added", "title", "annotations", "notes", "claims")
@@ -112,32 +260,44 @@ def list_command(
         print_json([{**asdict(a), "read_percent": a.read_percent} for a in articles])
         return
     if not articles:
-        echo("The library is empty: add articles with 'claimmark add FILE...'.", err=True)
+        echo("The library is empty: add articles with 'claimmark add URL|FILE...'.", err=True)
         return
     from rich.table import Table
 
+    out = console()
+    # Site and publication date when the terminal (or COLUMNS) has room for them.
+    wide = out.width >= WIDE_LIST_COLUMNS
+    columns = [
+        ("id", "right", None),
+        ("title", "left", None),
+        ("byline", "left", 24),
+        *((("site", "left", 18), ("published", "left", None)) if wide else ()),
+        ("annotations", "right", None),
+        ("notes", "right", None),
+        ("claims", "right", None),
+        ("read", "right", None),
+        ("opened", "left", None),
+    ]
     table = Table(box=None, pad_edge=False)
-    for name, justify in (
-        ("id", "right"),
-        ("title", "left"),
-        ("byline", "left"),
-        ("annotations", "right"),
-        ("notes", "right"),
-        ("claims", "right"),
-        ("read", "right"),
-        ("opened", "left"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for name, justify, width in columns:
+        table.add_column(
+            name,
+            justify=justify,  # type: ignore[arg-type]
+            no_wrap=name != "title",
+            overflow="ellipsis",
+            max_width=width,
+        )
     for a in articles:
         read = a.read_percent
-        table.add_row(
-            str(a.id),
-            cell(a.title),
-            cell(a.byline),
+        row: list[Any] = [str(a.id), cell(a.title), cell(a.byline)]
+        if wide:
+            row += [cell(a.site_name), a.published[:10]]
+        row += [
             str(a.annotation_count),
             str(a.note_count),
             str(a.claim_count),
             "" if read is None else f"{read}%",
             (a.last_opened_at or "")[:16].replace("T", " "),
-        )
-    console().print(table)
+        ]
+        table.add_row(*row)
+    out.print(table)

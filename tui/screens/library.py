@@ -1,4 +1,5 @@
-"""The library: every article, sortable, searchable as you type, with delete and undo.
+"""The library: every article, sortable, searchable as you type, with delete and undo;
+`a` adds a URL, file or folder in a worker thread with a progress bar.
 
 The list is virtualised (tui/widgets/article_list.py): the store gives the ids in order
 from an index and the list fetches the few summaries on screen, so 30,000 articles open
@@ -20,19 +21,20 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from claimmark.store.errors import ClaimmarkError, Interrupted
 from claimmark.store.models import DeletedArticles, LibrarySort, SearchHit, SearchResult
 from claimmark.store.store import Store
-from claimmark.tui.textfit import safe_line
+from claimmark.tui.textfit import one_line, plain, safe_line
 from claimmark.tui.widgets.article_rows import ArticleRows
 from claimmark.tui.widgets.hit_rows import HitRows
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.row_list import RowList
 
 if TYPE_CHECKING:
+    from claimmark.store.web.add import AddOutcome
     from claimmark.tui.app import LibraryHistory
     from claimmark.tui.writes import WriteQueue
 
@@ -97,7 +99,7 @@ class LibraryScreen(Screen[None]):
         Binding("S", "reverse_sort", "Reverse", show=False, tooltip="Reverse the order"),
         Binding("d", "delete", "Delete", tooltip="Delete the selected article (u undoes)"),
         Binding("u", "undo", "Undo", show=False, tooltip="Undo the last delete"),
-        Binding("a", "add", "Add", tooltip="Add an article file or folder"),
+        Binding("a", "add", "Add", tooltip="Add a web page by URL, or an article file or folder"),
         Binding("t", "tags", "Tags", tooltip="Every tag: rename, merge or delete"),
         Binding("C", "claims", "Claims", tooltip="Every claim in the library"),
         Binding("question_mark", "help", "Help"),
@@ -129,6 +131,8 @@ class LibraryScreen(Screen[None]):
         """Whether the list shows search hits (else the articles)."""
         self._article_before_search: int | None = None
         self._loaded = False
+        self.adding = False
+        """True while the add worker runs."""
 
     # -- layout ----------------------------------------------------------------------
 
@@ -139,6 +143,7 @@ class LibraryScreen(Screen[None]):
             id="library-search",
         )
         yield Static(id="library-hint", markup=False)
+        yield ProgressBar(id="add-progress", show_eta=False)
         yield RowList(self.article_rows, id="library")
         yield KeyHints()
 
@@ -231,11 +236,13 @@ class LibraryScreen(Screen[None]):
         count = len(self.article_rows.ids) if count is None else count
         order = self.sort.label + (", reversed" if self.reverse else "")
         self.sub_title = f"{count:,} article{'s' if count != 1 else ''} · by {order}"
+        if self.adding:
+            return  # the hint line shows the add worker's progress
         hint = self.query_one("#library-hint", Static)
         if self.result is not None and self.showing_hits:
             hint.update(self._result_hint(self.result))
         elif not count:
-            hint.update("The library is empty. Press a to add an article file or folder.")
+            hint.update("The library is empty. Press a to add a web page (URL), file or folder.")
         else:
             hint.update(
                 f"Sorted by {order} (s: next order, S: reverse) · / searches text, notes, "
@@ -529,57 +536,134 @@ class LibraryScreen(Screen[None]):
     # -- elsewhere -------------------------------------------------------------------
 
     def action_add(self) -> None:
-        """Ask for a file or folder and add its articles."""
-        from pathlib import Path
-
+        """Ask for a URL (or several), a file or a folder and add it in a worker."""
         from claimmark.store.ingest import ARTICLE_SUFFIXES
         from claimmark.tui.dialogs import PromptDialog
         from claimmark.tui.dialogs.completion import PathSuggester
 
+        if self.adding:
+            self.notify("Still adding: wait for it to finish.", severity="warning")
+            return
+
         def done(text: str | None) -> None:
-            if not text or not text.strip():
-                return
-            from claimmark.store.ingest import find_article_files
-
-            try:
-                files = find_article_files([Path(text.strip()).expanduser()])
-            except ClaimmarkError as error:
-                self.notify(str(error), title="Not added", severity="error", markup=False)
-                return
-
-            def add_all() -> list[int]:
-                with self.store.transaction():  # all of them or none
-                    return [self.store.import_file(path).article.id for path in files]
-
-            def not_added(error: ClaimmarkError) -> None:
-                self.notify(
-                    f"{error} (nothing was added)",
-                    title="Not added",
-                    severity="error",
-                    markup=False,
-                )
-
-            self.writes.submit(add_all, self._after_add, not_added)
+            if text and text.strip():
+                self.start_adding(text.strip())
 
         self.app.push_screen(
             PromptDialog(
-                "Add an article file or folder",
-                placeholder="path/to/article.txt (tab completes)",
-                suggester=PathSuggester(ARTICLE_SUFFIXES),
+                "Add web pages (URLs), an article file or a folder",
+                placeholder="https://… or path/to/article.html (tab completes a path)",
+                suggester=PathSuggester((*ARTICLE_SUFFIXES, ".html", ".htm", ".xhtml")),
             ),
             done,
         )
 
-    def _after_add(self, added: list[int]) -> None:
-        """Show what was added: a search on shows it no longer, so it is cleared (with
-        a word), and the cursor goes to the first article added."""
+    # -- adding in a worker ----------------------------------------------------------------
+
+    def start_adding(self, item: str) -> None:
+        """Add `item` (a URL, several URLs separated by spaces, a file or a folder) in a
+        worker thread; the screen stays live and a progress bar counts the items."""
+        self.adding = True
+        bar = self.query_one("#add-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
+        self.query_one("#library-hint", Static).update(plain(f"Adding {item} …"))
+        from claimmark.store.web.fetch import looks_like_url
+
+        words = item.split()
+        # Several URLs separated by spaces are several items; anything else is one path
+        # (a file name may hold spaces).
+        self._add_worker(words if len(words) > 1 and all(map(looks_like_url, words)) else [item])
+
+    @work(thread=True, exclusive=True, group="add")
+    def _add_worker(self, items: list[str]) -> None:
+        """Fetch and store on its own connection to the library (the screen's stays free),
+        in a daemon thread that this worker watches: quitting while a slow server is
+        still answering does not wait for it (the interpreter joins worker threads at
+        exit, never daemon ones; an interrupted write is rolled back by SQLite)."""
+        from claimmark.store.web.add import AddOutcome, add_targets, expand
+
+        worker = get_current_worker()
+        finished = threading.Event()
+        box: list[list[AddOutcome]] = []
+
+        def report(done: int, total: int, label: str) -> None:
+            if not worker.is_cancelled:
+                try:
+                    self.app.call_from_thread(self._show_add_progress, done, total, label)
+                except RuntimeError:  # the app has closed
+                    pass
+
+        def job() -> None:
+            try:
+                with Store(self.store.path, check="skip") as store:
+                    targets = expand(items)
+                    report(0, len(targets), items[0])
+                    box.append(
+                        add_targets(
+                            store,
+                            targets,
+                            progress=lambda done, total, outcome: report(done, total, outcome.item),
+                            cancelled=lambda: worker.is_cancelled,
+                        )
+                    )
+            except ClaimmarkError as error:  # the library itself cannot be written
+                box.append([AddOutcome(items[0], error=str(error))])
+            finally:
+                finished.set()
+
+        threading.Thread(target=job, name="claimmark-add", daemon=True).start()
+        while not finished.wait(0.1):
+            if worker.is_cancelled:
+                return
+        if not worker.is_cancelled and box:
+            self.app.call_from_thread(self._finish_adding, box[0])
+
+    def _show_add_progress(self, done: int, total: int, item: str) -> None:
+        bar = self.query_one("#add-progress", ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        step = f"{done} of {total}" if total > 1 else ""
+        self.query_one("#library-hint", Static).update(
+            plain(f"Adding {step + ': ' if step else ''}{item}" if done < total else "Saving …")
+        )
+
+    def _finish_adding(self, outcomes: list[AddOutcome]) -> None:
+        """Report each failure in one line and the counts, and show what was added: a
+        search that would hide it is cleared (and says so), the cursor goes to it."""
+        self.adding = False
+        self.query_one("#add-progress", ProgressBar).display = False
+        for outcome in outcomes:
+            if outcome.error:
+                self.notify(outcome.error, title="Not added", severity="error", markup=False)
+        stored = [o.result.article for o in outcomes if o.result is not None]
+        if not stored:
+            self.refresh_articles()
+            return
+        counts = {status: 0 for status in ("added", "new-version", "unchanged", "failed")}
+        for outcome in outcomes:
+            counts[outcome.status] += 1
+        newest = stored[-1]
+        added = counts["added"] + counts["new-version"]
+        parts = [f"Added {added}" if added else ""]
+        if counts["new-version"]:
+            parts.append(f"{counts['new-version']} as a new version")
+        if counts["unchanged"]:
+            parts.append(f"{counts['unchanged']} already in the library")
+        if counts["failed"]:
+            parts.append(f"{counts['failed']} failed")
+        summary = ", ".join(p for p in parts if p)
+        if len(outcomes) == 1:
+            summary = {
+                "added": "Added",
+                "new-version": f"New version of #{newest.previous_id}",
+                "unchanged": "Already in the library",
+            }[outcomes[0].status] + f": {one_line(newest.title, 80)}"
         cleared = self.showing_hits or bool(self.search_input.value)
         if cleared:
             self.action_clear_search()
-        self.refresh_articles(select=added[0])
-        count = len(added)
-        note = " The search was cleared to show it." if cleared else ""
-        self.notify(f"Added {count} article{'s' if count != 1 else ''}.{note}", markup=False)
+            summary += ". The search was cleared to show it"
+        self.notify(summary[0].upper() + summary[1:], markup=False)
+        self.refresh_articles(select=newest.id)
 
     def action_tags(self) -> None:
         """Every tag in the library: rename, merge, delete."""

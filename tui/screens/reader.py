@@ -32,6 +32,7 @@ from claimmark.store.models import (
 from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
 from claimmark.store.text import ParagraphIndex
+from claimmark.tui.article_info import credit_line
 from claimmark.tui.colors import HIGHLIGHT_COLORS, background, color_name
 from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry
 from claimmark.tui.widgets.article_view import ArticleView
@@ -130,7 +131,7 @@ class ReaderScreen(Screen[None]):
         # The text and its marks go in before the first layout, so the first frame shows them.
         self.dark = self.app.current_theme.dark
         self._view = ArticleView(id="article")
-        self._view.set_article(self.article.title, self.article.byline, self.article.text)
+        self._view.set_article(self.article.title, credit_line(self.article), self.article.text)
         self._load_annotations()
         self._open_at_position()
         with Horizontal(id="reader-body"):
@@ -154,7 +155,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = visible(self.article.title)  # the help screen's heading
-        self.sub_title = visible(self.article.byline)
+        self.sub_title = visible(credit_line(self.article))
         self.pane.border_title = "Annotations"
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.dark != self._marks_dark:  # the marks were drawn for the other theme

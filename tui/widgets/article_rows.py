@@ -3,8 +3,8 @@
 The screen gives the rows the ids in order (`load`) and a function that fetches the
 summaries of some ids from the store; the rows fetch them a block at a time as they come
 on screen, and fit their columns to the width: the title takes what the others leave and
-is cut with "…"; at 80 columns every count fits, wider screens add the byline and both
-dates.
+is cut with "…"; at 80 columns every count fits, wider screens add the byline, the site,
+the published date and both dates of the library.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from claimmark.store.models import ArticleSummary, LibrarySort
+from claimmark.tui.article_info import date_label, site_label
 from claimmark.tui.textfit import safe_line
 from claimmark.tui.widgets.row_list import Column, RowList, cells_line, fit_cell
 
@@ -68,24 +69,36 @@ _SORTED_COLUMN = {
 def layout(width: int, sort: LibrarySort) -> list[tuple[str, Column]]:
     """The columns for a list `width` cells wide (one cell of padding and the scroll
     indicator's column included), as (key, column) in the order shown. The title takes
-    what the others leave (at least `MIN_TITLE` cells); as the width shrinks the second
-    date goes first, then the byline, then the counts."""
+    what the others leave, at least `MIN_TITLE` cells (and a third of the width, up to 40); as the
+    width shrinks the second date goes first, then the published date, the site, the
+    byline and the counts."""
     room = width - 2
     date_key, other_key = ("added", "opened") if sort is LibrarySort.ADDED else ("opened", "added")
-    columns: list[tuple[str, Column]] = []
-    if room >= 105:
-        columns.append(("byline", Column("Byline", min(28, (room - 60) // 3))))
-    columns += [
+    columns: list[tuple[str, Column]] = [
+        ("byline", Column("Byline", min(24, max(14, (room - 70) // 3)))),
+        ("site", Column("Site", 20)),
+        ("published", Column("Published", 10)),
         ("annotations", Column("Annotations", 11, "right")),
         ("notes", Column("Notes", 5, "right")),
         ("claims", Column("Claims", 6, "right")),
         ("read", Column("Read", 4, "right")),
         (date_key, Column(date_key.capitalize(), 10)),
     ]
-    if room >= 150:
+    if room >= 175:  # the second date only where the title is long anyway
         columns.append((other_key, Column(other_key.capitalize(), 10)))
-    drop_order = [other_key, "byline", "notes", "read", "claims", date_key, "annotations"]
-    while columns and sum(c.width + GAP for _, c in columns) + MIN_TITLE > room:
+    drop_order = [
+        other_key,
+        "published",
+        "site",
+        "byline",
+        "notes",
+        "read",
+        "claims",
+        date_key,
+        "annotations",
+    ]
+    least = max(MIN_TITLE, min(40, room // 3))
+    while columns and sum(c.width + GAP for _, c in columns) + least > room:
         keys = {k for k, _ in columns}
         victim = next(k for k in drop_order if k in keys)
         columns = [(k, c) for k, c in columns if k != victim]
@@ -187,6 +200,8 @@ class ArticleRows:
         values = {
             "title": safe_line(summary.title),
             "byline": safe_line(summary.byline),
+            "site": safe_line(site_label(summary)),
+            "published": date_label(summary.published) or "—",
             "annotations": str(summary.annotation_count),
             "notes": str(summary.note_count),
             "claims": str(summary.claim_count),
@@ -197,7 +212,7 @@ class ArticleRows:
         pieces: list[tuple[str, Style]] = []
         for key, column in self.columns(width):
             value = values[key]
-            faint = key == "byline" or value in ("0", "—")
+            faint = key in ("byline", "site") or value in ("0", "—")
             pieces.append((fit_cell(value, column.width, column.align), dim if faint else base))
             pieces.append((" " * GAP, base))
         return cells_line(pieces, width, base)
