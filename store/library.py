@@ -137,6 +137,17 @@ class LibraryQueries(StoreParts):
             )[0][0]
         )
 
+    def has_web_articles(self) -> bool:
+        """Whether any article has a site or a published date (pages from the web)."""
+        if self.has_table("article_stats"):
+            sql = """SELECT EXISTS (SELECT 1 FROM article_stats
+                     WHERE site_name != '' OR published != '')"""
+        elif self.has_column("articles", "site_name"):
+            sql = "SELECT EXISTS (SELECT 1 FROM articles WHERE site_name != '' OR published != '')"
+        else:
+            return False
+        return bool(self._read(sql)[0][0])
+
     def article_summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """The summaries of the articles `ids`, in that order (ids not found are left out)."""
         found: dict[int, ArticleSummary] = {}
@@ -148,11 +159,7 @@ class LibraryQueries(StoreParts):
                 else "'' AS site_name, '' AS published"  # m004 not yet applied (read-only)
             )
             uncounted = _UNCOUNTED_SUMMARY.format(metadata=metadata)
-            sql = (
-                None
-                if counted
-                else f"SELECT * FROM ({uncounted}) WHERE id IN ({_marks(chunk)})"
-            )
+            sql = None if counted else f"SELECT * FROM ({uncounted}) WHERE id IN ({_marks(chunk)})"
             for row in self._read(
                 sql
                 or

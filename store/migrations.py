@@ -346,6 +346,9 @@ def m006_library_search_counts_positions(db: Database) -> None:
         "CREATE INDEX idx_article_stats_annotations ON article_stats(annotations)",
         "CREATE INDEX idx_article_stats_notes ON article_stats(notes)",
         "CREATE INDEX idx_article_stats_claims ON article_stats(claims)",
+        # Whether any article came from the web (the library then shows site and date).
+        """CREATE INDEX idx_article_stats_web ON article_stats(article_id)
+           WHERE site_name != '' OR published != ''""",
         # Backfill.
         f"""INSERT INTO article_stats (article_id, imported_at, last_opened_at, previous_id,
                 site_name, published, length, paragraphs, annotations, notes, claims)

@@ -526,3 +526,13 @@ def test_a_sound_library_checked_later_writes_as_usual(store: Store, tmp_path: P
         later.set_setting("theme", "x")
     with Store(store.path, check="skip") as second:
         assert second.get_setting("theme") == "x"
+
+
+def test_the_library_knows_when_an_article_came_from_the_web(store: Store) -> None:
+    article = store.add_article("File story", "", "/f.txt", "Text.").article
+    assert not store.has_web_articles()
+    store.conn.execute(
+        "UPDATE articles SET site_name = 'Harbour Gazette' WHERE id = ?", [article.id]
+    )
+    assert store.has_web_articles()
+    assert store.article_summaries([article.id])[0].site_name == "Harbour Gazette"

@@ -410,3 +410,20 @@ async def test_tags_complete_in_the_claims_view_tag_filter(lib: Store) -> None:
         await pilot.press("number_sign", *"flood r", "tab", "enter")
         await pilot.pause()
         assert claims.tag == "Flood risk" and [r.annotation.id for r in claims.rows] == [2]
+
+
+def test_columns_give_way_to_the_title_as_the_terminal_narrows() -> None:
+    from claimmark.store.models import LibrarySort
+    from claimmark.tui.widgets.article_rows import layout
+
+    for width in range(80, 260, 7):
+        for web in (True, False):
+            columns = layout(width, LibrarySort.OPENED, web)
+            used = 2 + sum(column.width + 2 for _, column in columns[1:]) + columns[0][1].width
+            assert used == width  # every cell is used, none overflows
+            keys = [key for key, _ in columns]
+            assert keys[0] == "title" and columns[0][1].width >= 24
+            assert {"annotations", "notes", "claims", "read", "opened"} <= set(keys)
+            assert web or not {"site", "published"} & set(keys)
+    assert "published" in [k for k, _ in layout(150, LibrarySort.OPENED, True)]
+    assert "byline" not in [k for k, _ in layout(80, LibrarySort.OPENED, True)]

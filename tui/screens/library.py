@@ -175,7 +175,7 @@ class LibraryScreen(Screen[None]):
         except ClaimmarkError as error:
             self.notify(str(error), title="Cannot read the library", severity="error")
             ids, total = [], 0
-        self.article_rows.load(ids, self.sort, self.reverse, total)
+        self.article_rows.load(ids, self.sort, self.reverse, total, web=self._web())
         self.rows.show(self.article_rows, 0)
         self._show_hint(total)
         if len(ids) < total:
@@ -205,12 +205,19 @@ class LibraryScreen(Screen[None]):
         except ClaimmarkError as error:
             self.notify(str(error), title="Cannot read the library", severity="error", markup=False)
             ids = []
-        self.article_rows.load(ids, self.sort, self.reverse)
+        self.article_rows.load(ids, self.sort, self.reverse, web=self._web())
         if self.showing_hits:
             self._article_before_search = keep
         else:
             self.rows.show(self.article_rows, self.article_rows.index_of(keep) or 0)
         self._show_hint()
+
+    def _web(self) -> bool:
+        """Whether to show the site and published columns (any article from the web)."""
+        try:
+            return self.store.has_web_articles()
+        except ClaimmarkError:
+            return True
 
     def _current_article(self) -> int | None:
         """The article the list's cursor is on while it shows the articles."""

@@ -66,12 +66,12 @@ _SORTED_COLUMN = {
 }
 
 
-def layout(width: int, sort: LibrarySort) -> list[tuple[str, Column]]:
+def layout(width: int, sort: LibrarySort, web: bool = True) -> list[tuple[str, Column]]:
     """The columns for a list `width` cells wide (one cell of padding and the scroll
     indicator's column included), as (key, column) in the order shown. The title takes
     what the others leave, at least `MIN_TITLE` cells (and a third of the width, up to 40); as the
     width shrinks the second date goes first, then the published date, the site, the
-    byline and the counts."""
+    byline and the counts. Without `web` articles there is no site or published column."""
     room = width - 2
     date_key, other_key = ("added", "opened") if sort is LibrarySort.ADDED else ("opened", "added")
     columns: list[tuple[str, Column]] = [
@@ -86,6 +86,8 @@ def layout(width: int, sort: LibrarySort) -> list[tuple[str, Column]]:
     ]
     if room >= 175:  # the second date only where the title is long anyway
         columns.append((other_key, Column(other_key.capitalize(), 10)))
+    if not web:
+        columns = [(k, c) for k, c in columns if k not in ("site", "published")]
     drop_order = [
         other_key,
         "published",
@@ -120,17 +122,26 @@ class ArticleRows:
         self.reverse = False
         """Whether the order is turned round."""
         self._layout: list[tuple[str, Column]] = []
-        self._layout_key: tuple[int, LibrarySort] | None = None
+        self._layout_key: tuple[int, LibrarySort, bool] | None = None
+        self.web = True
+        """Whether any article has a site or a date (the site and published columns)."""
         self._now = datetime.now().astimezone()
 
     def load(
-        self, ids: list[int], sort: LibrarySort, reverse: bool, total: int | None = None
+        self,
+        ids: list[int],
+        sort: LibrarySort,
+        reverse: bool,
+        total: int | None = None,
+        *,
+        web: bool = True,
     ) -> None:
         """Take new ids (in `sort` order), forgetting every summary fetched. `total` says
         how many rows there are when `ids` holds only the first of them (the rest come
         with another `load`; until then their rows are blank)."""
         self.ids = ids
         self._total = len(ids) if total is None else max(total, len(ids))
+        self.web = web
         self.sort, self.reverse = sort, reverse
         self._summaries.clear()
         self._layout_key = None
@@ -170,9 +181,9 @@ class ArticleRows:
 
     def columns(self, width: int) -> list[tuple[str, Column]]:
         """The columns at `width` (kept until the width or the order changes)."""
-        if self._layout_key != (width, self.sort):
-            self._layout = layout(width, self.sort)
-            self._layout_key = (width, self.sort)
+        if self._layout_key != (width, self.sort, self.web):
+            self._layout = layout(width, self.sort, self.web)
+            self._layout_key = (width, self.sort, self.web)
         return self._layout
 
     def header_strip(self, rows: RowList, width: int) -> Strip:
