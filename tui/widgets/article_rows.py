@@ -20,7 +20,7 @@ from claimmark.tui.article_info import date_label, site_label
 from claimmark.tui.textfit import safe_line
 from claimmark.tui.widgets.row_list import Column, RowList, cells_line, fit_cell
 
-BLOCK = 100
+BLOCK = 60
 """Summaries fetched at a time."""
 
 GAP = 2
