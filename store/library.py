@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import replace as dataclass_replace
 from typing import Any, Final, cast
 
 from claimmark.store.connection import translate
@@ -137,6 +138,12 @@ class LibraryQueries(StoreParts):
             )[0][0]
         )
 
+    def has_versions(self) -> bool:
+        """Whether any article has a later version."""
+        return bool(
+            self._read("SELECT EXISTS (SELECT 1 FROM articles WHERE previous_id IS NOT NULL)")[0][0]
+        )
+
     def has_web_articles(self) -> bool:
         """Whether any article has a site or a published date (pages from the web)."""
         if self.has_table("article_stats"):
@@ -189,7 +196,45 @@ class LibraryQueries(StoreParts):
                     paragraph_count=row["paragraphs"],
                     position=row["position"],
                 )
-        return [found[i] for i in ids if i in found]
+        return [self._with_versions(found[i]) for i in ids if i in found]
+
+    def _with_versions(self, summary: ArticleSummary) -> ArticleSummary:
+        """`summary` with what its versions say (schema step m005): how many texts the
+        article has, how many of its annotations changed since they were marked or were
+        left behind as orphans on older texts, and whether a new version is unread."""
+        changed = 0
+        if self.has_column("annotations", "marked_quote"):
+            changed = int(
+                self._read(
+                    """SELECT count(*) FROM annotations
+                       WHERE article_id = ? AND marked_quote IS NOT NULL""",
+                    [summary.id],
+                )[0][0]
+            )
+        versions, orphans = 1, 0
+        newest = not self._read(
+            "SELECT 1 FROM articles WHERE previous_id = ? LIMIT 1", [summary.id]
+        )
+        if summary.previous_id is not None or not newest:
+            chain = self.chain_ids(summary.id)
+            versions = len(chain)
+            if newest:
+                older = chain[:-1]
+                orphans = int(
+                    self._read(
+                        f"SELECT count(*) FROM annotations WHERE article_id IN ({_marks(older)})",
+                        older,
+                    )[0][0]
+                )
+        if (changed, versions, orphans) == (0, 1, 0):
+            return summary
+        return dataclass_replace(
+            summary,
+            version_count=versions,
+            changed_count=changed,
+            orphan_count=orphans,
+            unseen_version=summary.previous_id is not None and summary.last_opened_at is None,
+        )
 
     def list_articles(
         self,

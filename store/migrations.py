@@ -227,6 +227,34 @@ def m004_article_metadata(db: Database) -> None:
     )
 
 
+JOURNAL_ACTIONS = ("create", "update", "delete", "restore", "reanchor", "orphan")
+"""What the journal records since m005: the four edits, plus `reanchor` (an annotation
+carried to a new version of its article) and `orphan` (not placed in a new version)."""
+
+
+@migrations()
+def m005_versions(db: Database) -> None:
+    """Versions that keep every note: `annotations.marked_quote` (the quote as it was
+    marked, kept when a new version changes the words; NULL while they are the same), and
+    the journal's actions widened with `reanchor` and `orphan`.
+
+    The journal is rebuilt from its own stored definition (whatever earlier steps left),
+    with only the action check widened; rows, ids and indexes are kept. Annotations that
+    earlier versions of claimmark left on older texts are carried to the newest by the
+    store right after the steps run, in the same transaction (`Store._carry_all`)."""
+    db.execute("ALTER TABLE annotations ADD COLUMN marked_quote TEXT")
+    row = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'journal'"
+    ).fetchone()
+    old_check = "CHECK (action IN ('create','update','delete','restore'))"
+    if row is None or old_check not in row[0] or not row[0].startswith("CREATE TABLE journal"):
+        raise RuntimeError("m005_versions: the journal's definition is not what was expected")
+    actions = ",".join(f"'{a}'" for a in JOURNAL_ACTIONS)
+    create = row[0].replace(old_check, f"CHECK (action IN ({actions}))", 1)
+    create = create.replace("CREATE TABLE journal", "CREATE TABLE journal_new", 1)
+    _rebuild(db, "journal", create)
+
+
 def _articles_autoincrement(db: Database) -> None:
     """Rebuild `articles` with `id INTEGER PRIMARY KEY AUTOINCREMENT`, its definition
     otherwise as it is now (whatever columns earlier steps added), its ids remembered."""

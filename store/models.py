@@ -83,6 +83,14 @@ class Annotation:
     claim: Claim | None
     created_at: str
     updated_at: str
+    marked_quote: str | None = None
+    """The quote as it was marked, when the words under the annotation have changed
+    since (a new version of the article reworded them); None while they are the same."""
+
+    @property
+    def changed(self) -> bool:
+        """True when the words under the annotation differ from those that were marked."""
+        return self.marked_quote is not None
 
     @property
     def kind(self) -> str:
@@ -205,6 +213,14 @@ class ArticleSummary:
     paragraph_count: int = 1
     position: int | None = None
     """The saved reading position (a character offset), or None if never read."""
+    version_count: int = 1
+    """How many texts of this article are stored (1 = never changed)."""
+    changed_count: int = 0
+    """Annotations whose words changed since they were marked."""
+    orphan_count: int = 0
+    """Annotations whose words are gone from this (the newest) version."""
+    unseen_version: bool = False
+    """The newest version arrived and has not been opened since."""
 
     @property
     def read_percent(self) -> int | None:
@@ -320,6 +336,51 @@ class TagChange:
 
 
 @dataclass(frozen=True, slots=True)
+class CarryReport:
+    """What became of the annotations when a new version arrived."""
+
+    exact: int = 0
+    """Carried onto the same words."""
+    changed: int = 0
+    """Carried, but the words under them changed (flagged "changed since marked")."""
+    orphaned: int = 0
+    """Not placed: their words are gone. They stay on the version where they last fitted
+    and are listed as orphans of the newest version."""
+
+    @property
+    def carried(self) -> int:
+        return self.exact + self.changed
+
+    def summary(self) -> str:
+        """One line for a user, e.g. "4 notes carried (1 changed), 1 orphan"."""
+        total = self.carried + self.orphaned
+        if not total:
+            return "no notes to carry"
+        parts = [f"{self.carried} note{'s' if self.carried != 1 else ''} carried"]
+        if self.changed:
+            parts[0] += f" ({self.changed} changed)"
+        if self.orphaned:
+            parts.append(f"{self.orphaned} orphan{'s' if self.orphaned != 1 else ''}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class VersionInfo:
+    """One stored text of an article, as `Store.versions` lists them (oldest first)."""
+
+    id: int
+    number: int
+    """1 for the first text, counting up."""
+    title: str
+    imported_at: str
+    length: int
+    sha256: str
+    annotation_count: int
+    """Annotations that sit on this text (on an older version: orphans)."""
+    newest: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ImportResult:
     """What `Store.import_file` did."""
 
@@ -327,6 +388,8 @@ class ImportResult:
     status: str
     """`new`, `existing` (same content already stored) or `new-version`."""
     encoding: str
+    carried: CarryReport | None = None
+    """For a new version: what became of the annotations of the earlier ones."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +399,9 @@ class JournalEntry:
     id: int
     at: str
     action: str
-    """`create`, `update`, `delete` or `restore`."""
+    """`create`, `update`, `delete`, `restore`, `reanchor` (carried to a new version:
+    before on the old text, after on the new) or `orphan` (not placed in the new version
+    `article_id`; it stays where `after` says)."""
     annotation_id: int
     article_id: int
     before: dict | None = field(default=None, hash=False, compare=False)
@@ -350,6 +415,10 @@ class ClaimRow:
     annotation: Annotation
     article_id: int
     article_title: str
+    orphan: bool = False
+    """The claim's words are gone from the newest version (it sits on an older one)."""
+    newest_id: int | None = None
+    """The newest version of its article (where the reader opens)."""
 
 
 def document_order(annotation: Annotation) -> tuple[int, int, str, str, str, int]:
@@ -407,6 +476,8 @@ def annotation_to_dict(annotation: Annotation) -> dict:
         "kind": annotation.kind,
         "created_at": annotation.created_at,
         "updated_at": annotation.updated_at,
+        "changed": annotation.changed,
+        "marked_quote": annotation.marked_quote,
     }
 
 
@@ -426,4 +497,5 @@ def annotation_from_dict(data: dict) -> Annotation:
         claim=claim_from_dict(data["claim"]) if data.get("claim") else None,
         created_at=str(data["created_at"]),
         updated_at=str(data["updated_at"]),
+        marked_quote=None if data.get("marked_quote") is None else str(data["marked_quote"]),
     )

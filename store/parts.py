@@ -41,6 +41,11 @@ class StoreParts:
         def _journal_many(
             self,
             conn: sqlite3.Connection,
-            action: str,
-            changes: Sequence[tuple[Annotation, Annotation | None, Annotation | None]],
+            entries: Sequence[
+                tuple[str, Annotation, Annotation | None, Annotation | None, int | None]
+            ],
         ) -> None: ...
+
+        def chain_ids(
+            self, article_id: int, conn: sqlite3.Connection | None = None
+        ) -> list[int]: ...

@@ -55,6 +55,7 @@ from claimmark.store.sanitize import (
 from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET, READABLE_WITHOUT
 from claimmark.store.search import SearchQueries
 from claimmark.store.tagging import TagQueries
+from claimmark.store.versions import VersionsMixin
 
 BUSY_TIMEOUT_S: Final = 10.0
 """How long a write waits for another process's write lock before giving up (`Busy`),
@@ -87,7 +88,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-class Store(LibraryQueries, SearchQueries, TagQueries):
+class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
     """claimmark's library: articles and their annotations in one SQLite file.
 
     The listing, reading positions and deletion of articles (store/library.py), search
@@ -115,6 +116,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         self._metadata_columns = True
         """False only for a read-only library made before m004: reads show no metadata."""
         self._tx_depth = 0
+        self._marked_quotes = True
+        """False for a read-only library from before m005 (no `marked_quote` column)."""
         self.lock_wait = BUSY_TIMEOUT_S
         """Seconds a write waits for another process's write lock before it fails with
         `Busy`. The TUI sets 0: it never blocks its screen, it retries (see tui.writes)."""
@@ -188,6 +191,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         if self.read_only:
             pending = [name for name in MIGRATION_NAMES if name not in applied]
             if applied and all(name in READABLE_WITHOUT for name in pending):
+                self._marked_quotes = "m005_versions" in applied
                 return  # reading needs none of them; nothing can be written anyway
             raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
         # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
@@ -204,6 +208,9 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         try:
             db = Database(self.conn, execute_plugins=False)
             migrations.apply(db)
+            if "m005_versions" not in applied:
+                # Libraries from before m005 left notes on older versions: carry them.
+                self._carry_all(self.conn)
             broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
             if broken is not None:
                 raise StoreError(
@@ -379,7 +386,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         The same content (title, byline, text) is found, not stored twice. Changed content
         of an article already in the library becomes a new version of it: one from the
         same source, or (for web pages) with the same canonical URL or fetched from the
-        same URL.
+        same URL, and every annotation of the earlier versions is carried to it in
+        the same transaction (see `store.versions`; `ImportResult.carried` says how it went).
         """
         from claimmark.store.ingest import content_sha256
 
@@ -417,8 +425,9 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                 ],
             )
             row = conn.execute("SELECT * FROM articles WHERE id = ?", [cursor.lastrowid]).fetchone()
+            carried = self._carry(conn, row["id"]) if latest else None
         status = "new-version" if latest else "new"
-        return ImportResult(_article(row), status, encoding)
+        return ImportResult(_article(row), status, encoding, carried)
 
     def _latest_version(
         self, conn: sqlite3.Connection, source: str, meta: ArticleMetadata
@@ -456,9 +465,19 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         """How many article texts are stored (all versions)."""
         return int(self._read("SELECT count(*) FROM articles")[0][0])
 
-    def find_article(self, ref: str) -> Article:
+    def find_article(self, ref: str, *, version: int | None = None) -> Article:
         """The article `ref` names: an id, a path imported before, or a unique
-        case-insensitive fragment of a title. `NotFound` or `Ambiguous` otherwise."""
+        case-insensitive fragment of a title; its newest version, or version number
+        `version` (1 = the first text) when one is asked for. `NotFound` or `Ambiguous`
+        otherwise."""
+        found = self._find_article(ref)
+        if version is not None:
+            return self.version_of(found.id, version)
+        if found.previous_id is None and not self._newer_versions(self.conn, found.id):
+            return found
+        return self.newest_version(found.id)
+
+    def _find_article(self, ref: str) -> Article:
         ref = ref.strip()
         if not ref:
             raise NotFound("no article named: the name is empty")
@@ -554,8 +573,11 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         *,
         created_at: str | None = None,
         updated_at: str | None = None,
+        marked_quote: str | None = None,
     ) -> Annotation:
-        """Store a new annotation with its tags and claim in one transaction."""
+        """Store a new annotation with its tags and claim in one transaction.
+        `marked_quote` (for an import) is the quote as it was marked, when the words
+        there have changed since."""
         tags = clean_tags(draft.tags)
         claim = check_claim(draft.claim)
         note, color = clean_note(draft.note), clean_color(draft.color)
@@ -566,8 +588,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
             )
             cursor = conn.execute(
                 """INSERT INTO annotations (article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     draft.article_id,
                     draft.start,
@@ -579,6 +601,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                     note,
                     created,
                     updated_at or created,
+                    marked_quote if marked_quote != quote else None,
                 ],
             )
             annotation_id = int(cursor.lastrowid or 0)
@@ -616,7 +639,12 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                     conn, before.article_id, new_start, new_end
                 )
                 fields.update(
-                    start=new_start, end=new_end, quote=quote, prefix=prefix, suffix=suffix
+                    start=new_start,
+                    end=new_end,
+                    quote=quote,
+                    prefix=prefix,
+                    suffix=suffix,
+                    marked_quote=None,  # marked anew: these are the words marked now
                 )
             fields["updated_at"] = now()
             assignments = ", ".join(f'"{name}" = ?' for name in fields)
@@ -657,7 +685,13 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         `expected` is the annotation as the caller last saw it (None: the caller deleted
         it). The row is replaced only if it is still exactly that; if someone else changed,
         deleted or brought it back meanwhile, nothing is written (`Conflict`). Ids are never
-        reused (schema step m003), so a deleted id is free for its own annotation only."""
+        reused (schema step m003), so a deleted id is free for its own annotation only.
+
+        Versions stay true: if a new version of the article carried the annotation off the
+        snapshot's text since `expected` was seen, only its content (colour, note, tags,
+        claim) is restored and it stays where it was carried; a deleted annotation brought
+        back onto an older version is carried on to the newest (or stays there as an
+        orphan)."""
         tags = clean_tags(snapshot.tags)
         claim = check_claim(snapshot.claim)
         with self._write() as conn:
@@ -665,22 +699,30 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                 "SELECT 1 FROM annotations WHERE id = ?", [snapshot.id]
             ).fetchone()
             before = self._load_annotation(conn, snapshot.id) if existing else None
-            if before != expected:
+            place = snapshot
+            carried = (
+                before is not None
+                and before.article_id != snapshot.article_id
+                and self._carried_since(conn, snapshot)
+            )
+            if carried:
+                place = before  # type: ignore[assignment]
+            if before != expected and not (carried and _same_but_place(before, expected)):
                 what = "deleted" if before is None else "changed"
                 raise Conflict(f"annotation {snapshot.id} was {what} elsewhere since; not restored")
             quote, prefix, suffix = self._article_slice(
-                conn, snapshot.article_id, snapshot.start, snapshot.end
+                conn, place.article_id, place.start, place.end
             )
             conn.execute("DELETE FROM annotations WHERE id = ?", [snapshot.id])
             conn.execute(
                 """INSERT INTO annotations (id, article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     snapshot.id,
-                    snapshot.article_id,
-                    snapshot.start,
-                    snapshot.end,
+                    place.article_id,
+                    place.start,
+                    place.end,
                     quote,
                     prefix,
                     suffix,
@@ -688,12 +730,17 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                     clean_note(snapshot.note),
                     snapshot.created_at,
                     snapshot.updated_at,
+                    place.marked_quote if place.marked_quote != quote else None,
                 ],
             )
             self._write_tags(conn, snapshot.id, tags)
             self._write_claim(conn, snapshot.id, claim)
             after = self._load_annotation(conn, snapshot.id)
             self._journal(conn, "restore", after, before, after)
+            if before is None and self._newer_versions(conn, place.article_id):
+                newest = self.chain_ids(place.article_id, conn)[-1]
+                self._carry(conn, newest, only=[snapshot.id])
+                after = self._load_annotation(conn, snapshot.id)
         return after
 
     def get_annotation(self, annotation_id: int) -> Annotation:
@@ -746,8 +793,9 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         status: str | None = None,
         tag: str | None = None,
     ) -> list[ClaimRow]:
-        """Every claim in the library (latest article versions first by title), filtered by
-        a claimant fragment, a status and a tag (all case-insensitive)."""
+        """Every claim in the library, by article title, filtered by a claimant fragment, a
+        status and a tag (all case-insensitive). Claims sit on the newest version of their
+        article, or are its orphans (`ClaimRow.orphan`: their words are gone from it)."""
         conditions = ["c.annotation_id IS NOT NULL"]
         params: list[Any] = []
         if claimant:
@@ -776,9 +824,17 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
             )
         except sqlite3.Error as error:
             raise translate(error, self.path) from None
+        chains = self.chains()
+        newest = {a.article_id: chains.newest(a.article_id) for a in annotations}
         titles = {row[0]: row[1] for row in self._read("SELECT id, title FROM articles")}
         return [
-            ClaimRow(annotation=a, article_id=a.article_id, article_title=titles[a.article_id])
+            ClaimRow(
+                annotation=a,
+                article_id=a.article_id,
+                article_title=titles[newest[a.article_id]],
+                orphan=newest[a.article_id] != a.article_id,
+                newest_id=newest[a.article_id],
+            )
             for a in annotations
         ]
 
@@ -786,18 +842,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         """The change journal, oldest first, for one article or all."""
         where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
         rows = self._read(f"SELECT * FROM journal {where} ORDER BY id", params)
-        return [
-            JournalEntry(
-                id=row["id"],
-                at=row["at"],
-                action=row["action"],
-                annotation_id=row["annotation_id"],
-                article_id=row["article_id"],
-                before=json.loads(row["before"]) if row["before"] else None,
-                after=json.loads(row["after"]) if row["after"] else None,
-            )
-            for row in rows
-        ]
+        return [journal_entry(row) for row in rows]
 
     # -- suggestions and settings ----------------------------------------------------
 
@@ -879,30 +924,32 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
         annotation: Annotation,
         before: Annotation | None,
         after: Annotation | None,
+        *,
+        article_id: int | None = None,
     ) -> None:
-        self._journal_many(conn, action, [(annotation, before, after)])
+        self._journal_many(conn, [(action, annotation, before, after, article_id)])
 
     def _journal_many(
         self,
         conn: sqlite3.Connection,
-        action: str,
-        changes: Sequence[tuple[Annotation, Annotation | None, Annotation | None]],
+        entries: Sequence[tuple[str, Annotation, Annotation | None, Annotation | None, int | None]],
     ) -> None:
-        """Journal (annotation, before, after) changes, all stamped now."""
+        """Journal several changes at once: (action, annotation, before, after, article
+        id or None for the annotation's own) each, all stamped with the same time."""
         at = now()
         conn.executemany(
             """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
                VALUES (?, ?, ?, ?, ?, ?)""",
             [
-                [
+                (
                     at,
                     action,
                     annotation.id,
-                    annotation.article_id,
+                    annotation.article_id if article_id is None else article_id,
                     json.dumps(annotation_to_dict(before), ensure_ascii=False) if before else None,
                     json.dumps(annotation_to_dict(after), ensure_ascii=False) if after else None,
-                ]
-                for annotation, before, after in changes
+                )
+                for action, annotation, before, after, article_id in entries
             ],
         )
 
@@ -977,9 +1024,32 @@ class Store(LibraryQueries, SearchQueries, TagQueries):
                     claim=claim,
                     created_at=row["created_at"],
                     updated_at=row["updated_at"],
+                    marked_quote=row["marked_quote"] if self._marked_quotes else None,
                 )
             )
         return result
+
+
+def journal_entry(row: sqlite3.Row) -> JournalEntry:
+    """A journal row as a `JournalEntry`."""
+    return JournalEntry(
+        id=row["id"],
+        at=row["at"],
+        action=row["action"],
+        annotation_id=row["annotation_id"],
+        article_id=row["article_id"],
+        before=json.loads(row["before"]) if row["before"] else None,
+        after=json.loads(row["after"]) if row["after"] else None,
+    )
+
+
+def _same_but_place(current: Annotation | None, seen: Annotation | None) -> bool:
+    """True when two states of an annotation differ only in where it sits (a new version
+    carried it): the same content, on another text."""
+    if current is None or seen is None:
+        return False
+    fields = ("color", "note", "tags", "claim", "created_at", "updated_at")
+    return all(getattr(current, name) == getattr(seen, name) for name in fields)
 
 
 def _article(row: sqlite3.Row) -> Article:

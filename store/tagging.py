@@ -199,7 +199,7 @@ class TagQueries(StoreParts):
                 [stamp, *chunk],
             )
         afters = {a.id: a for a in self._annotations(conn, ids)}
-        self._journal_many(conn, "update", [(afters[b.id], b, afters[b.id]) for b in befores])
+        self._journal_many(conn, [("update", afters[b.id], b, afters[b.id], None) for b in befores])
 
     def _tag_names(self, conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
         """The tag names of each of the annotations `ids`."""

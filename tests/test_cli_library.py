@@ -145,21 +145,18 @@ def test_tags_bad_input(library) -> None:
     one_line_error(library("tags", "rename", "flood"), status=2)
 
 
-def test_list_names_counts_as_the_export_does_and_sorts(library) -> None:
+def test_list_names_counts_as_the_export_does_and_sorts(
+    library, monkeypatch: pytest.MonkeyPatch
+) -> None:
     listed = json.loads(library("list", "--json").out)
     flood = next(a for a in listed if a["id"] == 1)
     assert (flood["annotation_count"], flood["note_count"], flood["claim_count"]) == (2, 1, 1)
+    header = library("list").out.splitlines()[0].split()  # 80 columns: the counts stay
+    assert header == ["id", "title", "annotations", "notes", "claims", "opened"]
+    monkeypatch.setenv("COLUMNS", "112")
     header = library("list").out.splitlines()[0].split()
-    assert header[:8] == [
-        "id",
-        "title",
-        "byline",
-        "annotations",
-        "notes",
-        "claims",
-        "read",
-        "opened",
-    ]
+    assert header == ["id", "title", "byline", "annotations", "notes", "claims", "read", "opened"]
+    monkeypatch.delenv("COLUMNS")
     by_claims = json.loads(library("list", "--json", "--sort", "claims").out)
     assert [a["id"] for a in by_claims] == [1, 2]
     by_title = json.loads(library("list", "--json", "--sort", "title", "--reverse").out)

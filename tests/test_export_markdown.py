@@ -700,8 +700,11 @@ def test_arbitrary_text_round_trips_through_markdown(
     drafts: list[dict[str, Any]],
     group_by: str,
 ) -> None:
-    text = "\n".join([f"Paragraph {next(_counter)}.", *paragraphs])
-    article = store.add_article(title, byline, "/tmp/prop.txt", text).article
+    number = next(_counter)
+    text = "\n".join([f"Paragraph {number}.", *paragraphs])
+    # Each example its own source: one source for all would make each a new version of
+    # the last, carrying every earlier example's notes.
+    article = store.add_article(title, byline, f"/tmp/prop-{number}.txt", text).article
     text = article.text  # as stored: sanitised (store.sanitize)
     for draft in drafts:
         offset, length = draft["where"]

@@ -308,11 +308,13 @@ def _table_counts(store: Store) -> dict[str, int]:
 def test_delete_removes_every_version_and_index_row_and_restores_the_same_ids(lib: Store) -> None:
     newer = lib.add_article("Coastal flood plan backed", "By Jane", "/flood.txt", FLOOD + "\nMore.")
     assert newer.status == "new-version"
-    lib.save_position(1, 5)
+    new_id = newer.article.id  # the notes are carried to the new text (issue 10)
+    lib.save_position(new_id, 5)
     lib.dismiss_suggestion(1, 0, 4)
     before = _table_counts(lib)
-    annotations_before = lib.list_annotations(1)
-    deleted = lib.delete_articles([newer.article.id])
+    annotations_before = lib.list_annotations(new_id)
+    assert len(annotations_before) == 2
+    deleted = lib.delete_articles([new_id])
     assert set(deleted.article_ids) == {1, newer.article.id}
     assert deleted.titles == ("Coastal flood plan backed",) and deleted.annotation_count == 2
     after = _table_counts(lib)
@@ -325,12 +327,10 @@ def test_delete_removes_every_version_and_index_row_and_restores_the_same_ids(li
 
     lib.restore_articles(deleted)
     assert _table_counts(lib) == before
-    assert lib.list_annotations(1) == annotations_before
-    assert lib.get_article(newer.article.id).previous_id == 1
-    assert [h.where for h in lib.search("gazette", all_versions=True).hits] == [
-        "¶2 claim (sources)"
-    ]
-    assert _kept(lib, 1) == (2, 1, 1)
+    assert lib.list_annotations(new_id) == annotations_before
+    assert lib.get_article(new_id).previous_id == 1
+    assert [h.where for h in lib.search("gazette").hits] == ["¶2 claim (sources)"]
+    assert _kept(lib, new_id) == (2, 1, 1)
 
 
 def test_delete_of_an_unknown_article_changes_nothing(lib: Store) -> None:

@@ -19,7 +19,7 @@ from claimmark.store.export.markdown import (
     is_markdown_export,
 )
 from claimmark.store.export.webanno import collection_json, is_collection_export
-from claimmark.store.models import Article
+from claimmark.store.models import Annotation, Article
 from claimmark.store.store import Store
 
 FORMATS: tuple[str, ...] = ("markdown", "json")
@@ -145,16 +145,26 @@ def export_text(
     _check_options(fmt, group_by)
     ids = _unique(article_ids)
     if fmt == "json":
-        return collection_json([(store.get_article(i), store.list_annotations(i)) for i in ids])
+        return collection_json([pair for i in ids for pair in _with_versions(store, i)])
     return "\n".join(
         article_markdown(
             store.get_article(i),
             store.list_annotations(i),
             group_by=group_by,
             include_timestamp=include_timestamp,
+            orphans=store.orphans(i),
         )
         for i in ids
     )
+
+
+def _with_versions(store: Store, article_id: int) -> list[tuple[Article, list[Annotation]]]:
+    """Every version of an article with the annotations on it (the older ones hold its
+    orphans), for the JSON export: it keeps the history, so an import rebuilds it."""
+    return [
+        (store.get_article(version.id), store.list_annotations(version.id))
+        for version in store.versions(article_id)
+    ]
 
 
 def export_articles(
@@ -195,7 +205,7 @@ def export_articles(
         _check_target(target, force)
         pairs = []
         for done, article in enumerate(articles, 1):
-            pairs.append((article, store.list_annotations(article.id)))
+            pairs.extend(_with_versions(store, article.id))
             if progress is not None:
                 progress(done, total)
         write_atomic(target, collection_json(pairs), force=force)
@@ -210,6 +220,7 @@ def export_articles(
             store.list_annotations(article.id),
             group_by=group_by,
             include_timestamp=include_timestamp,
+            orphans=store.orphans(article.id),
         )
         write_atomic(target, text, force=force)
         if progress is not None:

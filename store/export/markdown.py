@@ -45,7 +45,11 @@ The file, for an article with claims and highlights::
     - **Tags:** #climate-policy
 
 Every annotation is a block quote (the quoted text) followed by a list of fields; fields
-with nothing to say are left out. Claims come first, in document order; then the other
+with nothing to say are left out. When a new version of the article changed the words under
+an annotation, a **Changed since marked** field gives the words as they were marked (marked
+⚠ on a claim) and the front matter counts them (``changed: N``). Orphans, annotations whose
+words are gone from this version, close the file under ``## Orphans`` with their old quote
+and note (``orphans: N`` in the front matter). Claims come first, in document order; then the other
 annotations in document order, or, with ``group_by="tag"``, under one ``### #tag`` heading
 per tag (an annotation with two tags appears under both; untagged ones last, under
 ``### Untagged``). Front matter values are double-quoted strings with JSON-style escapes
@@ -292,11 +296,29 @@ def _paragraph_label(annotation: Annotation, paragraphs: ParagraphIndex) -> str:
     return f"¶{first}" if first == last else f"¶{first}–{last}"
 
 
-def annotation_block(annotation: Annotation, paragraphs: ParagraphIndex) -> list[str]:
-    """The Markdown lines of one annotation: its quote as a block quote, then its fields."""
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def annotation_block(
+    annotation: Annotation, paragraphs: ParagraphIndex | None, *, orphan: bool = False
+) -> list[str]:
+    """The Markdown lines of one annotation: its quote as a block quote, then its fields.
+    A changed annotation says what was marked; an orphan (`paragraphs` None) says its
+    words are gone."""
     lines = ["> " + line for line in quote_lines(annotation.quote)]
     lines.append("")
-    lines.append(f"- **Paragraph:** {_paragraph_label(annotation, paragraphs)}")
+    if orphan or paragraphs is None:
+        lines.append("- **Orphan:** these words are gone from this version of the article")
+    else:
+        lines.append(f"- **Paragraph:** {_paragraph_label(annotation, paragraphs)}")
+    if annotation.marked_quote is not None:
+        mark = "⚠ " if annotation.claim is not None else ""
+        lines.append(
+            _field(
+                f"{mark}Changed since marked", f"marked as “{_one_line(annotation.marked_quote)}”"
+            )
+        )
     claim = annotation.claim
     if claim is not None:
         if claim.claimant:
@@ -351,8 +373,11 @@ def article_markdown(
     *,
     group_by: str = "document",
     include_timestamp: bool = False,
+    orphans: Sequence[Annotation] = (),
 ) -> str:
     """The Markdown export of one article's annotations (see the module docstring).
+    `orphans` (annotations whose words are gone from this version) close the document
+    in their own section, with their old quote and note.
 
     `group_by` is ``"document"`` (highlights and notes in document order) or ``"tag"``
     (under one heading per tag). The result depends only on the article and annotations
@@ -398,6 +423,13 @@ def article_markdown(
         f"claims: {len(claims)}",
         f"notes: {sum(1 for a in others if a.kind == 'note')}",
         f"highlights: {sum(1 for a in others if a.kind == 'highlight')}",
+    ]
+    changed = sum(1 for a in ordered if a.changed)
+    if changed:
+        lines.append(f"changed: {changed}")
+    if orphans:
+        lines.append(f"orphans: {len(orphans)}")
+    lines += [
         "---",
         "",
         f"# {escape_text(article.title)}".rstrip(),
@@ -417,6 +449,11 @@ def article_markdown(
                 lines += [f"### {heading}", ""] + _blocks(members, paragraphs)
         else:
             lines += _blocks(others, paragraphs)
+    if orphans:
+        lines += ["## Orphans", ""]
+        for annotation in sorted(orphans, key=document_order):
+            lines.extend(annotation_block(annotation, None, orphan=True))
+            lines.append("")
     while lines and lines[-1] == "":
         lines.pop()
     return "\n".join(lines) + "\n"

@@ -25,6 +25,8 @@ every annotation; the articles they annotate, text and all, travel with it in
           {"id": "urn:claimmark:annotation:<hash>", "type": "Annotation",
            "motivation": "assessing" | "commenting" | "highlighting",
            "created": ..., "modified": ..., "claimmark:color": "yellow",
+           "claimmark:changedSinceMarked": true,        <- only when a new version changed
+           "claimmark:markedQuote": "the words marked",    the words under it
            "body": [
              {"type": "TextualBody", "purpose": "commenting", "format": "text/markdown",
               "value": "the note"},
@@ -44,6 +46,9 @@ every annotation; the articles they annotate, text and all, travel with it in
 
 The page metadata keys (site name to language) are written only when the article has a
 value for them (articles from text files have none), and read back when present.
+
+Every version of an exported article travels with it (older versions hold its orphans,
+annotations whose words are gone from the newest text), so an import rebuilds the history.
 
 Ids are derived from content, never from database ids: an article is
 ``urn:claimmark:article:<sha256 of title, byline and text>``; an annotation is a hash of its
@@ -132,6 +137,9 @@ def _annotation_json(article: Article, annotation: Annotation) -> dict[str, Any]
     }
     if annotation.color is not None:
         item["claimmark:color"] = annotation.color
+    if annotation.marked_quote is not None:
+        item["claimmark:changedSinceMarked"] = True
+        item["claimmark:markedQuote"] = annotation.marked_quote
     body: list[dict[str, Any]] = []
     if annotation.note:
         body.append(

@@ -104,6 +104,8 @@ class ParsedAnnotation:
     claim: Claim | None
     created_at: str
     updated_at: str
+    marked_quote: str | None = None
+    """The words as marked, when a new version of the article changed them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +360,7 @@ def _parse_annotation(
     created = check.timestamp(item, "created")
     modified = check.timestamp(item, "modified") if "modified" in item else created
     color = check.get(item, "claimmark:color", (str, type(None)), None)
+    marked_quote = check.get(item, "claimmark:markedQuote", (str, type(None)), None)
     target = check.obj(check.get(item, "target", dict), "the target")
     source = check.get(target, "source", str)
     article = articles.get(source)
@@ -412,6 +415,7 @@ def _parse_annotation(
         claim=claim,
         created_at=created,
         updated_at=modified,
+        marked_quote=marked_quote if marked_quote != article.text[start:end] else None,
     )
 
 
@@ -482,13 +486,13 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
             ids[article.urn] = result.article.id
             if result.status == "existing":
                 existing += 1
-                known[article.urn] = {
-                    (a.start, a.end, a.created_at, a.quote)
-                    for a in store.list_annotations(result.article.id)
-                }
             else:
                 added += 1
-                known[article.urn] = set()
+            # What the library holds already, including notes a new version just carried.
+            known[article.urn] = {
+                (a.start, a.end, a.created_at, a.quote)
+                for a in store.list_annotations(result.article.id)
+            }
         annotations_added = skipped = 0
         for annotation in parsed.annotations:
             key = (annotation.start, annotation.end, annotation.created_at, annotation.quote)
@@ -508,6 +512,7 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
                 ),
                 created_at=annotation.created_at,
                 updated_at=annotation.updated_at,
+                marked_quote=annotation.marked_quote,
             )
             seen.add(key)
             annotations_added += 1

@@ -7,21 +7,45 @@ from typing import Any
 
 import click
 
-from claimmark.tui.cli.base import Context, cli, echo, fail, pass_context, print_json
+from claimmark.tui.cli.base import (
+    Context,
+    cli,
+    echo,
+    fail,
+    pass_context,
+    print_json,
+    version_option,
+)
 from claimmark.tui.textfit import one_line
+
+CHANGED = "⚠ changed since marked"
+"""How the CLI flags an annotation whose words changed in a new version."""
 
 
 @cli.command("annotations")
 @click.argument("article")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option(
+    "--orphans",
+    is_flag=True,
+    help="List the orphans instead: notes whose words are gone from the newest version.",
+)
+@version_option
 @pass_context
-def annotations_command(context: Context, article: str, as_json: bool) -> None:
-    """List the annotations of ARTICLE in document order."""
+def annotations_command(
+    context: Context, article: str, as_json: bool, orphans: bool, version: int | None
+) -> None:
+    """List the annotations of ARTICLE in document order (--orphans: those whose words
+    are gone, with their old quote and note)."""
     from claimmark.store.models import annotation_to_dict
     from claimmark.store.text import ParagraphIndex
 
-    found = context.store.find_article(article)
-    annotations = context.store.list_annotations(found.id)
+    store = context.store
+    found = store.find_article(article, version=version)
+    if orphans:
+        _print_orphans(context, found.id, as_json)
+        return
+    annotations = store.list_annotations(found.id)
     paragraphs = ParagraphIndex(found.text)
     if as_json:
         print_json(
@@ -31,14 +55,48 @@ def annotations_command(context: Context, article: str, as_json: bool) -> None:
             ]
         )
         return
+    orphan_count = len(store.orphans(found.id)) if version is None else 0
     if not annotations:
         echo(f"No annotations in #{found.id} {found.title}.", err=True)
-        return
     for a in annotations:
         kind = a.claim.status.value if a.claim else a.kind
         tags = " ".join(f"#{t}" for t in a.tags)
         line = f"{a.id}\t¶{paragraphs.number_of(a.start)}\t{kind}\t{one_line(a.quote, 70)}"
         echo(line + (f"\t{tags}" if tags else ""))
+        if a.marked_quote is not None:
+            echo(f"\t\t{CHANGED}: was {one_line(a.marked_quote, 60)!r}")
+        if a.claim and a.claim.claimant:
+            echo(f"\t\tclaimant: {a.claim.claimant}")
+        if a.note:
+            echo(f"\t\tnote: {one_line(a.note, 70)}")
+    if orphan_count:
+        echo(
+            f"{orphan_count} orphan{'s' if orphan_count != 1 else ''} (words gone from this "
+            f"version): claimmark annotations {found.id} --orphans",
+            err=True,
+        )
+
+
+def _print_orphans(context: Context, article_id: int, as_json: bool) -> None:
+    from claimmark.store.models import annotation_to_dict
+
+    store = context.store
+    orphans = store.orphans(article_id)
+    numbers = {v.id: v.number for v in store.versions(article_id)}
+    if as_json:
+        print_json(
+            [{**annotation_to_dict(a), "last_version": numbers[a.article_id]} for a in orphans]
+        )
+        return
+    if not orphans:
+        echo(f"No orphans in #{article_id}: every note has its place.", err=True)
+        return
+    for a in orphans:
+        kind = a.claim.status.value if a.claim else a.kind
+        echo(
+            f"{a.id}\torphan (last in version {numbers[a.article_id]})\t{kind}\t"
+            f"{one_line(a.marked_quote or a.quote, 70)}"
+        )
         if a.claim and a.claim.claimant:
             echo(f"\t\tclaimant: {a.claim.claimant}")
         if a.note:
@@ -153,22 +211,46 @@ def annotate_command(
 @click.option("--claimant", help="Only claims whose claimant contains this text.")
 @click.option("--status", help="Only claims with this status.")
 @click.option("--tag", help="Only claims with this tag.")
+@click.option(
+    "--history",
+    is_flag=True,
+    help="Under each claim, its history: when it was marked, edited, and carried or "
+    "orphaned by new versions of its article.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
 def claims_command(
-    context: Context, claimant: str | None, status: str | None, tag: str | None, as_json: bool
+    context: Context,
+    claimant: str | None,
+    status: str | None,
+    tag: str | None,
+    history: bool,
+    as_json: bool,
 ) -> None:
-    """List every claim in the library."""
+    """List every claim in the library, on the newest version of each article. A claim
+    whose words changed since it was marked is flagged; one whose words are gone is an
+    orphan."""
     from claimmark.store.models import annotation_to_dict
 
-    rows = context.store.list_claims(claimant=claimant, status=status, tag=tag)
+    store = context.store
+    rows = store.list_claims(claimant=claimant, status=status, tag=tag)
     if as_json:
         print_json(
             [
                 {
-                    "article_id": r.article_id,
+                    "article_id": r.newest_id or r.article_id,
                     "article_title": r.article_title,
+                    "orphan": r.orphan,
                     **annotation_to_dict(r.annotation),
+                    **(
+                        {
+                            "history": [
+                                _history_json(e) for e in store.annotation_history(r.annotation.id)
+                            ]
+                        }
+                        if history
+                        else {}
+                    ),
                 }
                 for r in rows
             ]
@@ -181,22 +263,39 @@ def claims_command(
         claim = r.annotation.claim
         assert claim is not None
         tags = " ".join(f"#{t}" for t in r.annotation.tags)
+        mark = " ⚠ changed" if r.annotation.changed else (" ⚠ orphan" if r.orphan else "")
         echo(
-            f"{r.annotation.id}\t{claim.status.value}\t{claim.claimant or '(no claimant)'}\t"
+            f"{r.annotation.id}\t{claim.status.value}{mark}\t"
+            f"{claim.claimant or '(no claimant)'}\t"
             f"{one_line(r.article_title, 30)}\t{one_line(r.annotation.quote, 60)}"
             + (f"\t{tags}" if tags else "")
         )
+        if r.annotation.marked_quote is not None:
+            echo(f"\t\t{CHANGED}: was {one_line(r.annotation.marked_quote, 60)!r}")
+        if history:
+            for line in store.history_lines(r.annotation.id):
+                echo(f"\t\t{line}")
+
+
+def _history_json(entry: Any) -> dict[str, Any]:
+    return {
+        "at": entry.at,
+        "action": entry.action,
+        "article_id": entry.article_id,
+        "quote": (entry.after or entry.before or {}).get("quote"),
+    }
 
 
 @cli.command("suggest")
 @click.argument("article")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@version_option
 @pass_context
-def suggest_command(context: Context, article: str, as_json: bool) -> None:
+def suggest_command(context: Context, article: str, as_json: bool, version: int | None) -> None:
     """Print the attributed statements claimmark finds in ARTICLE."""
     from claimmark.store.suggest import suggest_attributions, suggestion_to_dict
 
-    found = context.store.find_article(article)
+    found = context.store.find_article(article, version=version)
     dismissed = context.store.dismissed_suggestions(found.id)
     result = suggest_attributions(found.text, title=found.title)
     suggestions = [s for s in result if s.in_title or (s.start, s.end) not in dismissed]

@@ -190,6 +190,8 @@ def _describe(outcome: AddOutcome) -> str:
             what = "already in library"
     elif outcome.status == "new-version":
         what = f"new version of #{article.previous_id}"
+        if result.carried is not None:
+            what += f" ({result.carried.summary()})"
     else:
         what = "added"
     detail = (article.site_name or _host(article.url)) if article.url else result.encoding
@@ -267,15 +269,20 @@ def list_command(
     out = console()
     # Site and publication date when the terminal (or COLUMNS) has room for them.
     wide = out.width >= WIDE_LIST_COLUMNS
+    # The counts always, and the versions once an article has several; the byline and how
+    # far each was read when there is room for them beside the title.
+    roomy = out.width >= 110
+    versions = any(a.version_count > 1 for a in articles)
     columns = [
         ("id", "right", None),
         ("title", "left", None),
-        ("byline", "left", 24),
+        *((("byline", "left", 24),) if roomy else ()),
         *((("site", "left", 18), ("published", "left", None)) if wide else ()),
         ("annotations", "right", None),
         ("notes", "right", None),
         ("claims", "right", None),
-        ("read", "right", None),
+        *((("read", "right", None),) if roomy else ()),
+        *((("versions", "right", None),) if versions else ()),
         ("opened", "left", None),
     ]
     table = Table(box=None, pad_edge=False)
@@ -289,15 +296,126 @@ def list_command(
         )
     for a in articles:
         read = a.read_percent
-        row: list[Any] = [str(a.id), cell(a.title), cell(a.byline)]
+        row: list[Any] = [str(a.id), cell(a.title)]
+        if roomy:
+            row.append(cell(a.byline))
         if wide:
             row += [cell(a.site_name), a.published[:10]]
         row += [
-            str(a.annotation_count),
+            str(a.annotation_count) + (f" +{a.orphan_count} orphaned" if a.orphan_count else ""),
             str(a.note_count),
             str(a.claim_count),
-            "" if read is None else f"{read}%",
-            (a.last_opened_at or "")[:16].replace("T", " "),
         ]
+        if roomy:
+            row.append("" if read is None else f"{read}%")
+        if versions:
+            row.append(str(a.version_count) + (" new" if a.unseen_version else ""))
+        opened = (a.last_opened_at or "")[:16].replace("T", " ")
+        row.append(opened if roomy else opened[:10])
         table.add_row(*row)
     out.print(table)
+
+
+@cli.command("versions")
+@click.argument("article")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def versions_command(context: Context, article: str, as_json: bool) -> None:
+    """List the versions of ARTICLE, oldest first, with what changed in each."""
+    from claimmark.store.textdiff import compare, summary
+
+    store = context.store
+    found = store.find_article(article)
+    versions = store.versions(found.id)
+    changes: list[str] = [""]
+    previous = store.get_article(versions[0].id)
+    for version in versions[1:]:
+        current = store.get_article(version.id)
+        changes.append(summary(compare(previous.text, current.text)))
+        previous = current
+    if as_json:
+        from dataclasses import asdict
+
+        print_json(
+            [
+                {**asdict(v), "changes": change or None}
+                for v, change in zip(versions, changes, strict=True)
+            ]
+        )
+        return
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for name, justify in (
+        ("version", "right"),
+        ("id", "right"),
+        ("imported", "left"),
+        ("characters", "right"),
+        ("notes", "right"),
+        ("changes", "left"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for version, change in zip(versions, changes, strict=True):
+        notes = str(version.annotation_count)
+        if not version.newest and version.annotation_count:
+            notes += " orphaned"
+        table.add_row(
+            f"{version.number}{' (newest)' if version.newest else ''}",
+            str(version.id),
+            version.imported_at[:16].replace("T", " "),
+            str(version.length),
+            notes,
+            change or "first text",
+        )
+    console().print(table)
+
+
+@cli.command("diff")
+@click.argument("article")
+@click.argument("old", type=click.IntRange(min=1), required=False)
+@click.argument("new", type=click.IntRange(min=1), required=False)
+@click.option("--all", "show_all", is_flag=True, help="Show unchanged paragraphs too.")
+@pass_context
+def diff_command(
+    context: Context, article: str, old: int | None, new: int | None, show_all: bool
+) -> None:
+    """Show what changed in ARTICLE between versions OLD and NEW (default: the last
+    change): removed words struck through, added words marked, paragraph by paragraph."""
+    from rich.text import Text
+
+    from claimmark.store.textdiff import Change, Words, compare, summary
+
+    store = context.store
+    found = store.find_article(article)
+    count = len(store.versions(found.id))
+    new = new or count
+    old = old or new - 1
+    if old < 1 or old == new:
+        fail(f"#{found.id} {found.title} has {count} version(s): nothing to compare")
+    first, second = store.version_of(found.id, old), store.version_of(found.id, new)
+    changes = compare(first.text, second.text)
+    out = console()
+    out.print(Text(f"version {old} → {new}: {summary(changes)}", style="bold"))
+    styles = {
+        Words.SAME: "",
+        Words.REMOVED: "strike red",
+        Words.ADDED: "bold green",
+    }
+    for item in changes:
+        if item.change is Change.SAME and not show_all:
+            continue
+        label = {
+            Change.SAME: " ",
+            Change.EDITED: "~",
+            Change.ADDED: "+",
+            Change.REMOVED: "-",
+            Change.MOVED: ">",
+        }[item.change]
+        number = item.new_number or item.old_number
+        line = Text(f"{label} ¶{number} ", style="dim")
+        for kind, words in item.runs:
+            if out.color_system is None and kind is not Words.SAME and item.change is Change.EDITED:
+                # No colours (a pipe, NO_COLOR): git's word-diff marks instead.
+                words = f"[-{words}-]" if kind is Words.REMOVED else f"{{+{words}+}}"
+            line.append(words, style=styles[kind])
+        out.print(line)

@@ -147,18 +147,30 @@ def run_tui(store: Store, article_id: int | None) -> None:
         raise SystemExit(app.return_code)
 
 
-def resolve_article(store: Store, ref: str) -> Article:
-    """An article named by id, path, or title fragment; a path not yet in the library is
-    added first."""
+def resolve_article(store: Store, ref: str, version: int | None = None) -> Article:
+    """An article named by id, path, or title fragment (its newest version, or version
+    number `version`); a path not yet in the library is added first."""
     from claimmark.store.errors import IngestError
     from claimmark.store.ingest import path_problem
 
     path = Path(ref).expanduser()
     if not ref.isdigit() and path.exists():
-        return store.import_file(path).article
+        added = store.import_file(path).article
+        return store.find_article(str(added.id), version=version)
     if not ref.isdigit() and os.path.lexists(path):  # a link that leads nowhere
         raise IngestError(f"{ref}: {path_problem(path)}")
-    return store.find_article(ref)
+    return store.find_article(ref, version=version)
+
+
+def version_option(func: Any) -> Any:
+    """The `--version N` option of commands that take an ARTICLE."""
+    return click.option(
+        "--version",
+        "version",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Version N of the article (1 = the first text; default: the newest).",
+    )(func)
 
 
 def print_json(data: Any) -> None:

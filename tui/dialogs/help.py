@@ -27,15 +27,17 @@ class HelpScreen(DialogScreen[None]):
     ]
     """`escape`, `q` or `?` close the help."""
 
-    def __init__(self, sections: Sequence[HelpSection]) -> None:
+    def __init__(self, sections: Sequence[HelpSection], *, title: str = "Keys") -> None:
         super().__init__()
         self.sections = [(title, list(rows)) for title, rows in sections]
         """The sections to show, in order."""
+        self.box_title = title
+        """The box's title (the help says "Keys"; a history reuses the table)."""
 
     def compose(self) -> ComposeResult:
         """The title, a scrolling column of sections and the key hints."""
         with Vertical(classes="dialog") as box:
-            box.border_title = "Keys"
+            box.border_title = self.box_title
             with VerticalScroll(id="help-body"):
                 for title, rows in self.sections:
                     yield Label(title, classes="help-section", markup=False)

@@ -18,6 +18,16 @@ from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.table import Table
 
 
+def _words_mark(row: ClaimRow) -> Text:
+    """Whether the claim's words are as marked: "⚠ changed" (the article was edited under
+    them) or "orphan" (they are gone), clearly marked; empty when they are the same."""
+    if row.orphan:
+        return Text(" orphan ", style="bold black on grey62")
+    if row.annotation.changed:
+        return Text(" ⚠ changed ", style="bold black on yellow")
+    return Text("")
+
+
 class ClaimsScreen(Screen[None]):
     """List claims across articles; enter opens the article at the claim."""
 
@@ -27,6 +37,12 @@ class ClaimsScreen(Screen[None]):
         Binding("s", "cycle_status", "Status", tooltip="Filter by status (cycles)"),
         Binding("number_sign", "filter_tag", "Tag", tooltip="Filter by tag"),
         Binding("r", "reset", "Reset", tooltip="Clear the filters"),
+        Binding(
+            "H",
+            "history",
+            "History",
+            tooltip="The claim's history: marked, edited, carried to new versions, orphaned",
+        ),
         Binding("escape", "back", "Back"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit", "Quit"),
@@ -50,7 +66,7 @@ class ClaimsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Claims"
         table = self.query_one(DataTable)
-        for label in ("Status", "Claimant", "Article", "Tags", "Claim"):
+        for label in ("Status", "Words", "Claimant", "Article", "Tags", "Claim"):
             table.add_column(label, key=label.lower())
         table.focus()
 
@@ -79,6 +95,7 @@ class ClaimsScreen(Screen[None]):
             status = claim.status.value
             table.add_row(
                 Text(f" {status} ", style=f"bold black on {STATUS_COLORS[status]}"),
+                _words_mark(row),
                 plain(one_line(claim.claimant or "—", 28)),
                 plain(one_line(row.article_title, 28)),
                 plain(" ".join(f"#{t}" for t in row.annotation.tags)),
@@ -117,11 +134,32 @@ class ClaimsScreen(Screen[None]):
             return
         from claimmark.tui.screens.reader import ReaderScreen
 
-        reader = ReaderScreen(self.store, row.article_id)
-        start = row.annotation.start
-
+        reader = ReaderScreen(self.store, row.newest_id or row.article_id)
         self.app.push_screen(reader)
-        reader.call_after_refresh(reader.jump_to, start)
+        if row.orphan:
+            reader.notify(
+                "This claim is an orphan: its words are gone from this version. It is listed "
+                "under Orphans in the pane (tab), where r re-attaches it to a selection.",
+                timeout=8,
+            )
+        else:
+            reader.call_after_refresh(reader.jump_to, row.annotation.start)
+
+    def action_history(self) -> None:
+        """Show the selected claim's history."""
+        row = self._selected()
+        if row is None:
+            self.notify("No claim selected.", severity="warning")
+            return
+        from claimmark.tui.dialogs import HelpScreen
+
+        lines = self.store.history_lines(row.annotation.id)
+        marked = row.annotation.marked_quote
+        rows = [(line[:16], line[18:]) for line in lines]
+        if marked is not None:
+            rows.append(("marked as", one_line(marked, 200)))
+        title = f"History of claim {row.annotation.id}"
+        self.app.push_screen(HelpScreen([(title, rows)], title="History"))
 
     def action_cycle_status(self) -> None:
         options: list[str | None] = [None, *(s.value for s in ClaimStatus)]

@@ -1,5 +1,8 @@
-"""The library: every article, sortable, searchable as you type, with delete and undo;
-`a` adds a URL, file or folder in a worker thread with a progress bar.
+"""The library: every article (its newest version), sortable, searchable as you type,
+with delete and undo; `a` adds a URL, file or folder in a worker thread with a progress
+bar. Each row shows the byline, site and date where there is room, the counts (with the
+orphans a new version left), how far it was read, its versions (● new: a new version not
+opened yet) and when it was last opened.
 
 The list is virtualised (tui/widgets/article_list.py): the store gives the ids in order
 from an index and the list fetches the few summaries on screen, so 30,000 articles open
@@ -175,7 +178,9 @@ class LibraryScreen(Screen[None]):
         except ClaimmarkError as error:
             self.notify(str(error), title="Cannot read the library", severity="error")
             ids, total = [], 0
-        self.article_rows.load(ids, self.sort, self.reverse, total, web=self._web())
+        self.article_rows.load(
+            ids, self.sort, self.reverse, total, web=self._web(), versions=self._versions()
+        )
         self.rows.show(self.article_rows, 0)
         self._show_hint(total)
         if len(ids) < total:
@@ -205,7 +210,9 @@ class LibraryScreen(Screen[None]):
         except ClaimmarkError as error:
             self.notify(str(error), title="Cannot read the library", severity="error", markup=False)
             ids = []
-        self.article_rows.load(ids, self.sort, self.reverse, web=self._web())
+        self.article_rows.load(
+            ids, self.sort, self.reverse, web=self._web(), versions=self._versions()
+        )
         if self.showing_hits:
             self._article_before_search = keep
         else:
@@ -216,6 +223,13 @@ class LibraryScreen(Screen[None]):
         """Whether to show the site and published columns (any article from the web)."""
         try:
             return self.store.has_web_articles()
+        except ClaimmarkError:
+            return True
+
+    def _versions(self) -> bool:
+        """Whether to show the versions column (any article with a later version)."""
+        try:
+            return self.store.has_versions()
         except ClaimmarkError:
             return True
 

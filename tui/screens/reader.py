@@ -69,6 +69,20 @@ class ReaderScreen(Screen[None]):
         Binding("ctrl+r", "redo", "Redo", show=False, tooltip="Redo what was undone"),
         Binding("right_square_bracket", "next_annotation", "Next annotation", show=False),
         Binding("left_square_bracket", "previous_annotation", "Previous annotation", show=False),
+        Binding(
+            "exclamation_mark",
+            "next_changed",
+            "Next changed",
+            show=False,
+            tooltip="Next annotation whose words changed since marked",
+        ),
+        Binding(
+            "V",
+            "versions",
+            "Versions",
+            show=False,
+            tooltip="Versions, and what changed between two",
+        ),
         Binding("slash", "search", "Search", tooltip="Search the article text"),
         Binding("semicolon", "next_match", "Next match", show=False),
         Binding("comma", "previous_match", "Previous match", show=False),
@@ -112,13 +126,17 @@ class ReaderScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.store = store
-        self.article: Article = store.get_article(article_id)
+        # Any version's id opens the newest: older texts are history (V shows them).
+        self.article: Article = store.newest_version(article_id)
         self.match = match
         """A span to open at, selected (a search hit); None opens where the reader was."""
         self._saved: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
         self.paragraphs = ParagraphIndex(self.article.text)
         self.annotations: dict[int, Annotation] = {}
+        self.orphans: dict[int, Annotation] = {}
+        """Annotations whose words are gone from this version (they sit on older ones)."""
+        self._version_numbers: dict[int, int] = {}
         self.undo_stack: list[Change] = []
         self.redo_stack: list[Change] = []
         self.suggestions: list[Suggestion] = []
@@ -222,7 +240,23 @@ class ReaderScreen(Screen[None]):
         self.save_position()
 
     def _record_opened(self) -> None:
-        """Note the open in the library (after the first frame: it is a write)."""
+        """Note the open in the library (after the first frame: it is a write), and say
+        what a new version not seen before did to the notes."""
+        if self.article.previous_id is not None and self.article.last_opened_at is None:
+            changed = sum(1 for a in self.annotations.values() if a.changed)
+            orphans = len(self.orphans)
+            parts = []
+            if changed:
+                parts.append(f"{changed} note{'s' if changed != 1 else ''} on changed words (!)")
+            if orphans:
+                parts.append(f"{orphans} orphan{'s' if orphans != 1 else ''} in the pane")
+            number = self._version_numbers.get(self.article.id, 0)
+            self.notify(
+                (", ".join(parts) + ". " if parts else "Every note kept its words. ")
+                + "V shows what changed.",
+                title=f"New version (v{number})",
+                timeout=8,
+            )
         try:
             self.store.mark_opened(self.article.id)
         except ClaimmarkError:
@@ -236,7 +270,35 @@ class ReaderScreen(Screen[None]):
 
     def _load_annotations(self) -> None:
         self.annotations = {a.id: a for a in self.store.list_annotations(self.article.id)}
+        self._load_orphans()
         self._refresh_marks()
+
+    def _load_orphans(self) -> None:
+        if self.article.previous_id is None:
+            return  # one version: no orphans
+        self.orphans = {a.id: a for a in self.store.orphans(self.article.id)}
+        self._version_numbers = {v.id: v.number for v in self.store.versions(self.article.id)}
+
+    def _find(self, annotation_id: int) -> Annotation | None:
+        """An annotation of this article or one of its orphans."""
+        return self.annotations.get(annotation_id) or self.orphans.get(annotation_id)
+
+    def _keep(self, annotation: Annotation) -> None:
+        """Show `annotation` as it now is: on this text, or as an orphan."""
+        self.annotations.pop(annotation.id, None)
+        self.orphans.pop(annotation.id, None)
+        if annotation.article_id == self.article.id:
+            self.annotations[annotation.id] = annotation
+        else:
+            self.orphans[annotation.id] = annotation
+            if annotation.article_id not in self._version_numbers:
+                self._version_numbers = {
+                    v.id: v.number for v in self.store.versions(self.article.id)
+                }
+
+    def _drop(self, annotation_id: int) -> None:
+        self.annotations.pop(annotation_id, None)
+        self.orphans.pop(annotation_id, None)
 
     def _sorted(self) -> list[Annotation]:
         return sorted(self.annotations.values(), key=lambda a: (a.start, -a.end, a.id))
@@ -257,7 +319,11 @@ class ReaderScreen(Screen[None]):
                 for a in ordered
             ]
         )
-        self.entries = tuple(PaneEntry(a, self.paragraphs.number_of(a.start)) for a in ordered)
+        orphans = sorted(self.orphans.values(), key=lambda a: (-a.article_id, a.start, a.id))
+        self.entries = (
+            *(PaneEntry(a, self.paragraphs.number_of(a.start)) for a in ordered),
+            *(PaneEntry(a, 0, self._version_numbers.get(a.article_id, 0)) for a in orphans),
+        )
         self._update_current()
         self._show_suggestions()
 
@@ -314,9 +380,9 @@ class ReaderScreen(Screen[None]):
         def done(result: Annotation) -> None:
             after = None if deleting else result
             if deleting:
-                self.annotations.pop(result.id, None)
+                self._drop(result.id)
             else:
-                self.annotations[result.id] = result
+                self._keep(result)
             self.undo_stack.append(Change(before, after, label))
             self.redo_stack.clear()
             self._refresh_marks()
@@ -334,12 +400,27 @@ class ReaderScreen(Screen[None]):
         """Another process or window changed the library: show this article's annotations
         as they are now (the app polls `Store.data_version` and calls this)."""
         try:
+            newest = self.store.newest_version(self.article.id)
+            if newest.id != self.article.id:
+                self.notify(
+                    "A new version of this article arrived: press escape and open it again "
+                    "to read it (your notes were carried to it).",
+                    title="New version",
+                    timeout=8,
+                )
+                return
             fresh = {a.id: a for a in self.store.list_annotations(self.article.id)}
+            orphans = (
+                {a.id: a for a in self.store.orphans(self.article.id)}
+                if self.article.previous_id is not None
+                else {}
+            )
         except ClaimmarkError as error:
             self.notify(str(error), title="Cannot reload", severity="error")
             return
-        if fresh != self.annotations:
+        if fresh != self.annotations or orphans != self.orphans:
             self.annotations = fresh
+            self.orphans = orphans
             self._refresh_marks()
 
     def _create(
@@ -514,13 +595,13 @@ class ReaderScreen(Screen[None]):
 
         def done(result: Annotation) -> None:
             if goal is None:
-                self.annotations.pop(result.id, None)
+                self._drop(result.id)
             else:
-                self.annotations[goal.id] = result
+                self._keep(result)
             target.append(change)
             self._refresh_marks()
-            spot = goal or current
-            if spot is not None:
+            spot = result if goal is not None else current
+            if spot is not None and spot.article_id == self.article.id:
                 self.view.move_cursor(spot.start)
             self.notify(f"{'Undid' if undo else 'Redid'} {change.label}.", timeout=1.5)
 
@@ -704,10 +785,64 @@ class ReaderScreen(Screen[None]):
         if annotation is not None:
             self.view.move_cursor(annotation.start)
             self.view.focus()
+        elif event.annotation_id in self.orphans:
+            self.notify(
+                "An orphan: its words are gone from this version. Select the text it belongs "
+                "to in the article (v, s or p), then press r on it here to re-attach it.",
+                timeout=6,
+            )
+
+    @on(AnnotationPane.ReattachRequested)
+    def _reattach_requested(self, event: AnnotationPane.ReattachRequested) -> None:
+        annotation = self._find(event.annotation_id)
+        selection = self.view.selection
+        if annotation is None:
+            return
+        if selection is None or selection[1] <= selection[0]:
+            self.notify(
+                "Select the text first: in the article (tab), v, s or p, then tab back "
+                "and press r on the annotation.",
+                severity="warning",
+                timeout=5,
+            )
+            return
+        start, end = selection
+
+        def placed(result: Annotation) -> None:
+            self.view.clear_selection()
+            self.notify("Re-attached to the selection. Press u to undo.", timeout=3)
+
+        self._apply(
+            lambda: self.store.reattach_annotation(annotation.id, self.article.id, start, end),
+            annotation,
+            "re-attach",
+            then=placed,
+        )
+
+    def action_next_changed(self) -> None:
+        """Jump to the next annotation whose words changed since they were marked."""
+        changed = [a for a in self._sorted() if a.changed]
+        if not changed:
+            orphans = len(self.orphans)
+            extra = (
+                f" ({orphans} orphan{'s' if orphans != 1 else ''} in the pane)" if orphans else ""
+            )
+            self.notify(f"No annotation's words changed{extra}.", timeout=3)
+            return
+        cursor = self.view.cursor
+        target = next((a for a in changed if a.start > cursor), changed[0])
+        self.view.move_cursor(target.start)
+        self.notify(f"Marked as: “{visible(target.marked_quote or '')[:120]}”", timeout=4)
+
+    def action_versions(self) -> None:
+        """Show the article's versions and what changed between two of them."""
+        from claimmark.tui.dialogs.versions import VersionsScreen
+
+        self.app.push_screen(VersionsScreen(self.store, self.article.id))
 
     @on(AnnotationPane.EditRequested)
     def _edit_requested(self, event: AnnotationPane.EditRequested) -> None:
-        annotation = self.annotations.get(event.annotation_id)
+        annotation = self._find(event.annotation_id)
         if annotation is None:
             return
         if annotation.claim is not None:
@@ -724,7 +859,7 @@ class ReaderScreen(Screen[None]):
 
     @on(AnnotationPane.DeleteRequested)
     def _delete_requested(self, event: AnnotationPane.DeleteRequested) -> None:
-        annotation = self.annotations.get(event.annotation_id)
+        annotation = self._find(event.annotation_id)
         if annotation is not None:
             self._delete(annotation)
 

@@ -1,7 +1,10 @@
-"""The annotation pane: every annotation of the article, in document order.
+"""The annotation pane: every annotation of the article, in document order, then its
+orphans (notes whose words are gone from this version) under their own heading.
 
 The reader screen binds `entries` and `current_id`; the pane posts `Chosen`,
-`EditRequested` and `DeleteRequested` upward and never talks to the article view.
+`EditRequested`, `DeleteRequested` and `ReattachRequested` upward and never talks to the
+article view. An annotation whose words changed since it was marked says so ("⚠ changed",
+a warning badge on a claim) with the words as marked on a line of their own.
 
 A Line API widget (`ScrollView` + `render_line`), so that an article with thousands of
 annotations opens at once: the height of every entry is known without drawing it (a header
@@ -45,7 +48,13 @@ class PaneEntry:
 
     annotation: Annotation
     paragraph: int
-    """¶N of the annotation's start."""
+    """¶N of the annotation's start (0 for an orphan)."""
+    orphan_version: int | None = None
+    """For an orphan: the version whose text last held its words (None: not an orphan)."""
+
+    @property
+    def orphan(self) -> bool:
+        return self.orphan_version is not None
 
 
 def entry_matches(entry: PaneEntry, query: str) -> bool:
@@ -58,6 +67,10 @@ def entry_matches(entry: PaneEntry, query: str) -> bool:
     if query.startswith("#"):
         return any(query[1:] in tag.casefold() for tag in annotation.tags)
     fields = [annotation.quote, annotation.note, annotation.kind, *annotation.tags]
+    if entry.orphan:
+        fields.append("orphan")
+    if annotation.changed:
+        fields += ["changed", annotation.marked_quote or ""]
     if annotation.claim is not None:
         fields += [
             annotation.claim.claimant,
@@ -113,6 +126,12 @@ class AnnotationPane(ScrollView, can_focus=True):
         Binding("enter", "choose", "Jump", tooltip="Jump the article to this annotation"),
         Binding("e", "edit", "Edit", tooltip="Edit this annotation's note, tags or claim"),
         Binding("x", "delete", "Delete", tooltip="Delete this annotation (u undoes)"),
+        Binding(
+            "r",
+            "reattach",
+            "Re-attach",
+            tooltip="Put it (an orphan) on the text selected in the article",
+        ),
         Binding("slash", "filter", "Filter", tooltip="Filter by text, #tag or claim status"),
         Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next annotation"),
         Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous annotation"),
@@ -164,6 +183,12 @@ class AnnotationPane(ScrollView, can_focus=True):
         annotation_id: int
 
     @dataclass
+    class ReattachRequested(Message):
+        """The user asked to put an annotation on the article's selection (r)."""
+
+        annotation_id: int
+
+    @dataclass
     class FilterRequested(Message):
         """The user asked to change the filter (/): the screen asks for the text."""
 
@@ -177,6 +202,9 @@ class AnnotationPane(ScrollView, can_focus=True):
         """Each shown entry's quote on one line."""
         self._quote_cells: list[int] = []
         self._has_note: list[bool] = []
+        self._extra: list[int] = []
+        """Lines each shown entry has besides header, quote and note: the words as
+        marked (changed), the Orphans heading (the first orphan)."""
         self._tops: list[int] = [0]
         """Virtual row of each shown entry's first line (and the total, last)."""
         self._layout_width = -1
@@ -218,6 +246,11 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._quotes = [visible(_squash(e.annotation.quote)) for e in shown]
         self._quote_cells = [_cells(q) for q in self._quotes]
         self._has_note = [bool(e.annotation.note.strip()) for e in shown]
+        first_orphan = next((row for row, e in enumerate(shown) if e.orphan), None)
+        self._extra = [
+            int(e.annotation.changed and not e.orphan) + int(row == first_orphan)
+            for row, e in enumerate(shown)
+        ]
         self._layout_width = -1
         self._cache.clear()
         self._highlighted = None
@@ -254,8 +287,10 @@ class AnnotationPane(ScrollView, can_focus=True):
         if width != self._layout_width:
             text_width = self._text_width()
             heights = (
-                2 + (1 if cells <= text_width else QUOTE_LINES) + note
-                for cells, note in zip(self._quote_cells, self._has_note, strict=True)
+                2 + (1 if cells <= text_width else QUOTE_LINES) + note + extra
+                for cells, note, extra in zip(
+                    self._quote_cells, self._has_note, self._extra, strict=True
+                )
             )
             self._tops = list(accumulate(heights, initial=0))
             self._layout_width = width
@@ -421,19 +456,40 @@ class AnnotationPane(ScrollView, can_focus=True):
             ("▌", base + Style.parse(swatch)),
             (f"¶{entry.paragraph} ", base + dim),
         ]
+        lines: list[list[Segment]] = []
+        if entry.orphan and (index == 0 or not self._shown[index - 1].orphan):
+            lines.append([Segment("Orphans: words gone from this version", base + bold)])
+        if entry.orphan:
+            header = [
+                ("▌", base + Style.parse(swatch)),
+                (" orphan ", base + Style.parse("bold black on grey62")),
+                (f" last in v{entry.orphan_version} ", base + dim),
+            ]
         if a.claim is not None:
             status = a.claim.status.value
             badge = Style.parse(f"bold black on {STATUS_COLORS.get(status, 'grey62')}")
             header.append((f" {status} ", base + badge))
+            if a.changed and not entry.orphan:
+                header.append((" ⚠ CHANGED ", base + Style.parse("bold black on yellow")))
             if a.claim.claimant:
                 header.append((" " + visible(_squash(a.claim.claimant)), base))
         else:
             header.append((a.kind, base + italic))
+            if a.changed and not entry.orphan:
+                header.append((" ⚠ changed", base + Style.parse("bold yellow")))
         if a.tags:
             header.append(("  " + visible(" ".join(f"#{t}" for t in a.tags)), base + bold))
-        lines = [_fit(header, text_width)]
+        lines.append(_fit(header, text_width))
         for quote_line in wrap_quote(self._quotes[index], text_width):
             lines.append([Segment(quote_line, base)])
+        if a.marked_quote is not None and not entry.orphan:
+            was = visible(_squash(a.marked_quote))
+            lines.append(
+                [
+                    Segment("was ", base + dim),
+                    Segment(clip(was, text_width - 4), base + dim + Style(strike=True)),
+                ]
+            )
         if self._has_note[index]:
             first_line = visible(_squash(a.note.strip().splitlines()[0]))
             lines.append([Segment("✎ " + clip(first_line, text_width - 2), base + italic + dim)])
@@ -517,6 +573,14 @@ class AnnotationPane(ScrollView, can_focus=True):
             self.notify("No annotation to delete here.", severity="warning")
             return
         self.post_message(self.DeleteRequested(annotation.id))
+
+    def action_reattach(self) -> None:
+        """Ask to put the highlighted annotation on the article's selection."""
+        annotation = self.annotation_at(self.highlighted)
+        if annotation is None:
+            self.notify("No annotation to re-attach here.", severity="warning")
+            return
+        self.post_message(self.ReattachRequested(annotation.id))
 
     def action_filter(self) -> None:
         """Ask for a new filter."""

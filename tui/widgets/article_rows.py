@@ -50,6 +50,14 @@ def when(stamp: str | None, now: datetime | None = None) -> str:
     return local.strftime("%Y-%m-%d")
 
 
+def orphans_label(summary: ArticleSummary) -> str:
+    """The annotation count, with the orphans a new version left: `2 +1 orphan`."""
+    orphans = summary.orphan_count
+    if not orphans:
+        return str(summary.annotation_count)
+    return f"{summary.annotation_count} +{orphans} orphan{'s' if orphans != 1 else ''}"
+
+
 def read_cell(summary: ArticleSummary) -> str:
     """How far through the article the reader got: `37%`, or `—` if never opened."""
     percent = summary.read_percent
@@ -66,12 +74,15 @@ _SORTED_COLUMN = {
 }
 
 
-def layout(width: int, sort: LibrarySort, web: bool = True) -> list[tuple[str, Column]]:
+def layout(
+    width: int, sort: LibrarySort, web: bool = True, versions: bool = False
+) -> list[tuple[str, Column]]:
     """The columns for a list `width` cells wide (one cell of padding and the scroll
     indicator's column included), as (key, column) in the order shown. The title takes
     what the others leave, at least `MIN_TITLE` cells (and a third of the width, up to 40); as the
     width shrinks the second date goes first, then the published date, the site, the
-    byline and the counts. Without `web` articles there is no site or published column."""
+    byline and the counts. Without `web` articles there is no site or published column;
+    with `versions` (some article has several), a versions column before the date."""
     room = width - 2
     date_key, other_key = ("added", "opened") if sort is LibrarySort.ADDED else ("opened", "added")
     columns: list[tuple[str, Column]] = [
@@ -82,6 +93,7 @@ def layout(width: int, sort: LibrarySort, web: bool = True) -> list[tuple[str, C
         ("notes", Column("Notes", 5, "right")),
         ("claims", Column("Claims", 6, "right")),
         ("read", Column("Read", 4, "right")),
+        *((("versions", Column("Versions", 8)),) if versions else ()),
         (date_key, Column(date_key.capitalize(), 10)),
     ]
     if room >= 175:  # the second date only where the title is long anyway
@@ -93,6 +105,7 @@ def layout(width: int, sort: LibrarySort, web: bool = True) -> list[tuple[str, C
         "published",
         "site",
         "byline",
+        "versions",
         "notes",
         "read",
         "claims",
@@ -122,9 +135,11 @@ class ArticleRows:
         self.reverse = False
         """Whether the order is turned round."""
         self._layout: list[tuple[str, Column]] = []
-        self._layout_key: tuple[int, LibrarySort, bool] | None = None
+        self._layout_key: tuple[int, LibrarySort, bool, bool] | None = None
         self.web = True
         """Whether any article has a site or a date (the site and published columns)."""
+        self.versions = False
+        """Whether any article has several versions (the versions column)."""
         self._now = datetime.now().astimezone()
 
     def load(
@@ -135,6 +150,7 @@ class ArticleRows:
         total: int | None = None,
         *,
         web: bool = True,
+        versions: bool = False,
     ) -> None:
         """Take new ids (in `sort` order), forgetting every summary fetched. `total` says
         how many rows there are when `ids` holds only the first of them (the rest come
@@ -142,6 +158,7 @@ class ArticleRows:
         self.ids = ids
         self._total = len(ids) if total is None else max(total, len(ids))
         self.web = web
+        self.versions = versions
         self.sort, self.reverse = sort, reverse
         self._summaries.clear()
         self._layout_key = None
@@ -181,9 +198,10 @@ class ArticleRows:
 
     def columns(self, width: int) -> list[tuple[str, Column]]:
         """The columns at `width` (kept until the width or the order changes)."""
-        if self._layout_key != (width, self.sort, self.web):
-            self._layout = layout(width, self.sort, self.web)
-            self._layout_key = (width, self.sort, self.web)
+        key = (width, self.sort, self.web, self.versions)
+        if self._layout_key != key:
+            self._layout = layout(width, self.sort, self.web, self.versions)
+            self._layout_key = key
         return self._layout
 
     def header_strip(self, rows: RowList, width: int) -> Strip:
@@ -213,7 +231,8 @@ class ArticleRows:
             "byline": safe_line(summary.byline),
             "site": safe_line(site_label(summary)),
             "published": date_label(summary.published) or "—",
-            "annotations": str(summary.annotation_count),
+            "annotations": orphans_label(summary),
+            "versions": f"{summary.version_count}" + (" ● new" if summary.unseen_version else ""),
             "notes": str(summary.note_count),
             "claims": str(summary.claim_count),
             "read": read_cell(summary),

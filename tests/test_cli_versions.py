@@ -1,0 +1,132 @@
+"""The command line for versions: `add` says what was carried, ARTICLE names the newest
+version, `versions`, `diff`, `annotations --orphans`, and `claims` with its changed and
+orphan marks and `--history`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimmark.tui.cli import main
+
+STORY = (
+    "Bridge to close\n"
+    "The council said on Monday that the old bridge will close.\n"
+    "The mayor said “the bridge is safe for now” but warned lorries would be banned.\n"
+    "A spokesperson said the request was being considered.\n"
+    "By Jane Example"
+)
+EDITED = STORY.replace("safe for now", "safe at present").replace(
+    "A spokesperson said the request was being considered.\n", ""
+)
+
+
+class Run:
+    """The result of one `claimmark` invocation."""
+
+    def __init__(self, status: int, out: str, err: str) -> None:
+        self.status, self.out, self.err = status, out, err
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CLAIMMARK_DB", str(tmp_path / "lib.db"))
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def invoke(*args: str) -> Run:
+        capsys.readouterr()
+        try:
+            main(list(args))
+            status = 0
+        except SystemExit as done:
+            status = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        captured = capsys.readouterr()
+        return Run(status, captured.out, captured.err)
+
+    return invoke
+
+
+@pytest.fixture
+def changed(run, tmp_path: Path) -> Path:
+    """A story with a claim, a note and a highlight, then a changed text of it added."""
+    path = tmp_path / "bridge.txt"
+    path.write_text(STORY, encoding="utf-8")
+    assert run("add", str(path)).status == 0
+    run("annotate", "bridge", "--quote", "the bridge is safe for now", "--claimant", "mayor")
+    run(
+        "annotate",
+        "bridge",
+        "--quote",
+        "A spokesperson said the request was being considered.",
+        "--note",
+        "ask them",
+    )
+    run("annotate", "bridge", "--quote", "old bridge")
+    path.write_text(EDITED, encoding="utf-8")
+    return path
+
+
+def test_add_says_what_was_carried(run, changed: Path) -> None:
+    result = run("add", str(changed))
+    assert result.status == 0
+    assert "new version of #1 (2 notes carried (1 changed), 1 orphan)" in result.out
+
+
+def test_names_give_the_newest_version_unless_one_is_asked_for(run, changed: Path) -> None:
+    run("add", str(changed))
+    for name in ("1", "2", "bridge", str(changed)):
+        listed = json.loads(run("annotations", name, "--json").out)
+        assert [a["quote"] for a in listed] == ["old bridge", "the bridge is safe at present"]
+    old = json.loads(run("annotations", "bridge", "--version", "1", "--json").out)
+    assert [a["quote"] for a in old] == ["A spokesperson said the request was being considered."]
+    result = run("annotations", "bridge", "--version", "3")
+    assert result.status == 1 and "has 2 versions; there is no version 3" in result.err
+
+
+def test_annotations_flag_changed_words_and_list_orphans(run, changed: Path) -> None:
+    run("add", str(changed))
+    listed = run("annotations", "bridge")
+    assert "⚠ changed since marked: was 'the bridge is safe for now'" in listed.out
+    assert "1 orphan (words gone from this version)" in listed.err
+    orphans = run("annotations", "bridge", "--orphans")
+    assert "orphan (last in version 1)" in orphans.out
+    assert "A spokesperson said the request was being considered." in orphans.out
+    assert "note: ask them" in orphans.out
+    data = json.loads(run("annotations", "bridge", "--orphans", "--json").out)
+    assert [(a["note"], a["last_version"]) for a in data] == [("ask them", 1)]
+
+
+def test_versions_and_diff(run, changed: Path) -> None:
+    run("add", str(changed))
+    versions = json.loads(run("versions", "bridge", "--json").out)
+    assert [(v["number"], v["newest"]) for v in versions] == [(1, False), (2, True)]
+    assert versions[1]["changes"] == "paragraphs: 1 edited, 1 removed"
+    assert "(newest)" in run("versions", "bridge").out
+    diff = run("diff", "bridge")
+    assert diff.status == 0
+    assert "[-for now-]{+at present+}" in diff.out
+    assert "- ¶3 A spokesperson said" in diff.out
+    one = run("diff", "bridge", "2", "2")
+    assert one.status == 1 and "nothing to compare" in one.err
+
+
+def test_claims_mark_changed_words_and_show_history(run, changed: Path) -> None:
+    run("add", str(changed))
+    listed = run("claims")
+    assert "⚠ changed" in listed.out and "the bridge is safe at present" in listed.out
+    history = run("claims", "--history").out
+    assert "v1  marked 'the bridge is safe for now'" in history
+    assert "v2  carried, words now 'the bridge is safe at present'" in history
+    (claim,) = json.loads(run("claims", "--json", "--history").out)
+    assert claim["changed"] and claim["marked_quote"] == "the bridge is safe for now"
+    assert [h["action"] for h in claim["history"]] == ["create", "reanchor"]
+
+
+def test_list_shows_versions_and_an_unseen_new_version(run, changed: Path) -> None:
+    run("add", str(changed))
+    (article,) = json.loads(run("list", "--json").out)
+    assert article["version_count"] == 2 and article["unseen_version"]
+    assert article["orphan_count"] == 1 and article["changed_count"] == 1
+    assert "2 new" in run("list").out

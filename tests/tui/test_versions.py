@@ -1,0 +1,185 @@
+"""Versions in the reader, driven by keys: a changed article opens with its notes carried,
+the changed flag in the pane and on a claim, an orphan listed with its old quote and note,
+re-attached to a selection (and undone), deleted; ! jumps to changed words; V shows the
+versions and the word diff; the library and the claims view mark what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import claimmark.tui.app
+from claimmark.store.models import AnnotationDraft, Claim
+from claimmark.store.store import Store
+from claimmark.tui.app import ClaimmarkApp
+from claimmark.tui.dialogs.versions import VersionsScreen
+from claimmark.tui.screens.claims import ClaimsScreen
+from claimmark.tui.screens.library import LibraryScreen
+from claimmark.tui.screens.reader import ReaderScreen
+from claimmark.tui.widgets.annotation_pane import AnnotationPane
+from claimmark.tui.widgets.article_view import ArticleView
+from tests.tui.screen import screen_text
+from tests.tui.waiting import wait_until
+
+V1 = (
+    "The council said on Monday that the old bridge will close for repairs in March.\n"
+    "The mayor said “the bridge is safe for now” but warned that heavy lorries would be "
+    "banned.\n"
+    "Work is expected to cost £4.2 million, officials said.\n"
+    "A spokesperson said the request for a ferry was being considered."
+)
+V2 = V1.replace("safe for now", "safe at present").replace(
+    "\nA spokesperson said the request for a ferry was being considered.", ""
+)
+TITLE = "Old bridge to close"
+
+
+class RecordingApp(ClaimmarkApp):
+    """The app, keeping the text of every notification it shows."""
+
+    CSS_PATH = str(Path(claimmark.tui.app.__file__).with_name("app.tcss"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notices: list[str] = []
+
+    def notify(self, message: str, **kwargs: Any) -> None:  # type: ignore[override]
+        self.notices.append(str(message))
+        super().notify(message, **kwargs)
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Store:
+    """A library whose article got a new version: a claim on reworded words, an orphan
+    with a note, and a highlight carried unchanged."""
+    store = Store(tmp_path / "lib.db")
+    v1 = store.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V1).article
+
+    def mark(quote: str, **fields: Any) -> None:
+        start = V1.index(quote)
+        store.create_annotation(AnnotationDraft(v1.id, start, start + len(quote), **fields))
+
+    mark("the bridge is safe for now", claim=Claim("the mayor"))
+    mark("A spokesperson said the request for a ferry was being considered.", note="ask why")
+    mark("£4.2 million")
+    store.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V2)
+    return store
+
+
+def pane(app: ClaimmarkApp) -> AnnotationPane:
+    return app.screen.query_one(AnnotationPane)
+
+
+async def test_a_changed_article_shows_the_flag_and_the_orphan(lib: Store) -> None:
+    app = RecordingApp(lib, article_id=1)  # the old version's id opens the newest
+    async with app.run_test(size=(130, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.article.id == 2
+        await wait_until(pilot, lambda: "⚠ CHANGED" in screen_text(app), what="changed badge")
+        shot = screen_text(app)
+        assert "the bridge is safe at present" in shot
+        assert "was the bridge is safe for now" in shot
+        assert "Orphans: words gone from this version" in shot
+        assert "last in v1" in shot and "ask why" in shot
+        await wait_until(
+            pilot,
+            lambda: any("New version (v2)" in n or "orphan" in n for n in app.notices),
+            what="the new-version notice",
+        )
+        assert any("1 note on changed words" in n for n in app.notices)
+        # ! jumps to the changed claim and says what was marked.
+        await pilot.press("g", "exclamation_mark")
+        view = app.screen.query_one(ArticleView)
+        assert view.cursor == V2.index("the bridge is safe at present")
+        assert any("Marked as: “the bridge is safe for now”" in n for n in app.notices)
+
+
+async def test_reattach_an_orphan_to_a_selection_and_undo(lib: Store) -> None:
+    app = RecordingApp(lib, article_id=2)
+    async with app.run_test(size=(130, 36)) as pilot:
+        await pilot.pause()
+        orphan_id = next(e.annotation.id for e in pane(app).entries if e.orphan)
+        # Select a sentence in the article, then r on the orphan in the pane.
+        await pilot.press("G", "s")
+        selection = app.screen.query_one(ArticleView).selection
+        assert selection is not None
+        await pilot.press("tab", "end")
+        assert pane(app).annotation_at(pane(app).highlighted).id == orphan_id  # type: ignore[union-attr]
+        await pilot.press("r")
+        await wait_until(
+            pilot,
+            lambda: lib.get_annotation(orphan_id).article_id == 2,
+            what="the orphan re-attached",
+        )
+        attached = lib.get_annotation(orphan_id)
+        assert (attached.start, attached.end) == selection
+        assert attached.note == "ask why" and lib.orphans(2) == []
+        await wait_until(
+            pilot, lambda: not any(e.orphan for e in pane(app).entries), what="pane updated"
+        )
+        # u puts it back as an orphan.
+        await pilot.press("u")
+        await wait_until(pilot, lambda: lib.get_annotation(orphan_id).article_id == 1, what="undo")
+        await wait_until(
+            pilot, lambda: any(e.orphan for e in pane(app).entries), what="orphan listed again"
+        )
+
+
+async def test_r_without_a_selection_explains_and_x_deletes_an_orphan(lib: Store) -> None:
+    app = RecordingApp(lib, article_id=2)
+    async with app.run_test(size=(130, 36)) as pilot:
+        await pilot.pause()
+        orphan_id = next(e.annotation.id for e in pane(app).entries if e.orphan)
+        await pilot.press("tab", "end", "r")
+        assert any("Select the text first" in n for n in app.notices)
+        assert lib.get_annotation(orphan_id).article_id == 1
+        await pilot.press("x")
+        await wait_until(pilot, lambda: lib.orphans(2) == [], what="the orphan deleted")
+        assert not any(e.orphan for e in pane(app).entries)
+
+
+async def test_versions_view_shows_the_word_diff(lib: Store) -> None:
+    app = RecordingApp(lib, article_id=2)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("V")
+        await wait_until(pilot, lambda: isinstance(app.screen, VersionsScreen), what="versions")
+        await wait_until(pilot, lambda: "v1 → v2" in screen_text(app), what="the comparison")
+        shot = screen_text(app)
+        assert "paragraphs: 1 edited, 1 removed" in shot
+        assert "~ ¶2" in shot and "- ¶4" in shot
+        assert "for now" in shot and "at present" in shot
+        text = app.screen.query_one("#versions-text").render()
+        spans = {str(text)[s.start : s.end]: str(s.style) for s in text.spans}  # type: ignore[attr-defined]
+        assert "strike" in spans["for now"] and "green" in spans["at present"]
+        # o on v2 makes it the old side too: nothing to compare; a shows every paragraph.
+        await pilot.press("o")
+        await wait_until(pilot, lambda: "against itself" in screen_text(app), what="same")
+        await pilot.press("up", "o", "a")
+        await wait_until(
+            pilot, lambda: "¶1 The council said" in screen_text(app), what="all paragraphs"
+        )
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen), what="back")
+
+
+async def test_library_and_claims_mark_what_changed(lib: Store) -> None:
+    app = RecordingApp(lib)
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.pause()
+        if not isinstance(app.screen, LibraryScreen):
+            await pilot.press("escape")
+        await wait_until(pilot, lambda: "Versions" in screen_text(app), what="library")
+        shot = screen_text(app)
+        assert "2 ● new" in shot and "2 +1 orphan" in shot
+        await pilot.press("C")
+        await wait_until(pilot, lambda: isinstance(app.screen, ClaimsScreen), what="claims")
+        await wait_until(pilot, lambda: "⚠ changed" in screen_text(app), what="changed mark")
+        await pilot.press("H")
+        await wait_until(
+            pilot, lambda: "carried, words now" in screen_text(app), what="the claim's history"
+        )
+        assert "marked 'the bridge is safe for now'" in screen_text(app)
