@@ -146,8 +146,11 @@ def default_db_path() -> Path:
 class Context:
     """What every command shares: where the database is, opened on first use."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, screen: bool = False) -> None:
         self.db_path = db_path
+        self.screen = screen
+        """The command opens the TUI: the library's damage check waits for its first frame
+        (the app runs it in a worker; every write waits for it)."""
         self._store: Store | None = None
 
     @property
@@ -155,7 +158,7 @@ class Context:
         if self._store is None:
             from claimmark.store.store import Store
 
-            self._store = Store(self.db_path)
+            self._store = Store(self.db_path, check="later" if self.screen else "now")
         return self._store
 
     def close(self) -> None:
@@ -165,7 +168,7 @@ class Context:
 
 def launch_reader(db_path: Path | None, article: str | None) -> None:
     """`claimmark [--db PATH]` (article None) or `claimmark [--db PATH] open ARTICLE`."""
-    context = Context(db_path or default_db_path())
+    context = Context(db_path or default_db_path(), screen=True)
     try:
         if article is None:
             open_library(context)

@@ -88,7 +88,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     """
     if ctx.invoked_subcommand not in (None, "open"):
         settle_after_startup()  # no screen to start: the collector back on now
-    context = Context(db_path or default_db_path())
+    context = Context(db_path or default_db_path(), screen=ctx.invoked_subcommand in (None, "open"))
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:
