@@ -14,12 +14,18 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m003_ids_never_reused",
     "m004_article_metadata",
     "m005_versions",
+    "m007_moved_notes_and_reverts",
 )
 
 READABLE_WITHOUT: frozenset[str] = frozenset(
-    {"m003_ids_never_reused", "m004_article_metadata", "m005_versions"}
+    {
+        "m003_ids_never_reused",
+        "m004_article_metadata",
+        "m005_versions",
+        "m007_moved_notes_and_reverts",
+    }
 )
 """Steps a library can be read without (they change no column or table that reads use, or,
-for m004 and m005, reads show their columns empty when they are not there): a read-only
+for m004, m005 and m007, reads show their columns empty when they are not there): a read-only
 library (a file or folder that cannot be written) still opens for reading when only these
 are pending."""

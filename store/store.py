@@ -98,6 +98,9 @@ class Store(VersionsMixin):
         self._tx_depth = 0
         self._marked_quotes = True
         """False for a read-only library from before m005 (no `marked_quote` column)."""
+        self._moved_flags = True
+        """False for a read-only library from before m007 (no `moved` and `repeat`
+        columns): reads show no note as moved and every text as a first."""
         self.lock_wait = BUSY_TIMEOUT_S
         """Seconds a write waits for another process's write lock before it fails with
         `Busy`. The TUI sets 0: it never blocks its screen, it retries (see tui.writes)."""
@@ -169,6 +172,7 @@ class Store(VersionsMixin):
             pending = [name for name in MIGRATION_NAMES if name not in applied]
             if applied and all(name in READABLE_WITHOUT for name in pending):
                 self._marked_quotes = "m005_versions" in applied
+                self._moved_flags = "m007_moved_notes_and_reverts" in applied
                 return  # reading needs none of them; nothing can be written anyway
             raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
         # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
@@ -433,9 +437,10 @@ class Store(VersionsMixin):
             else "WHERE a.id NOT IN "
             "(SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)"
         )
+        flagged = "n.marked_quote IS NOT NULL" + (" OR n.moved" if self._moved_flags else "")
         changed = (
-            """(SELECT count(*) FROM annotations n WHERE n.article_id = a.id
-                AND n.marked_quote IS NOT NULL)"""
+            f"""(SELECT count(*) FROM annotations n WHERE n.article_id = a.id
+                AND ({flagged}))"""
             if self._marked_quotes
             else "0"
         )
@@ -592,10 +597,12 @@ class Store(VersionsMixin):
         created_at: str | None = None,
         updated_at: str | None = None,
         marked_quote: str | None = None,
+        moved: bool = False,
     ) -> Annotation:
         """Store a new annotation with its tags and claim in one transaction.
         `marked_quote` (for an import) is the quote as it was marked, when the words
-        there have changed since."""
+        there have changed since; `moved` (for an import) keeps the flag of a note a new
+        version moved."""
         tags = clean_tags(draft.tags)
         claim = check_claim(draft.claim)
         note, color = clean_note(draft.note), clean_color(draft.color)
@@ -606,8 +613,8 @@ class Store(VersionsMixin):
             )
             cursor = conn.execute(
                 """INSERT INTO annotations (article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at, marked_quote)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote, moved)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     draft.article_id,
                     draft.start,
@@ -620,6 +627,7 @@ class Store(VersionsMixin):
                     created,
                     updated_at or created,
                     marked_quote if marked_quote != quote else None,
+                    int(moved),
                 ],
             )
             annotation_id = int(cursor.lastrowid or 0)
@@ -663,6 +671,7 @@ class Store(VersionsMixin):
                     prefix=prefix,
                     suffix=suffix,
                     marked_quote=None,  # marked anew: these are the words marked now
+                    moved=0,
                 )
             fields["updated_at"] = now()
             assignments = ", ".join(f'"{name}" = ?' for name in fields)
@@ -734,8 +743,8 @@ class Store(VersionsMixin):
             conn.execute("DELETE FROM annotations WHERE id = ?", [snapshot.id])
             conn.execute(
                 """INSERT INTO annotations (id, article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at, marked_quote)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote, moved)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     snapshot.id,
                     place.article_id,
@@ -749,6 +758,7 @@ class Store(VersionsMixin):
                     snapshot.created_at,
                     snapshot.updated_at,
                     place.marked_quote if place.marked_quote != quote else None,
+                    int(place.moved),
                 ],
             )
             self._write_tags(conn, snapshot.id, tags)
@@ -1043,6 +1053,7 @@ class Store(VersionsMixin):
                     created_at=row["created_at"],
                     updated_at=row["updated_at"],
                     marked_quote=row["marked_quote"] if self._marked_quotes else None,
+                    moved=bool(row["moved"]) if self._moved_flags else False,
                 )
             )
         return result
@@ -1083,6 +1094,7 @@ def _article(row: sqlite3.Row) -> Article:
         previous_id=row["previous_id"],
         last_opened_at=row["last_opened_at"],
         **{name: row[name] if name in row.keys() else "" for name in METADATA_FIELDS},
+        repeat=row["repeat"] if "repeat" in row.keys() else 0,
     )
 
 

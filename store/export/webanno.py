@@ -27,6 +27,8 @@ every annotation; the articles they annotate, text and all, travel with it in
            "created": ..., "modified": ..., "claimmark:color": "yellow",
            "claimmark:changedSinceMarked": true,        <- only when a new version changed
            "claimmark:markedQuote": "the words marked",    the words under it
+           "claimmark:movedSinceMarked": true,          <- only when a new version placed
+                                                           it on its words found elsewhere
            "body": [
              {"type": "TextualBody", "purpose": "commenting", "format": "text/markdown",
               "value": "the note"},
@@ -140,6 +142,8 @@ def _annotation_json(article: Article, annotation: Annotation) -> dict[str, Any]
     if annotation.marked_quote is not None:
         item["claimmark:changedSinceMarked"] = True
         item["claimmark:markedQuote"] = annotation.marked_quote
+    if annotation.moved:
+        item["claimmark:movedSinceMarked"] = True
     body: list[dict[str, Any]] = []
     if annotation.note:
         body.append(

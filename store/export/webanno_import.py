@@ -106,6 +106,8 @@ class ParsedAnnotation:
     updated_at: str
     marked_quote: str | None = None
     """The words as marked, when a new version of the article changed them."""
+    moved: bool = False
+    """A new version placed it on its words found elsewhere (a check is asked)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +363,7 @@ def _parse_annotation(
     modified = check.timestamp(item, "modified") if "modified" in item else created
     color = check.get(item, "claimmark:color", (str, type(None)), None)
     marked_quote = check.get(item, "claimmark:markedQuote", (str, type(None)), None)
+    moved = check.get(item, "claimmark:movedSinceMarked", bool, False)
     target = check.obj(check.get(item, "target", dict), "the target")
     source = check.get(target, "source", str)
     article = articles.get(source)
@@ -416,6 +419,7 @@ def _parse_annotation(
         created_at=created,
         updated_at=modified,
         marked_quote=marked_quote if marked_quote != article.text[start:end] else None,
+        moved=moved,
     )
 
 
@@ -513,6 +517,7 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
                 created_at=annotation.created_at,
                 updated_at=annotation.updated_at,
                 marked_quote=annotation.marked_quote,
+                moved=annotation.moved,
             )
             seen.add(key)
             annotations_added += 1
