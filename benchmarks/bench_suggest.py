@@ -5,6 +5,7 @@ Run from the repository root::
     python benchmarks/bench_suggest.py                  # speed, then quality on every set
     python benchmarks/bench_suggest.py --set news-dev --errors   # one set, with its errors
     python benchmarks/bench_suggest.py --no-speed --set news-blind
+    python benchmarks/bench_suggest.py --no-speed --set extra-dev --extra-dev /work/devnews --errors
 
 Speed: the median of N runs of `suggest_attributions` on a news-length article (the sample
 whose body is closest to 6 KB), on the longest real news page of the development set, and
@@ -24,6 +25,12 @@ Quality, set by set (which sets were tuned on is printed with each one):
   tuned on: a DEVELOPMENT set.
 - `news-blind`: `tests/fixtures/news/blind/`, real news pages labelled blind and never tuned
   on: only aggregate figures are printed, never a label, a sentence or an error.
+- `extra-dev` (with `--extra-dev FOLDER`): more real news pages kept outside the repository
+  (`benchmarks/extra_dev.py` says how), labelled before the engine was run on them, then
+  tuned on: a DEVELOPMENT set. Without the option, or when the folder is not there, it is
+  skipped with a note.
+- `extra-holdout` (with `--extra-holdout FOLDER`): pages kept the same way, labelled blind
+  and never tuned on: aggregate figures only, like `news-blind`.
 
 Sentence and claimant precision and recall are printed with STRICT claimant matching (the
 rule is printed); the invented sets also show the older, lenient head-noun rule, so that
@@ -61,7 +68,8 @@ from benchmarks.attribution_scoring import (  # noqa: E402
     score_all,
     score_news_page,
 )
-from benchmarks.news_labels import load_set  # noqa: E402
+from benchmarks.extra_dev import ExtraDevMissingError, load_extra  # noqa: E402
+from benchmarks.news_labels import PageLabels, load_set  # noqa: E402
 from benchmarks.news_text import CorpusMissingError  # noqa: E402
 from claimmark.store.sentences import sentence_spans  # noqa: E402
 from claimmark.store.suggest import MAX_CHARS, suggest_attributions  # noqa: E402
@@ -71,8 +79,8 @@ SAMPLES = ROOT / "tests" / "fixtures" / "attributions"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
 
-SETS = ("samples", "heldout2", "news-dev", "news-blind")
-BLIND_SETS = ("heldout2", "news-blind")
+SETS = ("samples", "heldout2", "news-dev", "news-blind", "extra-dev", "extra-holdout")
+BLIND_SETS = ("heldout2", "news-blind", "extra-holdout")
 """Sets whose errors are never listed (their figures only are printed)."""
 
 
@@ -253,6 +261,29 @@ def news_set(set_name: str, keep_errors: bool) -> NewsScores | None:
     except CorpusMissingError as error:
         print(f"  skipped: {error}")
         return None
+    return score_pages(pages, keep_errors)
+
+
+def extra_set(
+    folder: Path | None, keep_errors: bool, option: str = "--extra-dev"
+) -> NewsScores | None:
+    """Strict scores of the extra pages in `folder` (None when there are none)."""
+    if folder is None:
+        print(f"  skipped: no {option} FOLDER given")
+        return None
+    try:
+        pages = load_extra(folder)
+    except ExtraDevMissingError as error:
+        print(f"  skipped: {error}")
+        return None
+    if not pages:
+        print(f"  skipped: no labelled page in {folder}")
+        return None
+    return score_pages(pages, keep_errors)
+
+
+def score_pages(pages: Sequence[PageLabels], keep_errors: bool) -> NewsScores:
+    """Strict scores of labelled real-news pages."""
     total = NewsScores()
     for page in pages:
         views = [
@@ -284,7 +315,9 @@ def news_set(set_name: str, keep_errors: bool) -> NewsScores | None:
     return total
 
 
-def quality(which: str, errors: bool) -> None:
+def quality(
+    which: str, errors: bool, extra: Path | None = None, holdout: Path | None = None
+) -> None:
     """Print precision and recall on the chosen sets."""
     print("== quality")
     print(f"  {NEWS_SENTENCE_RULE}")
@@ -325,6 +358,19 @@ def quality(which: str, errors: bool) -> None:
                 " NOT tuned on: aggregate figures only"
             )
             scores = news_set("blind", False)
+        elif name == "extra-dev":
+            print(
+                f"extra-dev: {extra or '(no folder)'}, real news kept outside the repository,"
+                " labelled before the engine ran on it - DEVELOPMENT set (tuned on, errors"
+                " looked at)"
+            )
+            scores = extra_set(extra, keep)
+        elif name == "extra-holdout":
+            print(
+                f"extra-holdout: {holdout or '(no folder)'}, real news kept outside the"
+                " repository, labelled blind - NOT tuned on: aggregate figures only"
+            )
+            scores = extra_set(holdout, False, option="--extra-holdout")
         if scores is None:
             continue
         report_strict(scores)
@@ -341,12 +387,24 @@ def main() -> None:
     parser.add_argument(
         "--errors", action="store_true", help="list the errors of the development sets"
     )
+    parser.add_argument(
+        "--extra-dev",
+        type=Path,
+        metavar="FOLDER",
+        help="a folder of extra development pages (see benchmarks/extra_dev.py)",
+    )
+    parser.add_argument(
+        "--extra-holdout",
+        type=Path,
+        metavar="FOLDER",
+        help="a folder of extra pages labelled blind and never tuned on (aggregate only)",
+    )
     args = parser.parse_args()
     if args.errors and args.set in BLIND_SETS:
         parser.error(f"{args.set} is a blind set: its errors are never listed")
     if not args.no_speed:
         speed(args.runs)
-    quality(args.set, args.errors)
+    quality(args.set, args.errors, args.extra_dev, args.extra_holdout)
 
 
 if __name__ == "__main__":

@@ -136,6 +136,15 @@ def load_set(
 
 def load_file(path: Path, set_name: str, corpus: Path | None = None) -> PageLabels:
     """One label file, resolved against its page's text."""
+    data = read_label_file(path)
+    if data.get("text") != "benchmarks/news_text.py":
+        raise LabelError(f"{data['page']}: 'text' must be 'benchmarks/news_text.py'")
+    return resolve_labels(path, data, set_name, load_page(data["page"], corpus))
+
+
+def read_label_file(path: Path) -> dict[str, Any]:
+    """The JSON object of a label file, its `page` checked against the file's name and its
+    keys against the format (the labels themselves are checked by `resolve_labels`)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -143,14 +152,27 @@ def load_file(path: Path, set_name: str, corpus: Path | None = None) -> PageLabe
     if not isinstance(data, dict):
         raise LabelError(f"{path}: a label file holds one JSON object")
     name = data.get("page")
-    if not isinstance(name, str) or name != path.stem:
-        raise LabelError(f"{path}: 'page' must be the file's stem {path.stem!r}, not {name!r}")
+    if not isinstance(name, str) or name != _page_name(path):
+        raise LabelError(
+            f"{path}: 'page' must be {_page_name(path)!r} (the file's name), not {name!r}"
+        )
     unknown = set(data) - _FILE_KEYS
     if unknown:
         raise LabelError(f"{name}: unknown keys {sorted(unknown)}")
-    if data.get("text") != "benchmarks/news_text.py":
-        raise LabelError(f"{name}: 'text' must be 'benchmarks/news_text.py'")
-    page = load_page(name, corpus)
+    return data
+
+
+def _page_name(path: Path) -> str:
+    """The page a label file is about: its stem, or its folder's name for `labels.json`
+    (the layout of a development folder outside the repository)."""
+    return path.parent.name if path.name == "labels.json" else path.stem
+
+
+def resolve_labels(
+    path: Path, data: Mapping[str, Any], set_name: str, page: NewsPage
+) -> PageLabels:
+    """The labels of a label file's JSON object, each located in `page` and checked."""
+    name = data["page"]
     coverage = data.get("coverage")
     label_range: LabelRange | None = None
     if coverage == "partial":

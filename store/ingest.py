@@ -59,6 +59,22 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$|^(#{1,6})[ \t]*$")
 _BYLINE = re.compile(r"^by\s+\S", re.IGNORECASE)
+# A credit: "By", "Words by", "Reporting by", "Additional reporting by", "Editing by" ...
+# then the names. A byline is one credit or several separated by ";" (Reuters style:
+# "Reporting by Jane Doe in London; Editing by Sam Roe").
+_CREDIT = re.compile(
+    r"^(?:(?:additional\s+)?reporting|words(?:\s+and\s+pictures)?|written|writing|text|"
+    r"editing|edited|graphics|pictures|photographs|photos|compiled|interviews)?\s*by\s+(\S.*)$",
+    re.IGNORECASE,
+)
+# A role after the names ("By Jane Doe, political editor"): lower-case words are allowed
+# there when the role ends with one of these.
+_ROLE_NOUNS = frozenset(
+    """correspondent correspondents editor editors reporter reporters writer writers
+    columnist columnists staff producer producers analyst analysts contributor
+    contributors desk team bureau chief journalist journalists photographer
+    photographers critic critics""".split()
+)
 _SENTENCE_END = tuple(".!?:;…\"'”’)]")
 _MAX_BYLINE_CHARS = 120
 # Lower-case words a byline may hold besides names: "By Jane Doe and Sam Roe in Kyiv",
@@ -133,8 +149,11 @@ def parse_article_text(raw: str, *, markdown: bool) -> tuple[str, str, str]:
     """Split an article into ``(title, byline, body text)``.
 
     The title is the first non-empty line (Markdown: front matter ``title:``, else the first
-    ``#`` heading, else the first non-empty line). The byline is a final short ``By ...``
-    line (Markdown: front matter ``author:``/``byline:`` first), removed from the body.
+    ``#`` heading, else the first non-empty line). The byline is a short credit line right
+    under the title or at the end (``By ...``, ``Words by ...``, ``Reporting by ...; Editing
+    by ...``; both, joined by "; ", when there is one in each place; Markdown: front matter
+    ``author:``/``byline:`` first), removed from the body. A line that reads as a sentence
+    ("By the end of the year, ...") is never taken for one.
     Raises `IngestError` (message without a file name) when no body is left.
     """
     lines = normalise_text(raw).split("\n")
@@ -151,11 +170,18 @@ def parse_article_text(raw: str, *, markdown: bool) -> tuple[str, str, str]:
             raise IngestError("the file has no text")
         title = _clean_inline(lines[index])
         del lines[index]
-    byline = ""
+    credits: list[str] = []
+    first = _first_nonblank(lines)
+    if first is not None and _is_byline(lines[first], markdown=markdown):
+        credits.append(_clean_byline(lines[first], markdown=markdown))
+        del lines[first]
     last = _last_nonblank(lines)
     if last is not None and _is_byline(lines[last], markdown=markdown):
-        byline = _clean_byline(lines[last], markdown=markdown)
+        credit = _clean_byline(lines[last], markdown=markdown)
+        if not any(_same(credit, known) for known in credits):
+            credits.append(credit)
         del lines[last]
+    byline = "; ".join(credits)
     if markdown:
         author = meta.get("byline") or meta.get("author") or meta.get("authors") or ""
         if author.strip():
@@ -465,19 +491,39 @@ def _strip_emphasis(line: str) -> str:
 
 
 def _is_byline(line: str, *, markdown: bool) -> bool:
-    """A short final ``By Name`` line (not a sentence such as "By then it was too late.")."""
+    """A short credit line: ``By Name``, ``Words by Name``, ``Reporting by Name in Place;
+    Editing by Name``, with an optional role after a comma ("By Sam Okafor, Transport
+    correspondent") and never a sentence ("By then it was too late.", "By the end of
+    the year, ...")."""
     text = _strip_emphasis(line) if markdown else line.strip()
-    if not _BYLINE.match(text) or len(text) > _MAX_BYLINE_CHARS:
+    if len(text) > _MAX_BYLINE_CHARS or text.endswith(_SENTENCE_END):
         return False
-    if text.endswith(_SENTENCE_END):
+    credits = [part.strip() for part in text.split(";")]
+    return bool(credits[0]) and all(_is_credit(credit) for credit in credits)
+
+
+def _is_credit(text: str) -> bool:
+    """One credit: the words before "by", then names (capitalised words and the small
+    words names hold), then, after a comma, a role or a place."""
+    match = _CREDIT.match(text)
+    if match is None:
         return False
-    words = [word.strip(",;()&-–—") for word in text.split()[1:]]
-    if not (words[0][:1].isupper() or words[0] == "our"):
+    names, _, role = match.group(1).partition(",")
+    name_words = [word.strip("()&-–—") for word in names.split()]
+    if not name_words or not (name_words[0][:1].isupper() or name_words[0] == "our"):
         return False
-    return all(
-        not word or not word[0].isalpha() or word[0].isupper() or word in _BYLINE_WORDS
-        for word in words
+    if not all(_name_word(word) for word in name_words):
+        return False
+    role_words = [word.strip(",()&-–—") for word in role.split()]
+    if all(_name_word(word) for word in role_words):
+        return True  # ", BBC News", ", Kyiv and Rosalind Mayhew"
+    return role_words[-1].casefold() in _ROLE_NOUNS and all(
+        word[:1].isalpha() or not word for word in role_words
     )
+
+
+def _name_word(word: str) -> bool:
+    return not word or not word[0].isalpha() or word[0].isupper() or word in _BYLINE_WORDS
 
 
 def _clean_byline(line: str, *, markdown: bool) -> str:

@@ -12,8 +12,8 @@ What does *not* end a sentence:
   `But` ...): "talks in the U.S. The minister" breaks, "the U.S. Senate" does not;
 - decimals and URLs (no whitespace after the dot);
 - an ellipsis inside an open quotation (“We will … See you,” she said);
-- `?` or `!` closing a quotation that a name and a reporting verb follow
-  (“Why now?” Ana Duarte asked.).
+- `?`, `!` or an ellipsis closing a quotation that a name and a verb of speaking follow
+  (“Why now?” Ana Duarte asked. “Is that your best example …” Ward asked in reply.).
 
 The splitter makes one regular-expression pass over the text and looks at each candidate
 boundary once, so it runs in time linear in the text (about 1 MB in tens of milliseconds).
@@ -53,7 +53,8 @@ _OPENERS = frozenset(
 """Words that usually open a sentence (checked after an abbreviation)."""
 
 _CANDIDATE = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=[^\S\n]+[\"'“‘«(\[]*((?:[^\W_]|[$£€¥#])\S*))"
+    r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+"
+    r"(?=[^\S\n]+[\"'“‘«(\[]*(?:(?<=[“«])[^\S\n])?((?:[^\W_]|[$£€¥#])\S*))"
     r"|[。！？]+[」』”’)）]*"
     r"|\n"
 )
@@ -65,10 +66,12 @@ _INTERNAL_DOTS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 
 _SAID_AFTER_QUOTE = re.compile(
     r"[^\S\n]+(?:[A-Z][\w’'.-]*[^\S\n]+){1,4}"
-    r"(?:said|asked|says|asks|added|wondered|replied|shouted|exclaimed|wrote|writes)\b"
-    r"(?=[^\S\n]*(?:[.,;:!?]|$))"
+    r"(?:said|asked|says|asks|added|adds|wondered|wonders|replied|replies|shouted|exclaimed"
+    r"|wrote|writes|recalled|recalls|responded|interjected|countered|continued|told|tells"
+    r"|explained|declared|insisted|pressed|demanded)\b"
 )
-"""After `?”` or `!”`: a name and a reporting verb, as in “Why now?” Ana Duarte asked."""
+"""After `?”`, `!”` or `…”`: a name and a verb of speaking, as in “Why now?” Ana Duarte
+asked, or “Why now?” Ana Duarte asked the board."""
 
 _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
@@ -114,6 +117,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 scanned = start
                 if open_curly > 0 or straight % 2:
                     continue
+            elif mark[-1] in "\"”’'»" and _SAID_AFTER_QUOTE.match(text, match.end()):
+                continue
         elif stop[-1] in "?!" and len(stop) < len(mark) and mark[-1] in "\"”’'»":
             if _SAID_AFTER_QUOTE.match(text, match.end()):
                 continue

@@ -27,6 +27,7 @@ from claimmark.store.connection import (
     translate,
 )
 from claimmark.store.errors import Ambiguous, Conflict, InvalidInput, NotFound, StoreError
+from claimmark.store.history import DismissalStep, HistoryMark, UndoHistory, history_from_journal
 from claimmark.store.models import (
     METADATA_FIELDS,
     Annotation,
@@ -312,9 +313,12 @@ class Store(VersionsMixin):
 
     # -- articles --------------------------------------------------------------------
 
-    def import_file(self, path: str | os.PathLike[str]) -> ImportResult:
+    def import_file(
+        self, path: str | os.PathLike[str], *, source: str | None = None
+    ) -> ImportResult:
         """Read, normalise and store the article in `path` (see `store.ingest`; HTML files
-        go through the web page extractor and keep the page's metadata)."""
+        go through the web page extractor and keep the page's metadata); its source is
+        `source`, by default the file's absolute path."""
         from claimmark.store.ingest import read_article_file
 
         file = Path(path)
@@ -322,7 +326,7 @@ class Store(VersionsMixin):
         return self.add_article(
             parsed.title,
             parsed.byline,
-            str(file.resolve()),
+            source if source is not None else str(file.resolve()),
             parsed.text,
             encoding=parsed.encoding,
             metadata=parsed.metadata,
@@ -866,11 +870,55 @@ class Store(VersionsMixin):
             for a in annotations
         ]
 
-    def journal(self, article_id: int | None = None) -> list[JournalEntry]:
-        """The change journal, oldest first, for one article or all."""
-        where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
-        rows = self._read(f"SELECT * FROM journal {where} ORDER BY id", params)
+    def journal(
+        self,
+        article_id: int | None = None,
+        *,
+        up_to: int | None = None,
+        newest: int | None = None,
+    ) -> list[JournalEntry]:
+        """The change journal, oldest first, for one article or all; with `up_to`, the
+        entries up to that id, and with `newest`, only the last so many. A snapshot that
+        is not readable JSON is given as None."""
+        conditions, params = [], []
+        if article_id:
+            conditions.append("article_id = ?")
+            params.append(article_id)
+        if up_to is not None:
+            conditions.append("id <= ?")
+            params.append(up_to)
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        if newest is None:
+            rows = self._read(f"SELECT * FROM journal {where} ORDER BY id", params)
+        else:
+            rows = self._read(
+                f"SELECT * FROM journal {where} ORDER BY id DESC LIMIT ?", [*params, newest]
+            )[::-1]
         return [journal_entry(row) for row in rows]
+
+    def history_mark(self, article_id: int) -> HistoryMark:
+        """Where the article's history stands now: its last journal entry and the time
+        (what `undo_history` reads up to)."""
+        rows = self._read("SELECT max(id) FROM journal WHERE article_id = ?", [article_id])
+        return HistoryMark(journal_id=rows[0][0] or 0, at=now())
+
+    def undo_history(
+        self, article_id: int, mark: HistoryMark | None = None, *, newest: int = 1000
+    ) -> UndoHistory:
+        """The article's undo and redo stacks as the journal left them up to `mark` (all
+        of it by default), from its `newest` entries, with the suggestions dismissed
+        before the mark (see `store.history`)."""
+        mark = mark or self.history_mark(article_id)
+        entries = self.journal(article_id, up_to=mark.journal_id, newest=newest)
+        rows = self._read(
+            """SELECT start, "end", dismissed_at FROM suggestion_dismissals
+               WHERE article_id = ? AND dismissed_at < ? ORDER BY dismissed_at""",
+            [article_id, mark.at],
+        )
+        dismissals = [DismissalStep(row[0], row[1], row[2]) for row in rows]
+        if len(entries) == newest:  # older entries were left out: start after them
+            dismissals = [step for step in dismissals if step.at >= entries[0].at]
+        return history_from_journal(entries, dismissals)
 
     # -- suggestions and settings ----------------------------------------------------
 
@@ -881,6 +929,15 @@ class Store(VersionsMixin):
                 """INSERT OR IGNORE INTO suggestion_dismissals
                    (article_id, start, "end", dismissed_at) VALUES (?, ?, ?, ?)""",
                 [article_id, start, end, now()],
+            )
+
+    def undismiss_suggestion(self, article_id: int, start: int, end: int) -> None:
+        """Bring back the suggestion at this span (the undo of `dismiss_suggestion`)."""
+        with self._write() as conn:
+            conn.execute(
+                """DELETE FROM suggestion_dismissals
+                   WHERE article_id = ? AND start = ? AND "end" = ?""",
+                [article_id, start, end],
             )
 
     def dismissed_suggestions(self, article_id: int) -> set[tuple[int, int]]:
@@ -1059,16 +1116,26 @@ class Store(VersionsMixin):
         return result
 
 
+def _json_or_none(text: str | None) -> Any:
+    """A journal snapshot: the decoded JSON, or None (none stored, or not readable)."""
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
 def journal_entry(row: sqlite3.Row) -> JournalEntry:
-    """A journal row as a `JournalEntry`."""
+    """A journal row as a `JournalEntry` (a snapshot that is not readable JSON as None)."""
     return JournalEntry(
         id=row["id"],
         at=row["at"],
         action=row["action"],
         annotation_id=row["annotation_id"],
         article_id=row["article_id"],
-        before=json.loads(row["before"]) if row["before"] else None,
-        after=json.loads(row["after"]) if row["after"] else None,
+        before=_json_or_none(row["before"]),
+        after=_json_or_none(row["after"]),
     )
 
 

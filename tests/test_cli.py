@@ -279,3 +279,36 @@ def test_config_export_dir(run, story: Path, tmp_path: Path) -> None:
     result = run("export", "1")
     assert result.status == 0
     assert Path(result.out.strip()).parent == target
+
+
+def test_export_group_by_tag_groups_claims_too(run, story: Path) -> None:
+    run("add", str(story))
+    run("annotate", "1", "--quote", "two officials said", "--tag", "funding", "--claimant", "x")
+    run("annotate", "1", "--quote", "Senior engineers", "--tag", "timing", "--claimant", "y")
+    run("annotate", "1", "--quote", "Harbour Gazette", "--tag", "timing")
+    text = run("export", "1", "--group-by", "tag", "-o", "-").out
+    claims, highlights = text.split("## Claims\n")[1].split("## Highlights and notes\n")
+    assert claims.index("### #funding") < claims.index("two officials said")
+    assert claims.index("### #timing") < claims.index("Senior engineers")
+    assert "### #timing" in highlights and "Harbour Gazette" in highlights
+
+
+def test_the_samples_are_named_by_file_name_in_their_source(run, tmp_path: Path) -> None:
+    from claimmark.articles import sample_paths
+    from claimmark.store.store import Store
+    from claimmark.tui.cli.base import _import_samples
+
+    installed = sample_paths()[0]
+    with Store(tmp_path / "lib.db") as store:
+        _import_samples(store)  # what the first run does
+        articles = store.list_articles()
+    assert {a.source for a in articles} == {path.name for path in sample_paths()}
+    first = next(a for a in articles if a.source == installed.name)
+    text = run("export", str(first.id), "-o", "-").out
+    assert f'source: "{installed.name}"' in text
+    # a library that stored a sample by where it was installed exports it by name too
+    with Store(tmp_path / "old.db") as old:
+        old.import_file(installed)
+    for fmt in ("markdown", "json"):
+        text = run("--db", str(tmp_path / "old.db"), "export", "1", "--format", fmt, "-o", "-").out
+        assert installed.name in text and str(installed.parent) not in text, fmt

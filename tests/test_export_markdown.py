@@ -87,7 +87,8 @@ class Parsed:
     title: str
     byline: str | None
     sections: dict[str, list[Item]]
-    groups: dict[str, list[Item]]
+    groups: dict[str, dict[str, list[Item]]]
+    """Per section, when it is grouped by tag: each heading's items."""
     headings: list[tuple[str, str]]
 
 
@@ -220,8 +221,9 @@ def parse_export(text: str) -> Parsed:
         byline = inline_text(tokens[i + 1])
         i += 3
     sections: dict[str, list[Item]] = {}
-    groups: dict[str, list[Item]] = {}
+    groups: dict[str, dict[str, list[Item]]] = {}
     current: list[Item] | None = None
+    section = ""
     while i < len(tokens):
         token = tokens[i]
         if token.type == "heading_open":
@@ -231,11 +233,12 @@ def parse_export(text: str) -> Parsed:
             i += 3
             if token.tag == "h2":
                 assert name in ("Claims", "Highlights and notes") and name not in sections
+                section = name
                 current = sections[name] = []
             else:
-                assert token.tag == "h3" and headings[-2:] and name not in groups
-                assert "Highlights and notes" in sections
-                current = groups[name] = []
+                assert token.tag == "h3" and section and name not in groups.get(section, {})
+                assert not sections[section], "a section is grouped throughout or not at all"
+                current = groups.setdefault(section, {})[name] = []
             continue
         assert current is not None, f"content before any section: {token.type}"
         item, i = parse_item(tokens, i, lines)
@@ -326,27 +329,26 @@ def check_export(
             assert [t for t, _ in item.evidence] == [t for t, _ in want.evidence]
 
     expected_headings = [("h1", shown(article.title))]
-    if claims:
-        expected_headings.append(("h2", "Claims"))
-        compare(parsed.sections["Claims"], claims)
-    if others:
-        expected_headings.append(("h2", "Highlights and notes"))
+    for section, members in (("Claims", claims), ("Highlights and notes", others)):
+        if not members:
+            continue
+        expected_headings.append(("h2", section))
         if group_by == "document":
-            compare(parsed.sections["Highlights and notes"], others)
-        else:
-            by_tag: dict[str, list[Annotation]] = {}
-            for a in others:
-                for name in dict.fromkeys(obsidian_tag(t) for t in a.tags):
-                    by_tag.setdefault("#" + name, []).append(a)
-            names = sorted(by_tag, key=lambda n: (n[1:].casefold(), n))
-            untagged = [a for a in others if not a.tags]
-            if untagged:
-                by_tag["Untagged"] = untagged
-                names.append("Untagged")
-            expected_headings += [("h3", n) for n in names]
-            assert list(parsed.groups) == names
-            for name in names:
-                compare(parsed.groups[name], by_tag[name])
+            compare(parsed.sections[section], members)
+            continue
+        by_tag: dict[str, list[Annotation]] = {}
+        for a in members:
+            for name in dict.fromkeys(obsidian_tag(t) for t in a.tags):
+                by_tag.setdefault("#" + name, []).append(a)
+        names = sorted(by_tag, key=lambda n: (n[1:].casefold(), n))
+        untagged = [a for a in members if not a.tags]
+        if untagged:
+            by_tag["Untagged"] = untagged
+            names.append("Untagged")
+        expected_headings += [("h3", n) for n in names]
+        assert list(parsed.groups[section]) == names
+        for name in names:
+            compare(parsed.groups[section][name], by_tag[name])
     assert parsed.headings == expected_headings
     return parsed
 
@@ -424,8 +426,9 @@ def test_group_by_tag_puts_each_annotation_under_each_of_its_tags(library) -> No
     annotations = store.list_annotations(article.id)
     text = article_markdown(article, annotations, group_by="tag")
     parsed = check_export(article, annotations, text, group_by="tag")
-    assert list(parsed.groups) == ["#flood", "#tag-2029", "Untagged"]
-    assert len(parsed.groups["Untagged"]) == 2
+    assert list(parsed.groups["Highlights and notes"]) == ["#flood", "#tag-2029", "Untagged"]
+    assert len(parsed.groups["Highlights and notes"]["Untagged"]) == 2
+    assert list(parsed.groups["Claims"]) == ["#climate-policy", "#flood"]  # grouped too
 
 
 def test_unknown_grouping_is_a_clear_error(library) -> None:

@@ -233,6 +233,62 @@ def test_a_final_sentence_starting_with_by_is_not_a_byline(tmp_path: Path, last:
     assert paragraphs(parsed) == [LONG_LINE_1, last]
 
 
+@pytest.mark.parametrize(
+    ("lines", "byline"),
+    [
+        (
+            ["By Sam Okafor, Transport correspondent", LONG_LINE_1, LONG_LINE_2],
+            "By Sam Okafor, Transport correspondent",
+        ),
+        (["By Jane Doe, political editor", LONG_LINE_1], "By Jane Doe, political editor"),
+        (["By Jane Doe, BBC News", LONG_LINE_1], "By Jane Doe, BBC News"),
+        ([LONG_LINE_1, "Words by Sam Okafor"], "Words by Sam Okafor"),
+        (
+            [LONG_LINE_1, "Reporting by Jane Doe in London; Editing by Sam Roe"],
+            "Reporting by Jane Doe in London; Editing by Sam Roe",
+        ),
+        (
+            ["By Sam Okafor", LONG_LINE_1, "Additional reporting by Jane Doe"],
+            "By Sam Okafor; Additional reporting by Jane Doe",
+        ),
+        (["By Sam Okafor", LONG_LINE_1, "By Sam Okafor"], "By Sam Okafor"),
+        (["*By Sam Okafor*", LONG_LINE_1], "By Sam Okafor"),
+    ],
+)
+def test_a_byline_under_the_headline_or_at_the_end(
+    tmp_path: Path, lines: list[str], byline: str
+) -> None:
+    markdown = lines[0].startswith("*")
+    name = "a.md" if markdown else "a.txt"
+    text = "Headline\n" + "\n".join(lines) + "\n"
+    parsed = read_article_file(write(tmp_path, name, text.encode()))
+    assert parsed.byline == byline
+    assert paragraphs(parsed)[0] == LONG_LINE_1  # the byline is never ¶1
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "By the end of the year, the barrier will be finished.",
+        "By the end of the year the barrier will be finished",
+        "By Tuesday the council had voted",
+        "By March, prices had risen 4%",
+        "By comparison, Harbour Council spent £2m",
+        "By Friday, officials said the barrier would close",
+        "Reporting by the Harbour Gazette showed the costs had doubled",
+        "Words by themselves cannot stop the sea",
+        "By 2030 emissions must fall",
+    ],
+)
+def test_a_first_paragraph_starting_like_a_byline_stays_a_paragraph(
+    tmp_path: Path, first: str
+) -> None:
+    text = f"Headline\n{first}\n{LONG_LINE_1}\n"
+    parsed = read_article_file(write(tmp_path, "a.txt", text.encode()))
+    assert parsed.byline == ""
+    assert paragraphs(parsed) == [first, LONG_LINE_1]
+
+
 def test_no_byline(tmp_path: Path) -> None:
     parsed = read_article_file(write(tmp_path, "a.txt", f"Headline\n{LONG_LINE_1}\n".encode()))
     assert parsed.byline == ""

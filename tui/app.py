@@ -3,22 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from time import time
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
+from claimmark.tui.key_order import OrderedKeysApp
 from claimmark.tui.launch import settle_after_startup
 from claimmark.tui.writes import WriteQueue
 
+MAX_NOTICES = 2
+"""Notifications on screen at once, at most."""
 
-class ClaimmarkApp(App[None]):
-    """Read news articles critically: highlight, tag, note and record claims."""
+NOTICE_SEEN_S = 1.0
+"""A notification up this long has been seen: a newer one of its kind replaces it."""
+
+
+def _notice_kind(severity: str) -> str:
+    return "problem" if severity in ("warning", "error") else "news"
+
+
+def _expire(notification: Notification) -> None:
+    """Let `notification` go: Textual drops an expired one from its list (and its toast)
+    when it adds the next."""
+    notification.timeout = 0
+
+
+class ClaimmarkApp(OrderedKeysApp[None]):
+    """Read news articles critically: highlight, tag, note and record claims.
+
+    Keys are handled one at a time, each after the effects of the one before (see
+    `tui.key_order`), so keys typed in a burst land where the focus is by then.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "claimmark"
@@ -40,6 +62,8 @@ class ClaimmarkApp(App[None]):
         # Writes never wait for the lock on the UI thread: the queue retries instead.
         store.lock_wait = 0.0
         self.writes = WriteQueue(self)
+        self._notices: list[Notification] = []
+        """The notifications posted that may still be showing, oldest first."""
         self._data_version: int | None = None
 
     def get_default_screen(self) -> Screen:
@@ -111,12 +135,36 @@ class ClaimmarkApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Show a notification. Every one of claimmark's may quote stored or typed text
-        (a title, a query, an error naming a file), so none is read as markup, whatever
-        the caller passes, and any control character in it is shown as U+FFFD."""
-        super().notify(
-            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        """Show a notification without letting them pile up: at most two are on screen.
+        A new one replaces those of its kind (news, or a problem: a warning or an error)
+        that have been up for `NOTICE_SEEN_S`; if that still leaves more than two, the
+        oldest of its kind goes, else the oldest. So the latest news and the latest
+        problem stay, and two messages given together are both read. None shows over a
+        dialog (see dialogs.tcss); one still due shows when the dialog closes.
+
+        Every one of claimmark's may quote stored or typed text (a title, a query, an error
+        naming a file), so none is read as markup, whatever the caller passes, and any
+        control character in it is shown as U+FFFD. Safe from any thread, as Textual's."""
+        notification = Notification(
+            visible(message),
+            visible(title),
+            severity,
+            self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=False,
         )
+        kind = _notice_kind(severity)
+        showing = [n for n in self._notices if not n.has_expired]
+        for old in showing:
+            if _notice_kind(old.severity) == kind and time() - old.raised_at >= NOTICE_SEEN_S:
+                _expire(old)
+        showing = [n for n in showing if not n.has_expired]
+        while len(showing) >= MAX_NOTICES:
+            same = [n for n in showing if _notice_kind(n.severity) == kind]
+            oldest = (same or showing)[0]
+            _expire(oldest)
+            showing.remove(oldest)
+        self._notices = [*showing, notification]
+        self.post_message(Notify(notification))
 
     def watch_theme(self, theme: str) -> None:
         try:

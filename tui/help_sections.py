@@ -41,9 +41,24 @@ def help_sections(screen: Screen) -> list[Section]:
     sections: list[Section] = []
     for widget_class, title in _widget_sections(screen):
         sections.append((title, _rows(screen, getattr(widget_class, "BINDINGS", []))))
-    sections.append((screen.title or "This screen", _rows(screen, type(screen).BINDINGS)))
+    sections.append((_screen_section_title(screen), _rows(screen, type(screen).BINDINGS)))
     sections.append(("Everywhere", GENERAL))
     return sections
+
+
+def _screen_section_title(screen: Screen) -> str:
+    """The heading of a screen's own keys: a name for what they do, never the screen's
+    title (the reader's is the article's headline)."""
+    from claimmark.tui.screens.claims import ClaimsScreen
+    from claimmark.tui.screens.library import LibraryScreen
+    from claimmark.tui.screens.reader import ReaderScreen
+
+    titles: list[tuple[type[Screen], str]] = [
+        (ReaderScreen, "Annotating, searching and suggestions"),
+        (ClaimsScreen, "In the claims view"),
+        (LibraryScreen, "In the library"),
+    ]
+    return next((title for kind, title in titles if isinstance(screen, kind)), "This screen")
 
 
 def _widget_sections(screen: Screen) -> list[tuple[type, str]]:

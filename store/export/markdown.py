@@ -51,11 +51,12 @@ an annotation, a **Changed since marked** field gives the words as they were mar
 same words found elsewhere (its own were deleted) says **Moved since marked** (``moved:
 N``), so the place gets checked. Orphans, annotations whose
 words are gone from this version, close the file under ``## Orphans`` with their old quote
-and note (``orphans: N`` in the front matter). Claims come first, in document order; then the other
-annotations in document order, or, with ``group_by="tag"``, under one ``### #tag`` heading
-per tag (an annotation with two tags appears under both; untagged ones last, under
-``### Untagged``). Front matter values are double-quoted strings with JSON-style escapes
-(valid YAML) or numbers or flow lists; the same annotations give the same bytes.
+and note (``orphans: N`` in the front matter). Claims come first, in document order; then
+the other annotations in document order. With ``group_by="tag"`` both sections are
+grouped: under one ``### #tag`` heading per tag (an annotation with two tags appears under
+both; untagged ones last, under ``### Untagged``), in document order within each group.
+Front matter values are double-quoted strings with JSON-style escapes (valid YAML) or
+numbers or flow lists; the same annotations give the same bytes.
 
 **Article text is text, never Markdown.** Quotes, the title, byline, claimant, sources and
 link text go through `escape_text`: ASCII punctuation that Markdown, GFM or Obsidian could
@@ -88,6 +89,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 
+from claimmark.articles import sample_source
 from claimmark.store.errors import InvalidInput
 from claimmark.store.models import Annotation, Article, document_order
 from claimmark.store.sanitize import BIDI_CONTROLS
@@ -407,7 +409,7 @@ def article_markdown(
         f"{MARKER_KEY}: {yaml_string('sha256:' + article.sha256)}",
         f"title: {yaml_string(article.title)}",
         f"byline: {yaml_string(article.byline)}",
-        f"source: {yaml_string(article.source)}",
+        f"source: {yaml_string(sample_source(article.source))}",
     ]
     lines += [
         f"{key}: {yaml_string(value)}"
@@ -453,15 +455,15 @@ def article_markdown(
     )
     if credit:
         lines += [escape_text(credit), ""]
-    if claims:
-        lines += ["## Claims", ""] + _blocks(claims, paragraphs)
-    if others:
-        lines += ["## Highlights and notes", ""]
+    for section, members in (("Claims", claims), ("Highlights and notes", others)):
+        if not members:
+            continue
+        lines += [f"## {section}", ""]
         if group_by == "tag":
-            for heading, members in _tag_groups(others):
-                lines += [f"### {heading}", ""] + _blocks(members, paragraphs)
+            for heading, group in _tag_groups(members):
+                lines += [f"### {heading}", ""] + _blocks(group, paragraphs)
         else:
-            lines += _blocks(others, paragraphs)
+            lines += _blocks(members, paragraphs)
     if orphans:
         lines += ["## Orphans", ""]
         for annotation in sorted(orphans, key=document_order):

@@ -77,6 +77,7 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
+from claimmark.articles import sample_source
 from claimmark.store.models import Annotation, Article, Claim, claim_to_dict, document_order
 from claimmark.store.sanitize import BIDI_CONTROLS
 
@@ -191,7 +192,7 @@ def _article_json(article: Article) -> dict[str, Any]:
         "type": "claimmark:Article",
         "claimmark:title": article.title,
         "claimmark:byline": article.byline,
-        "claimmark:source": article.source,
+        "claimmark:source": sample_source(article.source),
         "claimmark:importedAt": article.imported_at,
         "claimmark:encoding": article.encoding,
         **{

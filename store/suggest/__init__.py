@@ -15,10 +15,15 @@ result (`Suggestions`, a list) says when the article went on past them (`truncat
 How a sentence (`store.sentences.sentence_spans`) is read:
 
 1. Cues are looked for outside quotations: reporting verbs (`said`, `told`, `confirmed`,
-   `has since indicated`, `privately acknowledged`, `writes`, `officials say` ...), stances
-   (`is concerned the ...`), `according to`, `In X's words`, `X's notion that`, a name and a
-   quotation after a colon, speakerless hedges (`It is understood that`, `We're told`), and
-   relays (`citing`, `quoting an article by`, `told the Gazette`, `As X reports,`).
+   `has since indicated`, `privately acknowledged`, `writes`, `officials say` ...), verbs of
+   speaking beside a quotation (`“...,” X responded`, `X continued: “...”`, `“...?” he
+   asked`), stances (`is concerned the ...`, `it became clear to X that`), `according to`,
+   `By most accounts`, `In X's words`, `X's notion that`, a name and a quotation after a
+   colon, a purpose infinitive (`X turned to Twitter to describe ...`), `with X warning
+   that`, `prompted X to argue that`, speakerless hedges (`It is understood that`, `We're
+   told`), and relays (`citing`, `quoting an article by`, `told the Gazette`, `As X
+   reports,`). Objects that are no statement are not cues (`agreed to a rescue`, `argues
+   the government's cases`, `the Senate confirmed X`).
 2. The claimant is the noun phrase before the verb, skipping adverbs, auxiliaries and party
    tags and looking through appositives and relative clauses ("the environment minister,
    Helen Achterberg, told" gives "Helen Achterberg"), or the phrase after the verb in an
@@ -34,15 +39,17 @@ How a sentence (`store.sentences.sentence_spans`) is read:
    claimants give one suggestion each.
 5. A sentence with no cue of its own inherits the nearest named speaker: the rest of a
    quotation (in the same paragraph or running on over paragraphs), a quote paragraph after
-   an attributed quotation, a list or block quotation after "X said:", a first-person
-   block after its author is named, a quotation given again, "Additionally, ..." after a
-   finding.
+   an attributed quotation (after a quoted question: the other party's answer), a list or
+   block quotation after "X said:", a first-person block after its author is named, a
+   post embedded with a byline line after it ("— Name (@handle) date"), a quotation given
+   again, "Additionally, ..." after a finding.
 
 The modules, in the order a sentence meets them:
 
 - `suggestion`: `Suggestion` and `Suggestions` (the result) and the JSON form.
 - `words`: the word lists (reporting verbs, function words, nouns for people, roles and
-  organisations, titles, first names).
+  organisations, titles, first names); `first_names`: common first names by gender
+  (generated from the 1990 US Census lists by `docs/make_first_names.py`).
 - `tokens`: tokens of a sentence and the quoted spans of a paragraph.
 - `names`: the names of the whole article (people, outlets, organisations, genders, roles,
   who made which document).

@@ -15,6 +15,7 @@ from claimmark.store.suggest.names import (
     bare_word,
     honorific,
     is_outlet_name,
+    looks_like_first_name,
     org_kind,
     strip_title,
 )
@@ -25,6 +26,7 @@ from claimmark.store.suggest.phrases import (
     is_anonymous,
     is_known_word,
     is_plural,
+    looks_like_role,
     make_phrase,
     phrase_after,
     phrase_before,
@@ -32,6 +34,7 @@ from claimmark.store.suggest.phrases import (
 )
 from claimmark.store.suggest.referents import Referent
 from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     ASIDE_OPENERS,
     CLAUSE_MARKS,
@@ -40,6 +43,7 @@ from claimmark.store.suggest.words import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     EVIDENTIAL_VERBS,
+    FUNCTION_WORDS,
     GROUP_NOUNS,
     HANDED_PARTICIPLES,
     INDEFINITE_PRONOUNS,
@@ -54,6 +58,7 @@ from claimmark.store.suggest.words import (
     SPOKESPEOPLE,
     STRONG_VERBS,
     TIME_WORDS,
+    TITLES,
 )
 
 DOCUMENT_VERBS = frozenset(
@@ -130,8 +135,17 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
             qualified = phrase_before(tokens, mark, sentence.text)
             if qualified is not None and is_plural(qualified):
                 return make_phrase(tokens, qualified.first, segment_end, sentence.text)
-        if comma_before and kind == "other" and tokens[segment_start].lower in ("a", "an"):
-            kind = "aside"  # "Hicks, a Navy veteran herself and the wife of ..., said"
+        if (
+            comma_before
+            and kind == "other"
+            and (
+                tokens[segment_start].lower in ("a", "an")
+                or is_role_appositive(tokens, segment_start, segment_end)
+            )
+        ):
+            # "Hicks, a Navy veteran herself and the wife of ..., said"; "Mayer, Disney’s
+            # chairman of direct-to-consumer and international, said"
+            kind = "aside"
         if kind == "age":
             pass
         elif kind == "aside":
@@ -170,6 +184,47 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
 
 
 _QUALIFIER_OPENERS = frozenset("both all mostly mainly many some including".split())
+
+
+def is_role_appositive(tokens: list[Token], first: int, stop: int) -> bool:
+    """Whether tokens `[first, stop)` open with a person's role: a role noun after at most a
+    few determiners, possessives and modifiers ("head of the rescue agency", "Disney’s
+    chairman of ...", "a research analyst at ...", "the company’s former finance chief")."""
+    for at in range(first, min(stop, first + 6)):
+        token = tokens[at]
+        if token.quoted or not token.is_word:
+            return False
+        word = bare_word(token.text)
+        if word in PERSON_ROLES:
+            return True
+        if word in FUNCTION_WORDS or word in PHRASE_PREPOSITIONS:
+            return False
+    return False
+
+
+def unclosed_appositive(sentence: Sentence, subject: NounPhrase) -> NounPhrase | None:
+    """The person whose appositive runs up to the verb without a closing comma: in
+    "Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water
+    think tank told CBS News", the phrase before "told" ends the appositive, and the
+    claimant is the name before it."""
+    tokens = sentence.tokens
+    for comma in range(subject.first - 1, max(sentence.first, subject.first - 24), -1):
+        token = tokens[comma]
+        if token.quoted or token.text in (";", ":", "(", ")", "—"):
+            return None
+        if token.text != "," or tokens[comma + 1].lower not in ("a", "an", "the"):
+            continue
+        if not is_role_appositive(tokens, comma + 1, subject.stop):
+            continue
+        name = phrase_before(tokens, comma, sentence.text)
+        if name is None or not tokens[name.head_at].capitalised:
+            continue
+        opener = tokens[name.first - 1] if name.first > 0 else None
+        if opener is not None and not (opener.quoted or opener.text in (",", "—")):
+            continue
+        if is_person_phrase(sentence, name) or looks_like_first_name(tokens[name.first].lower):
+            return name
+    return None
 
 
 def segment_kind(sentence: Sentence, first: int, stop: int) -> str:
@@ -213,6 +268,8 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
     first = sentence.first
     while first < len(tokens) and tokens[first].text in ("(", "“", '"', "‘"):
         first += 1
+    if first + 1 < len(tokens) and tokens[first].lower in ("but", "and", "yet", "so"):
+        first += 1  # "But in April, Gerhard Müller ... quashed that hope, insisting ..."
     if first < len(tokens) and (
         tokens[first].lower in PHRASE_PREPOSITIONS or tokens[first].lower in OPENING_ADVERBIALS
     ):
@@ -235,6 +292,12 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
     if tokens[phrase.first].capitalised and tokens[phrase.first].lower not in DETERMINERS:
         # "Dame Judith thanked him ... and said": the name, not what follows it
         for at in range(phrase.first + 1, phrase.stop):
+            if (
+                tokens[at].lower in PERSON_ROLES
+                and at + 1 < phrase.stop
+                and tokens[at + 1].capitalised
+            ):
+                continue  # "Wild coach Bruce Boudreau expressed ..."
             if not tokens[at].capitalised and tokens[at].lower not in NAME_GLUE:
                 phrase = make_phrase(tokens, phrase.first, at, sentence.text) or phrase
                 break
@@ -344,6 +407,14 @@ def subject_candidate(
         cited = phrase_after(tokens, verb + 1, sentence.text)
         if cited is None:
             return None
+        if (
+            cited.stop + 1 < len(tokens)
+            and tokens[cited.stop].lower == "as"
+            and not tokens[cited.stop + 1].lower.endswith("ing")
+        ):
+            # "Noem cited the backlash as proof that ...": her claim (but "quotes a person
+            # as saying" is the person's)
+            return candidate
         inner, inner_relays, inner_anonymous, description = unwrap(sentence, cited)
         candidate.relays = [candidate.claimant, *inner_relays]
         candidate.claimant = inner
@@ -504,6 +575,10 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
                 outer = referents.expand(clean_claimant(rest.text, False))
                 if tokens[at - 1].lower in ("obtained", "seen", "leaked"):
                     return shown, [outer], False, ""
+                if tokens[at - 1].lower == "published" and token.lower == "in":
+                    # "a paper published in the journal Nature Astronomy": the paper says
+                    # it, the journal only printed it
+                    return shown, [], False, ""
                 return outer, [], False, shown
         owner = possessor(sentence, phrase)
         if owner:
@@ -549,6 +624,11 @@ def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:
     if at >= len(words):
         return phrase, ""
     prefix, run = words[:at], words[at:]
+    split = name_start(sentence, run)
+    if split:
+        # "Browns DL Sheldon Richardson", "CBS Sports NFL Insider Jason La Canfora",
+        # "Oceanographer Pattiaratchi": capitalised words of a role before the name
+        prefix, run = prefix + run[:split], run[split:]
     title, rest = strip_title(" ".join(run))
     role_title = title if title and not honorific(title) else ""
     name = " ".join(w for w in (honorific(title), rest) if w) if title else " ".join(run)
@@ -562,6 +642,38 @@ def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:
         return phrase, ""
     role = " ".join([*prefix, role_title]).strip(" ,")
     return name, role
+
+
+def name_start(sentence: Sentence, run: list[str]) -> int:
+    """Where a person's name starts in a run of capitalised words that opens with the words
+    of a role or team (0 when it starts at the beginning): at a common first name that
+    begins two to four words of name ("Browns DL Sheldon Richardson"), or after a role noun
+    before the name of a person the article names ("Oceanographer Pattiaratchi")."""
+    referents = sentence.referents
+    for at in range(1, len(run)):
+        word = bare_word(run[at])
+        before = run[at - 1]
+        if (
+            before.lower() in PARTICLES
+            or before.lower() in TITLES
+            or before.endswith(("’s", "'s", ","))
+            or (len(before) == 2 and before.endswith("."))  # an initial: "P. Quentin"
+        ):
+            continue
+        rest = run[at:]
+        if org_kind(rest) or not 1 <= len(rest) <= 4:
+            continue
+        if (
+            len(rest) >= 2
+            and looks_like_first_name(word)
+            and not looks_like_first_name(bare_word(before))
+        ):
+            return at
+        role = bare_word(before)
+        if role in PERSON_ROLES or role in PEOPLE_NOUNS or looks_like_role(role):
+            if referents.names.is_person(referents.expand(" ".join(rest))):
+                return at
+    return 0
 
 
 def possessor(sentence: Sentence, phrase: NounPhrase) -> str:
@@ -604,6 +716,8 @@ def pronoun_candidate(sentence: Sentence, verb: int, pronoun: str, cue: str) -> 
         kinds: tuple[str, ...] = ("outlet", "company", "group", "org")
         if sentence.tokens[verb].lower in DOCUMENT_VERBS:
             kinds += ("document",)  # "It also found that": the report
+        if sentence.tokens[verb].lower in EVIDENTIAL_VERBS:
+            kinds = ("document",)  # "It shows that ...": a report may, a company does not
         ref = referents.org_before(offset, kinds)
         role = "org"
     elif pronoun == "they":

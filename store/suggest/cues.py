@@ -14,27 +14,33 @@ import re
 from claimmark.store.suggest.claimants import (
     Candidate,
     antecedent,
+    is_role_appositive,
     pronoun_candidate,
     sentence_subject,
     subject_before_comma,
     subject_candidate,
+    unclosed_appositive,
     unwrap,
 )
-from claimmark.store.suggest.names import is_outlet_name
+from claimmark.store.suggest.names import PARTICLES, is_outlet_name, looks_like_first_name
 from claimmark.store.suggest.phrases import (
     NounPhrase,
     clean_claimant,
     has_proper_name,
     is_known_word,
     is_plural,
+    looks_like_people,
     make_phrase,
     phrase_after,
     phrase_before,
 )
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.special_cues import (
+    CLEAR_ADJECTIVES,
     claim_noun_candidate,
+    clear_to_candidate,
     colon_candidate,
+    findings_candidate,
     learned_candidate,
     message_candidate,
     stance_candidate,
@@ -45,13 +51,17 @@ from claimmark.store.suggest.words import (
     BASE_FORMS,
     CLAIM_NOUNS,
     CLAIM_OBJECTS,
+    CLAUSE_MARKS,
     COLLECTIVE_NOUNS,
     CONCERN_NOUNS,
     CONCERN_VERBS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
+    EVIDENTIAL_VERBS,
     FINDING_PHRASE_OPENERS,
     FINDING_VERBS,
     FORMS_OF_BE,
+    FUNCTION_WORDS,
     HEDGE_PARTICIPLES,
     INVERSION_VERBS,
     LY_NOT_ADVERBS,
@@ -59,12 +69,14 @@ from claimmark.store.suggest.words import (
     NEGATIONS,
     NOUN_PARTICIPLES,
     NOUN_VERBS,
+    OPENING_ADVERBIALS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
     PERFECT_ONLY,
     PERSON_ROLES,
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
+    QUOTE_VERBS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     ROLE_TITLES,
@@ -88,6 +100,7 @@ def _hint_pattern() -> re.Pattern[str]:
         | NOUN_PARTICIPLES
         | STANCE_ADJECTIVES
         | (REPORTING_VERBS - VERB_COMPLEMENTS.keys() - NAMING_VERBS)
+        | QUOTE_VERBS
         | frozenset(
             """According according citing quoting Per per reportedly allegedly purportedly
             supposedly reputedly understood learned learnt words""".split()
@@ -95,6 +108,9 @@ def _hint_pattern() -> re.Pattern[str]:
     )
     parts = [re.escape(w) for w in sorted(alone, key=len, reverse=True)]
     parts.append(r"seen\s+by|interview\s+with")
+    parts.append(r"[Bb]y\s+(?:all|most|many|some|several|other)\s+accounts")
+    parts.append(r"(?:clear|obvious|apparent|evident|plain)\s+to\s+[^.]{1,60}?\s+that")
+    parts.append(r"Among\s+(?:its|their)\s+(?:\w+\s+){0,2}findings")
     for verb, needs in VERB_COMPLEMENTS.items():
         followers = "|".join(r"\s+".join(re.escape(w) for w in words) for words in needs)
         # a finding verb may have a phrase before its "that" ("found in a 2024 study that")
@@ -130,14 +146,22 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = according_candidate(sentence, at)
         elif word == "per" and (at == sentence.first or tokens[at - 1].text in (",", "—", "(")):
             candidate = according_candidate(sentence, at, skip=1, cue=token.text)
+        elif word == "by" and accounts_follow(tokens, at):
+            candidate = accounts_candidate(sentence, at)
         elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while", "by"):
             candidate = participle_candidate(sentence, at)
         elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:
             candidate = message_candidate(sentence, at)
         elif word in REPORTING_VERBS or word in ("learned", "learnt"):
             candidate = verb_candidate(sentence, at)
+        elif word in QUOTE_VERBS and beside_quotation(sentence, at):
+            candidate = verb_candidate(sentence, at)
         elif word in STANCE_ADJECTIVES:
             candidate = stance_candidate(sentence, at)
+        elif word in CLEAR_ADJECTIVES and at + 1 < len(tokens) and tokens[at + 1].lower == "to":
+            candidate = clear_to_candidate(sentence, at)
+        elif word == "among" and at == sentence.first:
+            candidate = findings_candidate(sentence, at)
         elif word == "words" and at >= 2:
             candidate = words_candidate(sentence, at)
         elif word in CLAIM_NOUNS and at >= 1 and tokens[at - 1].lower.endswith(("’s", "'s")):
@@ -189,8 +213,45 @@ def according_candidate(
         subject_at=cue_at,
         description=description,
     )
-    candidate.role = "outlet" if is_outlet_name(claimant) else "org"
+    candidate.role = according_role(sentence, phrase, claimant)
     return candidate
+
+
+def according_role(sentence: Sentence, phrase: NounPhrase, claimant: str) -> str:
+    """What a later pronoun or description could take the claimant of "according to" for:
+    a person, a group of people ("two people familiar with the matter"), a document, an
+    outlet or an organisation."""
+    tokens = sentence.tokens
+    if phrase.head in DOCUMENT_NOUNS:
+        return "document"
+    if phrase.head in PEOPLE_NOUNS or looks_like_people(phrase.head):
+        return "group" if is_plural(phrase) else "person"
+    if is_outlet_name(claimant):
+        return "outlet"
+    referents = sentence.referents
+    if tokens[phrase.head_at].capitalised and referents.names.is_person(claimant):
+        return "person"
+    return "org"
+
+
+_ACCOUNT_QUANTIFIERS = frozenset("all most many some several other".split())
+
+
+def accounts_follow(tokens: list[Token], by: int) -> bool:
+    """Whether "by most accounts" (all, many, some ...) stands at `by`."""
+    return (
+        by + 2 < len(tokens)
+        and tokens[by + 1].lower in _ACCOUNT_QUANTIFIERS
+        and tokens[by + 2].lower == "accounts"
+    )
+
+
+def accounts_candidate(sentence: Sentence, by: int) -> Candidate:
+    """ "By most accounts, the law worked": the accounts, unnamed, are the claimant."""
+    tokens = sentence.tokens
+    claimant = f"{tokens[by + 1].lower} accounts"
+    cue = sentence.text[tokens[by].start : tokens[by + 2].end]
+    return Candidate("according", by, claimant, cue, True, subject_at=by)
 
 
 _AFTER_A_NOUN = FORMS_OF_BE | frozenset(
@@ -258,6 +319,27 @@ _ONSET_VERBS = frozenset(
 explain ...")."""
 
 
+_OPENING_MARKS = frozenset('“"‘«')
+_CLOSING_MARKS = frozenset('”"’»,')
+
+
+def beside_quotation(sentence: Sentence, verb: int) -> bool:
+    """Whether the verb at `verb` stands beside a quotation: right after one, through a
+    short subject ("“...,” Prelogar responded", "“...?” he asked", "“...,” interjected
+    Alito"), or right before one, perhaps after a colon or comma ("Alito continued: “..."),
+    so that a verb of speaking such as "responded" or "continued" reports it."""
+    tokens = sentence.tokens
+    after = verb + 1
+    if after < len(tokens) and tokens[after].text in (":", ","):
+        after += 1
+    if after < len(tokens) and tokens[after].quoted and tokens[after].text in _OPENING_MARKS:
+        return True
+    at = verb - 1
+    while at >= 0 and verb - at <= 5 and tokens[at].is_word and not tokens[at].quoted:
+        at -= 1
+    return at >= 0 and tokens[at].quoted and tokens[at].text in _CLOSING_MARKS
+
+
 def has_complement(sentence: Sentence, verb: int) -> bool:
     """Whether a verb that needs particular words after it ("found that", "put it to") has
     them (true for verbs that need none)."""
@@ -309,7 +391,9 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         t.lower in CONCERN_NOUNS for t in tokens[verb + 1 : verb + 4]
     ):
         return None
-    if verb_word == "asked":  # "asked her to publish", not "asked why" / "asked not to"
+    beside = verb_word in QUOTE_VERBS and beside_quotation(sentence, verb)
+    if verb_word == "asked" and not beside:
+        # "asked her to publish", not "asked why" / "asked not to"
         after = [t.lower for t in tokens[verb + 1 : verb + 5]]
         if "to" not in after or "not" in after or "about" in after:
             return None
@@ -327,14 +411,20 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         and following.lower in ("little", "nothing")
     ):
         return None  # "say little to nothing about"
+    if no_statement_object(sentence, verb):
+        return None
     if verb_word in THAT_VERBS and not (
-        sentence.that_follows(verb) or sentence.quotation_follows(verb)
+        beside or sentence.that_follows(verb) or sentence.quotation_follows(verb)
     ):
         return None
     if verb_word in PERFECT_ONLY and not (
         verb > 0 and tokens[verb - 1].lower in ("has", "had", "have", "’d", "'d", "’ve", "'ve")
     ):
         return None
+    if verb >= 2 and tokens[verb - 1].lower == "to":
+        controlled = control_object(sentence, verb) or purpose_infinitive(sentence, verb)
+        if controlled is not None:
+            return controlled
     went_on = 0  # "went on to say", "started to explain": the subject is before them
     if verb >= 2 and tokens[verb - 1].lower == "to":
         if (
@@ -372,7 +462,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     subject: NounPhrase | None = None
     relative = False
     if previous.text == ",":
-        if verb_word in INVERSION_VERBS:
+        if verb_word in INVERSION_VERBS and not after_aside(sentence, before):
             # "..., said Joe Carbone, president of ...", "the combination, say economists,
             # marks ...": the speaker follows the verb and closes the clause
             inverted = inversion_candidate(sentence, verb, cue, known_only=True)
@@ -398,15 +488,25 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             candidate.relative = True
         return candidate
     elif previous.lower in ("who", "which", "that"):
-        if previous.lower == "that" and verb_word not in STRONG_VERBS:
-            return None
         subject = antecedent(sentence, before)
+        if previous.lower == "that" and verb_word not in STRONG_VERBS:
+            # "radar data that suggested ...", "a study that showed ...": a document may
+            if not (
+                subject is not None
+                and subject.head in DOCUMENT_NOUNS
+                and (verb_word in EVIDENTIAL_VERBS or verb_word in FINDING_VERBS)
+            ):
+                return None
         relative = True
     elif previous.lower in ("and", "but"):
         subject = sentence_subject(sentence)
         relative = True
     else:
         subject = phrase_before(tokens, before + 1, sentence.text)
+        if subject is not None and not has_proper_name(subject, tokens, sentence.first):
+            subject = unclosed_appositive(sentence, subject) or subject
+        if subject is not None and subject.first > 0 and tokens[subject.first - 1].lower == "and":
+            subject = joint_subject(sentence, subject) or subject
         if subject is not None:
             if subject.first > 0 and tokens[subject.first - 1].lower == "what":
                 if not is_cleft(tokens, subject.first - 1):
@@ -415,7 +515,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
                 subject.stop >= 2 and tokens[subject.stop - 2].lower == "of"
             ):
                 return None  # "the minister’s said" is no subject; "a colleague of Ana’s"
-            subject = past_relative_clause(sentence, subject)
+            subject = past_relative_clause(sentence, subject, verb_word in BASE_FORMS)
     if subject is None:
         return None
     if verb_word in BASE_FORMS and not is_plural(subject) and not went_on:
@@ -433,6 +533,172 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             and sentence.ends_after(verb)
         )
     return candidate
+
+
+_AGREE_VERBS = frozenset("agreed agree agrees".split())
+_ARGUE_VERBS = frozenset("argued argues argue".split())
+_ARGUED_OBJECTS = frozenset("case cases appeal appeals motion motions".split())
+_CONFIRM_VERBS = frozenset("confirmed confirms confirm".split())
+
+
+def no_statement_object(sentence: Sentence, verb: int) -> bool:
+    """Whether the verb at `verb` takes an object that is no statement: "agreed to a
+    rescue" / "agreed to return the cash" (a deal), "argues the government’s cases" (in
+    court), "wrote individual reports" (documents written, not what they say), "the Senate
+    confirmed Prelogar" (an appointment)."""
+    tokens = sentence.tokens
+    word = tokens[verb].lower
+    if verb + 1 >= len(tokens):
+        return False
+    following = tokens[verb + 1]
+    if word in _AGREE_VERBS:
+        return following.lower == "to"
+    if word in _ARGUE_VERBS or word in _WRITE_VERBS:
+        if following.quoted or following.lower == "that" or sentence.quotation_follows(verb):
+            return False
+        if word in _ARGUE_VERBS:
+            for token in tokens[verb + 1 : verb + 8]:
+                if not token.is_word or token.quoted or token.lower in ("that", "is", "was"):
+                    return False
+                if token.lower in _ARGUED_OBJECTS:
+                    return True
+            return False
+        phrase = phrase_after(tokens, verb + 1, sentence.text, limit=8)
+        if phrase is None:
+            return False
+        return phrase.head in DOCUMENT_NOUNS or phrase.head in ("book", "books", "letters")
+    if word in _CONFIRM_VERBS and following.capitalised and not following.quoted:
+        phrase = phrase_after(tokens, verb + 1, sentence.text, limit=5)
+        if phrase is None:
+            return False
+        referents = sentence.referents
+        named = referents.expand(clean_claimant(phrase.text, False))
+        return referents.names.is_person(named)
+    return False
+
+
+_CONTROL_VERBS = frozenset(
+    """prompted prompting prompts led leading leads caused causing forced forcing pushed
+    pushing inspired inspiring encouraged encouraging spurred spurring""".split()
+)
+"""Verbs whose object does what the infinitive after it says ("prompted some users to
+argue that ...")."""
+
+
+def control_object(sentence: Sentence, verb: int) -> Candidate | None:
+    """ "... prompted some Twitter users to argue that ...": the object of "prompted" is who
+    argued."""
+    tokens = sentence.tokens
+    phrase = phrase_before(tokens, verb - 1, sentence.text)
+    if phrase is None or phrase.first < 1 or tokens[phrase.first - 1].lower not in _CONTROL_VERBS:
+        return None
+    if not (phrase.head in PEOPLE_NOUNS or looks_like_people(phrase.head)):
+        return None
+    if not (sentence.that_follows(verb) or sentence.quotation_follows(verb)):
+        return None
+    cue = sentence.text[tokens[verb - 1].start : tokens[verb].end]
+    if verb + 1 < len(tokens) and tokens[verb + 1].lower == "that":
+        cue += " that"
+    candidate = subject_candidate(sentence, verb, phrase, cue)
+    if candidate is not None:
+        candidate.subject_at = phrase.first
+    return candidate
+
+
+_NOT_PURPOSE = frozenset(
+    """declined declines decline refused refuses refuse failed fails fail wanted wants want
+    plans planned plan expected expects expect due set likely unlikely able unable asked
+    is are was were be been being hesitant reluctant willing unwilling ready prepared going
+    tried tries try sought seeks seek hoped hopes hope chose chooses intends intended
+    agreed agrees promised promises vowed vows threatened threatens continued continues
+    began begins started starts went goes on have has had need needs needed used choose
+    chooses choosing ought able allowed permitted forced""".split()
+)
+"""Words before "to" + a reporting verb that make it no statement made ("declined to say",
+"is expected to announce", "wants to deny") or that other rules read ("went on to say")."""
+
+
+def purpose_infinitive(sentence: Sentence, verb: int) -> Candidate | None:
+    """ "Arvind Kejriwal turned to Twitter last month to describe his city as ...", "The
+    minister used the hearing to announce that ...": the sentence's subject did it."""
+    tokens = sentence.tokens
+    lead = tokens[verb - 2]
+    if not lead.is_word or lead.lower in _NOT_PURPOSE or lead.quoted:
+        return None
+    if not (
+        sentence.that_follows(verb)
+        or sentence.quotation_follows(verb)
+        or naming_quote_follows(sentence, verb)
+    ):
+        return None
+    subject = sentence_subject(sentence)
+    if subject is None or subject.stop >= verb - 1:
+        return None
+    if not (has_proper_name(subject, tokens, sentence.first) or is_known_word(subject.head)):
+        return None
+    cue = sentence.text[tokens[verb - 1].start : tokens[verb].end]
+    candidate = subject_candidate(sentence, verb, subject, cue)
+    if candidate is not None:
+        candidate.subject_at = subject.first
+    return candidate
+
+
+def joint_subject(sentence: Sentence, subject: NounPhrase) -> NounPhrase | None:
+    """The whole subject when the phrase before a verb is the second of two joined by
+    "and" that together open the clause: "Pilots and aviation experts said", "U.S. law
+    enforcement and security officials said", "The Lancet Commission on pollution and
+    health found" (not "The company cut jobs and officials said")."""
+    tokens = sentence.tokens
+    joiner = subject.first - 1
+    left = phrase_before(tokens, joiner, sentence.text)
+    if left is None:
+        return None
+    opener = tokens[left.first - 1] if left.first > sentence.first else None
+    if opener is not None and not (opener.text in (",", ";", "—") or opener.lower in ("but",)):
+        return None
+    if any(
+        t.lower in REPORTING_VERBS or (t.lower.endswith("ed") and not t.capitalised)
+        for t in tokens[left.first : joiner]
+    ):
+        return None  # a clause, not a phrase: "The firm cut jobs and ..."
+    people = (
+        (subject.head in PEOPLE_NOUNS or looks_like_people(subject.head))
+        and joiner - left.first <= 3  # "Pilots", "U.S. law enforcement", "The pilots"
+        and not any(t.lower in DETERMINERS for t in tokens[left.first + 1 : joiner])
+    )
+    named_body = has_proper_name(left, tokens, sentence.first) and any(
+        t.lower in ("on", "of", "for") for t in tokens[left.first : joiner]
+    )
+    if not (people or named_body):
+        return None
+    joint = make_phrase(tokens, left.first, subject.stop, sentence.text)
+    if joint is not None and people:
+        joint.head, joint.head_at = subject.head, subject.head_at
+    return joint
+
+
+def after_aside(sentence: Sentence, comma: int) -> bool:
+    """Whether the comma at `comma` closes an aside about the subject rather than a clause
+    ("Jeffrey Wall, who was a top official ..., said the ..."; "Soelistyo, head of the
+    rescue agency, told ..."), so that the verb after it is no inversion."""
+    tokens = sentence.tokens
+    at = comma - 1
+    while at >= sentence.first and not tokens[at].quoted and tokens[at].text not in CLAUSE_MARKS:
+        at -= 1
+    if at < sentence.first or tokens[at].text != ",":
+        return False
+    opener = at + 1
+    if opener >= comma:
+        return False
+    if tokens[opener].lower in ("who", "whose"):
+        return True
+    name = phrase_before(tokens, at, sentence.text)
+    return (
+        name is not None
+        and tokens[name.head_at].capitalised
+        and (name.first == sentence.first or tokens[name.first - 1].quoted)
+        and is_role_appositive(tokens, opener, comma)
+    )
 
 
 def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
@@ -459,7 +725,21 @@ def is_reduced_relative(tokens: list[Token], noun: int, first: int) -> bool:
         return False  # "In Paris he said", "..., he said"
     if token.capitalised:
         return token.lower not in PERSONAL_PRONOUNS
-    return is_plural_word(token.lower) and before in DETERMINERS | {"own"}
+    if is_plural_word(token.lower) and before in DETERMINERS | {"own"}:
+        return True
+    # "the answer he wants": a singular noun after its determiner, itself no adverbial
+    # ("In the morning he said", "Later that day she said" are no such thing)
+    opener = tokens[noun - 2] if noun - 2 >= first else None
+    return (
+        before in ("the", "a", "an")
+        and token.lower not in TIME_WORDS
+        and opener is not None
+        and opener.is_word
+        and not opener.quoted
+        and opener.lower not in PHRASE_PREPOSITIONS
+        and opener.lower not in OPENING_ADVERBIALS
+        and not opener.capitalised
+    )
 
 
 def is_cleft(tokens: list[Token], what: int) -> bool:
@@ -474,7 +754,9 @@ def is_cleft(tokens: list[Token], what: int) -> bool:
     return word in ("is", "was") or word.endswith(("’s", "'s"))
 
 
-def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:
+def past_relative_clause(
+    sentence: Sentence, subject: NounPhrase, plural_verb: bool = False
+) -> NounPhrase:
     """The subject of the sentence when the phrase before the verb ends a relative clause
     that describes it ("The mother of a woman who took pills bought online has described
     ...": the mother, not "online")."""
@@ -483,9 +765,14 @@ def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:
     if before > sentence.first and tokens[before].lower in ("that", "who", "which"):
         # "The union that represents ferry workers said": the union, with its clause
         antecedent = phrase_before(tokens, before, sentence.text)
-        if antecedent is not None and (
-            antecedent.first == sentence.first
-            or tokens[antecedent.first - 1].lower in ("and", "but", ",")
+        if (
+            antecedent is not None
+            and (
+                antecedent.first == sentence.first
+                or tokens[antecedent.first - 1].lower in ("and", "but", ",")
+            )
+            # "an order that industry analysts say will ...": the analysts say, not the order
+            and not (plural_verb and not is_plural(antecedent) and is_plural(subject))
         ):
             merged = make_phrase(tokens, antecedent.first, subject.stop, sentence.text)
             if merged is not None:
@@ -503,10 +790,17 @@ def past_relative_clause(sentence: Sentence, subject: NounPhrase) -> NounPhrase:
     if relative < 0:
         return subject
     opening = sentence_subject(sentence)
-    if opening is None or opening.stop > relative or opening.head not in PEOPLE_NOUNS:
+    if (
+        opening is None
+        or opening.stop > relative
+        or not (opening.head in PEOPLE_NOUNS or looks_like_people(opening.head))
+    ):
         return subject
     if any(t.text in (",", ";", ":") for t in tokens[relative : subject.first]):
         return subject
+    if opening.head_at == relative - 1 and tokens[relative].lower == "who":
+        # "Some consumers who sought help on launch day reported": the phrase as written
+        return make_phrase(tokens, opening.first, subject.stop, sentence.text) or opening
     return opening
 
 
@@ -619,6 +913,14 @@ def passive_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     return None
 
 
+_AFTER_INVERTED = frozenset(
+    """who whose which in on at last this yesterday today when while as after before during
+    via from through about for""".split()
+)
+"""Words that may follow the speaker of an inversion, opening a relative clause or an
+adjunct ("..., said Ana Duarte at a briefing", "..., said a spokesperson when contacted")."""
+
+
 def inversion_candidate(
     sentence: Sentence, verb: int, cue: str, known_only: bool = False
 ) -> Candidate | None:
@@ -635,37 +937,68 @@ def inversion_candidate(
         following.capitalised
         or following.lower in DETERMINERS
         or role_before_name(tokens, verb + 1)  # "said chief inspector Jennifer Mattinson"
+        or words_before_name(sentence, verb + 1)  # "said study co-author Paul Expert"
         or following.lower in PEOPLE_NOUNS  # "say economists", "said officials"
+        or looks_like_people(following.lower)  # "say oceanographers"
+        or (  # "said van Sebille"
+            following.lower in PARTICLES and verb + 2 < len(tokens) and tokens[verb + 2].capitalised
+        )
     ):
         return None
     subject = phrase_after(tokens, verb + 1, sentence.text, limit=12)
     if subject is None:
         return None
+    head = tokens[subject.head_at]
+    if (
+        head.capitalised
+        and subject.head_at + 1 < subject.stop
+        and tokens[subject.head_at + 1].lower in PHRASE_PREPOSITIONS
+        and has_proper_name(subject, tokens, -1)
+    ):
+        # "said Mary Ann Zollman at an event": the name, then an adjunct
+        subject = make_phrase(tokens, subject.first, subject.head_at + 1, sentence.text) or subject
     if known_only and not (
         has_proper_name(subject, tokens, -1)
         or is_known_word(subject.head)
         or subject.head in COLLECTIVE_NOUNS
+        or looks_like_people(subject.head)
     ):
         return None
     if subject.stop < len(tokens):  # the phrase must close the clause: ", said Ana Duarte."
         after = tokens[subject.stop]
-        if after.is_word and after.lower not in (
-            "who",
-            "whose",
-            "which",
-            "in",
-            "on",
-            "at",
-            "last",
-            "this",
-            "yesterday",
-            "today",
-        ):
+        if after.is_word and after.lower not in _AFTER_INVERTED:
             return None
     candidate = subject_candidate(sentence, verb, subject, cue)
     if candidate is not None:
         candidate.trailing = True
     return candidate
+
+
+def words_before_name(sentence: Sentence, at: int) -> bool:
+    """Whether a few lower-case words at `at` lead to a capitalised name that is a
+    person's ("study co-author Paul Expert", "longtime party organiser Ana Duarte")."""
+    tokens = sentence.tokens
+    end = at
+    while (
+        end < len(tokens)
+        and end - at < 4
+        and tokens[end].is_word
+        and not tokens[end].quoted
+        and not tokens[end].capitalised
+        and tokens[end].lower not in FUNCTION_WORDS
+        and tokens[end].lower not in PHRASE_PREPOSITIONS
+    ):
+        end += 1
+    if not (at < end < len(tokens) and tokens[end].capitalised and tokens[end].is_word):
+        return False
+    stop = end
+    while stop < len(tokens) and stop - end < 4 and tokens[stop].capitalised:
+        stop += 1
+    name = " ".join(t.text for t in tokens[end:stop])
+    referents = sentence.referents
+    return referents.names.is_person(referents.expand(name)) or looks_like_first_name(
+        tokens[end].lower
+    )
 
 
 def role_before_name(tokens: list[Token], at: int) -> bool:

@@ -37,10 +37,22 @@ UNNAMED_PERSON_OPENING = re.compile(
 """A sentence opening on an unnamed person ("A reader in Eastbourne, who ..."): a referent
 for a later "she" even when the sentence itself is not attributed."""
 
+PAIR_SUBJECT = re.compile(
+    r"((?:[A-Z][\w’'-]+[^\S\n]){0,2}[A-Z][\w’'-]+)[^\S\n]+and[^\S\n]+"
+    r"((?:[A-Z][\w’'-]+[^\S\n]){0,2}[A-Z][\w’'-]+)[^\S\n]+[a-z]"
+)
+"""Two names opening a sentence as its subject ("Lorenz and Fetter plotted ...")."""
+
 _OPENING_QUOTES = '“"‘«'
 _LIST_ITEM = re.compile(r"(?:[•◦▪‣*·–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 """The marker that opens a list item ("• ", "- ", "1. ", "a) ")."""
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|we|We|us|our|Our|My)\b")
+_WRITER_TOLD = re.compile(
+    r"\b(?:told|tells|tell|telling|said to|says to|wrote to|writes to|explained to|spoke to"
+    r"|speaking to|showed|asked|emailed|texted) (?:me|us)\b"
+)
+"""The writer in the first person as the one spoken to ("Residents told me that ..."): the
+article is narrated in the first person, not quoting someone's first-person text."""
 
 
 def read_limit(text: str, limit: int | None = None) -> int:
@@ -70,6 +82,7 @@ def suggest_attributions(text: str, title: str = "") -> Suggestions:
         return found
     referents = Referents(text[:limit])
     walk = _Walk(referents, found)
+    walk.posts = embedded_posts(text[:limit]) if "(@" in text[:limit] else {}
     start = 0
     while start <= limit:
         end = text.find("\n", start, limit)
@@ -112,6 +125,8 @@ class _Walk:
         """The suggestion of the sentence just read, if it got one."""
         self.quoted_words: dict[tuple[str, ...], Suggestion] = {}
         """Every run of `_QUOTE_GRAM` words quoted in an attributed sentence -> it."""
+        self.posts: dict[int, tuple[str, str]] = {}
+        """Paragraph start -> (author, byline) of the paragraphs of embedded posts."""
 
     def paragraph(self, start: int, end: int) -> None:
         """Read the paragraph `text[start:end]` (no line break inside)."""
@@ -120,6 +135,11 @@ class _Walk:
         if not spans:
             return  # a blank line keeps the speaker handed on
         quotes = quoted_spans(text, start, end)
+        if start in self.posts:
+            self._post(start, spans, quotes)
+            return
+        if TWEET_BYLINE.match(text, start, end) and self.posts:
+            return  # the byline of an embedded post: nobody's statement
         quote_starts = [quote_start for quote_start, _ in quotes]
         handover, self.handover = self.handover, None
         found_before = len(self.found)
@@ -127,8 +147,13 @@ class _Walk:
         block = self._block_speaker(start, end, opens_quoted, quotes)
         # The speaker a quotation opening this paragraph continues, if any.
         opening_speaker = handover if opens_quoted else None
+        if opening_speaker is not None and _ASKS.search(opening_speaker.sentence):
+            # the previous paragraph ended on a quoted question: this quotation is the
+            # answer, by the other party of the exchange
+            opening_speaker = self._other_speaker(opening_speaker)
         last: Suggestion | None = None  # the last suggestion in this paragraph
         last_quoted = False
+        quoted_before = False  # the last attributed sentence holds some quotation
         pending: list[tuple[int, int]] = []  # quotations still open, waiting for a cue
         leading = True  # still in the quotation that opens the paragraph
         ends_in_quote = False
@@ -137,6 +162,9 @@ class _Walk:
             previous_sentence, self.previous_sentence = self.previous_sentence, None
             ends_attributed = False
             hint = CUE_HINT.search(text, start_at, end_at) is not None
+            pair = PAIR_SUBJECT.match(text, start_at, end_at)
+            if pair is not None:
+                self.referents.remember_pair(start_at, end_at, pair.group(1), pair.group(2))
             subject = UNNAMED_PERSON_OPENING.match(text, start_at, end_at)
             quoted = in_quote(quotes, quote_starts, start_at) or has_quote(
                 quote_starts, start_at, end_at
@@ -177,11 +205,15 @@ class _Walk:
                 leading = False
                 self._add(chosen, quotes)
                 last, last_quoted = chosen[-1], sentence.quote_words >= 3
+                # "“Yes, primarily,” Prelogar said, adding ... “I think ...”": a short
+                # quotation in the cue's sentence hands on to a quotation right after it
+                quoted_before = sentence.quote_words > 0
                 ends_attributed = True
                 continue
             if sentence.fully_quoted():
                 said_before = self._said_before(start_at, end_at, quotes)
-                if last is not None and last_quoted:
+                goes_on = last_quoted or (quoted_before and previous_sentence is last)
+                if last is not None and goes_on:
                     inherited = continued(text, start_at, end_at, last)
                     self._add([inherited], quotes)
                     last = inherited
@@ -212,6 +244,41 @@ class _Walk:
             self.block, self.block_paragraphs = last, 0
         named = [s for s in self.found[found_before:] if not s.anonymous]
         self.previous_speaker = named[-1] if named else None
+
+    def _post(
+        self, start: int, spans: list[tuple[int, int]], quotes: list[tuple[int, int]]
+    ) -> None:
+        """A paragraph of an embedded post: each sentence is its author's (inherited from the
+        byline), unless it names a speaker of its own."""
+        author, byline = self.posts[start]
+        claimant = self.referents.names.alias.get(author, author)
+        claimant = self.referents.expand(claimant, start)
+        for start_at, end_at in spans:
+            sentence = Sentence(self.referents, start_at, end_at, quotes)
+            chosen = choose(sentence) if CUE_HINT.search(self.text, start_at, end_at) else []
+            if not chosen:
+                chosen = [
+                    Suggestion(
+                        start=start_at,
+                        end=end_at,
+                        sentence=self.text[start_at:end_at],
+                        claimant=claimant,
+                        cue=byline,
+                        attribution=Attribution.DIRECT_QUOTE,
+                        sources=(),
+                        anonymous=False,
+                        inherited=True,
+                    )
+                ]
+            self._add(chosen, quotes)
+
+    def _other_speaker(self, asker: Suggestion) -> Suggestion | None:
+        """The last named speaker before `asker` who is not the one asking (within the last
+        few suggestions), or None."""
+        for earlier in reversed(self.found[-_EXCHANGE_REACH:]):
+            if not earlier.anonymous and earlier.claimant not in (asker.claimant, UNNAMED):
+                return earlier
+        return None
 
     def _add(self, suggestions: list[Suggestion], quotes: list[tuple[int, int]]) -> None:
         """Record suggestions, and index the quotations they attribute (so that the same
@@ -251,6 +318,13 @@ class _Walk:
           are that claimant's text quoted as a block (a blog post, a letter, a statement),
           and so are paragraphs between them (up to two in a row).
         """
+        starts = [s for s, _ in quotes]
+        if any(
+            not in_quote(quotes, starts, match.start())
+            for match in _WRITER_TOLD.finditer(self.text, start, end)
+        ):
+            self.first_person_narration = True
+            self.voice = None
         voiced = self._voiced(start, end, quotes)
         block = self.block
         if block is not None:
@@ -338,6 +412,11 @@ def continued(text: str, start: int, end: int, base: Suggestion, quoted: bool = 
     )
 
 
+_ASKS = re.compile(r"\?[”\"’']\s*$")
+"""A sentence that ends on a quoted question."""
+_EXCHANGE_REACH = 12
+"""How many suggestions back the other party of a quoted exchange is looked for."""
+
 _QUOTE_GRAM = 5
 """How many quoted words in a row identify a quotation given again."""
 _MAX_QUOTE_INDEX = 200_000
@@ -370,4 +449,39 @@ def is_prose(text: str, start: int, end: int) -> bool:
 
 
 _GOES_ON = re.compile(r"(?:Additionally|In addition|Also|For example|For instance),\s")
+
+TWEET_BYLINE = re.compile(
+    r"^[—–-][^\S\n]*(?P<name>[^\n()@]{2,60}?)[^\S\n]*\((?P<handle>@\w{1,30})\)[^\n]{0,40}$",
+    re.M,
+)
+"""The byline of an embedded post, on a line of its own: "— Ana Duarte (@anaduarte) November
+3, 2019"."""
+_LINE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+def embedded_posts(text: str) -> dict[int, tuple[str, str]]:
+    """Paragraph start -> (author, byline) for the paragraphs of posts embedded with a byline
+    line after them: the paragraph just before the byline, and those before it that end
+    without a full stop (the line breaks of one post)."""
+    posts: dict[int, tuple[str, str]] = {}
+    for match in TWEET_BYLINE.finditer(text):
+        author = match.group("name").strip()
+        if not author[:1].isupper():
+            continue
+        byline = f"— {author} ({match.group('handle')})"
+        end = match.start() - 1  # the line break before the byline
+        first = True
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            paragraph = text[start:end]
+            if not paragraph.strip() or TWEET_BYLINE.match(paragraph):
+                break
+            if not first and _LINE_END.search(paragraph):
+                break
+            posts[start] = (author, byline)
+            first = False
+            end = start - 1
+    return posts
+
+
 """A sentence that goes on with the claim of the sentence before ("Additionally, ...")."""

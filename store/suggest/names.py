@@ -9,6 +9,7 @@ still tell what an earlier mention was ("Mr. Varma" makes "Sunil Varma" a person
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from claimmark.store.suggest.words import (
     COMPANY_NAME_WORDS,
     DATE_WORDS,
     DETERMINERS,
+    EITHER_FIRST_NAMES,
     FEMALE_FIRST_NAMES,
     FEMALE_ROLES,
     FEMALE_TITLES,
@@ -81,6 +83,12 @@ class Names:
     makers: list[tuple[int, str, str]] = field(default_factory=list)
     """(offset, document word, maker) of every document the text says who made ("a report
     released by Stanford University's Center ...", "Dr. Shadlen and colleagues")."""
+    possessive_mentions: set[int] = field(default_factory=set)
+    """Offsets of mentions in the possessive ("Parise’s penchant"): rarely whom a later "he"
+    means when someone else was named just before."""
+    alias: dict[str, str] = field(default_factory=dict)
+    """A person's name as given once -> the fuller form the text gives elsewhere ("Josh
+    Apte" -> "Joshua Apte")."""
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     """Role word (lower case: "president", "mother") -> (offset, person) where the text
     gives a person that role ("President Ana Duarte", "her mother, Fiona Parry")."""
@@ -120,6 +128,26 @@ class Names:
             return None
         index = bisect_left(mentions, (offset, "")) - 1
         return mentions[index][1] if index >= 0 else mentions[0][1]
+
+
+def is_role_or_team_word(word: str) -> bool:
+    """Whether a capitalised word before a first name is no part of the name but of a role
+    or a team: an abbreviation ("DL", "NFL"), a role ("Insider", "Coach") or the word of an
+    organisation ("Sports", "Times"); not a first name of its own ("Oluwaseun Daniel
+    Adeyemi" is one name)."""
+    bare = bare_word(word)
+    return (
+        (word.isupper() and len(word) >= 2)
+        or bare in PERSON_ROLES
+        or bare in ROLE_TITLES
+        or bare in ORG_NAME_WORDS
+        or bare in ("insider", "sports")
+    )
+
+
+def looks_like_first_name(word: str) -> bool:
+    """Whether lower-case `word` is a common first name."""
+    return word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES or word in EITHER_FIRST_NAMES
 
 
 def strip_title(name: str) -> tuple[str, str]:
@@ -264,15 +292,17 @@ def role_after(text: str, end: int) -> str:
 """A role next to a capitalised name makes it a person's: "its director, Tomasz Wieczorek";
 "developer Ammar Askar"; "Dr. Helen Marsh, a logistics economist"; "Joe Carbone,
 president of ..."."""
+_SPEECH = (
+    "said|says|told|tells|wrote|writes|added|adds|explained|explains|recalled|recalls|noted"
+    "|notes|argued|argues|insisted|insists|asked|asks|acknowledged|admitted|denied|confirmed"
+    "|warned|warns|replied|replies|testified|tweeted|responded|responds|interjected|rejoined"
+    "|quipped|countered|continued|declared|conceded|retorted|exclaimed|pleaded|laughed"
+)
 SPEAKER_AFTER = re.compile(
     r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:,\s\d{1,3},)?\s*(?:(?:has|had|have|also|then|later|"
-    r"previously|once|first)\s+)*(?:said|says|told|tells|wrote|writes|added|adds|explained|"
-    r"explains|recalled|recalls|noted|notes|argued|argues|insisted|insists|asked|asks|"
-    r"acknowledged|admitted|denied|confirmed|warned|warns|replied|testified|tweeted)\b"
+    rf"previously|once|first)\s+)*(?:{_SPEECH})\b"
 )
-SPEAKER_BEFORE = re.compile(
-    r"(?:said|says|added|adds|wrote|writes|explained|explains|according to|asked|told)\s$"
-)
+SPEAKER_BEFORE = re.compile(rf"(?:{_SPEECH}|according to)\s$")
 AGE_AFTER = re.compile(r",\s\d{1,3},")
 PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)", re.M)
@@ -293,6 +323,7 @@ def collect_name(
     words: list[str],
     found: list[tuple[int, str, str, list[str], str]],
     titled: set[str],
+    possessives: set[int],
 ) -> None:
     """Add one name (its words as in the text, at `pos`) to `found` as (offset, title,
     name, its words, role), and its last word to `titled` when the text says it is a
@@ -318,6 +349,24 @@ def collect_name(
     rest_words = [w for w in rest.split() if w]
     if not rest_words:
         return
+    for at in range(1, len(rest_words) - 1):
+        # "Browns DL Sheldon Richardson": the name starts at its first name
+        before = rest_words[at - 1]
+        if (
+            looks_like_first_name(bare_word(rest_words[at]))
+            and not looks_like_first_name(bare_word(before))
+            and is_role_or_team_word(before)
+            and before.lower() not in PARTICLES
+            and before.lower() not in TITLES
+            and not (len(before) == 2 and before.endswith("."))
+            and not before.endswith(("’s", "'s"))
+            and len(rest_words) - at <= 4
+            and not org_kind(rest_words[at:])
+        ):
+            skipped += len(" ".join(rest_words[:at])) + 1
+            title, rest_words = " ".join([title, *rest_words[:at]]).strip(), rest_words[at:]
+            break
+    possessive = rest_words[-1].endswith(("’s", "'s"))
     rest_words[-1] = rest_words[-1].removesuffix("’s").removesuffix("'s")
     start = pos + skipped
     end = start + len(" ".join(words))
@@ -329,6 +378,7 @@ def collect_name(
         if len(rest_words) == 1 and SPEAKER_AFTER.match(text, end):
             # "Holcomb argued that": a surname that speaks ("Ray Holcomb" is a person)
             titled.add(rest_words[0].lower())
+            titled.add(fold(rest_words[0]))
             # "Lupita told police it was taken from her room": a first name that speaks
             pronoun = PERSON_PRONOUN.search(text, end, min(len(text), end + 160))
             if pronoun is not None and "\n" not in text[end : pronoun.start()]:
@@ -349,8 +399,11 @@ def collect_name(
             )
         ):
             titled.add(rest_words[-1].lower())
+            titled.add(fold(rest_words[-1]))
             if len(rest_words) == 1 and role:
                 titled.add("first:" + rest_words[0].lower())
+    if possessive:
+        possessives.add(start)
     found.append((start, title, " ".join(rest_words), rest_words, role))
 
 
@@ -365,6 +418,16 @@ DOCUMENT_BY = re.compile(
 """A document and who made it: "a new report released on Monday by Stanford University's
 Center on Poverty and Inequality", "a study by X", "the report from X", "the study,
 prepared by the engineering firm X"."""
+MAKER_RELEASES = re.compile(
+    rf"((?:[Tt]he[^\S\n]+)?{_MAKER_NAME})"
+    r"(?:[^\S\n]+(?:under|at|in|of)(?:[^\S\n]+[\w’'.-]+){1,4}?)?"
+    r"[^\S\n]+(?:(?:has|had|have|on[^\S\n]+\w+)[^\S\n]+)?"
+    r"(?:released|delivered|published|issued|unveiled|presented|produced|commissioned)"
+    r"[^\S\n]+(?:its|their|a|an|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?"
+    r"(report|study|survey|analysis|review|poll|audit|assessment|findings|research)\b"
+)
+"""A maker that releases its document: "the Vatican under Pope Francis delivered its final
+report", "The institute published a new study"."""
 TEAM = re.compile(
     r"[^\S\n]+and[^\S\n]+(?:his[^\S\n]+|her[^\S\n]+|their[^\S\n]+)?(?:colleagues|co-authors|team)\b"
 )
@@ -378,6 +441,11 @@ def scan_makers(text: str, names: Names) -> None:
     found: list[tuple[int, str, str]] = []
     for match in DOCUMENT_BY.finditer(text):
         found.append((match.start(), match.group(1).lower(), match.group(2)))
+    for match in MAKER_RELEASES.finditer(text):
+        maker = match.group(1)
+        if maker.split()[0] in ("The", "the"):
+            maker = "the " + " ".join(maker.split()[1:])
+        found.append((match.start(2), match.group(2).lower(), maker))
     for match in TEAM.finditer(text):
         window = max(0, match.start() - 80)
         leader = None
@@ -411,6 +479,7 @@ def scan_names(text: str) -> Names:
     """
     found: list[tuple[int, str, str, list[str], str]] = []
     titled: set[str] = set()
+    possessives: set[int] = set()
     midcaps: set[str] = set()
     for match in NAME_PATTERN.finditer(text):
         words = match.group().split(" ")
@@ -421,9 +490,10 @@ def scan_names(text: str) -> Names:
         for part in split_names(words):
             if part:
                 pos = text.find(part[0], pos)
-                collect_name(text, pos, part, found, titled)
+                collect_name(text, pos, part, found, titled, possessives)
     names = Names()
     names.midcaps = midcaps
+    names.possessive_mentions = possessives
 
     def is_person(title: str, rest_words: list[str]) -> bool:
         last = rest_words[-1].lower()
@@ -433,9 +503,11 @@ def scan_names(text: str) -> Names:
             and len(rest_words) <= 4
             and (
                 bool(title)
-                or first_word in FEMALE_FIRST_NAMES
-                or first_word in MALE_FIRST_NAMES
-                or (len(rest_words) >= 2 and (last in titled or "first:" + first_word in titled))
+                or looks_like_first_name(first_word)
+                or (
+                    len(rest_words) >= 2
+                    and (last in titled or fold(last) in titled or "first:" + first_word in titled)
+                )
             )
         )
 
@@ -447,15 +519,17 @@ def scan_names(text: str) -> Names:
         shown = honorific(title)
         name = f"{shown} {rest}" if shown else rest
         last = rest_words[-1].lower()
-        for key in {last, last.split("-")[-1]}:
+        for key in {last, last.split("-")[-1], fold(last)}:
             if key not in names.full:
                 names.full[key] = name
         if is_person(title, rest_words):
             names.persons.add(name)
             names.first.setdefault(rest_words[0].lower(), name)
-            names.by_last.setdefault(last, []).append((pos, name))
+            for key in {last, fold(last)}:
+                names.by_last.setdefault(key, []).append((pos, name))
         elif org_kind(rest_words):
             names.first.setdefault(rest_words[0].lower(), name)
+    alias = names.alias = nickname_aliases(names)
     # Then every mention, short or full.
     for pos, title, rest, rest_words, role in found:
         shown = honorific(title)
@@ -463,11 +537,11 @@ def scan_names(text: str) -> Names:
         last = rest_words[-1].lower()
         full: str | None
         if len(rest_words) >= 2 and rest_words[0].lower() not in PARTICLES:
-            full = name
+            full = alias.get(name, name)
         else:
-            full = names.full.get(last) or names.first.get(last)
+            full = names.full.get(last) or names.full.get(fold(last)) or names.first.get(last)
             if full is not None and full in names.persons:
-                full = names.latest(last, pos) or full
+                full = names.latest(last, pos) or names.latest(fold(last), pos) or full
         if is_person(title, rest_words) or (full is not None and full in names.persons):
             if full is None or full not in names.persons:
                 full = name
@@ -477,7 +551,7 @@ def scan_names(text: str) -> Names:
                 gender = "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
             if gender:
                 names.gender.setdefault(full, gender)
-            if not in_quotation(text, pos):
+            if not in_quotation(text, pos) and not attributive(text, pos, rest_words[-1]):
                 names.person_mentions.append((pos, full))
             if role:
                 names.roles.setdefault(role, []).append((pos, full))
@@ -487,6 +561,68 @@ def scan_names(text: str) -> Names:
                 names.org_mentions.append((pos, full, org))
     scan_makers(text, names)
     return names
+
+
+def fold(word: str) -> str:
+    """A lower-case surname as spellings of it agree: accents dropped and German umlauts
+    spelt out or not ("Müller", "Mueller" and "Muller" -> "muller")."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch)
+    )
+    return plain.replace("ue", "u").replace("oe", "o").replace("ae", "a")
+
+
+def nickname_aliases(names: Names) -> dict[str, str]:
+    """Person -> the fuller form of the same name when the text gives one person two first
+    names, one the start of the other ("Josh Apte" and "Joshua Apte"); `names` is updated
+    so that the short form stands for the full one everywhere."""
+    alias: dict[str, str] = {}
+    for mentions in names.by_last.values():
+        people = sorted({name for _, name in mentions}, key=len)
+        for short in people:
+            first, _, rest = short.partition(" ")
+            for long in people:
+                long_first, _, long_rest = long.partition(" ")
+                if (
+                    long != short
+                    and rest == long_rest
+                    and len(first) >= 3
+                    and long_first.lower().startswith(first.lower())
+                ):
+                    alias[short] = long
+                    break
+    if alias:
+        for key, name in list(names.full.items()):
+            names.full[key] = alias.get(name, name)
+        for key, name in list(names.first.items()):
+            names.first[key] = alias.get(name, name)
+        for key, mentions in names.by_last.items():
+            names.by_last[key] = [(pos, alias.get(name, name)) for pos, name in mentions]
+    return alias
+
+
+_ATTRIBUTIVE_AFTER = re.compile(r"[^\S\n]+([a-z][a-z-]+)\b")
+
+
+def attributive(text: str, pos: int, last_word: str) -> bool:
+    """Whether the name at `pos` (ending with `last_word`) modifies the noun after it rather
+    than naming someone there: "the Miss Idaho title", "the Biden administration"."""
+    if text[max(0, pos - 4) : pos] not in ("the ", "The "):
+        return False
+    end = text.find(last_word, pos)
+    if end < 0:
+        return False
+    match = _ATTRIBUTIVE_AFTER.match(text, end + len(last_word))
+    if match is None:
+        return False
+    word = match.group(1)
+    return (
+        word not in FUNCTION_WORDS
+        and word not in REPORTING_VERBS
+        and word not in PHRASE_PREPOSITIONS
+        and word not in ("and", "or")
+        and not word.endswith("ed")
+    )
 
 
 def is_outlet_name(name: str) -> bool:

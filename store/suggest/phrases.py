@@ -12,6 +12,7 @@ from claimmark.store.suggest.words import (
     COLLECTIVE_NOUNS,
     COMMON_CAPS,
     COMPANY_NOUNS,
+    DATE_WORDS,
     DEFINITE_DETERMINERS,
     DETERMINERS,
     FORWARD_PREPOSITIONS,
@@ -22,6 +23,7 @@ from claimmark.store.suggest.words import (
     NOUN_VERBS,
     ORG_NOUNS,
     PEOPLE_NOUNS,
+    PERSON_ROLES,
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
     SPOKESPEOPLE,
@@ -68,6 +70,8 @@ def preposition_attaches(tokens: list[Token], at: int) -> bool:
     if at < 1:
         return False
     before = tokens[at - 1]
+    if before.lower == "those" and tokens[at].lower in ("in", "of", "at", "on", "close", "with"):
+        return True  # "Those in favor of punishment"
     if (
         not is_phrase_word(before)
         or before.lower in PHRASE_PREPOSITIONS
@@ -77,8 +81,13 @@ def preposition_attaches(tokens: list[Token], at: int) -> bool:
     preposition = tokens[at].lower
     if before.lower == "speaking":
         return True  # "a council officer speaking on background"
+    if before.lower == "those":
+        return True  # "Those in favor of punishment", "those close to the talks"
     if preposition == "to":
-        return before.lower in ("close", "near", "loyal", "due", "next")
+        # "close to the talks"; "a presentation to bondholders", "a letter to staff"
+        return before.lower in ("close", "near", "loyal", "due", "next") or (
+            before.lower in ("presentation", "letter", "memo", "email", "note", "message")
+        )
     if preposition in ("in", "on"):
         return before.lower in PEOPLE_NOUNS or before.lower in ORG_NOUNS or before.capitalised
     return True
@@ -125,6 +134,14 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
     while at >= 0:
         token = tokens[at]
         word = token.lower
+        if (
+            word.isdigit()
+            and at >= 2
+            and tokens[at - 1].lower in DATE_WORDS
+            and tokens[at - 2].lower in DETERMINERS
+        ):
+            first = at - 2  # "An October 11 presentation to bondholders"
+            break
         if word in DETERMINERS or word.isdigit():
             first = at
             if (
@@ -154,6 +171,13 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
             break
         first = at
         at -= 1
+    if (
+        tokens[first].lower in ("that", "this")
+        and first + 1 < stop
+        and tokens[stop - 1].lower.endswith("s")
+        and not tokens[stop - 1].lower.endswith("ss")
+    ):
+        first += 1  # "vehicles that industry analysts say": a relative "that", not "that one"
     return make_phrase(tokens, first, stop, text)
 
 
@@ -217,6 +241,14 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
             ):
                 at += 1
                 continue
+            if (
+                seen_noun
+                and at + 1 < count
+                and is_people_word(tokens[at - 1].lower)
+                and is_people_word(tokens[at + 1].lower)
+            ):
+                at += 1  # "analysts and activists working in the region"
+                continue
             break
         if word in TIME_WORDS and not (
             (token.capitalised and seen_noun and tokens[at - 1].capitalised)
@@ -224,7 +256,14 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
         ):
             break  # not "the Hallam Evening Record", "Mar Hicks"
         if word in FUNCTION_WORDS or word in PERSONAL_PRONOUNS:
-            break
+            if not (
+                token.capitalised
+                and at > first
+                and at + 1 < count
+                and tokens[at + 1].capitalised
+                and tokens[at + 1].is_word
+            ):
+                break  # but "The We Company", "the Who Cares Trust": inside a name
         if word in VERB_ONLY and seen_noun and not token.capitalised:
             break
         if (
@@ -240,7 +279,15 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
         ):
             break  # "a spreadsheet obtained by the Gazette shows that"
         if word in DETERMINERS and seen_noun and not after_preposition:
-            break  # "told reporters the outbreak ..."
+            if not (
+                word == "the"
+                and at - 1 == first
+                and tokens[first].capitalised
+                and tokens[first].lower.endswith("ing")
+                and at + 1 < count
+                and tokens[at + 1].capitalised
+            ):
+                break  # "told reporters the outbreak ..." (but "Breaking the Silence")
         if word not in DETERMINERS:
             seen_noun = True
             after_preposition = False
@@ -286,7 +333,35 @@ def is_known_word(word: str) -> bool:
         or word in ORG_NOUNS
         or word in COMMON_CAPS
         or word.removesuffix("s") in ORG_NOUNS
+        or looks_like_people(word)
     )
+
+
+_PEOPLE_SUFFIXES = ("ologists", "ographers", "icians", "ists", "ians")
+_NOT_PEOPLE = frozenset("lists twists mists fists wrists exists insists persists assists".split())
+
+
+def looks_like_people(word: str) -> bool:
+    """Whether a lower-case plural that no word list holds names people by its ending
+    ("oceanographers", "epidemiologists", "physicians", "librarians")."""
+    if (
+        word.endswith("s")
+        and not word.endswith("ss")
+        and (word[:-1] in PERSON_ROLES or word[:-1] in PEOPLE_NOUNS)
+    ):
+        return True  # "forecasters", "strategists"
+    return word.endswith(_PEOPLE_SUFFIXES) and word not in _NOT_PEOPLE and len(word) > 6
+
+
+def is_people_word(word: str) -> bool:
+    """Whether a lower-case plural names people ("analysts", "activists", "oceanographers")."""
+    return (word in PEOPLE_NOUNS and word.endswith("s")) or looks_like_people(word)
+
+
+def looks_like_role(word: str) -> bool:
+    """Whether a lower-case singular noun names a person's occupation by its ending
+    ("hydrologist", "oceanographer", "physician")."""
+    return looks_like_people(word + "s")
 
 
 def is_plural(phrase: NounPhrase) -> bool:
@@ -297,6 +372,7 @@ def is_plural(phrase: NounPhrase) -> bool:
         "staff",
         "police",
         "both",
+        "those",
     )
 
 
@@ -306,6 +382,10 @@ def is_anonymous(phrase: NounPhrase, tokens: list[Token]) -> bool:
     words = [tokens[at].lower for at in range(phrase.first, phrase.stop)]
     if "unnamed" in words or "anonymous" in words:
         return True
+    if words[0] == "those" and (
+        phrase.head_at == phrase.first or not tokens[phrase.head_at].capitalised
+    ):
+        return True  # "those in favor of a fine", "those close to the talks"
     head = phrase.head
     head_token = tokens[phrase.head_at]
     if head in SPOKESPEOPLE:
@@ -315,7 +395,7 @@ def is_anonymous(phrase: NounPhrase, tokens: list[Token]) -> bool:
     if head in ("source", "sources", "insider", "insiders"):
         return True
     determiner = words[0]
-    if head in PEOPLE_NOUNS or head in COLLECTIVE_NOUNS:
+    if head in PEOPLE_NOUNS or head in COLLECTIVE_NOUNS or looks_like_people(head):
         if determiner in INDEFINITE_DETERMINERS:
             return True
         if head in ("police", "union", "unions") and determiner in DEFINITE_DETERMINERS:
@@ -353,6 +433,14 @@ def proper_part(phrase: str) -> str:
     """The name in a described name: "the trade body Power Generators Association" ->
     "the Power Generators Association"."""
     words = phrase.split(" ")
+    if (
+        len(words) >= 4
+        and words[0].lower() in ("the", "a", "an")
+        and words[1] in ("NGO", "NGOs")
+        and all(w[:1].isupper() or w in ("of", "for", "and", "&") for w in words[2:])
+    ):
+        # "the NGO Front Line Defenders": the descriptor is no part of the name
+        return proper_part(" ".join(["the", "group", *words[2:]]))
     if len(words) < 3 or words[0].lower() not in ("the", "a", "an") or words[1][:1].isupper():
         return phrase
     for at in range(1, len(words)):

@@ -16,6 +16,7 @@ from claimmark.store.suggest.names import (
     PARTICLES,
     Names,
     bare_word,
+    fold,
     is_outlet_name,
     org_kind,
     scan_names,
@@ -25,6 +26,10 @@ from claimmark.store.suggest.words import SPOKESPEOPLE, TITLES
 
 if TYPE_CHECKING:
     from claimmark.store.suggest.claimants import Candidate
+
+
+_POSSESSIVE_REACH = 200
+"""How far before a possessive mention the person a pronoun means may be named."""
 
 
 @dataclass(slots=True)
@@ -71,6 +76,15 @@ class Referents:
         lead = False
         if words[0].lower() == "the" and len(words) == 2 and words[1][:1].isupper():
             lead, words = True, words[1:]
+        if len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in TITLES:
+            # "Eriksson Ek" for "Joel Eriksson Ek": the tail of a longer name of a person
+            full = self.names.full.get(bare_word(words[-1]))
+            if (
+                full is not None
+                and self.names.is_person(full)
+                and full.endswith(" " + " ".join(words))
+            ):
+                return full
         if (
             len(words) == 1
             or (len(words) == 2 and words[0].lower() in TITLES)
@@ -78,6 +92,8 @@ class Referents:
             or all(w.lower() in PARTICLES for w in words[:-1])
         ):
             last = bare_word(words[-1])
+            if last not in self.names.full and fold(last) in self.names.full:
+                last = fold(last)  # "Mueller" for "Gerhard Müller"
             full = self.names.full.get(last) or self.names.first.get(last)
             if full is not None and full.lower() != last:
                 if self.names.is_person(full):
@@ -103,6 +119,12 @@ class Referents:
             known = self.names.gender.get(name, "")
             if not known or known == gender:
                 best = Referent(pos, name, known, False)
+                if pos in self.names.possessive_mentions:
+                    # "Suter, who joked about Parise’s penchant ..., could see ...": the
+                    # person named just before a possessive mention, if any
+                    earlier = self._plain_mention_before(index, pos, gender, name)
+                    if earlier is not None:
+                        best = earlier
                 break
             index -= 1
         for ref in reversed(self.people):
@@ -121,6 +143,23 @@ class Referents:
             elif not best.gender:
                 best.gender = gender
         return best
+
+    def _plain_mention_before(
+        self, index: int, pos: int, gender: str, other_than: str
+    ) -> Referent | None:
+        """The person mentioned, not in the possessive, within `_POSSESSIVE_REACH`
+        characters before the mention at `pos` (index `index`) and in the same paragraph."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        while index > 0:
+            index -= 1
+            earlier, name = self.names.person_mentions[index]
+            if earlier < start or pos - earlier > _POSSESSIVE_REACH:
+                return None
+            known = self.names.gender.get(name, "")
+            if name != other_than and earlier not in self.names.possessive_mentions:
+                if not known or known == gender:
+                    return Referent(earlier, name, known, False)
+        return None
 
     def org_before(
         self, offset: int, kinds: tuple[str, ...], mentions: bool = True
@@ -141,6 +180,13 @@ class Referents:
                     best = ref
                 break
         return best
+
+    def remember_pair(self, start: int, end: int, first: str, second: str) -> None:
+        """Record two people named together as a sentence's subject ("Lorenz and Fetter
+        plotted ...") as a referent for a later "they"."""
+        one, two = self.expand(first, start), self.expand(second, start)
+        if self.names.is_person(one) and self.names.is_person(two):
+            self.groups.append(Referent(start, f"{one} and {two}", "", False, end))
 
     def group_before(self, offset: int) -> Referent | None:
         """The latest plural claimant before `offset` (for "they")."""
@@ -178,6 +224,8 @@ class Referents:
             )
             self.orgs.append(ref)
         elif candidate.role == "person":
+            if " and " in claimant:
+                self.groups.append(ref)  # "Hamilton and Gille": a "they" later
             if candidate.gender and claimant in self.names.persons:
                 self.names.gender.setdefault(claimant, candidate.gender)
             if candidate.kind != "pronoun" or not any(r.name == claimant for r in self.people[-1:]):

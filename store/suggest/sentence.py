@@ -26,8 +26,9 @@ class Sentence:
             tokens[first].lower.isdigit() or tokens[first].text in ":.—–-"
         ):
             first += 1
+        first = _after_dateline(tokens, first)
         self.first = first
-        """Index of the first token of prose (after a time stamp)."""
+        """Index of the first token of prose (after a time stamp or a dateline)."""
         self.quote_words = sum(1 for t in tokens if t.quoted and t.is_word)
         """How many words stand inside quotation marks."""
 
@@ -69,3 +70,25 @@ class Sentence:
             if token.lower in ("that", "the") or token.lower in REPORTING_VERBS:
                 return False
         return True
+
+
+def _after_dateline(tokens: list[Token], first: int) -> int:
+    """The first token after a dateline that opens the sentence ("BUFFALO, N.Y. — ",
+    "JAKARTA (Reuters) - "), or `first` when there is none."""
+    if first >= len(tokens):
+        return first
+    opener = tokens[first].text
+    if not (len(opener) >= 3 and opener.isupper() and opener.isalpha()):
+        return first
+    for at in range(first + 1, min(len(tokens), first + 10)):
+        text = tokens[at].text
+        if text in ("—", "–", "-"):
+            return at + 1
+        if not (
+            text in (",", "(", ")", "/")
+            or (text.isupper() and text.replace(".", "").isalpha())
+            or (text[:1].isupper() and text.endswith("."))  # "N.Y.", "Calif."
+            or text in ("Reuters", "AP", "AFP", "Bloomberg")
+        ):
+            return first
+    return first

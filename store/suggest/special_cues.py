@@ -16,6 +16,8 @@ from claimmark.store.suggest.phrases import (
     clean_claimant,
     has_proper_name,
     is_known_word,
+    is_plural,
+    looks_like_people,
     make_phrase,
     phrase_after,
     phrase_before,
@@ -186,7 +188,23 @@ def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
     says; the message is the claimant."""
     tokens = sentence.tokens
     phrase = phrase_before(tokens, participle, sentence.text)
-    if phrase is None or phrase.head not in DOCUMENT_NOUNS:
+    if phrase is None:
+        return None
+    if (
+        phrase.first > 0
+        and tokens[phrase.first - 1].lower == "with"
+        and (is_plural(phrase) or phrase.head in PEOPLE_NOUNS)
+        and (phrase.head in PEOPLE_NOUNS or looks_like_people(phrase.head))
+    ):
+        # "..., with forecasters warning that ...": the people are the claimant
+        candidate = subject_candidate(
+            sentence, participle, phrase, tokens[participle].text, object_claims=False
+        )
+        if candidate is not None:
+            candidate.subject_at = phrase.first
+            candidate.relative = True
+        return candidate
+    if phrase.head not in DOCUMENT_NOUNS:
         return None
     # "get comments accusing", "received a letter saying": the message starts at its
     # determiner, or is the bare noun
@@ -206,4 +224,57 @@ def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
     if candidate is not None:
         candidate.subject_at = phrase.first
         candidate.relative = True
+    return candidate
+
+
+CLEAR_ADJECTIVES = frozenset("clear obvious apparent evident plain".split())
+"""Adjectives of "it is clear to X that ...": X holds the view."""
+
+
+def clear_to_candidate(sentence: Sentence, adjective: int) -> Candidate | None:
+    """ "It has become more and more clear to researchers that Freud was right": the people
+    it became clear to hold the view."""
+    tokens = sentence.tokens
+    if adjective + 2 >= len(tokens) or tokens[adjective + 1].lower != "to":
+        return None
+    phrase = phrase_after(tokens, adjective + 2, sentence.text, limit=8)
+    if phrase is None or phrase.stop >= len(tokens) or tokens[phrase.stop].lower != "that":
+        return None
+    if not (
+        phrase.head in PEOPLE_NOUNS
+        or looks_like_people(phrase.head)
+        or has_proper_name(phrase, tokens, sentence.first)
+    ):
+        return None
+    cue = sentence.text[tokens[adjective].start : tokens[phrase.stop].end]
+    candidate = subject_candidate(sentence, adjective, phrase, cue, object_claims=False)
+    if candidate is not None:
+        candidate.subject_at = phrase.first
+    return candidate
+
+
+def findings_candidate(sentence: Sentence, among: int) -> Candidate | None:
+    """ "Among its key findings: ...": the findings of the document (or body) "its" points
+    back to."""
+    tokens = sentence.tokens
+    at = among + 1
+    if at >= len(tokens) or tokens[at].lower not in ("its", "their"):
+        return None
+    stop = at + 1
+    while stop < len(tokens) and stop - at <= 3 and tokens[stop].lower != "findings":
+        stop += 1
+    if stop >= len(tokens) or tokens[stop].lower != "findings":
+        return None
+    if stop + 1 >= len(tokens) or tokens[stop + 1].text not in (":", ","):
+        return None
+    referents = sentence.referents
+    offset = tokens[among].start
+    kinds = ("document", "org", "group", "company")
+    # the last body or document that spoke, else the last one named
+    ref = referents.org_before(offset, kinds, mentions=False) or referents.org_before(offset, kinds)
+    if ref is None:
+        return None
+    cue = sentence.text[tokens[among].start : tokens[stop + 1].end]
+    candidate = Candidate("pronoun", among, ref.name, cue, ref.anonymous, role="")
+    candidate.subject_at = among
     return candidate

@@ -7,6 +7,8 @@ Every list is a frozenset of lower-case words, so that membership is one hash lo
 
 from __future__ import annotations
 
+from claimmark.store.suggest import first_names
+
 
 def _words(text: str) -> frozenset[str]:
     """The whitespace-separated words of `text` as a set."""
@@ -42,7 +44,8 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     concluded conclude reiterate reiterates acknowledge admit assert asserts declare declares
     labelled labeled branded dubbed calls call mentioned mentions mention states make makes
     made issue issues issued speak speaks spoke presents presented portrays portrayed bills
-    billed styles styled casts want"""
+    billed styles styled casts want criticised criticized criticises criticizes suspected
+    suspect suspects praised praises highlighted highlights"""
 )
 """Reporting verbs (past, present and base forms)."""
 
@@ -128,7 +131,7 @@ SHOW_VERBS = _words("show shows showed")
 CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
 THAT_VERBS = _words(
     """posted responded challenge challenges challenged question questions questioned maintain
-    maintains maintained mentioned mentions mention"""
+    maintains maintained mentioned mentions mention suspected suspect suspects"""
 )
 """Verbs that report only with a `that` clause or `by saying` close after them ("maintained
 that"; not "which maintains 4,300 miles", "responded to that exchange")."""
@@ -140,7 +143,8 @@ written by")."""
 REPORTING_PARTICIPLES = _words("saying adding warning insisting arguing claiming telling")
 """Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
 SPEECH_PARTICIPLES = _words(
-    "saying adding claiming arguing insisting warning noting explaining stating suggesting"
+    """saying adding claiming arguing insisting warning noting explaining stating suggesting
+    accusing alleging telling"""
 )
 """After a comma (or "while") these report the main clause's subject's words ("She stood by
 it, saying ...", "..., while claiming they ...")."""
@@ -191,7 +195,19 @@ INDEFINITE_PRONOUNS = _words(
 CONCERN_NOUNS = _words("concern concerns questions doubts fears alarm objections worries")
 """`raised concerns`, `voiced doubts`: these verbs attribute only with such an object."""
 
-INVERSION_VERBS = _words(
+QUOTE_VERBS = _words(
+    """responded responds replied replies interjected interjects rejoined rejoins quipped quips
+    joked jokes continued continues asked asks countered counters wondered wonders mused muses
+    exclaimed exclaims shouted shouts yelled yells whispered whispers sighed sighs snapped
+    snaps laughed laughs pleaded pleads retorted retorts remarked remarks
+    answered answers explained explains added adds recalled recalls conceded concedes
+    declared declares observed observes"""
+)
+"""Verbs of speaking that attribute only beside a quotation ("“...,” Prelogar responded.",
+"Alito continued: “...”", "“...?” he asked."): "responded to the letter", "continued to
+rise" and "asked about the plan" report nothing."""
+
+INVERSION_VERBS = QUOTE_VERBS | _words(
     """said says say added adds wrote writes warned warns replied replies insisted insists
     noted notes explained explains cautioned admitted admits continued continues recalled
     recalls argued argues asked asks concluded concludes suggested suggests"""
@@ -202,7 +218,7 @@ SKIPPABLE_BEFORE_VERB = _words(
     """has have had was were is are been being be also since later earlier then now previously
     again already once still separately subsequently initially first today yesterday
     repeatedly not never did does do would will could may might should must can just long
-    always"""
+    always even overall"""
 )
 """Auxiliaries and adverbs that can stand between a subject and its verb."""
 NEGATIONS = _words("not never neither nor")
@@ -282,7 +298,10 @@ PEOPLE_NOUNS = _words(
     daughter daughters son sons mother father widow widower developer developers programmer
     programmers designer designers writer writers novelist artist artists tweeter tweeters
     user users blogger bloggers commenter commenters poster fan fans veteran veterans
-    physicist physicists scholar scholars fellow coach player players team panel"""
+    physicist physicists scholar scholars fellow coach player players team panel consumer
+    consumers customer customers shopper shoppers passenger passengers traveller travellers
+    traveler travelers subscriber subscribers commuter commuters motorist motorists driver
+    drivers citizen citizens visitor visitors buyer buyers homeowner homeowners"""
 )
 """Heads of noun phrases that name people or groups of people."""
 
@@ -324,6 +343,7 @@ ORG_NOUNS = _words(
     administration cabinet treasury newspaper paper outlet broadcaster magazine newsletter
     website network channel station report reports statement study survey analysis review audit
     inquiry document documents memo letter filing assessment estimate estimates figures data
+    presentation
     records forecast research poll article story release briefing evidence email emails
     transcript sheet minutes spreadsheet footage recording
     service partners partnership consortium networks body team panel league notes comments
@@ -333,7 +353,8 @@ ORG_NOUNS = _words(
 """Heads of noun phrases that name organisations or documents."""
 
 DOCUMENT_NOUNS = _words(
-    """report article story statement study survey analysis review document memo letter
+    """report article story statement study survey analysis review audit assessment
+    investigation presentation document memo letter
     filing briefing figures data records research poll release evidence sheet emails minutes
     spreadsheet footage recording documents notes comments comment post posts message
     messages tweet tweets email sign signs banner banners notice leaflet advert ad petition
@@ -444,6 +465,25 @@ MALE_FIRST_NAMES = _words(
 )
 
 
+_NOT_FIRST_NAMES = (
+    PEOPLE_NOUNS
+    | ORG_NOUNS
+    | ROLE_TITLES
+    | TITLES
+    | TIME_WORDS
+    | ORG_NAME_WORDS
+    | REPORTING_VERBS
+    | _words("""will may bill grant rich sunny""")
+)
+FEMALE_FIRST_NAMES = FEMALE_FIRST_NAMES | (first_names.FEMALE - MALE_FIRST_NAMES - _NOT_FIRST_NAMES)
+MALE_FIRST_NAMES = MALE_FIRST_NAMES | (first_names.MALE - FEMALE_FIRST_NAMES - _NOT_FIRST_NAMES)
+"""The hand lists above, and the common first names of the 1990 US Census
+(`first_names`), less words the engine reads otherwise ("Will", "Judge", "June")."""
+EITHER_FIRST_NAMES = first_names.EITHER - MALE_FIRST_NAMES - FEMALE_FIRST_NAMES - _NOT_FIRST_NAMES
+"""First names given to women and men alike ("Robin", "Casey"): a person, of no known
+gender."""
+
+
 VERB_ONLY = REPORTING_VERBS - PEOPLE_NOUNS - ORG_NOUNS - NOUN_VERBS
 """Reporting verbs that are never nouns of a claimant phrase."""
 NAME_GLUE = PHRASE_PREPOSITIONS | DETERMINERS | {"and"}
@@ -465,7 +505,8 @@ OPENING_ADVERBIALS = _words(
     """after before when while since during despite although though as if because once
     instead meanwhile however still yet later earlier today yesterday now then also again
     nonetheless nevertheless moreover furthermore additionally separately finally first
-    last recently previously initially ultimately"""
+    last recently previously initially ultimately hours days weeks months years moments
+    minutes"""
 )
 """Words that open a phrase before the subject of a sentence ("After the vote, ...")."""
 """Marks that close a clause or an aside."""

@@ -13,6 +13,7 @@ from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.claims import ClaimsScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT, TITLE
 from tests.tui.waiting import wait_until
@@ -32,21 +33,33 @@ async def wait_for_suggestions(pilot, app: ClaimmarkApp) -> ReaderScreen:
     return screen
 
 
-async def test_claim_every_field_by_keys(lib: Store) -> None:
-    app = ClaimmarkApp(lib, article_id=1)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("}", "s", "c")
-        await pilot.pause()
-        await pilot.press(*"the environment minister", "enter")
-        await pilot.press(*"Harbour Gazette > minister", "enter")
-        await pilot.press("d", "tab")  # attribution: direct quote
-        await pilot.press("f", "tab")  # status: false
-        await pilot.press("enter", "down", "enter", "tab")  # confidence: high
-        await pilot.press(*"https://example.org/a", "enter")
-        await pilot.press(*"flood", "tab")
-        await pilot.press(*"Ask the Gazette", "ctrl+s")
-        await pilot.pause()
+CLAIM_KEYS = (
+    "}",
+    "s",
+    "c",  # the claim form opens on the selected sentence
+    *"the environment minister",
+    "enter",
+    *"Harbour Gazette > minister",
+    "enter",
+    "d",  # attribution: direct quote
+    "enter",
+    "f",  # status: false
+    "enter",
+    "space",  # confidence: the list opens ...
+    "down",
+    "enter",  # ... medium -> high
+    "enter",
+    *"https://example.org/a",
+    "enter",
+    *"flood, budget",
+    "enter",
+    *"Ask the Gazette",
+    "ctrl+s",
+)
+"""Every field of the claim form, as a user types it: enter after each one."""
+
+
+def assert_every_field_saved(lib: Store) -> None:
     [annotation] = lib.list_annotations(1)
     assert annotation.quote.startswith("Speaking on Monday")
     assert annotation.claim == Claim(
@@ -57,8 +70,38 @@ async def test_claim_every_field_by_keys(lib: Store) -> None:
         attribution=Attribution.DIRECT_QUOTE,
         evidence=("https://example.org/a",),
     )
-    assert annotation.tags == ("flood",)
+    assert set(annotation.tags) == {"flood", "budget"}
     assert annotation.note == "Ask the Gazette"
+
+
+async def test_claim_every_field_by_keys_in_one_press(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*CLAIM_KEYS)
+        await pilot.pause()
+    assert_every_field_saved(lib)
+
+
+async def test_claim_every_field_typed_at_full_speed(lib: Store) -> None:
+    """Every key sent at once, as a fast typist or a terminal sending a burst does: each
+    lands where the focus is after the keys before it (the form opening, enter moving on,
+    the list opening and closing)."""
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, *CLAIM_KEYS)
+    assert_every_field_saved(lib)
+
+
+async def test_keys_typed_as_a_dialog_opens_go_into_it(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "s", "t", *"tide", "enter", ")", "s", "n", *"Why?", "ctrl+s")
+    first, second = lib.list_annotations(1)
+    assert (first.tags, first.note) == (("tide",), "")
+    assert (second.tags, second.note) == ((), "Why?")
 
 
 async def test_c_on_an_existing_claim_edits_it(lib: Store) -> None:
@@ -126,6 +169,36 @@ async def test_accept_and_dismiss_suggestions(lib: Store) -> None:
         assert all(s.start != second for s in screen._open_suggestions())
 
 
+async def test_a_dismissal_can_be_undone_and_redone_also_after_a_restart(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = await wait_for_suggestions(pilot, app)
+        view = screen.query_one(ArticleView)
+        await pilot.press("g", "greater_than_sign")
+        spot = view.cursor
+        await pilot.press("D")
+        await pilot.pause()
+        assert lib.dismissed_suggestions(1)
+        await pilot.press("g", "u")  # the suggestion comes back, the cursor goes to it
+        await pilot.pause()
+        assert lib.dismissed_suggestions(1) == set()
+        assert any(s.start == spot for s in screen._open_suggestions())
+        assert view.cursor == spot
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert any(start == spot for start, _ in lib.dismissed_suggestions(1))
+        assert all(s.start != spot for s in screen._open_suggestions())
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = await wait_for_suggestions(pilot, app)
+        await pilot.press("u")  # the last change of the last session
+        await pilot.pause()
+        assert lib.dismissed_suggestions(1) == set()
+        assert any(s.start == spot for s in screen._open_suggestions())
+
+
 async def test_claims_view_filters_and_opens(lib: Store) -> None:
     other = lib.add_article("Second story", "", "/s.txt", "Officials said it was fine.").article
     lib.create_annotation(
@@ -172,3 +245,29 @@ async def test_claims_view_filters_and_opens(lib: Store) -> None:
         assert isinstance(reader, ReaderScreen)
         assert reader.article.id == 1
         assert reader.query_one(ArticleView).cursor == far
+
+
+@pytest.mark.parametrize("typed", ["insur", "#insur", "INS"])
+async def test_claims_tag_filter_takes_its_completion_and_counts_one_claim(
+    lib: Store, typed: str
+) -> None:
+    lib.create_annotation(AnnotationDraft(1, 0, 20, tags=("insurance",), claim=Claim("insurers")))
+    lib.create_annotation(AnnotationDraft(1, 30, 40, tags=("flood",), claim=Claim("officials")))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        assert "2 claims — filters: none" in screen_text(app)
+        await pilot.press("number_sign", *typed)
+        await wait_for_text(pilot, app, "insurance")  # the completion, shown in grey
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [r.annotation.claim.claimant for r in screen.rows] == ["insurers"]
+        assert "1 claim — filters: tag = #insurance" in screen_text(app)
+
+
+async def wait_for_text(pilot, app: ClaimmarkApp, text: str) -> None:
+    await wait_until(pilot, lambda: text in screen_text(app), what=f"{text!r} on screen")

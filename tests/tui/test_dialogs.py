@@ -24,10 +24,18 @@ from claimmark.tui.dialogs import (
     TagsDialog,
 )
 from claimmark.tui.dialogs.base import ErrorLine
-from claimmark.tui.dialogs.claim import SourceSuggester, parse_evidence, parse_sources
+from claimmark.tui.dialogs.claim import (
+    KeySelect,
+    SourceSuggester,
+    parse_evidence,
+    parse_sources,
+)
 from claimmark.tui.dialogs.completion import LastItemSuggester
 from claimmark.tui.dialogs.quote import QuotePreview
 from claimmark.tui.dialogs.tags import TagSuggester, parse_tags
+from claimmark.tui.dialogs.unsaved import UnsavedChangesDialog
+from claimmark.tui.key_order import OrderedKeysApp
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.snapshot_version import drawn_with_this_textual
 
@@ -41,8 +49,9 @@ QUOTE = (
 NO_RESULT = object()
 
 
-class Host(App[None]):
-    """Pushes one dialog when it starts and records what the dialog dismisses with."""
+class Host(OrderedKeysApp[None]):
+    """Pushes one dialog when it starts and records what the dialog dismisses with (keys
+    are handled in order, as in the claimmark app)."""
 
     def __init__(self, dialog: Screen[Any], *, blink: bool = True) -> None:
         super().__init__()
@@ -175,15 +184,41 @@ async def test_note_multiline_editing_saved_with_ctrl_s() -> None:
     assert app.result == "First point!\nSecond point"
 
 
-async def test_note_escape_cancels_even_after_edits() -> None:
+async def test_note_escape_without_changes_closes_at_once() -> None:
+    app = Host(NoteDialog("Keep me", QUOTE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "backspace", "escape")  # typed and taken back: no change
+        await pilot.pause()
+    assert app.result is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "result"),
+    [("s", "Keep me and this\nmore"), ("enter", "Keep me and this\nmore"), ("d", None)],
+)
+async def test_note_escape_after_edits_asks_save_or_discard(answer: str, result: Any) -> None:
     app = Host(NoteDialog("Keep me", QUOTE))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(*" and this", "enter", *"more")
-        assert app.screen.query_one("#note", TextArea).text == "Keep me and this\nmore"
         await pilot.press("escape")
         await pilot.pause()
-    assert app.result is None
+        assert app.result is NO_RESULT  # not thrown away
+        assert isinstance(app.screen, UnsavedChangesDialog)
+        assert "This note has changes that are not saved." in screen_text(app)
+        assert "s/enter save · d discard · esc keep editing" in screen_text(app)
+        await pilot.press(answer)
+        await pilot.pause()
+    assert app.result == result
+
+
+async def test_note_escape_twice_keeps_editing_with_nothing_lost() -> None:
+    app = Host(NoteDialog("Keep me", QUOTE))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await burst(pilot, *" and", "escape", "escape", *" more", "ctrl+s")
+    assert app.result == "Keep me and more"
 
 
 async def test_note_dialog_shows_the_quote_clipped_and_the_keys() -> None:
@@ -195,7 +230,7 @@ async def test_note_dialog_shows_the_quote_clipped_and_the_keys() -> None:
     assert "“Speaking on Monday" in text
     assert "several years" not in text  # clipped to three lines
     assert "…" in text
-    assert "ctrl+s save" in text and "esc cancel" in text
+    assert "ctrl+s save" in text and "esc close (asks if changed)" in text
 
 
 def test_quote_preview_clips_to_max_lines_with_an_ellipsis() -> None:
@@ -247,7 +282,7 @@ async def test_claim_form_every_field_filled_by_keys() -> None:
         await pilot.press("d")  # disputed
         await pilot.press("tab")
         assert focused_id(app) == "confidence"
-        await pilot.press("enter", "down", "enter")  # the list: medium -> high
+        await pilot.press("space", "down", "enter")  # the list: medium -> high
         await pilot.press("tab")
         assert focused_id(app) == "evidence"
         await type_text(pilot, "https://a.example/r,http://b.example")
@@ -360,7 +395,7 @@ async def test_claim_escape_closes_an_open_list_first_then_cancels() -> None:
     app = Host(claim_dialog(Claim(claimant="x"), [], ""))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("tab", "tab", "tab", "enter")  # open the status list
+        await pilot.press("tab", "tab", "tab", "space")  # open the status list
         await pilot.press("down", "escape")
         await pilot.pause()
         assert app.result is NO_RESULT
@@ -378,6 +413,163 @@ async def test_letters_cycle_through_options_starting_with_them() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.result.claim.status is ClaimStatus.UNVERIFIABLE
+
+
+async def test_enter_moves_on_from_every_field_and_letters_pick_options() -> None:
+    """The issue's keys, following the hint: enter after every field, a letter in each
+    drop-down, typed at full speed."""
+    app = Host(claim_dialog(None, [], ""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(
+            pilot,
+            *"Association of Coastal Insurers",
+            "enter",
+            *"Harbour Gazette > insurers",
+            "enter",
+            "d",  # attribution: direct quote
+            "enter",
+            "d",  # status: disputed
+            "enter",
+            "h",  # confidence: high
+            "enter",
+            *"https://example.org/report",
+            "enter",
+            *"flood, insurance",
+            "enter",
+            *"Check the figures",
+            "enter",
+            *"again.",
+            "ctrl+s",
+        )
+    assert app.result == ClaimFormResult(
+        claim=Claim(
+            claimant="Association of Coastal Insurers",
+            sources=("Harbour Gazette", "insurers"),
+            status=ClaimStatus.DISPUTED,
+            confidence=Confidence.HIGH,
+            attribution=Attribution.DIRECT_QUOTE,
+            evidence=("https://example.org/report",),
+        ),
+        tags=("flood", "insurance"),
+        note="Check the figures\nagain.",
+    )
+
+
+async def test_keys_right_after_tab_land_in_the_field_tab_moved_to() -> None:
+    app = Host(claim_dialog(None, [], ""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "tab", "tab", "d", "tab", "tab", "h", "shift+tab", "f", "ctrl+s")
+    assert app.result.claim == Claim(
+        attribution=Attribution.DIRECT_QUOTE,
+        status=ClaimStatus.FALSE,
+        confidence=Confidence.HIGH,
+    )
+
+
+async def test_space_opens_a_list_and_enter_there_picks_then_enter_moves_on() -> None:
+    app = Host(claim_dialog(None, [], ""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "tab")
+        assert focused_id(app) == "status"
+        await pilot.press("space")
+        assert app.screen.query_one("#status", KeySelect).expanded
+        await pilot.press("down", "down", "enter")  # unverified -> supported -> disputed
+        assert not app.screen.query_one("#status", KeySelect).expanded
+        assert focused_id(app) == "status"
+        await pilot.press("enter")
+        assert focused_id(app) == "confidence"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.result.claim.status is ClaimStatus.DISPUTED
+
+
+async def test_typed_letters_make_a_prefix_and_the_same_letter_cycles() -> None:
+    app = Host(claim_dialog(None, [], ""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        status = app.screen.query_one("#status", KeySelect)
+        status.TYPE_AHEAD_SECONDS = 60  # a loaded machine never splits the prefix
+        await pilot.press("tab", "tab", "tab", *"mis")
+        assert status.value is ClaimStatus.MISLEADING  # not "s" -> supported
+        await pilot.press("enter", "shift+tab", "u")  # leaving the field ended the prefix
+        assert status.value is ClaimStatus.UNVERIFIABLE  # the next option starting with "u"
+        await pilot.press("u")
+        assert status.value is ClaimStatus.UNVERIFIED  # and round again
+
+
+async def test_letters_that_pick_nothing_are_reported_and_block_saving() -> None:
+    app = Host(claim_dialog(None, [], ""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "x")
+        await pilot.pause()
+        message = "Attribution: no option starts with “x” (choose: direct quote, paraphrase"
+        assert message in screen_text(app)
+        await pilot.press("tab", "ctrl+s")
+        await pilot.pause()
+        assert app.result is NO_RESULT  # not saved as if nothing had been typed
+        assert focused_id(app) == "attribution"
+        assert message in screen_text(app)
+        await pilot.press("u")  # unattributed: the message goes, saving works
+        await pilot.pause()
+        assert not app.screen.query_one(ErrorLine).display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.result.claim.attribution is Attribution.UNATTRIBUTED
+
+
+async def test_saving_with_a_list_open_says_so_and_keeps_the_form() -> None:
+    app = Host(claim_dialog(None, [], ""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "tab", "tab", "tab", "space", "down", "ctrl+s")
+        await pilot.pause()
+        assert app.result is NO_RESULT
+        assert "Confidence: the list is open: enter picks the highlighted option" in (
+            screen_text(app)
+        )
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+    assert app.result.claim.confidence is Confidence.HIGH
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Gazette >", "Sources: the chain ends with “>”"),
+        ("> Reuters", "Sources: the chain starts with “>”"),
+        ("Gazette > > Reuters", "Sources: two “>” in a row"),
+    ],
+)
+async def test_a_half_typed_source_chain_is_refused(typed: str, message: str) -> None:
+    app = Host(claim_dialog(None, [], ""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, "tab", *typed, "ctrl+s")
+        assert app.result is NO_RESULT
+        assert message in screen_text(app)
+        assert focused_id(app) == "sources"
+        await burst(pilot, "ctrl+u", *"Gazette > Reuters", "ctrl+s")
+    assert app.result.claim.sources == ("Gazette", "Reuters")
+
+
+async def test_claim_escape_after_changes_asks_and_escape_again_keeps_editing() -> None:
+    app = Host(claim_dialog(None, [], ""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, *"officials", "escape")
+        assert isinstance(app.screen, UnsavedChangesDialog)
+        assert "This claim has changes that are not saved." in screen_text(app)
+        await burst(pilot, "escape", *" and ministers", "escape", "d")
+    assert app.result is None
+    app = Host(claim_dialog(None, [], ""))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await burst(pilot, *"officials", "escape", "escape", *" and ministers", "escape", "s")
+    assert app.result.claim.claimant == "officials and ministers"
 
 
 def test_source_completion_after_any_separator() -> None:

@@ -15,6 +15,7 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.waiting import wait_until
 
@@ -120,6 +121,39 @@ async def test_v_mode_words_then_tag_with_completion(lib: Store) -> None:
         assert new[0].tags == ("budget", "climate")
 
 
+WORDS_TEXT = (
+    "Harbour property owners face a £1.4bn bill, the Association of Coastal Insurers said.\n"
+    "It warned that insurers would not co-operate “unless the barrier is built”."
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "keys", "quote"),
+    [
+        ("owners", ("v", "w", "h"), "owners"),  # never "owners " (the space after it)
+        ("owners", ("v", "w", "w", "h"), "owners face"),
+        ("£1.4bn", ("v", "w", "h"), "£1.4bn"),  # the whole sum, not "£"
+        ("bill", ("v", "w", "w", "h"), "bill, the"),
+        ("owners", ("v", "b", "h"), "property"),  # never "property " (up to the anchor)
+        ("co-operate", ("v", "w", "h"), "co-operate"),
+        ("barrier", ("G", "v", "b", "h"), "built”."),  # from the end back to a word
+    ],
+)
+async def test_word_selections_save_whole_words(
+    tmp_path: Path, start: str, keys: tuple[str, ...], quote: str
+) -> None:
+    store = Store(tmp_path / "lib.db")
+    store.add_article("Flood bill", "", "/tmp/bill.txt", WORDS_TEXT)
+    app = ClaimmarkApp(store, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        view(app).move_cursor(WORDS_TEXT.index(start))
+        await pilot.press(*keys)
+        await pilot.pause()
+    [annotation] = store.list_annotations(1)
+    assert annotation.quote == quote
+
+
 async def test_note_on_paragraph_and_edit_existing(lib: Store) -> None:
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -137,10 +171,19 @@ async def test_note_on_paragraph_and_edit_existing(lib: Store) -> None:
         await pilot.press("end", *" (done)", "ctrl+s")
         await pilot.pause()
         assert lib.get_annotation(annotation.id).note.endswith("(done)")
-        # escape cancels an edit
+        # escape after an edit asks first: d discards it
         await pilot.press("n", *"zzz", "escape")
         await pilot.pause()
+        assert "This note has changes that are not saved." in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
         assert "zzz" not in lib.get_annotation(annotation.id).note
+        # ... and s (or enter) saves it: escape pressed by habit loses nothing
+        await burst(pilot, "n", *" - checked", "escape", "s")
+        assert lib.get_annotation(annotation.id).note.endswith("(done) - checked")
+        # a new note on a selection, escape then enter: saved too
+        await burst(pilot, "}", "s", "n", *"Second thought", "escape", "enter")
+        assert any(a.note == "Second thought" for a in lib.list_annotations(1))
 
 
 async def test_claim_by_keys(lib: Store) -> None:
@@ -186,6 +229,42 @@ async def test_delete_undo_redo(lib: Store) -> None:
         await pilot.press("u", "u", "u")
         await pilot.pause()
         assert any("Nothing to undo" in notice for notice in app.notices)
+
+
+async def test_undo_and_redo_go_on_after_a_restart(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "s", "h", "t", *"flood", "enter", "}", "s", "n", *"Why?", "ctrl+s")
+    first, second = lib.list_annotations(1)
+    assert (first.tags, second.note) == (("flood",), "Why?")
+
+    app = RecordingApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")  # the note, made before the restart
+        await pilot.pause()
+        assert [a.id for a in lib.list_annotations(1)] == [first.id]
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert lib.list_annotations(1) == []
+        assert app.notices[-3:] == ["Undid note.", "Undid tags.", "Undid highlight."]
+        await pilot.press("u")
+        assert app.notices[-1] == "Nothing to undo."
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert [(a.id, a.tags) for a in lib.list_annotations(1)] == [(first.id, ())]
+
+    app = RecordingApp(lib, article_id=1)  # what was undone can still be redone
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r", "ctrl+r")
+        await pilot.pause()
+        assert lib.list_annotations(1) == [first, second]
+        await pilot.press("ctrl+r")
+        assert app.notices[-1] == "Nothing to redo."
+        await pilot.press("u", "g", "x", "ctrl+r")  # a new change (the delete) ends the redos
+        assert app.notices[-1] == "Nothing to redo."
 
 
 async def test_next_previous_annotation_and_notices(lib: Store) -> None:
@@ -279,6 +358,13 @@ async def test_toggle_pane_and_help(lib: Store) -> None:
         await wait_for_text(pilot, app, "Next sentence")
         await pilot.press("end")  # the reader's own keys close the list
         await wait_for_text(pilot, app, "Every claim in the library")
+        sections = [str(label.content) for label in app.screen.query(".help-section")]
+        assert sections == [
+            "Moving and selecting in the article",
+            "In the annotation pane",
+            "Annotating, searching and suggestions",  # not the article's headline
+            "Everywhere",
+        ]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
@@ -362,3 +448,128 @@ async def test_back_from_a_reader_opened_directly_goes_to_the_library(lib: Store
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen) and len(app.screen_stack) == depth
+
+
+async def test_a_byline_under_the_headline_shows_as_the_byline(tmp_path: Path) -> None:
+    story = tmp_path / "bus.txt"
+    story.write_text(
+        "Bus lanes to open in spring\n"
+        "By Sam Okafor, Transport correspondent\n"
+        "The council will open two bus lanes in spring, officials said.\n"
+        "Drivers have objected.\n",
+        encoding="utf-8",
+    )
+    store = Store(tmp_path / "lib.db")
+    article = store.import_file(story).article
+    app = ClaimmarkApp(store, article_id=article.id)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(app).splitlines()]
+        assert any(line.startswith("By Sam Okafor, Transport correspondent") for line in lines)
+        assert any(line.startswith("¶1   The council will open") for line in lines)
+        await pilot.press("p", "h")
+        await pilot.pause()
+    [annotation] = store.list_annotations(article.id)
+    assert annotation.quote.startswith("The council will open")
+
+
+def toasts(app: ClaimmarkApp) -> list[str]:
+    """The texts of the notifications showing on the top screen."""
+    from textual.widgets._toast import Toast
+
+    return [str(toast.render()) for toast in app.screen.query(Toast) if toast.visible]
+
+
+async def test_notifications_never_pile_up(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await burst(pilot, "x", "]", "[", "s", "h", ")", "s", "h")
+        await wait_until(pilot, lambda: len(toasts(app)) == 2, what="two notifications")
+        await pilot.pause()
+        shown = toasts(app)
+        # the latest problem and the latest news, not five notifications
+        assert len(shown) == 2, shown
+        assert any("No annotations before the cursor" in text for text in shown)
+        assert any("Highlighted" in text for text in shown)
+
+
+async def test_no_notification_shows_over_a_dialog(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("x")  # a warning: nothing to delete
+        await wait_for_text(pilot, app, "No annotation under the cursor")
+        await pilot.press("s", "c")
+        await wait_for_text(pilot, app, "Claimant")
+        text = screen_text(app)
+        assert "No annotation under the cursor" not in text
+        assert "^s save · esc" in text  # the claim form's hint line (its 80-column form)
+
+
+async def test_the_empty_pane_says_what_to_do(lib: Store) -> None:
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "No annotations yet." in text
+        assert "Select text: s takes the" in text and "? lists every key." in text
+        await pilot.press("s", "h")
+        await wait_until(pilot, lambda: "No annotations yet." not in screen_text(app), what="pane")
+        assert app.screen.query_one(AnnotationPane).border_subtitle == "1 annotation"
+        await pilot.press("tab", "slash")
+        await pilot.pause()
+        await pilot.press(*"zzz", "enter")
+        await wait_for_text(pilot, app, "Nothing matches “zzz”.")
+
+
+async def test_the_text_and_the_pane_share_every_width(lib: Store) -> None:
+    """From 80 to 250 columns: the pane 24 to 72 wide, and no more than a third of the
+    width while the text is narrower than its full measure (90); the text never far from
+    the pane; past the widest the two together in the middle."""
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        measures = []
+        for width in range(80, 251, 5):
+            await pilot.resize_terminal(width, 30)
+            await wait_until(
+                pilot,
+                lambda width=width: (
+                    app.screen.region.width == width
+                    and view(app)._layout.width == view(app).content_region.width
+                ),
+                what=f"the reader laid out at {width} columns",
+            )
+            article = view(app)
+            pane = app.screen.query_one(AnnotationPane)
+            layout = article._layout
+            text_end = article.content_region.x + layout.gutter_width + layout.text_width
+            assert 24 <= pane.region.width <= 72, width
+            if layout.text_width < 90:
+                assert pane.region.width <= width / 3 + 1, width
+            assert 0 <= pane.region.x - text_end <= 4, width  # no gap between text and pane
+            left, right = article.region.x, width - pane.region.right
+            assert abs(left - right) <= 1, width  # any room left is shared out evenly
+            measures.append(layout.text_width)
+        assert measures == sorted(measures)
+        assert measures[0] >= 44 and measures[-1] == 90
+        assert measures[(140 - 80) // 5] == 90  # the full measure from 140 columns
+
+
+async def test_a_notification_seen_is_replaced_by_the_next_of_its_kind(
+    lib: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(claimmark.tui.app, "NOTICE_SEEN_S", 0.0)  # every one seen at once
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await wait_until(pilot, lambda: len(toasts(app)) == 1, what="a notification")
+        await pilot.press("right_square_bracket")
+        await wait_until(
+            pilot,
+            lambda: any("No more annotations" in text for text in toasts(app)),
+            what="the next warning",
+        )
+        await pilot.pause()
+        assert len(toasts(app)) == 1  # it replaced the one before, it did not stack

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from claimmark.store.models import Attribution, Claim, ClaimStatus, Confidence
 from claimmark.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,16 +75,17 @@ class Tmux:
         raise AssertionError(f"{text!r} never appeared; screen:\n{self.screen()}")
 
     def keys(self, *keys: str) -> None:
-        """Type `keys` in order (the app reads them in order; callers then `wait_for` what
-        the keys should show)."""
-        for key in keys:
-            self.run("send-keys", "-t", "t", key)
+        """Type `keys` in order, all at once (tmux writes them to the terminal in one go,
+        as a fast typist or a paste would; callers then `wait_for` what they show)."""
+        self.run("send-keys", "-t", "t", *keys)
 
     def close(self) -> None:
         self.run("kill-server")
 
 
 def test_annotate_by_keys_in_tmux(tmp_path: Path) -> None:
+    """Every key typed at once, with no waiting for the tags dialog or the claim form to
+    open: each lands where the focus is after the keys before it."""
     story = tmp_path / "wall.txt"
     story.write_text(STORY, encoding="utf-8")
     db = tmp_path / "lib.db"
@@ -93,19 +95,29 @@ def test_annotate_by_keys_in_tmux(tmp_path: Path) -> None:
     term = Tmux(command)
     try:
         term.wait_for("Harbour council approves")
-        term.keys("s", "t")
-        term.wait_for("tab/→ complete")  # the tags dialog's key hints
-        term.keys("council-vote", "Enter")
-        term.wait_for("#council-vote")
-        term.keys(")", "s", "c")
-        term.wait_for("Claimant")
-        term.keys("Engineers", "Enter", "C-s")
-        term.wait_for("unverified  Engineers")  # the claim, saved, in the pane
+        term.keys(
+            *("s", "t", "council-vote", "Enter"),  # tag the first sentence
+            *(")", "s", "c"),  # a claim on the second, every field:
+            *("Engineers", "Enter", "Harbour Gazette > engineers", "Enter"),
+            *("d", "Enter", "d", "Enter", "h", "Enter"),  # direct quote, disputed, high
+            *("https://example.org/wall", "Enter", "sea-wall", "Enter", "Ask about costs"),
+            "C-s",
+        )
+        term.wait_for("disputed  Engineer")  # the claim, saved, in the pane
         term.keys("q")
     finally:
         term.close()
     with Store(db) as store:
         annotations = store.list_annotations(1)
-    assert [a.tags for a in annotations] == [("council-vote",), ()]
+    assert [a.tags for a in annotations] == [("council-vote",), ("sea-wall",)]
     assert annotations[0].quote == "The council approved a new sea wall on Tuesday, the mayor said."
-    assert annotations[1].claim is not None and annotations[1].claim.claimant == "Engineers"
+    assert annotations[1].quote == "Engineers told the meeting that work could start in spring."
+    assert annotations[1].claim == Claim(
+        claimant="Engineers",
+        sources=("Harbour Gazette", "engineers"),
+        status=ClaimStatus.DISPUTED,
+        confidence=Confidence.HIGH,
+        attribution=Attribution.DIRECT_QUOTE,
+        evidence=("https://example.org/wall",),
+    )
+    assert annotations[1].note == "Ask about costs"

@@ -101,3 +101,9 @@ def test_snapshot_help(snap_compare: Any, lib: Store) -> None:
         press=["question_mark"],
         run_before=_settle,
     )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+def test_snapshot_reader_sizes(snap_compare: Any, lib: Store, size: tuple[int, int]) -> None:
+    """The text and the pane share the width at a small, a common and a wide terminal."""
+    assert snap_compare(_reader(lib, "textual-dark"), terminal_size=size, run_before=_settle)

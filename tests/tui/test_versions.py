@@ -74,7 +74,8 @@ def pane(app: ClaimmarkApp) -> AnnotationPane:
 
 async def test_a_changed_article_shows_the_flag_and_the_orphan(lib: Store) -> None:
     app = RecordingApp(lib, article_id=1)  # the old version's id opens the newest
-    async with app.run_test(size=(130, 36)) as pilot:
+    # 150 columns: a pane wide enough for the whole Orphans heading
+    async with app.run_test(size=(150, 36)) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReaderScreen) and screen.article.id == 2

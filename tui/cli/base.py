@@ -120,11 +120,11 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
 
 def _import_samples(store: Store) -> None:
-    from claimmark.articles import sample_paths
+    from claimmark.articles import sample_paths, sample_source
 
     with store.transaction():  # all the samples or none
-        for path in sample_paths():
-            store.import_file(path)
+        for path in sample_paths():  # named by file name, not by where pip put them
+            store.import_file(path, source=sample_source(str(path)))
         store.set_setting("samples_imported", "1")
 
 

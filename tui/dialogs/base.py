@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
+from rich.cells import cell_len
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Static
 
 ResultT = TypeVar("ResultT")
@@ -25,8 +28,42 @@ class DialogScreen(ModalScreen[ResultT]):
     CSS_PATH = DIALOGS_TCSS
 
 
-class DialogHints(Static):
-    """A dim line that tells which keys the dialog answers to."""
+class DialogHints(Widget):
+    """A dim line that tells which keys the dialog answers to; where the line does not fit
+    (an 80-column terminal), the `short` wording is shown instead of wrapping it."""
+
+    DEFAULT_CSS = """
+    DialogHints {
+        height: auto;
+    }
+    """
+
+    def __init__(self, text: str, *, short: str | None = None, classes: str | None = None):
+        super().__init__(classes=classes)
+        self.text = text
+        """The full wording."""
+        self.short = short
+        """The wording for a narrow dialog (None: the full one wraps)."""
+
+    def wording(self, width: int) -> str:
+        """The wording shown at `width` cells."""
+        if self.short is None or cell_len(self.text) <= width:
+            return self.text
+        return self.short
+
+    def render(self) -> Content:
+        """The wording that fits, as plain text."""
+        return Content(self.wording(self.content_region.width))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The full wording's width (for a dialog as wide as its content)."""
+        return min(cell_len(self.text), container.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many lines as the wording that fits takes."""
+        if width <= 0:
+            return 1
+        return len(Content(self.wording(width)).wrap(width))
 
 
 class ErrorLine(Static):

@@ -7,13 +7,16 @@ import re
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from time import monotonic
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
 from textual import events, on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
 
@@ -22,7 +25,7 @@ from claimmark.store.models import Attribution, Claim, ClaimStatus, Confidence
 from claimmark.store.sanitize import clean_path
 from claimmark.tui.dialogs.base import DialogHints, DialogScreen, ErrorLine
 from claimmark.tui.dialogs.completion import CompletingInput, LastItemSuggester
-from claimmark.tui.dialogs.note import note_text_area
+from claimmark.tui.dialogs.note import ask_about_unsaved, note_text_area
 from claimmark.tui.dialogs.quote import QuotePreview
 from claimmark.tui.dialogs.tags import TagSuggester, format_tags, parse_tags
 
@@ -40,6 +43,22 @@ def parse_sources(text: str) -> tuple[str, ...]:
     first; items are stripped and empty ones dropped."""
     items = (" ".join(item.split()) for item in SOURCE_SEPARATOR.split(text))
     return tuple(item for item in items if item)
+
+
+def check_sources(text: str) -> tuple[str, ...]:
+    """`parse_sources`, refusing a half-typed chain: one that starts or ends with a
+    separator, or has two in a row (`InvalidInput`, one line)."""
+    items = [" ".join(item.split()) for item in SOURCE_SEPARATOR.split(text)]
+    if len(items) > 1:
+        if not items[-1]:
+            raise InvalidInput(
+                "Sources: the chain ends with “>”: name the next source or remove the “>”"
+            )
+        if not items[0]:
+            raise InvalidInput("Sources: the chain starts with “>”: name the first source")
+        if not all(items):
+            raise InvalidInput("Sources: two “>” in a row: a source is missing between them")
+    return parse_sources(text)
 
 
 def format_sources(sources: Sequence[str]) -> str:
@@ -81,13 +100,50 @@ class SourceSuggester(LastItemSuggester):
 
 
 class KeySelect(Select[OptionT]):
-    """A `Select` where, while it is closed, typing a letter picks the next option that
-    starts with it (as native drop-downs do): `d` → disputed, `u` again → the next option
-    starting with "u". `enter`, `space` and the arrows open the list as usual."""
+    """A `Select` for a keyboard form: while it is closed, typing picks an option by the
+    start of its label, as native drop-downs do.
+
+    Letters typed within `TYPE_AHEAD_SECONDS` of each other make one prefix ("mis" →
+    misleading); the same letter again moves to the next option starting with it (`u`,
+    `u` → unverified, unverifiable). Letters that start no option change nothing and post
+    `NoMatch`, so the form can say so. `space`, `up` and `down` open the list (`enter` is
+    left to the form, which moves on to the next field).
+    """
+
+    TYPE_AHEAD_SECONDS: ClassVar[float] = 1.0
+    """How long after a letter the next one still adds to the prefix."""
+
+    @dataclass
+    class NoMatch(Message):
+        """Typed letters that start no option (nothing was picked)."""
+
+        select: KeySelect[Any]
+        typed: str
+
+        @property
+        def control(self) -> KeySelect[Any]:
+            return self.select
+
+    @dataclass
+    class Picked(Message):
+        """Typed letters picked an option (it may be the one already chosen)."""
+
+        select: KeySelect[Any]
+
+        @property
+        def control(self) -> KeySelect[Any]:
+            return self.select
 
     def __init__(self, options: Iterable[tuple[str, OptionT]], **kwargs: Any) -> None:
         self._choices: list[tuple[str, OptionT]] = list(options)
+        self._typed = ""
+        self._typed_at = 0.0
         super().__init__(self._choices, **kwargs)
+
+    @property
+    def labels(self) -> list[str]:
+        """The options' labels, in order."""
+        return [label for label, _ in self._choices]
 
     def set_options(self, options: Iterable[tuple[str, OptionT]]) -> None:  # type: ignore[override]
         """Replace the options (and the letters that pick them)."""
@@ -103,26 +159,63 @@ class KeySelect(Select[OptionT]):
         if not self.expanded and character is not None and character.isalnum():
             event.stop()
             event.prevent_default()
-            self.pick_by_letter(character)
+            self.type_ahead(character)
             return
         await super()._on_key(event)
 
-    def pick_by_letter(self, letter: str) -> None:
-        """Select the next option (after the current one, wrapping) that starts with `letter`."""
-        if not self._choices:
+    def _on_blur(self, event: events.Blur) -> None:
+        self._typed = ""
+
+    def type_ahead(self, character: str) -> None:
+        """Add `character` to the typed prefix and pick the option it starts (see the class
+        docstring); post `NoMatch` if none does."""
+        now = monotonic()
+        if now - self._typed_at > self.TYPE_AHEAD_SECONDS:
+            self._typed = ""
+        self._typed_at = now
+        self._typed += character.casefold()
+        value = self._pick(self._typed)
+        if value is None and len(self._typed) > 1:  # a new start after a miss or a pause
+            self._typed = character.casefold()
+            value = self._pick(self._typed)
+        if value is None:
+            self.post_message(self.NoMatch(self, self._typed))
+            self._typed = ""
             return
+        self.value = value
+        self.post_message(self.Picked(self))
+
+    def _pick(self, typed: str) -> OptionT | None:
+        """The option `typed` picks: the next one after the current starting with it when
+        `typed` is one letter (or the same letter repeated), else the first from the
+        current one on that starts with `typed`."""
+        if not self._choices:
+            return None
         values = [value for _, value in self._choices]
-        start = values.index(self.value) + 1 if self.value in values else 0  # type: ignore[arg-type]
-        letter = letter.casefold()
+        current = values.index(self.value) if self.value in values else -1  # type: ignore[arg-type]
+        repeated = typed == typed[0] * len(typed)
+        prefix, start = (typed[0], current + 1) if repeated else (typed, max(current, 0))
         for step in range(len(self._choices)):
             label, value = self._choices[(start + step) % len(self._choices)]
-            if label.casefold().startswith(letter):
-                self.value = value
-                return
+            if label.casefold().startswith(prefix):
+                return value
+        return None
 
 
 def _choices(enum: type[StrEnum]) -> list[tuple[str, StrEnum]]:
     return [(member.value, member) for member in enum]
+
+
+_FIELD_NAMES = {
+    "claimant": "Claimant",
+    "sources": "Sources",
+    "attribution": "Attribution",
+    "status": "Status",
+    "confidence": "Confidence",
+    "evidence": "Evidence",
+    "tags": "Tags",
+}
+"""Field ids to the labels the form shows (for its messages)."""
 
 
 @dataclass(frozen=True)
@@ -138,17 +231,25 @@ class ClaimDialog(DialogScreen[ClaimFormResult | None]):
     """Record or edit a claim.
 
     Every field is prefilled from `claim`, `tags` and `note`. `tab`/`shift+tab` move
-    between fields, `enter` in a one-line field moves to the next one, `ctrl+s` saves from
-    anywhere (unless a field is invalid: the message shows under the form), `escape`
-    cancels (dismisses with None). In a closed drop-down, a letter picks the option
-    starting with it.
+    between fields, and so does `enter` from every field but the note (where it starts a
+    new line); in an open list `enter` picks the highlighted option. The drop-downs open
+    with `space` (or an arrow); closed, they take type-ahead (see `KeySelect`).
+
+    `ctrl+s` saves from anywhere, unless something could not be read: an invalid or
+    half-typed field, letters that picked no option, a list still open. Then the form
+    stays open, says what is wrong under the fields and puts the cursor there. `escape`
+    closes an open list first; then it closes the form, asking first (save, discard,
+    keep editing) if anything was changed.
     """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", show=True),
         Binding("escape", "cancel", "Cancel", show=True),
+        Binding("enter", "next_field", "Next field", show=False, priority=True),
     ]
-    """`ctrl+s` saves, `escape` cancels."""
+    """`ctrl+s` saves, `escape` cancels (asking if changed), `enter` moves on (it is a
+    priority key, so that no field takes it first: not an input's submit, nor a closed
+    drop-down's open)."""
 
     def __init__(
         self,
@@ -175,6 +276,8 @@ class ClaimDialog(DialogScreen[ClaimFormResult | None]):
         """Completions for the last item of the source chain."""
         self.known_tags = tuple(known_tags)
         """Completions for the last tag."""
+        self._unread: dict[str, str] = {}
+        """Drop-downs (by id) where typed letters picked nothing, with the message."""
 
     def compose(self) -> ComposeResult:
         """The quote, one row per field, an error line and the key hints."""
@@ -259,8 +362,9 @@ class ClaimDialog(DialogScreen[ClaimFormResult | None]):
                 yield self._row("Note", note_text_area(self.note, id="note"))
             yield ErrorLine(classes="dialog-error")
             yield DialogHints(
-                "tab fields · enter next · tab/→ complete · a letter picks · "
+                "tab/enter next · tab/→ complete · letters pick · space opens list · "
                 "ctrl+s save · esc cancel",
+                short="enter next · tab/→ complete · a–z pick · space list · ^s save · esc",
                 classes="dialog-hints",
             )
 
@@ -273,22 +377,51 @@ class ClaimDialog(DialogScreen[ClaimFormResult | None]):
         for row in self.query(".field"):
             row.set_class(row in event.widget.ancestors, "-current")
 
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        """`enter` in a one-line field moves on to the next field."""
-        event.stop()
+    def on_mount(self) -> None:
+        """Remember the form as it opened, to know whether `escape` would lose changes."""
+        self._opened_with = self._values()
+
+    def action_next_field(self) -> None:
+        """Move on to the next field, except in the note (a new line) and in an open list
+        (which picks the highlighted option)."""
+        focused = self.focused
+        if focused is None or isinstance(focused, TextArea) or self._open_list() is not None:
+            raise SkipAction()
         self.focus_next()
 
+    def _open_list(self) -> Select[Any] | None:
+        """The drop-down whose list is open, if any."""
+        return next((select for select in self.query(Select) if select.expanded), None)
+
     @on(Input.Changed)
-    def clear_error(self, event: Input.Changed) -> None:
-        """Editing the field that was refused clears its error."""
-        if event.input.has_class("-rejected"):
-            event.input.remove_class("-rejected")
+    @on(Select.Changed)
+    @on(KeySelect.Picked)
+    def clear_error(self, event: Input.Changed | Select.Changed | KeySelect.Picked) -> None:
+        """Editing the field that was refused (or picking an option in it) clears its
+        error."""
+        field = event.control
+        if field is not None and field.has_class("-rejected"):
+            field.remove_class("-rejected")
+            self._unread.pop(field.id or "", None)
             self.query_one(ErrorLine).clear()
 
-    def _reject(self, field_id: str, message: str) -> None:
-        """Show why `field_id` cannot be saved, mark it and put the cursor there."""
-        field = self.query_one(f"#{field_id}", Input)
+    @on(KeySelect.NoMatch)
+    def letters_picked_nothing(self, event: KeySelect.NoMatch) -> None:
+        """Say that the letters typed in a drop-down start no option (and refuse to save
+        until an option is picked there)."""
+        event.stop()
+        message = self._no_match_message(event.select, event.typed)
+        self._unread[event.select.id or ""] = message
+        self._reject(event.select, message)
+
+    @staticmethod
+    def _no_match_message(select: KeySelect[Any], typed: str) -> str:
+        name = _FIELD_NAMES.get(select.id or "", "This field")
+        choices = ", ".join(select.labels)
+        return f"{name}: no option starts with “{typed}” (choose: {choices})"
+
+    def _reject(self, field: Widget, message: str) -> None:
+        """Show why `field` cannot be saved, mark it and put the cursor there."""
         field.add_class("-rejected")
         self.query_one(ErrorLine).show(message)
         field.focus()
@@ -297,29 +430,62 @@ class ClaimDialog(DialogScreen[ClaimFormResult | None]):
         """The value chosen in a drop-down (they never allow a blank)."""
         return enum(str(self.query_one(f"#{field_id}", Select).value))
 
+    def _values(self) -> tuple[object, ...]:
+        """Every field's value as it stands (to compare with the form as it opened)."""
+        return (
+            *(field.value for field in self.query(Input)),
+            *(select.value for select in self.query(Select)),
+            self.query_one("#note", TextArea).text.rstrip(),
+        )
+
     def action_save(self) -> None:
-        """Dismiss with the form's values, unless a field is invalid."""
+        """Dismiss with the form's values, unless something could not be read: then say
+        what, mark the field and keep the form open."""
+        result = self._read()
+        if result is not None:
+            self.dismiss(result)
+
+    def _read(self) -> ClaimFormResult | None:
+        """The form's values, or None after showing why they cannot be saved."""
+        open_list = self._open_list()
+        if open_list is not None:
+            name = _FIELD_NAMES.get(open_list.id or "", "A list")
+            self.query_one(ErrorLine).show(
+                f"{name}: the list is open: enter picks the highlighted option, esc closes it"
+            )
+            return None
+        for field_id, message in self._unread.items():
+            self._reject(self.query_one(f"#{field_id}", KeySelect), message)
+            return None
+        try:
+            sources = check_sources(self.query_one("#sources", Input).value)
+        except InvalidInput as error:
+            self._reject(self.query_one("#sources", Input), str(error))
+            return None
         try:
             evidence = parse_evidence(self.query_one("#evidence", Input).value)
         except InvalidInput as error:
-            self._reject("evidence", str(error))
-            return
+            self._reject(self.query_one("#evidence", Input), str(error))
+            return None
         try:
             tags = parse_tags(self.query_one("#tags", Input).value)
         except InvalidInput as error:
-            self._reject("tags", str(error))
-            return
+            self._reject(self.query_one("#tags", Input), str(error))
+            return None
         claim = Claim(
             claimant=" ".join(self.query_one("#claimant", Input).value.split()),
-            sources=parse_sources(self.query_one("#sources", Input).value),
+            sources=sources,
             status=self._choice("status", ClaimStatus),
             confidence=self._choice("confidence", Confidence),
             attribution=self._choice("attribution", Attribution),
             evidence=evidence,
         )
         note = self.query_one("#note", TextArea).text.rstrip()
-        self.dismiss(ClaimFormResult(claim=claim, tags=tags, note=note))
+        return ClaimFormResult(claim=claim, tags=tags, note=note)
 
     def action_cancel(self) -> None:
-        """Dismiss with None: nothing changes."""
-        self.dismiss(None)
+        """Dismiss with None (nothing changes); if a field was changed, ask first."""
+        if self._values() == self._opened_with:
+            self.dismiss(None)
+            return
+        ask_about_unsaved(self, "claim", self.action_save)

@@ -96,21 +96,25 @@ class CompletingInput(Input):
         super().__init__(clean_path(value) if value else value, **kwargs)
 
     async def action_accept_completion(self) -> None:
-        """Accept the completion, or let `tab` move focus when there is none.
+        """Accept the completion, or let `tab` move focus when there is none."""
+        completion = await self.completion()
+        if completion is None:
+            raise SkipAction()
+        self.value = completion
+        self.cursor_position = len(self.value)
 
-        The completion is the one the input shows: its suggester asked again for the
-        current value (through `Suggester.get_suggestion`, the value casefolded when the
-        suggester is not case-sensitive, as Textual asks it), shown only with the cursor at
-        the end and nothing selected.
-        """
+    async def completion(self) -> str | None:
+        """The completion the input shows (None if it shows none): its suggester asked
+        again for the current value (through `Suggester.get_suggestion`, the value
+        casefolded when the suggester is not case-sensitive, as Textual asks it), shown
+        only with the cursor at the end and nothing selected."""
         suggester = self.suggester
         if suggester is None or not self.cursor_at_end or not self.selection.is_empty:
-            raise SkipAction()
+            return None
         value = self.value
         completion = await suggester.get_suggestion(
             value if suggester.case_sensitive else value.casefold()
         )
         if completion is None or len(completion) <= len(value):
-            raise SkipAction()
-        self.value = completion
-        self.cursor_position = len(self.value)
+            return None
+        return completion

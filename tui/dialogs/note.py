@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.util import find_spec
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,7 @@ from textual.widgets.text_area import LanguageDoesNotExist
 from claimmark.store.sanitize import clean_block
 from claimmark.tui.dialogs.base import DialogHints, DialogScreen
 from claimmark.tui.dialogs.quote import QuotePreview
+from claimmark.tui.dialogs.unsaved import UnsavedChangesDialog, UnsavedChoice
 
 
 def markdown_language() -> str | None:
@@ -43,16 +46,16 @@ def note_text_area(text: str, *, id: str | None = None) -> TextArea:
 class NoteDialog(DialogScreen[str | None]):
     """Write or edit an annotation's note.
 
-    `ctrl+s` dismisses with the text (trailing whitespace stripped). `escape` dismisses
-    with None even when the text was changed: cancel means cancel, and the user asked for
-    it, so there is no "discard changes?" question.
+    `ctrl+s` dismisses with the text (trailing whitespace stripped). `escape` closes it
+    (dismissing with None) when nothing was changed; after changes it asks first (save,
+    discard or keep editing), so an `escape` pressed by habit never loses a note.
     """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", show=True),
-        Binding("escape", "cancel", "Cancel", show=True),
+        Binding("escape", "close", "Close", show=True),
     ]
-    """`ctrl+s` saves, `escape` cancels (discarding edits)."""
+    """`ctrl+s` saves, `escape` closes (asking first when the note was changed)."""
 
     def __init__(self, note: str, quote: str) -> None:
         super().__init__()
@@ -68,14 +71,33 @@ class NoteDialog(DialogScreen[str | None]):
             yield QuotePreview(self.quote, max_lines=3)
             yield note_text_area(self.note, id="note")
             yield DialogHints(
-                "ctrl+s save · esc cancel (discards edits) · enter new line",
+                "ctrl+s save · esc close (asks if changed) · enter new line",
                 classes="dialog-hints",
             )
 
+    def _text(self) -> str:
+        return self.query_one("#note", TextArea).text.rstrip()
+
     def action_save(self) -> None:
         """Dismiss with the text, trailing whitespace stripped."""
-        self.dismiss(self.query_one("#note", TextArea).text.rstrip())
+        self.dismiss(self._text())
 
-    def action_cancel(self) -> None:
-        """Dismiss with None: the note is left as it was."""
-        self.dismiss(None)
+    def action_close(self) -> None:
+        """Close: at once when nothing changed, else after asking what to do."""
+        if self._text() == self.note.rstrip():
+            self.dismiss(None)
+            return
+        ask_about_unsaved(self, "note", self.action_save)
+
+
+def ask_about_unsaved(dialog: DialogScreen[Any], what: str, save: Callable[[], None]) -> None:
+    """Ask what to do with `dialog`'s unsaved changes: `save()` them, discard them (the
+    dialog dismisses with None) or keep editing (nothing happens)."""
+
+    def answered(choice: UnsavedChoice | None) -> None:
+        if choice is UnsavedChoice.SAVE:
+            save()
+        elif choice is UnsavedChoice.DISCARD:
+            dialog.dismiss(None)
+
+    dialog.app.push_screen(UnsavedChangesDialog(what), answered)

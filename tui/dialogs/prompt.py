@@ -20,9 +20,10 @@ class PromptDialog(DialogScreen[str | None]):
     """Ask for one line of text.
 
     `enter` dismisses with the text exactly as typed (possibly empty: the caller may take
-    that as "clear"); `escape` dismisses with None. A prefilled value is selected on entry,
-    so typing replaces it. `suggestions` complete the whole value case-insensitively
-    (`tab` or `right` accepts).
+    that as "clear"); with `enter_completes`, with the completion shown instead, when one
+    is (for a filter that must name a known value, such as a tag). `escape` dismisses
+    with None. A prefilled value is selected on entry, so typing replaces it.
+    `suggestions` complete the whole value case-insensitively (`tab` or `right` accepts).
     """
 
     BINDINGS = [
@@ -36,6 +37,8 @@ class PromptDialog(DialogScreen[str | None]):
         value: str = "",
         placeholder: str = "",
         suggestions: Sequence[str] = (),
+        *,
+        enter_completes: bool = False,
     ) -> None:
         super().__init__()
         self.prompt_title = title
@@ -46,6 +49,8 @@ class PromptDialog(DialogScreen[str | None]):
         """Shown while the input is empty."""
         self.suggestions = tuple(suggestions)
         """Completions, in order of preference."""
+        self.enter_completes = enter_completes
+        """Does `enter` take the completion shown (rather than the text typed)?"""
 
     def compose(self) -> ComposeResult:
         """Title, the input and the key hints."""
@@ -61,13 +66,17 @@ class PromptDialog(DialogScreen[str | None]):
                 ),
                 id="prompt",
             )
-            yield DialogHints("enter ok · esc cancel", classes="dialog-hints")
+            hints = "enter takes the grey completion" if self.enter_completes else "enter ok"
+            yield DialogHints(f"{hints} · tab/→ complete · esc cancel", classes="dialog-hints")
 
     @on(Input.Submitted, "#prompt")
-    def answer(self, event: Input.Submitted) -> None:
-        """Dismiss with the text."""
+    async def answer(self, event: Input.Submitted) -> None:
+        """Dismiss with the text (or the completion shown, with `enter_completes`)."""
         event.stop()
-        self.dismiss(event.value)
+        value = event.value
+        if self.enter_completes:
+            value = await self.query_one("#prompt", CompletingInput).completion() or value
+        self.dismiss(value)
 
     def action_cancel(self) -> None:
         """Dismiss with None."""

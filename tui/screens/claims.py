@@ -110,9 +110,10 @@ class ClaimsScreen(Screen[None]):
         if self.tag:
             parts.append(f"tag = #{self.tag}")
         filters = ", ".join(parts) if parts else "none"
+        count = len(self.rows)
         self.query_one("#claims-filters", Static).update(
             plain(
-                f"{len(self.rows)} claims — filters: {filters}"
+                f"{count} claim{'' if count == 1 else 's'} — filters: {filters}"
                 "  (/ claimant, s status, # tag, r reset)"
             )
         )
@@ -166,21 +167,44 @@ class ClaimsScreen(Screen[None]):
         self.status = options[(options.index(self.status) + 1) % len(options)]
         self.refresh_claims()
 
-    def _prompt(self, title: str, value: str, suggestions: list[str], field: str) -> None:
+    def _prompt(
+        self,
+        title: str,
+        value: str,
+        suggestions: list[str],
+        field: str,
+        *,
+        enter_completes: bool = False,
+    ) -> None:
         from claimmark.tui.dialogs import PromptDialog
 
         def done(text: str | None) -> None:
             if text is not None:
-                setattr(self, field, text.strip().lstrip("#"))
+                setattr(self, field, text.strip().lstrip("#").strip())
                 self.refresh_claims()
 
-        self.app.push_screen(PromptDialog(title, value=value, suggestions=suggestions), done)
+        self.app.push_screen(
+            PromptDialog(
+                title, value=value, suggestions=suggestions, enter_completes=enter_completes
+            ),
+            done,
+        )
 
     def action_filter_claimant(self) -> None:
+        """Filter by a part of the claimant's name (as typed)."""
         self._prompt("Filter by claimant", self.claimant, self.store.claimants(), "claimant")
 
     def action_filter_tag(self) -> None:
-        self._prompt("Filter by tag", self.tag, self.store.list_tags(), "tag")
+        """Filter by a tag: completed from the tags in use (typed with or without "#"),
+        and `enter` takes the completion shown, since only a whole tag matches."""
+        tags = self.store.list_tags()
+        self._prompt(
+            "Filter by tag",
+            self.tag,
+            [*tags, *(f"#{tag}" for tag in tags)],
+            "tag",
+            enter_completes=True,
+        )
 
     def action_reset(self) -> None:
         self.claimant, self.status, self.tag = "", None, ""

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from claimmark.store.errors import ClaimmarkError, Conflict
+from claimmark.store.history import AnnotationStep, DismissalStep, HistoryMark
 from claimmark.store.models import (
     Annotation,
     AnnotationDraft,
@@ -126,9 +127,15 @@ class ReaderScreen(Screen[None]):
         self.orphans: dict[int, Annotation] = {}
         """Annotations whose words are gone from this version (they sit on older ones)."""
         self._version_numbers: dict[int, int] = {}
-        self.undo_stack: list[Change] = []
-        self.redo_stack: list[Change] = []
+        self.undo_stack: list[Change | DismissalStep] = []
+        self.redo_stack: list[Change | DismissalStep] = []
+        self._history_mark: HistoryMark | None = None
+        """Where the journal stood when the reader opened; the history before it is read
+        back (`_load_history`) the first time `u` or `ctrl+r` needs it."""
+        self._changed_here = False
+        """Has a new change been made since the reader opened (it ends the old redos)?"""
         self.suggestions: list[Suggestion] = []
+        self._found_suggestions: list[Suggestion] = []
         self._suggestions_ready = False
 
     # -- layout ----------------------------------------------------------------------
@@ -165,6 +172,10 @@ class ReaderScreen(Screen[None]):
         if self.dark != self._marks_dark:  # the marks were drawn for the other theme
             self._refresh_marks()
         self.view.focus()
+        try:
+            self._history_mark = self.store.history_mark(self.article.id)
+        except ClaimmarkError:
+            self._history_mark = None  # no history to read back: this session's only
         self.call_after_refresh(self._record_opened)
         # Look for attributions once the first frame is on screen, not before it.
         self.set_timer(0.3, self._find_suggestions)
@@ -309,6 +320,7 @@ class ReaderScreen(Screen[None]):
                 self._keep(result)
             self.undo_stack.append(Change(before, after, label))
             self.redo_stack.clear()
+            self._changed_here = True
             self._refresh_marks()
             if then is not None:
                 then(result)
@@ -502,11 +514,42 @@ class ReaderScreen(Screen[None]):
             then=lambda _: self.notify("Annotation deleted. Press u to undo.", timeout=4),
         )
 
-    def _replay(self, source: list[Change], target: list[Change], undo: bool) -> None:
+    def _load_history(self) -> None:
+        """Put the history from before the reader opened (read back from the journal, see
+        `store.history`) under this session's: undo goes on into earlier sessions, and a
+        redo left from one still works until a new change is made."""
+        mark, self._history_mark = self._history_mark, None
+        if mark is None:
+            return
+        try:
+            history = self.store.undo_history(self.article.id, mark)
+        except ClaimmarkError as error:
+            self.notify(f"Earlier changes cannot be undone: {error}", severity="warning")
+            return
+
+        def step(item: AnnotationStep | DismissalStep) -> Change | DismissalStep:
+            if isinstance(item, AnnotationStep):
+                return Change(item.before, item.after, item.label)
+            return item
+
+        self.undo_stack[:0] = [step(item) for item in history.undo]
+        if not self._changed_here:
+            self.redo_stack[:0] = [step(item) for item in history.redo]
+
+    def _replay(
+        self,
+        source: list[Change | DismissalStep],
+        target: list[Change | DismissalStep],
+        undo: bool,
+    ) -> None:
+        self._load_history()
         if not source:
             self.notify(f"Nothing to {'undo' if undo else 'redo'}.", severity="warning")
             return
         change = source.pop()
+        if isinstance(change, DismissalStep):
+            self._replay_dismissal(change, source, target, undo)
+            return
         goal, current = (change.before, change.after) if undo else (change.after, change.before)
 
         def run() -> Annotation:
@@ -534,6 +577,46 @@ class ReaderScreen(Screen[None]):
             self._not_saved(error)
 
         self.app.writes.submit(run, done, failed)  # type: ignore[attr-defined]
+
+    def _replay_dismissal(
+        self,
+        step: DismissalStep,
+        source: list[Change | DismissalStep],
+        target: list[Change | DismissalStep],
+        undo: bool,
+    ) -> None:
+        """Undo a dismissal (the suggestion comes back) or redo it."""
+        article = self.article.id
+
+        def run() -> None:
+            if undo:
+                self.store.undismiss_suggestion(article, step.start, step.end)
+            else:
+                self.store.dismiss_suggestion(article, step.start, step.end)
+
+        def done(_: None) -> None:
+            target.append(step)
+            self._suggestions_dismissed_changed()
+            self.view.move_cursor(step.start)
+            self.notify(f"{'Undid' if undo else 'Redid'} dismissal.", timeout=1.5)
+
+        def failed(error: ClaimmarkError) -> None:
+            source.append(step)
+            self._not_saved(error)
+
+        self.app.writes.submit(run, done, failed)  # type: ignore[attr-defined]
+
+    def _suggestions_dismissed_changed(self) -> None:
+        """Show the suggestions found as the dismissals now stand."""
+        if not self._suggestions_ready:
+            return
+        try:
+            dismissed = self.store.dismissed_suggestions(self.article.id)
+        except ClaimmarkError:
+            return
+        found = self._found_suggestions
+        self.suggestions = [s for s in found if (s.start, s.end) not in dismissed]
+        self._show_suggestions()
 
     def action_undo(self) -> None:
         """Undo the last create, edit or delete."""
@@ -593,6 +676,7 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._suggestions_found, found)
 
     def _suggestions_found(self, found: Suggestions) -> None:
+        self._found_suggestions = list(found)
         dismissed = self.store.dismissed_suggestions(self.article.id)
         self.suggestions = [s for s in found if (s.start, s.end) not in dismissed]
         self._suggestions_ready = True
@@ -692,7 +776,10 @@ class ReaderScreen(Screen[None]):
             if suggestion in self.suggestions:
                 self.suggestions.remove(suggestion)
             self._show_suggestions()
-            self.notify("Suggestion dismissed.", timeout=1.5)
+            self.undo_stack.append(DismissalStep(suggestion.start, suggestion.end))
+            self.redo_stack.clear()
+            self._changed_here = True
+            self.notify("Suggestion dismissed. Press u to undo.", timeout=3)
 
         self.app.writes.submit(  # type: ignore[attr-defined]
             lambda: self.store.dismiss_suggestion(

@@ -23,6 +23,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -213,6 +214,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._scroll_pending = False
         self._cache: dict[tuple[int, bool], list[Strip]] = {}
         self._blank_strip: Strip | None = None
+        self._empty_strips: tuple[int, list[Strip]] | None = None
         self._base: Style | None = None
 
     # -- data ------------------------------------------------------------------------
@@ -267,7 +269,9 @@ class AnnotationPane(ScrollView, can_focus=True):
         if query:
             self.border_subtitle = plain(f"filter: {query} ({len(shown)})")
         else:
-            self.border_subtitle = f"{len(shown)} annotations" if shown else ""
+            count = len(shown)
+            self.border_subtitle = f"{count} annotation{'' if count == 1 else 's'}" if shown else ""
+        self._empty_strips = None
         self.refresh()
 
     # -- layout ----------------------------------------------------------------------
@@ -316,6 +320,7 @@ class AnnotationPane(ScrollView, can_focus=True):
         """Drop the drawn entries and the styles they were drawn with."""
         self._cache.clear()
         self._blank_strip = None
+        self._empty_strips = None
         self._base = None
 
     def _entry_at_row(self, row: int) -> int | None:
@@ -405,7 +410,10 @@ class AnnotationPane(ScrollView, can_focus=True):
         row = top + y
         index = self._entry_at_row(row)
         strip: Strip
-        if index is None:
+        if not self._shown:
+            empty = self._empty_lines(width)
+            strip = empty[row] if row < len(empty) else self._blank(width)
+        elif index is None:
             strip = self._blank(width)
         else:
             line = row - self._tops[index]
@@ -415,6 +423,40 @@ class AnnotationPane(ScrollView, can_focus=True):
         if y in thumb_rows(top, region.height, total):
             return with_thumb(strip, self.get_component_rich_style("annotation-pane--thumb"))
         return strip
+
+    def empty_message(self) -> str:
+        """What the pane says when it shows nothing: what to do next."""
+        if self.entries:
+            return (
+                f"Nothing matches “{visible(self.filter_text.strip())}”.\n\n"
+                "/ changes the filter; / then enter on an empty line shows every annotation."
+            )
+        return (
+            "No annotations yet.\n\n"
+            "Select text: s takes the sentence, p the paragraph, and v starts a selection "
+            "that w, ) and } extend.\n\n"
+            "Then press h to highlight it, t to tag it, n to add a note or c to record a "
+            "claim.\n\n"
+            "? lists every key."
+        )
+
+    def _empty_lines(self, width: int) -> list[Strip]:
+        """The empty message wrapped to `width` (one cell of padding each side), dim."""
+        cached = self._empty_strips
+        if cached is not None and cached[0] == width:
+            return cached[1]
+        base = self._base_style()
+        style = base + Style(dim=True)
+        console = self.app.console
+        lines = Text(self.empty_message(), style=style).wrap(console, max(8, width - 2))
+        strips = [
+            Strip(
+                [Segment(" ", base), *line.render(console), Segment("", base)]
+            ).adjust_cell_length(width, base)
+            for line in lines
+        ]
+        self._empty_strips = (width, strips)
+        return strips
 
     def _blank(self, width: int) -> Strip:
         """An empty line."""

@@ -77,6 +77,9 @@ from claimmark.tui.widgets.motions import (
     Sentences,
     paragraph_next,
     paragraph_previous,
+    trim_span,
+    word_end,
+    word_end_previous,
     word_next,
     word_previous,
 )
@@ -309,11 +312,16 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def selection(self) -> tuple[int, int] | None:
-        """The selection as `(start, end)`, end exclusive, or None if nothing is selected."""
+        """The selection as `(start, end)`, end exclusive, or None if nothing is selected.
+
+        It never starts or ends with whitespace (what lies between the anchor and the
+        cursor, trimmed), so `v w` on "owners " selects "owners"."""
         anchor = self._anchor
         if anchor is None or anchor == self._cursor:
             return None
-        return (anchor, self._cursor) if anchor < self._cursor else (self._cursor, anchor)
+        span = (anchor, self._cursor) if anchor < self._cursor else (self._cursor, anchor)
+        start, end = trim_span(self._layout.text, *span)
+        return (start, end) if end > start else None
 
     @property
     def selecting(self) -> bool:
@@ -610,14 +618,36 @@ class ArticleView(ScrollView, can_focus=True):
         self._vertical(-1, extend=True)
 
     def action_word_next(self) -> None:
-        """Start of the next word (or punctuation run)."""
+        """Start of the next word; in selection mode, while the selection grows forwards,
+        the end of the word (so a selection made by words ends at a word's end)."""
         layout = self._layout
-        self._move(word_next(layout.text, self._cursor, layout.snap))
+        text, cursor, anchor = layout.text, self._cursor, self._word_anchor()
+        if anchor is not None and cursor >= anchor:
+            target = word_end(text, cursor, layout.snap)
+        else:
+            target = word_next(text, cursor, layout.snap)
+            if anchor is not None and target >= anchor:  # crossing over the anchor
+                target = word_end(text, anchor, layout.snap)
+        self._move(target)
 
     def action_word_previous(self) -> None:
-        """Start of the previous word (or punctuation run)."""
+        """Start of the previous word; in selection mode, while the selection reaches
+        forwards from its anchor, the end of the previous word."""
         layout = self._layout
-        self._move(word_previous(layout.text, self._cursor, layout.para_starts, layout.snap))
+        text, cursor, anchor = layout.text, self._cursor, self._word_anchor()
+        if anchor is not None and cursor > anchor:
+            target = word_end_previous(text, cursor, layout.snap)
+            if target <= anchor:  # crossing over the anchor
+                target = word_previous(text, anchor, layout.para_starts, layout.snap)
+        else:
+            target = word_previous(text, cursor, layout.para_starts, layout.snap)
+        self._move(target)
+
+    def _word_anchor(self) -> int | None:
+        """The anchor word motions extend the selection from (selection mode only)."""
+        if not self._select_mode:
+            return None
+        return self._anchor if self._anchor is not None else self._cursor
 
     def action_sentence_next(self) -> None:
         """Start of the next sentence."""
