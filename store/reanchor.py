@@ -391,8 +391,7 @@ class TextMap:
             before = old_m < group.old_lo
         if len(added.strip()) < SHORT_QUOTE:
             return False
-        joined = _joined(added, own, other) if before else _joined(own, added, other)
-        if not joined:
+        if not _joined(added, own, other, added_first=before):
             return False
         grown_own = added + "\n" + own if before else own + "\n" + added
         return fuzz.ratio(grown_own, other) > fuzz.ratio(own, other)
@@ -499,21 +498,22 @@ JOIN = 16
 (merged) part at the join for `TextMap` to take it as a split (merge)."""
 
 
-def _joined(first: str, second: str, whole: str) -> bool:
-    """True when `whole` holds `first` then `second` with only space between them: all of
-    the one that is given whole, at the join with at least the `JOIN` characters of the
-    other that meet it. (`first` and `second` are two paragraphs; `whole` is one text
-    that holds both, as when they are merged, or as the paragraph they were split
-    from.)"""
-    a, b = first.strip(), second.strip()
-    for part, edge, after in ((b, a[-JOIN:], True), (a, b[:JOIN], False)):
-        at = whole.find(part)
-        while at != -1:
-            if after and whole[:at].rstrip().endswith(edge):
-                return True
-            if not after and whole[at + len(part) :].lstrip().startswith(edge):
-                return True
-            at = whole.find(part, at + 1)
+def _joined(added: str, own: str, whole: str, *, added_first: bool) -> bool:
+    """True when `whole` holds all of paragraph `added` right at the join with paragraph
+    `own`: only space between it and at least the `JOIN` characters of `own` that meet
+    it (`added` before `own` when `added_first`). `whole` is the one text that holds
+    both: the paragraph they were split from, or the one they were merged into."""
+    part = added.strip()
+    edge = own.strip()[:JOIN] if added_first else own.strip()[-JOIN:]
+    if not part or not edge:
+        return False
+    at = whole.find(part)
+    while at != -1:
+        if added_first and whole[at + len(part) :].lstrip().startswith(edge):
+            return True
+        if not added_first and whole[:at].rstrip().endswith(edge):
+            return True
+        at = whole.find(part, at + 1)
     return False
 
 

@@ -350,6 +350,8 @@ class Store(VersionsMixin):
         same source, or (for web pages) with the same canonical URL or fetched from the
         same URL, and every annotation of the earlier versions is carried to it in
         the same transaction (see `store.versions`; `ImportResult.carried` says how it went).
+        Content that brings back an older version's text (a revert) is a new version too:
+        `Article.repeat` tells it from the first text with that content.
         """
         from claimmark.store.ingest import content_sha256
 
@@ -364,22 +366,38 @@ class Store(VersionsMixin):
         )
         digest = content_sha256(title, byline, text)
         with self._write() as conn:
-            row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
-            if row is not None:
-                return ImportResult(_article(row), "existing", row["encoding"])
+            same = conn.execute(
+                "SELECT * FROM articles WHERE sha256 = ? ORDER BY id", [digest]
+            ).fetchall()
             latest = self._latest_version(conn, source, meta)
+            repeat = 0
+            if same:
+                # The same content is the same article, unless it brings back an older
+                # text of the article it is a version of (a revert): then it is a new
+                # version, so the newest is always the text as it now is.
+                chain = set(self.chain_ids(latest, conn)) if latest is not None else set()
+                if (
+                    latest is None
+                    or not any(r["id"] in chain for r in same)
+                    or any(r["id"] == latest for r in same)
+                ):
+                    row = next((r for r in same if r["id"] == latest), same[-1])
+                    return ImportResult(_article(row), "existing", row["encoding"])
+                repeat = max(r["repeat"] for r in same) + 1
             values = [getattr(meta, name) for name in METADATA_FIELDS]
             cursor = conn.execute(
                 f"""INSERT INTO articles
-                   (title, byline, source, text, sha256, encoding, imported_at, previous_id,
-                    {", ".join(METADATA_FIELDS)})
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METADATA_FIELDS))})""",
+                   (title, byline, source, text, sha256, "repeat", encoding, imported_at,
+                    previous_id, {", ".join(METADATA_FIELDS)})
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
+                           {", ".join("?" * len(METADATA_FIELDS))})""",
                 [
                     title,
                     byline,
                     source,
                     text,
                     digest,
+                    repeat,
                     encoding,
                     imported_at or now(),
                     latest,
@@ -390,6 +408,19 @@ class Store(VersionsMixin):
             carried = self._carry(conn, row["id"]) if latest else None
         status = "new-version" if latest else "new"
         return ImportResult(_article(row), status, encoding, carried)
+
+    def find_text(self, title: str, byline: str, text: str, repeat: int = 0) -> Article | None:
+        """The stored text with exactly this content (as `add_article` would store it),
+        and for `repeat` > 0 the version that brought it back that many times; None if
+        there is none."""
+        from claimmark.store.ingest import content_sha256
+
+        digest = content_sha256(clean_line(title), clean_line(byline), clean_block(text))
+        column = '"repeat"' if self._moved_flags else "0"
+        rows = self._read(
+            f"SELECT * FROM articles WHERE sha256 = ? AND {column} = ?", [digest, repeat]
+        )
+        return _article(rows[0]) if rows else None
 
     def _latest_version(
         self, conn: sqlite3.Connection, source: str, meta: ArticleMetadata

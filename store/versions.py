@@ -187,19 +187,24 @@ class VersionsMixin:
                 FROM articles a WHERE a.id IN ({marks}) ORDER BY a.id""",
             ids,
         )
-        return [
-            VersionInfo(
-                id=row["id"],
-                number=number,
-                title=row["title"],
-                imported_at=row["imported_at"],
-                length=row["length"],
-                sha256=row["sha256"],
-                annotation_count=row["notes"],
-                newest=row["id"] == ids[-1],
+        first_with: dict[str, int] = {}
+        infos = []
+        for number, row in enumerate(rows, 1):
+            same_as = first_with.setdefault(row["sha256"], number)
+            infos.append(
+                VersionInfo(
+                    id=row["id"],
+                    number=number,
+                    title=row["title"],
+                    imported_at=row["imported_at"],
+                    length=row["length"],
+                    sha256=row["sha256"],
+                    annotation_count=row["notes"],
+                    newest=row["id"] == ids[-1],
+                    same_as=same_as if same_as != number else None,
+                )
             )
-            for number, row in enumerate(rows, 1)
-        ]
+        return infos
 
     def orphans(self, article_id: int) -> list[Annotation]:
         """The orphans of the article `article_id` is one of: annotations on its older

@@ -130,3 +130,74 @@ def test_list_shows_versions_and_an_unseen_new_version(run, changed: Path) -> No
     assert article["version_count"] == 2 and article["unseen_version"]
     assert article["orphan_count"] == 1 and article["changed_count"] == 1
     assert "2 new" in run("list").out
+
+
+def test_accept_clears_a_flag_and_the_reader_history_can_undo_it(run, changed: Path) -> None:
+    run("add", str(changed))
+    (claim,) = [a for a in json.loads(run("annotations", "bridge", "--json").out) if a["changed"]]
+    listed = run("annotations", "bridge")
+    assert "claimmark annotations 2 --accept ID" in listed.err
+    accepted = run("annotations", "bridge", "--accept", str(claim["id"]))
+    assert accepted.status == 0
+    assert f"{claim['id']}\tkept as it is (flag cleared)" in accepted.out
+    after = run("annotations", "bridge")
+    assert "⚠ changed" not in after.out and "--accept" not in after.err
+    again = run("annotations", "bridge", "--accept", str(claim["id"]), "--json")
+    assert json.loads(again.out)[0]["accepted"] is False
+    # The journal holds it as an update, which the reader's u reads back and undoes.
+    import os
+
+    from claimmark.store.history import history_from_journal
+    from claimmark.store.store import Store
+
+    with Store(os.environ["CLAIMMARK_DB"]) as store:
+        history = history_from_journal(store.journal(2))
+        assert history.undo[-1].label == "accept"
+        assert history.undo[-1].before is not None and history.undo[-1].before.changed
+
+
+def test_accept_refuses_an_unknown_or_foreign_annotation(
+    run, changed: Path, tmp_path: Path
+) -> None:
+    run("add", str(changed))
+    missing = run("annotations", "bridge", "--accept", "999")
+    assert missing.status == 1 and "no annotation with id 999" in missing.err
+    other = tmp_path / "other.txt"
+    other.write_text("Other story\nSomething else happened here today.", encoding="utf-8")
+    run("add", str(other))
+    run("annotate", "Other story", "--quote", "Something else")
+    foreign = run("annotations", "Other story", "--accept", "1")
+    assert foreign.status == 1 and "is not on #" in foreign.err
+
+
+def test_a_file_back_to_an_earlier_text_is_a_new_version(run, changed: Path) -> None:
+    run("add", str(changed))
+    changed.write_text(STORY, encoding="utf-8")
+    back = run("add", str(changed))
+    assert back.status == 0
+    assert "new version of #2, back to an earlier text (3 notes carried)" in back.out
+    versions = json.loads(run("versions", "bridge", "--json").out)
+    assert [(v["number"], v["same_as"], v["newest"]) for v in versions][-1] == (3, 1, True)
+    assert versions[2]["changes"].startswith("back to the text of version 1")
+    listed = run("annotations", "bridge")
+    assert "⚠ changed" not in listed.out and "orphan" not in listed.err
+    assert run("add", str(changed)).out.split("\t")[1] == "already in library"
+
+
+def test_a_moved_note_is_flagged_in_annotations_and_claims(run, tmp_path: Path) -> None:
+    from tests.test_versions import MOVED_V2, V1
+
+    path = tmp_path / "ferry.txt"
+    path.write_text("Old bridge to close\n" + V1, encoding="utf-8")
+    run("add", str(path))
+    run("annotate", "bridge", "--quote", "the request was being considered", "--claimant", "x")
+    path.write_text("Old bridge to close\n" + MOVED_V2, encoding="utf-8")
+    assert "(1 note carried (1 moved))" in run("add", str(path)).out
+    listed = run("annotations", "bridge")
+    assert "⚠ moved: its words were deleted where marked and found here" in listed.out
+    assert "1 flagged by a new version" in listed.err
+    assert "⚠ moved" in run("claims").out
+    (claim,) = json.loads(run("annotations", "bridge", "--json").out)
+    assert claim["moved"] and not claim["changed"]
+    run("annotations", "bridge", "--accept", str(claim["id"]))
+    assert not json.loads(run("annotations", "bridge", "--json").out)[0]["moved"]

@@ -184,3 +184,60 @@ async def test_library_and_claims_mark_what_changed(lib: Store) -> None:
             pilot, lambda: "carried, words now" in screen_text(app), what="the claim's history"
         )
         assert "marked 'the bridge is safe for now'" in screen_text(app)
+
+
+async def test_k_keeps_a_changed_claim_as_it_is_and_u_brings_the_flag_back(lib: Store) -> None:
+    app = RecordingApp(lib, article_id=2)
+    async with app.run_test(size=(150, 36)) as pilot:
+        await pilot.pause()
+        claim_id = next(e.annotation.id for e in pane(app).entries if e.annotation.claim)
+        # K away from any flagged note says what to do.
+        await pilot.press("g", "K")
+        assert any("No flagged annotation here" in n for n in app.notices)
+        await pilot.press("exclamation_mark")
+        assert any("K keeps it as it is" in n for n in app.notices)
+        await pilot.press("K")
+        await wait_until(
+            pilot, lambda: not lib.get_annotation(claim_id).changed, what="the flag cleared"
+        )
+        accepted = lib.get_annotation(claim_id)
+        assert accepted.quote == "the bridge is safe at present" and accepted.claim is not None
+        await wait_until(pilot, lambda: "⚠ CHANGED" not in screen_text(app), what="badge gone")
+        assert "was the bridge is safe for now" not in screen_text(app)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: lib.get_annotation(claim_id).changed, what="undo")
+        await wait_until(pilot, lambda: "⚠ CHANGED" in screen_text(app), what="badge back")
+
+
+MOVED_V2 = V1.replace(
+    "\nA spokesperson said the request for a ferry was being considered.", ""
+).replace(
+    "repairs in March.",
+    "repairs in March. Work is expected to cost £4.2 million, officials said. A spokesperson "
+    "said the request for a ferry was being considered by the council.",
+)
+
+
+async def test_a_moved_note_shows_its_flag_and_k_keeps_it(tmp_path: Path) -> None:
+    store = Store(tmp_path / "lib.db")
+    v1 = store.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V1).article
+    quote = "the request for a ferry was being considered"
+    start = V1.index(quote)
+    note = store.create_annotation(AnnotationDraft(v1.id, start, start + len(quote), note="why"))
+    store.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", MOVED_V2)
+    assert store.get_annotation(note.id).moved
+    app = RecordingApp(store, article_id=v1.id)
+    async with app.run_test(size=(150, 36)) as pilot:
+        await pilot.pause()
+        await wait_until(pilot, lambda: "⚠ moved" in screen_text(app), what="moved badge")
+        await wait_until(
+            pilot, lambda: any("1 moved: check its place" in n for n in app.notices), what="notice"
+        )
+        await pilot.press("g", "exclamation_mark")
+        view = app.screen.query_one(ArticleView)
+        assert view.cursor == MOVED_V2.index(quote)
+        assert any(n.startswith("Moved: its words were deleted") for n in app.notices)
+        # From the pane too: tab, the note highlighted, K.
+        await pilot.press("tab", "home", "K")
+        await wait_until(pilot, lambda: not store.get_annotation(note.id).moved, what="kept")
+        await wait_until(pilot, lambda: "⚠ moved" not in screen_text(app), what="badge gone")

@@ -190,6 +190,8 @@ def _describe(outcome: AddOutcome) -> str:
             what = "already in library"
     elif outcome.status == "new-version":
         what = f"new version of #{article.previous_id}"
+        if article.repeat:
+            what += ", back to an earlier text"
         if result.carried is not None:
             what += f" ({result.carried.summary()})"
     else:
@@ -299,7 +301,10 @@ def versions_command(context: Context, article: str, as_json: bool) -> None:
     previous = store.get_article(versions[0].id)
     for version in versions[1:]:
         current = store.get_article(version.id)
-        changes.append(summary(compare(previous.text, current.text)))
+        change = summary(compare(previous.text, current.text))
+        if version.same_as:
+            change = f"back to the text of version {version.same_as} ({change})"
+        changes.append(change)
         previous = current
     if as_json:
         from dataclasses import asdict

@@ -70,7 +70,15 @@ class ReaderScreen(Screen[None]):
             "next_changed",
             "Next changed",
             show=False,
-            tooltip="Next annotation whose words changed since marked",
+            tooltip="Next annotation a new version flagged: its words changed, or it moved",
+        ),
+        Binding(
+            "K",
+            "accept_changed",
+            "Keep as it is",
+            show=False,
+            tooltip="Accept a flagged annotation as it now is: its words (or place) become "
+            "the marked ones (u undoes)",
         ),
         Binding(
             "V",
@@ -185,10 +193,13 @@ class ReaderScreen(Screen[None]):
         what a new version not seen before did to the notes."""
         if self.article.previous_id is not None and self.article.last_opened_at is None:
             changed = sum(1 for a in self.annotations.values() if a.changed)
+            moved = sum(1 for a in self.annotations.values() if a.moved and not a.changed)
             orphans = len(self.orphans)
             parts = []
             if changed:
                 parts.append(f"{changed} note{'s' if changed != 1 else ''} on changed words (!)")
+            if moved:
+                parts.append(f"{moved} moved: check {'their' if moved != 1 else 'its'} place (!)")
             if orphans:
                 parts.append(f"{orphans} orphan{'s' if orphans != 1 else ''} in the pane")
             number = self._version_numbers.get(self.article.id, 0)
@@ -831,19 +842,48 @@ class ReaderScreen(Screen[None]):
         )
 
     def action_next_changed(self) -> None:
-        """Jump to the next annotation whose words changed since they were marked."""
-        changed = [a for a in self._sorted() if a.changed]
+        """Jump to the next annotation a new version flagged: its words changed since they
+        were marked, or it was moved onto its words found elsewhere."""
+        changed = [a for a in self._sorted() if a.flagged]
         if not changed:
             orphans = len(self.orphans)
             extra = (
                 f" ({orphans} orphan{'s' if orphans != 1 else ''} in the pane)" if orphans else ""
             )
-            self.notify(f"No annotation's words changed{extra}.", timeout=3)
+            self.notify(f"No annotation's words changed or moved{extra}.", timeout=3)
             return
         cursor = self.view.cursor
         target = next((a for a in changed if a.start > cursor), changed[0])
         self.view.move_cursor(target.start)
-        self.notify(f"Marked as: “{visible(target.marked_quote or '')[:120]}”", timeout=4)
+        if target.marked_quote is not None:
+            message = f"Marked as: “{visible(target.marked_quote)[:120]}”"
+        else:
+            message = (
+                "Moved: its words were deleted where it was marked; these are the same "
+                "words found here. Check the place"
+            )
+        self.notify(message + " (K keeps it as it is).", timeout=5)
+
+    def action_accept_changed(self) -> None:
+        """Take the flagged annotation under the cursor (or highlighted in the pane) as it
+        now is: the words under it become its marked words, its place the right one."""
+        annotation = self.annotation_here()
+        if annotation is None or not annotation.flagged:
+            self.notify(
+                "No flagged annotation here: ! jumps to the next one whose words changed "
+                "or that moved.",
+                severity="warning",
+                timeout=3,
+            )
+            return
+        self._apply(
+            lambda: self.store.accept_changed_words(annotation.id),
+            annotation,
+            "accept",
+            then=lambda _: self.notify(
+                "Kept as it is now: the flag is gone. Press u to undo.", timeout=3
+            ),
+        )
 
     def action_versions(self) -> None:
         """Show the article's versions and what changed between two of them."""
