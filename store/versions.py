@@ -23,10 +23,12 @@ marked_quote, changed, moved): a carry changes nothing else.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from claimmark.store.anchoring import CONTEXT, quote_selector
@@ -219,6 +221,54 @@ class VersionsMixin:
             f'a.article_id IN ({marks}) ORDER BY a.article_id DESC, a.start, a."end", a.id',
             ids,
         )
+
+    def version_annotations(self, article_id: int) -> list[Annotation]:
+        """The annotations as they sat on the text `article_id` (any version), in
+        document order: on the newest version, those there now; on an older one, those
+        still on it (its orphans) and those a newer version carried off it, at the place
+        they had on it (the `reanchor` journal entry's before), with their content (note,
+        tags, claim) as it is now. Annotations deleted since, or first made on a later
+        version, are not among them."""
+        ids = self.chain_ids(article_id)
+        later = [i for i in ids if i > article_id]
+        here = self._load_annotations(self.conn, "a.article_id = ?", [article_id])
+        if not later:
+            return sorted(here, key=lambda a: (a.start, -a.end, a.id))
+        marks = ",".join("?" * len(later))
+        rows = self._read(
+            f"""SELECT annotation_id, before FROM journal
+                WHERE action = 'reanchor' AND article_id IN ({marks})
+                AND json_extract(before, '$.article_id') = ? ORDER BY id""",
+            [*later, article_id],
+        )
+        places: dict[int, dict[str, Any]] = {}
+        for row in rows:
+            places[row["annotation_id"]] = json.loads(row["before"])
+        found = {a.id for a in here}
+        carried_off = [i for i in places if i not in found]
+        current = (
+            self._load_annotations(
+                self.conn, f"a.id IN ({','.join('?' * len(carried_off))})", carried_off
+            )
+            if carried_off
+            else []
+        )
+        for annotation in current:
+            place = places[annotation.id]
+            here.append(
+                replace(
+                    annotation,
+                    article_id=article_id,
+                    start=int(place["start"]),
+                    end=int(place["end"]),
+                    quote=str(place["quote"]),
+                    prefix=str(place.get("prefix", "")),
+                    suffix=str(place.get("suffix", "")),
+                    marked_quote=place.get("marked_quote"),
+                    moved=bool(place.get("moved", False)),
+                )
+            )
+        return sorted(here, key=lambda a: (a.start, -a.end, a.id))
 
     def annotation_history(self, annotation_id: int) -> list[JournalEntry]:
         """Every journal entry of one annotation, oldest first: how it was made, edited,

@@ -79,8 +79,15 @@ def test_names_give_the_newest_version_unless_one_is_asked_for(run, changed: Pat
     for name in ("1", "2", "bridge", str(changed)):
         listed = json.loads(run("annotations", name, "--json").out)
         assert [a["quote"] for a in listed] == ["old bridge", "the bridge is safe at present"]
+    # Version 1: every note where it sat on that text (the orphan still there, the
+    # others where they were before version 2 carried them off, their words as then).
     old = json.loads(run("annotations", "bridge", "--version", "1", "--json").out)
-    assert [a["quote"] for a in old] == ["A spokesperson said the request was being considered."]
+    assert [a["quote"] for a in old] == [
+        "old bridge",
+        "the bridge is safe for now",
+        "A spokesperson said the request was being considered.",
+    ]
+    assert not any(a["changed"] for a in old)
     result = run("annotations", "bridge", "--version", "3")
     assert result.status == 1 and "has 2 versions; there is no version 3" in result.err
 
@@ -201,3 +208,41 @@ def test_a_moved_note_is_flagged_in_annotations_and_claims(run, tmp_path: Path) 
     assert claim["moved"] and not claim["changed"]
     run("annotations", "bridge", "--accept", str(claim["id"]))
     assert not json.loads(run("annotations", "bridge", "--json").out)[0]["moved"]
+
+
+def test_export_a_version_to_markdown(run, changed: Path, tmp_path: Path) -> None:
+    run("add", str(changed))
+    old = run("export", "bridge", "--version", "1", "-o", "-")
+    assert old.status == 0
+    assert "version: 1\nversions: 2" in old.out
+    assert "*Version 1 of 2: an older text of this article" in old.out
+    assert "> the bridge is safe for now" in old.out and "Changed since marked" not in old.out
+    assert "A spokesperson said the request was being considered." in old.out
+    newest = run("export", "bridge", "-o", "-")
+    assert "> the bridge is safe at present" in newest.out and "version: 1" not in newest.out
+    assert "## Orphans" in newest.out
+    written = run("export", "bridge", "--version", "1", "-o", str(tmp_path / "out"))
+    assert written.status == 0 and written.out.strip().endswith(".md")
+    refused = run("export", "bridge", "--version", "1", "--format", "json", "-o", "-")
+    assert refused.status == 2 and "JSON carries every version" in refused.err
+    missing = run("export", "bridge", "--version", "3", "-o", "-")
+    assert missing.status == 1 and "there is no version 3" in missing.err
+
+
+def test_open_a_version(run, changed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimmark.tui.cli.articles as articles_cli
+
+    run("add", str(changed))
+    opened: list[tuple[int, bool]] = []
+    monkeypatch.setattr(articles_cli, "require_terminal", lambda: None)
+    monkeypatch.setattr(
+        articles_cli,
+        "run_tui",
+        lambda store, article_id, exact_version=False: opened.append((article_id, exact_version)),
+    )
+    assert run("open", "bridge").status == 0
+    assert run("open", "bridge", "--version", "1").status == 0
+    assert run("open", "2", "--version", "2").status == 0
+    assert opened == [(2, False), (1, True), (2, True)]
+    missing = run("open", "bridge", "--version", "5")
+    assert missing.status == 1 and "there is no version 5" in missing.err

@@ -486,6 +486,26 @@ def test_a_library_from_before_m007_keeps_everything(tmp_path: Path) -> None:
         assert add(store, V1).repeat == 1  # a revert, now that the step is there
 
 
+def test_the_notes_of_an_older_version_are_where_they_sat_on_it(store: Store, v1: Article):
+    claim = mark(store, v1, "the bridge is safe for now", claim=Claim("the mayor"))
+    ferry = mark(store, v1, "A spokesperson said the request was being considered.")
+    gone = mark(store, v1, "eight months")
+    v2 = add(store, V1.replace("safe for now", "safe at present").replace(ferry.quote, ""))
+    later = mark(store, v2, "temporary ferry")  # first made on version 2
+    store.delete_annotation(gone.id)
+    store.update_annotation(claim.id, note="asked the council")
+    on_v1 = store.version_annotations(v1.id)
+    assert [(a.id, a.article_id, a.quote) for a in on_v1] == [
+        (claim.id, v1.id, "the bridge is safe for now"),
+        (ferry.id, v1.id, ferry.quote),
+    ]
+    assert (on_v1[0].start, on_v1[0].end) == (claim.start, claim.end)
+    assert on_v1[0].note == "asked the council" and not on_v1[0].changed  # content as now
+    on_v2 = store.version_annotations(v2.id)
+    assert [a.id for a in on_v2] == [claim.id, later.id]
+    assert on_v2 == store.list_annotations(v2.id)
+
+
 # -- naming versions ------------------------------------------------------------------------
 
 

@@ -498,7 +498,7 @@ def test_open_url_adds_then_opens_and_needs_a_terminal(
 
     monkeypatch.setattr(articles_cli, "require_terminal", lambda: None)
     monkeypatch.setattr(
-        articles_cli, "run_tui", lambda store, article_id: opened.append(article_id)
+        articles_cli, "run_tui", lambda store, article_id, **_: opened.append(article_id)
     )
     assert run("open", url).status == 0
     assert opened == [1] and len(server.requests) == 1

@@ -386,10 +386,13 @@ def article_markdown(
     group_by: str = "document",
     include_timestamp: bool = False,
     orphans: Sequence[Annotation] = (),
+    version: tuple[int, int] | None = None,
 ) -> str:
     """The Markdown export of one article's annotations (see the module docstring).
     `orphans` (annotations whose words are gone from this version) close the document
-    in their own section, with their old quote and note.
+    in their own section, with their old quote and note. `version` (number, count), for
+    an older version exported on its own, goes in the front matter (``version: 1``,
+    ``versions: 3``) and under the title.
 
     `group_by` is ``"document"`` (highlights and notes in document order) or ``"tag"``
     (under one heading per tag). The result depends only on the article and annotations
@@ -444,12 +447,20 @@ def article_markdown(
         lines.append(f"moved: {moved}")
     if orphans:
         lines.append(f"orphans: {len(orphans)}")
+    if version is not None:
+        lines += [f"version: {version[0]}", f"versions: {version[1]}"]
     lines += [
         "---",
         "",
         f"# {escape_text(article.title)}".rstrip(),
         "",
     ]
+    if version is not None:
+        lines += [
+            f"*Version {version[0]} of {version[1]}: an older text of this article, with "
+            "the notes where they sat on it.*",
+            "",
+        ]
     credit = " · ".join(
         part for part in (article.byline, article.site_name, article.published[:10]) if part
     )

@@ -65,7 +65,9 @@ def annotations_command(
     if orphans:
         _print_orphans(context, found.id, as_json)
         return
-    annotations = store.list_annotations(found.id)
+    # On an older version: the notes where they sat on that text (see
+    # Store.version_annotations); on the newest, those on it now.
+    annotations = store.version_annotations(found.id)
     paragraphs = ParagraphIndex(found.text)
     if as_json:
         print_json(

@@ -20,6 +20,7 @@ from claimmark.tui.cli.base import (
     require_terminal,
     resolve_article,
     run_tui,
+    version_option,
 )
 
 if TYPE_CHECKING:
@@ -49,25 +50,32 @@ def _timeout_option(func):  # type: ignore[no-untyped-def]
 @cli.command("open")
 @click.argument("article")
 @_timeout_option
+@version_option
 @pass_context
-def open_command(context: Context, article: str, timeout: float | None) -> None:
+def open_command(
+    context: Context, article: str, timeout: float | None, version: int | None
+) -> None:
     """Open ARTICLE (an id, a file, a URL, or a title fragment) in the reader.
 
     A file or URL not yet in the library is added first (a URL already in it opens
-    without fetching; 'claimmark refresh' fetches it again)."""
+    without fetching; 'claimmark refresh' fetches it again). With --version N, an older
+    version opens read-only, as history, with the notes where they sat on it."""
     from claimmark.store.web.fetch import looks_like_url
 
     require_terminal()  # before a new file or page is added: a failed command changes nothing
+    store = context.store
     if looks_like_url(article):
-        found = context.store.find_url(article.strip())
+        found = store.find_url(article.strip())
         if found is None:
             from claimmark.store.web.add import add_url
 
-            found = add_url(context.store, article, timeout=timeout).article
-        run_tui(context.store, found.id)
+            found = add_url(store, article, timeout=timeout).article
+        if version is not None:
+            found = store.version_of(found.id, version)
+        run_tui(store, found.id, exact_version=version is not None)
         return
-    found = resolve_article(context.store, article)
-    run_tui(context.store, found.id)
+    found = resolve_article(store, article, version)
+    run_tui(store, found.id, exact_version=version is not None)
 
 
 @cli.command("add")

@@ -133,12 +133,12 @@ def require_terminal() -> None:
         fail("the reader needs a terminal; see 'claimmark --help' for the commands to script it")
 
 
-def run_tui(store: Store, article_id: int | None) -> None:
+def run_tui(store: Store, article_id: int | None, *, exact_version: bool = False) -> None:
     require_terminal()
     from claimmark.tui.app import ClaimmarkApp
 
     # The collector stays off until the first frame (see tui.launch).
-    app = ClaimmarkApp(store, article_id=article_id)
+    app = ClaimmarkApp(store, article_id=article_id, exact_version=exact_version)
     app.run()
     if app.return_code:  # the app ended on an error (Textual has printed it): say so
         raise SystemExit(app.return_code)
