@@ -13,7 +13,7 @@ import pytest
 from sqlite_utils import Database
 
 from claimmark.store import AnnotationDraft, Claim, ClaimStatus
-from claimmark.store.errors import InvalidInput, NotFound
+from claimmark.store.errors import Conflict, InvalidInput, NotFound
 from claimmark.store.export import article_markdown, collection_json, import_collection
 from claimmark.store.models import Annotation, Article
 from claimmark.store.store import Store
@@ -283,6 +283,21 @@ def test_undo_after_a_new_version_keeps_the_carried_place(store: Store, v1: Arti
     assert restored.note == "first"
     assert restored.article_id == v2.id
     assert v2.text[restored.start : restored.end] == "a temporary ferry"
+
+
+def test_undo_of_a_create_after_a_new_version_deletes_the_carried_note(store: Store, v1: Article):
+    made = mark(store, v1, "a temporary ferry")
+    add(store, "A new first paragraph.\n" + V1)
+    # The undo of the create, by a reader that saw it before the new version carried it.
+    store.delete_annotation(made.id, expected=made)
+    with pytest.raises(NotFound):
+        store.get_annotation(made.id)
+    # Changed by someone else meanwhile (not only carried): left alone.
+    other = mark(store, store.find_article("bridge"), "eight months")
+    add(store, "Another first paragraph.\n" + V1)
+    store.update_annotation(other.id, note="someone else's")
+    with pytest.raises(Conflict):
+        store.delete_annotation(other.id, expected=other)
 
 
 def test_undo_of_a_delete_after_a_new_version_carries_it(store: Store, v1: Article):

@@ -290,11 +290,16 @@ async def test_a_new_version_from_another_program_reloads_with_the_cursor_on_its
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         view = screen.query_one(ArticleView)
+        view.move_cursor(V2.index("The council said"))
+        await pilot.press("s", "h")  # a highlight made before the new version arrives
+        await wait_until(pilot, lambda: len(lib.list_annotations(2)) == 3, what="highlight")
+        (made,) = [a for a in lib.list_annotations(2) if a.quote.startswith("The council")]
         view.move_cursor(V2.index("£4.2 million"))
         with Store(tmp_path / "lib.db") as other:  # another program, the same library
             other.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V3)
         await wait_until(pilot, lambda: screen.article.id == 3, what="the reload")
         assert view.cursor == V3.index("£4.2 million")
+        assert lib.get_annotation(made.id).article_id == 3
         assert screen.query_one(AnnotationPane).entries
         assert all(a.article_id == 3 for a in screen.annotations.values())
         await wait_until(
@@ -303,9 +308,14 @@ async def test_a_new_version_from_another_program_reloads_with_the_cursor_on_its
             what="the notice",
         )
         assert "A first paragraph added by the editors." in screen_text(app)
-        # A note made before the reload is undone where it now sits.
         await pilot.press("R")
         assert any("This is the newest version" in n for n in app.notices)
+        # The highlight made before the reload is undone where it now sits.
+        await pilot.press("u")
+        await wait_until(
+            pilot, lambda: made.id not in {a.id for a in lib.list_annotations(3)}, what="undo"
+        )
+        assert made.id not in screen.annotations
 
 
 async def test_a_new_version_waits_while_an_edit_is_pending_then_r_loads_it(
