@@ -59,3 +59,7 @@ class Damaged(StoreError):
 
 class DiskFull(StoreError):
     """The disk is full, or the file size limit is reached: nothing was written."""
+
+
+class Interrupted(StoreError):
+    """A query was stopped from another thread (`Store.interrupt`): a search typed past."""

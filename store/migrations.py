@@ -6,10 +6,12 @@ adding a step. `Store` applies pending steps when it opens a database.
 
 from __future__ import annotations
 
+import re
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET
+from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET, noted_sql
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -251,6 +253,227 @@ def m005_versions(db: Database) -> None:
     create = row[0].replace(old_check, f"CHECK (action IN ({actions}))", 1)
     create = create.replace("CREATE TABLE journal", "CREATE TABLE journal_new", 1)
     _rebuild(db, "journal", create)
+
+
+def _articles_autoincrement(db: Database) -> None:
+    """Rebuild `articles` with `id INTEGER PRIMARY KEY AUTOINCREMENT`, its definition
+    otherwise as it is now (whatever columns earlier steps added), its ids remembered."""
+    row = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'articles'"
+    ).fetchone()
+    create = re.sub(r'^CREATE TABLE "?articles"?', "CREATE TABLE articles_new", row[0])
+    if "AUTOINCREMENT" not in create.upper():
+        create, found = re.subn(
+            r"\bid\s+INTEGER\s+PRIMARY\s+KEY\b",
+            "id INTEGER PRIMARY KEY AUTOINCREMENT",
+            create,
+            count=1,
+            flags=re.IGNORECASE,
+        )
+        if not found:  # pragma: no cover - every claimmark library has this column
+            raise RuntimeError("articles has no INTEGER PRIMARY KEY id")
+    # Legacy renaming: a trigger of another table that names `articles` (a later branch of
+    # the schema may add one) would otherwise make the RENAME fail while `articles` is gone.
+    db.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        _rebuild(db, "articles", create)
+    finally:
+        db.execute("PRAGMA legacy_alter_table = OFF")
+    _run(
+        db,
+        "DELETE FROM sqlite_sequence WHERE name = 'articles'",
+        """INSERT INTO sqlite_sequence (name, seq)
+           SELECT 'articles', (SELECT coalesce(max(id), 0) FROM articles)""",
+    )
+
+
+def _noted(note: str) -> str:
+    """SQL: 1 when `note` holds text (the annotation is a note unless it is a claim)."""
+    return noted_sql(note)
+
+
+def _meta_rows(ids: str) -> str:
+    """SQL: insert the claimant, sources and tags row of `annotation_meta_fts` for the
+    annotations whose ids the subquery `ids` gives (none for those with all three empty)."""
+    return f"""INSERT INTO annotation_meta_fts (rowid, claimant, sources, tags)
+        SELECT id, claimant, sources, tags FROM (
+            SELECT a.id AS id,
+                coalesce(c.claimant, '') AS claimant,
+                coalesce((SELECT group_concat(name, ' > ') FROM
+                    (SELECT name FROM claim_sources s WHERE s.annotation_id = a.id
+                     ORDER BY position)), '') AS sources,
+                coalesce((SELECT group_concat(t.name, ', ') FROM annotation_tags l
+                    JOIN tags t ON t.id = l.tag_id WHERE l.annotation_id = a.id), '') AS tags
+            FROM annotations a LEFT JOIN claims c ON c.annotation_id = a.id
+            WHERE a.id IN ({ids}))
+        WHERE claimant != '' OR sources != '' OR tags != ''"""
+
+
+def _refresh_meta(ids: str) -> str:
+    """SQL statements that rebuild the `annotation_meta_fts` rows of the annotations whose
+    ids the subquery `ids` gives."""
+    return f"""DELETE FROM annotation_meta_fts WHERE rowid IN ({ids});
+        {_meta_rows(ids)};"""
+
+
+def _count_change(article: str, sign: str, annotation: str, note: str) -> str:
+    """SQL: add (`sign` "+") or take away ("-") one annotation's share of its article's
+    counts. `annotation` is its id, `note` its note (an expression of new. or old.)."""
+    claim = f"EXISTS (SELECT 1 FROM claims WHERE annotation_id = {annotation})"
+    return f"""UPDATE article_stats SET
+            annotations = annotations {sign} 1,
+            claims = claims {sign} {claim},
+            notes = notes {sign} ({_noted(note)} AND NOT {claim})
+        WHERE article_id = {article};"""
+
+
+@migrations()
+def m006_library_search_counts_positions(db: Database) -> None:
+    """The library at scale.
+
+    - `annotation_meta_fts`: full-text search over each annotation's claimant, source
+      chain and tags (its quote and note are in `annotations_fts`), kept by triggers.
+    - `article_stats`: each article's length, paragraphs and counts of annotations, notes
+      and claims, and copies of its dates and previous_id, kept by triggers, so that the
+      library lists and sorts 30,000 articles without counting 100,000 annotations or
+      reading their texts.
+    - `reading_positions`: where the reader was in each article.
+    - Indexes for the library's orders (title, added, last opened, the counts).
+    - Article ids are never given out twice (AUTOINCREMENT, as m003 did for annotations),
+      so that undoing a delete puts an article back under its own id even when another
+      article was added since.
+    """
+    _articles_autoincrement(db)
+    _run(
+        db,
+        "CREATE VIRTUAL TABLE annotation_meta_fts USING fts5(claimant, sources, tags)",
+        # The dates, previous_id, site and published date are copies of the article's: in
+        # `articles` they come after the text, and reading them there walks its pages.
+        """CREATE TABLE article_stats (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            length INTEGER NOT NULL,
+            paragraphs INTEGER NOT NULL,
+            annotations INTEGER NOT NULL DEFAULT 0,
+            notes INTEGER NOT NULL DEFAULT 0,
+            claims INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT,
+            last_opened_at TEXT,
+            previous_id INTEGER,
+            site_name TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE reading_positions (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            "offset" INTEGER NOT NULL CHECK ("offset" >= 0),
+            top INTEGER NOT NULL CHECK (top >= 0),
+            saved_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_articles_title ON articles(title COLLATE NOCASE)",
+        "CREATE INDEX idx_articles_imported ON articles(imported_at)",
+        "CREATE INDEX idx_articles_opened ON articles(coalesce(last_opened_at, imported_at))",
+        "CREATE INDEX idx_article_stats_annotations ON article_stats(annotations)",
+        "CREATE INDEX idx_article_stats_notes ON article_stats(notes)",
+        "CREATE INDEX idx_article_stats_claims ON article_stats(claims)",
+        # Whether any article came from the web (the library then shows site and date).
+        """CREATE INDEX idx_article_stats_web ON article_stats(article_id)
+           WHERE site_name != '' OR published != ''""",
+        # Backfill.
+        f"""INSERT INTO article_stats (article_id, imported_at, last_opened_at, previous_id,
+                site_name, published, length, paragraphs, annotations, notes, claims)
+            SELECT a.id, a.imported_at, a.last_opened_at, a.previous_id, a.site_name,
+                a.published, length(a.text),
+                length(a.text) - length(replace(a.text, char(10), '')) + 1,
+                (SELECT count(*) FROM annotations n WHERE n.article_id = a.id),
+                (SELECT count(*) FROM annotations n WHERE n.article_id = a.id
+                    AND {_noted("n.note")}
+                    AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.annotation_id = n.id)),
+                (SELECT count(*) FROM annotations n JOIN claims c ON c.annotation_id = n.id
+                    WHERE n.article_id = a.id)
+            FROM articles a""",
+        _meta_rows("SELECT id FROM annotations"),
+        # Article counts.
+        """CREATE TRIGGER article_stats_ai AFTER INSERT ON articles BEGIN
+            INSERT OR REPLACE INTO article_stats (article_id, imported_at, last_opened_at,
+                previous_id, site_name, published, length, paragraphs)
+            VALUES (new.id, new.imported_at, new.last_opened_at, new.previous_id,
+                    new.site_name, new.published, length(new.text),
+                    length(new.text) - length(replace(new.text, char(10), '')) + 1);
+        END""",
+        """CREATE TRIGGER article_stats_au_copies
+        AFTER UPDATE OF imported_at, last_opened_at, previous_id, site_name, published
+        ON articles BEGIN
+            UPDATE article_stats SET imported_at = new.imported_at,
+                last_opened_at = new.last_opened_at, previous_id = new.previous_id,
+                site_name = new.site_name, published = new.published
+            WHERE article_id = new.id;
+        END""",
+        """CREATE TRIGGER article_stats_au AFTER UPDATE OF text ON articles BEGIN
+            UPDATE article_stats SET length = length(new.text),
+                paragraphs = length(new.text) - length(replace(new.text, char(10), '')) + 1
+            WHERE article_id = new.id;
+        END""",
+        # A new annotation has no claim yet (the claim row refers to it).
+        f"""CREATE TRIGGER article_counts_ai AFTER INSERT ON annotations BEGIN
+            UPDATE article_stats SET annotations = annotations + 1,
+                notes = notes + {_noted("new.note")}
+            WHERE article_id = new.article_id;
+        END""",
+        # BEFORE: the claim (a child row, removed by the cascade after the annotation row)
+        # is still there to say whether the annotation counted as a claim or a note.
+        f"""CREATE TRIGGER article_counts_bd BEFORE DELETE ON annotations BEGIN
+            {_count_change("old.article_id", "-", "old.id", "old.note")}
+        END""",
+        f"""CREATE TRIGGER article_counts_au AFTER UPDATE OF note, article_id ON annotations
+        BEGIN
+            {_count_change("old.article_id", "-", "old.id", "old.note")}
+            {_count_change("new.article_id", "+", "new.id", "new.note")}
+        END""",
+        f"""CREATE TRIGGER article_counts_claim_ai AFTER INSERT ON claims BEGIN
+            UPDATE article_stats SET claims = claims + 1,
+                notes = notes - (SELECT {_noted("note")} FROM annotations
+                                 WHERE id = new.annotation_id)
+            WHERE article_id = (SELECT article_id FROM annotations WHERE id = new.annotation_id);
+        END""",
+        # A claim removed from an annotation that stays (when the annotation itself goes,
+        # its row is already gone here and its BEFORE DELETE trigger has counted it).
+        f"""CREATE TRIGGER article_counts_claim_ad AFTER DELETE ON claims BEGIN
+            UPDATE article_stats SET claims = claims - 1,
+                notes = notes + (SELECT {_noted("note")} FROM annotations
+                                 WHERE id = old.annotation_id)
+            WHERE article_id = (SELECT article_id FROM annotations WHERE id = old.annotation_id);
+        END""",
+        # Search over claimants, sources and tags.
+        f"""CREATE TRIGGER annotation_meta_claim_ai AFTER INSERT ON claims BEGIN
+            {_refresh_meta("SELECT new.annotation_id")}
+        END""",
+        f"""CREATE TRIGGER annotation_meta_claim_au AFTER UPDATE ON claims BEGIN
+            {_refresh_meta("SELECT old.annotation_id UNION SELECT new.annotation_id")}
+        END""",
+        f"""CREATE TRIGGER annotation_meta_claim_ad AFTER DELETE ON claims BEGIN
+            {_refresh_meta("SELECT old.annotation_id")}
+        END""",
+        f"""CREATE TRIGGER annotation_meta_source_ai AFTER INSERT ON claim_sources BEGIN
+            {_refresh_meta("SELECT new.annotation_id")}
+        END""",
+        f"""CREATE TRIGGER annotation_meta_source_au AFTER UPDATE ON claim_sources BEGIN
+            {_refresh_meta("SELECT old.annotation_id UNION SELECT new.annotation_id")}
+        END""",
+        f"""CREATE TRIGGER annotation_meta_source_ad AFTER DELETE ON claim_sources BEGIN
+            {_refresh_meta("SELECT old.annotation_id")}
+        END""",
+        f"""CREATE TRIGGER annotation_meta_tag_ai AFTER INSERT ON annotation_tags BEGIN
+            {_refresh_meta("SELECT new.annotation_id")}
+        END""",
+        f"""CREATE TRIGGER annotation_meta_tag_ad AFTER DELETE ON annotation_tags BEGIN
+            {_refresh_meta("SELECT old.annotation_id")}
+        END""",
+        f"""CREATE TRIGGER annotation_meta_tag_au AFTER UPDATE OF name ON tags BEGIN
+            {_refresh_meta("SELECT annotation_id FROM annotation_tags WHERE tag_id = new.id")}
+        END""",
+        """CREATE TRIGGER annotation_meta_ad AFTER DELETE ON annotations BEGIN
+            DELETE FROM annotation_meta_fts WHERE rowid = old.id;
+        END""",
+    )
 
 
 @migrations()

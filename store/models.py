@@ -184,9 +184,30 @@ class Article:
         return self.source if self.source.startswith(("http://", "https://")) else ""
 
 
+class LibrarySort(StrEnum):
+    """The orders the library can be listed in (each has its natural direction: newest,
+    A to Z, most first)."""
+
+    OPENED = "opened"
+    ADDED = "added"
+    TITLE = "title"
+    ANNOTATIONS = "annotations"
+    NOTES = "notes"
+    CLAIMS = "claims"
+
+    @property
+    def label(self) -> str:
+        """How the library names the order, e.g. "last opened"."""
+        return "last opened" if self is LibrarySort.OPENED else self.value
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
-    """An article as the library lists it: no text, with counts."""
+    """An article as the library lists it: no text, with counts and the reading position.
+
+    The counts are named as everywhere else (the export's front matter, `claimmark list`):
+    `annotation_count` counts every annotation, of which `claim_count` are claims and
+    `note_count` are notes (annotations with a note that are not claims)."""
 
     id: int
     title: str
@@ -195,11 +216,16 @@ class ArticleSummary:
     imported_at: str
     last_opened_at: str | None
     length: int
+    """Characters of text."""
     annotation_count: int
     claim_count: int
     previous_id: int | None = None
     site_name: str = ""
     published: str = ""
+    note_count: int = 0
+    paragraph_count: int = 1
+    position: int | None = None
+    """The saved reading position (a character offset), or None if never read."""
     version_count: int = 1
     """How many texts of this article are stored (1 = never changed)."""
     changed_count: int = 0
@@ -209,6 +235,118 @@ class ArticleSummary:
     """Annotations whose words are gone from this (the newest) version."""
     unseen_version: bool = False
     """The newest version arrived and has not been opened since."""
+
+    @property
+    def read_percent(self) -> int | None:
+        """How far through the article the saved position is (0-100), or None."""
+        if self.position is None:
+            return None
+        if self.length <= 0:
+            return 100
+        return min(100, max(0, round(100 * self.position / self.length)))
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingPosition:
+    """Where the reader was in an article: the cursor, and the text at the top of the view."""
+
+    offset: int
+    top: int
+    saved_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One match of a library search: where it is and a snippet of it.
+
+    `kind` is what matched: `title` or `text` of an article, or an annotation's kind
+    (`highlight`, `note` or `claim`); `field` the column (title, text, quote, note,
+    claimant, sources, tags). `start`/`end` are offsets into the article text of the match
+    (for a match in an annotation's quote) or of the annotation (for its note, claimant,
+    sources or tags); a title match is at 0-0."""
+
+    article_id: int
+    title: str
+    kind: str
+    field: str
+    paragraph: int | None
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    """Spans of `snippet` (start, end) that matched."""
+    start: int
+    end: int
+    annotation_id: int | None
+    score: float
+    """bm25: lower is better."""
+
+    @property
+    def where(self) -> str:
+        """Where the hit is, e.g. `title`, `¶4`, `¶4 note` or `¶2 claim (claimant)`."""
+        if self.kind == "title":
+            return "title"
+        place = f"¶{self.paragraph}" if self.paragraph is not None else ""
+        if self.kind == "text":
+            return place
+        detail = f" ({self.field})" if self.field not in ("quote", "note") else ""
+        return f"{place} {self.kind}{detail}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The hits of a search, best first, and how the query was read."""
+
+    query: str
+    """The query as it was run (the user's, or their words quoted when FTS5 refused it)."""
+    hits: tuple[SearchHit, ...]
+    plain_words: bool
+    """True when the query was not valid FTS5 syntax and was searched as plain words."""
+    more: bool
+    """True when there were more hits than the limit."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedArticles:
+    """What one deletion removed: enough to put it back, with the same ids.
+
+    `rows` holds every removed row (articles, annotations and everything that refers to
+    them) as (table, ((column, value), ...)), parents before children."""
+
+    article_ids: tuple[int, ...]
+    """Every version removed."""
+    titles: tuple[str, ...]
+    annotation_count: int
+    rows: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = field(repr=False)
+    tags: tuple[tuple[int, str], ...] = field(repr=False, default=())
+    """(id, name) of the tags the removed annotations used."""
+
+
+@dataclass(frozen=True, slots=True)
+class TagCount:
+    """A tag and how much it is used."""
+
+    name: str
+    annotations: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class TagChange:
+    """A rename, merge or delete of a tag across the library, with what each annotation's
+    tags were before it (for undo)."""
+
+    action: str
+    """`rename`, `merge` or `delete`."""
+    tag: str
+    """The tag renamed, merged away or deleted (as it was spelt)."""
+    into: str | None
+    """The new name, or the tag merged into; None for a delete."""
+    before: tuple[tuple[int, tuple[str, ...]], ...] = field(repr=False)
+    """(annotation id, its tags before the change) for every annotation changed."""
+
+    @property
+    def annotation_count(self) -> int:
+        """How many annotations the change touched."""
+        return len(self.before)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal
 from urllib.parse import urlparse
 
 from claimmark.store.anchoring import CONTEXT
@@ -28,13 +29,13 @@ from claimmark.store.connection import (
 )
 from claimmark.store.errors import Ambiguous, Conflict, InvalidInput, NotFound, StoreError
 from claimmark.store.history import DismissalStep, HistoryMark, UndoHistory, history_from_journal
+from claimmark.store.library import LibraryQueries
 from claimmark.store.models import (
     METADATA_FIELDS,
     Annotation,
     AnnotationDraft,
     Article,
     ArticleMetadata,
-    ArticleSummary,
     Attribution,
     Claim,
     ClaimRow,
@@ -53,6 +54,8 @@ from claimmark.store.sanitize import (
     clean_path,
 )
 from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET, READABLE_WITHOUT
+from claimmark.store.search import SearchQueries
+from claimmark.store.tagging import TagQueries
 from claimmark.store.versions import VersionsMixin
 
 BUSY_TIMEOUT_S: Final = 10.0
@@ -86,11 +89,28 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-class Store(VersionsMixin):
-    """claimmark's library: articles and their annotations in one SQLite file."""
+class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
+    """claimmark's library: articles and their annotations in one SQLite file.
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    The listing, reading positions and deletion of articles (store/library.py), search
+    (store/search.py) and tag management (store/tagging.py) are parts of this class kept
+    in modules of their own."""
+
+    def __init__(
+        self, path: str | os.PathLike[str], *, check: Literal["now", "later", "skip"] = "now"
+    ) -> None:
+        """Open (and upgrade) the library at `path`.
+
+        `check` is when the damage check (SQLite's quick check of every page, at most
+        0.25 s) runs: "now", before anything else; "later", before the first write or
+        when `check_for_damage` is called (the TUI calls it from a worker once its first
+        frame is out: on a library of 400 MB the check takes its full 0.25 s); "skip" for
+        a second connection to a library another `Store` checks. A pending schema upgrade
+        (a write) always checks first."""
         self.path = Path(path).expanduser()
+        self._check_lock = threading.Lock()
+        self._unchecked = False
+        self._damage: StoreError | None = None
         if self.path.is_dir():
             raise StoreError(f"{self.path} is a folder, not a database file")
         self.read_only = is_read_only_file(self.path)
@@ -119,7 +139,10 @@ class Store(VersionsMixin):
             # Nothing is changed before the file is known to be a sound claimmark library
             # (or a new one): another program's file is refused exactly as it was.
             applied = self._check_schema()
-            check_integrity(self.conn, self.path)
+            if check == "now" or applied != list(MIGRATION_NAMES):
+                check_integrity(self.conn, self.path)
+            else:
+                self._unchecked = check == "later"
             if not self.read_only:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -210,9 +233,10 @@ class Store(VersionsMixin):
     def close(self) -> None:
         """Close the connection, running ``PRAGMA optimize`` first when the store is writable
         (it refreshes the query planner's statistics where they are stale). SQLite itself
-        checkpoints the WAL into the database when the last connection to it closes."""
+        checkpoints the WAL into the database when the last connection to it closes. A
+        library not yet checked for damage (or found damaged) is closed without it."""
         try:
-            if not self.read_only:
+            if not self.read_only and not self._unchecked and self._damage is None:
                 self.conn.execute("PRAGMA optimize")
         except sqlite3.Error:
             pass
@@ -251,11 +275,33 @@ class Store(VersionsMixin):
             finally:
                 self._tx_depth = 0
 
+    def check_for_damage(self) -> None:
+        """Run the damage check that `check="later"` put off, if it has not run yet, and
+        raise `Damaged` if the file is damaged (again on every later call). Safe from
+        another thread: it reads through a connection of its own."""
+        with self._check_lock:
+            if self._unchecked:
+                try:
+                    conn = open_connection(self.path, read_only=True, timeout=BUSY_TIMEOUT_S)
+                    try:
+                        check_integrity(conn, self.path)
+                    finally:
+                        conn.close()
+                except StoreError as error:
+                    self._damage = error
+                except sqlite3.Error as error:
+                    self._damage = translate(error, self.path)
+                finally:
+                    self._unchecked = False
+            if self._damage is not None:
+                raise self._damage
+
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: the write lock taken up front, committed on success,
         rolled back (nothing changed) on any error. Inside `transaction()` it joins the
-        open transaction instead."""
+        open transaction instead. Nothing is written before the damage check has run."""
+        self.check_for_damage()
         if self._tx_depth:
             try:
                 yield self.conn
@@ -458,61 +504,6 @@ class Store(VersionsMixin):
         """How many article texts are stored (all versions)."""
         return int(self._read("SELECT count(*) FROM articles")[0][0])
 
-    def list_articles(self, *, all_versions: bool = False) -> list[ArticleSummary]:
-        """The library, most recently opened (or imported) first. Only the latest version
-        of each article unless `all_versions`."""
-        metadata = (
-            "a.site_name, a.published"
-            if self._metadata_columns
-            else "'' AS site_name, '' AS published"
-        )
-        where = (
-            ""
-            if all_versions
-            else "WHERE a.id NOT IN "
-            "(SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)"
-        )
-        flagged = "n.marked_quote IS NOT NULL" + (" OR n.moved" if self._moved_flags else "")
-        changed = (
-            f"""(SELECT count(*) FROM annotations n WHERE n.article_id = a.id
-                AND ({flagged}))"""
-            if self._marked_quotes
-            else "0"
-        )
-        rows = self._read(
-            f"""SELECT a.id, a.title, a.byline, a.source, a.imported_at, a.last_opened_at,
-                       a.previous_id, {metadata}, length(a.text) AS length,
-                       (SELECT count(*) FROM annotations n WHERE n.article_id = a.id)
-                           AS annotation_count,
-                       (SELECT count(*) FROM annotations n JOIN claims c
-                           ON c.annotation_id = n.id WHERE n.article_id = a.id) AS claim_count,
-                       {changed} AS changed_count
-                FROM articles a {where}
-                ORDER BY coalesce(a.last_opened_at, a.imported_at) DESC, a.id DESC"""
-        )
-        chains = self.chains()
-        return [
-            ArticleSummary(
-                id=row["id"],
-                title=row["title"],
-                byline=row["byline"],
-                source=row["source"],
-                imported_at=row["imported_at"],
-                last_opened_at=row["last_opened_at"],
-                length=row["length"],
-                annotation_count=row["annotation_count"],
-                claim_count=row["claim_count"],
-                previous_id=row["previous_id"],
-                site_name=row["site_name"],
-                published=row["published"],
-                version_count=chains.version_count(row["id"]),
-                changed_count=row["changed_count"],
-                orphan_count=chains.orphan_count(row["id"]),
-                unseen_version=row["previous_id"] is not None and row["last_opened_at"] is None,
-            )
-            for row in rows
-        ]
-
     def find_article(self, ref: str, *, version: int | None = None) -> Article:
         """The article `ref` names: an id, a path imported before, or a unique
         case-insensitive fragment of a title; its newest version, or version number
@@ -585,16 +576,6 @@ class Store(VersionsMixin):
         """Record that the article was opened now (the library lists it first)."""
         with self._write() as conn:
             conn.execute("UPDATE articles SET last_opened_at = ? WHERE id = ?", [now(), article_id])
-
-    def search_articles(self, query: str) -> list[int]:
-        """Ids of articles whose title or text match a full-text query, best first."""
-        terms = " ".join(f'"{word}"' for word in query.replace('"', " ").split())
-        if not terms:
-            return []
-        rows = self._read(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank", [terms]
-        )
-        return [row[0] for row in rows]
 
     # -- annotations -----------------------------------------------------------------
 

@@ -305,8 +305,8 @@ def test_dismissed_suggestions_and_settings(store: Store, article) -> None:
 
 def test_full_text_search(store: Store, article) -> None:
     store.add_article("Other", "", "/o.txt", "Nothing about water here.")
-    assert store.search_articles("barrier") == [article.id]
-    assert store.search_articles('"') == []
+    assert [hit.article_id for hit in store.search("barrier").hits] == [article.id]
+    assert store.search("water").hits[0].title == "Other"
 
 
 def test_not_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from time import time
 
+from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.notifications import Notification, Notify, SeverityLevel
@@ -12,6 +14,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from claimmark.store.errors import ClaimmarkError
+from claimmark.store.models import DeletedArticles, TagChange
 from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
 from claimmark.tui.key_order import OrderedKeysApp
@@ -33,6 +36,15 @@ def _expire(notification: Notification) -> None:
     """Let `notification` go: Textual drops an expired one from its list (and its toast)
     when it adds the next."""
     notification.timeout = 0
+
+
+@dataclass
+class LibraryHistory:
+    """Changes to the library as a whole that `u` undoes until the app closes: deleted
+    articles (in the library) and tag renames, merges and deletes (on the tags screen)."""
+
+    deleted: list[DeletedArticles] = field(default_factory=list)
+    tag_changes: list[TagChange] = field(default_factory=list)
 
 
 class ClaimmarkApp(OrderedKeysApp[None]):
@@ -69,6 +81,8 @@ class ClaimmarkApp(OrderedKeysApp[None]):
         self._notices: list[Notification] = []
         """The notifications posted that may still be showing, oldest first."""
         self._data_version: int | None = None
+        self.history = LibraryHistory()
+        """What the library and tags screens can undo."""
 
     def get_default_screen(self) -> Screen:
         """The library, or the reader when opened on one article (the library is then
@@ -85,11 +99,22 @@ class ClaimmarkApp(OrderedKeysApp[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(settle_after_startup)
+        self.call_after_refresh(self._check_for_damage)
         theme = self.store.get_setting("theme")
         if theme and theme in self.available_themes:
             self.theme = theme
         self._data_version = self.store.data_version()
         self.set_interval(self.OUTSIDE_CHANGES_EVERY_S, self.check_outside_changes)
+
+    @work(thread=True, exit_on_error=False)
+    def _check_for_damage(self) -> None:
+        """The library's damage check, put off until the first frame (see `Store`): a
+        damaged file ends the app with one line and status 1, as opening it would."""
+        try:
+            self.store.check_for_damage()
+        except ClaimmarkError as error:
+            message = visible(" ".join(str(error).split()))
+            self.call_from_thread(self.exit, None, 1, f"claimmark: error: {message}")
 
     def check_outside_changes(self) -> None:
         """If another process or window committed a change since the last look, let the

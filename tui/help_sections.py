@@ -62,7 +62,19 @@ def _screen_section_title(screen: Screen) -> str:
 
 
 def _widget_sections(screen: Screen) -> list[tuple[type, str]]:
+    from claimmark.tui.screens.library import LibraryScreen
     from claimmark.tui.screens.reader import ReaderScreen
+    from claimmark.tui.screens.tags import TagsScreen
+
+    if isinstance(screen, LibraryScreen):
+        from claimmark.tui.screens.library import SearchInput
+        from claimmark.tui.widgets.row_list import RowList
+
+        return [(RowList, "Moving in the list"), (SearchInput, "While typing a search")]
+    if isinstance(screen, TagsScreen):
+        from claimmark.tui.widgets.row_list import RowList
+
+        return [(RowList, "Moving in the list")]
 
     if isinstance(screen, ReaderScreen):
         from claimmark.tui.widgets.annotation_pane import AnnotationPane

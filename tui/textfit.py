@@ -23,6 +23,8 @@ def cells(text: str) -> int:
 
 def chop(text: str, width: int) -> int:
     """How many characters of `text` fit in `width` cells."""
+    if text.isascii() and text.isprintable():  # one cell each: no lookup
+        return max(0, min(len(text), width))
     used = 0
     for index, char in enumerate(text):
         used += get_character_cell_size(char)
@@ -50,3 +52,13 @@ def plain(text: str) -> Text:
     markup, where a str would be: a DataTable cell, `Static.update`) with every control
     character shown as U+FFFD (`store.sanitize.visible`)."""
     return Text(visible(text))
+
+
+def safe_line(text: str, *, keep_length: bool = False) -> str:
+    """Stored text on one line, safe to draw: controls and bidi controls shown as U+FFFD
+    (`store.sanitize.visible`), runs of whitespace one space. With `keep_length`, each
+    whitespace character becomes a space instead, so that offsets into `text` still hold
+    (a snippet's marks)."""
+    if keep_length:
+        return visible("".join(" " if c.isspace() else c for c in text))
+    return visible(squash(text))

@@ -5,7 +5,13 @@ usage). `base` holds the group, its shared context and the error handling; each 
 module adds the subcommands of one subject.
 """
 
-from claimmark.tui.cli import annotations, articles, config, exchange  # noqa: F401  (register)
+from claimmark.tui.cli import (  # noqa: F401  (register the subcommands)
+    annotations,
+    articles,
+    config,
+    exchange,
+    library,
+)
 from claimmark.tui.cli.base import DB_ENV, cli, default_db_path, fail, main
 
 __all__ = ["DB_ENV", "cli", "default_db_path", "fail", "main"]

@@ -241,17 +241,35 @@ def _short(text: str, limit: int = 50) -> str:
     return text if len(text) <= limit else "…" + text[-(limit - 1) :]
 
 
+SORTS = ("opened", "added", "title", "annotations", "notes", "claims")
+"""The orders of `claimmark list` (store.models.LibrarySort)."""
+
+
 @cli.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--all-versions", is_flag=True, help="Include earlier versions of articles.")
+@click.option(
+    "--sort",
+    type=click.Choice(SORTS),
+    default="opened",
+    show_default=True,
+    help="Order: last opened, added (newest first), title, or most annotations/notes/claims.",
+)
+@click.option("--reverse", is_flag=True, help="The other way round.")
 @pass_context
-def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
-    """List the articles in the library, most recently opened first."""
-    articles = context.store.list_articles(all_versions=all_versions)
+def list_command(
+    context: Context, as_json: bool, all_versions: bool, sort: str, reverse: bool
+) -> None:
+    """List the articles in the library, most recently opened first.
+
+    The counts are named as in exports: annotations (all of them), of which notes and
+    claims; read is how far through the article the saved reading position is.
+    """
+    articles = context.store.list_articles(all_versions=all_versions, sort=sort, reverse=reverse)
     if as_json:
         from dataclasses import asdict
 
-        print_json([asdict(a) for a in articles])
+        print_json([{**asdict(a), "read_percent": a.read_percent} for a in articles])
         return
     if not articles:
         echo("The library is empty: add articles with 'claimmark add URL|FILE...'.", err=True)
@@ -261,14 +279,20 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
     out = console()
     # Site and publication date when the terminal (or COLUMNS) has room for them.
     wide = out.width >= WIDE_LIST_COLUMNS
+    # The counts always, and the versions once an article has several; the byline and how
+    # far each was read when there is room for them beside the title.
+    roomy = out.width >= 110
+    versions = any(a.version_count > 1 for a in articles)
     columns = [
         ("id", "right", None),
         ("title", "left", None),
-        ("byline", "left", 24),
+        *((("byline", "left", 24),) if roomy else ()),
         *((("site", "left", 18), ("published", "left", None)) if wide else ()),
+        ("annotations", "right", None),
         ("notes", "right", None),
         ("claims", "right", None),
-        ("versions", "right", None),
+        *((("read", "right", None),) if roomy else ()),
+        *((("versions", "right", None),) if versions else ()),
         ("opened", "left", None),
     ]
     table = Table(box=None, pad_edge=False)
@@ -281,15 +305,23 @@ def list_command(context: Context, as_json: bool, all_versions: bool) -> None:
             max_width=width,
         )
     for a in articles:
-        row: list[Any] = [str(a.id), cell(a.title), cell(a.byline)]
+        read = a.read_percent
+        row: list[Any] = [str(a.id), cell(a.title)]
+        if roomy:
+            row.append(cell(a.byline))
         if wide:
             row += [cell(a.site_name), a.published[:10]]
         row += [
             str(a.annotation_count) + (f" +{a.orphan_count} orphaned" if a.orphan_count else ""),
+            str(a.note_count),
             str(a.claim_count),
-            str(a.version_count) + (" new" if a.unseen_version else ""),
-            (a.last_opened_at or "")[:16].replace("T", " "),
         ]
+        if roomy:
+            row.append("" if read is None else f"{read}%")
+        if versions:
+            row.append(str(a.version_count) + (" new" if a.unseen_version else ""))
+        opened = (a.last_opened_at or "")[:16].replace("T", " ")
+        row.append(opened if roomy else opened[:10])
         table.add_row(*row)
     out.print(table)
 

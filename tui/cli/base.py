@@ -61,8 +61,11 @@ def fail(message: str, status: int = 1) -> NoReturn:
 class Context:
     """What every subcommand shares: where the database is, opened on first use."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, *, screen: bool = False) -> None:
         self.db_path = db_path
+        self.screen = screen
+        """The command opens the TUI: the library's damage check waits for its first frame
+        (the app runs it in a worker; every write waits for it)."""
         self._store: Store | None = None
 
     @property
@@ -70,7 +73,7 @@ class Context:
         if self._store is None:
             from claimmark.store.store import Store
 
-            self._store = Store(self.db_path)
+            self._store = Store(self.db_path, check="later" if self.screen else "now")
         return self._store
 
     def close(self) -> None:
@@ -108,7 +111,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     """
     if ctx.invoked_subcommand not in (None, "open"):
         settle_after_startup()  # no screen to start: the collector back on now
-    context = Context(db_path or default_db_path())
+    context = Context(db_path or default_db_path(), screen=ctx.invoked_subcommand in (None, "open"))
     ctx.obj = context
     ctx.call_on_close(context.close)
     if ctx.invoked_subcommand is None:

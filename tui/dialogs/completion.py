@@ -3,6 +3,7 @@ is completed, from known values, case-insensitively."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -118,3 +119,52 @@ class CompletingInput(Input):
         if completion is None or len(completion) <= len(value):
             return None
         return completion
+
+
+class PathSuggester(Suggester):
+    """Completes a file or folder path from what is on disk: the name after the last `/`
+    (`~` is the home folder) to the first folder or article file (one of `suffixes`)
+    whose name starts with it, case-sensitively first; a folder ends with `/` so that
+    the next name can follow. Hidden names only when the typed name starts with a dot."""
+
+    def __init__(self, suffixes: Iterable[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._suffixes = tuple(s.lower() for s in suffixes)
+
+    def complete(self, value: str) -> str | None:
+        """The whole value with its last name completed, or None when nothing fits."""
+        if not value:
+            return None
+        if value == "~":
+            return "~/"
+        expanded = os.path.expanduser(value)
+        folder, slash, typed = expanded.rpartition("/")
+        folder = (folder or "/") if slash else "."
+        try:
+            with os.scandir(folder) as entries:
+                names = sorted(
+                    (entry.name, entry.is_dir())
+                    for entry in entries
+                    if not entry.name.startswith(".") or typed.startswith(".")
+                )
+        except OSError:
+            return None
+        candidates = [
+            (name, is_dir)
+            for name, is_dir in names
+            if is_dir or name.lower().endswith(self._suffixes)
+        ]
+        for exact in (True, False):
+            for name, is_dir in candidates:
+                matches = (
+                    name.startswith(typed)
+                    if exact
+                    else name.casefold().startswith(typed.casefold())
+                )
+                if matches and (name != typed or is_dir):
+                    return value[: len(value) - len(typed)] + name + ("/" if is_dir else "")
+        return None
+
+    async def get_suggestion(self, value: str) -> str | None:
+        """Textual's hook: see `complete`."""
+        return self.complete(value)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester, SuggestFromList
 from textual.widgets import Input
 
 from claimmark.tui.dialogs.base import DialogHints, DialogScreen
@@ -23,7 +23,8 @@ class PromptDialog(DialogScreen[str | None]):
     that as "clear"); with `enter_completes`, with the completion shown instead, when one
     is (for a filter that must name a known value, such as a tag). `escape` dismisses
     with None. A prefilled value is selected on entry, so typing replaces it.
-    `suggestions` complete the whole value case-insensitively (`tab` or `right` accepts).
+    `suggestions` complete the whole value case-insensitively, or a `suggester` completes
+    it its own way (`tab` or `right` accepts).
     """
 
     BINDINGS = [
@@ -37,6 +38,7 @@ class PromptDialog(DialogScreen[str | None]):
         value: str = "",
         placeholder: str = "",
         suggestions: Sequence[str] = (),
+        suggester: Suggester | None = None,
         *,
         enter_completes: bool = False,
     ) -> None:
@@ -49,6 +51,8 @@ class PromptDialog(DialogScreen[str | None]):
         """Shown while the input is empty."""
         self.suggestions = tuple(suggestions)
         """Completions, in order of preference."""
+        self.suggester = suggester
+        """Completes instead of `suggestions` when given (e.g. paths)."""
         self.enter_completes = enter_completes
         """Does `enter` take the completion shown (rather than the text typed)?"""
 
@@ -59,7 +63,8 @@ class PromptDialog(DialogScreen[str | None]):
             yield CompletingInput(
                 self.value,
                 placeholder=self.placeholder,
-                suggester=(
+                suggester=self.suggester
+                or (
                     SuggestFromList(self.suggestions, case_sensitive=False)
                     if self.suggestions
                     else None

@@ -17,6 +17,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
 
 from claimmark.store.errors import ClaimmarkError, Conflict
 from claimmark.store.history import AnnotationStep, DismissalStep, HistoryMark
@@ -37,6 +39,9 @@ from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry
 from claimmark.tui.widgets.article_view import ArticleView
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.marks import Mark
+
+SAVE_AFTER = 3.0
+"""Seconds after the cursor last moved that the reading position is saved."""
 
 if TYPE_CHECKING:
     from claimmark.store.suggest import Suggestion, Suggestions
@@ -133,12 +138,23 @@ class ReaderScreen(Screen[None]):
     dark: reactive[bool] = reactive(True, repaint=False)
     """Whether the app's theme is dark."""
 
-    def __init__(self, store: Store, article_id: int, *, exact_version: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        article_id: int,
+        *,
+        match: tuple[int, int] | None = None,
+        exact_version: bool = False,
+    ) -> None:
         super().__init__()
         self.store = store
         # Any version's id opens the newest: older texts are history (V shows them), read
         # here only when asked for (`exact_version`, `claimmark open --version N`).
         self.article: Article = store.newest_version(article_id)
+        self.match = match
+        """A span to open at, selected (a search hit); None opens where the reader was."""
+        self._saved: tuple[int, int] | None = None
+        self._save_timer: Timer | None = None
         self.history_version: tuple[int, int] | None = None
         """(number, count) while reading an older version as history: read-only, with the
         notes where they sat on it."""
@@ -175,6 +191,7 @@ class ReaderScreen(Screen[None]):
         self._view = ArticleView(id="article")
         self._view.set_article(self.article.title, self._credit(), self.article.text)
         self._load_annotations()
+        self._open_at_position()
         with Horizontal(id="reader-body"):
             yield self._view
             yield AnnotationPane(id="pane").data_bind(
@@ -182,7 +199,9 @@ class ReaderScreen(Screen[None]):
                 current_id=ReaderScreen.current_id,
                 dark=ReaderScreen.dark,
             )
-        yield KeyHints()
+        with Horizontal(id="reader-footer"):
+            yield KeyHints()
+            yield Static(self._position_text(), id="reading-status", markup=False)
 
     @property
     def view(self) -> ArticleView:
@@ -207,6 +226,62 @@ class ReaderScreen(Screen[None]):
         self.call_after_refresh(self._record_opened)
         # Look for attributions once the first frame is on screen, not before it.
         self.set_timer(0.3, self._find_suggestions)
+
+    # -- where the reader is --------------------------------------------------------------
+
+    def _open_at_position(self) -> None:
+        """Open at the match asked for, else where the reader was last time."""
+        if self.match is not None:
+            self._view.select_range(*self.match)
+            return
+        try:
+            position = self.store.reading_position(self.article.id)
+        except ClaimmarkError:
+            position = None
+        if position is not None:
+            self._view.show_position(position.offset, position.top)
+            self._saved = (position.offset, position.top)
+
+    def _position_text(self) -> str:
+        """¶N of M and how far through the text the cursor is, e.g. `¶4 of 12 · 31%`."""
+        cursor = self._view.cursor
+        length = len(self.article.text)
+        percent = 100 if length == 0 else round(100 * cursor / length)
+        return f"¶{self.paragraphs.number_of(cursor)} of {len(self.paragraphs)} · {percent}%"
+
+    def _show_position(self) -> None:
+        status = self.query_one("#reading-status", Static)
+        text = self._position_text()
+        if text != self._shown_position:  # the cursor moves often; repaint on change only
+            self._shown_position = text
+            status.update(text)
+
+    _shown_position = ""
+
+    def save_position(self) -> None:
+        """Remember where the reader is in this article (when leaving it, on quit, and
+        after a pause in reading)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if not self._view.is_mounted:
+            return
+        position = (self._view.cursor, self._view.top_offset)
+        if position == self._saved:
+            return
+        try:
+            self.store.save_position(self.article.id, *position)
+        except ClaimmarkError:
+            return  # a read-only library still reads
+        self._saved = position
+
+    def on_screen_suspend(self) -> None:
+        """Another screen goes over the reader (or it is popped): remember the position."""
+        self.save_position()
+
+    def on_unmount(self) -> None:
+        """The reader closes (back to the library, or the app quits)."""
+        self.save_position()
 
     def _record_opened(self) -> None:
         """Note the open in the library (after the first frame: it is a write), and say
@@ -346,6 +421,12 @@ class ReaderScreen(Screen[None]):
     @on(ArticleView.CursorMoved)
     def _track_cursor(self, event: ArticleView.CursorMoved) -> None:
         self._update_current()
+        if self.is_mounted:
+            self._show_position()
+            if self._save_timer is None:
+                self._save_timer = self.set_timer(SAVE_AFTER, self.save_position)
+            else:
+                self._save_timer.reset()
 
     def annotation_here(self) -> Annotation | None:
         """The innermost annotation under the article cursor (or the pane's highlighted
@@ -493,6 +574,7 @@ class ReaderScreen(Screen[None]):
         from claimmark.store.reanchor import TextMap
 
         self._load_history()  # the earlier history is this text's: read it before leaving
+        self.save_position()
         old = self.article
         cursor = TextMap(old.text, newest.text).nearest(self.view.cursor)
         was_history = self.history_version is not None
@@ -507,6 +589,8 @@ class ReaderScreen(Screen[None]):
         self.view.set_article(newest.title, self._credit(), newest.text)
         self._load_annotations()
         self.view.move_cursor(min(cursor, len(newest.text)))
+        self._saved = None
+        self._show_position()
         self.title = visible(newest.title)
         self.sub_title = visible(credit_line(newest))
         self.suggestions, self._found_suggestions = [], []
@@ -1142,6 +1226,7 @@ class ReaderScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back to where the reader was opened from (the library, or the claims view)."""
+        self.save_position()  # before the screen below reads it
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         else:

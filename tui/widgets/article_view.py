@@ -278,6 +278,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._sentences = Sentences("", self._layout.para_spans)
         # state
         self._cursor = 0
+        self._pending_top: int | None = None
         self._anchor: int | None = None
         self._select_mode = False
         self._goal: int | None = None
@@ -388,6 +389,39 @@ class ArticleView(ScrollView, can_focus=True):
         if self._anchor is not None:
             self._update(self._cursor, None, scroll=False)
 
+    @property
+    def top_offset(self) -> int:
+        """The offset of the first text line in view (0 while the title is in view)."""
+        layout = self._layout
+        if not layout.wrapped:
+            return self._pending_top or 0
+        top = round(self.scroll_y)
+        line = layout.nearest_line(top, 1)
+        return 0 if line is None or top < len(layout.header) else line.start
+
+    def show_position(self, cursor: int, top: int) -> None:
+        """Put the cursor on `cursor` with the line holding `top` at the top of the view
+        (a saved reading position), now or, before the first layout, at it. If the
+        cursor would then be out of view, it is scrolled into view instead."""
+        self.move_cursor(cursor, scroll=False)
+        self._pending_top = min(max(top, 0), len(self._layout.text))
+        if self._layout.wrapped:
+            self._apply_pending_top()
+
+    def _apply_pending_top(self) -> None:
+        top = self._pending_top
+        self._pending_top = None
+        if top is None:
+            return
+        layout = self._layout
+        row = 0 if top == 0 else layout.row_of(top)
+        height = self.scrollable_content_region.height
+        cursor_row = layout.row_of(self._cursor)
+        if height > 0 and not row <= cursor_row < row + height:
+            self._scroll_to_cursor()
+            return
+        self.scroll_to(y=row, animate=False, force=True)
+
     def marks_at(self, offset: int) -> list[Mark]:
         """The marks covering `offset`, innermost first (ties: most recent first)."""
         return self._marks.at(offset)
@@ -462,7 +496,9 @@ class ArticleView(ScrollView, can_focus=True):
         layout.wrap(width)
         self._strips.clear()
         self.virtual_size = Size(width, layout.total_rows)
-        if anchor_offset is not None:
+        if self._pending_top is not None and self.is_mounted:
+            self._apply_pending_top()  # a saved position, set before the first layout
+        elif anchor_offset is not None:
             top = max(0, layout.row_of(anchor_offset) - screen_row)
             self.scroll_to(y=top, animate=False, force=True)
         elif self._cursor and self.is_mounted:
