@@ -25,11 +25,13 @@ The benchmark knows where every annotation truly belongs after the edit (its spa
 through the edit, or nowhere when its words were deleted) and counts, for every
 annotation of the trial (the focus and the others in the document):
 
-- survived (its words are intact): share re-anchored exactly right (the same span);
+- survived (its words are intact): share re-anchored exactly right (the same span), and
+  share flagged "moved" (a check asked for although nothing was wrong: false alarms);
 - edited (typo or word changed inside, reworded): exactly right, or reported as orphan;
-- deleted: share reported (an orphan, or placed but flagged changed);
+- deleted: share reported (an orphan, or placed but flagged changed or moved);
 - placed on wrong text: placed where its words never went (no overlap with the truth,
-  or anywhere when they were deleted), as a share of all annotations.
+  or anywhere when they were deleted), as a share of all annotations, and how much of
+  it was flagged (the user is told to check) or not (silently wrong).
 
 Three matchers side by side: claimmark's (`store.reanchor`: one diff, verify, exact search,
 fuzzy match scored like Hypothesis with a minimum score), exact-only (the exact quote with

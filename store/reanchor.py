@@ -10,10 +10,15 @@ How an annotation is placed, cheapest first:
 1. **One diff of old to new.** Paragraphs are diffed first (rapidfuzz's LCS opcodes over
    the list of paragraphs); unchanged paragraphs map by a constant shift, and changed ones
    are paired with the new paragraph they became (the same text elsewhere: a moved
-   paragraph; else the most similar one nearby). Only inside a changed pair is a finer
-   diff taken, over word tokens, and only when an annotation lies in it. Both ends of the
-   annotation are mapped through that diff.
-2. **Verify.** If the mapped span holds exactly the quote, the annotation is there.
+   paragraph; else the most similar one nearby). A paragraph split in two, or two
+   merged into one, is grouped with the part split off (merged in) when that part stands
+   whole at the join (`TextMap._join_splits`), so the group is diffed as one stretch.
+   Only inside a changed pair (or group) is a finer diff taken, over word tokens, and
+   only when an annotation lies in it. Both ends of the annotation are mapped through
+   that diff.
+2. **Verify.** If the mapped span holds exactly the quote, with its paragraph unchanged
+   or the text beside it within the paragraph intact on at least one side, the
+   annotation is there.
 3. **Exact search.** Otherwise the quote is looked for, exactly, near the mapped place
    and then in the whole text; each occurrence is scored (below): the same words in an
    unrelated sentence are not the annotation's place.
@@ -30,6 +35,16 @@ an unrelated sentence scores little, and **nothing scoring below `MIN_SCORE` is 
 the annotation is an orphan. A placed
 annotation whose words differ from its quote is `CHANGED`; the caller keeps the quote as
 it was marked, so the user sees what changed.
+
+**Words lost where they were.** When the diff says the annotation's own words were
+deleted (its paragraph has no counterpart) or replaced, or that the words around them
+within their paragraph all changed, the same words found elsewhere may be a copy (a
+repeated credit line, the phrase quoted in another sentence) as easily as the words
+moved. Such a place is taken as `EXACT` only when it is unmistakable: exactly the old
+prefix and suffix around it, and that quote-with-context once in the new text and once in
+the old. Otherwise the annotation is an orphan when the diff shows its words replaced in
+place with the text around them intact, or when the copy is text the diff kept from
+another paragraph; else it is placed and flagged `MOVED`, for the user to check.
 """
 
 from __future__ import annotations

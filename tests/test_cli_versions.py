@@ -180,7 +180,7 @@ def test_accept_refuses_an_unknown_or_foreign_annotation(
 def test_a_file_back_to_an_earlier_text_is_a_new_version(run, changed: Path) -> None:
     run("add", str(changed))
     changed.write_text(STORY, encoding="utf-8")
-    back = run("add", str(changed))
+    back = run("refresh", "bridge")  # read again from its file, as for a web page
     assert back.status == 0
     assert "new version of #2, back to an earlier text (3 notes carried)" in back.out
     versions = json.loads(run("versions", "bridge", "--json").out)
