@@ -357,3 +357,19 @@ async def test_a_new_version_loads_once_the_open_dialog_closes(lib: Store, tmp_p
         assert screen.article.id == 2
         await pilot.press("escape")
         await wait_until(pilot, lambda: screen.article.id == 3, what="the reload")
+
+
+async def test_a_revert_opens_as_the_newest_and_v_says_which_text_it_brings_back(
+    lib: Store,
+) -> None:
+    back = lib.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V1)
+    assert back.status == "new-version" and back.article.repeat == 1
+    app = RecordingApp(lib, article_id=1)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.article.id == back.article.id
+        await wait_until(pilot, lambda: "ask why" in screen_text(app), what="the notes")
+        assert "⚠ CHANGED" not in screen_text(app) and "Orphans" not in screen_text(app)
+        await pilot.press("V")
+        await wait_until(pilot, lambda: "= v1 again" in screen_text(app), what="the revert")
