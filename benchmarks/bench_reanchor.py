@@ -17,17 +17,21 @@ annotation (the focus):
 - reworded: the focus (a whole sentence) reworded, about a third of its words changed;
 - deleted: the focus's sentence deleted;
 - phrase-twice: the focus phrase also written in a new sentence elsewhere;
-- phrase-twice-deleted: that, and the focus's own sentence deleted.
+- phrase-twice-deleted: that, and the focus's own sentence deleted;
+- paragraph-split: the focus's paragraph split in two between sentences;
+- paragraphs-merged: the focus's paragraph and the next joined into one.
 
 The benchmark knows where every annotation truly belongs after the edit (its span mapped
 through the edit, or nowhere when its words were deleted) and counts, for every
 annotation of the trial (the focus and the others in the document):
 
-- survived (its words are intact): share re-anchored exactly right (the same span);
+- survived (its words are intact): share re-anchored exactly right (the same span), and
+  share flagged "moved" (a check asked for although nothing was wrong: false alarms);
 - edited (typo or word changed inside, reworded): exactly right, or reported as orphan;
-- deleted: share reported (an orphan, or placed but flagged changed);
+- deleted: share reported (an orphan, or placed but flagged changed or moved);
 - placed on wrong text: placed where its words never went (no overlap with the truth,
-  or anywhere when they were deleted), as a share of all annotations.
+  or anywhere when they were deleted), as a share of all annotations, and how much of
+  it was flagged (the user is told to check) or not (silently wrong).
 
 Three matchers side by side: claimmark's (`store.reanchor`: one diff, verify, exact search,
 fuzzy match scored like Hypothesis with a minimum score), exact-only (the exact quote with
@@ -355,6 +359,41 @@ def make_trial(rng: random.Random, doc: list[str], kind: str) -> Trial | None:
                 ]
                 truth[0] = None
                 category[0] = "deleted"
+    elif kind == "paragraph-split":
+        # The focus's paragraph split in two at a sentence boundary no mark straddles.
+        bounds = [s for s, _ in _sentences(text) if s > 0]
+        bounds = [
+            b for b in bounds if not any(m.para == f.para and m.start < b < m.end for m in marks)
+        ]
+        if not bounds:
+            return None
+        cut = rng.choice(bounds)
+        head, tail = text[:cut].rstrip(), text[cut:]
+        dropped = cut - len(head)  # the space between the sentences
+        new = paragraphs[: f.para] + [head, tail] + paragraphs[f.para + 1 :]
+        truth = []
+        for m in marks:
+            if m.para < f.para or (m.para == f.para and m.end <= len(head)):
+                truth.append(Mark(m.para, m.start, m.end))
+            elif m.para == f.para:
+                truth.append(Mark(m.para + 1, m.start - cut, m.end - cut))
+            else:
+                truth.append(Mark(m.para + 1, m.start, m.end))
+        del dropped
+    elif kind == "paragraphs-merged":
+        # The focus's paragraph and the next one joined into one.
+        if f.para + 1 >= len(paragraphs):
+            return None
+        joined = text + " " + paragraphs[f.para + 1]
+        new = paragraphs[: f.para] + [joined] + paragraphs[f.para + 2 :]
+        truth = []
+        for m in marks:
+            if m.para <= f.para:
+                truth.append(Mark(m.para, m.start, m.end))
+            elif m.para == f.para + 1:
+                truth.append(Mark(f.para, len(text) + 1 + m.start, len(text) + 1 + m.end))
+            else:
+                truth.append(Mark(m.para - 1, m.start, m.end))
     else:
         raise ValueError(kind)
     if len(truth) != len(marks):
@@ -384,6 +423,8 @@ KINDS = (
     "deleted",
     "phrase-twice",
     "phrase-twice-deleted",
+    "paragraph-split",
+    "paragraphs-merged",
 )
 
 # -- matchers ------------------------------------------------------------------------------
@@ -484,12 +525,16 @@ def evaluate(trials: list[Trial], matcher: Matcher) -> Counter[str]:
                 if category == "deleted":
                     counts["deleted:reported"] += 1
                 continue
+            flagged = placed.outcome in (Outcome.CHANGED, Outcome.MOVED)
             if truth is None:
                 counts["wrong"] += 1
                 counts[f"wrongkind:{trial.kind}"] += 1
-                if placed.outcome is Outcome.CHANGED:
+                if flagged:
                     counts["deleted:reported"] += 1
+                    counts["wrong:flagged"] += 1
                 continue
+            if placed.outcome is Outcome.MOVED:
+                counts[f"{category}:moved"] += 1
             t0 = new_starts[truth.para] + truth.start
             t1 = new_starts[truth.para] + truth.end
             if (placed.start, placed.end) == (t0, t1):
@@ -499,6 +544,8 @@ def evaluate(trials: list[Trial], matcher: Matcher) -> Counter[str]:
             else:
                 counts["wrong"] += 1
                 counts[f"wrongkind:{trial.kind}"] += 1
+                if flagged:
+                    counts["wrong:flagged"] += 1
     return counts
 
 
@@ -661,10 +708,18 @@ def main() -> None:
     row("survived: exactly right (goal >= 97%)", _survived)
     row("survived: overlapping, not exact", lambda c: share(c["survived:near"], c["survived"]))
     row("survived: orphaned", lambda c: share(c["survived:orphan"], c["survived"]))
+    row(
+        "survived: flagged moved (a check asked)",
+        lambda c: share(c["survived:moved"], c["survived"]),
+    )
     row("edited inside: exactly right", lambda c: share(c["edited:exact"], c["edited"]))
     row("edited inside: orphaned (reported)", lambda c: share(c["edited:orphan"], c["edited"]))
     row("deleted: reported  (goal 100%)", lambda c: share(c["deleted:reported"], c["deleted"]))
     row("placed on wrong text  (goal <= 0.1%)", lambda c: share(c["wrong"], c["all"]))
+    row("  of which flagged changed or moved", lambda c: share(c["wrong:flagged"], c["all"]))
+    row(
+        "  not flagged (silently wrong)", lambda c: share(c["wrong"] - c["wrong:flagged"], c["all"])
+    )
     print("\nPlaced on wrong text, by kind of edit (count):")
     for kind in KINDS:
         row(f"  {kind}", lambda c, k=kind: str(c[f"wrongkind:{k}"]))  # type: ignore[misc]

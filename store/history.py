@@ -102,6 +102,8 @@ def change_label(before: Annotation | None, after: Annotation | None) -> str:
         return "colour"
     if (before.start, before.end) != (after.start, after.end):
         return "span"
+    if before.flagged and not after.flagged:
+        return "accept"
     return "change"
 
 

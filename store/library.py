@@ -201,13 +201,17 @@ class LibraryQueries(StoreParts):
     def _with_versions(self, summary: ArticleSummary) -> ArticleSummary:
         """`summary` with what its versions say (schema step m005): how many texts the
         article has, how many of its annotations changed since they were marked or were
-        left behind as orphans on older texts, and whether a new version is unread."""
+        left behind as orphans on older texts, and whether a new version is unread. A
+        note flagged as moved (schema step m007) counts with the changed ones."""
         changed = 0
         if self.has_column("annotations", "marked_quote"):
+            flagged = "marked_quote IS NOT NULL" + (
+                " OR moved" if self.has_column("annotations", "moved") else ""
+            )
             changed = int(
                 self._read(
-                    """SELECT count(*) FROM annotations
-                       WHERE article_id = ? AND marked_quote IS NOT NULL""",
+                    f"""SELECT count(*) FROM annotations
+                       WHERE article_id = ? AND ({flagged})""",
                     [summary.id],
                 )[0][0]
             )

@@ -476,6 +476,27 @@ def m006_library_search_counts_positions(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_moved_notes_and_reverts(db: Database) -> None:
+    """Two things versions needed since m005.
+
+    - `annotations.moved` (0 or 1): a new version carried the note onto the same words
+      found elsewhere, while its own were deleted or rewritten around it; it is flagged
+      for the user to check (like a changed one) until accepted or marked anew.
+    - `articles.repeat`: 0 for the first stored text with its sha256; 1, 2, ... for a
+      later version that brought back the very text of an older one (a revert). The
+      sha256 index stays unique, over (sha256, repeat): a revert is a new version row, so
+      the newest version is always the text as it now is and history stays in order."""
+    _run(
+        db,
+        """ALTER TABLE annotations ADD COLUMN moved INTEGER NOT NULL DEFAULT 0
+           CHECK (moved IN (0, 1))""",
+        'ALTER TABLE articles ADD COLUMN "repeat" INTEGER NOT NULL DEFAULT 0 CHECK ("repeat" >= 0)',
+        "DROP INDEX idx_articles_sha256",
+        'CREATE UNIQUE INDEX idx_articles_sha256 ON articles(sha256, "repeat")',
+    )
+
+
 def registered_names() -> tuple[str, ...]:
     """The names of the registered steps, in order: what an empty database has pending."""
     return tuple(step.name for step in migrations.pending(Database(memory=True)))

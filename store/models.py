@@ -86,11 +86,21 @@ class Annotation:
     marked_quote: str | None = None
     """The quote as it was marked, when the words under the annotation have changed
     since (a new version of the article reworded them); None while they are the same."""
+    moved: bool = False
+    """A new version carried the annotation onto the same words found elsewhere, while
+    its own were deleted (or rewritten all around it): most likely its words moved, but
+    a copy of them would look the same, so the user is asked to check the place."""
 
     @property
     def changed(self) -> bool:
         """True when the words under the annotation differ from those that were marked."""
         return self.marked_quote is not None
+
+    @property
+    def flagged(self) -> bool:
+        """True when a new version left the annotation for the user to check: its words
+        changed, or it moved (`accept_changed_words` takes it as it now is)."""
+        return self.marked_quote is not None or self.moved
 
     @property
     def kind(self) -> str:
@@ -156,6 +166,9 @@ class Article:
     fetched_from: str = ""
     fetched_at: str = ""
     language: str = ""
+    repeat: int = 0
+    """0 for the first stored text with this content; 1, 2, ... for a later version that
+    brought back the very text of an older one (a revert), which `sha256` shares."""
 
     @property
     def metadata(self) -> ArticleMetadata:
@@ -216,7 +229,8 @@ class ArticleSummary:
     version_count: int = 1
     """How many texts of this article are stored (1 = never changed)."""
     changed_count: int = 0
-    """Annotations whose words changed since they were marked."""
+    """Annotations flagged by a new version: their words changed since they were marked,
+    or they moved (`Annotation.flagged`)."""
     orphan_count: int = 0
     """Annotations whose words are gone from this (the newest) version."""
     unseen_version: bool = False
@@ -346,10 +360,12 @@ class CarryReport:
     orphaned: int = 0
     """Not placed: their words are gone. They stay on the version where they last fitted
     and are listed as orphans of the newest version."""
+    moved: int = 0
+    """Carried onto the same words found elsewhere (flagged "moved": check the place)."""
 
     @property
     def carried(self) -> int:
-        return self.exact + self.changed
+        return self.exact + self.changed + self.moved
 
     def summary(self) -> str:
         """One line for a user, e.g. "4 notes carried (1 changed), 1 orphan"."""
@@ -357,8 +373,11 @@ class CarryReport:
         if not total:
             return "no notes to carry"
         parts = [f"{self.carried} note{'s' if self.carried != 1 else ''} carried"]
-        if self.changed:
-            parts[0] += f" ({self.changed} changed)"
+        flags = [
+            f"{n} {what}" for n, what in ((self.changed, "changed"), (self.moved, "moved")) if n
+        ]
+        if flags:
+            parts[0] += f" ({', '.join(flags)})"
         if self.orphaned:
             parts.append(f"{self.orphaned} orphan{'s' if self.orphaned != 1 else ''}")
         return ", ".join(parts)
@@ -378,6 +397,8 @@ class VersionInfo:
     annotation_count: int
     """Annotations that sit on this text (on an older version: orphans)."""
     newest: bool
+    same_as: int | None = None
+    """For a revert: the number of the first version with the very same text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +499,7 @@ def annotation_to_dict(annotation: Annotation) -> dict:
         "updated_at": annotation.updated_at,
         "changed": annotation.changed,
         "marked_quote": annotation.marked_quote,
+        "moved": annotation.moved,
     }
 
 
@@ -498,4 +520,5 @@ def annotation_from_dict(data: dict) -> Annotation:
         created_at=str(data["created_at"]),
         updated_at=str(data["updated_at"]),
         marked_quote=None if data.get("marked_quote") is None else str(data["marked_quote"]),
+        moved=bool(data.get("moved", False)),
     )

@@ -10,10 +10,15 @@ How an annotation is placed, cheapest first:
 1. **One diff of old to new.** Paragraphs are diffed first (rapidfuzz's LCS opcodes over
    the list of paragraphs); unchanged paragraphs map by a constant shift, and changed ones
    are paired with the new paragraph they became (the same text elsewhere: a moved
-   paragraph; else the most similar one nearby). Only inside a changed pair is a finer
-   diff taken, over word tokens, and only when an annotation lies in it. Both ends of the
-   annotation are mapped through that diff.
-2. **Verify.** If the mapped span holds exactly the quote, the annotation is there.
+   paragraph; else the most similar one nearby). A paragraph split in two, or two
+   merged into one, is grouped with the part split off (merged in) when that part stands
+   whole at the join (`TextMap._join_splits`), so the group is diffed as one stretch.
+   Only inside a changed pair (or group) is a finer diff taken, over word tokens, and
+   only when an annotation lies in it. Both ends of the annotation are mapped through
+   that diff.
+2. **Verify.** If the mapped span holds exactly the quote, with its paragraph unchanged
+   or the text beside it within the paragraph intact on at least one side, the
+   annotation is there.
 3. **Exact search.** Otherwise the quote is looked for, exactly, near the mapped place
    and then in the whole text; each occurrence is scored (below): the same words in an
    unrelated sentence are not the annotation's place.
@@ -30,6 +35,16 @@ an unrelated sentence scores little, and **nothing scoring below `MIN_SCORE` is 
 the annotation is an orphan. A placed
 annotation whose words differ from its quote is `CHANGED`; the caller keeps the quote as
 it was marked, so the user sees what changed.
+
+**Words lost where they were.** When the diff says the annotation's own words were
+deleted (its paragraph has no counterpart) or replaced, or that the words around them
+within their paragraph all changed, the same words found elsewhere may be a copy (a
+repeated credit line, the phrase quoted in another sentence) as easily as the words
+moved. Such a place is taken as `EXACT` only when it is unmistakable: exactly the old
+prefix and suffix around it, and that quote-with-context once in the new text and once in
+the old. Otherwise the annotation is an orphan when the diff shows its words replaced in
+place with the text around them intact, or when the copy is text the diff kept from
+another paragraph; else it is placed and flagged `MOVED`, for the user to check.
 """
 
 from __future__ import annotations
@@ -76,6 +91,11 @@ occurrence it was."""
 PAIR_MIN = 0.5
 """Two changed paragraphs are paired (one became the other) when at least this similar."""
 
+CONTEXT_AGREEMENT = 32
+"""How many characters of agreeing context the edge of the text counts for, when the
+quote began or ended the old text (its prefix or suffix is empty): a whole stored
+context's worth (`store.anchoring.CONTEXT`)."""
+
 WINDOW = 2000
 """How far (characters) around the expected place the exact and fuzzy searches look
 first."""
@@ -95,6 +115,11 @@ class Outcome(StrEnum):
     """Placed on the same words."""
     CHANGED = "changed"
     """Placed, but the words under it differ from its quote."""
+    MOVED = "moved"
+    """Placed on the same words found elsewhere, while the diff says its own words were
+    deleted or replaced: most likely its words moved, but a copy of them (a repeated
+    credit line, the same phrase in another sentence) looks the same, so it is flagged
+    for the user to check rather than taken as exactly right."""
     ORPHAN = "orphan"
     """Not placed: its words are gone (or no place scored `MIN_SCORE`)."""
 
@@ -190,6 +215,28 @@ class TokenMap:
             return self.b_starts[region.b0 + token - region.a0] + pos - self.a_starts[token]
         return self.b_starts[region.b1] if end else self.b_starts[region.b0]
 
+    def kept(self, start: int, end: int) -> bool:
+        """True when all of `b[start:end]` is text of `a` that the diff kept (inside its
+        equal regions), not text that was added."""
+        first = bisect_right(self.b_starts, start) - 1
+        last = bisect_right(self.b_starts, max(start, end - 1)) - 1
+        for region in self.regions:
+            if region.b1 <= first or region.b0 > last or region.b0 == region.b1:
+                continue
+            if not region.equal:
+                return False
+        return True
+
+
+class Group(NamedTuple):
+    """Old paragraphs old_lo..old_hi (inclusive) became new paragraphs new_lo..new_hi: a
+    paragraph split in two, or two merged into one."""
+
+    old_lo: int
+    old_hi: int
+    new_lo: int
+    new_hi: int
+
 
 class TextMap:
     """One diff of an old text to a new one, paragraph by paragraph, that maps offsets.
@@ -219,7 +266,13 @@ class TextMap:
                     (list(range(region.a0, region.a1)), list(range(region.b0, region.b1)))
                 )
         self._pair_changed(blocks, old_paras, new_paras)
-        self._maps: dict[int, TokenMap] = {}
+        self._maps: dict[Group, TokenMap] = {}
+        self._source: dict[int, int] | None = None
+        self.groups: dict[int, Group] = {}
+        """Old paragraph -> the group it is mapped in, for paragraphs that were split or
+        merged (`_join_splits`); other paragraphs map one to one through `pair`."""
+        self._groups_new: dict[int, Group] = {}
+        self._join_splits(old_paras, new_paras)
 
     def _pair_changed(
         self,
@@ -280,6 +333,10 @@ class TextMap:
                     held = 100 * common / min(len(a), len(b))
                     if held >= 80:
                         score = max(score, held)
+                elif grown and _contains(a, b):
+                    # A short paragraph left of a longer one (its other sentences
+                    # deleted), or grown into one: the same words, whole.
+                    score = max(score, 100.0)
                 if score >= cutoff:
                     scored.append((score, -abs(i - j), i, j))
         for _, _, i, j in sorted(scored, reverse=True):
@@ -287,12 +344,91 @@ class TextMap:
                 self.pair[i] = j
                 taken.add(j)
 
-    def _token_map(self, i: int, j: int) -> TokenMap:
-        found = self._maps.get(i)
+    def _join_splits(self, old_paras: list[str], new_paras: list[str]) -> None:
+        """Group a changed pair with the unpaired paragraphs next to it that were split
+        off it or merged into it: a new paragraph beside the partner whose words the old
+        paragraph holds (a split), or an old paragraph beside it whose words the partner
+        holds (a merge). The group is then diffed as one stretch of text, so the notes
+        in the split-off (merged) part map like the rest."""
+        taken = {j for j in self.pair if j is not None}
+        for i, j in enumerate(self.pair):
+            if j is None or self.same[i] or i in self.groups:
+                continue
+            group = Group(i, i, j, j)
+            grew = True
+            while grew:
+                grew = False
+                for side in (-1, 1):
+                    k = (group.new_lo - 1) if side < 0 else (group.new_hi + 1)
+                    if 0 <= k < len(new_paras) and k not in taken:
+                        if self._absorbs(old_paras, new_paras, group, new_k=k):
+                            group = group._replace(
+                                new_lo=min(group.new_lo, k), new_hi=max(group.new_hi, k)
+                            )
+                            taken.add(k)
+                            grew = True
+                    m = (group.old_lo - 1) if side < 0 else (group.old_hi + 1)
+                    if 0 <= m < len(old_paras) and self.pair[m] is None and m not in self.groups:
+                        if self._absorbs(old_paras, new_paras, group, old_m=m):
+                            group = group._replace(
+                                old_lo=min(group.old_lo, m), old_hi=max(group.old_hi, m)
+                            )
+                            grew = True
+            if group != Group(i, i, j, j):
+                for member in range(group.old_lo, group.old_hi + 1):
+                    self.groups[member] = group
+                for member in range(group.new_lo, group.new_hi + 1):
+                    self._groups_new[member] = group
+
+    def _absorbs(
+        self,
+        old_paras: list[str],
+        new_paras: list[str],
+        group: Group,
+        *,
+        new_k: int | None = None,
+        old_m: int | None = None,
+    ) -> bool:
+        """True when new paragraph `new_k` was split off the group's old text (or old
+        paragraph `old_m` merged into its new text): it stands whole in the other side,
+        right at the join (only space between it and the rest, which ends or begins
+        there as it does on its own side), and adding it makes the two sides more alike.
+        A paragraph deleted while the same words were written into a neighbour's
+        sentence is not at the join, so it is not taken for a merge."""
+        old_side = "\n".join(old_paras[group.old_lo : group.old_hi + 1])
+        new_side = "\n".join(new_paras[group.new_lo : group.new_hi + 1])
+        if new_k is not None:
+            added, own, other = new_paras[new_k], new_side, old_side
+            before = new_k < group.new_lo
+        else:
+            assert old_m is not None
+            added, own, other = old_paras[old_m], old_side, new_side
+            before = old_m < group.old_lo
+        if len(added.strip()) < SHORT_QUOTE:
+            return False
+        if not _joined(added, own, other, added_first=before):
+            return False
+        grown_own = added + "\n" + own if before else own + "\n" + added
+        return fuzz.ratio(grown_own, other) > fuzz.ratio(own, other)
+
+    def _span(self, i: int) -> tuple[int, int, int, int, TokenMap | None] | None:
+        """Old paragraph `i`'s stretch of old text, the new text it maps to (its pair's,
+        or its group's), and the word diff between them (None when they are the same
+        text); None when it has no counterpart."""
+        group = self.groups.get(i)
+        if group is None:
+            j = self.pair[i]
+            if j is None:
+                return None
+            group = Group(i, i, j, j)
+        a0, a1 = self.old_spans[group.old_lo][0], self.old_spans[group.old_hi][1]
+        b0, b1 = self.new_spans[group.new_lo][0], self.new_spans[group.new_hi][1]
+        if group.old_lo == group.old_hi and self.same[i]:
+            return a0, a1, b0, b1, None
+        found = self._maps.get(group)
         if found is None:
-            (a0, a1), (b0, b1) = self.old_spans[i], self.new_spans[j]
-            found = self._maps[i] = TokenMap(self.old[a0:a1], self.new[b0:b1])
-        return found
+            found = self._maps[group] = TokenMap(self.old[a0:a1], self.new[b0:b1])
+        return a0, a1, b0, b1, found
 
     def map(self, pos: int, *, end: bool) -> int | None:
         """Where offset `pos` of the old text is in the new one, or None when its
@@ -302,16 +438,60 @@ class TextMap:
             return 0
         i = max(0, bisect_right(self._old_starts, probe) - 1)
         j = self.pair[i]
-        if j is None:
+        if self.same[i] and j is not None and i not in self.groups:  # the common case
+            a0, a1 = self.old_spans[i]
+            b0, b1 = self.new_spans[j]
+            if probe >= a1:  # the newline after the paragraph
+                return b1 + 1 if end else b1
+            return b0 + pos - a0
+        span = self._span(i)
+        if span is None:
             return None
-        a0, a1 = self.old_spans[i]
-        b0, b1 = self.new_spans[j]
-        if probe >= a1:  # the newline after paragraph i
+        a0, a1, b0, b1, words = span
+        if probe >= a1:  # the newline after the paragraph (or group)
             return b1 + 1 if end else b1
         local = pos - a0
-        if self.same[i]:
+        if words is None:
             return b0 + local
-        return b0 + self._token_map(i, j).map(local, end=end)
+        return b0 + words.map(local, end=end)
+
+    def kept_elsewhere(self, start: int, end: int, old_paragraph: int) -> bool:
+        """True when `new[start:end]` is old text the diff kept from a paragraph other
+        than `old_paragraph`: the words of another place, not new text."""
+        j = max(0, bisect_right(self._new_starts, start) - 1)
+        group = self._groups_new.get(j)
+        if group is not None:
+            i = group.old_lo
+            if group.old_lo <= old_paragraph <= group.old_hi:
+                return False
+        else:
+            if self._source is None:
+                self._source = {b: a for a, b in enumerate(self.pair) if b is not None}
+            found = self._source.get(j)
+            if found is None or found == old_paragraph:
+                return False
+            i = found
+        span = self._span(i)
+        if span is None:
+            return False
+        _, _, b0, b1, words = span
+        if end > b1:
+            return False
+        return words is None or words.kept(start - b0, end - b0)
+
+    def unchanged(self, start: int, end: int) -> bool:
+        """True when every old paragraph that [start, end) touches is in the new text as
+        it was (perhaps moved)."""
+        first = self.paragraph_of(start)
+        last = self.paragraph_of(max(start, end - 1))
+        return all(
+            self.same[i] and self.pair[i] is not None and i not in self.groups
+            for i in range(first, last + 1)
+        )
+
+    def paragraph_of(self, pos: int) -> int:
+        """The index of the old paragraph that holds old offset `pos`."""
+        return max(0, bisect_right(self._old_starts, pos) - 1)
 
     def nearest(self, pos: int) -> int:
         """An expected place in the new text for old offset `pos`, even when its paragraph
@@ -326,6 +506,38 @@ class TextMap:
             if j is not None:
                 return self.new_spans[j][0]
         return len(self.new)
+
+
+JOIN = 16
+"""How many characters of the rest of a split (merged) paragraph must meet the split-off
+(merged) part at the join for `TextMap` to take it as a split (merge)."""
+
+
+def _joined(added: str, own: str, whole: str, *, added_first: bool) -> bool:
+    """True when `whole` holds all of paragraph `added` right at the join with paragraph
+    `own`: only space between it and at least the `JOIN` characters of `own` that meet
+    it (`added` before `own` when `added_first`). `whole` is the one text that holds
+    both: the paragraph they were split from, or the one they were merged into."""
+    part = added.strip()
+    edge = own.strip()[:JOIN] if added_first else own.strip()[-JOIN:]
+    if not part or not edge:
+        return False
+    at = whole.find(part)
+    while at != -1:
+        if added_first and whole[at + len(part) :].lstrip().startswith(edge):
+            return True
+        if not added_first and whole[:at].rstrip().endswith(edge):
+            return True
+        at = whole.find(part, at + 1)
+    return False
+
+
+def _contains(a: str, b: str) -> bool:
+    """True when the shorter of two paragraphs, stripped and at least `SHORT_QUOTE`
+    characters long, appears whole in the longer."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    shorter = shorter.strip()
+    return len(shorter) >= SHORT_QUOTE and shorter in longer
 
 
 def similarity(a: str, b: str) -> float:
@@ -365,7 +577,20 @@ def score_match(text: str, start: int, end: int, anchor: Anchor, *, position: fl
 
 
 def _context_agreement(text: str, start: int, end: int, anchor: Anchor) -> tuple[int, int]:
-    """How many characters of prefix (read backwards) and of suffix agree exactly here."""
+    """How many characters of prefix (read backwards) and of suffix agree exactly here.
+    An empty prefix (suffix) means the quote began (ended) the old text: it agrees, as
+    much as a whole context would (`CONTEXT_AGREEMENT`), where the quote begins (ends)
+    the new text too."""
+    if not anchor.prefix and start == 0:
+        start_bonus = CONTEXT_AGREEMENT
+    else:
+        start_bonus = 0
+    end_bonus = CONTEXT_AGREEMENT if not anchor.suffix and end == len(text) else 0
+    before, after = _agreement(text, start, end, anchor)
+    return before + start_bonus, after + end_bonus
+
+
+def _agreement(text: str, start: int, end: int, anchor: Anchor) -> tuple[int, int]:
     before = 0
     for a, b in zip(
         reversed(text[max(0, start - len(anchor.prefix)) : start]),
@@ -381,6 +606,11 @@ def _context_agreement(text: str, start: int, end: int, anchor: Anchor) -> tuple
             break
         after += 1
     return before, after
+
+
+def _occurs_once(text: str, part: str) -> bool:
+    first = text.find(part)
+    return first != -1 and text.find(part, first + 1) == -1
 
 
 def occurrences(text: str, quote: str, lo: int = 0, hi: int | None = None) -> list[int]:
@@ -420,15 +650,23 @@ class Reanchorer:
         # 1-2. The diff's place holds the same words: done (unless the same words sit
         # elsewhere nearby with clearly more of the old context around them).
         if mapped is not None and new[mapped[0] : mapped[1]] == quote:
-            before = new[max(0, mapped[0] - len(anchor.prefix)) : mapped[0]]
-            after = new[mapped[1] : mapped[1] + len(anchor.suffix)]
-            if before == anchor.prefix and after == anchor.suffix:
+            if (
+                new[max(0, mapped[0] - len(anchor.prefix)) : mapped[0]] == anchor.prefix
+                or new[mapped[1] : mapped[1] + len(anchor.suffix)] == anchor.suffix
+                or self.map.unchanged(anchor.start, anchor.end)
+                or self._context_intact(anchor, *mapped, either=True, local=True)
+            ):
                 return Placement(Outcome.EXACT, mapped[0], mapped[1], 1.0, "diff")
+            # The text on both sides changed: another copy with more of the old context
+            # is taken instead; either way, unless it is unmistakable, a check is asked
+            # (the same words in a new sentence may no longer say what was marked).
             here = _context_agreement(new, mapped[0], mapped[1], anchor)
             better = self._better_exact(anchor, mapped[0], sum(here))
-            if better is None:
-                return Placement(Outcome.EXACT, mapped[0], mapped[1], 1.0, "diff")
-            return Placement(Outcome.EXACT, better, better + len(quote), 1.0, "search")
+            at, how = (mapped[0], "diff") if better is None else (better, "search")
+            outcome = (
+                Outcome.EXACT if self._unmistakable(anchor, at, at + len(quote)) else Outcome.MOVED
+            )
+            return Placement(outcome, at, at + len(quote), 1.0, how)
         expected = mapped[0] if mapped is not None else self.map.nearest(anchor.start)
         candidates: list[tuple[float, int, int, str]] = []
         # 3. The exact quote elsewhere.
@@ -439,7 +677,12 @@ class Reanchorer:
             inside = [s for s in found if mapped[0] <= s and s + len(quote) <= mapped[1]]
             if inside:
                 start = min(inside, key=lambda s: abs(s - mapped[0]))
-                return Placement(Outcome.EXACT, start, start + len(quote), 1.0, "diff")
+                end = start + len(quote)
+                if self._context_intact(
+                    anchor, start, end, either=True, local=True
+                ) or self._unmistakable(anchor, start, end):
+                    return Placement(Outcome.EXACT, start, end, 1.0, "diff")
+                return Placement(Outcome.MOVED, start, end, 1.0, "diff")
             # The diff's place, its words changed: with the text around it as it was, it is
             # what the quote became (copies of the old words elsewhere are other text).
             score = score_match(new, mapped[0], mapped[1], anchor)
@@ -470,20 +713,65 @@ class Reanchorer:
         score, start, end, how = max(candidates, key=lambda c: (c[0], -abs(c[1] - expected)))
         if score < MIN_SCORE or end <= start:
             return Placement(Outcome.ORPHAN, None, None, score, "none")
-        outcome = Outcome.EXACT if new[start:end] == quote else Outcome.CHANGED
-        return Placement(outcome, start, end, score, how)
+        if new[start:end] != quote:
+            return Placement(Outcome.CHANGED, start, end, score, how)
+        # The same words, found by search away from the diff's place: the diff says the
+        # annotation's own words were deleted (its paragraph has no counterpart) or
+        # replaced (by unlike words, or the mapped place would have been taken above).
+        # A copy elsewhere is taken as exactly right only when it is unmistakable;
+        # where the diff shows the very place the words were replaced, with the text
+        # around it intact, a copy elsewhere is other text (an orphan); otherwise it is
+        # placed but flagged as moved, for the user to check.
+        if self._unmistakable(anchor, start, end):
+            return Placement(Outcome.EXACT, start, end, score, how)
+        if (mapped is not None and self._context_intact(anchor, *mapped)) or (
+            self.map.kept_elsewhere(start, end, self.map.paragraph_of(anchor.start))
+        ):
+            return Placement(Outcome.ORPHAN, None, None, score, "none")
+        return Placement(Outcome.MOVED, start, end, score, how)
+
+    def _unmistakable(self, anchor: Anchor, start: int, end: int) -> bool:
+        """True when the quote at [start, end) has exactly its old context on both sides
+        (a context shorter than `CONTEXT_AGREEMENT` ended at the text's edge, so it must
+        here too) and that quote-with-context appears once in the new text and once in
+        the old (so it is not the copy of another place's words)."""
+        new = self.new
+        prefix, suffix = anchor.prefix, anchor.suffix
+        if (
+            new[max(0, start - len(prefix)) : start] != prefix
+            or new[end : end + len(suffix)] != suffix
+        ):
+            return False
+        if len(prefix) < CONTEXT_AGREEMENT and start != len(prefix):
+            return False
+        if len(suffix) < CONTEXT_AGREEMENT and end + len(suffix) != len(new):
+            return False
+        whole = anchor.prefix + anchor.quote + anchor.suffix
+        return _occurs_once(new, whole) and _occurs_once(self.old, whole)
 
     def _context_intact(
-        self, anchor: Anchor, start: int, end: int, *, either: bool = False
+        self,
+        anchor: Anchor,
+        start: int,
+        end: int,
+        *,
+        either: bool = False,
+        local: bool = False,
     ) -> bool:
         """True when the text on both sides of [start, end) (on one side, with `either`)
-        is (nearly) the old context."""
+        is (nearly) the old context. With `local`, only the context inside the quote's
+        paragraph counts, on both texts (what lies past a line break is another
+        paragraph's, which may have moved)."""
         new = self.new
-        before = new[max(0, start - len(anchor.prefix)) : start]
-        after = new[end : end + len(anchor.suffix)]
+        prefix, suffix = anchor.prefix, anchor.suffix
+        before = new[max(0, start - len(prefix)) : start]
+        after = new[end : end + len(suffix)]
+        if local:
+            prefix, before = (side[side.rfind("\n") + 1 :] for side in (prefix, before))
+            suffix, after = (side.partition("\n")[0] for side in (suffix, after))
         sides = (
-            context_similarity(anchor.prefix, before) >= INTACT,
-            context_similarity(anchor.suffix, after) >= INTACT,
+            context_similarity(prefix, before) >= INTACT,
+            context_similarity(suffix, after) >= INTACT,
         )
         return any(sides) if either else all(sides)
 

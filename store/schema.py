@@ -15,6 +15,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m004_article_metadata",
     "m005_versions",
     "m006_library_search_counts_positions",
+    "m007_moved_notes_and_reverts",
 )
 
 READABLE_WITHOUT: frozenset[str] = frozenset(
@@ -23,12 +24,13 @@ READABLE_WITHOUT: frozenset[str] = frozenset(
         "m004_article_metadata",
         "m005_versions",
         "m006_library_search_counts_positions",
+        "m007_moved_notes_and_reverts",
     }
 )
 """Steps a library can be read without (they change no column or table that reads use, or
-reads do without them: for m004 and m005 their columns read as empty, for m006 the library
-counts instead of reading kept counts): a read-only library (a file or folder that cannot
-be written) still opens for reading when only these are pending."""
+reads do without them: for m004, m005 and m007 their columns read as empty, for m006 the
+library counts instead of reading kept counts): a read-only library (a file or folder that
+cannot be written) still opens for reading when only these are pending."""
 
 _BLANK = (
     "char(32, 9, 10, 11, 12, 13, 28, 29, 30, 31, 133, 160, 5760, 8192, 8193, 8194, 8195, "

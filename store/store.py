@@ -117,6 +117,9 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
         self._tx_depth = 0
         self._marked_quotes = True
         """False for a read-only library from before m005 (no `marked_quote` column)."""
+        self._moved_flags = True
+        """False for a read-only library from before m007 (no `moved` and `repeat`
+        columns): reads show no note as moved and every text as a first."""
         self.lock_wait = BUSY_TIMEOUT_S
         """Seconds a write waits for another process's write lock before it fails with
         `Busy`. The TUI sets 0: it never blocks its screen, it retries (see tui.writes)."""
@@ -191,6 +194,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
             pending = [name for name in MIGRATION_NAMES if name not in applied]
             if applied and all(name in READABLE_WITHOUT for name in pending):
                 self._marked_quotes = "m005_versions" in applied
+                self._moved_flags = "m007_moved_notes_and_reverts" in applied
                 return  # reading needs none of them; nothing can be written anyway
             raise StoreError(f"{self.path} is read-only and needs a schema upgrade")
         # Imported here, not at the top: sqlite-utils takes ~0.1 s to import and is only
@@ -390,6 +394,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
         same source, or (for web pages) with the same canonical URL or fetched from the
         same URL, and every annotation of the earlier versions is carried to it in
         the same transaction (see `store.versions`; `ImportResult.carried` says how it went).
+        Content that brings back an older version's text (a revert) is a new version too:
+        `Article.repeat` tells it from the first text with that content.
         """
         from claimmark.store.ingest import content_sha256
 
@@ -404,22 +410,38 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
         )
         digest = content_sha256(title, byline, text)
         with self._write() as conn:
-            row = conn.execute("SELECT * FROM articles WHERE sha256 = ?", [digest]).fetchone()
-            if row is not None:
-                return ImportResult(_article(row), "existing", row["encoding"])
+            same = conn.execute(
+                "SELECT * FROM articles WHERE sha256 = ? ORDER BY id", [digest]
+            ).fetchall()
             latest = self._latest_version(conn, source, meta)
+            repeat = 0
+            if same:
+                # The same content is the same article, unless it brings back an older
+                # text of the article it is a version of (a revert): then it is a new
+                # version, so the newest is always the text as it now is.
+                chain = set(self.chain_ids(latest, conn)) if latest is not None else set()
+                if (
+                    latest is None
+                    or not any(r["id"] in chain for r in same)
+                    or any(r["id"] == latest for r in same)
+                ):
+                    row = next((r for r in same if r["id"] == latest), same[-1])
+                    return ImportResult(_article(row), "existing", row["encoding"])
+                repeat = max(r["repeat"] for r in same) + 1
             values = [getattr(meta, name) for name in METADATA_FIELDS]
             cursor = conn.execute(
                 f"""INSERT INTO articles
-                   (title, byline, source, text, sha256, encoding, imported_at, previous_id,
-                    {", ".join(METADATA_FIELDS)})
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, {", ".join("?" * len(METADATA_FIELDS))})""",
+                   (title, byline, source, text, sha256, "repeat", encoding, imported_at,
+                    previous_id, {", ".join(METADATA_FIELDS)})
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
+                           {", ".join("?" * len(METADATA_FIELDS))})""",
                 [
                     title,
                     byline,
                     source,
                     text,
                     digest,
+                    repeat,
                     encoding,
                     imported_at or now(),
                     latest,
@@ -430,6 +452,19 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
             carried = self._carry(conn, row["id"]) if latest else None
         status = "new-version" if latest else "new"
         return ImportResult(_article(row), status, encoding, carried)
+
+    def find_text(self, title: str, byline: str, text: str, repeat: int = 0) -> Article | None:
+        """The stored text with exactly this content (as `add_article` would store it),
+        and for `repeat` > 0 the version that brought it back that many times; None if
+        there is none."""
+        from claimmark.store.ingest import content_sha256
+
+        digest = content_sha256(clean_line(title), clean_line(byline), clean_block(text))
+        column = '"repeat"' if self._moved_flags else "0"
+        rows = self._read(
+            f"SELECT * FROM articles WHERE sha256 = ? AND {column} = ?", [digest, repeat]
+        )
+        return _article(rows[0]) if rows else None
 
     def _latest_version(
         self, conn: sqlite3.Connection, source: str, meta: ArticleMetadata
@@ -578,10 +613,12 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
         created_at: str | None = None,
         updated_at: str | None = None,
         marked_quote: str | None = None,
+        moved: bool = False,
     ) -> Annotation:
         """Store a new annotation with its tags and claim in one transaction.
         `marked_quote` (for an import) is the quote as it was marked, when the words
-        there have changed since."""
+        there have changed since; `moved` (for an import) keeps the flag of a note a new
+        version moved."""
         tags = clean_tags(draft.tags)
         claim = check_claim(draft.claim)
         note, color = clean_note(draft.note), clean_color(draft.color)
@@ -592,8 +629,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
             )
             cursor = conn.execute(
                 """INSERT INTO annotations (article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at, marked_quote)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote, moved)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     draft.article_id,
                     draft.start,
@@ -606,6 +643,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
                     created,
                     updated_at or created,
                     marked_quote if marked_quote != quote else None,
+                    int(moved),
                 ],
             )
             annotation_id = int(cursor.lastrowid or 0)
@@ -649,6 +687,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
                     prefix=prefix,
                     suffix=suffix,
                     marked_quote=None,  # marked anew: these are the words marked now
+                    moved=0,
                 )
             fields["updated_at"] = now()
             assignments = ", ".join(f'"{name}" = ?' for name in fields)
@@ -669,10 +708,17 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
     ) -> Annotation:
         """Delete an annotation (its tags links and claim go with it); returns what it was,
         which `restore_annotation` can put back. With `expected` (the annotation as the
-        caller last saw it), a row changed since by someone else is left alone (`Conflict`)."""
+        caller last saw it), a row changed since by someone else is left alone (`Conflict`);
+        one that a new version only carried elsewhere since is the same annotation."""
         with self._write() as conn:
             before = self._load_annotation(conn, annotation_id)
-            if expected is not None and before != expected:
+            carried = (
+                expected is not None
+                and before.article_id != expected.article_id
+                and _same_but_place(before, expected)
+                and self._carried_since(conn, expected)
+            )
+            if expected is not None and before != expected and not carried:
                 raise Conflict(
                     f"annotation {annotation_id} was changed elsewhere since; not deleted"
                 )
@@ -720,8 +766,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
             conn.execute("DELETE FROM annotations WHERE id = ?", [snapshot.id])
             conn.execute(
                 """INSERT INTO annotations (id, article_id, start, "end", quote, prefix, suffix,
-                       color, note, created_at, updated_at, marked_quote)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       color, note, created_at, updated_at, marked_quote, moved)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [
                     snapshot.id,
                     place.article_id,
@@ -735,6 +781,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
                     snapshot.created_at,
                     snapshot.updated_at,
                     place.marked_quote if place.marked_quote != quote else None,
+                    int(place.moved),
                 ],
             )
             self._write_tags(conn, snapshot.id, tags)
@@ -1084,6 +1131,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
                     created_at=row["created_at"],
                     updated_at=row["updated_at"],
                     marked_quote=row["marked_quote"] if self._marked_quotes else None,
+                    moved=bool(row["moved"]) if self._moved_flags else False,
                 )
             )
         return result
@@ -1136,6 +1184,7 @@ def _article(row: sqlite3.Row) -> Article:
         previous_id=row["previous_id"],
         last_opened_at=row["last_opened_at"],
         **{name: row[name] if name in row.keys() else "" for name in METADATA_FIELDS},
+        repeat=row["repeat"] if "repeat" in row.keys() else 0,
     )
 
 

@@ -4,7 +4,9 @@ An article's versions are the texts stored from one source, linked by `previous_
 (oldest first; ids grow along the chain). Every annotation lives on exactly one text:
 
 - on the newest version, where it was carried when that version arrived (see
-  `store.reanchor`), with `marked_quote` set when the words under it changed;
+  `store.reanchor`), with `marked_quote` set when the words under it changed, and
+  `moved` set when it was placed on the same words found elsewhere (its own were
+  deleted): both flag it for the user to check until `accept_changed_words`;
 - or, as an **orphan**, on the last older version whose text still held its words. It
   keeps its span, quote and note there, is listed with the newest version
   (`orphans`), is tried again when a further version arrives, and can be re-attached to
@@ -14,7 +16,7 @@ Carrying happens in the transaction that stores the new version and is journalle
 `reanchor` entry (before: on the old text, after: on the new) or `orphan` entry (not
 placed in the version named by the entry's `article_id`) per annotation. Their before and
 after hold where the annotation sits (id, article_id, start, end, quote, prefix, suffix,
-marked_quote, changed): a carry changes nothing else.
+marked_quote, changed, moved): a carry changes nothing else.
 
 `VersionsMixin` is part of `Store`; it uses the store's connection and helpers.
 """
@@ -25,6 +27,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from claimmark.store.errors import InvalidInput, NotFound
@@ -39,7 +42,8 @@ from claimmark.store.models import (
 _PLACE_JSON = """json_object('id', {t}.id, 'article_id', {article}, 'start', {t}.start,
     'end', {t}."end", 'quote', {t}.quote, 'prefix', {t}.prefix, 'suffix', {t}.suffix,
     'marked_quote', {t}.marked_quote,
-    'changed', json(CASE WHEN {t}.marked_quote IS NULL THEN 'false' ELSE 'true' END))"""
+    'changed', json(CASE WHEN {t}.marked_quote IS NULL THEN 'false' ELSE 'true' END),
+    'moved', json(CASE WHEN {t}.moved THEN 'true' ELSE 'false' END))"""
 """Where an annotation sits, as the journal's JSON for a carry (the fields a new version
 changes: its note, tags and claim stay as they are), from table alias `t`."""
 
@@ -182,19 +186,24 @@ class VersionsMixin:
                 FROM articles a WHERE a.id IN ({marks}) ORDER BY a.id""",
             ids,
         )
-        return [
-            VersionInfo(
-                id=row["id"],
-                number=number,
-                title=row["title"],
-                imported_at=row["imported_at"],
-                length=row["length"],
-                sha256=row["sha256"],
-                annotation_count=row["notes"],
-                newest=row["id"] == ids[-1],
+        first_with: dict[str, int] = {}
+        infos = []
+        for number, row in enumerate(rows, 1):
+            same_as = first_with.setdefault(row["sha256"], number)
+            infos.append(
+                VersionInfo(
+                    id=row["id"],
+                    number=number,
+                    title=row["title"],
+                    imported_at=row["imported_at"],
+                    length=row["length"],
+                    sha256=row["sha256"],
+                    annotation_count=row["notes"],
+                    newest=row["id"] == ids[-1],
+                    same_as=same_as if same_as != number else None,
+                )
             )
-            for number, row in enumerate(rows, 1)
-        ]
+        return infos
 
     def orphans(self, article_id: int) -> list[Annotation]:
         """The orphans of the article `article_id` is one of: annotations on its older
@@ -209,6 +218,56 @@ class VersionsMixin:
             f'a.article_id IN ({marks}) ORDER BY a.article_id DESC, a.start, a."end", a.id',
             ids,
         )
+
+    def version_annotations(self, article_id: int) -> list[Annotation]:
+        """The annotations as they sat on the text `article_id` (any version), in
+        document order: on the newest version, those there now; on an older one, those
+        still on it (its orphans) and those a newer version carried off it, at the place
+        they had on it (the `reanchor` journal entry's before), with their content (note,
+        tags, claim) as it is now. Annotations deleted since, or first made on a later
+        version, are not among them."""
+        ids = self.chain_ids(article_id)
+        later = [i for i in ids if i > article_id]
+        here = self._load_annotations(self.conn, "a.article_id = ?", [article_id])
+        if not later:
+            return sorted(here, key=lambda a: (a.start, -a.end, a.id))
+        marks = ",".join("?" * len(later))
+        rows = self._read(
+            f"""SELECT annotation_id, before FROM journal
+                WHERE action = 'reanchor' AND article_id IN ({marks})
+                AND json_extract(before, '$.article_id') = ? ORDER BY id""",
+            [*later, article_id],
+        )
+        import json  # (not imported to open the reader)
+
+        places: dict[int, dict[str, Any]] = {}
+        for row in rows:
+            places[row["annotation_id"]] = json.loads(row["before"])
+        found = {a.id for a in here}
+        carried_off = [i for i in places if i not in found]
+        current = (
+            self._load_annotations(
+                self.conn, f"a.id IN ({','.join('?' * len(carried_off))})", carried_off
+            )
+            if carried_off
+            else []
+        )
+        for annotation in current:
+            place = places[annotation.id]
+            here.append(
+                replace(
+                    annotation,
+                    article_id=article_id,
+                    start=int(place["start"]),
+                    end=int(place["end"]),
+                    quote=str(place["quote"]),
+                    prefix=str(place.get("prefix", "")),
+                    suffix=str(place.get("suffix", "")),
+                    marked_quote=place.get("marked_quote"),
+                    moved=bool(place.get("moved", False)),
+                )
+            )
+        return sorted(here, key=lambda a: (a.start, -a.end, a.id))
 
     def annotation_history(self, annotation_id: int) -> list[JournalEntry]:
         """Every journal entry of one annotation, oldest first: how it was made, edited,
@@ -244,7 +303,8 @@ class VersionsMixin:
                 "delete": "deleted",
                 "restore": "restored",
                 "reanchor": "carried"
-                + (f", words now {words!r}" if state.get("marked_quote") is not None else ""),
+                + (f", words now {words!r}" if state.get("marked_quote") is not None else "")
+                + (", moved: check its place" if state.get("moved") else ""),
                 "orphan": "orphaned: its words are gone",
             }.get(entry.action, entry.action)
             lines.append(f"{at}  v{version}  {what}")
@@ -270,7 +330,7 @@ class VersionsMixin:
             where += f" AND a.id IN ({','.join('?' * len(only))})"
             params += list(only)
         rows = conn.execute(
-            f"""SELECT id, article_id, start, "end", quote, prefix, suffix, marked_quote
+            f"""SELECT id, article_id, start, "end", quote, prefix, suffix, marked_quote, moved
                 FROM annotations a WHERE {where} ORDER BY article_id, start""",
             params,
         ).fetchall()
@@ -285,7 +345,7 @@ class VersionsMixin:
         from claimmark.store.anchoring import CONTEXT, quote_selector
         from claimmark.store.reanchor import Anchor, Outcome, Reanchorer
 
-        exact = changed = orphaned = 0
+        exact = changed = orphaned = moved = 0
         moves: list[tuple[Any, ...]] = []
         for version_id, members in by_version.items():
             old_text = conn.execute(
@@ -303,18 +363,22 @@ class VersionsMixin:
                 selector = quote_selector(new_text, placed.start, placed.end, CONTEXT)
                 marked = row["marked_quote"] if row["marked_quote"] is not None else row["quote"]
                 marked_quote = None if selector.exact == marked else marked
-                if marked_quote is None:
-                    exact += 1
-                else:
+                # A flag stays until the user accepts the place (or marks it anew).
+                flag = bool(row["moved"]) or placed.outcome is Outcome.MOVED
+                if marked_quote is not None:
                     changed += 1
+                elif flag:
+                    moved += 1
+                else:
+                    exact += 1
                 moves.append(
                     (
                         row["id"],
-                        (placed.start, placed.end, selector, marked_quote, row["quote"]),
+                        (placed.start, placed.end, selector, marked_quote, flag),
                     )
                 )
         self._write_moves(conn, new_id, moves)
-        return CarryReport(exact=exact, changed=changed, orphaned=orphaned)
+        return CarryReport(exact=exact, changed=changed, orphaned=orphaned, moved=moved)
 
     def _write_moves(
         self,
@@ -331,15 +395,16 @@ class VersionsMixin:
         conn.execute(
             """CREATE TEMP TABLE IF NOT EXISTS carry_moves (
                    id INTEGER PRIMARY KEY, placed INTEGER NOT NULL, start INTEGER,
-                   "end" INTEGER, quote TEXT, prefix TEXT, suffix TEXT, marked_quote TEXT)"""
+                   "end" INTEGER, quote TEXT, prefix TEXT, suffix TEXT, marked_quote TEXT,
+                   moved INTEGER)"""
         )
         conn.execute("DELETE FROM temp.carry_moves")
         conn.executemany(
             """INSERT INTO temp.carry_moves
-                   (id, placed, start, "end", quote, prefix, suffix, marked_quote)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                   (id, placed, start, "end", quote, prefix, suffix, marked_quote, moved)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
-                (annotation_id, 0, None, None, None, None, None, None)
+                (annotation_id, 0, None, None, None, None, None, None, None)
                 if place is None
                 else (
                     annotation_id,
@@ -350,6 +415,7 @@ class VersionsMixin:
                     place[2].prefix,
                     place[2].suffix,
                     place[3],
+                    int(place[4]),
                 )
                 for annotation_id, place in moves
             ],
@@ -370,8 +436,8 @@ class VersionsMixin:
             quote = ", quote = m.quote" if "!=" in words else ""
             conn.execute(
                 f"""UPDATE annotations SET article_id = ?, start = m.start, "end" = m."end",
-                        prefix = m.prefix, suffix = m.suffix, marked_quote = m.marked_quote
-                        {quote}
+                        prefix = m.prefix, suffix = m.suffix, marked_quote = m.marked_quote,
+                        moved = m.moved {quote}
                     FROM temp.carry_moves m
                     WHERE annotations.id = m.id AND m.placed AND {words}""",
                 [new_id],
@@ -421,7 +487,7 @@ class VersionsMixin:
 
             conn.execute(
                 """UPDATE annotations SET article_id = ?, start = ?, "end" = ?, quote = ?,
-                       prefix = ?, suffix = ?, marked_quote = NULL, updated_at = ?
+                       prefix = ?, suffix = ?, marked_quote = NULL, moved = 0, updated_at = ?
                    WHERE id = ?""",
                 [
                     article_id,
@@ -439,16 +505,19 @@ class VersionsMixin:
         return after
 
     def accept_changed_words(self, annotation_id: int) -> Annotation:
-        """Take the words now under a changed annotation as its marked quote (the change
-        is seen): the "changed since marked" flag goes. Journalled as an update."""
+        """Take the annotation as it now is (the change is seen): the words now under it
+        become its marked quote and its place is taken as right, so the "changed since
+        marked" and "moved" flags go. Journalled as an update, so undo brings the flags
+        back. An annotation with no flag is returned as it is, nothing written."""
         with self._write() as conn:
             before = self._load_annotation(conn, annotation_id)
-            if before.marked_quote is None:
+            if not before.flagged:
                 return before
             from claimmark.store.store import now
 
             conn.execute(
-                "UPDATE annotations SET marked_quote = NULL, updated_at = ? WHERE id = ?",
+                """UPDATE annotations SET marked_quote = NULL, moved = 0, updated_at = ?
+                   WHERE id = ?""",
                 [now(), annotation_id],
             )
             after = self._load_annotation(conn, annotation_id)

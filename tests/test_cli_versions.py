@@ -79,8 +79,15 @@ def test_names_give_the_newest_version_unless_one_is_asked_for(run, changed: Pat
     for name in ("1", "2", "bridge", str(changed)):
         listed = json.loads(run("annotations", name, "--json").out)
         assert [a["quote"] for a in listed] == ["old bridge", "the bridge is safe at present"]
+    # Version 1: every note where it sat on that text (the orphan still there, the
+    # others where they were before version 2 carried them off, their words as then).
     old = json.loads(run("annotations", "bridge", "--version", "1", "--json").out)
-    assert [a["quote"] for a in old] == ["A spokesperson said the request was being considered."]
+    assert [a["quote"] for a in old] == [
+        "old bridge",
+        "the bridge is safe for now",
+        "A spokesperson said the request was being considered.",
+    ]
+    assert not any(a["changed"] for a in old)
     result = run("annotations", "bridge", "--version", "3")
     assert result.status == 1 and "has 2 versions; there is no version 3" in result.err
 
@@ -130,3 +137,112 @@ def test_list_shows_versions_and_an_unseen_new_version(run, changed: Path) -> No
     assert article["version_count"] == 2 and article["unseen_version"]
     assert article["orphan_count"] == 1 and article["changed_count"] == 1
     assert "2 new" in run("list").out
+
+
+def test_accept_clears_a_flag_and_the_reader_history_can_undo_it(run, changed: Path) -> None:
+    run("add", str(changed))
+    (claim,) = [a for a in json.loads(run("annotations", "bridge", "--json").out) if a["changed"]]
+    listed = run("annotations", "bridge")
+    assert "claimmark annotations 2 --accept ID" in listed.err
+    accepted = run("annotations", "bridge", "--accept", str(claim["id"]))
+    assert accepted.status == 0
+    assert f"{claim['id']}\tkept as it is (flag cleared)" in accepted.out
+    after = run("annotations", "bridge")
+    assert "⚠ changed" not in after.out and "--accept" not in after.err
+    again = run("annotations", "bridge", "--accept", str(claim["id"]), "--json")
+    assert json.loads(again.out)[0]["accepted"] is False
+    # The journal holds it as an update, which the reader's u reads back and undoes.
+    import os
+
+    from claimmark.store.history import history_from_journal
+    from claimmark.store.store import Store
+
+    with Store(os.environ["CLAIMMARK_DB"]) as store:
+        history = history_from_journal(store.journal(2))
+        assert history.undo[-1].label == "accept"
+        assert history.undo[-1].before is not None and history.undo[-1].before.changed
+
+
+def test_accept_refuses_an_unknown_or_foreign_annotation(
+    run, changed: Path, tmp_path: Path
+) -> None:
+    run("add", str(changed))
+    missing = run("annotations", "bridge", "--accept", "999")
+    assert missing.status == 1 and "no annotation with id 999" in missing.err
+    other = tmp_path / "other.txt"
+    other.write_text("Other story\nSomething else happened here today.", encoding="utf-8")
+    run("add", str(other))
+    run("annotate", "Other story", "--quote", "Something else")
+    foreign = run("annotations", "Other story", "--accept", "1")
+    assert foreign.status == 1 and "is not on #" in foreign.err
+
+
+def test_a_file_back_to_an_earlier_text_is_a_new_version(run, changed: Path) -> None:
+    run("add", str(changed))
+    changed.write_text(STORY, encoding="utf-8")
+    back = run("refresh", "bridge")  # read again from its file, as for a web page
+    assert back.status == 0
+    assert "new version of #2, back to an earlier text (3 notes carried)" in back.out
+    versions = json.loads(run("versions", "bridge", "--json").out)
+    assert [(v["number"], v["same_as"], v["newest"]) for v in versions][-1] == (3, 1, True)
+    assert versions[2]["changes"].startswith("back to the text of version 1")
+    listed = run("annotations", "bridge")
+    assert "⚠ changed" not in listed.out and "orphan" not in listed.err
+    assert run("add", str(changed)).out.split("\t")[1] == "already in library"
+
+
+def test_a_moved_note_is_flagged_in_annotations_and_claims(run, tmp_path: Path) -> None:
+    from tests.test_versions import MOVED_V2, V1
+
+    path = tmp_path / "ferry.txt"
+    path.write_text("Old bridge to close\n" + V1, encoding="utf-8")
+    run("add", str(path))
+    run("annotate", "bridge", "--quote", "the request was being considered", "--claimant", "x")
+    path.write_text("Old bridge to close\n" + MOVED_V2, encoding="utf-8")
+    assert "(1 note carried (1 moved))" in run("add", str(path)).out
+    listed = run("annotations", "bridge")
+    assert "⚠ moved: its words were deleted where marked and found here" in listed.out
+    assert "1 flagged by a new version" in listed.err
+    assert "⚠ moved" in run("claims").out
+    (claim,) = json.loads(run("annotations", "bridge", "--json").out)
+    assert claim["moved"] and not claim["changed"]
+    run("annotations", "bridge", "--accept", str(claim["id"]))
+    assert not json.loads(run("annotations", "bridge", "--json").out)[0]["moved"]
+
+
+def test_export_a_version_to_markdown(run, changed: Path, tmp_path: Path) -> None:
+    run("add", str(changed))
+    old = run("export", "bridge", "--version", "1", "-o", "-")
+    assert old.status == 0
+    assert "version: 1\nversions: 2" in old.out
+    assert "*Version 1 of 2: an older text of this article" in old.out
+    assert "> the bridge is safe for now" in old.out and "Changed since marked" not in old.out
+    assert "A spokesperson said the request was being considered." in old.out
+    newest = run("export", "bridge", "-o", "-")
+    assert "> the bridge is safe at present" in newest.out and "version: 1" not in newest.out
+    assert "## Orphans" in newest.out
+    written = run("export", "bridge", "--version", "1", "-o", str(tmp_path / "out"))
+    assert written.status == 0 and written.out.strip().endswith(".md")
+    refused = run("export", "bridge", "--version", "1", "--format", "json", "-o", "-")
+    assert refused.status == 2 and "JSON carries every version" in refused.err
+    missing = run("export", "bridge", "--version", "3", "-o", "-")
+    assert missing.status == 1 and "there is no version 3" in missing.err
+
+
+def test_open_a_version(run, changed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimmark.tui.launch as launch  # where `open` runs (with or without click)
+
+    run("add", str(changed))
+    opened: list[tuple[int, bool]] = []
+    monkeypatch.setattr(launch, "require_terminal", lambda: None)
+    monkeypatch.setattr(
+        launch,
+        "run_tui",
+        lambda store, article_id, exact_version=False: opened.append((article_id, exact_version)),
+    )
+    assert run("open", "bridge").status == 0
+    assert run("open", "bridge", "--version", "1").status == 0
+    assert run("open", "2", "--version", "2").status == 0
+    assert opened == [(2, False), (1, True), (2, True)]
+    missing = run("open", "bridge", "--version", "5")
+    assert missing.status == 1 and "there is no version 5" in missing.err

@@ -101,7 +101,7 @@ def launch_both(
     monkeypatch.setattr(
         launch,
         "run_tui",
-        lambda store, article_id: opened.append((store.path.name, article_id)),
+        lambda store, article_id, **options: opened.append((store.path.name, article_id, options)),
     )
 
     def afresh() -> None:
@@ -162,7 +162,7 @@ def test_the_same_as_the_click_cli(launch_both, tmp_path: Path, args: list[str])
 
 
 def test_no_terminal_is_refused_the_same_way(launch_both, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(launch, "run_tui", lambda store, article_id: launch.require_terminal())
+    monkeypatch.setattr(launch, "run_tui", lambda store, article_id, **_: launch.require_terminal())
     for args in ([], ["open", "1"]):
         fast, click = launch_both(*args)
         assert fast == click
@@ -178,7 +178,7 @@ def test_opening_the_reader_imports_no_click(tmp_path: Path) -> None:
         "import sys\n"
         "import claimmark.tui.launch as launch\n"
         "launch.require_terminal = lambda: None\n"
-        "launch.run_tui = lambda store, article_id: print(article_id, sorted(\n"
+        "launch.run_tui = lambda store, article_id, **_: print(article_id, sorted(\n"
         "    m for m in sys.modules if m.startswith(('click', 'claimmark.tui.cli'))\n"
         "))\n"
         "launch.main()\n"

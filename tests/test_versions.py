@@ -13,7 +13,7 @@ import pytest
 from sqlite_utils import Database
 
 from claimmark.store import AnnotationDraft, Claim, ClaimStatus
-from claimmark.store.errors import InvalidInput, NotFound
+from claimmark.store.errors import Conflict, InvalidInput, NotFound
 from claimmark.store.export import article_markdown, collection_json, import_collection
 from claimmark.store.models import Annotation, Article
 from claimmark.store.store import Store
@@ -285,6 +285,21 @@ def test_undo_after_a_new_version_keeps_the_carried_place(store: Store, v1: Arti
     assert v2.text[restored.start : restored.end] == "a temporary ferry"
 
 
+def test_undo_of_a_create_after_a_new_version_deletes_the_carried_note(store: Store, v1: Article):
+    made = mark(store, v1, "a temporary ferry")
+    add(store, "A new first paragraph.\n" + V1)
+    # The undo of the create, by a reader that saw it before the new version carried it.
+    store.delete_annotation(made.id, expected=made)
+    with pytest.raises(NotFound):
+        store.get_annotation(made.id)
+    # Changed by someone else meanwhile (not only carried): left alone.
+    other = mark(store, store.find_article("bridge"), "eight months")
+    add(store, "Another first paragraph.\n" + V1)
+    store.update_annotation(other.id, note="someone else's")
+    with pytest.raises(Conflict):
+        store.delete_annotation(other.id, expected=other)
+
+
 def test_undo_of_a_delete_after_a_new_version_carries_it(store: Store, v1: Article):
     note = mark(store, v1, "a temporary ferry", note="keep me")
     deleted = store.delete_annotation(note.id)
@@ -302,6 +317,208 @@ def test_accepting_changed_words_clears_the_flag(store: Store, v1: Article):
     accepted = store.accept_changed_words(note.id)
     assert not accepted.changed and accepted.quote == "ten months"
     assert store.journal()[-1].action == "update"
+
+
+# -- notes moved onto their words found elsewhere ------------------------------------------
+
+MOVED_V2 = V1.replace(" A spokesperson said the request was being considered.", "").replace(
+    "repairs in March.",
+    "repairs in March. Residents have asked for a temporary ferry. A spokesperson said the "
+    "request was being considered by the council.",
+)
+"""V1 with its last sentence deleted, and the same words written into a new sentence of
+the first paragraph: a note on them is placed there but flagged moved."""
+
+
+def test_a_note_whose_words_were_deleted_and_found_elsewhere_is_flagged_moved(
+    store: Store, v1: Article
+):
+    note = mark(store, v1, "the request was being considered", note="ask the council")
+    steady = mark(store, v1, "eight months")
+    result = store.add_article("Old bridge to close", "By Jane Example", SOURCE, MOVED_V2)
+    assert result.carried is not None
+    assert (result.carried.moved, result.carried.exact, result.carried.changed) == (1, 1, 0)
+    assert "(1 moved)" in result.carried.summary()
+    moved = store.get_annotation(note.id)
+    assert moved.moved and moved.flagged and not moved.changed
+    assert moved.article_id == result.article.id
+    assert now_words(store, moved) == "the request was being considered"
+    assert not store.get_annotation(steady.id).flagged
+    carry = store.annotation_history(note.id)[-1]
+    assert carry.action == "reanchor" and carry.after is not None and carry.after["moved"] is True
+    assert "moved: check its place" in store.history_lines(note.id)[-1]
+    summary = next(a for a in store.list_articles() if a.id == result.article.id)
+    assert summary.changed_count == 1
+    # The flag goes with the note to a later version, until the user accepts it.
+    v3 = add(store, MOVED_V2.replace("March", "April"))
+    assert store.get_annotation(note.id).article_id == v3.id
+    assert store.get_annotation(note.id).moved
+
+
+def test_accepting_a_moved_note_clears_the_flag_and_undo_brings_it_back(store: Store, v1: Article):
+    note = mark(store, v1, "the request was being considered")
+    add(store, MOVED_V2)
+    flagged = store.get_annotation(note.id)
+    accepted = store.accept_changed_words(note.id)
+    assert not accepted.flagged and (accepted.start, accepted.end) == (flagged.start, flagged.end)
+    entry = store.journal()[-1]
+    assert entry.action == "update" and entry.before is not None and entry.before["moved"]
+    assert store.accept_changed_words(note.id) == accepted  # nothing to accept: no write
+    assert len(store.journal()) == entry.id
+    undone = store.restore_annotation(flagged, expected=accepted)
+    assert undone.moved and store.get_annotation(note.id).moved
+
+
+def test_marking_a_moved_note_anew_clears_the_flag(store: Store, v1: Article):
+    note = mark(store, v1, "the request was being considered")
+    v2 = add(store, MOVED_V2)
+    flagged = store.get_annotation(note.id)
+    again = store.update_annotation(note.id, start=flagged.start, end=flagged.end + 7)
+    assert not again.moved and again.quote == "the request was being considered by the"
+    reattached = store.reattach_annotation(note.id, v2.id, flagged.start, flagged.end)
+    assert not reattached.moved
+
+
+def test_exports_say_a_note_moved_and_json_keeps_it(store: Store, v1: Article, tmp_path: Path):
+    note = mark(store, v1, "the request was being considered", note="ask the council")
+    v2 = add(store, MOVED_V2)
+    text = article_markdown(
+        store.get_article(v2.id), store.list_annotations(v2.id), orphans=store.orphans(v2.id)
+    )
+    assert "**Moved since marked:**" in text and "moved: 1" in text
+    data = collection_json(
+        [(store.get_article(v.id), store.list_annotations(v.id)) for v in store.versions(v2.id)]
+    )
+    item = next(i for i in json.loads(data)["first"]["items"] if "ask the council" in str(i))
+    assert item["claimmark:movedSinceMarked"] is True
+    with Store(tmp_path / "other.db") as other:
+        import_collection(other, data)
+        (copy,) = [a for a in other.list_annotations(other.find_article("bridge").id)]
+        assert copy.moved and copy.note == "ask the council"
+    del note
+
+
+# -- a text that reverts to an older version ------------------------------------------------
+
+
+def test_a_revert_to_an_older_text_is_the_newest_version(store: Store, v1: Article):
+    ferry = mark(store, v1, "A spokesperson said the request was being considered.")
+    months = mark(store, v1, "eight months")
+    v2 = add(store, V1.replace("eight months", "ten months").replace(ferry.quote, ""))
+    assert store.get_annotation(months.id).changed
+    assert store.get_annotation(ferry.id).article_id == v1.id  # an orphan
+    result = store.add_article("Old bridge to close", "By Jane Example", SOURCE, V1)
+    assert result.status == "new-version"
+    v3 = result.article
+    assert (v3.previous_id, v3.repeat, v3.sha256) == (v2.id, 1, v1.sha256)
+    assert store.find_article("bridge").id == v3.id
+    assert [(v.number, v.same_as) for v in store.versions(v3.id)] == [(1, None), (2, None), (3, 1)]
+    # Every note is back on its words: the orphan re-placed, the changed one unflagged.
+    back = store.get_annotation(ferry.id)
+    assert back.article_id == v3.id and now_words(store, back) == ferry.quote
+    assert not store.get_annotation(months.id).changed
+    assert store.orphans(v3.id) == []
+    assert result.carried is not None and result.carried.summary() == "2 notes carried"
+    # The same text again is the newest already: nothing new.
+    again = store.add_article("Old bridge to close", "By Jane Example", SOURCE, V1)
+    assert (again.status, again.article.id) == ("existing", v3.id)
+    # Back and forth: each return is a row of its own, the index unique over the repeat.
+    v4 = add(store, v2.text)
+    v5 = add(store, V1)
+    assert (v4.repeat, v5.repeat) == (1, 2)
+    assert [v.same_as for v in store.versions(v5.id)] == [None, None, 1, 2, 1]
+    indexes = store.conn.execute("PRAGMA index_list(articles)").fetchall()
+    unique = {row[1] for row in indexes if row[2]}
+    assert "idx_articles_sha256" in unique
+    columns = [r[2] for r in store.conn.execute("PRAGMA index_info(idx_articles_sha256)")]
+    assert columns == ["sha256", "repeat"]
+
+
+def test_the_same_text_from_another_source_is_not_a_revert(store: Store, v1: Article):
+    add(store, V1.replace("March", "April"))
+    other = store.add_article("Old bridge to close", "By Jane Example", "/tmp/copy.txt", V1)
+    assert (other.status, other.article.id) == ("existing", v1.id)
+    assert len(store.versions(v1.id)) == 2
+
+
+def test_json_round_trip_keeps_a_revert(store: Store, v1: Article, tmp_path: Path):
+    note = mark(store, v1, "eight months", note="check the estimate")
+    add(store, V1.replace("eight months", "ten months"))
+    v3 = add(store, V1)
+    data = collection_json(
+        [(store.get_article(v.id), store.list_annotations(v.id)) for v in store.versions(v3.id)]
+    )
+    ids = [a["id"] for a in json.loads(data)["claimmark:articles"]]
+    assert len(ids) == 3 and ids[2] == ids[0] + ":1"
+    with Store(tmp_path / "other.db") as other:
+        summary = import_collection(other, data)
+        assert summary.articles_added == 3
+        newest = other.find_article("bridge")
+        assert [v.same_as for v in other.versions(newest.id)] == [None, None, 1]
+        (copy,) = other.list_annotations(newest.id)
+        assert copy.note == "check the estimate" and not copy.changed
+        again = collection_json(
+            [
+                (other.get_article(v.id), other.list_annotations(v.id))
+                for v in other.versions(newest.id)
+            ]
+        )
+        assert again == data
+        # Importing it twice adds nothing.
+        twice = import_collection(other, data)
+        assert (twice.articles_added, twice.annotations_added) == (0, 0)
+    del note
+
+
+def test_a_library_from_before_m007_keeps_everything(tmp_path: Path) -> None:
+    path = tmp_path / "m005.db"
+    with Store(path) as store:
+        v1 = add(store, V1)
+        note = mark(store, v1, "eight months")
+        add(store, V1.replace("eight months", "ten months"))
+    # Undo m007 the way an older claimmark left the file.
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """DROP INDEX idx_articles_sha256;
+           ALTER TABLE annotations DROP COLUMN moved;
+           ALTER TABLE articles DROP COLUMN "repeat";
+           CREATE UNIQUE INDEX idx_articles_sha256 ON articles(sha256);
+           DELETE FROM _sqlite_migrations WHERE name = 'm007_moved_notes_and_reverts';
+           PRAGMA journal_mode = DELETE;"""
+    )
+    conn.close()
+    path.chmod(0o444)
+    try:
+        with Store(path) as read_only:  # reads without the step
+            assert read_only.read_only
+            flagged = read_only.get_annotation(note.id)
+            assert flagged.changed and not flagged.moved
+            assert read_only.find_article("bridge").repeat == 0
+    finally:
+        path.chmod(0o644)
+    with Store(path) as store:
+        assert store.get_annotation(note.id).changed
+        assert add(store, V1).repeat == 1  # a revert, now that the step is there
+
+
+def test_the_notes_of_an_older_version_are_where_they_sat_on_it(store: Store, v1: Article):
+    claim = mark(store, v1, "the bridge is safe for now", claim=Claim("the mayor"))
+    ferry = mark(store, v1, "A spokesperson said the request was being considered.")
+    gone = mark(store, v1, "eight months")
+    v2 = add(store, V1.replace("safe for now", "safe at present").replace(ferry.quote, ""))
+    later = mark(store, v2, "temporary ferry")  # first made on version 2
+    store.delete_annotation(gone.id)
+    store.update_annotation(claim.id, note="asked the council")
+    on_v1 = store.version_annotations(v1.id)
+    assert [(a.id, a.article_id, a.quote) for a in on_v1] == [
+        (claim.id, v1.id, "the bridge is safe for now"),
+        (ferry.id, v1.id, ferry.quote),
+    ]
+    assert (on_v1[0].start, on_v1[0].end) == (claim.start, claim.end)
+    assert on_v1[0].note == "asked the council" and not on_v1[0].changed  # content as now
+    on_v2 = store.version_annotations(v2.id)
+    assert [a.id for a in on_v2] == [claim.id, later.id]
+    assert on_v2 == store.list_annotations(v2.id)
 
 
 # -- naming versions ------------------------------------------------------------------------

@@ -198,6 +198,23 @@ def test_refresh_unchanged_then_changed(run, server: PageServer, db: Path) -> No
     assert [a["id"] for a in listed] == [2]
 
 
+def test_refresh_of_a_page_back_to_its_first_text_is_a_new_version(
+    run, server: PageServer, db: Path
+) -> None:
+    url = server.add("/news/flood", page(TITLE, PARAGRAPHS, head=JSON_LD))
+    run("add", url)
+    server.add("/news/flood", page(TITLE, PARAGRAPHS[:4], head=JSON_LD))
+    run("refresh", url)
+    server.add("/news/flood", page(TITLE, PARAGRAPHS, head=JSON_LD))  # the edit undone
+    back = run("refresh", url)
+    assert back.status == 0 and "new version of #2, back to an earlier text" in back.out
+    stored = articles(db)
+    assert len(stored) == 3 and stored[0].text == "\n".join(PARAGRAPHS)
+    assert [a["id"] for a in json.loads(run("list", "--json").out)] == [3]
+    again = run("refresh", url)
+    assert again.status == 0 and "unchanged" in again.out and len(articles(db)) == 3
+
+
 def test_refresh_reports_failures(run, server: PageServer, tmp_path: Path) -> None:
     url = server.add("/gone", page(TITLE, PARAGRAPHS))
     run("add", url)
@@ -497,7 +514,7 @@ def test_open_url_adds_then_opens_and_needs_a_terminal(
     import claimmark.tui.launch as launch  # where `open` runs (with or without click)
 
     monkeypatch.setattr(launch, "require_terminal", lambda: None)
-    monkeypatch.setattr(launch, "run_tui", lambda store, article_id: opened.append(article_id))
+    monkeypatch.setattr(launch, "run_tui", lambda store, article_id, **_: opened.append(article_id))
     assert run("open", url).status == 0
     assert opened == [1] and len(server.requests) == 1
     # Already in the library (by its URL or its canonical URL): opened without fetching.

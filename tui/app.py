@@ -67,10 +67,14 @@ class ClaimmarkApp(OrderedKeysApp[None]):
     OUTSIDE_CHANGES_EVERY_S = 0.5
     """How often the app asks SQLite whether another process changed the library."""
 
-    def __init__(self, store: Store, article_id: int | None = None) -> None:
+    def __init__(
+        self, store: Store, article_id: int | None = None, *, exact_version: bool = False
+    ) -> None:
         super().__init__()
         self.store = store
         self.article_id = article_id
+        self.exact_version = exact_version
+        """Open `article_id` itself even when it is an older version (read as history)."""
         # Writes never wait for the lock on the UI thread: the queue retries instead.
         store.lock_wait = 0.0
         self.writes = WriteQueue(self)
@@ -91,7 +95,7 @@ class ClaimmarkApp(OrderedKeysApp[None]):
             return LibraryScreen(self.store)
         from claimmark.tui.screens.reader import ReaderScreen
 
-        return ReaderScreen(self.store, self.article_id)
+        return ReaderScreen(self.store, self.article_id, exact_version=self.exact_version)
 
     def on_mount(self) -> None:
         self.call_after_refresh(settle_after_startup)

@@ -188,10 +188,13 @@ def open_library(context: Context) -> None:
     run_tui(store, None)
 
 
-def open_article(context: Context, article: str, timeout: float | None = None) -> None:
+def open_article(
+    context: Context, article: str, timeout: float | None = None, version: int | None = None
+) -> None:
     """`claimmark open ARTICLE`: the article (an id, a file, a URL, or a title fragment)
     in the reader. A file or URL not yet in the library is added first (a URL already in
-    it opens without fetching); `timeout` is the web fetch's (None: the default)."""
+    it opens without fetching); `timeout` is the web fetch's (None: the default). With
+    `version` (`--version N`), that older version opens read-only, as history."""
     require_terminal()  # before a new file or page is added: a failed command changes nothing
     store = context.store
     if not article.isdigit():  # (an id is no URL: the fetch module stays unimported)
@@ -203,9 +206,12 @@ def open_article(context: Context, article: str, timeout: float | None = None) -
                 from claimmark.store.web.add import add_url
 
                 found = add_url(store, article, timeout=timeout).article
-            run_tui(store, found.id)
+            if version is not None:
+                found = store.version_of(found.id, version)
+            run_tui(store, found.id, exact_version=version is not None)
             return
-    run_tui(store, resolve_article(store, article).id)
+    found = resolve_article(store, article, version)
+    run_tui(store, found.id, exact_version=version is not None)
 
 
 def _import_samples(store: Store) -> None:
@@ -222,12 +228,12 @@ def require_terminal() -> None:
         fail("the reader needs a terminal; see 'claimmark --help' for the commands to script it")
 
 
-def run_tui(store: Store, article_id: int | None) -> None:
+def run_tui(store: Store, article_id: int | None, *, exact_version: bool = False) -> None:
     require_terminal()
     from claimmark.tui.app import ClaimmarkApp
 
     # The collector stays off until the first frame (see the module's docstring).
-    app = ClaimmarkApp(store, article_id=article_id)
+    app = ClaimmarkApp(store, article_id=article_id, exact_version=exact_version)
     app.run()
     if app.return_code:  # the app ended on an error (Textual has printed it): say so
         raise SystemExit(app.return_code)

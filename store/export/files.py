@@ -147,14 +147,29 @@ def export_text(
     if fmt == "json":
         return collection_json([pair for i in ids for pair in _with_versions(store, i)])
     return "\n".join(
-        article_markdown(
-            store.get_article(i),
-            store.list_annotations(i),
+        _markdown(store, store.get_article(i), group_by, include_timestamp) for i in ids
+    )
+
+
+def _markdown(store: Store, article: Article, group_by: str, include_timestamp: bool) -> str:
+    """The Markdown of one article: the newest version with its notes and orphans, or an
+    older version (asked for by id or number) with the notes where they sat on it."""
+    versions = store.versions(article.id)
+    number = next(v.number for v in versions if v.id == article.id)
+    if number == len(versions):
+        return article_markdown(
+            article,
+            store.list_annotations(article.id),
             group_by=group_by,
             include_timestamp=include_timestamp,
-            orphans=store.orphans(i),
+            orphans=store.orphans(article.id),
         )
-        for i in ids
+    return article_markdown(
+        article,
+        store.version_annotations(article.id),
+        group_by=group_by,
+        include_timestamp=include_timestamp,
+        version=(number, len(versions)),
     )
 
 
@@ -215,13 +230,7 @@ def export_articles(
     for target in targets:
         _check_target(target, force)
     for done, (article, target) in enumerate(zip(articles, targets, strict=True), 1):
-        text = article_markdown(
-            article,
-            store.list_annotations(article.id),
-            group_by=group_by,
-            include_timestamp=include_timestamp,
-            orphans=store.orphans(article.id),
-        )
+        text = _markdown(store, article, group_by, include_timestamp)
         write_atomic(target, text, force=force)
         if progress is not None:
             progress(done, total)

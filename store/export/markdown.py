@@ -47,7 +47,9 @@ The file, for an article with claims and highlights::
 Every annotation is a block quote (the quoted text) followed by a list of fields; fields
 with nothing to say are left out. When a new version of the article changed the words under
 an annotation, a **Changed since marked** field gives the words as they were marked (marked
-⚠ on a claim) and the front matter counts them (``changed: N``). Orphans, annotations whose
+⚠ on a claim) and the front matter counts them (``changed: N``); one it carried onto the
+same words found elsewhere (its own were deleted) says **Moved since marked** (``moved:
+N``), so the place gets checked. Orphans, annotations whose
 words are gone from this version, close the file under ``## Orphans`` with their old quote
 and note (``orphans: N`` in the front matter). Claims come first, in document order; then
 the other annotations in document order. With ``group_by="tag"`` both sections are
@@ -314,11 +316,19 @@ def annotation_block(
         lines.append("- **Orphan:** these words are gone from this version of the article")
     else:
         lines.append(f"- **Paragraph:** {_paragraph_label(annotation, paragraphs)}")
+    mark = "⚠ " if annotation.claim is not None else ""
     if annotation.marked_quote is not None:
-        mark = "⚠ " if annotation.claim is not None else ""
         lines.append(
             _field(
                 f"{mark}Changed since marked", f"marked as “{_one_line(annotation.marked_quote)}”"
+            )
+        )
+    if annotation.moved and not orphan and paragraphs is not None:
+        lines.append(
+            _field(
+                f"{mark}Moved since marked",
+                "its words were deleted where it was marked; these are the same words "
+                "found elsewhere: check it is the right place",
             )
         )
     claim = annotation.claim
@@ -376,10 +386,13 @@ def article_markdown(
     group_by: str = "document",
     include_timestamp: bool = False,
     orphans: Sequence[Annotation] = (),
+    version: tuple[int, int] | None = None,
 ) -> str:
     """The Markdown export of one article's annotations (see the module docstring).
     `orphans` (annotations whose words are gone from this version) close the document
-    in their own section, with their old quote and note.
+    in their own section, with their old quote and note. `version` (number, count), for
+    an older version exported on its own, goes in the front matter (``version: 1``,
+    ``versions: 3``) and under the title.
 
     `group_by` is ``"document"`` (highlights and notes in document order) or ``"tag"``
     (under one heading per tag). The result depends only on the article and annotations
@@ -429,14 +442,25 @@ def article_markdown(
     changed = sum(1 for a in ordered if a.changed)
     if changed:
         lines.append(f"changed: {changed}")
+    moved = sum(1 for a in ordered if a.moved)
+    if moved:
+        lines.append(f"moved: {moved}")
     if orphans:
         lines.append(f"orphans: {len(orphans)}")
+    if version is not None:
+        lines += [f"version: {version[0]}", f"versions: {version[1]}"]
     lines += [
         "---",
         "",
         f"# {escape_text(article.title)}".rstrip(),
         "",
     ]
+    if version is not None:
+        lines += [
+            f"*Version {version[0]} of {version[1]}: an older text of this article, with "
+            "the notes where they sat on it.*",
+            "",
+        ]
     credit = " · ".join(
         part for part in (article.byline, article.site_name, article.published[:10]) if part
     )

@@ -19,6 +19,8 @@ every annotation; the articles they annotate, text and all, travel with it in
          "claimmark:canonicalUrl": ..., "claimmark:fetchedFrom": ...,
          "claimmark:fetchedAt": ..., "claimmark:language": ...,
          "claimmark:sha256": ..., "claimmark:text": ...}
+                                 <- a version that brought back an older text adds
+                                    "claimmark:repeat": N (1, 2, ...) and ":N" to its id
       ],
       "first": {"id": "<collection id>:page:1", "type": "AnnotationPage", "startIndex": 0,
         "items": [
@@ -27,6 +29,8 @@ every annotation; the articles they annotate, text and all, travel with it in
            "created": ..., "modified": ..., "claimmark:color": "yellow",
            "claimmark:changedSinceMarked": true,        <- only when a new version changed
            "claimmark:markedQuote": "the words marked",    the words under it
+           "claimmark:movedSinceMarked": true,          <- only when a new version placed
+                                                           it on its words found elsewhere
            "body": [
              {"type": "TextualBody", "purpose": "commenting", "format": "text/markdown",
               "value": "the note"},
@@ -106,14 +110,18 @@ _RAW_ESCAPES = re.compile(f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{BIDI_CONTROLS}]"
 # -- export --------------------------------------------------------------------------
 
 
-def article_urn(article_sha256: str) -> str:
-    """The id of an article in the collection (also every annotation's target source)."""
-    return f"urn:claimmark:article:{article_sha256}"
+def article_urn(article_sha256: str, repeat: int = 0) -> str:
+    """The id of an article in the collection (also every annotation's target source); a
+    version that brought back an older text (`Article.repeat` > 0) adds its count."""
+    return f"urn:claimmark:article:{article_sha256}" + (f":{repeat}" if repeat else "")
 
 
-def annotation_urn(article_sha256: str, start: int, end: int, created_at: str) -> str:
+def annotation_urn(
+    article_sha256: str, start: int, end: int, created_at: str, repeat: int = 0
+) -> str:
     """The id of an annotation: a hash of what identifies it across databases."""
-    key = f"{article_sha256}:{start}-{end}:{created_at}"
+    text = article_sha256 + (f":{repeat}" if repeat else "")
+    key = f"{text}:{start}-{end}:{created_at}"
     return "urn:claimmark:annotation:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -129,7 +137,11 @@ def _motivation(annotation: Annotation) -> str:
 def _annotation_json(article: Article, annotation: Annotation) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": annotation_urn(
-            article.sha256, annotation.start, annotation.end, annotation.created_at
+            article.sha256,
+            annotation.start,
+            annotation.end,
+            annotation.created_at,
+            article.repeat,
         ),
         "type": "Annotation",
         "motivation": _motivation(annotation),
@@ -141,6 +153,8 @@ def _annotation_json(article: Article, annotation: Annotation) -> dict[str, Any]
     if annotation.marked_quote is not None:
         item["claimmark:changedSinceMarked"] = True
         item["claimmark:markedQuote"] = annotation.marked_quote
+    if annotation.moved:
+        item["claimmark:movedSinceMarked"] = True
     body: list[dict[str, Any]] = []
     if annotation.note:
         body.append(
@@ -168,7 +182,7 @@ def _annotation_json(article: Article, annotation: Annotation) -> dict[str, Any]
     if body:
         item["body"] = body
     item["target"] = {
-        "source": article_urn(article.sha256),
+        "source": article_urn(article.sha256, article.repeat),
         "selector": [
             {
                 "type": "TextQuoteSelector",
@@ -184,7 +198,7 @@ def _annotation_json(article: Article, annotation: Annotation) -> dict[str, Any]
 
 def _article_json(article: Article) -> dict[str, Any]:
     return {
-        "id": article_urn(article.sha256),
+        "id": article_urn(article.sha256, article.repeat),
         "type": "claimmark:Article",
         "claimmark:title": article.title,
         "claimmark:byline": article.byline,
@@ -197,6 +211,7 @@ def _article_json(article: Article) -> dict[str, Any]:
             if getattr(article, name)
         },
         "claimmark:sha256": article.sha256,
+        **({"claimmark:repeat": article.repeat} if article.repeat else {}),
         "claimmark:text": article.text,
     }
 
@@ -271,10 +286,12 @@ def collection_json(
     seen: set[str] = set()
     pairs: list[tuple[Article, Sequence[Annotation]]] = []
     for article, marks in sorted(
-        articles_with_annotations, key=lambda pair: (pair[0].imported_at, pair[0].sha256)
+        articles_with_annotations,
+        key=lambda pair: (pair[0].imported_at, pair[0].sha256, pair[0].repeat),
     ):
-        if article.sha256 not in seen:
-            seen.add(article.sha256)
+        urn = article_urn(article.sha256, article.repeat)
+        if urn not in seen:
+            seen.add(urn)
             pairs.append((article, marks))
     items = [
         _annotation_json(article, annotation)
@@ -282,7 +299,7 @@ def collection_json(
         for annotation in sorted(marks, key=document_order)
     ]
     digest = hashlib.sha256(
-        "\n".join(article.sha256 for article, _ in pairs).encode("ascii", "replace")
+        "\n".join(article_urn(a.sha256, a.repeat)[22:] for a, _ in pairs).encode("ascii", "replace")
     ).hexdigest()[:32]
     collection_id = f"urn:claimmark:collection:{digest}"
     document = {

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -38,6 +38,7 @@ from claimmark.store.models import (
     Claim,
     ClaimStatus,
     Confidence,
+    ImportResult,
     claim_from_dict,
 )
 from claimmark.store.sanitize import (
@@ -88,6 +89,8 @@ class ParsedArticle:
     """The text as the file holds it, which its annotations' selectors point into."""
     deleted: tuple[int, ...] = field(default=(), repr=False, compare=False)
     """Offsets in `raw` of the characters the sanitiser removed (none for a clean file)."""
+    repeat: int = 0
+    """For a version that brought back an older text: which repeat of that text it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,8 @@ class ParsedAnnotation:
     updated_at: str
     marked_quote: str | None = None
     """The words as marked, when a new version of the article changed them."""
+    moved: bool = False
+    """A new version placed it on its words found elsewhere (a check is asked)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +272,10 @@ def _parse_article(index: int, data: Any) -> ParsedArticle:
     sha = check.get(entry, "claimmark:sha256", str)
     if not re.fullmatch(r"[0-9a-f]{64}", sha):
         raise check.fail(f"'claimmark:sha256' is not a SHA-256 hex digest: {_show(sha)}")
-    return article
+    repeat = check.get(entry, "claimmark:repeat", int, 0)
+    if repeat < 0:
+        raise check.fail(f"'claimmark:repeat' must be 0 or more, not {repeat}")
+    return replace(article, repeat=repeat) if repeat else article
 
 
 def _parse_claim(check: _Checker, body: dict[str, Any]) -> Claim:
@@ -361,6 +369,7 @@ def _parse_annotation(
     modified = check.timestamp(item, "modified") if "modified" in item else created
     color = check.get(item, "claimmark:color", (str, type(None)), None)
     marked_quote = check.get(item, "claimmark:markedQuote", (str, type(None)), None)
+    moved = check.get(item, "claimmark:movedSinceMarked", bool, False)
     target = check.obj(check.get(item, "target", dict), "the target")
     source = check.get(target, "source", str)
     article = articles.get(source)
@@ -416,6 +425,7 @@ def _parse_annotation(
         created_at=created,
         updated_at=modified,
         marked_quote=marked_quote if marked_quote != article.text[start:end] else None,
+        moved=moved,
     )
 
 
@@ -474,14 +484,22 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
         known: dict[str, set[tuple[int, int, str, str]]] = {}
         added = existing = 0
         for article in parsed.articles:
-            result = store.add_article(
-                article.title,
-                article.byline,
-                article.source,
-                article.text,
-                encoding=article.encoding,
-                imported_at=article.imported_at,
-                metadata=article.metadata,
+            # A text already here is found as exactly that stored text (a version that
+            # brought back an older text is its own row), else added (a revert among
+            # them is added as one, after the versions before it).
+            stored = store.find_text(article.title, article.byline, article.text, article.repeat)
+            result = (
+                ImportResult(stored, "existing", stored.encoding)
+                if stored is not None
+                else store.add_article(
+                    article.title,
+                    article.byline,
+                    article.source,
+                    article.text,
+                    encoding=article.encoding,
+                    imported_at=article.imported_at,
+                    metadata=article.metadata,
+                )
             )
             ids[article.urn] = result.article.id
             if result.status == "existing":
@@ -513,6 +531,7 @@ def import_collection(store: Store, data: str | bytes) -> ImportSummary:
                 created_at=annotation.created_at,
                 updated_at=annotation.updated_at,
                 marked_quote=annotation.marked_quote,
+                moved=annotation.moved,
             )
             seen.add(key)
             annotations_added += 1

@@ -57,9 +57,9 @@ FIRST_FRAME_PROBE = """
 import asyncio, sys
 import claimmark.tui.launch as launch
 launch.require_terminal = lambda: None
-def run_tui(store, article_id):
+def run_tui(store, article_id, **options):
     from claimmark.tui.app import ClaimmarkApp
-    app = ClaimmarkApp(store, article_id=article_id)
+    app = ClaimmarkApp(store, article_id=article_id, **options)
     async def first_frame():
         async with app.run_test() as pilot:
             await pilot.pause()

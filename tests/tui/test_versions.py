@@ -184,3 +184,192 @@ async def test_library_and_claims_mark_what_changed(lib: Store) -> None:
             pilot, lambda: "carried, words now" in screen_text(app), what="the claim's history"
         )
         assert "marked 'the bridge is safe for now'" in screen_text(app)
+
+
+async def test_k_keeps_a_changed_claim_as_it_is_and_u_brings_the_flag_back(lib: Store) -> None:
+    app = RecordingApp(lib, article_id=2)
+    async with app.run_test(size=(150, 36)) as pilot:
+        await pilot.pause()
+        claim_id = next(e.annotation.id for e in pane(app).entries if e.annotation.claim)
+        # K away from any flagged note says what to do.
+        await pilot.press("g", "K")
+        assert any("No flagged annotation here" in n for n in app.notices)
+        await pilot.press("exclamation_mark")
+        assert any("K keeps it as it is" in n for n in app.notices)
+        await pilot.press("K")
+        await wait_until(
+            pilot, lambda: not lib.get_annotation(claim_id).changed, what="the flag cleared"
+        )
+        accepted = lib.get_annotation(claim_id)
+        assert accepted.quote == "the bridge is safe at present" and accepted.claim is not None
+        await wait_until(pilot, lambda: "⚠ CHANGED" not in screen_text(app), what="badge gone")
+        assert "was the bridge is safe for now" not in screen_text(app)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: lib.get_annotation(claim_id).changed, what="undo")
+        await wait_until(pilot, lambda: "⚠ CHANGED" in screen_text(app), what="badge back")
+
+
+MOVED_V2 = V1.replace(
+    "\nA spokesperson said the request for a ferry was being considered.", ""
+).replace(
+    "repairs in March.",
+    "repairs in March. Work is expected to cost £4.2 million, officials said. A spokesperson "
+    "said the request for a ferry was being considered by the council.",
+)
+
+
+async def test_a_moved_note_shows_its_flag_and_k_keeps_it(tmp_path: Path) -> None:
+    store = Store(tmp_path / "lib.db")
+    v1 = store.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V1).article
+    quote = "the request for a ferry was being considered"
+    start = V1.index(quote)
+    note = store.create_annotation(AnnotationDraft(v1.id, start, start + len(quote), note="why"))
+    store.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", MOVED_V2)
+    assert store.get_annotation(note.id).moved
+    app = RecordingApp(store, article_id=v1.id)
+    async with app.run_test(size=(150, 36)) as pilot:
+        await pilot.pause()
+        await wait_until(pilot, lambda: "⚠ moved" in screen_text(app), what="moved badge")
+        await wait_until(
+            pilot, lambda: any("1 moved: check its place" in n for n in app.notices), what="notice"
+        )
+        await pilot.press("g", "exclamation_mark")
+        view = app.screen.query_one(ArticleView)
+        assert view.cursor == MOVED_V2.index(quote)
+        assert any(n.startswith("Moved: its words were deleted") for n in app.notices)
+        # From the pane too: tab, the note highlighted, K.
+        await pilot.press("tab", "home", "K")
+        await wait_until(pilot, lambda: not store.get_annotation(note.id).moved, what="kept")
+        await wait_until(pilot, lambda: "⚠ moved" not in screen_text(app), what="badge gone")
+
+
+async def test_an_older_version_opens_read_only_with_the_notes_where_they_sat(lib: Store) -> None:
+    app = RecordingApp(lib, article_id=1, exact_version=True)
+    async with app.run_test(size=(150, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.article.id == 1
+        await wait_until(
+            pilot, lambda: "version 1 of 2: history, read-only" in screen_text(app), what="the line"
+        )
+        shot = screen_text(app)
+        # The claim on the words as they were, the orphan in its place, no flags.
+        assert "the bridge is safe for now" in shot and "⚠ CHANGED" not in shot
+        assert "Orphans" not in shot
+        assert sorted(a.quote for a in screen.annotations.values()) == sorted(
+            [
+                "the bridge is safe for now",
+                "A spokesperson said the request for a ferry was being considered.",
+                "£4.2 million",
+            ]
+        )
+        await wait_until(
+            pilot, lambda: any("Version 1 of 2" in n for n in app.notices), what="notice"
+        )
+        before = lib.journal()
+        await pilot.press("s", "h")
+        assert any("kept as history and cannot be changed" in n for n in app.notices)
+        await pilot.press("escape", "g", "]", "x", "u")
+        await pilot.pause()
+        assert lib.journal() == before and lib.get_article(1).last_opened_at is None
+        # R reads the newest instead.
+        await pilot.press("R")
+        await wait_until(pilot, lambda: screen.article.id == 2, what="the newest version")
+        await wait_until(pilot, lambda: "⚠ CHANGED" in screen_text(app), what="its notes")
+
+
+V3 = "A first paragraph added by the editors.\n" + V2
+
+
+async def test_a_new_version_from_another_program_reloads_with_the_cursor_on_its_words(
+    lib: Store, tmp_path: Path
+) -> None:
+    app = RecordingApp(lib, article_id=2)
+    async with app.run_test(size=(150, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        view = screen.query_one(ArticleView)
+        view.move_cursor(V2.index("The council said"))
+        await pilot.press("s", "h")  # a highlight made before the new version arrives
+        await wait_until(pilot, lambda: len(lib.list_annotations(2)) == 3, what="highlight")
+        (made,) = [a for a in lib.list_annotations(2) if a.quote.startswith("The council")]
+        view.move_cursor(V2.index("£4.2 million"))
+        with Store(tmp_path / "lib.db") as other:  # another program, the same library
+            other.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V3)
+        await wait_until(pilot, lambda: screen.article.id == 3, what="the reload")
+        assert view.cursor == V3.index("£4.2 million")
+        assert lib.get_annotation(made.id).article_id == 3
+        assert screen.query_one(AnnotationPane).entries
+        assert all(a.article_id == 3 for a in screen.annotations.values())
+        await wait_until(
+            pilot,
+            lambda: any("A new version arrived: reloaded" in n for n in app.notices),
+            what="the notice",
+        )
+        assert "A first paragraph added by the editors." in screen_text(app)
+        await pilot.press("R")
+        assert any("This is the newest version" in n for n in app.notices)
+        # The highlight made before the reload is undone where it now sits.
+        await pilot.press("u")
+        await wait_until(
+            pilot, lambda: made.id not in {a.id for a in lib.list_annotations(3)}, what="undo"
+        )
+        assert made.id not in screen.annotations
+
+
+async def test_a_new_version_waits_while_an_edit_is_pending_then_r_loads_it(
+    lib: Store, tmp_path: Path
+) -> None:
+    app = RecordingApp(lib, article_id=2)
+    async with app.run_test(size=(150, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        view = screen.query_one(ArticleView)
+        view.move_cursor(V2.index("Work is expected"))
+        await pilot.press("s")  # a sentence selected: about to annotate it
+        before = view.cursor
+        with Store(tmp_path / "lib.db") as other:
+            other.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V3)
+        await wait_until(
+            pilot, lambda: any("Press R to read it" in n for n in app.notices), what="offer"
+        )
+        assert screen.article.id == 2 and view.selection is not None
+        await pilot.press("R")
+        await wait_until(pilot, lambda: screen.article.id == 3, what="the reload")
+        assert view.cursor == before + len(V3) - len(V2)  # the paragraph added before
+
+
+async def test_a_new_version_loads_once_the_open_dialog_closes(lib: Store, tmp_path: Path) -> None:
+    app = RecordingApp(lib, article_id=2)
+    async with app.run_test(size=(150, 36)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        await pilot.press("question_mark")  # the help screen over the reader
+        await wait_until(pilot, lambda: app.screen is not screen, what="help")
+        with Store(tmp_path / "lib.db") as other:
+            other.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V3)
+        await wait_until(
+            pilot, lambda: any("Press R to read it" in n for n in app.notices), what="offer"
+        )
+        assert screen.article.id == 2
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: screen.article.id == 3, what="the reload")
+
+
+async def test_a_revert_opens_as_the_newest_and_v_says_which_text_it_brings_back(
+    lib: Store,
+) -> None:
+    back = lib.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V1)
+    assert back.status == "new-version" and back.article.repeat == 1
+    app = RecordingApp(lib, article_id=1)
+    async with app.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen) and screen.article.id == back.article.id
+        await wait_until(pilot, lambda: "ask why" in screen_text(app), what="the notes")
+        assert "⚠ CHANGED" not in screen_text(app) and "Orphans" not in screen_text(app)
+        await pilot.press("V")
+        await wait_until(pilot, lambda: "= v1 again" in screen_text(app), what="the revert")

@@ -20,6 +20,8 @@ from claimmark.tui.textfit import one_line
 
 CHANGED = "⚠ changed since marked"
 """How the CLI flags an annotation whose words changed in a new version."""
+MOVED = "⚠ moved: its words were deleted where marked and found here; check the place"
+"""How the CLI flags an annotation a new version carried onto its words found elsewhere."""
 
 
 @cli.command("annotations")
@@ -30,22 +32,42 @@ CHANGED = "⚠ changed since marked"
     is_flag=True,
     help="List the orphans instead: notes whose words are gone from the newest version.",
 )
+@click.option(
+    "--accept",
+    "accept",
+    type=int,
+    multiple=True,
+    metavar="ID",
+    help="Keep annotation ID as it now is (repeatable): the words under it become its "
+    "marked words and its place the right one, so its 'changed' or 'moved' flag goes "
+    "(journalled: the reader's u undoes it).",
+)
 @version_option
 @pass_context
 def annotations_command(
-    context: Context, article: str, as_json: bool, orphans: bool, version: int | None
+    context: Context,
+    article: str,
+    as_json: bool,
+    orphans: bool,
+    accept: tuple[int, ...],
+    version: int | None,
 ) -> None:
     """List the annotations of ARTICLE in document order (--orphans: those whose words
-    are gone, with their old quote and note)."""
+    are gone, with their old quote and note; --accept ID: clear a flag)."""
     from claimmark.store.models import annotation_to_dict
     from claimmark.store.text import ParagraphIndex
 
     store = context.store
     found = store.find_article(article, version=version)
+    if accept:
+        _accept(context, found.id, accept, as_json)
+        return
     if orphans:
         _print_orphans(context, found.id, as_json)
         return
-    annotations = store.list_annotations(found.id)
+    # On an older version: the notes where they sat on that text (see
+    # Store.version_annotations); on the newest, those on it now.
+    annotations = store.version_annotations(found.id)
     paragraphs = ParagraphIndex(found.text)
     if as_json:
         print_json(
@@ -65,16 +87,58 @@ def annotations_command(
         echo(line + (f"\t{tags}" if tags else ""))
         if a.marked_quote is not None:
             echo(f"\t\t{CHANGED}: was {one_line(a.marked_quote, 60)!r}")
+        if a.moved:
+            echo(f"\t\t{MOVED}")
         if a.claim and a.claim.claimant:
             echo(f"\t\tclaimant: {a.claim.claimant}")
         if a.note:
             echo(f"\t\tnote: {one_line(a.note, 70)}")
+    flagged = sum(1 for a in annotations if a.flagged)
+    if flagged:
+        echo(
+            f"{flagged} flagged by a new version: check, then keep as they are with "
+            f"claimmark annotations {found.id} --accept ID",
+            err=True,
+        )
     if orphan_count:
         echo(
             f"{orphan_count} orphan{'s' if orphan_count != 1 else ''} (words gone from this "
             f"version): claimmark annotations {found.id} --orphans",
             err=True,
         )
+
+
+def _accept(context: Context, article_id: int, ids: tuple[int, ...], as_json: bool) -> None:
+    """Clear the flags of annotations `ids` of the article (its newest version or its
+    orphans); every id is checked before anything is written."""
+    from claimmark.store.errors import NotFound
+    from claimmark.store.models import annotation_to_dict
+
+    store = context.store
+    chain = set(store.chain_ids(article_id))
+    targets = []
+    for annotation_id in dict.fromkeys(ids):
+        try:
+            annotation = store.get_annotation(annotation_id)
+        except NotFound:
+            fail(f"no annotation with id {annotation_id}")
+        if annotation.article_id not in chain:
+            fail(f"annotation {annotation_id} is not on #{article_id} or its earlier versions")
+        targets.append(annotation)
+    results = []
+    with store.transaction():  # all of them or none
+        for annotation in targets:
+            results.append((annotation, store.accept_changed_words(annotation.id)))
+    if as_json:
+        print_json(
+            [{**annotation_to_dict(after), "accepted": before.flagged} for before, after in results]
+        )
+        return
+    for before, after in results:
+        what = (
+            "kept as it is (flag cleared)" if before.flagged else "not flagged: nothing to accept"
+        )
+        echo(f"{after.id}\t{what}\t{one_line(after.quote, 70)}")
 
 
 def _print_orphans(context: Context, article_id: int, as_json: bool) -> None:
@@ -263,7 +327,13 @@ def claims_command(
         claim = r.annotation.claim
         assert claim is not None
         tags = " ".join(f"#{t}" for t in r.annotation.tags)
-        mark = " ⚠ changed" if r.annotation.changed else (" ⚠ orphan" if r.orphan else "")
+        mark = (
+            " ⚠ changed"
+            if r.annotation.changed
+            else " ⚠ moved"
+            if r.annotation.moved
+            else (" ⚠ orphan" if r.orphan else "")
+        )
         echo(
             f"{r.annotation.id}\t{claim.status.value}{mark}\t"
             f"{claim.claimant or '(no claimant)'}\t"
@@ -272,6 +342,8 @@ def claims_command(
         )
         if r.annotation.marked_quote is not None:
             echo(f"\t\t{CHANGED}: was {one_line(r.annotation.marked_quote, 60)!r}")
+        if r.annotation.moved:
+            echo(f"\t\t{MOVED}")
         if history:
             for line in store.history_lines(r.annotation.id):
                 echo(f"\t\t{line}")

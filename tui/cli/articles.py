@@ -17,6 +17,7 @@ from claimmark.tui.cli.base import (
     fail,
     pass_context,
     print_json,
+    version_option,
 )
 from claimmark.tui.launch import open_article
 
@@ -47,13 +48,17 @@ def _timeout_option(func):  # type: ignore[no-untyped-def]
 @cli.command("open")
 @click.argument("article")
 @_timeout_option
+@version_option
 @pass_context
-def open_command(context: Context, article: str, timeout: float | None) -> None:
+def open_command(
+    context: Context, article: str, timeout: float | None, version: int | None
+) -> None:
     """Open ARTICLE (an id, a file, a URL, or a title fragment) in the reader.
 
     A file or URL not yet in the library is added first (a URL already in it opens
-    without fetching; 'claimmark refresh' fetches it again)."""
-    open_article(context, article, timeout)  # (also run without click: see tui.launch)
+    without fetching; 'claimmark refresh' fetches it again). With --version N, an older
+    version opens read-only, as history, with the notes where they sat on it."""
+    open_article(context, article, timeout, version)  # (also run without click: tui.launch)
 
 
 @cli.command("add")
@@ -176,6 +181,8 @@ def _describe(outcome: AddOutcome) -> str:
             what = "already in library"
     elif outcome.status == "new-version":
         what = f"new version of #{article.previous_id}"
+        if article.repeat:
+            what += ", back to an earlier text"
         if result.carried is not None:
             what += f" ({result.carried.summary()})"
     else:
@@ -317,7 +324,10 @@ def versions_command(context: Context, article: str, as_json: bool) -> None:
     previous = store.get_article(versions[0].id)
     for version in versions[1:]:
         current = store.get_article(version.id)
-        changes.append(summary(compare(previous.text, current.text)))
+        change = summary(compare(previous.text, current.text))
+        if version.same_as:
+            change = f"back to the text of version {version.same_as} ({change})"
+        changes.append(change)
         previous = current
     if as_json:
         from dataclasses import asdict

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from claimmark.tui.cli.base import Context, cli, echo, fail, pass_context
+from claimmark.tui.cli.base import Context, cli, echo, fail, pass_context, version_option
 
 
 @cli.command("export")
@@ -44,6 +44,7 @@ from claimmark.tui.cli.base import Context, cli, echo, fail, pass_context
 )
 @click.option("--force", is_flag=True, help="Overwrite files that claimmark did not write.")
 @click.option("--timestamp", is_flag=True, help="Record the export time in the file.")
+@version_option
 @pass_context
 def export_command(
     context: Context,
@@ -54,13 +55,22 @@ def export_command(
     group_by: str,
     force: bool,
     timestamp: bool,
+    version: int | None,
 ) -> None:
-    """Export the notes of ARTICLE... (or --all) to Markdown or JSON."""
+    """Export the notes of ARTICLE... (or --all) to Markdown or JSON.
+
+    With --version N, the Markdown of version N of each ARTICLE: that text, with the
+    notes where they sat on it. A JSON export always carries every version."""
     from claimmark.store.export import export_articles, export_text
 
     store = context.store
     if export_all and articles:
         raise click.UsageError("give ARTICLE names or --all, not both")
+    if version is not None and (export_all or fmt == "json"):
+        raise click.UsageError(
+            "--version exports one version to Markdown; "
+            + ("--all exports every version" if export_all else "JSON carries every version")
+        )
     if export_all:
         # Everything, earlier versions of articles and their notes included: --all is the
         # backup path, and a backup restored into an empty library must lack nothing.
@@ -68,7 +78,7 @@ def export_command(
         if not ids:
             fail("the library is empty: nothing to export")
     elif articles:
-        ids = [store.find_article(ref).id for ref in articles]
+        ids = [store.find_article(ref, version=version).id for ref in articles]
     else:
         raise click.UsageError("name at least one ARTICLE, or use --all")
     if output == "-":

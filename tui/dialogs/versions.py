@@ -102,9 +102,11 @@ class VersionsScreen(DialogScreen[None]):
             notes = f"{version.annotation_count} note{'s' if version.annotation_count != 1 else ''}"
             if not version.newest and version.annotation_count:
                 notes += " (orphans)"
+            same = f"  = v{version.same_as} again" if version.same_as else ""
             label = (
                 f"v{version.number}  {version.imported_at[:16].replace('T', ' ')}  "
-                f"{version.length:,} chars  {notes}{' (newest)' if version.newest else ''}{side}"
+                f"{version.length:,} chars  {notes}{' (newest)' if version.newest else ''}"
+                f"{same}{side}"
             )
             options.append(Option(Text(label), id=str(index)))
         return options

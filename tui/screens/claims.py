@@ -20,11 +20,14 @@ from claimmark.tui.widgets.table import Table
 
 def _words_mark(row: ClaimRow) -> Text:
     """Whether the claim's words are as marked: "⚠ changed" (the article was edited under
-    them) or "orphan" (they are gone), clearly marked; empty when they are the same."""
+    them), "⚠ moved" (they were deleted where marked and found elsewhere: check the place)
+    or "orphan" (they are gone), clearly marked; empty when they are the same."""
     if row.orphan:
         return Text(" orphan ", style="bold black on grey62")
     if row.annotation.changed:
         return Text(" ⚠ changed ", style="bold black on yellow")
+    if row.annotation.moved:
+        return Text(" ⚠ moved ", style="bold black on yellow")
     return Text("")
 
 

@@ -95,7 +95,23 @@ class ReaderScreen(Screen[None]):
             "next_changed",
             "Next changed",
             show=False,
-            tooltip="Next annotation whose words changed since marked",
+            tooltip="Next annotation a new version flagged: its words changed, or it moved",
+        ),
+        Binding(
+            "K",
+            "accept_changed",
+            "Keep as it is",
+            show=False,
+            tooltip="Accept a flagged annotation as it now is: its words (or place) become "
+            "the marked ones (u undoes)",
+        ),
+        Binding(
+            "R",
+            "reload_newest",
+            "Newest version",
+            show=False,
+            tooltip="Reload into the newest version of the article (when another program "
+            "added one), the cursor carried to the same words",
         ),
         Binding(
             "V",
@@ -143,16 +159,33 @@ class ReaderScreen(Screen[None]):
     """Whether the app's theme is dark."""
 
     def __init__(
-        self, store: Store, article_id: int, *, match: tuple[int, int] | None = None
+        self,
+        store: Store,
+        article_id: int,
+        *,
+        match: tuple[int, int] | None = None,
+        exact_version: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
-        # Any version's id opens the newest: older texts are history (V shows them).
+        # Any version's id opens the newest: older texts are history (V shows them), read
+        # here only when asked for (`exact_version`, `claimmark open --version N`).
         self.article: Article = store.newest_version(article_id)
         self.match = match
         """A span to open at, selected (a search hit); None opens where the reader was."""
         self._saved: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
+        self.history_version: tuple[int, int] | None = None
+        """(number, count) while reading an older version as history: read-only, with the
+        notes where they sat on it."""
+        if exact_version and self.article.id != article_id:
+            versions = store.versions(article_id)
+            number = next(v.number for v in versions if v.id == article_id)
+            self.article = store.get_article(article_id)
+            self.history_version = (number, len(versions))
+        self._newer_version: Article | None = None
+        """A newer version another program added while this one is read, not yet loaded
+        (R loads it; it loads by itself once no edit is pending)."""
         self.paragraphs = ParagraphIndex(self.article.text)
         self.annotations: dict[int, Annotation] = {}
         self.orphans: dict[int, Annotation] = {}
@@ -176,7 +209,7 @@ class ReaderScreen(Screen[None]):
         # The text and its marks go in before the first layout, so the first frame shows them.
         self.dark = self.app.current_theme.dark
         self._view = ArticleView(id="article")
-        self._view.set_article(self.article.title, credit_line(self.article), self.article.text)
+        self._view.set_article(self.article.title, self._credit(), self.article.text)
         self._load_annotations()
         self._open_at_position()
         with Horizontal(id="reader-body"):
@@ -273,12 +306,25 @@ class ReaderScreen(Screen[None]):
     def _record_opened(self) -> None:
         """Note the open in the library (after the first frame: it is a write), and say
         what a new version not seen before did to the notes."""
+        if self.history_version is not None:
+            number, count = self.history_version
+            self.notify(
+                f"Version {number} of {count}: an older text, kept as history, with the notes "
+                "where they sat on it. Read-only: V compares versions; open the article "
+                "without --version to annotate.",
+                title=f"v{number} of {count}",
+                timeout=8,
+            )
+            return
         if self.article.previous_id is not None and self.article.last_opened_at is None:
             changed = sum(1 for a in self.annotations.values() if a.changed)
+            moved = sum(1 for a in self.annotations.values() if a.moved and not a.changed)
             orphans = len(self.orphans)
             parts = []
             if changed:
                 parts.append(f"{changed} note{'s' if changed != 1 else ''} on changed words (!)")
+            if moved:
+                parts.append(f"{moved} moved: check {'their' if moved != 1 else 'its'} place (!)")
             if orphans:
                 parts.append(f"{orphans} orphan{'s' if orphans != 1 else ''} in the pane")
             number = self._version_numbers.get(self.article.id, 0)
@@ -300,9 +346,39 @@ class ReaderScreen(Screen[None]):
     # -- annotations <-> view and pane -------------------------------------------------
 
     def _load_annotations(self) -> None:
+        if self.history_version is not None:
+            # An older version: the notes where they sat on it; none are orphans here.
+            found = self.store.version_annotations(self.article.id)
+            self.annotations = {a.id: a for a in found}
+            self._refresh_marks()
+            return
         self.annotations = {a.id: a for a in self.store.list_annotations(self.article.id)}
         self._load_orphans()
         self._refresh_marks()
+
+    def _credit(self) -> str:
+        """The line under the title: the credit line, and for an older version read as
+        history, which one it is."""
+        credit = credit_line(self.article)
+        if self.history_version is None:
+            return credit
+        number, count = self.history_version
+        note = f"version {number} of {count}: history, read-only"
+        return f"{credit} · {note}" if credit else note
+
+    def _refuse_history(self) -> bool:
+        """True (after saying so) when this is an older version read as history, which
+        nothing changes."""
+        if self.history_version is None:
+            return False
+        number, count = self.history_version
+        self.notify(
+            f"Version {number} of {count} is kept as history and cannot be changed: open "
+            "the article without --version to annotate its newest text.",
+            severity="warning",
+            timeout=4,
+        )
+        return True
 
     def _load_orphans(self) -> None:
         if self.article.previous_id is None:
@@ -451,16 +527,28 @@ class ReaderScreen(Screen[None]):
 
     def refresh_from_store(self) -> None:
         """Another process or window changed the library: show this article's annotations
-        as they are now (the app polls `Store.data_version` and calls this)."""
+        as they are now (the app polls `Store.data_version` and calls this). A new version
+        of the article is loaded at once when no edit is pending, else offered (R)."""
         try:
+            if self.history_version is not None:
+                fresh = {a.id: a for a in self.store.version_annotations(self.article.id)}
+                if fresh != self.annotations:
+                    self.annotations = fresh
+                    self._refresh_marks()
+                return
             newest = self.store.newest_version(self.article.id)
             if newest.id != self.article.id:
-                self.notify(
-                    "A new version of this article arrived: press escape and open it again "
-                    "to read it (your notes were carried to it).",
-                    title="New version",
-                    timeout=8,
-                )
+                announce = self._newer_version is None or self._newer_version.id != newest.id
+                self._newer_version = newest
+                if not self._edit_pending():
+                    self._reload_into(newest)
+                elif announce:
+                    self.notify(
+                        "A new version of this article arrived (your notes were carried to "
+                        "it). Press R to read it; it loads by itself once you finish.",
+                        title="New version",
+                        timeout=8,
+                    )
                 return
             fresh = {a.id: a for a in self.store.list_annotations(self.article.id)}
             orphans = (
@@ -475,6 +563,96 @@ class ReaderScreen(Screen[None]):
             self.annotations = fresh
             self.orphans = orphans
             self._refresh_marks()
+
+    def _edit_pending(self) -> bool:
+        """True while reloading would cut into something the user is doing: a dialog or
+        another screen over the reader, changes waiting for the database, a selection."""
+        selection = self.view.selection
+        return (
+            self.app.screen is not self
+            or bool(self.app.writes.waiting)  # type: ignore[attr-defined]
+            or (selection is not None and selection[1] > selection[0])
+        )
+
+    def on_screen_resume(self) -> None:
+        """Back on the reader (a dialog closed): load a new version that arrived meanwhile,
+        if nothing else is pending."""
+        newer = self._newer_version
+        if newer is not None and not self._edit_pending():
+            self.call_after_refresh(self._reload_if_still_newer)
+
+    def _reload_if_still_newer(self) -> None:
+        newer = self._newer_version
+        if newer is not None and newer.id != self.article.id and not self._edit_pending():
+            self._reload_into(newer)
+
+    def action_reload_newest(self) -> None:
+        """Read the newest version of the article, the cursor on the same words."""
+        if self.history_version is not None:
+            self._reload_into(self.store.newest_version(self.article.id))
+            return
+        try:
+            newest = self.store.newest_version(self.article.id)
+        except ClaimmarkError as error:
+            self.notify(str(error), title="Cannot reload", severity="error")
+            return
+        if newest.id == self.article.id:
+            self.notify("This is the newest version of the article.", timeout=2)
+            return
+        if self.app.writes.waiting:  # type: ignore[attr-defined]
+            self.notify(
+                "Changes are still waiting for the database: R once they are saved.",
+                severity="warning",
+            )
+            return
+        self._reload_into(newest)
+
+    def _reload_into(self, newest: Article) -> None:
+        """Show version `newest` in place of this one: its text, its notes (carried to it
+        when it arrived) and orphans, the cursor on the words it was on (mapped through
+        the same diff that carried the notes). Undo keeps working: a change made before
+        is undone on the carried annotation, where it now sits."""
+        from claimmark.store.reanchor import TextMap
+
+        self._load_history()  # the earlier history is this text's: read it before leaving
+        self.save_position()
+        old = self.article
+        cursor = TextMap(old.text, newest.text).nearest(self.view.cursor)
+        was_history = self.history_version is not None
+        self.article = newest
+        self.history_version = None
+        self._newer_version = None
+        self.paragraphs = ParagraphIndex(newest.text)
+        self.annotations, self.orphans = {}, {}
+        # Dismissed suggestions belong to the old text's spans: their steps end here.
+        self.undo_stack[:] = [c for c in self.undo_stack if isinstance(c, Change)]
+        self.redo_stack[:] = [c for c in self.redo_stack if isinstance(c, Change)]
+        self.view.set_article(newest.title, self._credit(), newest.text)
+        self._load_annotations()
+        self.view.move_cursor(min(cursor, len(newest.text)))
+        self._saved = None
+        self._show_position()
+        self.title = visible(newest.title)
+        self.sub_title = visible(credit_line(newest))
+        self.suggestions, self._found_suggestions = [], []
+        self._suggestions_ready = False
+        self._find_suggestions()
+        number = self._version_numbers.get(newest.id, 0)
+        flagged = sum(1 for a in self.annotations.values() if a.flagged)
+        parts = [f"{flagged} flagged (!)"] if flagged else []
+        if self.orphans:
+            parts.append(f"{len(self.orphans)} orphan{'s' if len(self.orphans) != 1 else ''}")
+        self.notify(
+            ("Reading the newest version" if was_history else "A new version arrived: reloaded")
+            + (f" ({', '.join(parts)})" if parts else "")
+            + ". V shows what changed.",
+            title=f"v{number}" if number else "Newest version",
+            timeout=6,
+        )
+        try:
+            self.store.mark_opened(newest.id)
+        except ClaimmarkError:
+            pass
 
     def _create(
         self,
@@ -516,6 +694,8 @@ class ReaderScreen(Screen[None]):
 
     def action_highlight(self) -> None:
         """Highlight the selection; on an annotation, cycle its colour."""
+        if self._refuse_history():
+            return
         span, annotation = self._target()
         if span is not None:
             self._create(
@@ -536,6 +716,8 @@ class ReaderScreen(Screen[None]):
 
     def action_tags(self) -> None:
         """Tag the selection (a new highlight) or the annotation under the cursor."""
+        if self._refuse_history():
+            return
         span, annotation = self._target()
         if span is None and annotation is None:
             self._nothing_to_act_on("tag")
@@ -555,6 +737,8 @@ class ReaderScreen(Screen[None]):
 
     def action_note(self) -> None:
         """Write a note on the selection (a new highlight) or the annotation here."""
+        if self._refuse_history():
+            return
         span, annotation = self._target()
         if span is None and annotation is None:
             self._nothing_to_act_on("note")
@@ -574,6 +758,8 @@ class ReaderScreen(Screen[None]):
 
     def action_claim(self) -> None:
         """Record the selection as a claim, or edit the claim of the annotation here."""
+        if self._refuse_history():
+            return
         span, annotation = self._target()
         if span is None and annotation is None:
             self._nothing_to_act_on("record as a claim")
@@ -616,6 +802,8 @@ class ReaderScreen(Screen[None]):
 
     def action_delete(self) -> None:
         """Delete the annotation under the cursor (u undoes it)."""
+        if self._refuse_history():
+            return
         annotation = self.annotation_here()
         if annotation is None:
             self.notify("No annotation under the cursor to delete.", severity="warning")
@@ -659,6 +847,8 @@ class ReaderScreen(Screen[None]):
         target: list[Change | DismissalStep],
         undo: bool,
     ) -> None:
+        if self._refuse_history():
+            return
         self._load_history()
         if not source:
             self.notify(f"Nothing to {'undo' if undo else 'redo'}.", severity="warning")
@@ -861,6 +1051,8 @@ class ReaderScreen(Screen[None]):
 
     def action_accept_suggestion(self) -> None:
         """Open the claim form prefilled from the suggestion under the cursor."""
+        if self._refuse_history():
+            return
         suggestion = self._suggestion_here()
         if suggestion is None:
             self.notify(
@@ -880,6 +1072,8 @@ class ReaderScreen(Screen[None]):
 
     def action_dismiss_suggestion(self) -> None:
         """Dismiss the suggestion under the cursor for good."""
+        if self._refuse_history():
+            return
         suggestion = self._suggestion_here()
         if suggestion is None:
             self.notify("No suggestion under the cursor to dismiss.", severity="warning")
@@ -918,6 +1112,8 @@ class ReaderScreen(Screen[None]):
 
     @on(AnnotationPane.ReattachRequested)
     def _reattach_requested(self, event: AnnotationPane.ReattachRequested) -> None:
+        if self._refuse_history():
+            return
         annotation = self._find(event.annotation_id)
         selection = self.view.selection
         if annotation is None:
@@ -944,19 +1140,50 @@ class ReaderScreen(Screen[None]):
         )
 
     def action_next_changed(self) -> None:
-        """Jump to the next annotation whose words changed since they were marked."""
-        changed = sorted((a for a in self.annotations.values() if a.changed), key=_order)
+        """Jump to the next annotation a new version flagged: its words changed since they
+        were marked, or it was moved onto its words found elsewhere."""
+        changed = sorted((a for a in self.annotations.values() if a.flagged), key=_order)
         if not changed:
             orphans = len(self.orphans)
             extra = (
                 f" ({orphans} orphan{'s' if orphans != 1 else ''} in the pane)" if orphans else ""
             )
-            self.notify(f"No annotation's words changed{extra}.", timeout=3)
+            self.notify(f"No annotation's words changed or moved{extra}.", timeout=3)
             return
         cursor = self.view.cursor
         target = next((a for a in changed if a.start > cursor), changed[0])
         self.view.move_cursor(target.start)
-        self.notify(f"Marked as: “{visible(target.marked_quote or '')[:120]}”", timeout=4)
+        if target.marked_quote is not None:
+            message = f"Marked as: “{visible(target.marked_quote)[:120]}”"
+        else:
+            message = (
+                "Moved: its words were deleted where it was marked; these are the same "
+                "words found here. Check the place"
+            )
+        self.notify(message + " (K keeps it as it is).", timeout=5)
+
+    def action_accept_changed(self) -> None:
+        """Take the flagged annotation under the cursor (or highlighted in the pane) as it
+        now is: the words under it become its marked words, its place the right one."""
+        if self._refuse_history():
+            return
+        annotation = self.annotation_here()
+        if annotation is None or not annotation.flagged:
+            self.notify(
+                "No flagged annotation here: ! jumps to the next one whose words changed "
+                "or that moved.",
+                severity="warning",
+                timeout=3,
+            )
+            return
+        self._apply(
+            lambda: self.store.accept_changed_words(annotation.id),
+            annotation,
+            "accept",
+            then=lambda _: self.notify(
+                "Kept as it is now: the flag is gone. Press u to undo.", timeout=3
+            ),
+        )
 
     def action_versions(self) -> None:
         """Show the article's versions and what changed between two of them."""
@@ -966,6 +1193,8 @@ class ReaderScreen(Screen[None]):
 
     @on(AnnotationPane.EditRequested)
     def _edit_requested(self, event: AnnotationPane.EditRequested) -> None:
+        if self._refuse_history():
+            return
         annotation = self._find(event.annotation_id)
         if annotation is None:
             return
@@ -983,6 +1212,8 @@ class ReaderScreen(Screen[None]):
 
     @on(AnnotationPane.DeleteRequested)
     def _delete_requested(self, event: AnnotationPane.DeleteRequested) -> None:
+        if self._refuse_history():
+            return
         annotation = self._find(event.annotation_id)
         if annotation is not None:
             self._delete(annotation)

@@ -74,6 +74,8 @@ def entry_matches(entry: PaneEntry, query: str) -> bool:
         fields.append("orphan")
     if annotation.changed:
         fields += ["changed", annotation.marked_quote or ""]
+    if annotation.moved:
+        fields.append("moved")
     if annotation.claim is not None:
         fields += [
             annotation.claim.claimant,
@@ -678,12 +680,16 @@ class AnnotationPane(ScrollView, can_focus=True):
             header.append((f" {status} ", base + badge))
             if a.changed and not entry.orphan:
                 header.append((" ⚠ CHANGED ", base + Style.parse("bold black on yellow")))
+            if a.moved and not entry.orphan:
+                header.append((" ⚠ MOVED ", base + Style.parse("bold black on yellow")))
             if a.claim.claimant:
                 header.append((" " + visible(_squash(a.claim.claimant)), base))
         else:
             header.append((a.kind, base + italic))
             if a.changed and not entry.orphan:
                 header.append((" ⚠ changed", base + Style.parse("bold yellow")))
+            if a.moved and not entry.orphan:
+                header.append((" ⚠ moved", base + Style.parse("bold yellow")))
         if a.tags:
             header.append(("  " + visible(" ".join(f"#{t}" for t in a.tags)), base + bold))
         lines.append(_fit(header, text_width))
