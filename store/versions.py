@@ -27,9 +27,8 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimmark.store.anchoring import CONTEXT, quote_selector
 from claimmark.store.errors import InvalidInput, NotFound
@@ -40,6 +39,7 @@ from claimmark.store.models import (
     JournalEntry,
     VersionInfo,
 )
+from claimmark.store.parts import StoreParts
 from claimmark.store.reanchor import Anchor, Outcome, Reanchorer
 
 _PLACE_JSON = """json_object('id', {t}.id, 'article_id', {article}, 'start', {t}.start,
@@ -107,36 +107,8 @@ class Chains:
         return self._orphans[self._root[article_id]]
 
 
-class VersionsMixin:
+class VersionsMixin(StoreParts):
     """Versions, carrying annotations to a new version, orphans and their re-attachment."""
-
-    if TYPE_CHECKING:
-        conn: sqlite3.Connection
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]: ...
-        def _load_annotation(self, conn: sqlite3.Connection, annotation_id: int) -> Annotation: ...
-        def _load_annotations(
-            self, conn: sqlite3.Connection, where: str, params: Sequence[Any]
-        ) -> list[Annotation]: ...
-        def _journal_many(
-            self,
-            conn: sqlite3.Connection,
-            entries: Sequence[
-                tuple[str, Annotation, Annotation | None, Annotation | None, int | None]
-            ],
-        ) -> None: ...
-        def _journal(
-            self,
-            conn: sqlite3.Connection,
-            action: str,
-            annotation: Annotation,
-            before: Annotation | None,
-            after: Annotation | None,
-            *,
-            article_id: int | None = None,
-        ) -> None: ...
-        def get_article(self, article_id: int) -> Article: ...
 
     # -- reading ---------------------------------------------------------------------
 
@@ -495,7 +467,7 @@ class VersionsMixin:
                 ],
             )
             after = self._load_annotation(conn, annotation_id)
-            self._journal(conn, "update", after, before, after)
+            self._journal_many(conn, [("update", after, before, after, None)])
         return after
 
     def accept_changed_words(self, annotation_id: int) -> Annotation:
@@ -515,7 +487,7 @@ class VersionsMixin:
                 [now(), annotation_id],
             )
             after = self._load_annotation(conn, annotation_id)
-            self._journal(conn, "update", after, before, after)
+            self._journal_many(conn, [("update", after, before, after, None)])
         return after
 
     def _carried_since(self, conn: sqlite3.Connection, snapshot: Annotation) -> bool:
