@@ -7,7 +7,7 @@ text the store keeps; `end` is exclusive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 
@@ -131,15 +131,7 @@ class ArticleMetadata:
     """The page's language tag (``en``, ``fr-FR``)."""
 
 
-METADATA_FIELDS: tuple[str, ...] = (
-    "site_name",
-    "published",
-    "modified",
-    "canonical_url",
-    "fetched_from",
-    "fetched_at",
-    "language",
-)
+METADATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ArticleMetadata))
 """The `ArticleMetadata` fields, which are also `articles` columns and `Article` fields."""
 
 
