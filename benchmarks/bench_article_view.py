@@ -8,12 +8,15 @@ Prints:
   nothing is bound to (Pilot's own waiting, about 60 ms, dominates these);
 - the key-to-screen latency: from a key event to the frame that shows it, rendered to the
   bytes a terminal would get, next to Textual's `Log` scrolling one line per key;
+- the edit path: the whole reader (view, pane, store) on the article with an annotation on
+  each mark, from h, x and u to the frame showing the edit, and the screen's own work per
+  edit (patching one mark and one pane entry) beside rebuilding every one of them;
 - the view's own work per key (action + re-rendering every visible line);
 - re-wrap time: a terminal resize to the re-wrapped frame, and the wrapper called directly,
   also on 1 MB with an emoji in every paragraph and on 1 MB of CJK text;
 - peak traced memory (tracemalloc) of the app with the view and with the `Static`.
 
-    cd /work/main && /work/venv/bin/python benchmarks/bench_article_view.py
+    python benchmarks/bench_article_view.py
 """
 
 from __future__ import annotations
@@ -24,9 +27,11 @@ import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -43,7 +48,10 @@ from textual.keys import _character_to_key  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import Log, Static  # noqa: E402
 
+from claimmark.store.store import Store  # noqa: E402
 from claimmark.store.text import paragraph_spans  # noqa: E402
+from claimmark.tui.app import ClaimmarkApp  # noqa: E402
+from claimmark.tui.screens.reader import ReaderScreen  # noqa: E402
 from claimmark.tui.widgets.article_view import ArticleView  # noqa: E402
 from claimmark.tui.widgets.marks import Mark  # noqa: E402
 from claimmark.tui.widgets.wrapping import is_simple, wrap_paragraphs  # noqa: E402
@@ -378,6 +386,70 @@ def wrap_variants(text: str) -> dict[str, float]:
     return results
 
 
+def reader_library(folder: Path, text: str, marks: list[Mark]) -> Path:
+    """A library holding the article with one annotation on each mark's span."""
+    db = folder / "edit.db"
+    with Store(db) as store:
+        article = store.add_article("A long article", "By Bench Mark", "/long.txt", text).article
+        store.conn.execute("BEGIN IMMEDIATE")  # bulk set-up only: one transaction
+        for number, mark in enumerate(marks):
+            store.conn.execute(
+                'INSERT INTO annotations (article_id, start, "end", quote, created_at, '
+                "updated_at, color, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    article.id,
+                    mark.start,
+                    mark.end,
+                    text[mark.start : mark.end],
+                    "2026-01-01",
+                    "2026-01-01",
+                    ("yellow", "green", "blue")[number % 3],
+                    "a note" if mark.has_note else "",
+                ],
+            )
+        store.conn.execute("COMMIT")
+    return db
+
+
+async def edit_path(text: str, marks: list[Mark]) -> dict[str, list[float]]:
+    """The reader on the article with an annotation per mark: seconds from an edit key to
+    the frame showing it (h cycles the colour of the annotation under the cursor, x
+    deletes it, u brings it back), and the screen's own work per edit: patching one mark
+    and one pane entry, against rebuilding all of them (what every edit did before)."""
+    results: dict[str, list[float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        with Store(reader_library(Path(folder), text, marks)) as store:
+            app = ClaimmarkApp(store, article_id=1)
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                reader = app.screen
+                assert isinstance(reader, ReaderScreen)
+                while not reader._suggestions_ready:  # steady state: the worker is done
+                    await asyncio.sleep(0.05)
+                probe = DisplayProbe(app)
+                await probe.time(key_sender(app, "right_square_bracket"))
+                for key in ("h", "x", "u"):
+                    results[key] = []
+                for _ in range(PRESSES // 2):
+                    for key in ("h", "x", "u"):
+                        results[key].append(await probe.time(key_sender(app, key)))
+                annotation = reader.annotation_here()
+                assert annotation is not None
+                patch, rebuild = [], []
+                for number in range(PRESSES):
+                    changed = dataclass_replace(annotation, color=("green", "blue")[number % 2])
+                    start = time.perf_counter()
+                    reader._show_change(annotation.id, changed)
+                    patch.append(time.perf_counter() - start)
+                    start = time.perf_counter()
+                    reader._refresh_marks()
+                    rebuild.append(time.perf_counter() - start)
+                    await pilot.pause()
+                results["patch one mark and one pane entry"] = patch
+                results["rebuild every mark and pane entry"] = rebuild
+    return results
+
+
 def ms(seconds: float) -> str:
     """Seconds as milliseconds, for printing."""
     return f"{seconds * 1000:8.1f} ms"
@@ -433,6 +505,21 @@ async def main() -> None:
         f"p90 {ms(percentile(log_times, 0.9))}  max {ms(max(log_times))}"
         "   (scrolls one line per key: a full repaint every time)"
     )
+
+    edits = await edit_path(text, marks)
+    print(
+        "\nedit path: the reader with an annotation on each mark, key event -> frame "
+        "(target p90 < 16.7 ms)"
+    )
+    for key, label in (("h", "h (colour)"), ("x", "x (delete)"), ("u", "u (undo)")):
+        times = edits.pop(key)
+        print(
+            f"  {label:20} median {ms(statistics.median(times))}  "
+            f"p90 {ms(percentile(times, 0.9))}  max {ms(max(times))}"
+        )
+    print("  the screen's own work per edit, after the store's write:")
+    for label, times in edits.items():
+        print(f"    {label:34} median {ms(statistics.median(times))}")
 
     work = await view_work(text, marks)
     print("\nper key, the view's own work (action + re-render of all visible lines)")

@@ -7,9 +7,10 @@ Prints:
    (median and p90) for j, w, ), ]; time for the screen to change after a resize; peak
    memory (VmHWM) of the claimmark process.
 3. The same keys on a bare pseudo-terminal, which resolves what tmux cannot: from the key
-   written to the last byte of the frame that answers it, beside a bare Textual app.
+   written to the last byte of the frame that answers it, beside a bare Textual app; then
+   the edit keys on an annotation: h (cycle its colour), x (delete) and u (undo).
 
-    python benchmarks/bench_reader.py [--runs 7] [--presses 40]
+    python benchmarks/bench_reader.py [--runs 7] [--presses 40] [--parts 1,2,3]
 
 Needs tmux. Figures only: nothing here asserts a target (the machines are shared).
 """
@@ -328,10 +329,7 @@ def first_frames(runs: int, folder: Path) -> None:
     print(f"   ratio: {statistics.median(ours) / statistics.median(bare):.2f}x (target <= 1.3x)")
 
 
-def big_article(presses: int, folder: Path) -> None:
-    db, expect = big_library(folder)
-    bare_script = folder / "bare_keys.py"
-    bare_script.write_text(BARE_KEYS_APP)
+def big_article(presses: int, db: Path, expect: str, bare_script: Path) -> None:
     term = Term([sys.executable, str(bare_script)])
     try:
         term.wait_for("ready 0")
@@ -398,7 +396,6 @@ def big_article(presses: int, folder: Path) -> None:
             print(f"   peak memory (VmHWM): {peak_rss_mb(pid):.0f} MB (target < 150 MB)")
     finally:
         term.close()
-    pty_latencies(presses, db, expect, bare_script)
 
 
 def pty_latencies(presses: int, db: Path, expect: str, bare_script: Path) -> None:
@@ -431,6 +428,20 @@ def pty_latencies(presses: int, db: Path, expect: str, bare_script: Path) -> Non
         for key in ("j", "w", ")", "]"):
             times = [ours.press_and_time(key.encode()) for _ in range(presses)]
             print(f"   key {key!r}: {summary(times)} over {presses} presses (target p90 < 16.7 ms)")
+        # Edits, on the annotation the last `]` reached: h cycles its colour (one mark and
+        # one pane entry replaced), x deletes it and u brings it back (one removed, one
+        # inserted), each written to the library and answered with a notification.
+        edits: dict[str, list[float]] = {"h": [], "x": [], "u": []}
+        for _ in range(presses):
+            edits["h"].append(ours.press_and_time(b"h"))
+        for _ in range(presses):
+            edits["x"].append(ours.press_and_time(b"x"))
+            edits["u"].append(ours.press_and_time(b"u"))
+        for key, what in (("h", "colour"), ("x", "delete"), ("u", "undo")):
+            print(
+                f"   key {key!r} ({what}): {summary(edits[key])} over {presses} presses "
+                "(target p90 < 16.7 ms)"
+            )
     finally:
         ours.close()
 
@@ -452,10 +463,24 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--presses", type=int, default=40)
+    parser.add_argument(
+        "--parts",
+        default="1,2,3",
+        help="which parts to run, e.g. 1 (first frame) or 3 (keys on a pseudo-terminal)",
+    )
     args = parser.parse_args()
+    parts = {part.strip() for part in args.parts.split(",")}
     with tempfile.TemporaryDirectory() as tmp:
-        first_frames(args.runs, Path(tmp))
-        big_article(args.presses, Path(tmp))
+        if "1" in parts:
+            first_frames(args.runs, Path(tmp))
+        if parts & {"2", "3"}:
+            db, expect = big_library(Path(tmp))
+            bare_script = Path(tmp) / "bare_keys.py"
+            bare_script.write_text(BARE_KEYS_APP)
+            if "2" in parts:
+                big_article(args.presses, db, expect, bare_script)
+            if "3" in parts:
+                pty_latencies(args.presses, db, expect, bare_script)
 
 
 if __name__ == "__main__":

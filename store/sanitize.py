@@ -40,7 +40,6 @@ JSON printed to a terminal, losslessly (``\\uXXXX`` escapes).
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -164,5 +163,7 @@ def terminal_json(data: Any) -> str:
     """`data` as indented JSON (non-ASCII kept as it is) that is safe on a terminal: the
     characters `visible` would replace are written as ``\\uXXXX`` escapes, so the JSON
     still holds exactly the same values."""
+    import json  # (only the CLI prints JSON: not imported to open the reader)
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return _UNSAFE_JSON.sub(_escape, text)

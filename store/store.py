@@ -9,7 +9,6 @@ with "database is locked", and what the user saw saved is on disk.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
@@ -20,7 +19,6 @@ from pathlib import Path
 from typing import Any, Final, Literal
 from urllib.parse import urlparse
 
-from claimmark.store.anchoring import CONTEXT
 from claimmark.store.connection import (
     check_integrity,
     is_read_only_file,
@@ -582,6 +580,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
     def _article_slice(
         self, conn: sqlite3.Connection, article_id: int, start: int, end: int
     ) -> tuple[str, str, str]:
+        from claimmark.store.anchoring import CONTEXT  # (not needed to open the reader)
+
         row = conn.execute(
             """SELECT length(text),
                       substr(text, ? + 1, ?),
@@ -1040,6 +1040,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
     ) -> None:
         """Journal several changes at once: (action, annotation, before, after, article
         id or None for the annotation's own) each, all stamped with the same time."""
+        import json  # (on the first write: not imported to open the reader)
+
         at = now()
         conn.executemany(
             """INSERT INTO journal (at, action, annotation_id, article_id, before, after)
@@ -1139,6 +1141,8 @@ def _json_or_none(text: str | None) -> Any:
     """A journal snapshot: the decoded JSON, or None (none stored, or not readable)."""
     if not text:
         return None
+    import json  # (see _journal_many)
+
     try:
         return json.loads(text)
     except ValueError:

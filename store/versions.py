@@ -23,14 +23,12 @@ marked_quote, changed, moved): a carry changes nothing else.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from claimmark.store.anchoring import CONTEXT, quote_selector
 from claimmark.store.errors import InvalidInput, NotFound
 from claimmark.store.models import (
     Annotation,
@@ -40,7 +38,6 @@ from claimmark.store.models import (
     VersionInfo,
 )
 from claimmark.store.parts import StoreParts
-from claimmark.store.reanchor import Anchor, Outcome, Reanchorer
 
 _PLACE_JSON = """json_object('id', {t}.id, 'article_id', {article}, 'start', {t}.start,
     'end', {t}."end", 'quote', {t}.quote, 'prefix', {t}.prefix, 'suffix', {t}.suffix,
@@ -213,6 +210,8 @@ class VersionsMixin(StoreParts):
                 AND json_extract(before, '$.article_id') = ? ORDER BY id""",
             [*later, article_id],
         )
+        import json  # (not imported to open the reader)
+
         places: dict[int, dict[str, Any]] = {}
         for row in rows:
             places[row["annotation_id"]] = json.loads(row["before"])
@@ -313,6 +312,11 @@ class VersionsMixin(StoreParts):
         by_version: dict[int, list[sqlite3.Row]] = defaultdict(list)
         for row in rows:
             by_version[row["article_id"]].append(row)
+        # Imported when a new version is carried onto, not to open the reader (the
+        # re-anchoring algorithm and rapidfuzz cost ~15 ms before its first frame).
+        from claimmark.store.anchoring import CONTEXT, quote_selector
+        from claimmark.store.reanchor import Anchor, Outcome, Reanchorer
+
         exact = changed = orphaned = moved = 0
         moves: list[tuple[Any, ...]] = []
         for version_id, members in by_version.items():
@@ -448,8 +452,10 @@ class VersionsMixin(StoreParts):
                 raise InvalidInput(
                     f"span {start}-{end} is outside the article (0-{len(text)}) or empty"
                 )
-            selector = quote_selector(text, start, end, CONTEXT)
+            from claimmark.store.anchoring import CONTEXT, quote_selector
             from claimmark.store.store import now
+
+            selector = quote_selector(text, start, end, CONTEXT)
 
             conn.execute(
                 """UPDATE annotations SET article_id = ?, start = ?, "end" = ?, quote = ?,

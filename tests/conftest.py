@@ -13,6 +13,13 @@ from claimmark.store.store import Store
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject's addopts) runs two workers per core: most of a Pilot test
+    is spent waiting for the app to go idle after each key (Pilot sleeps in 20 ms steps),
+    and a second worker per core runs while the first one waits."""
+    return 2 * (os.cpu_count() or 1)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh, empty store on a real SQLite file."""

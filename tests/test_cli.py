@@ -296,7 +296,7 @@ def test_export_group_by_tag_groups_claims_too(run, story: Path) -> None:
 def test_the_samples_are_named_by_file_name_in_their_source(run, tmp_path: Path) -> None:
     from claimmark.articles import sample_paths
     from claimmark.store.store import Store
-    from claimmark.tui.cli.base import _import_samples
+    from claimmark.tui.launch import _import_samples  # (the first run's, with or without click)
 
     installed = sample_paths()[0]
     with Store(tmp_path / "lib.db") as store:

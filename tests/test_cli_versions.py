@@ -230,13 +230,13 @@ def test_export_a_version_to_markdown(run, changed: Path, tmp_path: Path) -> Non
 
 
 def test_open_a_version(run, changed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import claimmark.tui.cli.articles as articles_cli
+    import claimmark.tui.launch as launch  # where `open` runs (with or without click)
 
     run("add", str(changed))
     opened: list[tuple[int, bool]] = []
-    monkeypatch.setattr(articles_cli, "require_terminal", lambda: None)
+    monkeypatch.setattr(launch, "require_terminal", lambda: None)
     monkeypatch.setattr(
-        articles_cli,
+        launch,
         "run_tui",
         lambda store, article_id, exact_version=False: opened.append((article_id, exact_version)),
     )

@@ -511,12 +511,10 @@ def test_open_url_adds_then_opens_and_needs_a_terminal(
     failed_with(run("open", url), "needs a terminal")
     assert server.requests == [] and articles(db) == []
     opened: list[int] = []
-    import claimmark.tui.cli.articles as articles_cli
+    import claimmark.tui.launch as launch  # where `open` runs (with or without click)
 
-    monkeypatch.setattr(articles_cli, "require_terminal", lambda: None)
-    monkeypatch.setattr(
-        articles_cli, "run_tui", lambda store, article_id, **_: opened.append(article_id)
-    )
+    monkeypatch.setattr(launch, "require_terminal", lambda: None)
+    monkeypatch.setattr(launch, "run_tui", lambda store, article_id, **_: opened.append(article_id))
     assert run("open", url).status == 0
     assert opened == [1] and len(server.requests) == 1
     # Already in the library (by its URL or its canonical URL): opened without fetching.

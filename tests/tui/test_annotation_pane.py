@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import random
+from bisect import bisect_left
 from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.containers import Horizontal
 from textual.message import Message
 
-from claimmark.store.models import AnnotationDraft, Claim, ClaimStatus
+from claimmark.store.models import Annotation, AnnotationDraft, Claim, ClaimStatus
 from claimmark.store.store import Store
-from claimmark.tui.widgets.annotation_pane import AnnotationPane, PaneEntry, clip, wrap_quote
+from claimmark.tui.widgets.annotation_pane import (
+    AnnotationPane,
+    PaneEntry,
+    clip,
+    entry_matches,
+    wrap_quote,
+)
 from tests.tui.screen import screen_text
 
 TEXT = (
@@ -272,3 +281,141 @@ def test_clip_and_wrap_quote() -> None:
     assert wrap_quote("one two three four", 10) == ["one two", "three four"]
     assert wrap_quote("one two three four five six", 10) == ["one two", "three fou…"]
     assert wrap_quote("abcdefghijklmnop", 10) == ["abcdefghij", "klmnop"]
+
+
+def annotation(
+    annotation_id: int,
+    start: int,
+    words: int,
+    note: str,
+    tags: tuple[str, ...],
+    article_id: int = 1,
+    marked_quote: str | None = None,
+):
+    """An annotation made up for the pane alone (the pane needs no store)."""
+    quote = " ".join(["word"] * words)
+    return Annotation(
+        id=annotation_id,
+        article_id=article_id,
+        marked_quote=marked_quote,
+        start=start,
+        end=start + len(quote),
+        quote=quote,
+        prefix="",
+        suffix="",
+        color=None,
+        note=note,
+        tags=tags,
+        claim=None,
+        created_at="2026-01-01T00:00:00",
+        updated_at="2026-01-01T00:00:00",
+    )
+
+
+class SideBySide(App[None]):
+    """The pane patched by edits beside a fresh pane given the same entries."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            for name in ("patched", "fresh"):
+                pane = AnnotationPane(id=name)
+                pane.styles.width = 36
+                yield pane
+
+
+def drawn(pane: AnnotationPane) -> list[list[tuple[str, object]]]:
+    """Every visible line of the pane, segment by segment with its style."""
+    return [
+        [(segment.text, segment.style) for segment in pane.render_line(y)]
+        for y in range(pane.scrollable_content_region.height)
+    ]
+
+
+async def test_edits_patch_the_pane_into_what_a_fresh_pane_shows() -> None:
+    """One entry inserted, deleted or replaced at a time (as the reader screen does: every
+    other entry the same object), with and without a filter, growing and shrinking entries,
+    changed ones (a line more) and orphans (after the others, the first under a heading):
+    the patched pane lists, measures, highlights and draws what a new pane shows."""
+    rng = random.Random(5)
+
+    def made(annotation_id: int) -> PaneEntry:
+        note = rng.choice(("", "", "a note\nsecond line"))
+        tags = rng.choice(((), ("red",), ("blue", "red"), ("blue",)))
+        start, words = rng.randrange(5000), rng.randint(1, 14)
+        if rng.random() < 0.3:  # an orphan: its words are on an older version only
+            article = rng.choice((7, 8))
+            return PaneEntry(
+                annotation(annotation_id, start, words, note, tags, article), 0, article
+            )
+        marked = "the words as marked" if rng.random() < 0.3 else None
+        return PaneEntry(annotation(annotation_id, start, words, note, tags, 9, marked), 1)
+
+    def order(entry: PaneEntry) -> tuple[int, ...]:
+        """As the reader lists them: this text's in document order, then the orphans."""
+        a = entry.annotation
+        if entry.orphan:
+            return (1, -a.article_id, a.start, a.id)
+        return (0, a.start, -a.end, a.id)
+
+    entries = tuple(sorted((made(n) for n in range(1, 13)), key=order))
+    next_id = 13
+    app = SideBySide()
+    async with app.run_test(size=(80, 20)) as pilot:
+        patched = app.query_one("#patched", AnnotationPane)
+        patched.entries = entries
+        await pilot.pause()
+        for query in ("", "#red", "word word word"):
+            patched.filter_text = query
+            for _ in range(8):
+                kinds = ("insert", "delete", "replace", "replace") if entries else ("insert",)
+                kind = rng.choice(kinds)
+                index = rng.randrange(len(entries))
+                if kind == "delete":
+                    entries = entries[:index] + entries[index + 1 :]
+                else:
+                    if kind == "replace":
+                        entry = made(entries[index].annotation.id)
+                        entries = entries[:index] + entries[index + 1 :]
+                    else:
+                        entry = made(next_id)
+                        next_id += 1
+                    place = bisect_left(entries, order(entry), key=order)
+                    entries = entries[:place] + (entry,) + entries[place:]
+                # the annotation under the cursor: the first the filter shows, so that the
+                # view stays at the top, where the edits are drawn
+                current = next(
+                    (e for e in entries if entry_matches(e, query)), entries[0]
+                ).annotation.id
+                patched.entries = entries
+                patched.current_id = current
+                await app.query_one("#fresh").remove()
+                fresh = AnnotationPane(id="fresh")
+                fresh.styles.width = 36
+                await app.query_one(Horizontal).mount(fresh)
+                fresh.filter_text = query
+                fresh.entries = entries
+                fresh.current_id = current
+                await pilot.pause()
+                # on screen (redrawn where it changed) is what the pane draws now
+                on_screen = [line[:36].rstrip() for line in screen_text(app).splitlines()]
+                assert on_screen == [
+                    "".join(text for text, _ in line).rstrip() for line in drawn(patched)
+                ]
+                assert patched.shown == fresh.shown
+                assert patched.virtual_size == fresh.virtual_size
+                assert patched.highlighted == fresh.highlighted
+                assert patched.border_subtitle == fresh.border_subtitle
+                assert patched.scroll_y == fresh.scroll_y == 0
+                assert drawn(patched) == drawn(fresh)
+                for pane in (patched, fresh):  # and the rows below, the prefix sums shifted
+                    pane.scroll_to(y=pane.max_scroll_y, animate=False, force=True)
+                await pilot.pause()
+                assert patched.scroll_y == fresh.scroll_y == patched.max_scroll_y
+                assert drawn(patched) == drawn(fresh)
+                patched.scroll_home(animate=False, immediate=True)
+        # Measured again from scratch at another width, the patched lists give the same.
+        for pane in (patched, fresh):
+            pane.styles.width = 30
+            pane.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        assert patched.virtual_size == fresh.virtual_size and drawn(patched) == drawn(fresh)

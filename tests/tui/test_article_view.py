@@ -18,6 +18,7 @@ from claimmark.tui.colors import contrast_ratio
 from claimmark.tui.widgets.article_view import ArticleView
 from claimmark.tui.widgets.marks import Mark
 from claimmark.tui.widgets.wrapping import display_text, is_simple, wrap_paragraph
+from tests.tui.screen import screen_text
 
 TITLE = "Ministers signal backing for coastal flood plan"
 BYLINE = "By Jane Example"
@@ -210,6 +211,37 @@ async def test_note_marker_on_lines_holding_a_noted_annotation() -> None:
         assert shown[HEADER + 1][:GUTTER].strip() == ""
         p2 = next(row for row in shown if row.startswith("¶2"))
         assert p2[:GUTTER] == "¶2   "
+
+
+async def test_one_mark_put_moved_and_removed_redraws_its_old_and_new_rows() -> None:
+    """An edit patches one mark: what is on screen afterwards is what the view draws."""
+    p2 = len(P1) + 1
+    app = Host(TEXT, [Mark(1, 4, 14, "#5e5200", None, True)])
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.query_one(ArticleView)
+        await pilot.pause()
+
+        def on_screen() -> list[str]:
+            lines = screen_text(app).splitlines()
+            return [line[:GUTTER] for line in lines[HEADER : HEADER + len(rows(view))]]
+
+        def gutters() -> list[str]:
+            return [row[:GUTTER] for row in rows(view)[HEADER:]]
+
+        assert on_screen()[0] == "¶1 ✎ "
+        view.put_mark(Mark(1, p2, p2 + 6, "#5e5200", None, True))  # moved to ¶2
+        await pilot.pause()
+        assert view.marks_at(5) == [] and [m.annotation_id for m in view.marks_at(p2)] == [1]
+        assert on_screen() == gutters()
+        assert on_screen()[0] == "¶1   " and "¶2 ✎ " in on_screen()
+        view.put_mark(Mark(2, 0, 3, "#1c3a63", None, True))  # a second one, on ¶1
+        await pilot.pause()
+        assert on_screen() == gutters() and on_screen()[0] == "¶1 ✎ "
+        view.remove_mark(1)
+        view.remove_mark(7)  # none: nothing happens
+        await pilot.pause()
+        assert on_screen() == gutters() and "✎" not in "".join(on_screen()[1:])
+        assert view.next_mark(0) is None and view.previous_mark(len(TEXT)) == view.marks_at(0)[0]
 
 
 # -- keys: motions ------------------------------------------------------------------------

@@ -127,7 +127,9 @@ async def test_c_on_an_existing_claim_edits_it(lib: Store) -> None:
         await pilot.pause()
         await pilot.press("tab", "e")
         await pilot.pause()
-        await pilot.press("ctrl+u", *"two officials", "ctrl+s")
+        await pilot.press("ctrl+u")
+        await burst(pilot, *"two officials")
+        await pilot.press("ctrl+s")
         await pilot.pause()
     assert lib.get_annotation(original.id).claim.claimant == "two officials"
 
@@ -226,10 +228,14 @@ async def test_claims_view_filters_and_opens(lib: Store) -> None:
         await pilot.press("s", "s", "s")  # none -> unverified -> supported -> disputed
         await pilot.pause()
         assert [r.annotation.claim.claimant for r in screen.rows] == ["Critics"]
-        await pilot.press("r", "slash", *"officials", "enter")
+        await pilot.press("r", "slash")
+        await burst(pilot, *"officials")
+        await pilot.press("enter")
         await pilot.pause()
         assert {r.annotation.claim.claimant for r in screen.rows} == {"two officials", "Officials"}
-        await pilot.press("r", "number_sign", *"flood", "enter")
+        await pilot.press("r", "number_sign")
+        await burst(pilot, *"flood")
+        await pilot.press("enter")
         await pilot.pause()
         assert [r.annotation.claim.claimant for r in screen.rows] == ["two officials"]
         await pilot.press("r", "s", "s", "s", "enter")

@@ -77,8 +77,8 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    """Type `text` key by key, then wait for any completion."""
-    await pilot.press(*text)
+    """Type `text` key by key (`tests.tui.typing`), then wait for any completion."""
+    await burst(pilot, *text)
     await settle(pilot)
 
 
@@ -175,9 +175,13 @@ async def test_note_multiline_editing_saved_with_ctrl_s() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert focused_id(app) == "note"
-        await pilot.press("enter", *"Second point")
-        await pilot.press("up", "end", *"!")  # back onto the first line
-        await pilot.press("down", "end", "enter", *"  ", "enter", "enter")  # dropped on save
+        await pilot.press("enter")
+        await burst(pilot, *"Second point")
+        await pilot.press("up", "end")  # back onto the first line
+        await burst(pilot, *"!")
+        await pilot.press("down", "end", "enter")
+        await burst(pilot, *"  ")
+        await pilot.press("enter", "enter")  # (these blank lines are dropped on save)
         assert app.screen.query_one("#note", TextArea).text == "First point!\nSecond point\n  \n\n"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -201,7 +205,7 @@ async def test_note_escape_after_edits_asks_save_or_discard(answer: str, result:
     app = Host(NoteDialog("Keep me", QUOTE))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*" and this", "enter", *"more")
+        await burst(pilot, *" and this", "enter", *"more")
         await pilot.press("escape")
         await pilot.pause()
         assert app.result is NO_RESULT  # not thrown away
@@ -293,7 +297,9 @@ async def test_claim_form_every_field_filled_by_keys() -> None:
         await type_text(pilot, ", Budget, flood")
         await pilot.press("tab")
         assert focused_id(app) == "note"
-        await pilot.press(*"Ask", "enter", *"why. ")
+        await burst(pilot, *"Ask")
+        await pilot.press("enter")
+        await burst(pilot, *"why. ")
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.result == ClaimFormResult(

@@ -16,6 +16,7 @@ from claimmark.tui.screens.claims import ClaimsScreen
 from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from tests.hostile import ALL, HOSTILE, assert_terminal_safe
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT
 from tests.tui.waiting import wait_until
@@ -97,11 +98,19 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         assert isinstance(app.screen, ReaderScreen)
         reader = app.screen
         safe(app, "reader")
-        await pilot.press("s", "n", *TYPED, "ctrl+s")
+        await pilot.press("s", "n")
+        await burst(pilot, *TYPED)
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("t", *"[/b] \u202ex", "enter")
+        await pilot.press("t")
+        await burst(pilot, *"[/b] \u202ex")
+        await pilot.press("enter")
         await pilot.pause()
-        await pilot.press(")", "s", "c", *TYPED, "enter", *"[/b]>\u202ee", "enter")
+        await pilot.press(")", "s", "c")
+        await burst(pilot, *TYPED)
+        await pilot.press("enter")
+        await burst(pilot, *"[/b]>\u202ee")
+        await pilot.press("enter")
         await pilot.press("ctrl+s")
         await pilot.pause()
         notes = lib.list_annotations(reader.article.id)
@@ -111,7 +120,9 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         shot = safe(app, "reader with notes")
         assert "[/bold]" in shot  # the pane shows the markup as text
         # A notification that quotes typed text: a search with no match.
-        await pilot.press("slash", *"[/bold] nowhere", "enter")
+        await pilot.press("slash")
+        await burst(pilot, *"[/bold] nowhere")
+        await pilot.press("enter")
         await wait_until(
             pilot, lambda: "[/bold] nowhere" in screen_text(app), what="the notification"
         )
@@ -134,7 +145,9 @@ async def test_hostile_text_through_dialogs_and_every_screen(lib: Store) -> None
         assert isinstance(app.screen, ClaimsScreen)
         shot = safe(app, "claims view")
         assert "[/bold] [link=file:" in shot  # the claimant, clipped to its column
-        await pilot.press("slash", *"[/b]", "enter")
+        await pilot.press("slash")
+        await burst(pilot, *"[/b]")
+        await pilot.press("enter")
         await pilot.pause()
         safe(app, "claims filtered")
         await pilot.press("r", "escape", "escape")

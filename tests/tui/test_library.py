@@ -16,6 +16,7 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.screens.tags import TagsScreen
 from claimmark.tui.widgets.row_list import RowList
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 
 FLOOD = (
@@ -81,7 +82,8 @@ def library(app: ClaimmarkApp) -> LibraryScreen:
 
 
 async def search(pilot, app: ClaimmarkApp, text: str) -> LibraryScreen:
-    await pilot.press("slash", *text)
+    await pilot.press("slash")
+    await burst(pilot, *text)
     screen = library(app)
     await until(pilot, lambda: screen._shown_query == text.strip())
     await pilot.pause()
@@ -266,7 +268,9 @@ async def test_tags_screen_renames_merges_deletes_and_undoes(lib: Store) -> None
         tags.tag_list.move_cursor(tags.tag_rows.index_of("Flood risk") or 0)
         await pilot.press("m")
         await pilot.pause()
-        await pilot.press(*"floodi", "tab", "enter")
+        await burst(pilot, *"floodi")
+        await pilot.app.workers.wait_for_complete()  # the completion, which tab accepts
+        await pilot.press("tab", "enter")
         await settled()
         assert lib.get_annotation(2).tags == ("flooding", "policy")
         assert [t.name for t in lib.tag_counts()] == ["flooding", "policy"]
@@ -369,7 +373,9 @@ async def test_added_article_is_not_hidden_by_a_search(lib: Store, tmp_path: Pat
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, PromptDialog)
-        await pilot.press(*str(tmp_path / "new-s"), "tab", "enter")
+        await burst(pilot, *str(tmp_path / "new-s"))
+        await pilot.app.workers.wait_for_complete()  # the completion, which tab accepts
+        await pilot.press("tab", "enter")
         await until(pilot, lambda: lib.article_count() == 3)
         await pilot.pause()
         assert not screen.showing_hits and not screen.search_input.display

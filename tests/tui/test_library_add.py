@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from claimmark.store.store import Store
-from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
 from tests.test_web import JSON_LD, PARAGRAPHS, TITLE
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
+from tests.tui.test_reader import RecordingApp
 from tests.tui.waiting import wait_until
 from tests.web_server import PageServer, page
 
@@ -34,10 +35,9 @@ def lib(tmp_path: Path) -> Iterator[Store]:
     store.close()
 
 
-def notified(app: ClaimmarkApp, text: str) -> list[str]:
+def notified(app: RecordingApp, text: str) -> list[str]:
     """The notifications that mention `text` (each one line)."""
-    messages = [str(n.message) for n in app._notifications]
-    found = [m for m in messages if text in m]
+    found = [m for m in app.notices if text in m]
     assert all("\n" not in m for m in found)
     return found
 
@@ -45,13 +45,13 @@ def notified(app: ClaimmarkApp, text: str) -> list[str]:
 async def add_by_keys(pilot, text: str) -> None:
     await pilot.press("a")
     await pilot.pause()
-    await pilot.press(*text)
+    await burst(pilot, *text)
     await pilot.press("enter")
 
 
 async def test_add_url_from_library_and_open_it(lib: Store, server: PageServer) -> None:
     url = server.add("/news/flood", page(TITLE, PARAGRAPHS, head=JSON_LD))
-    app = ClaimmarkApp(lib)
+    app = RecordingApp(lib)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -75,7 +75,7 @@ async def test_add_url_from_library_and_open_it(lib: Store, server: PageServer) 
 
 async def test_failures_are_notified_in_one_line(lib: Store, server: PageServer) -> None:
     server.add("/missing", "<h1>No</h1>", status=404)
-    app = ClaimmarkApp(lib)
+    app = RecordingApp(lib)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -97,7 +97,7 @@ async def test_screen_stays_live_while_a_page_loads(
 ) -> None:
     monkeypatch.setenv("CLAIMMARK_TIMEOUT", "2")
     url = server.add("/slow", page(TITLE, PARAGRAPHS), delay=1.0)
-    app = ClaimmarkApp(lib)
+    app = RecordingApp(lib)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -123,7 +123,7 @@ async def test_added_article_shown_even_under_a_filter(
 ) -> None:
     saved = tmp_path / "saved.html"
     saved.write_text(page(TITLE, PARAGRAPHS, head=JSON_LD))
-    app = ClaimmarkApp(lib)
+    app = RecordingApp(lib)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -147,7 +147,7 @@ async def test_several_urls_at_once(lib: Store, server: PageServer) -> None:
     first = server.add("/one", page(TITLE, PARAGRAPHS))
     second = server.add("/two", page("Harbour master retires after thirty years", PARAGRAPHS[1:]))
     server.add("/bad", "<h1>No</h1>", status=500)
-    app = ClaimmarkApp(lib)
+    app = RecordingApp(lib)
     async with app.run_test(size=(150, 40)) as pilot:
         await pilot.pause()
         screen = app.screen

@@ -112,7 +112,10 @@ async def test_v_mode_words_then_tag_with_completion(lib: Store) -> None:
         await pilot.pause()
         await pilot.press("v", "w", "w", "t")
         await pilot.pause()
-        await pilot.press(*"cli", "tab", *", budget", "enter")
+        await burst(pilot, *"cli")
+        await pilot.press("tab")
+        await burst(pilot, *", budget")
+        await pilot.press("enter")
         await pilot.pause()
         annotations = lib.list_annotations(1)
         new = [a for a in annotations if a.start == 0]
@@ -160,7 +163,10 @@ async def test_note_on_paragraph_and_edit_existing(lib: Store) -> None:
         await pilot.pause()
         await pilot.press("}", "p", "n")
         await pilot.pause()
-        await pilot.press(*"Check the Gazette", "enter", *"line two", "ctrl+s")
+        await burst(pilot, *"Check the Gazette")
+        await pilot.press("enter")
+        await burst(pilot, *"line two")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         [annotation] = lib.list_annotations(1)
         assert annotation.quote == TEXT.split("\n")[1]
@@ -168,11 +174,15 @@ async def test_note_on_paragraph_and_edit_existing(lib: Store) -> None:
         # n again on the annotation under the cursor edits its note
         await pilot.press("n", "ctrl+a")
         await pilot.pause()
-        await pilot.press("end", *" (done)", "ctrl+s")
+        await pilot.press("end")
+        await burst(pilot, *" (done)")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert lib.get_annotation(annotation.id).note.endswith("(done)")
         # escape after an edit asks first: d discards it
-        await pilot.press("n", *"zzz", "escape")
+        await pilot.press("n")
+        await burst(pilot, *"zzz")
+        await pilot.press("escape")
         await pilot.pause()
         assert "This note has changes that are not saved." in screen_text(app)
         await pilot.press("d")
@@ -192,8 +202,10 @@ async def test_claim_by_keys(lib: Store) -> None:
         await pilot.pause()
         await pilot.press("s", "c")
         await pilot.pause()
-        await pilot.press(*"two officials", "enter")
-        await pilot.press(*"Harbour Gazette > two officials", "enter")
+        await burst(pilot, *"two officials")
+        await pilot.press("enter")
+        await burst(pilot, *"Harbour Gazette > two officials")
+        await pilot.press("enter")
         await pilot.press("ctrl+s")
         await pilot.pause()
         [annotation] = lib.list_annotations(1)
@@ -306,7 +318,9 @@ async def test_search_and_match_keys(lib: Store) -> None:
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("slash", *"barrier", "enter")
+        await pilot.press("slash")
+        await burst(pilot, *"barrier")
+        await pilot.press("enter")
         await pilot.pause()
         first = TEXT.index("barrier")
         second = TEXT.index("barrier", first + 1)
@@ -335,10 +349,14 @@ async def test_pane_jump_edit_delete_and_filter(lib: Store) -> None:
         await pilot.pause()
         assert view(app).cursor == far
         assert view(app).has_focus
-        await pilot.press("tab", "slash", *"#flood", "enter")
+        await pilot.press("tab", "slash")
+        await burst(pilot, *"#flood")
+        await pilot.press("enter")
         await pilot.pause()
         assert [e.annotation.tags for e in pane.shown] == [("flood",)]
-        await pilot.press("slash", *"disputed", "enter")  # the old filter is selected
+        await pilot.press("slash")
+        await burst(pilot, *"disputed")  # the old filter is selected: typing replaces it
+        await pilot.press("enter")
         await pilot.pause()
         assert [e.annotation.start for e in pane.shown] == [far]
         await pilot.press("x")
@@ -374,7 +392,9 @@ async def test_reopening_shows_the_same_annotations(lib: Store) -> None:
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        await pilot.press("s", "h", ")", "s", "t", *"later", "enter")
+        await pilot.press("s", "h", ")", "s", "t")
+        await burst(pilot, *"later")
+        await pilot.press("enter")
         await pilot.pause()
     saved = lib.list_annotations(1)
     assert len(saved) == 2
@@ -519,7 +539,8 @@ async def test_the_empty_pane_says_what_to_do(lib: Store) -> None:
         assert app.screen.query_one(AnnotationPane).border_subtitle == "1 annotation"
         await pilot.press("tab", "slash")
         await pilot.pause()
-        await pilot.press(*"zzz", "enter")
+        await burst(pilot, *"zzz")
+        await pilot.press("enter")
         await wait_for_text(pilot, app, "Nothing matches “zzz”.")
 
 

@@ -13,6 +13,7 @@ from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
+from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT, TITLE
 from tests.tui.waiting import wait_until
@@ -44,7 +45,9 @@ async def test_a_held_write_lock_never_freezes_the_reader_and_loses_nothing(db: 
         before = reader.view.cursor
         await pilot.press("j", "j")  # reading goes on
         assert reader.view.cursor != before
-        await pilot.press("}", "s", "n", *"kept while locked", "ctrl+s")  # a second change
+        await pilot.press("}", "s", "n")  # a second change
+        await burst(pilot, *"kept while locked")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.writes.waiting == 2
         with Store(db) as check:

@@ -4,6 +4,9 @@ start-up objects frozen) once the first frame is drawn, or at once for commands.
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,3 +51,67 @@ def test_launch_module_is_the_console_script() -> None:
 
     project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
     assert project["project"]["scripts"]["claimmark"] == "claimmark.tui.launch:main"
+
+
+FIRST_FRAME_PROBE = """
+import asyncio, sys
+import claimmark.tui.launch as launch
+launch.require_terminal = lambda: None
+def run_tui(store, article_id, **options):
+    from claimmark.tui.app import ClaimmarkApp
+    app = ClaimmarkApp(store, article_id=article_id, **options)
+    async def first_frame():
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            print(" ".join(sorted(sys.modules)))
+    asyncio.run(first_frame())
+launch.run_tui = run_tui
+launch.main()
+"""
+
+NOT_FOR_THE_FIRST_FRAME = (
+    "click",  # the command line: the launch lines are read without it (tui.launch)
+    "claimmark.tui.cli",
+    "claimmark.tui.dialogs",
+    "claimmark.tui.screens.claims",
+    "claimmark.store.suggest",  # the reader's worker imports it once the frame is out
+    "claimmark.store.sentences",  # on the first sentence motion
+    "claimmark.store.anchoring",  # on the first annotation made
+    "claimmark.store.reanchor",  # when a new version arrives
+    "rapidfuzz",
+    "claimmark.store.ingest",
+    "claimmark.store.export",
+    "claimmark.store.migrations",  # only when a library needs migrating
+    "sqlite_utils",
+    "yaml",
+    "json",  # the journal's, on the first write
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "screen"),
+    [([], "claimmark.tui.screens.library"), (["open", "1"], "claimmark.tui.screens.reader")],
+)
+def test_the_first_screen_imports_only_what_it_draws(
+    tmp_path: Path, args: list[str], screen: str
+) -> None:
+    """What the first frame needs is imported before it, the rest when it is first used:
+    a feature that adds an import to the launch path shows up here."""
+    db = tmp_path / "lib.db"
+    with Store(db) as store:
+        store.add_article("A title", "By someone", "/a.txt", "Some “text” to read. Another.")
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_PROBE, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CLAIMMARK_DB": str(db)},
+        check=True,
+    )
+    imported = set(result.stdout.split())
+    assert screen in imported
+    assert not {
+        name
+        for name in imported
+        for unwanted in NOT_FOR_THE_FIRST_FRAME
+        if name == unwanted or name.startswith(unwanted + ".")
+    }

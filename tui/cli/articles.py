@@ -17,11 +17,9 @@ from claimmark.tui.cli.base import (
     fail,
     pass_context,
     print_json,
-    require_terminal,
-    resolve_article,
-    run_tui,
     version_option,
 )
+from claimmark.tui.launch import open_article
 
 if TYPE_CHECKING:
     from claimmark.store.web.add import AddOutcome
@@ -60,22 +58,7 @@ def open_command(
     A file or URL not yet in the library is added first (a URL already in it opens
     without fetching; 'claimmark refresh' fetches it again). With --version N, an older
     version opens read-only, as history, with the notes where they sat on it."""
-    from claimmark.store.web.fetch import looks_like_url
-
-    require_terminal()  # before a new file or page is added: a failed command changes nothing
-    store = context.store
-    if looks_like_url(article):
-        found = store.find_url(article.strip())
-        if found is None:
-            from claimmark.store.web.add import add_url
-
-            found = add_url(store, article, timeout=timeout).article
-        if version is not None:
-            found = store.version_of(found.id, version)
-        run_tui(store, found.id, exact_version=version is not None)
-        return
-    found = resolve_article(store, article, version)
-    run_tui(store, found.id, exact_version=version is not None)
+    open_article(context, article, timeout, version)  # (also run without click: tui.launch)
 
 
 @cli.command("add")

@@ -7,6 +7,7 @@ the annotation pane post messages up to it and never talk to each other.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -46,6 +47,25 @@ SAVE_AFTER = 3.0
 if TYPE_CHECKING:
     from claimmark.store.suggest import Suggestion, Suggestions
     from claimmark.tui.dialogs import ClaimFormResult
+
+
+def _order(annotation: Annotation) -> tuple[int, int, int]:
+    """Document order of the marks and the pane: by start, the longer span first, then id."""
+    return (annotation.start, -annotation.end, annotation.id)
+
+
+def _entry_order(entry: PaneEntry) -> tuple[int, int, int]:
+    return _order(entry.annotation)
+
+
+def _orphan_order(annotation: Annotation) -> tuple[int, int, int]:
+    """The pane's order of orphans, after this text's annotations: the newest version
+    first, then by start and id."""
+    return (-annotation.article_id, annotation.start, annotation.id)
+
+
+def _orphan_entry_order(entry: PaneEntry) -> tuple[int, int, int]:
+    return _orphan_order(entry.annotation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,49 +390,74 @@ class ReaderScreen(Screen[None]):
         """An annotation of this article or one of its orphans."""
         return self.annotations.get(annotation_id) or self.orphans.get(annotation_id)
 
-    def _keep(self, annotation: Annotation) -> None:
-        """Show `annotation` as it now is: on this text, or as an orphan."""
-        self.annotations.pop(annotation.id, None)
-        self.orphans.pop(annotation.id, None)
+    def _mark(self, annotation: Annotation) -> Mark:
+        """How the article view draws `annotation`."""
+        return Mark(
+            annotation_id=annotation.id,
+            start=annotation.start,
+            end=annotation.end,
+            color=background(color_name(annotation.color, annotation.tags), self.dark),
+            claim_status=annotation.claim.status.value if annotation.claim else None,
+            has_note=bool(annotation.note.strip()),
+        )
+
+    def _entry(self, annotation: Annotation) -> PaneEntry:
+        """How the pane lists `annotation`: an annotation of this text by its paragraph,
+        an orphan (its words are on an older version only) by that version."""
         if annotation.article_id == self.article.id:
+            return PaneEntry(annotation, self.paragraphs.number_of(annotation.start))
+        return PaneEntry(annotation, 0, self._version_numbers.get(annotation.article_id, 0))
+
+    def _refresh_marks(self) -> None:
+        """Show every annotation again: every mark and every pane entry rebuilt (on open,
+        and when the theme changes the marks' colours)."""
+        self._marks_dark = self.dark
+        ordered = sorted(self.annotations.values(), key=_order)
+        self.view.set_marks([self._mark(a) for a in ordered])
+        orphans = sorted(self.orphans.values(), key=_orphan_order)
+        self.entries = tuple(self._entry(a) for a in (*ordered, *orphans))
+        self._update_current()
+        self._show_suggestions()
+
+    def _show_change(self, annotation_id: int, annotation: Annotation | None) -> None:
+        """Show that annotation `annotation_id` is now `annotation` (None: deleted), on
+        this text or, if its article is an older version, as an orphan.
+
+        An edit changes one annotation, so one mark is put into or taken out of the view
+        and one entry into or out of the pane's tuple (this text's entries in document
+        order, then the orphans; found by bisection, every other entry kept as the same
+        object, so that the pane redoes only that entry), rather than rebuilding all of
+        them (43 ms at 5,000 annotations)."""
+        entries = self.entries
+        here = len(self.annotations)  # entries[:here] are this text's, the rest orphans
+        old = self.annotations.pop(annotation_id, None)
+        if old is not None:
+            index = bisect_left(entries, _order(old), hi=here, key=_entry_order)
+            entries = entries[:index] + entries[index + 1 :]
+            here -= 1
+            self.view.remove_mark(annotation_id)
+        elif (orphan := self.orphans.pop(annotation_id, None)) is not None:
+            index = bisect_left(entries, _orphan_order(orphan), lo=here, key=_orphan_entry_order)
+            entries = entries[:index] + entries[index + 1 :]
+        if annotation is not None and annotation.article_id == self.article.id:
             self.annotations[annotation.id] = annotation
-        else:
+            self.view.put_mark(self._mark(annotation))
+            index = bisect_left(entries, _order(annotation), hi=here, key=_entry_order)
+            entries = entries[:index] + (self._entry(annotation),) + entries[index:]
+        elif annotation is not None:
             self.orphans[annotation.id] = annotation
             if annotation.article_id not in self._version_numbers:
                 self._version_numbers = {
                     v.id: v.number for v in self.store.versions(self.article.id)
                 }
-
-    def _drop(self, annotation_id: int) -> None:
-        self.annotations.pop(annotation_id, None)
-        self.orphans.pop(annotation_id, None)
-
-    def _sorted(self) -> list[Annotation]:
-        return sorted(self.annotations.values(), key=lambda a: (a.start, -a.end, a.id))
-
-    def _refresh_marks(self) -> None:
-        self._marks_dark = self.dark
-        ordered = self._sorted()
-        self.view.set_marks(
-            [
-                Mark(
-                    annotation_id=a.id,
-                    start=a.start,
-                    end=a.end,
-                    color=background(color_name(a.color, a.tags), self.dark),
-                    claim_status=a.claim.status.value if a.claim else None,
-                    has_note=bool(a.note.strip()),
-                )
-                for a in ordered
-            ]
-        )
-        orphans = sorted(self.orphans.values(), key=lambda a: (-a.article_id, a.start, a.id))
-        self.entries = (
-            *(PaneEntry(a, self.paragraphs.number_of(a.start)) for a in ordered),
-            *(PaneEntry(a, 0, self._version_numbers.get(a.article_id, 0)) for a in orphans),
-        )
+            index = bisect_left(
+                entries, _orphan_order(annotation), lo=here, key=_orphan_entry_order
+            )
+            entries = entries[:index] + (self._entry(annotation),) + entries[index:]
+        self.entries = entries
         self._update_current()
-        self._show_suggestions()
+        if (old is not None and old.claim) or (annotation is not None and annotation.claim):
+            self._show_suggestions()  # a claim hides the suggestion on its span
 
     def _update_current(self) -> None:
         marks = self.view.marks_at(self.view.cursor)
@@ -466,14 +511,10 @@ class ReaderScreen(Screen[None]):
 
         def done(result: Annotation) -> None:
             after = None if deleting else result
-            if deleting:
-                self._drop(result.id)
-            else:
-                self._keep(result)
+            self._show_change(result.id, after)
             self.undo_stack.append(Change(before, after, label))
             self.redo_stack.clear()
             self._changed_here = True
-            self._refresh_marks()
             if then is not None:
                 then(result)
 
@@ -827,12 +868,8 @@ class ReaderScreen(Screen[None]):
             return self.store.restore_annotation(goal, expected=current)
 
         def done(result: Annotation) -> None:
-            if goal is None:
-                self._drop(result.id)
-            else:
-                self._keep(result)
+            self._show_change(result.id, None if goal is None else result)
             target.append(change)
-            self._refresh_marks()
             spot = result if goal is not None else current
             if spot is not None and spot.article_id == self.article.id:
                 self.view.move_cursor(spot.start)
@@ -1105,7 +1142,7 @@ class ReaderScreen(Screen[None]):
     def action_next_changed(self) -> None:
         """Jump to the next annotation a new version flagged: its words changed since they
         were marked, or it was moved onto its words found elsewhere."""
-        changed = [a for a in self._sorted() if a.flagged]
+        changed = sorted((a for a in self.annotations.values() if a.flagged), key=_order)
         if not changed:
             orphans = len(self.orphans)
             extra = (

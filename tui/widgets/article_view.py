@@ -30,7 +30,8 @@ Speed: the whole text is wrapped once per width (a 1 MB article takes a few mill
 characters are measured grapheme by grapheme), so the scrollbar is exact from the first
 frame and a resize re-wraps everything at once. Marks are bucketed per paragraph, sentences
 are found per paragraph on first use, and rendered lines are cached per row: a key redraws
-only the rows whose cursor, selection or scroll position changed.
+only the rows whose cursor, selection or scroll position changed, and an edit (one mark
+added, changed or removed) only the rows under that mark.
 
 Drawing, bottom layer first:
 
@@ -117,9 +118,9 @@ _StyleKey = tuple[str | None, bool, str | None, bool, bool, bool, bool]
 class ArticleView(ScrollView, can_focus=True):
     """Shows one article; owns the cursor and the selection, draws marks and search matches.
 
-    The reader screen owns everything else: it calls `set_article`, `set_marks`,
-    `set_suggestions`, `set_search` and `move_cursor`, and listens for `CursorMoved` and
-    `SelectionChanged`.
+    The reader screen owns everything else: it calls `set_article`, `set_marks` (and
+    `put_mark` / `remove_mark` for one edit), `set_suggestions`, `set_search` and
+    `move_cursor`, and listens for `CursorMoved` and `SelectionChanged`.
     """
 
     ALLOW_SELECT = False  # the view selects by itself (keys and mouse), by character offset
@@ -354,6 +355,21 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self._layout
         self._marks = MarkIndex(marks, len(layout.text), layout.para_starts)
         self._invalidate_all()
+
+    def put_mark(self, mark: Mark) -> None:
+        """Add `mark`, or replace the mark with its `annotation_id`; only the rows under
+        the old and the new span are drawn again."""
+        old = self._marks.remove(mark.annotation_id)
+        new = self._marks.add(mark)
+        for changed in (old, new):
+            if changed is not None:
+                self._invalidate_mark(changed)
+
+    def remove_mark(self, annotation_id: int) -> None:
+        """Remove the mark of `annotation_id` (if there is one), redrawing only its rows."""
+        old = self._marks.remove(annotation_id)
+        if old is not None:
+            self._invalidate_mark(old)
 
     def set_suggestions(self, spans: Sequence[tuple[int, int]]) -> None:
         """Replace the suggestion spans (drawn only while `show_suggestions` is on)."""
@@ -804,6 +820,14 @@ class ArticleView(ScrollView, can_focus=True):
     def _invalidate_all(self) -> None:
         self._strips.clear()
         self.refresh()
+
+    def _invalidate_mark(self, mark: Mark) -> None:
+        """Forget and redraw the rows `mark` is drawn on (its colour, and the note marker
+        in their gutter)."""
+        if self._layout.wrapped:
+            self._invalidate_span(mark.start, mark.end)
+        else:
+            self._strips.clear()
 
     def _invalidate_span(self, start: int, end: int) -> None:
         """Forget and redraw the rows showing offsets `start..end` (inclusive)."""

@@ -12,8 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 
-from claimmark.store.sentences import sentence_spans
-
 _WORD_CHAR = r"\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 CURRENCY = (
     "$\u00a2-\u00a5\u058f\u060b\u07fe\u07ff\u09f2\u09f3\u09fb\u0af1\u0bf9\u0e3f"
@@ -183,6 +181,9 @@ class Sentences:
         """(start, end) of each sentence of `paragraph`, as offsets into the whole text."""
         spans = self._sentences.get(paragraph)
         if spans is None:
+            # Imported on the first sentence motion, not before the reader's first frame.
+            from claimmark.store.sentences import sentence_spans
+
             start, end = self._spans[paragraph]
             spans = [(start + a, start + b) for a, b in sentence_spans(self._text[start:end])]
             self._sentences[paragraph] = spans
