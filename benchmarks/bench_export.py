@@ -21,15 +21,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from claimmark.store.export import (  # noqa: E402
     article_markdown,
     collection_json,
@@ -136,15 +135,6 @@ def build(store: Store, rng: random.Random) -> list[int]:
     return ids
 
 
-def median_time(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -163,28 +153,32 @@ def main() -> None:
         )
 
         every = [a for _, anns in pairs for a in anns]
-        baseline = median_time(
+        baseline = median_seconds(
             lambda: json.dumps([annotation_to_dict(a) for a in every], ensure_ascii=False),
             args.runs,
         )
-        reads = median_time(
+        reads = median_seconds(
             lambda: [(store.get_article(i), store.list_annotations(i)) for i in ids], args.runs
         )
-        markdown = median_time(lambda: [article_markdown(a, anns) for a, anns in pairs], args.runs)
-        by_tag = median_time(
+        markdown = median_seconds(
+            lambda: [article_markdown(a, anns) for a, anns in pairs], args.runs
+        )
+        by_tag = median_seconds(
             lambda: [article_markdown(a, anns, group_by="tag") for a, anns in pairs], args.runs
         )
-        collection = median_time(lambda: collection_json(pairs), args.runs)
-        md_files = median_time(lambda: export_articles(store, ids, root / "md"), args.runs)
-        json_file = median_time(
+        collection = median_seconds(lambda: collection_json(pairs), args.runs)
+        md_files = median_seconds(lambda: export_articles(store, ids, root / "md"), args.runs)
+        json_file = median_seconds(
             lambda: export_articles(store, ids, root / "all.json", fmt="json"), args.runs
         )
 
         text = collection_json(pairs)
         document = json.loads(text)
         assert dumps(document) == text
-        writer = median_time(lambda: dumps(document), args.runs)
-        stdlib = median_time(lambda: json.dumps(document, indent=2, ensure_ascii=False), args.runs)
+        writer = median_seconds(lambda: dumps(document), args.runs)
+        stdlib = median_seconds(
+            lambda: json.dumps(document, indent=2, ensure_ascii=False), args.runs
+        )
         other = Store(root / "import.db")
         started = time.perf_counter()
         summary = import_collection(other, text)

@@ -71,6 +71,7 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz  # noqa: E402
 
+from benchmarks.timing import median_seconds  # noqa: E402
 from claimmark.store.anchoring import QuoteSelector, locate, quote_selector  # noqa: E402
 from claimmark.store.ingest import read_article_file  # noqa: E402
 from claimmark.store.models import AnnotationDraft  # noqa: E402
@@ -600,15 +601,6 @@ def big_version(rng: random.Random, docs: list[list[str]]) -> tuple[str, str, li
     return "\n".join(paragraphs), "\n".join(new), marks
 
 
-def time_it(func: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def speed(rng: random.Random, docs: list[list[str]], runs: int) -> None:
     old, new, marks = big_version(rng, docs)
     starts = _offsets(old.split("\n"))
@@ -624,7 +616,7 @@ def speed(rng: random.Random, docs: list[list[str]], runs: int) -> None:
     )
     for name, matcher in MATCHERS.items():
         n = runs if name != "hypothesis (no min)" else 1
-        elapsed = time_it(lambda m=matcher: m(old, new, anchors), n)  # type: ignore[misc]
+        elapsed = median_seconds(lambda m=matcher: m(old, new, anchors), n)  # type: ignore[misc]
         print(f"  re-anchoring alone, {name:<22} {elapsed * 1000:9.1f} ms")
     with tempfile.TemporaryDirectory() as folder:
         template = Path(folder) / "template.db"

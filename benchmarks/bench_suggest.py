@@ -42,10 +42,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +70,7 @@ from benchmarks.attribution_scoring import (  # noqa: E402
 from benchmarks.extra_dev import ExtraDevMissingError, load_extra  # noqa: E402
 from benchmarks.news_labels import PageLabels, load_set  # noqa: E402
 from benchmarks.news_text import CorpusMissingError  # noqa: E402
+from benchmarks.timing import median_seconds  # noqa: E402
 from claimmark.store.sentences import sentence_spans  # noqa: E402
 from claimmark.store.suggest import MAX_CHARS, suggest_attributions  # noqa: E402
 
@@ -82,16 +82,6 @@ HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
 SETS = ("samples", "heldout2", "news-dev", "news-blind", "extra-dev", "extra-holdout")
 BLIND_SETS = ("heldout2", "news-blind", "extra-holdout")
 """Sets whose errors are never listed (their figures only are printed)."""
-
-
-def median_seconds(fn: Callable[[], object], runs: int) -> float:
-    """Median wall time of `fn()` over `runs` calls."""
-    times: list[float] = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def sample_bodies() -> list[tuple[str, str]]:

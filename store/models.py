@@ -7,7 +7,7 @@ text the store keeps; `end` is exclusive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 
@@ -66,6 +66,15 @@ class AnnotationDraft:
     claim: Claim | None = None
 
 
+def annotation_kind(note: str, *, is_claim: bool) -> str:
+    """`claim` (it has a claim), else `note` (its note holds text), else `highlight`."""
+    if is_claim:
+        return "claim"
+    if note.strip():
+        return "note"
+    return "highlight"
+
+
 @dataclass(frozen=True, slots=True)
 class Annotation:
     """A highlighted span of an article, with its tags, note and (maybe) claim."""
@@ -105,11 +114,7 @@ class Annotation:
     @property
     def kind(self) -> str:
         """`claim`, `note` or `highlight`: what the annotation is, for display and export."""
-        if self.claim is not None:
-            return "claim"
-        if self.note.strip():
-            return "note"
-        return "highlight"
+        return annotation_kind(self.note, is_claim=self.claim is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,15 +136,7 @@ class ArticleMetadata:
     """The page's language tag (``en``, ``fr-FR``)."""
 
 
-METADATA_FIELDS: tuple[str, ...] = (
-    "site_name",
-    "published",
-    "modified",
-    "canonical_url",
-    "fetched_from",
-    "fetched_at",
-    "language",
-)
+METADATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ArticleMetadata))
 """The `ArticleMetadata` fields, which are also `articles` columns and `Article` fields."""
 
 

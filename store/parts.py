@@ -1,9 +1,10 @@
 """What the parts of `Store` kept in their own modules may use of the store itself.
 
 `Store` (store/store.py) holds the connection, the transactions and the annotations; the
-library listing (store/library.py), search (store/search.py) and tag management
-(store/tagging.py) are mixins of it, so that all SQL is still one class while no module
-holds every subject. `StoreParts` declares, for the type checker only, what they use.
+library listing (store/library.py), search (store/search.py), tag management
+(store/tagging.py) and versions (store/versions.py) are mixins of it, so that all SQL is
+still one class while no module holds every subject. `StoreParts` declares, for the type
+checker only, what they use.
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ class StoreParts:
 
         def find_article(self, ref: str) -> Article: ...
 
+        def get_article(self, article_id: int) -> Article: ...
+
         def has_table(self, name: str) -> bool: ...
+
+        def _load_annotation(self, conn: sqlite3.Connection, annotation_id: int) -> Annotation: ...
 
         def _load_annotations(
             self, conn: sqlite3.Connection, where: str, params: Sequence[Any]

@@ -251,8 +251,11 @@ class TextMap:
         self.new_spans = paragraph_spans(new)
         self._old_starts = [s for s, _ in self.old_spans]
         self._new_starts = [s for s, _ in self.new_spans]
-        old_paras = [old[s:e] for s, e in self.old_spans]
-        new_paras = [new[s:e] for s, e in self.new_spans]
+        self.old_paragraphs = [old[s:e] for s, e in self.old_spans]
+        """The old text's paragraphs, without their newlines."""
+        self.new_paragraphs = [new[s:e] for s, e in self.new_spans]
+        """The new text's paragraphs, without their newlines."""
+        old_paras, new_paras = self.old_paragraphs, self.new_paragraphs
         self.pair: list[int | None] = [None] * len(old_paras)
         self.same: list[bool] = [False] * len(old_paras)
         blocks: list[tuple[list[int], list[int]]] = []
@@ -455,6 +458,13 @@ class TextMap:
             return b0 + local
         return b0 + words.map(local, end=end)
 
+    @property
+    def source(self) -> dict[int, int]:
+        """New paragraph -> the old paragraph paired with it (those that have one)."""
+        if self._source is None:
+            self._source = {j: i for i, j in enumerate(self.pair) if j is not None}
+        return self._source
+
     def kept_elsewhere(self, start: int, end: int, old_paragraph: int) -> bool:
         """True when `new[start:end]` is old text the diff kept from a paragraph other
         than `old_paragraph`: the words of another place, not new text."""
@@ -465,9 +475,7 @@ class TextMap:
             if group.old_lo <= old_paragraph <= group.old_hi:
                 return False
         else:
-            if self._source is None:
-                self._source = {b: a for a, b in enumerate(self.pair) if b is not None}
-            found = self._source.get(j)
+            found = self.source.get(j)
             if found is None or found == old_paragraph:
                 return False
             i = found

@@ -22,7 +22,7 @@ from typing import Final
 from claimmark.store.connection import translate
 from claimmark.store.errors import Interrupted, InvalidInput
 from claimmark.store.library import SUPERSEDED as _SUPERSEDED
-from claimmark.store.models import SearchHit, SearchResult
+from claimmark.store.models import SearchHit, SearchResult, annotation_kind
 from claimmark.store.parts import StoreParts
 
 OPEN: Final = "\x02"
@@ -296,32 +296,24 @@ class SearchQueries(StoreParts):
         ]
 
     def _article_hit(self, row: sqlite3.Row, score: float, in_title: bool) -> SearchHit:
-        article_id = row[0]
+        """A hit in an article's title (at 0-0, no paragraph) or, when its text matched
+        and its title did not, at the first match in its text."""
         title, title_spans = unmark(row[1])
         text, spans = unmark(row[2])
         if in_title or not spans:
-            shown, marks = snippet(title, title_spans)
-            return SearchHit(
-                article_id=article_id,
-                title=title,
-                kind="title",
-                field="title",
-                paragraph=None,
-                snippet=shown,
-                marks=marks,
-                start=0,
-                end=0,
-                annotation_id=None,
-                score=score,
-            )
-        start, end = spans[0]
+            field, text, spans = "title", title, title_spans
+            paragraph, start, end = None, 0, 0
+        else:
+            field = "text"
+            start, end = spans[0]
+            paragraph = text.count("\n", 0, start) + 1
         shown, marks = snippet(text, spans)
         return SearchHit(
-            article_id=article_id,
+            article_id=row[0],
             title=title,
-            kind="text",
-            field="text",
-            paragraph=text.count("\n", 0, start) + 1,
+            kind=field,
+            field=field,
+            paragraph=paragraph,
             snippet=shown,
             marks=marks,
             start=start,
@@ -341,17 +333,11 @@ class SearchQueries(StoreParts):
         article_id, start, end = row["article_id"], row["start"], row["end"]
         if field == "quote" and spans:  # the quote is the article's text at start..end
             start, end = start + spans[0][0], start + spans[0][1]
-        if row["is_claim"]:
-            kind = "claim"
-        elif row["note"].strip():
-            kind = "note"
-        else:
-            kind = "highlight"
         shown, marks = snippet(text, spans)
         return SearchHit(
             article_id=article_id,
             title=row["title"],
-            kind=kind,
+            kind=annotation_kind(row["note"], is_claim=bool(row["is_claim"])),
             field=field,
             paragraph=self._paragraph_at(article_id, start),
             snippet=shown,

@@ -84,9 +84,7 @@ def word_diff(old: str, new: str) -> tuple[tuple[Words, str], ...]:
 def compare(old: str, new: str) -> list[ParagraphChange]:
     """The paragraphs of `old` and `new` lined up (see the module docstring)."""
     mapping = TextMap(old, new)
-    old_paras = [old[s:e] for s, e in mapping.old_spans]
-    new_paras = [new[s:e] for s, e in mapping.new_spans]
-    source: dict[int, int] = {j: i for i, j in enumerate(mapping.pair) if j is not None}
+    old_paras, new_paras, source = mapping.old_paragraphs, mapping.new_paragraphs, mapping.source
     # Where each removed old paragraph goes: before the new paragraph that the next
     # surviving old paragraph became (or at the end).
     removed_before: dict[int, list[int]] = {}

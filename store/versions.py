@@ -26,9 +26,8 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from claimmark.store.errors import InvalidInput, NotFound
 from claimmark.store.models import (
@@ -38,6 +37,7 @@ from claimmark.store.models import (
     JournalEntry,
     VersionInfo,
 )
+from claimmark.store.parts import StoreParts
 
 _PLACE_JSON = """json_object('id', {t}.id, 'article_id', {article}, 'start', {t}.start,
     'end', {t}."end", 'quote', {t}.quote, 'prefix', {t}.prefix, 'suffix', {t}.suffix,
@@ -104,36 +104,8 @@ class Chains:
         return self._orphans[self._root[article_id]]
 
 
-class VersionsMixin:
+class VersionsMixin(StoreParts):
     """Versions, carrying annotations to a new version, orphans and their re-attachment."""
-
-    if TYPE_CHECKING:
-        conn: sqlite3.Connection
-
-        def _write(self) -> AbstractContextManager[sqlite3.Connection]: ...
-        def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]: ...
-        def _load_annotation(self, conn: sqlite3.Connection, annotation_id: int) -> Annotation: ...
-        def _load_annotations(
-            self, conn: sqlite3.Connection, where: str, params: Sequence[Any]
-        ) -> list[Annotation]: ...
-        def _journal_many(
-            self,
-            conn: sqlite3.Connection,
-            entries: Sequence[
-                tuple[str, Annotation, Annotation | None, Annotation | None, int | None]
-            ],
-        ) -> None: ...
-        def _journal(
-            self,
-            conn: sqlite3.Connection,
-            action: str,
-            annotation: Annotation,
-            before: Annotation | None,
-            after: Annotation | None,
-            *,
-            article_id: int | None = None,
-        ) -> None: ...
-        def get_article(self, article_id: int) -> Article: ...
 
     # -- reading ---------------------------------------------------------------------
 
@@ -501,7 +473,7 @@ class VersionsMixin:
                 ],
             )
             after = self._load_annotation(conn, annotation_id)
-            self._journal(conn, "update", after, before, after)
+            self._journal_many(conn, [("update", after, before, after, None)])
         return after
 
     def accept_changed_words(self, annotation_id: int) -> Annotation:
@@ -521,7 +493,7 @@ class VersionsMixin:
                 [now(), annotation_id],
             )
             after = self._load_annotation(conn, annotation_id)
-            self._journal(conn, "update", after, before, after)
+            self._journal_many(conn, [("update", after, before, after, None)])
         return after
 
     def _carried_since(self, conn: sqlite3.Connection, snapshot: Annotation) -> bool:

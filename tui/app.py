@@ -9,6 +9,7 @@ from time import time
 from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -219,6 +220,14 @@ class ClaimmarkApp(OrderedKeysApp[None]):
                     binding.tooltip or binding.description,
                     _runner(node, binding.action),
                 )
+
+
+def claimmark_app(node: DOMNode) -> ClaimmarkApp:
+    """The claimmark app `node` (a screen or widget) runs in, where its queue of writes
+    and its undo history are kept."""
+    app = node.app
+    assert isinstance(app, ClaimmarkApp)
+    return app
 
 
 def _runner(node: object, action: str):  # type: ignore[no-untyped-def]

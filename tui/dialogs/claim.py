@@ -4,7 +4,7 @@ up, the evidence, tags and a note."""
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from time import monotonic
@@ -216,6 +216,14 @@ _FIELD_NAMES = {
     "tags": "Tags",
 }
 """Field ids to the labels the form shows (for its messages)."""
+
+_LIST_FIELDS: tuple[tuple[str, Callable[[str], tuple[str, ...]]], ...] = (
+    ("sources", check_sources),
+    ("evidence", parse_evidence),
+    ("tags", parse_tags),
+)
+"""The fields that hold a list, with what reads each (InvalidInput says what is wrong),
+in the order the form checks them."""
 
 
 @dataclass(frozen=True)
@@ -457,31 +465,24 @@ class ClaimDialog(DialogScreen[ClaimFormResult | None]):
         for field_id, message in self._unread.items():
             self._reject(self.query_one(f"#{field_id}", KeySelect), message)
             return None
-        try:
-            sources = check_sources(self.query_one("#sources", Input).value)
-        except InvalidInput as error:
-            self._reject(self.query_one("#sources", Input), str(error))
-            return None
-        try:
-            evidence = parse_evidence(self.query_one("#evidence", Input).value)
-        except InvalidInput as error:
-            self._reject(self.query_one("#evidence", Input), str(error))
-            return None
-        try:
-            tags = parse_tags(self.query_one("#tags", Input).value)
-        except InvalidInput as error:
-            self._reject(self.query_one("#tags", Input), str(error))
-            return None
+        lists: dict[str, tuple[str, ...]] = {}
+        for field_id, parse in _LIST_FIELDS:
+            field = self.query_one(f"#{field_id}", Input)
+            try:
+                lists[field_id] = parse(field.value)
+            except InvalidInput as error:
+                self._reject(field, str(error))
+                return None
         claim = Claim(
             claimant=" ".join(self.query_one("#claimant", Input).value.split()),
-            sources=sources,
+            sources=lists["sources"],
             status=self._choice("status", ClaimStatus),
             confidence=self._choice("confidence", Confidence),
             attribution=self._choice("attribution", Attribution),
-            evidence=evidence,
+            evidence=lists["evidence"],
         )
         note = self.query_one("#note", TextArea).text.rstrip()
-        return ClaimFormResult(claim=claim, tags=tags, note=note)
+        return ClaimFormResult(claim=claim, tags=lists["tags"], note=note)
 
     def action_cancel(self) -> None:
         """Dismiss with None (nothing changes); if a field was changed, ask first."""

@@ -30,6 +30,7 @@ from textual.worker import get_current_worker
 from claimmark.store.errors import ClaimmarkError, Interrupted
 from claimmark.store.models import DeletedArticles, LibrarySort, SearchHit, SearchResult
 from claimmark.store.store import Store
+from claimmark.tui.app import claimmark_app
 from claimmark.tui.textfit import one_line, plain, safe_line
 from claimmark.tui.widgets.article_rows import ArticleRows
 from claimmark.tui.widgets.hit_rows import HitRows
@@ -474,19 +475,12 @@ class LibraryScreen(Screen[None]):
     @property
     def writes(self) -> WriteQueue:
         """The app's queue of writes (they wait there while another program writes)."""
-        from claimmark.tui.app import ClaimmarkApp
-
-        app = self.app
-        assert isinstance(app, ClaimmarkApp)
-        return app.writes
+        return claimmark_app(self).writes
 
     @property
     def history(self) -> LibraryHistory:
-        from claimmark.tui.app import ClaimmarkApp
-
-        app = self.app
-        assert isinstance(app, ClaimmarkApp)
-        return app.history
+        """The app's record of deleted articles that `u` brings back."""
+        return claimmark_app(self).history
 
     def action_delete(self) -> None:
         """Delete the article under the cursor, after asking (u undoes it)."""

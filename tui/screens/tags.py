@@ -17,6 +17,7 @@ from textual.widgets import Header, Static
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.models import TagChange, TagCount
 from claimmark.store.store import Store
+from claimmark.tui.app import claimmark_app
 from claimmark.tui.textfit import safe_line
 from claimmark.tui.widgets.key_hints import KeyHints
 from claimmark.tui.widgets.row_list import Column, RowList, cells_line, fit_cell
@@ -109,11 +110,8 @@ class TagsScreen(Screen[str | None]):
 
     @property
     def history(self) -> LibraryHistory:
-        from claimmark.tui.app import ClaimmarkApp
-
-        app = self.app
-        assert isinstance(app, ClaimmarkApp)
-        return app.history
+        """The app's record of tag changes that `u` undoes."""
+        return claimmark_app(self).history
 
     def on_mount(self) -> None:
         self.title = "Tags"
