@@ -5,6 +5,7 @@ Run from the repository root::
     python benchmarks/bench_suggest.py                  # speed, then quality on every set
     python benchmarks/bench_suggest.py --set news-dev --errors   # one set, with its errors
     python benchmarks/bench_suggest.py --no-speed --set news-blind
+    python benchmarks/bench_suggest.py --no-speed --set news-blind2 --extra-blind2 /work/devnews-blind2
     python benchmarks/bench_suggest.py --no-speed --set extra-dev --extra-dev /work/devnews --errors
 
 Speed: the median of N runs of `suggest_attributions` on a news-length article (the sample
@@ -31,6 +32,10 @@ Quality, set by set (which sets were tuned on is printed with each one):
   skipped with a note.
 - `extra-holdout` (with `--extra-holdout FOLDER`): pages kept the same way, labelled blind
   and never tuned on: aggregate figures only, like `news-blind`.
+- `news-blind2`: `tests/fixtures/news/blind2/` (corpus pages) and, with `--extra-blind2
+  FOLDER`, pages kept outside the repository the same way: real news labelled blind, before
+  the engine ever ran on them, and never tuned on. Each part and their sum are printed, as
+  aggregate figures only.
 
 Sentence and claimant precision and recall are printed with STRICT claimant matching (the
 rule is printed); the invented sets also show the older, lenient head-noun rule, so that
@@ -79,8 +84,16 @@ SAMPLES = ROOT / "tests" / "fixtures" / "attributions"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
 
-SETS = ("samples", "heldout2", "news-dev", "news-blind", "extra-dev", "extra-holdout")
-BLIND_SETS = ("heldout2", "news-blind", "extra-holdout")
+SETS = (
+    "samples",
+    "heldout2",
+    "news-dev",
+    "news-blind",
+    "extra-dev",
+    "extra-holdout",
+    "news-blind2",
+)
+BLIND_SETS = ("heldout2", "news-blind", "extra-holdout", "news-blind2")
 """Sets whose errors are never listed (their figures only are printed)."""
 
 
@@ -272,6 +285,32 @@ def extra_set(
     return score_pages(pages, keep_errors)
 
 
+def blind2_set(folder: Path | None) -> NewsScores | None:
+    """Strict scores of the second blind set: its pages in the repository and, when a
+    folder is given, its pages kept outside; each part is printed, the sum returned."""
+    print(
+        "news-blind2: tests/fixtures/news/blind2, real news labelled blind before the engine"
+        " ran on it - NOT tuned on: aggregate figures only"
+    )
+    total = NewsScores()
+    inside = news_set("blind2", False)
+    if inside is not None:
+        report_strict(inside)
+        total.add(inside)
+    print(
+        f"news-blind2 (outside the repository): {folder or '(no folder)'}, labelled the same"
+        " way - NOT tuned on: aggregate figures only"
+    )
+    outside = extra_set(folder, False, option="--extra-blind2")
+    if outside is not None:
+        report_strict(outside)
+        total.add(outside)
+    if inside is None and outside is None:
+        return None
+    print("news-blind2, both parts together:")
+    return total
+
+
 def score_pages(pages: Sequence[PageLabels], keep_errors: bool) -> NewsScores:
     """Strict scores of labelled real-news pages."""
     total = NewsScores()
@@ -306,7 +345,11 @@ def score_pages(pages: Sequence[PageLabels], keep_errors: bool) -> NewsScores:
 
 
 def quality(
-    which: str, errors: bool, extra: Path | None = None, holdout: Path | None = None
+    which: str,
+    errors: bool,
+    extra: Path | None = None,
+    holdout: Path | None = None,
+    blind2: Path | None = None,
 ) -> None:
     """Print precision and recall on the chosen sets."""
     print("== quality")
@@ -361,6 +404,8 @@ def quality(
                 " repository, labelled blind - NOT tuned on: aggregate figures only"
             )
             scores = extra_set(holdout, False, option="--extra-holdout")
+        elif name == "news-blind2":
+            scores = blind2_set(blind2)
         if scores is None:
             continue
         report_strict(scores)
@@ -389,12 +434,18 @@ def main() -> None:
         metavar="FOLDER",
         help="a folder of extra pages labelled blind and never tuned on (aggregate only)",
     )
+    parser.add_argument(
+        "--extra-blind2",
+        type=Path,
+        metavar="FOLDER",
+        help="the part of the second blind set kept outside the repository (aggregate only)",
+    )
     args = parser.parse_args()
     if args.errors and args.set in BLIND_SETS:
         parser.error(f"{args.set} is a blind set: its errors are never listed")
     if not args.no_speed:
         speed(args.runs)
-    quality(args.set, args.errors, args.extra_dev, args.extra_holdout)
+    quality(args.set, args.errors, args.extra_dev, args.extra_holdout, args.extra_blind2)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The real-news labels (`tests/fixtures/news/{dev,blind}/<page>.json`), loaded and checked.
+"""The real-news labels (`tests/fixtures/news/{dev,blind,blind2}/<page>.json`), loaded and checked.
 
 Each label file names a saved page of `../shared/corpus/web-pages/` and locates every
 attributed sentence by character offsets into the text that `benchmarks/news_text.py` makes
@@ -23,8 +23,9 @@ from typing import Any, Literal
 from benchmarks.news_text import REPO_ROOT, NewsPage, load_page
 
 FIXTURES = REPO_ROOT / "tests" / "fixtures" / "news"
-SETS = ("dev", "blind")
-"""DEV is tuned on; BLIND was labelled blind and is never tuned on (see the README)."""
+SETS = ("dev", "blind", "blind2")
+"""DEV is tuned on; BLIND and BLIND2 were labelled blind and are never tuned on (see the
+README)."""
 
 Where = Literal["body", "title"]
 Attribution = Literal["named", "anonymous"]

@@ -88,6 +88,10 @@ def test_sets_are_big_enough_and_disjoint() -> None:
     dev_pages = {path.stem for path in label_files("dev")}
     blind_pages = {path.stem for path in label_files("blind")}
     assert not dev_pages & blind_pages
+    blind2 = counts(load_set("blind2", corpus=CORPUS))
+    assert blind2.statements >= 40
+    blind2_pages = {path.stem for path in label_files("blind2")}
+    assert not blind2_pages & (dev_pages | blind_pages)
 
 
 def test_split_follows_the_written_rule() -> None:
