@@ -5,7 +5,8 @@ Run from the repository root::
     python benchmarks/bench_suggest.py                  # speed, then quality on every set
     python benchmarks/bench_suggest.py --set news-dev --errors   # one set, with its errors
     python benchmarks/bench_suggest.py --no-speed --set news-blind
-    python benchmarks/bench_suggest.py --no-speed --set news-blind2 --extra-blind2 /work/devnews-blind2
+    python benchmarks/bench_suggest.py --no-speed --set news-blind2 \
+        --extra-blind2 /work/devnews-blind2
     python benchmarks/bench_suggest.py --no-speed --set extra-dev --extra-dev /work/devnews --errors
 
 Speed: the median of N runs of `suggest_attributions` on a news-length article (the sample

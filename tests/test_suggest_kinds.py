@@ -658,6 +658,13 @@ def test_a_qualifier_is_part_of_the_claimant() -> None:
     assert s.claimant == "senior US officials"
 
 
+def test_a_participle_phrase_after_the_noun_is_part_of_the_claimant() -> None:
+    s = only("Two people briefed on the matter said the merger would be announced on Friday.")
+    assert s.claimant == "two people briefed on the matter"
+    s = only("Investigators involved in the case said the fire was set deliberately.")
+    assert s.claimant == "investigators involved in the case"
+
+
 # -- descriptions -----------------------------------------------------------------------------
 
 
@@ -668,6 +675,43 @@ def test_the_company_resolves_to_the_organisation_that_spoke_last() -> None:
     )
     last = suggest_attributions(text)[-1]
     assert (last.claimant, last.description) == ("Quillmart", "the company")
+
+
+def test_a_kind_of_company_resolves_to_the_company_named_before() -> None:
+    text = (
+        "Pelican Air grounded six jets on Tuesday.\n"
+        "The airline said the checks were routine.\n"
+        "Brightwell Motors unveiled a compact truck.\n"
+        "The German carmaker, which also builds buses, says the truck will sell for $30,000.\n"
+        "It will reach dealers in May, according to the company."
+    )
+    found = [(s.claimant, s.description) for s in suggest_attributions(text)]
+    assert found == [
+        ("Pelican Air", "the airline"),
+        ("Brightwell Motors", "the German carmaker"),
+        ("Brightwell Motors", "the company"),
+    ]
+
+
+def test_the_agency_resolves_to_the_public_body_named_before() -> None:
+    text = (
+        "The Harbor Transit Authority raised fares on Monday.\n"
+        "The agency said the increase would take effect in March.\n"
+        "The Ministry of Fisheries closed the bay. Boats must stay in port, the ministry said."
+    )
+    found = [(s.claimant, s.description) for s in suggest_attributions(text)]
+    assert found == [
+        ("the Harbor Transit Authority", "the agency"),
+        ("the Ministry of Fisheries", "the ministry"),
+    ]
+
+
+def test_a_body_described_with_words_of_its_own_is_not_resolved() -> None:
+    text = (
+        "The Harbor Transit Authority raised fares on Monday.\n"
+        "The flood authority said the barrier would take five years to build."
+    )
+    assert suggest_attributions(text)[-1].claimant == "the flood authority"
 
 
 def test_it_after_a_report_is_the_report_only_for_what_a_report_does() -> None:

@@ -28,6 +28,7 @@ from claimmark.store.suggest.phrases import (
     is_plural,
     looks_like_role,
     make_phrase,
+    only_demonyms_before_head,
     phrase_after,
     phrase_before,
     proper_part,
@@ -36,6 +37,7 @@ from claimmark.store.suggest.referents import Referent
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
+    AGENCY_NOUNS,
     ASIDE_OPENERS,
     CLAUSE_MARKS,
     COLLECTIVE_NOUNS,
@@ -400,7 +402,14 @@ def subject_candidate(
         candidate.role = "group"
     elif known or proper:
         candidate.role = "org"
-    if not proper and tokens[subject.first].lower in ("the", "her", "his", "their", "its"):
+    if tokens[subject.first].lower in ("the", "her", "his", "their", "its") and (
+        not proper
+        # "the German carmaker": a company described by its nationality
+        or (
+            (head in COMPANY_NOUNS or head in AGENCY_NOUNS)
+            and only_demonyms_before_head(subject, tokens)
+        )
+    ):
         resolve_definite(sentence, subject, candidate)
     if object_claims and verb_word in ("cited", "cites", "quotes", "quoted"):
         # "the report cited unnamed officials": the subject relays, the object claims
@@ -480,6 +489,9 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         )
     elif head in GROUP_NOUNS:
         ref = referents.org_before(offset, ("group",))
+    elif head in AGENCY_NOUNS and subject.stop - subject.first == 2:
+        # "the agency" alone; "the flood authority" is a body's description of its own
+        ref = referents.body_before(offset, head)
     elif head in SPOKESPEOPLE:
         ref = referents.last_spokesperson
         candidate.role = "person"

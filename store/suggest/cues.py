@@ -16,6 +16,7 @@ from claimmark.store.suggest.claimants import (
     antecedent,
     is_role_appositive,
     pronoun_candidate,
+    resolve_definite,
     sentence_subject,
     subject_before_comma,
     subject_candidate,
@@ -48,11 +49,13 @@ from claimmark.store.suggest.special_cues import (
 )
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
+    AGENCY_NOUNS,
     BASE_FORMS,
     CLAIM_NOUNS,
     CLAIM_OBJECTS,
     CLAUSE_MARKS,
     COLLECTIVE_NOUNS,
+    COMPANY_NOUNS,
     CONCERN_NOUNS,
     CONCERN_VERBS,
     DETERMINERS,
@@ -214,6 +217,10 @@ def according_candidate(
         description=description,
     )
     candidate.role = according_role(sentence, phrase, claimant)
+    if phrase.stop - phrase.first == 2 and tokens[phrase.first].lower == "the":
+        # "according to the agency", "according to the company": the body named before
+        if phrase.head in AGENCY_NOUNS or phrase.head in COMPANY_NOUNS:
+            resolve_definite(sentence, phrase, candidate)
     return candidate
 
 

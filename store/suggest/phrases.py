@@ -89,6 +89,8 @@ def preposition_attaches(tokens: list[Token], at: int) -> bool:
             before.lower in ("presentation", "letter", "memo", "email", "note", "message")
         )
     if preposition in ("in", "on"):
+        if before.lower.endswith("ed") and at >= 2 and tokens[at - 2].lower in PEOPLE_NOUNS:
+            return True  # "two people briefed on the matter", "investigators involved in"
         return before.lower in PEOPLE_NOUNS or before.lower in ORG_NOUNS or before.capitalised
     return True
 
@@ -323,6 +325,27 @@ def has_proper_name(phrase: NounPhrase, tokens: list[Token], sentence_first: int
                 continue
         return True
     return False
+
+
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "i", "ic")
+"""How adjectives of nationality end ("German", "Japanese", "British", "French",
+"Israeli", "Nordic")."""
+
+
+def only_demonyms_before_head(phrase: NounPhrase, tokens: list[Token]) -> bool:
+    """Whether every capitalised word of the phrase before its lower-case head is an
+    adjective of nationality ("the German carmaker", "the Japanese firm"): a description,
+    not a name."""
+    if tokens[phrase.head_at].capitalised:
+        return False
+    capitals = [
+        tokens[at]
+        for at in range(phrase.first + 1, phrase.head_at)
+        if tokens[at].capitalised and tokens[at].is_word
+    ]
+    return bool(capitals) and all(
+        token.lower.endswith(_DEMONYM_ENDINGS) and len(token.lower) > 3 for token in capitals
+    )
 
 
 def is_known_word(word: str) -> bool:

@@ -22,7 +22,7 @@ from claimmark.store.suggest.names import (
     scan_names,
     with_article,
 )
-from claimmark.store.suggest.words import SPOKESPEOPLE, TITLES
+from claimmark.store.suggest.words import BODY_NAME_WORDS, SPOKESPEOPLE, TITLES
 
 if TYPE_CHECKING:
     from claimmark.store.suggest.claimants import Candidate
@@ -180,6 +180,23 @@ class Referents:
                     best = ref
                 break
         return best
+
+    def body_before(self, offset: int, head: str, reach: int = 1500) -> Referent | None:
+        """The public body "the agency", "the ministry" (`head`) points back to: the latest
+        organisation named before `offset` whose name holds `head` ("the Ministry of
+        Health"), else the latest public body (a name holding one of `BODY_NAME_WORDS`) named
+        within `reach` characters before it."""
+        index = bisect_left(self._org_offsets, offset) - 1
+        nearest: Referent | None = None
+        while index >= 0:
+            pos, name, kind = self.names.org_mentions[index]
+            words = {bare_word(word) for word in name.split()}
+            if head in words:
+                return Referent(pos, with_article(name, kind), "", False, kind=kind)
+            if nearest is None and words & BODY_NAME_WORDS and offset - pos <= reach:
+                nearest = Referent(pos, with_article(name, kind), "", False, kind=kind)
+            index -= 1
+        return nearest
 
     def remember_pair(self, start: int, end: int, first: str, second: str) -> None:
         """Record two people named together as a sentence's subject ("Lorenz and Fetter

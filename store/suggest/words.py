@@ -361,7 +361,20 @@ DOCUMENT_NOUNS = _words(
     headline headlines reports studies surveys findings"""
 )
 OUTLET_NOUNS = _words("paper newspaper outlet newsletter broadcaster magazine publication")
-COMPANY_NOUNS = _words("company firm operator utility manufacturer business")
+COMPANY_NOUNS = _words(
+    """company firm operator utility manufacturer business carmaker automaker airline carrier
+    retailer insurer lender chipmaker startup start-up maker producer supplier developer
+    publisher brand conglomerate chain"""
+)
+"""Nouns for a company: "the carmaker said" means the company the article named before."""
+AGENCY_NOUNS = _words(
+    """agency authority ministry department regulator commission administration office
+    watchdog bureau council board institute"""
+)
+"""Nouns for a public body: "the agency said" means the body the article named before,
+one whose name holds the same word first ("the ministry" -> "the Ministry of Health")."""
+BODY_NAME_WORDS = AGENCY_NOUNS | _words("service police force")
+"""Words that make a capitalised name a public body ("the National Weather Service")."""
 GROUP_NOUNS = _words("group campaign charity organisation organization body")
 SPOKESPEOPLE = _words("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen")
 DEFINITE_DETERMINERS = _words("the its his her their our this these those")
@@ -391,7 +404,7 @@ COMPANY_NAME_WORDS = _words(
     transit logistics brands retail stores markets electric digital analytics consulting
     communications telecom mobile corp corp. corporation co co. company fund investments
     properties homes construction mining oil gas petroleum chemicals steel foundation
-    clinic clinics pharmacy bakery brewery farms airport port shipping freight motors
+    clinic clinics pharmacy bakery brewery farms airport port shipping freight motors air
     automotive aerospace defense defence security records music pictures films"""
 )
 GROUP_NAME_WORDS = _words(
@@ -406,7 +419,7 @@ ORG_NAME_WORDS = (
         """authority agency ministry department board institute university hospital royal general
     street road party court parliament commons inquiry service office commission committee
     league center centre school college academy laboratory lab museum police senate house
-    congress assembly council"""
+    congress assembly council administration bureau"""
     )
 )
 """Words that make a capitalised name an organisation or a place, not a person."""
