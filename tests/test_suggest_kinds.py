@@ -706,6 +706,17 @@ def test_the_agency_resolves_to_the_public_body_named_before() -> None:
     ]
 
 
+def test_an_acronym_stands_for_the_organisation_whose_initials_it_spells() -> None:
+    text = (
+        "The Federal Aviation Administration grounded the jets on Monday.\n"
+        "The FAA said the checks would take a week.\n"
+        "The Bureau of Land Records opened an inquiry. BLR staff were not told.\n"
+        "The OTB said it had no comment on the matter, and that talks would go on."
+    )
+    found = [s.claimant for s in suggest_attributions(text)]
+    assert found == ["the Federal Aviation Administration", "the OTB"]
+
+
 def test_a_body_described_with_words_of_its_own_is_not_resolved() -> None:
     text = (
         "The Harbor Transit Authority raised fares on Monday.\n"

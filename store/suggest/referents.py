@@ -65,6 +65,8 @@ class Referents:
         """Plural claimants ("officials"), in order."""
         self.last_spokesperson: Referent | None = None
         """The last named spokesperson, for "the spokesperson"."""
+        self._acronyms: dict[str, str] | None = None
+        """Initials (lower case) -> the organisation's name, built on first use."""
 
     def expand(self, phrase: str, offset: int = -1) -> str:
         """The fuller form of a short name: "Ms. Achterberg" -> "Helen Achterberg",
@@ -95,6 +97,8 @@ class Referents:
             if last not in self.names.full and fold(last) in self.names.full:
                 last = fold(last)  # "Mueller" for "Gerhard Müller"
             full = self.names.full.get(last) or self.names.first.get(last)
+            if full is None and len(words) == 1:
+                full = self.acronym(words[0])
             if full is not None and full.lower() != last:
                 if self.names.is_person(full):
                     if offset >= 0 and last in self.names.by_last:
@@ -104,6 +108,25 @@ class Referents:
                     return "the " + full
                 return full
         return phrase
+
+    def acronym(self, word: str) -> str | None:
+        """The organisation an acronym stands for, when the text names one whose initials
+        spell it ("FAA" -> "Federal Aviation Administration", "the USPTO" -> "US Patent and
+        Trademark Office"; particles such as "of" and "and" skipped)."""
+        bare = bare_word(word)
+        if not (2 <= len(bare) <= 6 and word.strip("’'.,").isupper() and bare.isalpha()):
+            return None
+        if self._acronyms is None:
+            self._acronyms = {}
+            for _, name, _ in self.names.org_mentions:
+                initials = "".join(
+                    w[0] if not w.isupper() else w
+                    for w in name.split()
+                    if w.lower() not in PARTICLES
+                ).lower()
+                if len(name.split()) >= 2:
+                    self._acronyms.setdefault(initials, name)
+        return self._acronyms.get(bare)
 
     def gender_of(self, name: str) -> str:
         """The gender known for the person `name` ("m", "f" or "")."""
