@@ -678,19 +678,46 @@ def test_the_company_resolves_to_the_organisation_that_spoke_last() -> None:
 
 
 def test_a_kind_of_company_resolves_to_the_company_named_before() -> None:
-    text = (
-        "Pelican Air grounded six jets on Tuesday.\n"
-        "The airline said the checks were routine.\n"
+    airline = "Pelican Air grounded six jets on Tuesday.\nThe airline said the checks were routine."
+    assert [(s.claimant, s.description) for s in suggest_attributions(airline)] == [
+        ("Pelican Air", "the airline")
+    ]
+    carmaker = (
         "Brightwell Motors unveiled a compact truck.\n"
         "The German carmaker, which also builds buses, says the truck will sell for $30,000.\n"
         "It will reach dealers in May, according to the company."
     )
-    found = [(s.claimant, s.description) for s in suggest_attributions(text)]
-    assert found == [
-        ("Pelican Air", "the airline"),
+    assert [(s.claimant, s.description) for s in suggest_attributions(carmaker)] == [
         ("Brightwell Motors", "the German carmaker"),
         ("Brightwell Motors", "the company"),
     ]
+
+
+def test_a_kind_of_company_after_two_companies_stays_as_written() -> None:
+    text = (
+        "Pelican Air cut its fares. Gannet Airways raised them.\n"
+        "The carrier said the fares would rise."
+    )
+    assert suggest_attributions(text)[-1].claimant == "the carrier"
+
+
+def test_the_company_named_most_is_the_one_a_kind_of_company_means() -> None:
+    text = (
+        "A FlyNorth jet left the runway in Tarvik on Sunday. FlyNorth has 40 jets.\n"
+        "Gannet Airways lost a plane in 2019.\n"
+        "The pilot had 9,000 hours, the airline said."
+    )
+    last = suggest_attributions(text)[-1]
+    assert (last.claimant, last.description) == ("FlyNorth", "the airline")
+
+
+def test_the_company_after_a_brand_like_name_is_that_company() -> None:
+    text = (
+        "ShareDesk is closing 40 offices.\n"
+        "The company, which lost money all year, confirmed on Monday that it was in talks."
+    )
+    s = only(text)
+    assert (s.claimant, s.description) == ("ShareDesk", "the company")
 
 
 def test_the_agency_resolves_to_the_public_body_named_before() -> None:

@@ -41,6 +41,7 @@ from claimmark.store.suggest.words import (
     ASIDE_OPENERS,
     CLAUSE_MARKS,
     COLLECTIVE_NOUNS,
+    COMPANY_KIND_NOUNS,
     COMPANY_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -406,7 +407,7 @@ def subject_candidate(
         not proper
         # "the German carmaker": a company described by its nationality
         or (
-            (head in COMPANY_NOUNS or head in AGENCY_NOUNS)
+            (head in COMPANY_NOUNS or head in COMPANY_KIND_NOUNS or head in AGENCY_NOUNS)
             and only_demonyms_before_head(subject, tokens)
         )
     ):
@@ -486,7 +487,13 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
             # a company the article never calls one ("Uber", "Microsoft"): the last
             # organisation that spoke
             or referents.org_before(offset, ("org",), mentions=False)
+            # a company known by a brand-like name ("WeWork"), the one named most
+            or referents.company_before(offset)
         )
+    elif head in COMPANY_KIND_NOUNS and not is_plural(subject):
+        ref = earlier_indefinite(
+            sentence, subject.first, COMPANY_KIND_NOUNS
+        ) or referents.company_before(offset)
     elif head in GROUP_NOUNS:
         ref = referents.org_before(offset, ("group",))
     elif head in AGENCY_NOUNS and subject.stop - subject.first == 2:
@@ -725,7 +732,7 @@ def pronoun_candidate(sentence: Sentence, verb: int, pronoun: str, cue: str) -> 
         ref = referents.person_before(offset, gender)
         role = "person"
     elif pronoun == "it":
-        kinds: tuple[str, ...] = ("outlet", "company", "group", "org")
+        kinds: tuple[str, ...] = ("outlet", "company", "group", "org", "brand")
         if sentence.tokens[verb].lower in DOCUMENT_VERBS:
             kinds += ("document",)  # "It also found that": the report
         if sentence.tokens[verb].lower in EVIDENTIAL_VERBS:

@@ -55,6 +55,7 @@ from claimmark.store.suggest.words import (
     CLAIM_OBJECTS,
     CLAUSE_MARKS,
     COLLECTIVE_NOUNS,
+    COMPANY_KIND_NOUNS,
     COMPANY_NOUNS,
     CONCERN_NOUNS,
     CONCERN_VERBS,
@@ -219,7 +220,7 @@ def according_candidate(
     candidate.role = according_role(sentence, phrase, claimant)
     if phrase.stop - phrase.first == 2 and tokens[phrase.first].lower == "the":
         # "according to the agency", "according to the company": the body named before
-        if phrase.head in AGENCY_NOUNS or phrase.head in COMPANY_NOUNS:
+        if phrase.head in AGENCY_NOUNS or phrase.head in COMPANY_NOUNS | COMPANY_KIND_NOUNS:
             resolve_definite(sentence, phrase, candidate)
     return candidate
 

@@ -193,10 +193,24 @@ def bare_word(word: str) -> str:
     return word.lower().removesuffix("’s").removesuffix("'s")
 
 
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*$")
+_SURNAME_PREFIXES = ("Mc", "Mac", "De", "Le", "La", "Di", "Da", "Du", "Van", "Von", "Fitz")
+"""Surnames with a capital inside ("McLeish", "DeSantis"): no sign of a company."""
+
+
+def is_camel_case(word: str) -> bool:
+    """Whether `word` is one capitalised word with a capital inside it ("WeWork",
+    "AirAsia"), the way companies and brands are spelt, unlike surnames such as "McLeish"."""
+    return bool(_CAMEL_CASE.match(word)) and not word.startswith(_SURNAME_PREFIXES)
+
+
 def org_kind(words: list[str]) -> str:
-    """The kind of organisation a name looks like: outlet, company, group, org, or ""."""
+    """The kind of organisation a name looks like: outlet, company, group, org, brand (a
+    company or its product), or ""."""
     lows = [bare_word(w) for w in words]
     last = lows[-1]
+    if is_camel_case(words[-1].removesuffix("’s").removesuffix("'s")):
+        return "brand"  # a company or one of its products: "WeWork", "PlayStation"
     if last in OUTLET_NAME_WORDS or last.split("-")[-1] in OUTLET_NAME_WORDS:
         return "outlet"
     if last in COMPANY_NAME_WORDS:
@@ -540,6 +554,8 @@ def scan_names(text: str) -> Names:
             full = alias.get(name, name)
         else:
             full = names.full.get(last) or names.full.get(fold(last)) or names.first.get(last)
+            if full is None and len(rest_words) == 1 and is_camel_case(rest_words[0]):
+                full = rest  # "WeWork": a company's one-word name
             if full is not None and full in names.persons:
                 full = names.latest(last, pos) or names.latest(fold(last), pos) or full
         if is_person(title, rest_words) or (full is not None and full in names.persons):

@@ -44,7 +44,7 @@ class Referent:
     end: int = -1
     """End of the sentence that introduced the referent (-1: a mention, not a sentence)."""
     kind: str = ""
-    """For organisations: "outlet", "company", "group" or "org"."""
+    """For organisations: "outlet", "company", "group", "org" or "brand"."""
 
 
 class Referents:
@@ -220,6 +220,30 @@ class Referents:
                 nearest = Referent(pos, with_article(name, kind), "", False, kind=kind)
             index -= 1
         return nearest
+
+    def company_before(self, offset: int, reach: int = 1500) -> Referent | None:
+        """The company "the airline", "the carmaker" means at `offset`: the one the article
+        has named most often before it, when it leads the others, else the only company
+        named within `reach` characters before it (None when that is ambiguous too). Names
+        spelt like brands ("WeWork") count as companies here."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        index = bisect_left(self._org_offsets, offset)
+        for pos, name, kind in self.names.org_mentions[:index]:
+            if kind in ("company", "brand"):
+                counts[name] = counts.get(name, 0) + 1
+                latest[name] = pos
+        if not counts:
+            return None
+        ranked = sorted(counts, key=lambda name: (-counts[name], -latest[name]))
+        best = ranked[0]
+        if counts[best] >= 2 and (len(ranked) == 1 or counts[ranked[1]] < counts[best]):
+            return Referent(latest[best], with_article(best, "company"), "", False, kind="company")
+        near = [name for name in ranked if offset - latest[name] <= reach]
+        if len(near) == 1:
+            name = near[0]
+            return Referent(latest[name], with_article(name, "company"), "", False, kind="company")
+        return None
 
     def remember_pair(self, start: int, end: int, first: str, second: str) -> None:
         """Record two people named together as a sentence's subject ("Lorenz and Fetter

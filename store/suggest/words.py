@@ -361,12 +361,14 @@ DOCUMENT_NOUNS = _words(
     headline headlines reports studies surveys findings"""
 )
 OUTLET_NOUNS = _words("paper newspaper outlet newsletter broadcaster magazine publication")
-COMPANY_NOUNS = _words(
-    """company firm operator utility manufacturer business carmaker automaker airline carrier
-    retailer insurer lender chipmaker startup start-up maker producer supplier developer
-    publisher brand conglomerate chain"""
+COMPANY_NOUNS = _words("company firm operator utility manufacturer business")
+"""Nouns for a company: "the company said" means the company the article named before."""
+COMPANY_KIND_NOUNS = _words(
+    """carmaker automaker airline carrier retailer insurer lender chipmaker startup start-up
+    maker producer supplier developer publisher brand conglomerate chain"""
 )
-"""Nouns for a company: "the carmaker said" means the company the article named before."""
+"""Nouns for a kind of company: "the carmaker said" means the company named before, when
+the article named only one company shortly before."""
 AGENCY_NOUNS = _words(
     """agency authority ministry department regulator commission administration office
     watchdog bureau council board institute"""
