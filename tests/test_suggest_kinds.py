@@ -564,6 +564,29 @@ def test_analysts_say_that_and_groups_have_warned_for_years() -> None:
     assert (s.claimant, s.cue) == ("environmental groups", "have warned")
 
 
+def test_verbs_that_report_with_that_after_them() -> None:
+    text = (
+        "The prosecutor charged that the firm had hidden its losses.\n"
+        "Engineers charged the batteries overnight.\n"
+        "The panel determined that the crash was caused by ice.\n"
+        "Morgan proposed a plan that would cut taxes.\n"
+        "The minister assured parents that schools would stay open."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("the prosecutor", "charged that"),
+        ("the panel", "determined that"),
+        ("the minister", "assured"),
+    ]
+
+
+def test_more_verbs_before_their_subject_after_a_clause() -> None:
+    text = (
+        "“We are ready,” stated Ana Duarte, the harbour master.\n"
+        "The plant will close in June, confirmed the company’s chief executive, Lena Morrow."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == ["Ana Duarte", "Lena Morrow"]
+
+
 def test_recalls_remembered_and_started_to_explain() -> None:
     text = (
         "Tess Lindgren joined the lab in 1961.\n"

@@ -48,6 +48,19 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     suspect suspects praised praises highlighted highlights"""
 )
 """Reporting verbs (past, present and base forms)."""
+THAT_COMPLEMENT_VERBS = _words(
+    """affirmed affirms attested attests certified certifies charged charges clarified
+    clarifies confessed confesses demonstrated demonstrates determined determines divulged
+    hypothesized hypothesised hypothesizes implied implies opined opines posited posits
+    proclaimed proclaims projected projects proposed proposes proved proves recounted
+    repeated repeats specified specifies stipulated stipulates surmised theorized theorised
+    theorizes verified verifies guaranteed guarantees believed"""
+)
+"""Verbs that report only with `that` right after them ("charged that", "determined that";
+not "charged the battery", "proposed a plan")."""
+OBJECT_THAT_VERBS = _words("assured assures reassured reassures informed informs notified notifies")
+"""Verbs that report with an object and a `that` clause ("assured investors that")."""
+REPORTING_VERBS = REPORTING_VERBS | THAT_COMPLEMENT_VERBS | OBJECT_THAT_VERBS
 
 BASE_FORMS = _words(
     """say warn claim insist argue estimate deny suggest predict allege contend admit concede
@@ -122,6 +135,7 @@ VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "issue": _ISSUED_A_PLEA,
     "issues": _ISSUED_A_PLEA,
     "issued": _ISSUED_A_PLEA,
+    **{verb: (("that",),) for verb in THAT_COMPLEMENT_VERBS},
 }
 """Verbs that attribute only when these words follow ("found that", "put it to")."""
 FINDING_PHRASE_OPENERS = _words("in during after through from last this earlier")
@@ -129,9 +143,12 @@ FINDING_PHRASE_OPENERS = _words("in during after through from last this earlier"
 FINDING_VERBS = _words("found finds find show shows showed concluded concludes")
 SHOW_VERBS = _words("show shows showed")
 CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
-THAT_VERBS = _words(
-    """posted responded challenge challenges challenged question questions questioned maintain
+THAT_VERBS = (
+    _words(
+        """posted responded challenge challenges challenged question questions questioned maintain
     maintains maintained mentioned mentions mention suspected suspect suspects"""
+    )
+    | OBJECT_THAT_VERBS
 )
 """Verbs that report only with a `that` clause or `by saying` close after them ("maintained
 that"; not "which maintains 4,300 miles", "responded to that exchange")."""
@@ -210,7 +227,9 @@ rise" and "asked about the plan" report nothing."""
 INVERSION_VERBS = QUOTE_VERBS | _words(
     """said says say added adds wrote writes warned warns replied replies insisted insists
     noted notes explained explains cautioned admitted admits continued continues recalled
-    recalls argued argues asked asks concluded concludes suggested suggests"""
+    recalls argued argues asked asks concluded concludes suggested suggests stated claimed
+    confirmed announced acknowledged reported reports tweeted maintained stressed emphasized
+    emphasised"""
 )
 """Verbs that may come before their subject after a quotation ("...,” said Frank Doyle)."""
 
