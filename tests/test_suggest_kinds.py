@@ -579,6 +579,18 @@ def test_verbs_that_report_with_that_after_them() -> None:
     ]
 
 
+def test_results_and_tests_that_show_or_suggest() -> None:
+    text = (
+        "The results suggest that the vaccine is safe.\n"
+        "Early tests showed the water was clean.\n"
+        "The results were announced on Monday."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("the results", "suggest that"),
+        ("early tests", "showed"),
+    ]
+
+
 def test_more_verbs_before_their_subject_after_a_clause() -> None:
     text = (
         "“We are ready,” stated Ana Duarte, the harbour master.\n"

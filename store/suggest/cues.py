@@ -129,6 +129,10 @@ def _hint_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(parts)})\b|:\s*[“\"‘«]")
 
 
+SHOWING_NOUNS = DOCUMENT_NOUNS - frozenset({"results"})
+"""Documents that show something without a `that` ("tests showed the water was clean");
+results do so only with one (a score: "the results show the team is improving")."""
+
 CUE_HINT = _hint_pattern()
 """A quick filter: a sentence without any of these holds no cue."""
 
@@ -528,8 +532,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         return None
     if verb_word in BASE_FORMS and not is_plural(subject) and not went_on:
         return None
-    if documentary and subject.head not in ORG_NOUNS:
-        return None
+    if documentary and subject.head not in ORG_NOUNS and subject.head not in SHOWING_NOUNS:
+        return None  # "tests showed the water was clean"; not "the results show the team is"
     candidate = subject_candidate(sentence, verb, subject, cue)
     if candidate is not None:
         candidate.subject_at = subject.first

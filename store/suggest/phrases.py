@@ -15,6 +15,7 @@ from claimmark.store.suggest.words import (
     DATE_WORDS,
     DEFINITE_DETERMINERS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FORWARD_PREPOSITIONS,
     FUNCTION_WORDS,
     HEAD_BREAKS,
@@ -354,6 +355,7 @@ def is_known_word(word: str) -> bool:
         word in DETERMINERS
         or word in PEOPLE_NOUNS
         or word in ORG_NOUNS
+        or word in DOCUMENT_NOUNS
         or word in COMMON_CAPS
         or word.removesuffix("s") in ORG_NOUNS
         or looks_like_people(word)

@@ -377,7 +377,8 @@ DOCUMENT_NOUNS = _words(
     filing briefing figures data records research poll release evidence sheet emails minutes
     spreadsheet footage recording documents notes comments comment post posts message
     messages tweet tweets email sign signs banner banners notice leaflet advert ad petition
-    headline headlines reports studies surveys findings"""
+    headline headlines reports studies surveys findings results tests experiments trials
+    analyses polls"""
 )
 OUTLET_NOUNS = _words("paper newspaper outlet newsletter broadcaster magazine publication")
 COMPANY_NOUNS = _words("company firm operator utility manufacturer business")
