@@ -330,6 +330,20 @@ def test_a_role_noun_opening_the_sentence_before_a_surname() -> None:
     assert (s.claimant, s.description) == ("Ada Okonjo", "Hydrologist")
 
 
+def test_a_person_known_by_one_name_is_who_he_or_she_means() -> None:
+    text = (
+        "The water reached the roof by noon, said Tembo, who runs the bakery on the quay. "
+        "“We lost everything,” he said.\n"
+        "According to Okafor, the alarm never sounded. “Nobody warned us,” she said."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("Tembo", "said"),
+        ("Tembo", "said"),
+        ("Okafor", "according to"),
+        ("Okafor", "said"),
+    ]
+
+
 def test_a_common_first_name_tells_the_gender_a_pronoun_needs() -> None:
     text = "Wendy Okafor sat beside Curtis Bell at the hearing. “We are ready,” she said."
     assert only(text).claimant == "Wendy Okafor"

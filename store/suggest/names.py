@@ -325,6 +325,13 @@ Point was") or is given an age ("Smith, 54,") is a person's when it has two word
 and no organisation word."""
 
 
+COMMON_ONE_WORD_SUBJECTS = frozenset(
+    """police officials authorities prosecutors investigators witnesses residents experts
+    critics analysts officers doctors researchers scientists""".split()
+)
+"""Capitalised words that open a sentence and speak without being anyone's name."""
+
+
 _IMPERATIVES = frozenset(
     "see read watch click follow sign subscribe share download listen visit join".split()
 )
@@ -389,7 +396,17 @@ def collect_name(
         role = role_before(text, start) or role_after(text, end)
         if not role and title and not honorific(title):
             role = title.split()[-1].lower()
-        if len(rest_words) == 1 and SPEAKER_AFTER.match(text, end):
+        if len(rest_words) == 1 and (
+            SPEAKER_AFTER.match(text, end)
+            or (
+                # "..., said Yusuf, who ...", "According to Solis,"
+                (
+                    SPEAKER_BEFORE.search(text, max(0, start - 14), start)
+                    or text[max(0, start - 13) : start] == "According to "
+                )
+                and CLAUSE_END.match(text, end)
+            )
+        ):
             # "Holcomb argued that": a surname that speaks ("Ray Holcomb" is a person)
             titled.add(rest_words[0].lower())
             titled.add(fold(rest_words[0]))
@@ -521,6 +538,17 @@ def scan_names(text: str) -> Names:
                 or (
                     len(rest_words) >= 2
                     and (last in titled or fold(last) in titled or "first:" + first_word in titled)
+                )
+                # "Yusuf said ... he added": a one-word name that speaks and is then "he"
+                # or "she" (a person known by one name, or whose full name the text omits)
+                or (
+                    len(rest_words) == 1
+                    and "first:" + first_word in titled
+                    and first_word not in names.full
+                    and fold(first_word) not in names.full
+                    and first_word not in names.first
+                    and first_word not in COMMON_ONE_WORD_SUBJECTS
+                    and rest_words[0] in midcaps  # also capitalised inside a sentence
                 )
             )
         )
