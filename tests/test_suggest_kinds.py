@@ -71,6 +71,24 @@ def test_a_quotation_running_on_over_paragraphs_is_inherited_to_its_end() -> Non
     ]
 
 
+def test_a_quotation_after_a_named_speakers_paraphrase_is_theirs() -> None:
+    text = (
+        "Marta Solis said the harbour fund had run dry in May. “We saw it coming.”\n"
+        "Solis told the council the repairs would wait.\n"
+        "“There is no money left. We tried every bank in the county.”\n"
+        "Officials said the work would resume in spring.\n"
+        "“Nobody has told us when.”"
+    )
+    assert claimants(text) == [
+        ("Marta Solis said the harbour fund had run dry in May.", "Marta Solis", False),
+        ("“We saw it coming.”", "Marta Solis", True),
+        ("Solis told the council the repairs would wait.", "Marta Solis", False),
+        ("“There is no money left.", "Marta Solis", True),
+        ("We tried every bank in the county.”", "Marta Solis", True),
+        ("Officials said the work would resume in spring.", "officials", False),
+    ]
+
+
 def test_a_quotation_before_its_cue_takes_the_cue_not_the_earlier_speaker() -> None:
     text = (
         "“The tide tables were wrong,” said Tomas Ruel.\n"

@@ -212,7 +212,13 @@ class _Walk:
                 continue
             if sentence.fully_quoted():
                 said_before = self._said_before(start_at, end_at, quotes)
-                goes_on = last_quoted or (quoted_before and previous_sentence is last)
+                goes_on = (
+                    last_quoted
+                    or (quoted_before and previous_sentence is last)
+                    # "Solis said the money ran out. “We saw it coming.”": a quotation right
+                    # after a named speaker's paraphrase is theirs
+                    or (last is not None and previous_sentence is last and not last.anonymous)
+                )
                 if last is not None and goes_on:
                     inherited = continued(text, start_at, end_at, last)
                     self._add([inherited], quotes)
@@ -235,9 +241,14 @@ class _Walk:
             self._flush(pending, opening_speaker if leading else None)
             if leading and opening_speaker is not None:
                 last, last_quoted, ends_attributed = opening_speaker, True, True
-        if last is not None and ends_attributed and (last_quoted or ends_in_quote):
-            # The paragraph ends on an attributed quotation, or inside an open one: the next
-            # paragraph's opening quotation is most likely the same speaker's.
+        if (
+            last is not None
+            and ends_attributed
+            and (last_quoted or ends_in_quote or (not last.anonymous and last.claimant != UNNAMED))
+        ):
+            # The paragraph ends on an attributed quotation, inside an open one, or on what a
+            # named speaker said: the next paragraph's opening quotation, if no cue of its
+            # own names someone else, is most likely the same speaker's.
             self.handover = last
         if last is not None and ends_attributed and text[spans[-1][0] : spans[-1][1]].endswith(":"):
             # "X said:" closing the paragraph: what follows is X's, quotation marks or not.
