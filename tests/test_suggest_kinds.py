@@ -579,6 +579,28 @@ def test_called_something_a_quotation() -> None:
     assert suggest_attributions("The minister called the harbour police.") == []
 
 
+def test_vows_promises_and_pledges_to_do_something() -> None:
+    text = (
+        "Ana Duarte vows to fight for every job at the yard.\n"
+        "The governor pledges to cut the ferry fares.\n"
+        "Campaign promises to voters were broken."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("Ana Duarte", "vows"),
+        ("the governor", "pledges"),
+    ]
+
+
+def test_a_headline_finding_without_that_is_the_studys_makers() -> None:
+    body = "A study by the Hale Institute followed 9,000 coffee drinkers for ten years."
+    for title in ("Study finds coffee is safe", "Coffee is safe, study finds"):
+        heads = [s for s in suggest_attributions(body, title) if s.in_title]
+        assert [(s.claimant, s.cue, s.description) for s in heads] == [
+            ("the Hale Institute", "finds", "study")
+        ]
+    assert [s for s in suggest_attributions(body, "The study of coffee") if s.in_title] == []
+
+
 def test_vowed_that_and_accused_of() -> None:
     assert only("The mayor vowed that the library would stay open.").cue == "vowed that"
     s = only("The union accused the operator of breaking the agreement.")

@@ -279,6 +279,21 @@ def is_plural_word(word: str) -> bool:
     return (word.endswith("s") and not word.endswith("ss")) or word in ("people", "police")
 
 
+def looks_like_base_verb(token: Token) -> bool:
+    """Whether `token`, after "to", reads as a verb ("to fight", "to cut") rather than a
+    noun phrase ("to voters", "to the city", "to Ana")."""
+    word = token.lower
+    return (
+        token.is_word
+        and not token.capitalised
+        and not token.quoted
+        and word not in DETERMINERS
+        and word not in PERSONAL_PRONOUNS
+        and word not in FUNCTION_WORDS
+        and (not word.endswith("s") or word.endswith("ss"))
+    )
+
+
 def used_as_noun(sentence: Sentence, word: int) -> bool:
     """Whether a word that may be a reporting verb or a noun ("forecast", "reports") is a
     noun here: what follows it is what follows a noun ("the forecast was", "claims of", a
@@ -297,6 +312,16 @@ def used_as_noun(sentence: Sentence, word: int) -> bool:
         and (is_plural_word(previous.lower) or previous.lower in PERSONAL_PRONOUNS)
     ):
         return False  # "advertisers claim to allow": a verb
+    if (
+        following.lower == "to"
+        and previous is not None
+        and previous.is_word
+        and previous.lower not in DETERMINERS
+        and not previous.lower.endswith(("’s", "'s"))
+        and word + 2 < len(tokens)
+        and looks_like_base_verb(tokens[word + 2])
+    ):
+        return False  # "Ana Duarte vows to fight", "the governor pledges to cut": a verb
     if following.lower in _AFTER_A_NOUN:
         return True
     if previous is not None and previous.lower.endswith("ed") and not previous.capitalised:

@@ -94,6 +94,8 @@ def suggest_in_title(title: str, names: Names, body: list[Suggestion]) -> list[S
     found: list[Suggestion] = []
     if CUE_HINT.search(text, start, end) or any(t.text == ":" for t in sentence.tokens):
         found = choose(sentence)
+    if not found:
+        found = _finding(text, start, end, names)
     if not found and quotes:
         speaker = _speaker_of_quotation(text, quotes, body)
         if speaker is not None:
@@ -114,6 +116,50 @@ def suggest_in_title(title: str, names: Names, body: list[Suggestion]) -> list[S
             in_title=True,
         )
         for s in found
+    ]
+
+
+_DOCUMENT = r"(?:study|report|survey|poll|research|data|analysis|review|audit|findings)"
+_FINDING_VERB = r"(?:finds|found|shows|showed|suggests|suggested|reveals|revealed|says)"
+_FINDING_FIRST = re.compile(
+    rf"(?P<subject>(?:(?:[Aa]|[Aa]n|[Tt]he|[Nn]ew|[Oo]ne|[Ll]atest)\s+){{0,2}}{_DOCUMENT})"
+    rf"\s+{_FINDING_VERB}\s+(?!that\b)[^\W\d]",
+    re.IGNORECASE,
+)
+"""A headline that drops the "that" after a finding: "Study finds coffee is safe"."""
+_FINDING_LAST = re.compile(
+    rf",\s+(?P<subject>(?:(?:a|an|the|new|one|latest)\s+){{0,2}}{_DOCUMENT})"
+    rf"\s+{_FINDING_VERB}\s*$",
+    re.IGNORECASE,
+)
+"""A finding after its clause: "Coffee is safe, study finds"."""
+
+
+def _finding(text: str, start: int, end: int, names: Names) -> list[Suggestion]:
+    """A headline that reports what a study or report found, without the "that" a
+    sentence would have: the maker the article names for it, else the document."""
+    match = _FINDING_FIRST.match(text, start, end) or _FINDING_LAST.search(text, start, end)
+    if match is None:
+        return []
+    subject = match.group("subject")
+    kind = subject.split()[-1].lower()
+    maker = names.maker_before(10**9, frozenset({kind, "study", "report", "research"}))
+    words = subject.split()
+    claimant = maker or " ".join([words[0].lower(), *words[1:]])
+    cue_start = match.end("subject") + 1
+    cue = text[cue_start:end].split()[0] if match.re is _FINDING_FIRST else text[cue_start:end]
+    return [
+        Suggestion(
+            start=start,
+            end=end,
+            sentence=text[start:end],
+            claimant=claimant,
+            cue=cue.strip(),
+            attribution=Attribution.PARAPHRASE,
+            sources=(),
+            anonymous=False,
+            description=subject.lower() if maker else "",
+        )
     ]
 
 
