@@ -579,6 +579,31 @@ def test_called_something_a_quotation() -> None:
     assert suggest_attributions("The minister called the harbour police.") == []
 
 
+def test_speech_verbs_with_no_statement_after_them_are_no_cue() -> None:
+    for text in (
+        "The mayor described the plan in detail at the meeting.",
+        "Fans expect a lot from the new coach.",
+        "The teacher asked the class to sit down.",
+        "The film tells the story of a young nurse.",
+        "Users can report bugs through the app.",
+    ):
+        assert suggest_attributions(text) == [], text
+    kept = (
+        "The mayor described the plan as a disaster.\n"
+        "Witnesses described hearing two loud bangs.\n"
+        "Nurses describe a ward where nobody sleeps.\n"
+        "Analysts expect prices to rise in May.\n"
+        "“Is the plan dead?” the reporter asked the minister."
+    )
+    assert [s.claimant for s in suggest_attributions(kept)] == [
+        "the mayor",
+        "witnesses",
+        "nurses",
+        "analysts",
+        "the reporter",
+    ]
+
+
 def test_vows_promises_and_pledges_to_do_something() -> None:
     text = (
         "Ana Duarte vows to fight for every job at the yard.\n"

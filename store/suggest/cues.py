@@ -92,6 +92,7 @@ from claimmark.store.suggest.words import (
     THAT_VERBS,
     TIME_WORDS,
     VERB_COMPLEMENTS,
+    WORK_NOUNS,
 )
 
 
@@ -604,6 +605,21 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         if phrase is None:
             return False
         return phrase.head in DOCUMENT_NOUNS or phrase.head in ("book", "books", "letters")
+    if word in _NEEDS_CONTENT and not _content_follows(sentence, verb, word):
+        return True  # "described the plan in detail", "fans expect a lot from"
+    if word in _ASK_VERBS and _asked_to_do(sentence, verb):
+        return True  # "asked the class to sit down": a request, no statement
+    if word in _TELL_VERBS and following.lower == "the" and verb + 2 < len(tokens):
+        if tokens[verb + 2].lower in ("story", "stories", "tale", "tales"):
+            # "The film tells the story of a nurse": a narrative, unless a person tells it
+            subject = phrase_before(tokens, verb, sentence.text)
+            return subject is not None and subject.head in WORK_NOUNS
+    if (
+        verb > 0
+        and tokens[verb - 1].lower in ("can", "cannot")
+        and not (sentence.that_follows(verb) or sentence.quotation_follows(verb))
+    ):
+        return True  # "users can report bugs": what one is able to do, not a statement
     if word in _CONFIRM_VERBS and following.capitalised and not following.quoted:
         phrase = phrase_after(tokens, verb + 1, sentence.text, limit=5)
         if phrase is None:
@@ -611,6 +627,59 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         referents = sentence.referents
         named = referents.expand(clean_claimant(phrase.text, False))
         return referents.names.is_person(named)
+    return False
+
+
+_NEEDS_CONTENT = frozenset("described describes describe expect expects expected".split())
+"""Verbs that report only with their content after them: "described it as", "described
+hearing", "expect prices to rise", "expect that"; not "described the plan in detail"."""
+_ASK_VERBS = frozenset("asked asks ask".split())
+_TELL_VERBS = frozenset("tells tell told".split())
+
+
+def _content_follows(sentence: Sentence, verb: int, word: str) -> bool:
+    """Whether what follows a `_NEEDS_CONTENT` verb in its clause is a statement: a
+    quotation, `that`, `as` ("described X as Y"), an -ing clause ("described hearing"),
+    `how`/`what`, or (for "expect") `to` and a verb after its object."""
+    tokens = sentence.tokens
+    if sentence.that_follows(verb) or sentence.quotation_follows(verb):
+        return True
+    for at in range(verb + 1, min(len(tokens), verb + 12)):
+        token = tokens[at]
+        if token.quoted or token.text == ":":
+            return True
+        if not token.is_word:
+            if token.text in (",", ";", ".", "!", "?", "(", ")", "—", "–"):
+                return False
+            continue  # a hyphen inside a word ("self-perpetuating")
+        if token.lower in ("how", "what", "why", "where", "whether", "when") and at == verb + 1:
+            return True  # "described how the roof fell"
+        if word.startswith("describ"):
+            if token.lower == "as" or (at == verb + 1 and token.lower.endswith("ing")):
+                return True
+            if at == verb + 1 and token.lower in ("it", "them", "this", "that"):
+                return True  # "described it during the Q&A": the idea spoken of before
+            if token.lower in ("where", "which", "whereby") and at > verb + 1:
+                return True  # "describe a cycle where managers hire ..."
+        elif token.lower == "to" and at + 1 < len(tokens) and looks_like_base_verb(tokens[at + 1]):
+            return True
+    return False
+
+
+def _asked_to_do(sentence: Sentence, verb: int) -> bool:
+    """Whether "asked" is a request ("asked the class to sit down", "asked residents to
+    leave"): an object, then `to` and a verb, with no quotation."""
+    tokens = sentence.tokens
+    if any(token.quoted for token in tokens):
+        return False  # "asked her to publish it “before, not after” ...": words quoted
+    for at in range(verb + 1, min(len(tokens), verb + 8)):
+        token = tokens[at]
+        if not token.is_word or token.quoted:
+            return False
+        if token.lower in ("whether", "if", "why", "how", "what", "when", "where", "who"):
+            return False
+        if token.lower == "to" and at > verb + 1:
+            return at + 1 < len(tokens) and looks_like_base_verb(tokens[at + 1])
     return False
 
 

@@ -381,6 +381,11 @@ DOCUMENT_NOUNS = _words(
     analyses polls"""
 )
 OUTLET_NOUNS = _words("paper newspaper outlet newsletter broadcaster magazine publication")
+WORK_NOUNS = _words(
+    """film films movie movies book books novel novels show shows series documentary play
+    song songs album episode game games video videos musical opera exhibition"""
+)
+"""Works that tell a story without stating anything ("the film tells the story of")."""
 COMPANY_NOUNS = _words("company firm operator utility manufacturer business")
 """Nouns for a company: "the company said" means the company the article named before."""
 COMPANY_KIND_NOUNS = _words(
