@@ -395,6 +395,20 @@ def test_a_name_that_modifies_a_noun_is_no_one_a_pronoun_can_mean() -> None:
     assert only(text).claimant == "Ada Lindqvist"
 
 
+def test_they_after_a_group_of_people_that_opened_a_sentence() -> None:
+    text = (
+        "Dozens of drivers gathered outside the depot on Monday. "
+        "They said the new rota would cut their pay.\n"
+        "The nurses walked out on Tuesday. “We are exhausted,” they said.\n"
+        "The Tarvik Rowing Club lost the final. It said the umpire had erred."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == [
+        "Dozens of drivers",
+        "the nurses",
+        "the Tarvik Rowing Club",
+    ]
+
+
 def test_they_after_two_people_named_together() -> None:
     text = (
         "Ada Lindqvist and Curtis Bell measured the tide for a year. Lindqvist and Bell "

@@ -18,7 +18,8 @@ from claimmark.store.sentences import sentence_spans
 from claimmark.store.suggest.choice import choose, remember_subject
 from claimmark.store.suggest.cues import CUE_HINT
 from claimmark.store.suggest.headline import suggest_in_title
-from claimmark.store.suggest.referents import Referents
+from claimmark.store.suggest.phrases import clean_claimant, is_people_word
+from claimmark.store.suggest.referents import Referent, Referents
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.suggestion import UNNAMED, Suggestion, Suggestions
 from claimmark.store.suggest.tokens import quoted_spans
@@ -42,6 +43,15 @@ PAIR_SUBJECT = re.compile(
     r"((?:[A-Z][\w’'-]+[^\S\n]){0,2}[A-Z][\w’'-]+)[^\S\n]+[a-z]"
 )
 """Two names opening a sentence as its subject ("Lorenz and Fetter plotted ...")."""
+
+GROUP_OPENING = re.compile(
+    r"(?:(?:The|These|Those|Many|Some|Several|Most|Other|Local|Dozens\s+of|Hundreds\s+of"
+    r"|Thousands\s+of|Scores\s+of|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d[\d,]*)"
+    r"[^\S\n]+)?(?:[a-z][\w’'-]*[^\S\n]+){0,2}?([a-z][\w-]*s)\b(?![^\S\n]+of\b)"
+)
+"""A sentence opening on a plural group of people ("The nurses walked out", "Dozens of
+drivers gathered"): a referent for a later "they" even when the sentence is not
+attributed."""
 
 _OPENING_QUOTES = '“"‘«'
 _LIST_ITEM = re.compile(r"(?:[•◦▪‣*·–—-]|\d{1,2}[.)]|[a-z][.)])\s")
@@ -166,6 +176,13 @@ class _Walk:
             if pair is not None:
                 self.referents.remember_pair(start_at, end_at, pair.group(1), pair.group(2))
             subject = UNNAMED_PERSON_OPENING.match(text, start_at, end_at)
+            group = GROUP_OPENING.match(text, start_at, end_at)
+            if group is not None and is_people_word(group.group(1)):
+                # "The nurses walked out on Tuesday.": a "they" later may be them
+                name = clean_claimant(text[start_at : group.end(1)], True)
+                self.referents.groups.append(
+                    Referent(start_at, name, "", not name.startswith("the "), end_at)
+                )
             quoted = in_quote(quotes, quote_starts, start_at) or has_quote(
                 quote_starts, start_at, end_at
             )

@@ -436,7 +436,7 @@ COMPANY_NAME_WORDS = _words(
 )
 GROUP_NAME_WORDS = _words(
     """group families campaign alliance association coalition trust union council society
-    foundation charity federation college"""
+    foundation charity federation college club"""
 )
 ORG_NAME_WORDS = (
     OUTLET_NAME_WORDS
