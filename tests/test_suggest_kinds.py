@@ -752,6 +752,22 @@ def test_two_claimants_joined_by_and_give_two_clauses() -> None:
     assert [s.claimant for s in suggest_attributions(text)] == ["Norland", "the coastguard"]
 
 
+def test_two_claimants_after_a_comma_and_but_or_although_give_two_clauses() -> None:
+    text = (
+        "Police said the driver fled, but witnesses told the Herald he stayed at the scene.\n"
+        "The ministry said 40 people had died, although local media reported a higher toll.\n"
+        "While the mayor insists the plan is affordable, critics say it will double the debt."
+    )
+    assert [(s.sentence, s.claimant, s.sources) for s in suggest_attributions(text)] == [
+        ("Police said the driver fled", "police", ()),
+        ("witnesses told the Herald he stayed at the scene.", "witnesses", ("the Herald",)),
+        ("The ministry said 40 people had died", "the ministry", ()),
+        ("local media reported a higher toll.", "local media", ()),
+        ("While the mayor insists the plan is affordable", "the mayor", ()),
+        ("critics say it will double the debt.", "critics", ()),
+    ]
+
+
 def test_a_coordinated_description_is_not_a_second_clause() -> None:
     text = "Hessler found that many people, both young and old, told her they liked the mural."
     found = suggest_attributions(text)

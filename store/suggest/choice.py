@@ -68,6 +68,9 @@ def choose(sentence: Sentence) -> list[Suggestion]:
 
 
 _COORDINATORS = frozenset("but and while whereas yet although though;".split()) | {";"}
+_SUBORDINATORS = frozenset("while whereas although though".split())
+"""Words that open a sentence on a clause of its own before the main one ("While A
+insists ..., B says ...")."""
 
 
 def clauses(sentence: Sentence, candidates: list[Candidate]) -> list[tuple[int, int, int, int]]:
@@ -78,27 +81,43 @@ def clauses(sentence: Sentence, candidates: list[Candidate]) -> list[tuple[int, 
     main = sorted((c for c in candidates if not c.relative), key=lambda c: c.pos)
     bounds: list[tuple[int, int]] = []  # (coordinator token, first token of the next clause)
     previous: Candidate | None = None
+    opens_subordinate = bool(tokens) and tokens[0].lower in _SUBORDINATORS
     for candidate in main:
         subject = candidate.subject_at
         if (
-            previous is not None
-            and candidate.kind != "according"
-            and subject > previous.pos
-            and candidate.claimant != previous.claimant
-            and not tokens[subject].quoted
-            and tokens[subject - 1].lower in _COORDINATORS
+            previous is None
+            or candidate.kind == "according"
+            or subject <= previous.pos
+            or candidate.claimant == previous.claimant
+            or tokens[subject].quoted
+            or any(t.text == "," for t in tokens[subject : candidate.pos])
+        ):
+            previous = candidate
+            continue
+        joiner = tokens[subject - 1]
+        if joiner.lower in _COORDINATORS and (
             # a clause of its own: a subject that can open one, right before its verb
-            and (
-                tokens[subject].capitalised
-                or tokens[subject].lower in DETERMINERS
-                or tokens[subject].lower in PERSONAL_PRONOUNS
+            tokens[subject].capitalised
+            or tokens[subject].lower in DETERMINERS
+            or tokens[subject].lower in PERSONAL_PRONOUNS
+            # or any subject after a comma and "but", "whereas" ... or a semicolon
+            or (
+                tokens[subject].is_word
+                and (joiner.text == ";" or (subject >= 2 and tokens[subject - 2].text == ","))
             )
-            and all(t.text != "," for t in tokens[subject : candidate.pos])
         ):
             coordinator = subject - 1
             if coordinator > 0 and tokens[coordinator - 1].text == ",":
                 coordinator -= 1
             bounds.append((coordinator, subject))
+        elif (
+            joiner.text == ","
+            and opens_subordinate
+            and not bounds
+            and all(t.text != "," for t in tokens[previous.pos : subject - 1])
+        ):
+            # "While the mayor insists ..., critics say ...": the main clause after the comma
+            bounds.append((subject - 1, subject))
         previous = candidate
     if not bounds:
         return [(0, len(tokens), sentence.start, sentence.end)]
