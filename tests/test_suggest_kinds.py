@@ -896,6 +896,25 @@ def test_a_body_described_with_words_of_its_own_is_not_resolved() -> None:
     assert suggest_attributions(text)[-1].claimant == "the flood authority"
 
 
+def test_a_described_person_is_the_one_named_speaking_in_the_next_paragraph() -> None:
+    text = (
+        "A flaw in the game lets anyone crash a server, according to a computer programmer "
+        "who has released code that exploits it.\n"
+        "“I thought a lot before writing this,” developer Omar Askari wrote in a blog post."
+    )
+    first = suggest_attributions(text)[0]
+    assert (first.claimant, first.anonymous) == ("Omar Askari", False)
+    assert first.description.startswith("a computer programmer who")
+    for other in (
+        "“It must be closed,” said Maria Lentz, the council leader.",  # an office of her own
+        "The council met on Monday.\n“It must be closed,” said Maria Lentz.",  # too far
+    ):
+        text = f"The dam is unsafe, according to an engineer who inspected it.\n{other}"
+        assert suggest_attributions(text)[0].claimant == "an engineer who inspected it"
+    text = "A senior official said the talks had failed.\nJohn Park said they would resume."
+    assert suggest_attributions(text)[0].claimant == "a senior official"
+
+
 def test_it_after_a_report_is_the_report_only_for_what_a_report_does() -> None:
     text = (
         "The inspectorate’s report found that two wards were understaffed.\n"

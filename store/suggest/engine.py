@@ -18,11 +18,12 @@ from claimmark.store.sentences import sentence_spans
 from claimmark.store.suggest.choice import choose, remember_subject
 from claimmark.store.suggest.cues import CUE_HINT
 from claimmark.store.suggest.headline import suggest_in_title
-from claimmark.store.suggest.phrases import clean_claimant, is_people_word
+from claimmark.store.suggest.phrases import clean_claimant, is_people_word, looks_like_role
 from claimmark.store.suggest.referents import Referent, Referents
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.suggestion import UNNAMED, Suggestion, Suggestions
 from claimmark.store.suggest.tokens import quoted_spans
+from claimmark.store.suggest.words import PERSON_ROLES
 
 MAX_CHARS = 1_500_000
 """The most characters of an article the engine reads (about 1.5 MB of text, a second or so):
@@ -100,6 +101,7 @@ def suggest_attributions(text: str, title: str = "") -> Suggestions:
             end = limit
         walk.paragraph(start, end)
         start = end + 1
+    name_described_people(found, referents)
     if title.strip():
         found[:0] = suggest_in_title(title[:_MAX_TITLE], referents.names, list(found))
     return found
@@ -107,6 +109,78 @@ def suggest_attributions(text: str, title: str = "") -> Suggestions:
 
 _MAX_TITLE = 1_000
 """The most characters of a title read as its headline."""
+
+_UNNAMING = re.compile(
+    r"\b(?:source|sources|official|officials|person|people|insider|aide|diplomat|employee"
+    r"|anonymity|named|identified|authorized|authorised|familiar)\b",
+    re.IGNORECASE,
+)
+"""Words that make "a ... who ..." an unnamed source on purpose, never a person the
+article names later."""
+_OFFICES = frozenset(
+    """leader mayor minister president chairman chairwoman chair chief spokesman
+    spokeswoman spokesperson director head governor senator secretary commissioner
+    premier chancellor councillor""".split()
+)
+"""Roles that make a person someone else than "a programmer who ..." described before."""
+
+
+def name_described_people(found: list[Suggestion], referents: Referents) -> None:
+    """Give "a computer programmer who has released code" (a person described, not named,
+    and no unnamed source) the name of the person who speaks first in the next paragraph,
+    when the article names that person there for the first time and gives them no office
+    of their own ("..., according to a computer programmer ... \n “...,” developer Ammar
+    Askar wrote"); the description is kept."""
+    text = referents.text
+    names = referents.names
+    first_mention: dict[str, int] = {}
+    for pos, name in names.person_mentions:
+        first_mention.setdefault(name, pos)
+    for index, suggestion in enumerate(found):
+        words = suggestion.claimant.split()
+        if (
+            not suggestion.anonymous
+            or len(words) < 2
+            or words[0].lower() not in ("a", "an")
+            or _UNNAMING.search(suggestion.claimant)
+        ):
+            continue
+        head = next((w.lower() for w in words[1:] if w.lower() in ("who", "that")), "")
+        role_words = words[1 : words.index(head) if head else len(words)]
+        role = role_words[-1].lower().strip(",") if role_words else ""
+        if not (role in PERSON_ROLES or looks_like_role(role)):
+            continue
+        paragraph_start = text.find("\n", suggestion.end)
+        if paragraph_start == -1:
+            continue
+        paragraph_end = text.find("\n", paragraph_start + 1)
+        if paragraph_end == -1:
+            paragraph_end = len(text)
+        for later in found[index + 1 :]:
+            if later.start >= paragraph_end:
+                break
+            if later.start < paragraph_start:
+                continue
+            if later.anonymous or later.inherited or not names.is_person(later.claimant):
+                break
+            offices = [
+                role
+                for role, holders in names.roles.items()
+                if role in _OFFICES and any(holder == later.claimant for _, holder in holders)
+            ]
+            if not offices and first_mention.get(later.claimant, -1) > suggestion.start:
+                found[index] = replace(
+                    suggestion,
+                    claimant=later.claimant,
+                    anonymous=False,
+                    description=suggestion.claimant,
+                    attribution=(
+                        Attribution.PARAPHRASE
+                        if suggestion.attribution is Attribution.ANONYMOUS
+                        else suggestion.attribution
+                    ),
+                )
+            break
 
 
 class _Walk:
