@@ -278,6 +278,11 @@ def test_a_title_and_a_party_tag_do_not_cut_the_name() -> None:
     assert s.claimant == "Sen. Carla R. Benning"
 
 
+def test_a_place_before_a_title_is_no_part_of_the_name() -> None:
+    s = only("North Vell Gov. Kristin Aalto (R) said the ferry would run all winter.")
+    assert (s.claimant, s.description) == ("Gov. Kristin Aalto", "North Vell")
+
+
 def test_a_capitalised_role_before_a_name_is_its_description() -> None:
     s = only("Harbour Commissioner Elias Brandt told reporters that the quay would reopen.")
     assert (s.claimant, s.description) == ("Elias Brandt", "Harbour Commissioner")
@@ -615,6 +620,21 @@ def test_speech_verbs_with_no_statement_after_them_are_no_cue() -> None:
         "nurses",
         "analysts",
         "the reporter",
+    ]
+
+
+def test_defending_a_decision_or_a_claim_reports_a_stance() -> None:
+    text = (
+        "The governor is defending her decision to close the parks.\n"
+        "Tarvik Ferries has been strenuously defending its pricing.\n"
+        "Fans defended the club on the grounds that its prices were fair.\n"
+        "Ana Duarte defended her title in Paris.\n"
+        "The goalkeeper was defending the penalty area."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == [
+        "the governor",
+        "Tarvik Ferries",
+        "fans",
     ]
 
 

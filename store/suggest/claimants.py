@@ -644,6 +644,16 @@ def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:
         return phrase, ""
     prefix, run = words[:at], words[at:]
     split = name_start(sentence, run)
+    if not split:
+        # "South Dakota Gov. Kristi Noem": a place before a title that opens the name
+        split = next(
+            (
+                at
+                for at in range(1, len(run) - 1)
+                if run[at].lower() in TITLES and run[at].endswith(".") and run[at + 1][:1].isupper()
+            ),
+            0,
+        )
     if split:
         # "Browns DL Sheldon Richardson", "CBS Sports NFL Insider Jason La Canfora",
         # "Oceanographer Pattiaratchi": capitalised words of a role before the name

@@ -59,6 +59,8 @@ from claimmark.store.suggest.words import (
     COMPANY_NOUNS,
     CONCERN_NOUNS,
     CONCERN_VERBS,
+    DEFEND_VERBS,
+    DEFENDED_OBJECTS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     EVIDENTIAL_VERBS,
@@ -476,6 +478,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     before, passive, negated = skip_back(tokens, verb - went_on)
     if negated:
         return None  # "The council has not said ...", "Uber might have suggested ..."
+    if passive and verb_word.endswith("ing"):
+        passive = False  # "is defending", "has been saying": progressive, not passive
     if passive:
         if verb_word == "quoted":
             return quoted_as_candidate(sentence, verb, before)
@@ -605,6 +609,8 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         if phrase is None:
             return False
         return phrase.head in DOCUMENT_NOUNS or phrase.head in ("book", "books", "letters")
+    if word in DEFEND_VERBS:
+        return not _defends_a_stance(sentence, verb)
     if word in _NEEDS_CONTENT and not _content_follows(sentence, verb, word):
         return True  # "described the plan in detail", "fans expect a lot from"
     if word in _ASK_VERBS and _asked_to_do(sentence, verb):
@@ -662,6 +668,33 @@ def _content_follows(sentence: Sentence, verb: int, word: str) -> bool:
             if token.lower in ("where", "which", "whereby") and at > verb + 1:
                 return True  # "describe a cycle where managers hire ..."
         elif token.lower == "to" and at + 1 < len(tokens) and looks_like_base_verb(tokens[at + 1]):
+            return True
+    return False
+
+
+def _defends_a_stance(sentence: Sentence, verb: int) -> bool:
+    """Whether "defended" reports a stance: "defended X on the grounds that", a quotation,
+    or a decision, policy or claim defended ("is defending her decision to close the
+    parks"); not "defended her title", "defended the penalty", nor "defended the plan,
+    saying ..." (where "saying" reports)."""
+    tokens = sentence.tokens
+    if sentence.quotation_follows(verb):
+        return True
+    words = [t.lower for t in tokens[verb + 1 :]]
+    for at, word in enumerate(words):
+        if word == "grounds" and at + 1 < len(words) and words[at + 1] == "that":
+            return True
+        if word in SPEECH_PARTICIPLES and at > 0 and words[at - 1] == ",":
+            return False  # "defended the budget, saying ...": the participle reports
+    at = verb + 1
+    while at < len(tokens) and (
+        tokens[at].lower in DETERMINERS or tokens[at].lower.endswith(("’s", "'s"))
+    ):
+        at += 1
+    for token in tokens[at : at + 4]:
+        if not token.is_word:
+            break
+        if token.lower in DEFENDED_OBJECTS:
             return True
     return False
 

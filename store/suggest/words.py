@@ -60,7 +60,17 @@ THAT_COMPLEMENT_VERBS = _words(
 not "charged the battery", "proposed a plan")."""
 OBJECT_THAT_VERBS = _words("assured assures reassured reassures informed informs notified notifies")
 """Verbs that report with an object and a `that` clause ("assured investors that")."""
-REPORTING_VERBS = REPORTING_VERBS | THAT_COMPLEMENT_VERBS | OBJECT_THAT_VERBS
+DEFEND_VERBS = _words("defended defends defending defend")
+"""Verbs that report a stance when what is defended is a decision or a claim ("is
+defending her decision to close the parks"), not a title or a goal."""
+DEFENDED_OBJECTS = _words(
+    """decision decisions policy policies plan plans move moves record actions action
+    comments remarks remark statement statements pricing prices launch choice choices
+    handling response approach use bill law rule rules strategy campaign conduct practice
+    practices tweet tweets post posts claim claims position stance vote votes deal report
+    spending budget"""
+)
+REPORTING_VERBS = REPORTING_VERBS | THAT_COMPLEMENT_VERBS | OBJECT_THAT_VERBS | DEFEND_VERBS
 
 BASE_FORMS = _words(
     """say warn claim insist argue estimate deny suggest predict allege contend admit concede
