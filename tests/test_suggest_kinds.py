@@ -623,6 +623,19 @@ def test_speech_verbs_with_no_statement_after_them_are_no_cue() -> None:
     ]
 
 
+def test_reporting_verbs_in_the_progressive() -> None:
+    text = (
+        "Critics have been saying for years that the dam is unsafe.\n"
+        "The union is claiming that wages fell.\n"
+        "She was telling the truth.\n"
+        "He is saying goodbye."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("critics", "have been saying"),
+        ("the union", "is claiming that"),
+    ]
+
+
 def test_defending_a_decision_or_a_claim_reports_a_stance() -> None:
     text = (
         "The governor is defending her decision to close the parks.\n"

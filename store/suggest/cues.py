@@ -139,6 +139,13 @@ results do so only with one (a score: "the results show the team is improving").
 CUE_HINT = _hint_pattern()
 """A quick filter: a sentence without any of these holds no cue."""
 
+_PROGRESSIVES = frozenset(
+    """saying claiming arguing insisting warning suggesting telling predicting denying
+    alleging complaining""".split()
+)
+"""Reporting verbs in the progressive ("have been saying that", "is claiming")."""
+_BE_FORMS = frozenset("is are was were been be".split())
+
 MAX_CUES_PER_SENTENCE = 24
 """Cue words looked at per sentence: more is not prose, and would only cost time."""
 
@@ -161,6 +168,8 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = accounts_candidate(sentence, at)
         elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while", "by"):
             candidate = participle_candidate(sentence, at)
+        elif word in _PROGRESSIVES and at > 0 and tokens[at - 1].lower in _BE_FORMS:
+            candidate = verb_candidate(sentence, at)  # "critics have been saying that"
         elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:
             candidate = message_candidate(sentence, at)
         elif word in REPORTING_VERBS or word in ("learned", "learnt"):
