@@ -140,7 +140,7 @@ CUE_HINT = _hint_pattern()
 """A quick filter: a sentence without any of these holds no cue."""
 
 _PROGRESSIVES = frozenset(
-    """saying claiming arguing insisting warning suggesting telling predicting denying
+    """saying claiming arguing insisting warning suggesting predicting denying
     alleging complaining""".split()
 )
 """Reporting verbs in the progressive ("have been saying that", "is claiming")."""
