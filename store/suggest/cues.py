@@ -143,7 +143,8 @@ _PROGRESSIVES = frozenset(
     """saying claiming arguing insisting warning suggesting predicting denying
     alleging complaining""".split()
 )
-"""Reporting verbs in the progressive ("have been saying that", "is claiming")."""
+"""Reporting verbs in the progressive, with `that` or a quotation after them ("have been
+saying for years that", "is claiming that"; not "is saying goodbye")."""
 _BE_FORMS = frozenset("is are was were been be".split())
 
 MAX_CUES_PER_SENTENCE = 24
@@ -168,7 +169,12 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = accounts_candidate(sentence, at)
         elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while", "by"):
             candidate = participle_candidate(sentence, at)
-        elif word in _PROGRESSIVES and at > 0 and tokens[at - 1].lower in _BE_FORMS:
+        elif (
+            word in _PROGRESSIVES
+            and at > 0
+            and tokens[at - 1].lower in _BE_FORMS
+            and (sentence.that_follows(at) or sentence.quotation_follows(at))
+        ):
             candidate = verb_candidate(sentence, at)  # "critics have been saying that"
         elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:
             candidate = message_candidate(sentence, at)
