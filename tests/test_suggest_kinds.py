@@ -400,6 +400,18 @@ def test_a_name_that_modifies_a_noun_is_no_one_a_pronoun_can_mean() -> None:
     assert only(text).claimant == "Ada Lindqvist"
 
 
+def test_a_body_of_people_is_it_not_he() -> None:
+    text = (
+        "The union said wages fell in May. He added that talks would resume.\n"
+        "The panel said the dam was unsafe. It added that repairs would take a year."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("the union", "said"),
+        ("the panel", "said"),
+        ("the panel", "added that"),
+    ]
+
+
 def test_they_after_a_group_of_people_that_opened_a_sentence() -> None:
     text = (
         "Dozens of drivers gathered outside the depot on Monday. "

@@ -390,7 +390,7 @@ def subject_candidate(
             else ("outlet" if is_outlet_name(claimant) else "org")
         )
         candidate.gender = referents.gender_of(claimant)
-    elif head in PEOPLE_NOUNS and not is_plural(subject):
+    elif head in PEOPLE_NOUNS and not is_plural(subject) and head not in _COLLECTIVE_BODIES:
         candidate.role = "person"
         candidate.gender = (
             "f"
@@ -525,6 +525,8 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         candidate.anonymous = ref.anonymous
 
 
+_COLLECTIVE_BODIES = frozenset("union panel team regulator family side crew".split())
+"""People nouns that name a body of people: "the union said" is no "he" or "she" later."""
 _RESEARCHERS = frozenset("researchers authors scientists team investigators".split())
 _STUDY_MAKERS = frozenset("study research paper findings team".split())
 """What "the researchers" and "the study" point back to: a study, or a named team."""
