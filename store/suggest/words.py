@@ -365,7 +365,7 @@ MALE_ROLES = _words(
 )
 
 ORG_NOUNS = _words(
-    """government ministry department agency office council committee commission board
+    """government opposition ministry department agency office council committee commission board
     authority authorities company firm group bank union party court parliament army military
     regulator watchdog operator utility airline university institute hospital trust foundation
     charity association federation organisation organization coalition alliance campaign
