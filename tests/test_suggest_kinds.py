@@ -853,6 +853,19 @@ def test_a_qualifier_is_part_of_the_claimant() -> None:
     assert s.claimant == "senior US officials"
 
 
+def test_the_speakers_of_a_relative_clause_without_that() -> None:
+    text = (
+        "The council banned the boats, a move fishing groups have urged for years.\n"
+        "Those are the kinds of things economists say they fear.\n"
+        "The policy experts said the law was flawed."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == [
+        "fishing groups",
+        "economists",
+        "the policy experts",
+    ]
+
+
 def test_a_participle_phrase_after_the_noun_is_part_of_the_claimant() -> None:
     s = only("Two people briefed on the matter said the merger would be announced on Friday.")
     assert s.claimant == "two people briefed on the matter"

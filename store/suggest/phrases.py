@@ -181,7 +181,31 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
         and not tokens[stop - 1].lower.endswith("ss")
     ):
         first += 1  # "vehicles that industry analysts say": a relative "that", not "that one"
+    first = after_object_noun(tokens, first, stop)
     return make_phrase(tokens, first, stop, text)
+
+
+_OBJECT_NOUNS = frozenset(
+    """move moves kind kinds thing things way ways measure measures step steps reason
+    reasons idea ideas claim claims argument arguments word words point points charge
+    charges allegation allegations""".split()
+)
+"""Nouns that a relative clause with no "that" often follows ("a move health groups have
+urged", "the kinds of things libertarians say"): the speakers start after them."""
+
+
+def after_object_noun(tokens: list[Token], first: int, stop: int) -> int:
+    """Where the subject of a relative clause without "that" starts in the phrase
+    `[first, stop)` ("a move health groups" -> "health groups"), else `first`."""
+    last = tokens[stop - 1].lower
+    if tokens[first].lower not in DETERMINERS or not (
+        is_people_word(last) or last in COLLECTIVE_NOUNS
+    ):
+        return first
+    for at in range(stop - 2, first, -1):
+        if tokens[at].lower in _OBJECT_NOUNS and tokens[at + 1].lower != "of":
+            return at + 1
+    return first
 
 
 def is_first_name(tokens: list[Token], at: int) -> bool:
