@@ -952,6 +952,15 @@ def test_an_acronym_stands_for_the_organisation_whose_initials_it_spells() -> No
     assert found == ["the Federal Aviation Administration", "the OTB"]
 
 
+def test_the_agency_after_a_longer_description_of_it_that_spoke() -> None:
+    text = (
+        "According to the national maritime agency, the ferry was built in 1987.\n"
+        "The agency said it would publish a report within 30 days."
+    )
+    last = suggest_attributions(text)[-1]
+    assert (last.claimant, last.description) == ("the national maritime agency", "the agency")
+
+
 def test_a_body_described_with_words_of_its_own_is_not_resolved() -> None:
     text = (
         "The Harbor Transit Authority raised fares on Monday.\n"

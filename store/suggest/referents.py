@@ -219,6 +219,12 @@ class Referents:
             if nearest is None and words & BODY_NAME_WORDS and offset - pos <= reach:
                 nearest = Referent(pos, with_article(name, kind), "", False, kind=kind)
             index -= 1
+        if nearest is None:
+            # "according to the national maritime agency ... The agency said": the body
+            # that spoke before under a longer description ending with the same word
+            for ref in reversed(self.orgs):
+                if ref.offset < offset and ref.name.lower().endswith(" " + head):
+                    return ref if offset - ref.offset <= 2 * reach else None
         return nearest
 
     def company_before(self, offset: int, reach: int = 1500) -> Referent | None:
