@@ -278,6 +278,15 @@ def test_a_title_and_a_party_tag_do_not_cut_the_name() -> None:
     assert s.claimant == "Sen. Carla R. Benning"
 
 
+def test_a_sports_role_before_a_name_is_its_description() -> None:
+    text = (
+        "“We played our best game,” coach Ray Dunn said.\n"
+        "Goalie Samuel Oyelaran made 34 saves. He said the team had studied video all week."
+    )
+    last = suggest_attributions(text)[-1]
+    assert last.claimant == "Samuel Oyelaran"
+
+
 def test_a_place_before_a_title_is_no_part_of_the_name() -> None:
     s = only("North Vell Gov. Kristin Aalto (R) said the ferry would run all winter.")
     assert (s.claimant, s.description) == ("Gov. Kristin Aalto", "North Vell")

@@ -335,7 +335,9 @@ PEOPLE_NOUNS = _words(
 """Heads of noun phrases that name people or groups of people."""
 
 PERSON_ROLES = _words(
-    """minister secretary spokesman spokeswoman spokesperson official engineer analyst expert
+    """goalie goalkeeper striker defender midfielder quarterback pitcher linebacker winger
+    rookie shortstop outfielder jockey skipper swimmer sprinter golfer boxer cyclist skier
+    minister secretary spokesman spokeswoman spokesperson official engineer analyst expert
     economist scientist researcher lawyer attorney prosecutor judge officer adviser advisor
     aide diplomat executive director chief chairman chairwoman chair president mayor governor
     senator lawmaker mp councillor councilor member leader head manager inspector
