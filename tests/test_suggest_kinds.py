@@ -287,6 +287,14 @@ def test_a_sports_role_before_a_name_is_its_description() -> None:
     assert last.claimant == "Samuel Oyelaran"
 
 
+def test_short_forms_of_first_names_tell_a_person_and_gender() -> None:
+    text = (
+        "The ferry left late. Sam Oyelaran watched it go from the quay.\n"
+        "He said the engine had failed twice that week."
+    )
+    assert suggest_attributions(text)[-1].claimant == "Sam Oyelaran"
+
+
 def test_a_place_before_a_title_is_no_part_of_the_name() -> None:
     s = only("North Vell Gov. Kristin Aalto (R) said the ferry would run all winter.")
     assert (s.claimant, s.description) == ("Gov. Kristin Aalto", "North Vell")

@@ -504,7 +504,8 @@ FEMALE_FIRST_NAMES = _words(
     aisha grace lucy emily chloe ellen nicola joanna katherine kate anne louise victoria
     caroline diana irene agnes martha eva marta ines lucia sofia isabel carmen rosa teresa
     yasmin leila nadia zainab chiara giulia marie camille lea astrid freya karin birgit mei
-    yuki aiko hana priyanka deepa anita sunita kavita neha amara chioma ngozi"""
+    yuki aiko hana priyanka deepa anita sunita kavita neha amara chioma ngozi jen jess meg
+    beth sue pam deb"""
 )
 MALE_FIRST_NAMES = _words(
     """john james robert michael william david richard joseph thomas charles daniel matthew
@@ -513,7 +514,8 @@ MALE_FIRST_NAMES = _words(
     omar hassan ivan sergei dmitri pierre jean luca marco giovanni carlos juan miguel jose
     pedro diego hans klaus jan lars erik olaf ravi raj arjun vikram hiroshi kenji wei chen
     samuel benjamin henry jack harry oliver charlie alfie simon stephen neil ian graham alan
-    colin keith gordon douglas stuart alistair hamish angus fergus chidi emeka tunde kwame"""
+    colin keith gordon douglas stuart alistair hamish angus fergus chidi emeka tunde kwame
+    sam mike bob ben dan nick tony jeff pete rob jake zach josh nate ken rick"""
 )
 
 
