@@ -242,6 +242,19 @@ def test_a_quote_paragraph_after_a_quoted_question_is_the_answer_of_the_other_pa
     assert found[-2:] == [("Noor Haddad", True), ("Noor Haddad", True)]
 
 
+def test_a_statement_reads_and_a_report_released_by_a_described_body() -> None:
+    text = (
+        "Norland Sea Lines issued a statement on Monday. The statement read: “We are saddened.”\n"
+        "She read the letter aloud: “Dear Ana.”\n"
+        "The report, released by the maritime agency, found that the crew had no training."
+    )
+    assert [(s.claimant, s.cue, s.description) for s in suggest_attributions(text)] == [
+        ("Norland Sea Lines", "issued a statement", ""),
+        ("Norland Sea Lines", "read", "the statement"),
+        ("the maritime agency", "found that", "the report"),
+    ]
+
+
 def test_a_maker_that_releases_its_report_speaks_through_it() -> None:
     text = (
         "On Tuesday, the Harbour Board under chair Ada Lindqvist delivered its final report.\n"

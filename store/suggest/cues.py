@@ -83,6 +83,7 @@ from claimmark.store.suggest.words import (
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
     QUOTE_VERBS,
+    READ_VERBS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     ROLE_TITLES,
@@ -626,6 +627,14 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         return phrase.head in DOCUMENT_NOUNS or phrase.head in ("book", "books", "letters")
     if word in DEFEND_VERBS:
         return not _defends_a_stance(sentence, verb)
+    if word in READ_VERBS:
+        # "The statement read: “...”"; not "She read the letter aloud: “...”"
+        reader = phrase_before(tokens, verb, sentence.text)
+        return (
+            reader is None
+            or reader.head not in DOCUMENT_NOUNS
+            or not (sentence.quotation_follows(verb))
+        )
     if word in _NEEDS_CONTENT and not _content_follows(sentence, verb, word):
         return True  # "described the plan in detail", "fans expect a lot from"
     if word in _ASK_VERBS and _asked_to_do(sentence, verb):

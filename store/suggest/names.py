@@ -438,13 +438,19 @@ def collect_name(
     found.append((start, title, " ".join(rest_words), rest_words, role))
 
 
+_BODY_NOUN = (
+    r"(?:agency|ministry|department|council|commission|office|authority|board|regulator"
+    r"|institute|university|government|union|watchdog|inspectorate|panel|committee)\b"
+)
+"""A body named by a description that can make a report ("the maritime agency")."""
 _MAKER_NAME = r"[A-Z][\w’'.-]*(?:(?:[^\S\n]+(?:of|on|for|and|the|&)){0,2}[^\S\n]+[A-Z][\w’'.-]*)*"
 DOCUMENT_BY = re.compile(
-    r"\b(report|study|survey|analysis|review|poll|audit|assessment|paper|findings|research)\b"
+    r"\b(report|study|survey|analysis|review|poll|audit|assessment|paper|findings|research|statement|letter)\b"
     r",?[^\S\n]+(?:(?:released|published|prepared|conducted|produced|issued|compiled|written"
     r"|led|authored|carried[^\S\n]+out)(?:[^\S\n]+[\w,]+){0,4}?[^\S\n]+by|by|from)[^\S\n]+"
     r"(?:[a-z][\w-]*[^\S\n]+){0,3}?"
-    rf"((?:the[^\S\n]+)?{_MAKER_NAME}(?:[^\S\n]+and[^\S\n]+(?:his|her|their)?[^\S\n]*(?:colleagues|co-authors|team))?)"
+    rf"((?:the[^\S\n]+)?{_MAKER_NAME}(?:[^\S\n]+and[^\S\n]+(?:his|her|their)?[^\S\n]*(?:colleagues|co-authors|team))?"
+    rf"|the[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,3}}?{_BODY_NOUN})"
 )
 """A document and who made it: "a new report released on Monday by Stanford University's
 Center on Poverty and Inequality", "a study by X", "the report from X", "the study,
@@ -455,7 +461,7 @@ MAKER_RELEASES = re.compile(
     r"[^\S\n]+(?:(?:has|had|have|on[^\S\n]+\w+)[^\S\n]+)?"
     r"(?:released|delivered|published|issued|unveiled|presented|produced|commissioned)"
     r"[^\S\n]+(?:its|their|a|an|the)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?"
-    r"(report|study|survey|analysis|review|poll|audit|assessment|findings|research)\b"
+    r"(report|study|survey|analysis|review|poll|audit|assessment|findings|research|statement|letter)\b"
 )
 """A maker that releases its document: "the Vatican under Pope Francis delivered its final
 report", "The institute published a new study"."""

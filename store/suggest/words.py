@@ -70,7 +70,12 @@ DEFENDED_OBJECTS = _words(
     practices tweet tweets post posts claim claims position stance vote votes deal report
     spending budget"""
 )
-REPORTING_VERBS = REPORTING_VERBS | THAT_COMPLEMENT_VERBS | OBJECT_THAT_VERBS | DEFEND_VERBS
+READ_VERBS = _words("read reads")
+"""What a document says word for word ("The statement read: “...”"): only a document's,
+and only before a quotation."""
+REPORTING_VERBS = (
+    REPORTING_VERBS | THAT_COMPLEMENT_VERBS | OBJECT_THAT_VERBS | DEFEND_VERBS | READ_VERBS
+)
 
 BASE_FORMS = _words(
     """say warn claim insist argue estimate deny suggest predict allege contend admit concede
@@ -156,7 +161,7 @@ CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
 THAT_VERBS = (
     _words(
         """posted responded challenge challenges challenged question questions questioned maintain
-    maintains maintained mentioned mentions mention suspected suspect suspects"""
+    maintains maintained mentioned mentions mention suspected suspect suspects read reads"""
     )
     | OBJECT_THAT_VERBS
 )
