@@ -532,6 +532,14 @@ def test_a_parenthetical_say_economists() -> None:
     assert (s.claimant, s.cue, s.anonymous) == ("economists", "say", True)
 
 
+def test_an_inversion_after_a_dash() -> None:
+    text = (
+        "The plan will not work — at least not yet — said Ana Duarte, the harbour master.\n"
+        "The plan — which cost millions — said nothing about boats."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == ["Ana Duarte"]
+
+
 def test_an_inversion_with_a_lower_case_role_before_the_name() -> None:
     s = only("“The figures do not add up,” says president Halvard Strom.")
     assert (s.claimant, s.description) == ("Halvard Strom", "president")

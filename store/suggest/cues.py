@@ -519,6 +519,11 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         return inversion_candidate(sentence, verb, cue)
     subject: NounPhrase | None = None
     relative = False
+    if previous.text in ("—", "–") and verb_word in INVERSION_VERBS:
+        # "The plan will not work — at least not yet — said Ana Duarte": after a dash
+        inverted = inversion_candidate(sentence, verb, cue, known_only=True)
+        if inverted is not None:
+            return inverted
     if previous.text == ",":
         if verb_word in INVERSION_VERBS and not after_aside(sentence, before):
             # "..., said Joe Carbone, president of ...", "the combination, say economists,
