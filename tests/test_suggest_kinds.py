@@ -866,6 +866,17 @@ def test_a_coordinated_description_is_not_a_second_clause() -> None:
 # -- nested attribution: the claimant made the statement, outlets relay it --------------------
 
 
+def test_an_outlet_a_cue_says_something_to_relays_it() -> None:
+    text = (
+        "A spokesperson for the port authority confirmed the closure to the Herald.\n"
+        "Duarte said in a statement to the Tarvik Herald that the port would reopen."
+    )
+    assert [s.sources for s in suggest_attributions(text)] == [
+        ("the Herald",),
+        ("the Tarvik Herald",),
+    ]
+
+
 def test_a_statement_relayed_by_one_outlet_quoting_another() -> None:
     s = only(
         "Premier Ilse Vantongeren told regional leaders the tariff would be scrapped, the "

@@ -15,6 +15,7 @@ from claimmark.store.suggest.phrases import (
     phrase_after,
 )
 from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     DOCUMENT_NOUNS,
     TIME_WORDS,
@@ -65,8 +66,11 @@ def find_relays(sentence: Sentence) -> tuple[list[Citation], list[tuple[int, str
             phrase = phrase_after(tokens, at + 2, sentence.text)
             if phrase is not None:
                 outlets.append((at, sentence.referents.expand(clean_claimant(phrase.text, False))))
-        elif word in ("told", "tells") or (
-            word == "with" and at > 0 and tokens[at - 1].lower == "interview"
+        elif (
+            word in ("told", "tells")
+            or (word == "with" and at > 0 and tokens[at - 1].lower == "interview")
+            # "confirmed the closure to the Herald", "said in a statement to the Herald"
+            or (word == "to" and at > 0 and _after_a_cue(tokens, at))
         ):
             phrase = phrase_after(tokens, at + 1, sentence.text, limit=5)
             if phrase is not None and has_proper_name(phrase, tokens, -1):
@@ -74,3 +78,20 @@ def find_relays(sentence: Sentence) -> tuple[list[Citation], list[tuple[int, str
                 if is_outlet_name(name):
                     outlets.append((at, name))
     return citations, outlets
+
+
+_TO_CUES = frozenset(
+    """said says confirmed confirms explained explains wrote writes described describes
+    admitted admits denied denies statement email interview comments remarks""".split()
+)
+"""Cues that a "to" the outlet follows ("confirmed the closure to the Herald")."""
+
+
+def _after_a_cue(tokens: list[Token], at: int) -> bool:
+    """Whether the "to" at `at` closes a cue's clause within a few words of the cue."""
+    for back in range(at - 1, max(-1, at - 6), -1):
+        if not tokens[back].is_word or tokens[back].quoted:
+            return False
+        if tokens[back].lower in _TO_CUES:
+            return True
+    return False
