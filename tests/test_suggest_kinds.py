@@ -868,11 +868,11 @@ def test_a_coordinated_description_is_not_a_second_clause() -> None:
 
 def test_an_outlet_a_cue_says_something_to_relays_it() -> None:
     text = (
-        "A spokesperson for the port authority confirmed the closure to the Herald.\n"
+        "A spokesperson for the port authority confirmed the closure to the Ledger.\n"
         "Duarte said in a statement to the Tarvik Herald that the port would reopen."
     )
     assert [s.sources for s in suggest_attributions(text)] == [
-        ("the Herald",),
+        ("the Ledger",),
         ("the Tarvik Herald",),
     ]
 
