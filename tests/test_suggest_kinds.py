@@ -99,6 +99,18 @@ def test_a_quotation_before_its_cue_takes_the_cue_not_the_earlier_speaker() -> N
     assert found["“Nobody checked them."].inherited
 
 
+def test_reported_speech_going_on_with_would_also_is_inherited() -> None:
+    text = (
+        "Marren told local radio the search area would be widened. "
+        "Divers would also check the harbour mouth.\n"
+        "The ferry sank on Monday. Crews would also search the coast."
+    )
+    assert claimants(text) == [
+        ("Marren told local radio the search area would be widened.", "Marren", False),
+        ("Divers would also check the harbour mouth.", "Marren", True),
+    ]
+
+
 def test_a_quote_paragraph_after_narration_is_not_inherited() -> None:
     text = (
         "“The tide tables were wrong,” said Tomas Ruel. The harbour closed at noon.\n"

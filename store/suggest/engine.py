@@ -269,6 +269,16 @@ class _Walk:
             elif not hint and not quoted and subject is None:
                 if previous_sentence is not None and _GOES_ON.match(text, start_at, end_at):
                     inherit = previous_sentence  # "Additionally, ..." after a finding
+                elif (
+                    previous_sentence is not None
+                    and previous_sentence is last
+                    and not previous_sentence.inherited
+                    and previous_sentence.attribution is not Attribution.DIRECT_QUOTE
+                    and _REPORTED_GOES_ON.match(text, start_at, end_at)
+                ):
+                    # "X told television the search would be expanded. Authorities would
+                    # also begin ...": reported speech going on in the same tense
+                    inherit = previous_sentence
                 else:
                     self._flush(pending, opening_speaker if leading else None)
                     pending = []
@@ -551,6 +561,11 @@ def is_prose(text: str, start: int, end: int) -> bool:
 
 
 _GOES_ON = re.compile(r"(?:Additionally|In addition|Also|For example|For instance),\s")
+_REPORTED_GOES_ON = re.compile(
+    r"(?:[A-Z][\w’'-]*)(?:[^\S\n]+[\w’'-]+){0,4}?[^\S\n]+would[^\S\n]+also[^\S\n]"
+)
+"""A sentence that goes on with what the sentence before reported, with "would also"
+("Authorities would also begin scouring nearby islands")."""
 
 TWEET_BYLINE = re.compile(
     r"^[—–-][^\S\n]*(?P<name>[^\n()@]{2,60}?)[^\S\n]*\((?P<handle>@\w{1,30})\)[^\n]{0,40}$",
