@@ -320,6 +320,11 @@ def test_short_forms_of_first_names_tell_a_person_and_gender() -> None:
     assert suggest_attributions(text)[-1].claimant == "Sam Oyelaran"
 
 
+def test_a_possessive_name_opening_the_sentence_keeps_its_capital() -> None:
+    s = suggest_attributions("Marta Solis runs the fund. Solis’s office said the plan was dead.")
+    assert s[-1].claimant == "Solis’s office"
+
+
 def test_a_place_before_a_title_is_no_part_of_the_name() -> None:
     s = only("North Vell Gov. Kristin Aalto (R) said the ferry would run all winter.")
     assert (s.claimant, s.description) == ("Gov. Kristin Aalto", "North Vell")

@@ -472,6 +472,7 @@ def clean_claimant(phrase: str, at_start: bool, names: set[str] | None = None) -
             and words[1][:1].islower()
             and words[1] not in PARTICLES
             and first not in (names or ())
+            and not first.endswith(("’s", "'s"))  # "Solis's office": a name's
         )
     ):
         words[0] = first.lower()
