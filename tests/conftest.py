@@ -9,21 +9,25 @@ from pathlib import Path
 import pytest
 
 from claimmark.store.store import Store
+from tests.libraries import new_store
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto` (pyproject's addopts) runs two workers per core: most of a Pilot test
+    """`-n auto` (pyproject's addopts) runs three workers per core: most of a Pilot test
     is spent waiting for the app to go idle after each key (Pilot sleeps in 20 ms steps),
-    and a second worker per core runs while the first one waits."""
-    return 2 * (os.cpu_count() or 1)
+    and the other workers on the core run while one waits. (On the 2-core development
+    machine, four workers kept the cores about 70% busy; a worker more costs its
+    collection, about 4 s of CPU where PYTHONDONTWRITEBYTECODE makes pytest rewrite every
+    test module again.)"""
+    return 3 * (os.cpu_count() or 1)
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh, empty store on a real SQLite file."""
-    s = Store(tmp_path / "claimmark.db")
+    s = new_store(tmp_path / "claimmark.db")
     yield s
     s.close()
 

@@ -20,6 +20,7 @@ from claimmark.tui.widgets.annotation_pane import (
     entry_matches,
     wrap_quote,
 )
+from tests.libraries import new_store
 from tests.tui.screen import screen_text
 
 TEXT = (
@@ -70,7 +71,7 @@ def entries_of(store: Store) -> tuple[PaneEntry, ...]:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "lib.db")
+    store = new_store(tmp_path / "lib.db")
     store.add_article("Flood plan", "By Jane Example", "/tmp/flood.txt", TEXT)
     return store
 

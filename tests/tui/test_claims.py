@@ -13,6 +13,7 @@ from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.claims import ClaimsScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
+from tests.libraries import new_store
 from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT, TITLE
@@ -21,7 +22,7 @@ from tests.tui.waiting import wait_until
 
 @pytest.fixture
 def lib(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "lib.db")
+    store = new_store(tmp_path / "lib.db")
     store.add_article(TITLE, "By Jane Example", "/tmp/flood.txt", TEXT)
     return store
 
@@ -33,13 +34,17 @@ async def wait_for_suggestions(pilot, app: ClaimmarkApp) -> ReaderScreen:
     return screen
 
 
-CLAIM_KEYS = (
+class Typed(str):
+    """Text typed into a field, as opposed to a single key."""
+
+
+CLAIM_STEPS = (
     "}",
     "s",
     "c",  # the claim form opens on the selected sentence
-    *"the environment minister",
+    Typed("the environment minister"),
     "enter",
-    *"Harbour Gazette > minister",
+    Typed("Harbour Gazette > minister"),
     "enter",
     "d",  # attribution: direct quote
     "enter",
@@ -49,14 +54,19 @@ CLAIM_KEYS = (
     "down",
     "enter",  # ... medium -> high
     "enter",
-    *"https://example.org/a",
+    Typed("https://example.org/a"),
     "enter",
-    *"flood, budget",
+    Typed("flood, budget"),
     "enter",
-    *"Ask the Gazette",
+    Typed("Ask the Gazette"),
     "ctrl+s",
 )
-"""Every field of the claim form, as a user types it: enter after each one."""
+"""Every field of the claim form, as a user fills it: enter after each one."""
+
+CLAIM_KEYS = tuple(
+    k for step in CLAIM_STEPS for k in (step if isinstance(step, Typed) else (step,))
+)
+"""The keys of `CLAIM_STEPS`, one by one."""
 
 
 def assert_every_field_saved(lib: Store) -> None:
@@ -74,11 +84,21 @@ def assert_every_field_saved(lib: Store) -> None:
     assert annotation.note == "Ask the Gazette"
 
 
-async def test_claim_every_field_by_keys_in_one_press(lib: Store) -> None:
+async def press_settling(pilot, steps: tuple[str, ...]) -> None:
+    """Each key pressed on its own with the app settled after it, as a user moving through
+    the form does; a field's text goes in as typed, in one burst, then settles."""
+    for step in steps:
+        if isinstance(step, Typed):
+            await burst(pilot, *step)
+        else:
+            await pilot.press(step)
+
+
+async def test_claim_every_field_by_keys_one_at_a_time(lib: Store) -> None:
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        await pilot.press(*CLAIM_KEYS)
+        await press_settling(pilot, CLAIM_STEPS)
         await pilot.pause()
     assert_every_field_saved(lib)
 

@@ -16,6 +16,7 @@ from claimmark.tui.screens.claims import ClaimsScreen
 from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from tests.hostile import ALL, HOSTILE, assert_terminal_safe
+from tests.libraries import new_store
 from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.test_reader import TEXT
@@ -59,7 +60,7 @@ def _legacy(db: Path) -> None:
 @pytest.fixture
 def lib(tmp_path: Path) -> Store:
     db = tmp_path / "lib.db"
-    store = Store(db)
+    store = new_store(db)
     store.add_article(
         HOSTILE["markup-close"] + " " + HOSTILE["markup-link"] + " " + HOSTILE["bidi"],
         HOSTILE["markup-style"],

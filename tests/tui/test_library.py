@@ -16,6 +16,7 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.screens.tags import TagsScreen
 from claimmark.tui.widgets.row_list import RowList
+from tests.libraries import new_store
 from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 
@@ -32,7 +33,7 @@ WAITS_TITLE = "Hospital waiting times rise again"
 
 @pytest.fixture
 def lib(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "lib.db")
+    store = new_store(tmp_path / "lib.db")
     flood = store.add_article(FLOOD_TITLE, "By Jane Example", "/flood.txt", FLOOD).article
     store.add_article(WAITS_TITLE, "By Sam", "/waits.txt", WAITS)
     start = FLOOD.index("two officials")

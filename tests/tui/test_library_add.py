@@ -12,6 +12,7 @@ from claimmark.store.store import Store
 from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.article_view import ArticleView
+from tests.libraries import new_store
 from tests.test_web import JSON_LD, PARAGRAPHS, TITLE
 from tests.tui.burst import burst
 from tests.tui.screen import screen_text
@@ -29,7 +30,7 @@ def server() -> Iterator[PageServer]:
 
 @pytest.fixture
 def lib(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "lib.db")
+    store = new_store(tmp_path / "lib.db")
     store.add_article("A note on tides", "By Kim Dale", "/tmp/tides.txt", "Tides turn.")
     yield store
     store.close()

@@ -15,6 +15,7 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
+from tests.libraries import new_store
 from tests.tui.burst import burst
 from tests.tui.screen import screen_text
 from tests.tui.waiting import wait_until
@@ -31,7 +32,7 @@ TITLE = "Ministers signal backing for coastal flood plan"
 
 @pytest.fixture
 def lib(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "lib.db")
+    store = new_store(tmp_path / "lib.db")
     store.add_article(TITLE, "By Jane Example", "/tmp/flood.txt", TEXT)
     return store
 

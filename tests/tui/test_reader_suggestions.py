@@ -9,6 +9,7 @@ import pytest
 from claimmark.store.store import Store
 from claimmark.store.suggest import engine as suggest_engine
 from claimmark.tui.screens.reader import ReaderScreen
+from tests.libraries import new_store
 from tests.tui.test_reader import RecordingApp
 from tests.tui.waiting import wait_until
 
@@ -17,7 +18,7 @@ PARAGRAPH = "Officials said the harbour wall would be repaired by the spring."
 
 @pytest.fixture
 def lib(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "lib.db")
+    store = new_store(tmp_path / "lib.db")
     store.add_article("Harbour wall", "", "/tmp/wall.txt", "\n".join([PARAGRAPH] * 80))
     return store
 

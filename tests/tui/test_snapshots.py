@@ -11,6 +11,7 @@ from claimmark.store.models import AnnotationDraft, Attribution, Claim, ClaimSta
 from claimmark.store.store import Store
 from claimmark.tui.app import ClaimmarkApp
 from claimmark.tui.screens.reader import ReaderScreen
+from tests.libraries import new_store
 from tests.tui.snapshot_version import drawn_with_this_textual
 from tests.tui.test_reader import TEXT, TITLE
 from tests.tui.waiting import wait_until
@@ -20,7 +21,7 @@ SIZE = (110, 30)
 
 @pytest.fixture
 def lib(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "lib.db")
+    store = new_store(tmp_path / "lib.db")
     store.add_article(
         TITLE, "By Jane Example", "/tmp/flood.txt", TEXT, imported_at="2026-11-01T09:00:00+00:00"
     )

@@ -20,6 +20,7 @@ from claimmark.tui.screens.library import LibraryScreen
 from claimmark.tui.screens.reader import ReaderScreen
 from claimmark.tui.widgets.annotation_pane import AnnotationPane
 from claimmark.tui.widgets.article_view import ArticleView
+from tests.libraries import new_store
 from tests.tui.screen import screen_text
 from tests.tui.waiting import wait_until
 
@@ -54,7 +55,7 @@ class RecordingApp(ClaimmarkApp):
 def lib(tmp_path: Path) -> Store:
     """A library whose article got a new version: a claim on reworded words, an orphan
     with a note, and a highlight carried unchanged."""
-    store = Store(tmp_path / "lib.db")
+    store = new_store(tmp_path / "lib.db")
     v1 = store.add_article(TITLE, "By Jane Example", "/tmp/bridge.txt", V1).article
 
     def mark(quote: str, **fields: Any) -> None:
