@@ -16,7 +16,10 @@ so they never enter the repository: they live in a folder of their own (by conve
 The paragraphs are the source text cut at line breaks, each cleaned as
 `benchmarks/news_text.py` cleans a paragraph (control characters dropped, whitespace runs
 collapsed, NFC); the body is the paragraphs joined by ``\\n``, as claimmark stores an
-article. The set is a DEVELOPMENT set: it is tuned on and its errors are looked at.
+article. The set is a DEVELOPMENT set: it is tuned on and its errors are looked at. Folders
+of the same layout also hold two sets that are never tuned on (`/work/devnews-holdout/`,
+scored with `--extra-holdout`, and `/work/devnews-blind2/`, with `--extra-blind2`): for
+those, only aggregate figures are printed.
 
 Commands (run from the repository root)::
 
