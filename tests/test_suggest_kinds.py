@@ -696,6 +696,19 @@ def test_speech_verbs_with_no_statement_after_them_are_no_cue() -> None:
     ]
 
 
+def test_a_fear_voiced_with_worries() -> None:
+    text = (
+        "Guide Ben Ashdown, who runs kayak tours, worries a booking system will push "
+        "visitors to quieter lakes.\n"
+        "Parents worry about money.\n"
+        "Local farmers are worried that the river will flood."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("Ben Ashdown", "worries"),
+        ("local farmers", "are worried that"),
+    ]
+
+
 def test_reporting_verbs_in_the_progressive() -> None:
     text = (
         "Critics have been saying for years that the dam is unsafe.\n"

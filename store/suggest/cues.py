@@ -96,6 +96,7 @@ from claimmark.store.suggest.words import (
     TIME_WORDS,
     VERB_COMPLEMENTS,
     WORK_NOUNS,
+    WORRY_VERBS,
 )
 
 
@@ -632,6 +633,8 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         return phrase.head in DOCUMENT_NOUNS or phrase.head in ("book", "books", "letters")
     if word in DEFEND_VERBS:
         return not _defends_a_stance(sentence, verb)
+    if word in WORRY_VERBS:
+        return not _clause_follows(tokens, verb)
     if word in READ_VERBS:
         # "The statement read: “...”"; not "She read the letter aloud: “...”"
         reader = phrase_before(tokens, verb, sentence.text)
@@ -724,6 +727,26 @@ def _defends_a_stance(sentence: Sentence, verb: int) -> bool:
         if not token.is_word:
             break
         if token.lower in DEFENDED_OBJECTS:
+            return True
+    return False
+
+
+_CLAUSE_VERBS = frozenset(
+    """will would could might may can is are was were has have had must should""".split()
+)
+
+
+def _clause_follows(tokens: list[Token], verb: int) -> bool:
+    """Whether a clause follows the verb at `verb`: `that`, or a subject and a finite verb
+    within a few words ("worries a booking system will push ..."), not "worried about"."""
+    if verb + 1 >= len(tokens) or tokens[verb + 1].lower in PHRASE_PREPOSITIONS:
+        return False
+    if tokens[verb + 1].lower == "that":
+        return True
+    for token in tokens[verb + 2 : verb + 8]:
+        if not token.is_word or token.quoted:
+            return False
+        if token.lower in _CLAUSE_VERBS:
             return True
     return False
 

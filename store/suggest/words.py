@@ -70,11 +70,19 @@ DEFENDED_OBJECTS = _words(
     practices tweet tweets post posts claim claims position stance vote votes deal report
     spending budget"""
 )
+WORRY_VERBS = _words("worries worry")
+"""A fear voiced about what will happen ("worries a booking system will push visitors
+away"): only with a clause after it, not "worried about money"."""
 READ_VERBS = _words("read reads")
 """What a document says word for word ("The statement read: “...”"): only a document's,
 and only before a quotation."""
 REPORTING_VERBS = (
-    REPORTING_VERBS | THAT_COMPLEMENT_VERBS | OBJECT_THAT_VERBS | DEFEND_VERBS | READ_VERBS
+    REPORTING_VERBS
+    | THAT_COMPLEMENT_VERBS
+    | OBJECT_THAT_VERBS
+    | DEFEND_VERBS
+    | READ_VERBS
+    | WORRY_VERBS
 )
 
 BASE_FORMS = _words(
