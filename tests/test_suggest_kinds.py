@@ -833,6 +833,12 @@ def test_a_stance_with_its_content() -> None:
     assert suggest_attributions("The media union is concerned about the budget.") == []
 
 
+def test_her_advice_colon_a_quotation() -> None:
+    text = "Ana Duarte runs the bakery on the quay. Her advice to young bakers: “Be patient.”"
+    last = suggest_attributions(text)[-1]
+    assert (last.claimant, last.cue) == ("Ana Duarte", "Her advice to young bakers:")
+
+
 def test_in_someones_words() -> None:
     text = (
         "Dr. Amal Haddad leads the study.\n"

@@ -137,10 +137,27 @@ def words_candidate(sentence: Sentence, words: int) -> Candidate | None:
     return candidate
 
 
+_POSSESSIVE_SPEAKERS = {"her": "she", "his": "he", "their": "they"}
+_SPEECH_NOUNS = frozenset(
+    """advice message answer reply response verdict view warning explanation words plea
+    conclusion take argument prediction motto rule""".split()
+)
+"""What someone says, named by a noun before a colon ("Her advice: “...”")."""
+
+
 def colon_candidate(sentence: Sentence, colon: int) -> Candidate | None:
     """ "De Miranda evokes the notion ... in his introduction: “...”": a named subject and a
     quotation after a colon; the subject is the claimant (cue ":")."""
     tokens = sentence.tokens
+    owner = tokens[sentence.first].lower
+    if (
+        owner in _POSSESSIVE_SPEAKERS
+        and sentence.first + 1 < colon
+        and tokens[sentence.first + 1].lower in _SPEECH_NOUNS
+    ):
+        # "Her advice to young bakers: “Be patient.”": whoever "her" means
+        cue = sentence.text[tokens[sentence.first].start : tokens[colon].end]
+        return pronoun_candidate(sentence, colon, _POSSESSIVE_SPEAKERS[owner], cue)
     subject = sentence_subject(sentence)
     if subject is None or subject.stop > colon:
         return None
