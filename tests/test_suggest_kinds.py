@@ -325,6 +325,34 @@ def test_a_possessive_name_opening_the_sentence_keeps_its_capital() -> None:
     assert s[-1].claimant == "Solis’s office"
 
 
+def test_a_name_comes_out_without_its_employer_or_affiliation() -> None:
+    text = (
+        "The effects will be lasting, Mira Castell of the University of Tarvik said.\n"
+        "Harbourline’s Karin Alvarsson suggests that the fund is at risk.\n"
+        "Veteran Wall Streeter Charlotte Brenner says clients leave over silence. "
+        "The biggest reason, writes Brenner, is neglect.\n"
+        "The Bank of Norland said rates would rise."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == [
+        "Mira Castell",
+        "Karin Alvarsson",
+        "Charlotte Brenner",
+        "Charlotte Brenner",
+        "the Bank of Norland",
+    ]
+
+
+def test_a_body_named_after_a_description_or_before_a_noun_of_its_kind() -> None:
+    text = (
+        "He taught there for years, according to the Tarvik-based charity Amis des Enfants.\n"
+        "The school closed in 2019, The Vell Courier newspaper reported."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == [
+        "Amis des Enfants",
+        "the Vell Courier",
+    ]
+
+
 def test_a_place_before_a_title_is_no_part_of_the_name() -> None:
     s = only("North Vell Gov. Kristin Aalto (R) said the ferry would run all winter.")
     assert (s.claimant, s.description) == ("Gov. Kristin Aalto", "North Vell")

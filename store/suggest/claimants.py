@@ -619,6 +619,14 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
             )
     if proper:
         core = sentence.text[tokens[phrase.first].start : tokens[phrase.head_at].end]
+        if (
+            phrase.head_at + 1 < phrase.stop
+            and tokens[phrase.head_at + 1].lower in ("of", "from", "at", "with")
+            and tokens[phrase.head_at].capitalised
+            and is_person_name(sentence, core)
+        ):
+            # "Wray Grimaldi of the University of Otago": the person, not her university
+            shown = clean_claimant(core, phrase.first == sentence.first, referents.names.midcaps)
         name, role = name_with_role(sentence, core)
         if role:
             shown = name
@@ -627,6 +635,22 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
         if len(shown.split()) <= 3:
             shown = referents.expand(shown, tokens[phrase.first].start)
     return shown, [], anonymous, description
+
+
+def is_person_name(sentence: Sentence, phrase: str) -> bool:
+    """Whether `phrase`, before "of the University of ...", names a person: a person of the
+    article, or two to four capitalised words that are no organisation's name."""
+    referents = sentence.referents
+    words = phrase.split()
+    if referents.names.is_person(referents.expand(phrase)):
+        return True
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and words[0].lower() not in TITLES
+        and not org_kind(words)
+        and not is_outlet_name(phrase)
+    )
 
 
 def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:
@@ -687,12 +711,17 @@ def name_start(sentence: Sentence, run: list[str]) -> int:
         if (
             before.lower() in PARTICLES
             or before.lower() in TITLES
-            or before.endswith(("’s", "'s", ","))
+            or before.endswith(",")
             or (len(before) == 2 and before.endswith("."))  # an initial: "P. Quentin"
         ):
             continue
         rest = run[at:]
         if org_kind(rest) or not 1 <= len(rest) <= 4:
+            continue
+        if before.endswith(("’s", "'s")):
+            # "Morningstar's Karin Anderson": whose analyst, then the name
+            if len(rest) >= 2 and looks_like_first_name(word):
+                return at
             continue
         if (
             len(rest) >= 2

@@ -376,11 +376,15 @@ def collect_name(
         if (
             looks_like_first_name(bare_word(rest_words[at]))
             and not looks_like_first_name(bare_word(before))
-            and is_role_or_team_word(before)
+            # "Browns DL Sheldon Richardson", "Veteran Wall Streeter Charlotte Beyer",
+            # "Morningstar's Karin Anderson": the words before a first name that opens
+            # two to four words of name are a role, a team or an employer, no part of it
+            # (a role word, a possessive, or two words or more: one unknown word before a
+            # first name may be a first name of its own, "Oluwaseun Daniel Adeyemi")
+            and (is_role_or_team_word(before) or before.endswith(("’s", "'s")) or at >= 2)
             and before.lower() not in PARTICLES
             and before.lower() not in TITLES
             and not (len(before) == 2 and before.endswith("."))
-            and not before.endswith(("’s", "'s"))
             and len(rest_words) - at <= 4
             and not org_kind(rest_words[at:])
         ):

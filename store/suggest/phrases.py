@@ -479,6 +479,19 @@ def clean_claimant(phrase: str, at_start: bool, names: set[str] | None = None) -
     return " ".join(words)
 
 
+_OUTLET_TAILS = frozenset("newspaper paper magazine website site broadcaster".split())
+_DESCRIBED_BODIES = frozenset(
+    """group organisation organization charity company firm agency body coalition network
+    nonprofit association foundation newspaper magazine website outlet broadcaster
+    think-tank""".split()
+)
+
+
+_NAME_INNER = PARTICLES | frozenset("les des pour sans et y e".split())
+"""Lower-case words inside a body's name, in English and other languages ("Action pour les
+Enfants")."""
+
+
 def proper_part(phrase: str) -> str:
     """The name in a described name: "the trade body Power Generators Association" ->
     "the Power Generators Association"."""
@@ -491,6 +504,24 @@ def proper_part(phrase: str) -> str:
     ):
         # "the NGO Front Line Defenders": the descriptor is no part of the name
         return proper_part(" ".join(["the", "group", *words[2:]]))
+    if (
+        len(words) >= 3
+        and words[-1].lower() in _OUTLET_TAILS
+        and all(w[:1].isupper() for w in words[1:-1])
+        and words[0].lower() == "the"
+    ):
+        return "the " + " ".join(words[1:-1])  # "The Register-Guard newspaper"
+    for at in range(1, len(words) - 1):
+        # "the Cambodia-based anti-pedophile group Action pour les Enfants": the name
+        # after the common noun that describes it
+        if (
+            words[0].lower() in ("the", "a", "an")
+            and words[at] in _DESCRIBED_BODIES
+            and words[at + 1][:1].isupper()
+            and all(w[:1].isupper() or w in _NAME_INNER for w in words[at + 1 :])
+        ):
+            rest = words[at + 1 :]
+            return "the " + " ".join(rest) if org_kind(rest) else " ".join(rest)
     if len(words) < 3 or words[0].lower() not in ("the", "a", "an") or words[1][:1].isupper():
         return phrase
     for at in range(1, len(words)):
