@@ -520,8 +520,8 @@ def proper_part(phrase: str) -> str:
             and words[at + 1][:1].isupper()
             and all(w[:1].isupper() or w in _NAME_INNER for w in words[at + 1 :])
         ):
-            rest = words[at + 1 :]
-            return "the " + " ".join(rest) if org_kind(rest) else " ".join(rest)
+            name = words[at + 1 :]
+            return "the " + " ".join(name) if org_kind(name) else " ".join(name)
     if len(words) < 3 or words[0].lower() not in ("the", "a", "an") or words[1][:1].isupper():
         return phrase
     for at in range(1, len(words)):
