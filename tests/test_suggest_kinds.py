@@ -1117,6 +1117,25 @@ def test_it_after_a_report_is_the_report_only_for_what_a_report_does() -> None:
 # -- hedges that name no one ------------------------------------------------------------------
 
 
+def test_a_view_held_by_no_one_named() -> None:
+    text = (
+        "The belief is that, through magic or poison, a sorcerer makes a person ill.\n"
+        "Another theory is that migrating birds brought the disease.\n"
+        "More than a decade ago, Lund was accused in Vell of stealing from the church.\n"
+        "The idea is that the tunnel will ease traffic."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("unnamed sources", "The belief is that"),
+        ("unnamed sources", "Another theory is that"),
+        ("unnamed sources", "was accused"),
+    ]
+
+
+def test_complaining_after_a_comma_reports_the_subjects_words() -> None:
+    s = only("Ana Duarte marked the memo with notes, complaining about its “awful lot of jargon”.")
+    assert (s.claimant, s.cue) == ("Ana Duarte", "complaining")
+
+
 def test_the_writer_told_by_unnamed_people() -> None:
     s = only("We’re told the footage shows two men leaving the hotel.")
     assert (s.claimant, s.anonymous) == ("unnamed sources", True)

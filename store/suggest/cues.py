@@ -120,6 +120,10 @@ def _hint_pattern() -> re.Pattern[str]:
     parts.append(r"[Bb]y\s+(?:all|most|many|some|several|other)\s+accounts")
     parts.append(r"(?:clear|obvious|apparent|evident|plain)\s+to\s+[^.]{1,60}?\s+that")
     parts.append(r"Among\s+(?:its|their)\s+(?:\w+\s+){0,2}findings")
+    parts.append(
+        r"(?:belief|theory|thinking|assumption|consensus|view|suspicion|expectation)"
+        r"\s+(?:is|was|has\s+been)\s+that"
+    )
     for verb, needs in VERB_COMPLEMENTS.items():
         followers = "|".join(r"\s+".join(re.escape(w) for w in words) for words in needs)
         # a finding verb may have a phrase before its "that" ("found in a 2024 study that")

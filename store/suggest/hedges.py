@@ -35,6 +35,15 @@ def first_person_told(sentence: Sentence) -> re.Match[str] | None:
     return told
 
 
+COMMON_VIEW = re.compile(
+    r"(?:(?:But|And|Yet|Still|However),?\s+)?(?:The|One|Another|A\s+common|The\s+common)\s+"
+    r"(?:\w+\s+)?(?:belief|theory|thinking|assumption|consensus|view|suspicion|expectation)"
+    r"\s+(?:is|was|has\s+been)\s+that\b"
+)
+"""A view held by no one named: "The belief is that ...", "Another theory is that ...",
+"The prevailing thinking was that ..."."""
+
+
 def find_hedge(sentence: Sentence) -> str:
     """The wording of a hedge that attributes the sentence to no one in particular
     ("It is understood that", "allegedly", "are said to have", "We’re told", "is usually
@@ -44,6 +53,9 @@ def find_hedge(sentence: Sentence) -> str:
     told = first_person_told(sentence)
     if told is not None:
         return told.group()
+    view = COMMON_VIEW.match(sentence.text, sentence.start, sentence.end)
+    if view is not None:
+        return view.group()
     for at, token in enumerate(tokens):
         if token.quoted or not token.is_word:
             continue
@@ -68,6 +80,9 @@ def find_hedge(sentence: Sentence) -> str:
         if following == "to" and at + 2 < count and tokens[at + 2].lower in HEDGE_INFINITIVES:
             # "are said to have", "is believed to be": not "was reported to the police"
             return sentence.text[tokens[be].start : tokens[at + 2].end]
+        if word == "accused" and any(t.lower == "of" for t in tokens[at + 1 : at + 5]):
+            # "Johnson was accused in Oregon of molesting ...": accusers not named
+            return sentence.text[tokens[be].start : tokens[at].end]
         if word in ("told", "described") and following in ("like", "as", ":", "that"):
             # "The story is usually told like this:", "The dress was described as ..."
             return sentence.text[tokens[be].start : tokens[at + 1].end]

@@ -184,7 +184,7 @@ REPORTING_PARTICIPLES = _words("saying adding warning insisting arguing claiming
 """Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
 SPEECH_PARTICIPLES = _words(
     """saying adding claiming arguing insisting warning noting explaining stating suggesting
-    accusing alleging telling"""
+    accusing alleging telling complaining"""
 )
 """After a comma (or "while") these report the main clause's subject's words ("She stood by
 it, saying ...", "..., while claiming they ...")."""
@@ -223,7 +223,7 @@ HANDED_PARTICIPLES = _words("obtained seen released leaked published prepared co
 """Participles that mark a phrase as a document passed to someone ("figures obtained by")."""
 HEDGE_ADVERBS = _words("reportedly allegedly purportedly supposedly reputedly")
 HEDGE_PARTICIPLES = _words(
-    "said reported understood alleged rumoured rumored believed thought told described"
+    "said reported understood alleged rumoured rumored believed thought told described accused"
 )
 """Speakerless hedges: "It is understood that", "are said to have", "is believed to"."""
 HEDGE_INFINITIVES = _words("have be been owe hold favour favor want plan back oppose")
