@@ -165,6 +165,17 @@ def test_a_first_person_block_after_its_author_is_named_is_inherited() -> None:
     assert "The firm has not replied to requests for comment." not in found
 
 
+def test_links_and_lines_to_the_reader_are_no_quoted_block() -> None:
+    text = (
+        "“Video games matter,” said Ozzy Inguanzo, a screenwriter.\n"
+        "[The 10 Strangest Ways We Bury the Dead]\n"
+        "Zombies appeared in many films over the decades.\n"
+        "Follow us @tarvikscience, Facebook and Google+.\n"
+        "Two directors told their own tale of a town overrun by the dead."
+    )
+    assert [s.claimant for s in suggest_attributions(text)] == ["Ozzy Inguanzo"]
+
+
 def test_first_person_paragraphs_of_a_first_person_writer_are_not_quotations() -> None:
     text = (
         "I spent a week on the night buses.\n"

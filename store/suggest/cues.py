@@ -656,6 +656,11 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
             # "The film tells the story of a nurse": a narrative, unless a person tells it
             subject = phrase_before(tokens, verb, sentence.text)
             return subject is not None and subject.head in WORK_NOUNS
+    if word in _TELL_VERBS and following.lower in ("their", "his", "her", "its", "a"):
+        # "told their own tale of a group of humans": a story made up, not a statement
+        told = [t.lower for t in tokens[verb + 2 : verb + 4]]
+        if any(w in ("tale", "tales", "story", "stories", "joke", "jokes") for w in told):
+            return not (sentence.that_follows(verb) or sentence.quotation_follows(verb))
     if (
         verb > 0
         and tokens[verb - 1].lower in ("can", "cannot")

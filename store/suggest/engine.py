@@ -461,7 +461,11 @@ class _Walk:
         return None
 
     def _voiced(self, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
-        """Whether the paragraph speaks in the first person outside quotation marks."""
+        """Whether the paragraph speaks in the first person outside quotation marks (a
+        link in brackets or a line telling the reader what to do never does: "[The 10
+        Ways We ...]", "Follow us on Twitter")."""
+        if _PAGE_FURNITURE.match(self.text, start, end):
+            return False
         starts = [s for s, _ in quotes]
         return any(
             not in_quote(quotes, starts, match.start())
@@ -559,6 +563,13 @@ def is_prose(text: str, start: int, end: int) -> bool:
     symbols = sum(1 for ch in span if not ch.isalnum() and not ch.isspace())
     return len(_WORD.findall(span)) >= 3 and symbols * 6 <= len(span)
 
+
+_PAGE_FURNITURE = re.compile(
+    r"\s*(?:\[|(?:Follow|Read|Sign|Subscribe|Click|See|Watch|Share|Download|Listen|Visit|Join"
+    r"|Email|Contact|Like)\b)"
+)
+"""A line of the page, not of the article: a link in brackets, or one telling the reader
+what to do."""
 
 _GOES_ON = re.compile(r"(?:Additionally|In addition|Also|For example|For instance),\s")
 _REPORTED_GOES_ON = re.compile(
