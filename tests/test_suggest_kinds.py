@@ -748,6 +748,21 @@ def test_a_fear_voiced_with_worries() -> None:
     ]
 
 
+def test_base_forms_after_plural_subjects_and_identified_as() -> None:
+    text = (
+        "He quit, but his lawyers maintain that the charges are false.\n"
+        "Doctors caution that the drug is new.\n"
+        "Earlier studies have identified wet boots as carriers of disease.\n"
+        "Engineers identified the problem on Monday.\n"
+        "The homes maintain a steady temperature."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("his lawyers", "maintain that"),
+        ("doctors", "caution that"),
+        ("earlier studies", "have identified"),
+    ]
+
+
 def test_reporting_verbs_in_the_progressive() -> None:
     text = (
         "Critics have been saying for years that the dam is unsafe.\n"

@@ -69,6 +69,7 @@ from claimmark.store.suggest.words import (
     FORMS_OF_BE,
     FUNCTION_WORDS,
     HEDGE_PARTICIPLES,
+    IDENTIFY_VERBS,
     INVERSION_VERBS,
     LY_NOT_ADVERBS,
     NAMING_VERBS,
@@ -639,6 +640,14 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         return not _defends_a_stance(sentence, verb)
     if word in WORRY_VERBS:
         return not _clause_follows(tokens, verb)
+    if word in IDENTIFY_VERBS:
+        # "have identified tourist boots as vectors"; not "identified the problem"
+        for token in tokens[verb + 1 : verb + 9]:
+            if token.lower == "as":
+                return False
+            if not token.is_word or token.lower == "by":
+                return True
+        return True
     if word in READ_VERBS:
         # "The statement read: “...”"; not "She read the letter aloud: “...”"
         reader = phrase_before(tokens, verb, sentence.text)

@@ -45,7 +45,8 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     labelled labeled branded dubbed calls call mentioned mentions mention states make makes
     made issue issues issued speak speaks spoke presents presented portrays portrayed bills
     billed styles styled casts want criticised criticized criticises criticizes suspected
-    suspect suspects praised praises highlighted highlights"""
+    suspect suspects praised praises highlighted highlights maintain caution state highlight
+    praise criticise criticize"""
 )
 """Reporting verbs (past, present and base forms)."""
 THAT_COMPLEMENT_VERBS = _words(
@@ -70,6 +71,9 @@ DEFENDED_OBJECTS = _words(
     practices tweet tweets post posts claim claims position stance vote votes deal report
     spending budget"""
 )
+IDENTIFY_VERBS = _words("identified identifies identify")
+"""Naming something as something ("studies have identified boots as vectors"): only with
+"as" after the object."""
 WORRY_VERBS = _words("worries worry")
 """A fear voiced about what will happen ("worries a booking system will push visitors
 away"): only with a clause after it, not "worried about money"."""
@@ -83,6 +87,7 @@ REPORTING_VERBS = (
     | DEFEND_VERBS
     | READ_VERBS
     | WORRY_VERBS
+    | IDENTIFY_VERBS
 )
 
 BASE_FORMS = _words(
@@ -90,7 +95,8 @@ BASE_FORMS = _words(
     believe agree dispute fear blame find show think point expect recall remember describe
     disagree tell hold challenge question vow promise pledge testify announce note report
     write tweet reveal confirm indicate explain stress emphasise emphasize complain conclude
-    reiterate acknowledge assert declare call mention make issue want"""
+    reiterate acknowledge assert declare call mention make issue want maintain caution state
+    highlight praise criticise criticize"""
 )
 """Forms that need a plural subject ("officials say", "critics argue")."""
 
