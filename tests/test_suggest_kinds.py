@@ -976,6 +976,20 @@ def test_a_statement_relayed_by_one_outlet_quoting_another() -> None:
     assert s.sources == ("the Baltic Courier", "the Harbour Gazette")
 
 
+def test_a_reporters_quotation_that_names_its_speaker_is_that_speakers() -> None:
+    text = (
+        "“Harbour Freight Ltd., which runs the ferries, admitted it misled passengers,” "
+        "reports Ana Duarte.\n"
+        "“Port Commissioner Rick Lund said on Tuesday he would resign,” reports Tom Vale.\n"
+        "“Prices are rising and nobody said a word,” reports Ana Duarte."
+    )
+    assert [(s.claimant, s.sources) for s in suggest_attributions(text)] == [
+        ("Harbour Freight Ltd", ("Ana Duarte",)),
+        ("Rick Lund", ("Tom Vale",)),
+        ("Ana Duarte", ()),
+    ]
+
+
 def test_a_speaker_inside_a_that_clause_is_the_origin() -> None:
     s = only("Our sources say Marisol told police the ring was taken from her room.")
     assert s.claimant == "Marisol"

@@ -9,11 +9,18 @@ from claimmark.store.models import Attribution
 from claimmark.store.suggest.claimants import Candidate
 from claimmark.store.suggest.cues import find_candidates
 from claimmark.store.suggest.hedges import find_hedge, first_person_told
-from claimmark.store.suggest.phrases import clean_claimant, is_anonymous, phrase_after
+from claimmark.store.suggest.names import looks_like_first_name
+from claimmark.store.suggest.phrases import (
+    clean_claimant,
+    is_anonymous,
+    phrase_after,
+    proper_part,
+)
 from claimmark.store.suggest.referents import Referent
 from claimmark.store.suggest.relays import Citation, find_relays
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.suggestion import UNNAMED, Suggestion
+from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     DETERMINERS,
     PEOPLE_NOUNS,
@@ -203,6 +210,12 @@ def choose_in_clause(
         if inner and chosen.kind in ("verb", "pronoun"):
             outer.append(chosen.claimant)
             chosen = inner[0]
+    quoted_speaker = speaker_inside_quotation(sentence, chosen)
+    if quoted_speaker is not None:
+        # "“Rick Fleming said Tuesday he will ...,” reports Ted Knutson": the reporter
+        # relays the speaker his quotation names
+        outer.append(chosen.claimant)
+        chosen = quoted_speaker
     if chosen.kind != "according" and accordings and accordings[0].pos > chosen.pos:
         according = accordings[0]  # "..., according to a report in the Gazette": a relay
         outer.extend(according.relays or [according.claimant])
@@ -245,6 +258,68 @@ def choose_in_clause(
         anonymous=anonymous,
         description=chosen.description if claimant == chosen.claimant else "",
     )
+
+
+_RELAYING_VERBS = frozenset("reports reported writes wrote".split())
+_QUOTED_CUES = frozenset(
+    """said says told admitted announced confirmed warned acknowledged denied insisted
+    argued claimed""".split()
+)
+
+
+def speaker_inside_quotation(sentence: Sentence, chosen: Candidate) -> Candidate | None:
+    """The speaker a reporter's quotation names at its start ("“F-Squared Investments Inc.,
+    which builds portfolios, admitted it misled clients ...,” reports Corrie Driebusch"),
+    when the cue is a reporter's "reports" or "writes" after the quotation; else None."""
+    tokens = sentence.tokens
+    if tokens[chosen.pos].lower not in _RELAYING_VERBS or not tokens or not tokens[0].quoted:
+        return None
+    if chosen.subject_at < chosen.pos or chosen.pos == 0 or not tokens[chosen.pos - 1].quoted:
+        if not (chosen.pos >= 2 and tokens[chosen.pos - 1].text in ("”", '"', ",")):
+            return None
+    words = [t for t in tokens[: chosen.pos] if t.quoted and t.is_word]
+    if len(words) < 4 or not words[0].capitalised:
+        return None
+    name: list[Token] = []
+    for token in words:
+        if token.capitalised or (name and token.lower in ("of", "and", "the")):
+            name.append(token)
+        else:
+            break
+    if not name or name[-1].lower in ("of", "and", "the"):
+        return None
+    if len(name) < 2:
+        return None  # "Prices are rising ...": one capitalised word opens any sentence
+    after = words[len(name) :]
+    # the cue right after the name, after a date ("said Tuesday"), or after an appositive
+    # between commas ("Inc., which builds portfolios, admitted")
+    cue_at = -1
+    if after and after[0].lower in _QUOTED_CUES:
+        cue_at = 0
+    else:
+        name_end = tokens.index(name[-1])
+        if name_end + 1 < len(tokens) and tokens[name_end + 1].text == ".":
+            name_end += 1  # "Inc.", "Corp."
+        if name_end + 1 < len(tokens) and tokens[name_end + 1].text == ",":
+            for index in range(name_end + 2, min(len(tokens), name_end + 20)):
+                if tokens[index].text == "," and index + 1 < len(tokens):
+                    if tokens[index + 1].lower in _QUOTED_CUES:
+                        cue_at = words.index(tokens[index + 1]) - len(name)
+                    break
+    if cue_at < 0:
+        return None
+    for at in range(1, len(name) - 1):
+        # "... Investor Advocate Rick Fleming": the person's name starts at a first name
+        if looks_like_first_name(name[at].lower) and not looks_like_first_name(name[at - 1].lower):
+            name = name[at:]
+            break
+    text = sentence.text[name[0].start : name[-1].end]
+    referents = sentence.referents
+    claimant = referents.expand(proper_part(text), name[0].start)
+    speaker = Candidate("verb", chosen.pos, claimant, after[cue_at].text, False)
+    speaker.subject_at = chosen.subject_at
+    speaker.role = "person" if referents.names.is_person(claimant) else "org"
+    return speaker
 
 
 def remember_subject(sentence: Sentence) -> None:
