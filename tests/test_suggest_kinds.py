@@ -176,6 +176,19 @@ def test_links_and_lines_to_the_reader_are_no_quoted_block() -> None:
     assert [s.claimant for s in suggest_attributions(text)] == ["Ozzy Inguanzo"]
 
 
+def test_a_link_in_brackets_inside_a_paragraph_is_nobodys() -> None:
+    text = (
+        "In his 1931 book, Seabrook describes the taste as being very like veal.\n"
+        "Zombies appeared in many films. [The 10 Strangest Ways We Bury the Dead]\n"
+        "“Audiences saw them as zombies,” said Ozzy Inguanzo. Since then they spread to "
+        "games (see the novel “Pride and Zombies). [Zombies! Your Guide to the Dead ]"
+    )
+    assert [(s.sentence, s.inherited) for s in suggest_attributions(text)] == [
+        ("In his 1931 book, Seabrook describes the taste as being very like veal.", False),
+        ("“Audiences saw them as zombies,” said Ozzy Inguanzo.", False),
+    ]
+
+
 def test_first_person_paragraphs_of_a_first_person_writer_are_not_quotations() -> None:
     text = (
         "I spent a week on the night buses.\n"

@@ -245,6 +245,8 @@ class _Walk:
         for start_at, end_at in spans:
             previous_sentence, self.previous_sentence = self.previous_sentence, None
             ends_attributed = False
+            if text[start_at] == "[" or text[end_at - 1] == "]":
+                continue  # a link in brackets: nobody's statement, nor part of a quotation
             hint = CUE_HINT.search(text, start_at, end_at) is not None
             pair = PAIR_SUBJECT.match(text, start_at, end_at)
             if pair is not None:
@@ -469,6 +471,7 @@ class _Walk:
         starts = [s for s, _ in quotes]
         return any(
             not in_quote(quotes, starts, match.start())
+            and not _in_brackets(self.text, start, match.start())
             for match in _FIRST_PERSON.finditer(self.text, start, end)
         )
 
@@ -570,6 +573,14 @@ _PAGE_FURNITURE = re.compile(
 )
 """A line of the page, not of the article: a link in brackets, or one telling the reader
 what to do."""
+
+
+def _in_brackets(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` lies inside square brackets opened in the paragraph at `start` (a
+    link: "[The 10 Weirdest Ways We Deal with the Dead]")."""
+    before = text[start:pos]
+    return before.count("[") > before.count("]")
+
 
 _GOES_ON = re.compile(r"(?:Additionally|In addition|Also|For example|For instance),\s")
 _REPORTED_GOES_ON = re.compile(
