@@ -727,6 +727,7 @@ def test_speech_verbs_with_no_statement_after_them_are_no_cue() -> None:
         "Fans expect a lot from the new coach.",
         "The teacher asked the class to sit down.",
         "The film tells the story of a young nurse.",
+        "They adapted a novel by Ruth Vale, which tells the story of a lighthouse keeper.",
         "Users can report bugs through the app.",
     ):
         assert suggest_attributions(text) == [], text

@@ -662,7 +662,10 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         return True  # "asked the class to sit down": a request, no statement
     if word in _TELL_VERBS and following.lower == "the" and verb + 2 < len(tokens):
         if tokens[verb + 2].lower in ("story", "stories", "tale", "tales"):
-            # "The film tells the story of a nurse": a narrative, unless a person tells it
+            # "The film tells the story of a nurse", "a novel ..., which tells the story
+            # of": a narrative, unless a person tells it
+            if verb > 0 and tokens[verb - 1].lower == "which":
+                return True
             subject = phrase_before(tokens, verb, sentence.text)
             return subject is not None and subject.head in WORK_NOUNS
     if word in _TELL_VERBS and following.lower in ("their", "his", "her", "its", "a"):
