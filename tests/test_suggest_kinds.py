@@ -300,6 +300,17 @@ def test_a_maker_that_releases_its_report_speaks_through_it() -> None:
     assert (s.claimant, s.description) == ("the Harbour Board", "the report")
 
 
+def test_a_digest_headline_is_the_outlet_in_brackets_after_it() -> None:
+    text = (
+        "Ferry Fares Are A Warning Sign For Island Economies (Harbour Review)\n"
+        "The ship sank on Monday (local time)\n"
+        "Relatives of the missing wait at the port in Tarvik (AFP)"
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("Harbour Review", "(Harbour Review)")
+    ]
+
+
 def test_inherited_is_in_the_json() -> None:
     text = "“We are ready,” the minister said.\n“Nobody believes otherwise.”"
     data = json.loads(json.dumps([suggestion_to_dict(s) for s in suggest_attributions(text)]))

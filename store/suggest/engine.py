@@ -224,6 +224,12 @@ class _Walk:
             return
         if TWEET_BYLINE.match(text, start, end) and self.posts:
             return  # the byline of an embedded post: nobody's statement
+        sourced = sourced_headline(text, start, end)
+        if sourced is not None:
+            # "Russia's Problems Are A Warning Sign (Morningstar)": a digest's headline,
+            # the claim of the outlet in brackets
+            self._add([sourced], [])
+            return
         quote_starts = [quote_start for quote_start, _ in quotes]
         handover, self.handover = self.handover, None
         found_before = len(self.found)
@@ -573,6 +579,36 @@ _PAGE_FURNITURE = re.compile(
 )
 """A line of the page, not of the article: a link in brackets, or one telling the reader
 what to do."""
+
+
+_SOURCED_HEADLINE = re.compile(
+    r"(?P<head>[A-Z][^\n()]{8,200}?)[^\S\n]+\((?P<source>[A-Z][\w’'.&-]*(?:[^\S\n]+[\w’'.&-]+){0,5})\)$"
+)
+
+
+def sourced_headline(text: str, start: int, end: int) -> Suggestion | None:
+    """A paragraph that is a headline in title case followed by the outlet it comes from in
+    brackets (a digest's "Analysts Are Wary Of Oil (Think Advisor)"), as the outlet's
+    suggestion; None for any other paragraph."""
+    match = _SOURCED_HEADLINE.match(text, start, end)
+    if match is None or match.end() != end:
+        return None
+    words = [w for w in match.group("head").split() if len(w) > 3]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) * 10 < len(words) * 8:
+        return None  # not title case: a sentence ending with a bracket
+    source = match.group("source")
+    if source.split()[0] in ("AP", "AFP", "EPA", "Getty", "Reuters", "File", "Photo"):
+        return None  # a picture credit
+    return Suggestion(
+        start=start,
+        end=end,
+        sentence=text[start:end],
+        claimant=source,
+        cue=f"({source})",
+        attribution=Attribution.PARAPHRASE,
+        sources=(),
+        anonymous=False,
+    )
 
 
 def _in_brackets(text: str, start: int, pos: int) -> bool:
