@@ -388,6 +388,19 @@ def test_a_body_named_after_a_description_or_before_a_noun_of_its_kind() -> None
     ]
 
 
+def test_the_then_office_is_the_person_named_just_before() -> None:
+    text = (
+        "Ruth Calloway opposed the new exams, her papers reveal.\n"
+        "In one memo, the then prime minister said the system was biased.\n"
+        "Calloway, herself a former teacher, raised her concerns with the minister.\n"
+        "Ana Duarte met the mayor. The president said the talks had failed."
+    )
+    found = [(s.claimant, s.description) for s in suggest_attributions(text)]
+    assert ("Ruth Calloway", "the then prime minister") in found
+    assert ("Ruth Calloway", "") in found  # past "herself a former teacher"
+    assert found[-1] == ("the president", "")
+
+
 def test_a_place_before_a_title_is_no_part_of_the_name() -> None:
     s = only("North Vell Gov. Kristin Aalto (R) said the ferry would run all winter.")
     assert (s.claimant, s.description) == ("Gov. Kristin Aalto", "North Vell")

@@ -143,6 +143,8 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
             and kind == "other"
             and (
                 tokens[segment_start].lower in ("a", "an")
+                # "Mrs Thatcher, herself a former education secretary, raised"
+                or tokens[segment_start].lower in ("herself", "himself", "themselves", "itself")
                 or is_role_appositive(tokens, segment_start, segment_end)
             )
         ):
@@ -514,6 +516,16 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
     elif head in PERSON_ROLES and not is_plural(subject):
         # "the president", "her mother", "the leader of Ennahda" -> the person named so
         holder = referents.names.role_holder(head, offset)
+        if (
+            holder is None
+            and head in _OFFICE_ROLES
+            and sentence.tokens[subject.first].lower == "the"
+            and subject.first + 1 < subject.head_at
+            and sentence.tokens[subject.first + 1].lower in ("then", "former", "late")
+        ):
+            # "Margaret Thatcher ... the then prime minister said": an office nobody is
+            # given, held then by the person the text named just before
+            holder = referents.last_person_named(offset)
         if holder is not None:
             ref = Referent(offset, holder, referents.gender_of(holder), False)
             candidate.role = "person"
@@ -525,6 +537,11 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         candidate.anonymous = ref.anonymous
 
 
+_OFFICE_ROLES = frozenset(
+    """minister president premier chancellor governor mayor senator chairman chairwoman
+    chair secretary""".split()
+)
+"""Offices that "the then prime minister" may name the person named just before by."""
 _COLLECTIVE_BODIES = frozenset("union panel team regulator family side crew".split())
 """People nouns that name a body of people: "the union said" is no "he" or "she" later."""
 _RESEARCHERS = frozenset("researchers authors scientists team investigators".split())

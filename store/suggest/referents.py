@@ -132,6 +132,15 @@ class Referents:
         """The gender known for the person `name` ("m", "f" or "")."""
         return self.names.gender.get(name, "")
 
+    def last_person_named(self, offset: int, reach: int = 600) -> str | None:
+        """The person named last, within `reach` characters before `offset`, or None."""
+        index = bisect_left(self._person_offsets, offset) - 1
+        if index >= 0:
+            pos, name = self.names.person_mentions[index]
+            if offset - pos <= reach:
+                return name
+        return None
+
     def person_before(self, offset: int, gender: str) -> Referent | None:
         """The latest person before `offset` (a named mention or an earlier claimant or
         subject) whose gender does not contradict `gender`; learns the gender."""
