@@ -883,6 +883,18 @@ def test_verbs_that_report_with_that_after_them() -> None:
     ]
 
 
+def test_documents_that_show_after_a_clause_or_show_someone_speaking() -> None:
+    text = (
+        "The council paid £2m for the land, documents show.\n"
+        "Previously unseen papers show Mrs Calloway warned that she did not like the exam.\n"
+        "The band played two shows."
+    )
+    assert [(s.claimant, s.cue, s.sources) for s in suggest_attributions(text)] == [
+        ("documents", "show", ()),
+        ("Mrs Calloway", "warned that", ("previously unseen papers",)),
+    ]
+
+
 def test_results_and_tests_that_show_or_suggest() -> None:
     text = (
         "The results suggest that the vaccine is safe.\n"

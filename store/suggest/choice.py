@@ -25,6 +25,7 @@ from claimmark.store.suggest.words import (
     DETERMINERS,
     PEOPLE_NOUNS,
     PERSONAL_PRONOUNS,
+    SHOW_VERBS,
     STRONG_VERBS,
 )
 
@@ -203,9 +204,20 @@ def choose_in_clause(
             if c.pos > chosen.pos
             and c.kind == "verb"
             and c.claimant != chosen.claimant
-            and tokens[c.pos].lower in STRONG_VERBS
-            and c.subject_at > chosen.pos
-            and all(t.lower == "that" for t in tokens[chosen.pos + 1 : c.subject_at])
+            and (
+                (
+                    tokens[c.pos].lower in STRONG_VERBS
+                    and c.subject_at > chosen.pos
+                    and all(t.lower == "that" for t in tokens[chosen.pos + 1 : c.subject_at])
+                )
+                # "Previously unseen papers show Mrs Calloway warned that ...": the papers
+                # relay her warning
+                or (
+                    tokens[chosen.pos].lower in SHOW_VERBS
+                    and c.pos > chosen.pos + 1
+                    and all(t.capitalised for t in tokens[chosen.pos + 1 : c.pos])
+                )
+            )
         ]
         if inner and chosen.kind in ("verb", "pronoun"):
             outer.append(chosen.claimant)

@@ -319,6 +319,13 @@ def looks_like_base_verb(token: Token) -> bool:
     )
 
 
+def _document_before(sentence: Sentence, word: int) -> bool:
+    """Whether the phrase before the word at `word` is headed by a document ("newly
+    released files", "data from the ministry")."""
+    phrase = phrase_before(sentence.tokens, word, sentence.text)
+    return phrase is not None and phrase.head in DOCUMENT_NOUNS
+
+
 def used_as_noun(sentence: Sentence, word: int) -> bool:
     """Whether a word that may be a reporting verb or a noun ("forecast", "reports") is a
     noun here: what follows it is what follows a noun ("the forecast was", "claims of", a
@@ -362,6 +369,14 @@ def used_as_noun(sentence: Sentence, word: int) -> bool:
         )
     ):
         return False  # "..., de Miranda notes."
+    if (
+        following.text in (".", "!", "?")
+        and previous is not None
+        and sentence.tokens[word].lower in SHOW_VERBS
+        and any(t.text == "," for t in tokens[max(0, word - 8) : word])
+        and _document_before(sentence, word)
+    ):
+        return False  # "The council paid £2m for the land, documents show."
     if following.text == ",":
         if word + 2 < len(tokens) and tokens[word + 2].lower in _RELAY_PARTICIPLES:
             return False  # "The paper reports, citing two people, that ..."

@@ -409,7 +409,7 @@ DOCUMENT_NOUNS = _words(
     spreadsheet footage recording documents notes comments comment post posts message
     messages tweet tweets email sign signs banner banners notice leaflet advert ad petition
     headline headlines reports studies surveys findings results tests experiments trials
-    analyses polls"""
+    analyses polls files papers"""
 )
 OUTLET_NOUNS = _words("paper newspaper outlet newsletter broadcaster magazine publication")
 WORK_NOUNS = _words(
