@@ -30,9 +30,13 @@ How a sentence (`store.sentences.sentence_spans`) is read:
    inversion ("..., said Joe Carbone, president of ..."). Names come out whole ("C. Eugene
    Steuerle", "Ursula von der Leyen"); role words before a name become its description.
 3. Pronouns point back to the last person (of the same gender when titles, first names,
-   roles or earlier pronouns tell it) or organisation; "the company", "the president",
-   "her mother" and "the report" to the one the article names so (a document to whoever
-   made it). Short names become the fuller name the text uses.
+   roles or earlier pronouns tell it), organisation or group; "the company", "the
+   airline" (the company named most), "the agency" (the public body), "the president",
+   "the then prime minister", "her mother" and "the report" to the one the article names
+   so (a document to whoever made it); an acronym to the name it abbreviates; "a
+   programmer who ..." to the person named speaking in the next paragraph. Short names
+   become the fuller name the text uses; employers, affiliations and descriptions around a
+   name are cut off ("Morningstar's Karin Anderson", "X of the University of Y").
 4. The claimant is the innermost origin ("Outlet A writes, quoting an article by Outlet B";
    "X told leaders ..., the Gazette writes" gives X, relayed by the Gazette); the relays,
    outermost first, go in `sources`. Clauses joined by "but"/"and" that name their own
@@ -42,7 +46,9 @@ How a sentence (`store.sentences.sentence_spans`) is read:
    an attributed quotation (after a quoted question: the other party's answer), a list or
    block quotation after "X said:", a first-person block after its author is named, a
    post embedded with a byline line after it ("— Name (@handle) date"), a quotation given
-   again, "Additionally, ..." after a finding.
+   again, "Additionally, ..." after a finding, a quotation right after a named speaker's
+   paraphrase, reported speech going on ("... would also ..."). A digest's headline with
+   its outlet in brackets is the outlet's; links in square brackets are nobody's.
 
 The modules, in the order a sentence meets them:
 
