@@ -883,6 +883,29 @@ def test_verbs_that_report_with_that_after_them() -> None:
     ]
 
 
+def test_polls_named_by_their_maker_and_shares_of_people_who_say() -> None:
+    text = (
+        "A new Tarvik Herald poll shows majority support for the bridge.\n"
+        "Fifty-one percent say that the toll is too high.\n"
+        "The bar sells oxygen, according to reports.\n"
+        "“Oxy Pure was launched to clean the air,” the description on the website reads."
+    )
+    assert [(s.claimant, s.cue) for s in suggest_attributions(text)] == [
+        ("the Tarvik Herald", "shows"),
+        ("fifty-one percent", "say that"),
+        ("unnamed sources", "according to"),
+        ("the website", "reads"),
+    ]
+
+
+def test_a_subject_past_an_aside_between_dashes() -> None:
+    s = only(
+        "In Vell, the candidate, Andy Berisha — whose father was also governor — promised "
+        "to protect the hospitals."
+    )
+    assert (s.claimant, s.cue) == ("Andy Berisha", "promised")
+
+
 def test_documents_that_show_after_a_clause_or_show_someone_speaking() -> None:
     text = (
         "The council paid £2m for the land, documents show.\n"

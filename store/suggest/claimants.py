@@ -621,6 +621,9 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
         owner = possessor(sentence, phrase)
         if owner:
             return owner, [], False, shown
+        maker = name_before_document(sentence, phrase)
+        if maker:
+            return maker, [], False, shown
     anonymous = is_anonymous(phrase, tokens)
     description = ""
     if proper and " and " in shown:
@@ -668,6 +671,34 @@ def is_person_name(sentence: Sentence, phrase: str) -> bool:
         and not org_kind(words)
         and not is_outlet_name(phrase)
     )
+
+
+def name_before_document(sentence: Sentence, phrase: NounPhrase) -> str:
+    """The maker named right before a document's noun: "A new ABC News poll" -> ABC News,
+    "a Reuters survey" -> Reuters (an outlet or organisation, not a month or a place);
+    "" when there is none."""
+    tokens = sentence.tokens
+    at = phrase.head_at - 1
+    words: list[str] = []
+    while at > phrase.first and tokens[at].capitalised and tokens[at].is_word:
+        words.insert(0, tokens[at].text)
+        at -= 1
+    if not words or (at == sentence.first and tokens[at].capitalised):
+        return ""
+    name = " ".join(words)
+    kind = org_kind(words)
+    if is_outlet_name(name) or kind:
+        shown = sentence.referents.expand(name)
+        if (
+            shown == name
+            and (is_outlet_name(name) or kind in ("group", "org"))
+            and len(words) >= 2
+            and not words[0].isupper()
+            and words[-1].lower() != "news"
+        ):
+            shown = "the " + name  # "the Vell Courier"; not "the Reuters", "the ABC News"
+        return shown
+    return ""
 
 
 def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:

@@ -47,6 +47,7 @@ from claimmark.store.suggest.special_cues import (
     stance_candidate,
     words_candidate,
 )
+from claimmark.store.suggest.suggestion import UNNAMED
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     AGENCY_NOUNS,
@@ -236,6 +237,9 @@ def according_candidate(
             stop += 1
         phrase = make_phrase(tokens, phrase.first, stop, sentence.text) or phrase
     claimant, relays, anonymous, description = unwrap(sentence, phrase)
+    if claimant.lower().split()[-1:] == ["reports"] and len(claimant.split()) <= 2:
+        # "According to reports", "according to media reports": no one named
+        claimant, anonymous = UNNAMED, True
     candidate = Candidate(
         "according",
         cue_at,
@@ -545,6 +549,18 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         inverted = inversion_candidate(sentence, verb, cue, known_only=True)
         if inverted is not None:
             return inverted
+    if previous.text in ("—", "–"):
+        # "Andy Beshear — whose father was governor — promised ...": past the aside
+        opening = before - 1
+        while opening > 0 and before - opening < 40 and tokens[opening].text not in ("—", "–"):
+            opening -= 1
+        if opening > 0 and tokens[opening].text in ("—", "–"):
+            aside_subject = phrase_before(tokens, opening, sentence.text)
+            if aside_subject is not None and has_proper_name(aside_subject, tokens, sentence.first):
+                candidate = subject_candidate(sentence, verb, aside_subject, cue)
+                if candidate is not None:
+                    candidate.subject_at = aside_subject.first
+                return candidate
     if previous.text == ",":
         if verb_word in INVERSION_VERBS and not after_aside(sentence, before):
             # "..., said Joe Carbone, president of ...", "the combination, say economists,
@@ -602,7 +618,12 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             subject = past_relative_clause(sentence, subject, verb_word in BASE_FORMS)
     if subject is None:
         return None
-    if verb_word in BASE_FORMS and not is_plural(subject) and not went_on:
+    if (
+        verb_word in BASE_FORMS
+        and not is_plural(subject)
+        and not went_on
+        and subject.head not in ("percent", "cent")  # "Fifty-one percent say": people
+    ):
         return None
     if documentary and subject.head not in ORG_NOUNS and subject.head not in SHOWING_NOUNS:
         return None  # "tests showed the water was clean"; not "the results show the team is"
@@ -665,12 +686,14 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         return True
     if word in READ_VERBS:
         # "The statement read: “...”"; not "She read the letter aloud: “...”"
-        reader = phrase_before(tokens, verb, sentence.text)
-        return (
-            reader is None
-            or reader.head not in DOCUMENT_NOUNS
-            or not (sentence.quotation_follows(verb))
-        )
+        # the reader: a document among the few words before the verb ("the description
+        # on the website reads")
+        at = verb - 1
+        while at >= 0 and verb - at <= 6 and tokens[at].is_word and not tokens[at].quoted:
+            if tokens[at].lower in DOCUMENT_NOUNS:
+                return not (sentence.quotation_follows(verb) or _quotation_before(tokens, at))
+            at -= 1
+        return True
     if word in _NEEDS_CONTENT and not _content_follows(sentence, verb, word):
         return True  # "described the plan in detail", "fans expect a lot from"
     if word in _ASK_VERBS and _asked_to_do(sentence, verb):
@@ -785,6 +808,17 @@ def _clause_follows(tokens: list[Token], verb: int) -> bool:
         if token.lower in _CLAUSE_VERBS:
             return True
     return False
+
+
+def _quotation_before(tokens: list[Token], noun: int) -> bool:
+    """Whether a quotation ends just before the phrase of the noun at `noun` ("“...,” the
+    statement reads", "“...,” the description on the website reads")."""
+    at = noun - 1
+    while at >= 0 and tokens[at].is_word and not tokens[at].quoted and noun - at <= 3:
+        at -= 1  # the determiner and words before the noun
+    while at >= 0 and tokens[at].text == "," and not tokens[at].quoted:
+        at -= 1
+    return at >= 0 and tokens[at].quoted
 
 
 def _asked_to_do(sentence: Sentence, verb: int) -> bool:

@@ -175,7 +175,7 @@ CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
 THAT_VERBS = (
     _words(
         """posted responded challenge challenges challenged question questions questioned maintain
-    maintains maintained mentioned mentions mention suspected suspect suspects read reads"""
+    maintains maintained mentioned mentions mention suspected suspect suspects"""
     )
     | OBJECT_THAT_VERBS
 )
@@ -409,7 +409,7 @@ DOCUMENT_NOUNS = _words(
     spreadsheet footage recording documents notes comments comment post posts message
     messages tweet tweets email sign signs banner banners notice leaflet advert ad petition
     headline headlines reports studies surveys findings results tests experiments trials
-    analyses polls files papers"""
+    analyses polls files papers description"""
 )
 OUTLET_NOUNS = _words("paper newspaper outlet newsletter broadcaster magazine publication")
 WORK_NOUNS = _words(
