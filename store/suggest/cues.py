@@ -345,19 +345,11 @@ def used_as_noun(sentence: Sentence, word: int) -> bool:
         and previous.is_word
         and previous.lower not in DETERMINERS
         and not previous.lower.endswith(("’s", "'s"))
-        and (is_plural_word(previous.lower) or previous.lower in PERSONAL_PRONOUNS)
     ):
-        return False  # "advertisers claim to allow": a verb
-    if (
-        following.lower == "to"
-        and previous is not None
-        and previous.is_word
-        and previous.lower not in DETERMINERS
-        and not previous.lower.endswith(("’s", "'s"))
-        and word + 2 < len(tokens)
-        and looks_like_base_verb(tokens[word + 2])
-    ):
-        return False  # "Ana Duarte vows to fight", "the governor pledges to cut": a verb
+        if is_plural_word(previous.lower) or previous.lower in PERSONAL_PRONOUNS:
+            return False  # "advertisers claim to allow": a verb
+        if word + 2 < len(tokens) and looks_like_base_verb(tokens[word + 2]):
+            return False  # "Ana Duarte vows to fight", "the governor pledges to cut": a verb
     if following.lower in _AFTER_A_NOUN:
         return True
     if previous is not None and previous.lower.endswith("ed") and not previous.capitalised:
