@@ -420,3 +420,40 @@ async def test_edits_patch_the_pane_into_what_a_fresh_pane_shows() -> None:
             pane.scroll_home(animate=False, immediate=True)
         await pilot.pause()
         assert patched.virtual_size == fresh.virtual_size and drawn(patched) == drawn(fresh)
+
+
+async def test_deleting_at_the_bottom_keeps_the_scroll_inside_and_draws_the_rest() -> None:
+    """Scrolled to the end of a long pane, entries deleted there one at a time: the pane
+    (which changes its scrollable length without a new layout of the screen) stays inside
+    the shorter length and shows what a fresh pane scrolled to its end shows."""
+    entries = tuple(
+        PaneEntry(annotation(n, n * 40, 3 + n % 5, "a note\nsecond line" if n % 3 else "", ()), 1)
+        for n in range(1, 25)
+    )
+    app = SideBySide()
+    async with app.run_test(size=(80, 20)) as pilot:
+        patched = app.query_one("#patched", AnnotationPane)
+        patched.entries = entries
+        await pilot.pause()
+        patched.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert patched.scroll_y == patched.max_scroll_y > 0
+        while len(entries) > 2:
+            entries = entries[:-1]
+            patched.entries = entries  # no annotation under the cursor: nothing to follow
+            await pilot.pause()
+            await app.query_one("#fresh").remove()
+            fresh = AnnotationPane(id="fresh")
+            fresh.styles.width = 36
+            await app.query_one(Horizontal).mount(fresh)
+            fresh.entries = entries
+            await pilot.pause()
+            fresh.scroll_to(y=patched.scroll_y, animate=False, immediate=True)
+            await pilot.pause()
+            assert patched.virtual_size == fresh.virtual_size
+            assert 0 <= patched.scroll_y <= patched.max_scroll_y
+            assert drawn(patched) == drawn(fresh)
+            on_screen = [line[:36].rstrip() for line in screen_text(app).splitlines()]
+            assert on_screen == [
+                "".join(text for text, _ in line).rstrip() for line in drawn(patched)
+            ]

@@ -366,7 +366,7 @@ class AnnotationPane(ScrollView, can_focus=True):
             grown = new_tops[-1] - tops[high]
             rest = tops[high + 1 :]
             tops[low:] = [*new_tops, *(map(add, rest, repeat(grown)) if grown else rest)]
-        self.virtual_size = Size(width, max(0, tops[-1] - 1))
+        self._set_virtual_height(width, tops[-1])
         self._settle(highlighted, old_row)
         if self._layout_width != width:
             return  # the width changed meanwhile: laid out and drawn again as a whole
@@ -382,6 +382,20 @@ class AnnotationPane(ScrollView, can_focus=True):
             for total in (old_total, tops[-1]):
                 for y in thumb_rows(top, height, max(0, total - 1)):
                     self._refresh_rows(top + y, top + y + 1)
+
+    def _set_virtual_height(self, width: int, rows: int) -> None:
+        """Set the scrollable size after an edit changed how many rows the entries take.
+
+        The pane's size on screen stays the same, so the screen needs no new layout:
+        assigning `virtual_size` would ask for one, of every widget, which cost an edit at
+        5,000 annotations about as much again as the edit itself. The rows that moved are
+        redrawn by the caller; the scroll position is kept inside the new length."""
+        size = Size(width, max(0, rows - 1))
+        if size == self.virtual_size:
+            return
+        self.set_reactive(AnnotationPane.virtual_size, size)
+        if self.scroll_y > self.max_scroll_y:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     def _refresh_rows(self, first: int, end: int | None) -> None:
         """Redraw virtual rows `first..end` (end exclusive; None: to the bottom of the
