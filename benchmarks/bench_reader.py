@@ -216,6 +216,26 @@ class Pty:
             time.sleep(0.0005)
         raise TimeoutError(f"no output after {key!r}")
 
+    def press_until(self, key: bytes, text: str, timeout: float = 5.0) -> float:
+        """Seconds from writing `key` to the output that draws `text` (styles between its
+        letters ignored)."""
+        self.settle(0.03)
+        with self.lock:
+            seen = len(self.chunks)
+        start = time.perf_counter()
+        os.write(self.master, key)
+        wanted = text.encode()
+        while time.perf_counter() - start < timeout:
+            with self.lock:
+                chunks = self.chunks[seen:]
+            written = b""
+            for at, data in chunks:
+                written += data
+                if wanted in re.sub(rb"\x1b\[[0-9;:?<>=]*[A-Za-z]", b"", written):
+                    return at - start
+            time.sleep(0.0005)
+        raise TimeoutError(f"{text!r} never drawn after {key!r}")
+
     def close(self) -> None:
         self.process.kill()
         self.process.wait()
@@ -442,6 +462,16 @@ def pty_latencies(presses: int, db: Path, expect: str, bare_script: Path) -> Non
                 f"   key {key!r} ({what}): {summary(edits[key])} over {presses} presses "
                 "(target p90 < 16.7 ms)"
             )
+        # Each edit also says what it did in a notification, drawn in a frame after the
+        # edit's own (so as not to hold it back): the key to that text on the terminal,
+        # each pressed once the notification before it is gone (shown for up to 4 s).
+        told: dict[str, list[float]] = {"h": [], "x": [], "u": []}
+        for _ in range(max(1, presses // 8)):
+            for key, text in (("h", "Colour:"), ("x", "Annotation deleted"), ("u", "Undid")):
+                told[key].append(ours.press_until(key.encode(), text))
+                time.sleep(4.2)
+        for key, what in (("h", "colour"), ("x", "delete"), ("u", "undo")):
+            print(f"   key {key!r} ({what}) to its notification drawn: {summary(told[key])}")
     finally:
         ours.close()
 

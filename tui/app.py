@@ -196,6 +196,12 @@ class ClaimmarkApp(OrderedKeysApp[None]):
         self._notices = [*showing, notification]
         self.post_message(Notify(notification))
 
+    def clear_notifications(self) -> None:
+        """Clear every notification, and forget them as showing (so that a cleared one
+        never makes room for itself by pushing out the next)."""
+        self._notices = []
+        super().clear_notifications()
+
     def watch_theme(self, theme: str) -> None:
         try:
             if self.store.get_setting("theme") != theme:

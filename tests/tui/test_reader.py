@@ -595,3 +595,44 @@ async def test_a_notification_seen_is_replaced_by_the_next_of_its_kind(
         )
         await pilot.pause()
         assert len(toasts(app)) == 1  # it replaced the one before, it did not stack
+
+
+async def test_an_edit_is_drawn_before_the_notification_that_tells_of_it(lib: Store) -> None:
+    """The frame that answers `x` already shows the annotation gone; the toast saying so
+    (a widget to mount and lay out) follows in a later frame, never holding that one back."""
+    lib.create_annotation(AnnotationDraft(1, 0, 20, note="to go"))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.annotations
+        frames: list[tuple[int, list[str]]] = []  # (annotations shown, toasts) per frame
+        display = app._display
+
+        def watched(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            frames.append((len(reader.annotations), toasts(app)))
+
+        app._display = watched  # type: ignore[method-assign]
+        await pilot.press("x")
+        await wait_until(pilot, lambda: toasts(app), what="the notification")
+        first_without = next(i for i, (count, _) in enumerate(frames) if count == 0)
+        assert frames[first_without][1] == []  # the deletion drawn, no toast yet
+        assert any("Press u to undo" in text for _, shown in frames for text in shown)
+
+
+async def test_cleared_notifications_make_no_room_for_themselves(lib: Store) -> None:
+    """Cleared notices are gone: the two that follow both show (a cleared one counted as
+    showing pushed the first of them out)."""
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify("Waiting for the database.", severity="warning")
+        app.notify("First news.")
+        await wait_until(pilot, lambda: len(toasts(app)) == 2, what="the first two")
+        app.clear_notifications()
+        app.notify("Second news.")
+        app.notify("Third news.")
+        await wait_until(pilot, lambda: "Third news." in toasts(app), what="the last one")
+        await pilot.pause()
+        assert toasts(app) == ["Second news.", "Third news."]

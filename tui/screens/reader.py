@@ -520,6 +520,15 @@ class ReaderScreen(Screen[None]):
 
         self.app.writes.submit(change, done, self._not_saved)  # type: ignore[attr-defined]
 
+    def _notify_after_frame(self, message: str, timeout: float) -> None:
+        """Say what an edit did once the frame that shows the edit is out.
+
+        The edit (a mark and a pane entry) is what the key answers; a notification's toast
+        is a new widget, mounted and laid out, and shown at once it held that frame back by
+        about a third (measured on a pseudo-terminal at 5,000 annotations). The toast comes
+        in the next frame instead."""
+        self.call_after_refresh(self.notify, message, timeout=timeout)
+
     def _not_saved(self, error: ClaimmarkError) -> None:
         self.notify(str(error), title="Not saved", severity="error")
         if isinstance(error, Conflict):  # someone else changed it: show what is there now
@@ -699,7 +708,9 @@ class ReaderScreen(Screen[None]):
         span, annotation = self._target()
         if span is not None:
             self._create(
-                span, label="highlight", then=lambda _: self.notify("Highlighted.", timeout=1.5)
+                span,
+                label="highlight",
+                then=lambda _: self._notify_after_frame("Highlighted.", 1.5),
             )
         elif annotation is not None:
             names = list(HIGHLIGHT_COLORS)
@@ -708,7 +719,7 @@ class ReaderScreen(Screen[None]):
             self._update(
                 annotation,
                 "colour",
-                then=lambda _: self.notify(f"Colour: {following}.", timeout=1.5),
+                then=lambda _: self._notify_after_frame(f"Colour: {following}.", 1.5),
                 color=following,
             )
         else:
@@ -816,7 +827,7 @@ class ReaderScreen(Screen[None]):
             annotation,
             "delete",
             deleting=True,
-            then=lambda _: self.notify("Annotation deleted. Press u to undo.", timeout=4),
+            then=lambda _: self._notify_after_frame("Annotation deleted. Press u to undo.", 4),
         )
 
     def _load_history(self) -> None:
@@ -873,7 +884,7 @@ class ReaderScreen(Screen[None]):
             spot = result if goal is not None else current
             if spot is not None and spot.article_id == self.article.id:
                 self.view.move_cursor(spot.start)
-            self.notify(f"{'Undid' if undo else 'Redid'} {change.label}.", timeout=1.5)
+            self._notify_after_frame(f"{'Undid' if undo else 'Redid'} {change.label}.", 1.5)
 
         def failed(error: ClaimmarkError) -> None:
             source.append(change)
