@@ -445,3 +445,22 @@ def test_transaction_is_all_or_nothing(store: Store, article) -> None:
         with store.transaction():
             store.create_annotation(AnnotationDraft(article.id, 5, 9))
     assert len(store.list_annotations(article.id)) == 2
+
+
+def test_annotating_an_article_read_before_and_deleted_since_is_refused(store: Store) -> None:
+    """The store keeps the last texts it sliced quotes from; an article deleted since (here
+    and from another connection) is still refused, and spans are still checked."""
+    kept = store.add_article("Kept", "", "/kept.txt", ARTICLE_TEXT).article
+    gone = store.add_article("Gone", "", "/gone.txt", "Another text, to be deleted.").article
+    first = store.create_annotation(AnnotationDraft(gone.id, 0, 7))
+    assert (first.quote, first.suffix) == ("Another", " text, to be deleted.")
+    other = Store(store.path, check="skip")
+    other.delete_articles([gone.id])
+    other.close()
+    with pytest.raises(NotFound):
+        store.create_annotation(AnnotationDraft(gone.id, 0, 7))
+    store.create_annotation(AnnotationDraft(kept.id, 4, 14))  # cached now
+    with pytest.raises(InvalidInput):
+        store.create_annotation(AnnotationDraft(kept.id, 10, len(ARTICLE_TEXT) + 1))
+    again = store.create_annotation(AnnotationDraft(kept.id, 4, 14))
+    assert again.quote == ARTICLE_TEXT[4:14] and again.prefix == ARTICLE_TEXT[:4]
