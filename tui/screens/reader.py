@@ -523,10 +523,10 @@ class ReaderScreen(Screen[None]):
     def _notify_after_frame(self, message: str, timeout: float) -> None:
         """Say what an edit did once the frame that shows the edit is out.
 
-        The edit (a mark and a pane entry) is what the key answers; a notification's toast
-        is a new widget, mounted and laid out, and shown at once it held that frame back by
-        about a third (measured on a pseudo-terminal at 5,000 annotations). The toast comes
-        in the next frame instead."""
+        The edit (a mark and a pane entry) is what the key answers; the toast is a new
+        widget to mount and lay out, drawn some frames later either way (about 50 ms after
+        the key on a pseudo-terminal at 5,000 annotations, `benchmarks/bench_reader.py`).
+        Asked for after the edit's frame, its work never runs before that frame."""
         self.call_after_refresh(self.notify, message, timeout=timeout)
 
     def _not_saved(self, error: ClaimmarkError) -> None:
