@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimmark.tui.cli import main
+from tests.cli import cli_runner, one_line_error
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,29 +24,12 @@ STORY = (
 )
 
 
-class Run:
-    """The result of one `claimmark` invocation."""
-
-    def __init__(self, status: int, out: str, err: str) -> None:
-        self.status, self.out, self.err = status, out, err
-
-
 @pytest.fixture
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     db = tmp_path / "lib.db"
     monkeypatch.setenv("CLAIMMARK_DB", str(db))
 
-    def invoke(*args: str) -> Run:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            status = 0
-        except SystemExit as done:
-            status = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        captured = capsys.readouterr()
-        return Run(status, captured.out, captured.err)
-
-    return invoke
+    return cli_runner(capsys)
 
 
 @pytest.fixture
@@ -54,14 +37,6 @@ def story(tmp_path: Path) -> Path:
     path = tmp_path / "flood.txt"
     path.write_text(STORY, encoding="utf-8")
     return path
-
-
-def one_line_error(result: Run, status: int = 1) -> None:
-    assert result.status == status, (result.out, result.err)
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result.err
-    assert lines[0].startswith("claimmark: ")
-    assert "Traceback" not in result.err
 
 
 def test_version_and_help(run) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from claimmark.store.store import Store
-from claimmark.tui.cli import main
+from tests.cli import cli_runner
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,33 +30,11 @@ STORY = (
 )
 
 
-class Run:
-    def __init__(self, status: int, out: str, err: str) -> None:
-        self.status, self.out, self.err = status, out, err
-
-    def one_line_error(self, status: int = 1) -> str:
-        assert self.status == status, (self.out, self.err)
-        lines = self.err.strip().splitlines()
-        assert len(lines) == 1, self.err
-        assert lines[0].startswith("claimmark: ") and "Traceback" not in self.err
-        return lines[0]
-
-
 @pytest.fixture
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CLAIMMARK_DB", str(tmp_path / "lib.db"))
 
-    def invoke(*args: str) -> Run:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            status = 0
-        except SystemExit as done:
-            status = done.code if isinstance(done.code, int) else 1
-        captured = capsys.readouterr()
-        return Run(status, captured.out, captured.err)
-
-    return invoke
+    return cli_runner(capsys)
 
 
 def claimmark(

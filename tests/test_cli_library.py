@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from claimmark.store.store import Store
-from tests.test_cli import Run, one_line_error, run, story  # noqa: F401  (fixtures)
+from tests.cli import one_line_error
+from tests.test_cli import run, story  # noqa: F401  (fixtures)
 
 OTHER = "Hospital waiting times rise\nWaiting times rose again in March, the board said.\n"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimmark.tui.cli import main
+from tests.cli import cli_runner
 
 STORY = (
     "Bridge to close\n"
@@ -23,29 +23,12 @@ EDITED = STORY.replace("safe for now", "safe at present").replace(
 )
 
 
-class Run:
-    """The result of one `claimmark` invocation."""
-
-    def __init__(self, status: int, out: str, err: str) -> None:
-        self.status, self.out, self.err = status, out, err
-
-
 @pytest.fixture
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CLAIMMARK_DB", str(tmp_path / "lib.db"))
     monkeypatch.setenv("NO_COLOR", "1")
 
-    def invoke(*args: str) -> Run:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            status = 0
-        except SystemExit as done:
-            status = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        captured = capsys.readouterr()
-        return Run(status, captured.out, captured.err)
-
-    return invoke
+    return cli_runner(capsys)
 
 
 @pytest.fixture

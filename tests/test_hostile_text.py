@@ -22,16 +22,11 @@ import pytest
 from claimmark.store.export import collection_json
 from claimmark.store.models import Annotation, Article, Claim
 from claimmark.store.store import Store
-from claimmark.tui.cli import main
+from tests.cli import Run, cli_runner
 from tests.hostile import ALL, HOSTILE, assert_terminal_safe
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 """Rich's own colours and bold (allowed when colour is forced): select graphic rendition."""
-
-
-class Run:
-    def __init__(self, status: int, out: str, err: str) -> None:
-        self.status, self.out, self.err = status, out, err
 
 
 @pytest.fixture
@@ -39,18 +34,14 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
     monkeypatch.setenv("CLAIMMARK_DB", str(tmp_path / "lib.db"))
     monkeypatch.setenv("COLUMNS", "2000")  # Rich tables: one row per line
 
-    def invoke(*args: str) -> Run:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            status = 0
-        except SystemExit as done:
-            status = done.code if isinstance(done.code, int) else 1
-        captured = capsys.readouterr()
-        assert "Traceback" not in captured.err, captured.err
-        return Run(status, captured.out, captured.err)
+    invoke = cli_runner(capsys)
 
-    return invoke
+    def checked(*args: str) -> Run:
+        result = invoke(*args)
+        assert "Traceback" not in result.err, result.err
+        return result
+
+    return checked
 
 
 def _body() -> str:

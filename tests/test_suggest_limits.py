@@ -10,7 +10,7 @@ import pytest
 
 from claimmark.store.suggest import MAX_CHARS, suggest_attributions
 from claimmark.store.suggest import engine as suggest_engine
-from claimmark.tui.cli import main
+from tests.cli import cli_runner
 
 PARAGRAPH = (
     "Officials said the harbour wall would be repaired by the spring. "
@@ -50,28 +50,11 @@ def test_one_huge_paragraph_is_cut_at_a_space() -> None:
     assert text[found.read] == " "
 
 
-class Run:
-    """The result of one `claimmark` invocation."""
-
-    def __init__(self, status: int, out: str, err: str) -> None:
-        self.status, self.out, self.err = status, out, err
-
-
 @pytest.fixture
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CLAIMMARK_DB", str(tmp_path / "lib.db"))
 
-    def invoke(*args: str) -> Run:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            status = 0
-        except SystemExit as done:
-            status = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        captured = capsys.readouterr()
-        return Run(status, captured.out, captured.err)
-
-    return invoke
+    return cli_runner(capsys)
 
 
 def test_suggest_says_on_stderr_when_it_read_only_part_of_the_article(

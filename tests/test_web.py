@@ -17,7 +17,7 @@ from claimmark.store.errors import IngestError
 from claimmark.store.ingest import normalise_text
 from claimmark.store.store import Store
 from claimmark.store.web.page import read_html_article
-from claimmark.tui.cli import main
+from tests.cli import Run, cli_runner
 from tests.web_server import PageServer, Route, page
 
 PARAGRAPHS = [
@@ -43,13 +43,6 @@ JSON_LD = """<script type="application/ld+json">{"@context": "https://schema.org
 <link rel="canonical" href="/news/flood-barrier">"""
 
 
-class Run:
-    """The result of one `claimmark` invocation."""
-
-    def __init__(self, status: int, out: str, err: str) -> None:
-        self.status, self.out, self.err = status, out, err
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "lib.db"
@@ -60,17 +53,7 @@ def run(db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monkey
     monkeypatch.setenv("CLAIMMARK_DB", str(db))
     monkeypatch.delenv("CLAIMMARK_TIMEOUT", raising=False)
 
-    def invoke(*args: str) -> Run:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            status = 0
-        except SystemExit as done:
-            status = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        captured = capsys.readouterr()
-        return Run(status, captured.out, captured.err)
-
-    return invoke
+    return cli_runner(capsys)
 
 
 @pytest.fixture
