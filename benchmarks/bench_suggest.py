@@ -8,6 +8,10 @@ Run from the repository root::
     python benchmarks/bench_suggest.py --no-speed --set news-blind2 \
         --extra-blind2 /work/devnews-blind2
     python benchmarks/bench_suggest.py --no-speed --set extra-dev --extra-dev /work/devnews --errors
+    python benchmarks/bench_suggest.py --no-speed --set extra-dev4 \
+        --extra-dev4 /work/devnews4 --errors
+    python benchmarks/bench_suggest.py --no-speed --set extra-blind3 \
+        --extra-blind3 /work/devnews-blind3
 
 Speed: the median of N runs of `suggest_attributions` on a news-length article (the sample
 whose body is closest to 6 KB), on the longest real news page of the development set, and
@@ -37,6 +41,13 @@ Quality, set by set (which sets were tuned on is printed with each one):
   FOLDER`, pages kept outside the repository the same way: real news labelled blind, before
   the engine ever ran on them, and never tuned on. Each part and their sum are printed, as
   aggregate figures only.
+- `extra-dev4` (with `--extra-dev4 FOLDER`): a fourth batch of real news pages kept outside
+  the repository, labelled before the engine ran on them, measured once as they came, then
+  tuned on: a DEVELOPMENT set, printed apart from `extra-dev` so that its first figure and
+  its later ones can be told from the older sets'.
+- `extra-blind3` (with `--extra-blind3 FOLDER`): a third blind set kept outside the
+  repository, labelled before the engine ran on it and never tuned on: aggregate figures
+  only.
 
 Sentence and claimant precision and recall are printed with STRICT claimant matching (the
 rule is printed); the invented sets also show the older, lenient head-noun rule, so that
@@ -93,8 +104,10 @@ SETS = (
     "extra-dev",
     "extra-holdout",
     "news-blind2",
+    "extra-dev4",
+    "extra-blind3",
 )
-BLIND_SETS = ("heldout2", "news-blind", "extra-holdout", "news-blind2")
+BLIND_SETS = ("heldout2", "news-blind", "extra-holdout", "news-blind2", "extra-blind3")
 """Sets whose errors are never listed (their figures only are printed)."""
 
 
@@ -351,6 +364,8 @@ def quality(
     extra: Path | None = None,
     holdout: Path | None = None,
     blind2: Path | None = None,
+    dev4: Path | None = None,
+    blind3: Path | None = None,
 ) -> None:
     """Print precision and recall on the chosen sets."""
     print("== quality")
@@ -407,6 +422,20 @@ def quality(
             scores = extra_set(holdout, False, option="--extra-holdout")
         elif name == "news-blind2":
             scores = blind2_set(blind2)
+        elif name == "extra-dev4":
+            print(
+                f"extra-dev4: {dev4 or '(no folder)'}, real news kept outside the repository,"
+                " labelled before the engine ran on it - DEVELOPMENT set (tuned on after its"
+                " first measurement, errors looked at)"
+            )
+            scores = extra_set(dev4, keep, option="--extra-dev4")
+        elif name == "extra-blind3":
+            print(
+                f"extra-blind3: {blind3 or '(no folder)'}, real news kept outside the"
+                " repository, labelled blind before the engine ran on it - NOT tuned on:"
+                " aggregate figures only"
+            )
+            scores = extra_set(blind3, False, option="--extra-blind3")
         if scores is None:
             continue
         report_strict(scores)
@@ -441,12 +470,32 @@ def main() -> None:
         metavar="FOLDER",
         help="the part of the second blind set kept outside the repository (aggregate only)",
     )
+    parser.add_argument(
+        "--extra-dev4",
+        type=Path,
+        metavar="FOLDER",
+        help="a fourth folder of development pages (see benchmarks/extra_dev.py)",
+    )
+    parser.add_argument(
+        "--extra-blind3",
+        type=Path,
+        metavar="FOLDER",
+        help="a third blind set kept outside the repository (aggregate only)",
+    )
     args = parser.parse_args()
     if args.errors and args.set in BLIND_SETS:
         parser.error(f"{args.set} is a blind set: its errors are never listed")
     if not args.no_speed:
         speed(args.runs)
-    quality(args.set, args.errors, args.extra_dev, args.extra_holdout, args.extra_blind2)
+    quality(
+        args.set,
+        args.errors,
+        args.extra_dev,
+        args.extra_holdout,
+        args.extra_blind2,
+        args.extra_dev4,
+        args.extra_blind3,
+    )
 
 
 if __name__ == "__main__":
