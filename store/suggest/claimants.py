@@ -820,6 +820,16 @@ def pronoun_candidate(sentence: Sentence, verb: int, pronoun: str, cue: str) -> 
         gender = "m" if pronoun == "he" else "f"
         ref = referents.person_before(offset, gender)
         role = "person"
+        if (
+            ref is not None
+            and verb == sentence.first + 1
+            and not any(r is ref for r in referents.people)
+        ):
+            # "He said" opening a sentence: the subject of the sentence before, rather
+            # than a person it named later ("Baker ... with Governor Hart. He said")
+            subject = referents.subject_before(sentence.start, gender)
+            if subject is not None and subject.offset < ref.offset:
+                ref = subject
     elif pronoun == "it":
         kinds: tuple[str, ...] = ("outlet", "company", "group", "org", "brand")
         if sentence.tokens[verb].lower in DOCUMENT_VERBS:

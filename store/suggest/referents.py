@@ -8,6 +8,7 @@ subjects met so far, in order; the engine records each claimant as it goes
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,6 +23,7 @@ from claimmark.store.suggest.names import (
     scan_names,
     with_article,
 )
+from claimmark.store.suggest.tokens import ABBREVIATED_TITLES as TITLE_ABBREVIATIONS
 from claimmark.store.suggest.words import BODY_NAME_WORDS, SPOKESPEOPLE, TITLES
 
 if TYPE_CHECKING:
@@ -45,6 +47,29 @@ class Referent:
     """End of the sentence that introduced the referent (-1: a mention, not a sentence)."""
     kind: str = ""
     """For organisations: "outlet", "company", "group", "org" or "brand"."""
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘A-Z])")
+
+
+def _previous_sentence_start(text: str, start: int, reach: int = 400) -> int | None:
+    """Where the sentence before the one starting at `start` starts (in the same paragraph
+    or the one before), or None when it cannot be told."""
+    end = start
+    while end > 0 and text[end - 1] in " \n":
+        end -= 1
+    if end == 0:
+        return None
+    low = max(0, end - reach)
+    paragraph = text.rfind("\n", low, end - 1)
+    begin = paragraph + 1 if paragraph >= 0 else low
+    found = begin if paragraph >= 0 or low == 0 else None
+    for match in _SENTENCE_END.finditer(text, begin, end - 1):
+        word = text[match.start() - 4 : match.start()].split()[-1:] or [""]
+        if word[0].rstrip(".") in TITLE_ABBREVIATIONS or len(word[0].strip("(")) == 1:
+            continue  # "Mr. Hart", "C. Eugene": no sentence end
+        found = match.end()
+    return found
 
 
 class Referents:
@@ -175,6 +200,30 @@ class Referents:
             elif not best.gender:
                 best.gender = gender
         return best
+
+    def subject_before(self, sentence_start: int, gender: str) -> Referent | None:
+        """The person who opens the sentence before the one starting at `sentence_start`
+        (its subject: "Baker was the second witness who heard Governor Hart. He said ..."
+        means Baker), when that sentence names another person after them; None otherwise
+        or when the subject's gender is not `gender`."""
+        text = self.text
+        previous = _previous_sentence_start(text, sentence_start)
+        if previous is None:
+            return None
+        index = bisect_left(self._person_offsets, previous)
+        mentions = self.names.person_mentions
+        if index >= len(mentions) or mentions[index][0] >= sentence_start:
+            return None
+        pos, name = mentions[index]
+        lead = text[previous:pos].split()
+        if len(lead) > 3 or any(not w[:1].isupper() for w in lead):
+            return None  # not the sentence's subject ("In a call with Hart, ...")
+        if not any(n != name for p, n in mentions[index + 1 :] if p < sentence_start):
+            return None
+        known = self.names.gender.get(name, "")
+        if known and known != gender:
+            return None
+        return Referent(pos, name, known, False)
 
     def _plain_mention_before(
         self, index: int, pos: int, gender: str, other_than: str

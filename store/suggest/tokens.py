@@ -44,7 +44,8 @@ class Token:
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of `text[start:end]` (one paragraph) inside quotation marks, marks included.
 
-    Curly double quotes enclose single ones; straight double quotes toggle; `’` closes a
+    Curly double quotes enclose single ones (`’’` after a mark closes them, as `”` does);
+    straight double quotes toggle; `’` closes a
     single quotation only when one is open and no letter follows it (else it is an
     apostrophe); a straight `'` opens before a word and closes after one. A double or curly
     quotation still open at the end of the paragraph runs to its end.
@@ -74,6 +75,17 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if double_open is None and single_open is None:
                 if pos == start or not text[pos - 1].isalnum():
                     single_open = pos
+        elif (
+            mark == "’"
+            and double_open is not None
+            and pos + 1 < end
+            and text[pos + 1] == "’"
+            and text[pos - 1] in ".,!?"
+        ):
+            # two right single quotes after punctuation close a double quotation
+            # ("“It was a trick,’’ she said"): typesetting that stands for ”
+            spans.append((double_open, pos + 2))
+            double_open = None
         elif mark == "’" and single_open is not None:
             if pos + 1 >= end or not text[pos + 1].isalnum():
                 spans.append((single_open, pos + 1))
@@ -115,10 +127,28 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
             tokens.append(Token(word, at, end_at - 1, quoted, word.lower(), True, True))
             tokens.append(Token(".", end_at - 1, end_at, quoted, ".", False, False))
             continue
-        tokens.append(
-            Token(word, at, end_at, quoted, word.lower(), word[0].isalnum(), word[0].isupper())
-        )
+        lower = word.lower()
+        if word == "WHO" and not _capitals_around(text, at, end_at):
+            lower = ACRONYM_WHO  # the World Health Organization, not the pronoun
+        tokens.append(Token(word, at, end_at, quoted, lower, word[0].isalnum(), word[0].isupper()))
     return tokens
+
+
+ACRONYM_WHO = "w.h.o."
+"""The lower-case form of "WHO" in running text: a dotted abbreviation, so that no rule
+reads it as the pronoun "who"."""
+
+
+def _capitals_around(text: str, start: int, end: int) -> bool:
+    """Whether the words on either side of `text[start:end]` are in capitals too (a
+    headline or a shouted phrase, where "WHO" is the pronoun)."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    for words in (before[-1:], after[:1]):
+        letters = [c for c in "".join(words) if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return True
+    return False
 
 
 def _keeps_dot(text: str, word: str, end: int) -> bool:
