@@ -61,3 +61,91 @@ def test_a_pronoun_opening_a_sentence_is_the_previous_sentences_subject() -> Non
         "Paul Hart said Tom Baker was late. He said the bus had broken down."
     )
     assert [s.claimant for s in found] == ["Paul Hart", "Paul Hart"]
+
+
+def test_will_before_a_surname_is_a_first_name() -> None:
+    s = only("“It was a trick,” Will Moy, head of the Clear Facts group, told the Courier.")
+    assert s.claimant == "Will Moy"
+    assert suggest_attributions("Will the plan work? Nobody knows.") == []
+
+
+def test_an_acronym_is_the_longest_name_it_stands_for() -> None:
+    found = suggest_attributions(
+        "The Northland Center for Disease Control and Prevention said the risk was low."
+        " The NCDC assured the public that the risk was “very low.”"
+    )
+    assert found[1].claimant == "the Northland Center for Disease Control and Prevention"
+    found = suggest_attributions(
+        "The Chinese Center for Disease Control and Prevention said the risk was low."
+        " And though the Chinese CDC has said there is no need to worry, it has also"
+        " admitted that remote areas are at risk."
+    )
+    assert found[1].claimant == "the Chinese Center for Disease Control and Prevention"
+
+
+# -- descriptions -----------------------------------------------------------------------------
+
+
+def test_a_description_takes_the_name_that_has_its_words() -> None:
+    found = suggest_attributions(
+        "Talks between Marlow Studio Productions and Kestrel Label Group broke down.\n"
+        "“At no time did Marlow Studio Productions sign a deal with Kestrel Label Group,”"
+        " the production company said."
+    )
+    assert found[-1].claimant == "Marlow Studio Productions"
+    assert found[-1].description == "the production company"
+    s = only(
+        "The Harbour Utilities Commission met on Monday. The utilities commission is angry"
+        " with the firms, saying they failed to share details."
+    )
+    assert s.claimant == "Harbour Utilities Commission"
+
+
+def test_the_statement_is_the_body_that_said_so_in_a_statement() -> None:
+    found = suggest_attributions(
+        "Two soldiers died in a crash, the Northern Army said in a statement on Monday.\n"
+        "“The cause is not known,” the statement said.\n"
+        "It did not give the place and said it was keeping the names back."
+    )
+    assert [s.claimant for s in found] == ["the Northern Army"] * 3
+    assert found[1].description == "the statement"
+
+
+# -- cues -------------------------------------------------------------------------------------
+
+
+def test_a_pronoun_subject_then_and_said_is_a_cue_after_a_negated_verb() -> None:
+    found = suggest_attributions(
+        "Jane Cole spoke to reporters. She did not give a date, but said the firm would"
+        " test it often."
+    )
+    assert [s.claimant for s in found] == ["Jane Cole"]
+
+
+def test_claimed_responsibility_with_a_subject_and_which_it_said() -> None:
+    s = only(
+        "The Red Hand, however, claimed responsibility for the attack, which it said was revenge."
+    )
+    assert s.claimant == "the Red Hand"
+    assert only("The Red Hand claimed responsibility for the blast.").claimant == "the Red Hand"
+    assert suggest_attributions("No group claimed responsibility for the attack.") == []
+    s = only(
+        "The Association of Home Insurers advised residents to keep receipts for hotels,"
+        " which it said would be paid back."
+    )
+    assert s.claimant == "the Association of Home Insurers"
+
+
+# -- nested attribution -----------------------------------------------------------------------
+
+
+def test_a_quotation_a_person_said_relayed_by_a_trailing_said_is_the_persons() -> None:
+    found = suggest_attributions(
+        "Paul Ode faces ten years in prison.\n"
+        "He was arrested in April for the call to the offices of Rep. Ilhan Omar.\n"
+        "During the call, he asked about the budget and said, “someone should stop her,”"
+        " the prosecutor’s office said."
+    )
+    s = found[-1]
+    assert s.claimant == "Paul Ode"
+    assert s.sources == ("the prosecutor’s office",)

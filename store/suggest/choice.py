@@ -194,7 +194,21 @@ def choose_in_clause(
             and c.claimant != chosen.claimant
             and tokens[c.pos].lower in _PROPOSITION_VERBS
         ]
-        if earlier and chosen.subject_at >= 0:
+        # "During the call, he asked ... and said, “...,” the office said": the quotation
+        # is his, relayed by the office
+        quoting = [
+            c
+            for c in candidates
+            if c.relative
+            and c.kind in ("verb", "pronoun")
+            and c.pos < chosen.subject_at
+            and c.claimant != chosen.claimant
+            and tokens[c.pos].lower in STRONG_VERBS
+            and _quotation_next(tokens, c.pos)
+        ]
+        if quoting and chosen.subject_at >= 0:
+            relay, chosen = chosen, quoting[-1]
+        elif earlier and chosen.subject_at >= 0:
             relay, chosen = chosen, earlier[0]
     else:
         # "Our sources say Lupita told police ...": Lupita's words, relayed by the sources
@@ -270,6 +284,14 @@ def choose_in_clause(
         anonymous=anonymous,
         description=chosen.description if claimant == chosen.claimant else "",
     )
+
+
+def _quotation_next(tokens: list[Token], verb: int) -> bool:
+    """Whether a quotation opens right after the verb, perhaps after a comma or colon."""
+    at = verb + 1
+    if at < len(tokens) and tokens[at].text in (",", ":") and not tokens[at].quoted:
+        at += 1
+    return at < len(tokens) and tokens[at].quoted
 
 
 _RELAYING_VERBS = frozenset("reports reported writes wrote".split())

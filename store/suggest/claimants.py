@@ -265,10 +265,9 @@ def antecedent(sentence: Sentence, relative: int) -> NounPhrase | None:
     return phrase_before(sentence.tokens, stop, sentence.text)
 
 
-def sentence_subject(sentence: Sentence) -> NounPhrase | None:
-    """The subject of the sentence's main clause ("X welcomed the news but said"), after an
-    opening phrase ("In the midst of the fear, Uber ...", "On one page an unidentified
-    poster ...")."""
+def main_clause_start(sentence: Sentence) -> int | None:
+    """The first token of the sentence's main clause, after an opening phrase ("In the
+    midst of the fear, Uber ..."), or None when it cannot be told."""
     tokens = sentence.tokens
     first = sentence.first
     while first < len(tokens) and tokens[first].text in ("(", "“", '"', "‘"):
@@ -291,6 +290,17 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
             first = opening.stop
         else:
             return None
+    return first
+
+
+def sentence_subject(sentence: Sentence) -> NounPhrase | None:
+    """The subject of the sentence's main clause ("X welcomed the news but said"), after an
+    opening phrase ("In the midst of the fear, Uber ...", "On one page an unidentified
+    poster ...")."""
+    tokens = sentence.tokens
+    first = main_clause_start(sentence)
+    if first is None:
+        return None
     phrase = phrase_after(tokens, first, sentence.text, limit=8)
     if phrase is None:
         return None
@@ -479,7 +489,27 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
     head = subject.head
     offset = sentence.tokens[subject.first].start
     ref: Referent | None = None
-    if head in OUTLET_NOUNS:
+    words = sentence.text[
+        sentence.tokens[subject.first].start : sentence.tokens[subject.stop - 1].end
+    ].split()
+    described = None
+    if (
+        2 <= subject.stop - subject.first <= 4
+        and sentence.tokens[subject.first].lower == "the"
+        and (
+            head in ORG_NOUNS
+            or head in COMPANY_NOUNS
+            or head in AGENCY_NOUNS
+            or words[-1].isupper()
+        )
+        and not is_plural(subject)
+    ):
+        described = referents.org_described(words[1:], offset)
+    if described is not None:
+        # "the production company" -> "Dick Clark Productions": the name it describes
+        ref = Referent(offset, described, "", False)
+        candidate.role = "org"
+    elif head in OUTLET_NOUNS:
         ref = referents.org_before(offset, ("outlet",))
         candidate.role = "outlet"
     elif head in COMPANY_NOUNS:
@@ -810,8 +840,11 @@ def possessor(sentence: Sentence, phrase: NounPhrase) -> str:
     return ""
 
 
-def pronoun_candidate(sentence: Sentence, verb: int, pronoun: str, cue: str) -> Candidate | None:
-    """A candidate whose subject is a pronoun, resolved to an earlier referent."""
+def pronoun_candidate(
+    sentence: Sentence, verb: int, pronoun: str, cue: str, pronoun_at: int = -1
+) -> Candidate | None:
+    """A candidate whose subject is a pronoun (at `pronoun_at`, else right before the verb),
+    resolved to an earlier referent."""
     referents = sentence.referents
     offset = sentence.tokens[verb].start
     ref: Referent | None = None
@@ -820,9 +853,11 @@ def pronoun_candidate(sentence: Sentence, verb: int, pronoun: str, cue: str) -> 
         gender = "m" if pronoun == "he" else "f"
         ref = referents.person_before(offset, gender)
         role = "person"
+        if pronoun_at < 0:
+            pronoun_at = verb - 1
         if (
             ref is not None
-            and verb == sentence.first + 1
+            and pronoun_at == main_clause_start(sentence)
             and not any(r is ref for r in referents.people)
         ):
             # "He said" opening a sentence: the subject of the sentence before, rather

@@ -15,6 +15,7 @@ from claimmark.store.suggest.claimants import (
     Candidate,
     antecedent,
     is_role_appositive,
+    main_clause_start,
     pronoun_candidate,
     resolve_definite,
     sentence_subject,
@@ -423,6 +424,36 @@ def has_complement(sentence: Sentence, verb: int) -> bool:
     return any(after[: len(words)] == list(words) for words in needs)
 
 
+def _claims_a_deed(tokens: list[Token], verb: int) -> bool:
+    """Whether "claimed responsibility" (or credit) is a claim of having done it: a subject
+    that says so ("The Red Hand claimed responsibility for ..."), not "No group claimed
+    responsibility" nor "claimed responsibility" with no subject before it."""
+    following = tokens[verb + 1].lower if verb + 1 < len(tokens) else ""
+    if following not in ("responsibility", "credit"):
+        return False
+    before = [t.lower for t in tokens[max(0, verb - 6) : verb]]
+    return bool(before) and not any(w in ("no", "nobody", "none", "not", "never") for w in before)
+
+
+def _name_part(sentence: Sentence, phrase: NounPhrase) -> NounPhrase | None:
+    """The name that opens `phrase` ("The Association of Home Insurers" of "The Association
+    of Home Insurers advised residents"), or None when it opens with no name."""
+    tokens = sentence.tokens
+    stop = phrase.first
+    for at in range(phrase.first, phrase.stop):
+        if tokens[at].capitalised:
+            stop = at + 1
+        elif tokens[at].lower not in ("of", "for", "and", "the", "&"):
+            break
+    if stop == phrase.first:
+        return None
+    return make_phrase(tokens, phrase.first, stop, sentence.text)
+
+
+SUBJECT_PRONOUNS = frozenset(("he", "she", "it", "they"))
+"""Pronouns that may open a main clause whose later "and said" they are the subject of."""
+
+
 def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     """The candidate of the reporting verb at `verb`: its subject before it (through
     auxiliaries, adverbs, appositives, relative pronouns and pronouns), or after it in an
@@ -443,8 +474,9 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
                 and tokens[verb + 2].lower in CLAIM_OBJECTS
             )
         )
+        and not _claims_a_deed(tokens, verb)
     ):
-        return None  # "claimed responsibility", "claimed the lives of"
+        return None  # "claimed the lives of", "no group claimed responsibility"
     if verb_word in ("learned", "learnt"):
         return learned_candidate(sentence, verb)
     documentary = False  # "documents show ...": only a document may be the subject
@@ -575,6 +607,23 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             and not went_on
         ):
             return None
+        if word_before in ("which", "that") and previous.lower in ("it", "they"):
+            # "The Red Hand claimed the attack, which it said was revenge": the main
+            # clause's subject, named before the relative clause
+            main = sentence_subject(sentence)
+            if main is not None:
+                main = _name_part(sentence, main)
+            if (
+                main is not None
+                and main.stop <= before - 1
+                and has_proper_name(main, tokens, sentence.first)
+                and tokens[main.first].capitalised
+            ):
+                named = subject_candidate(sentence, verb, main, cue)
+                if named is not None and named.role != "person":
+                    named.subject_at = main.first
+                    named.relative = True
+                    return named
         candidate = pronoun_candidate(sentence, verb, previous.lower, cue)
         if candidate is not None and word_before in ("which", "that", "who"):
             candidate.relative = True
@@ -593,6 +642,15 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     elif previous.lower in ("and", "but"):
         subject = sentence_subject(sentence)
         relative = True
+        opener = main_clause_start(sentence) if subject is None else None
+        if opener is not None and opener < before and tokens[opener].lower in SUBJECT_PRONOUNS:
+            # "During the call, he asked about it and said, “...”", "It did not give the
+            # place and said ...": the pronoun that opens the main clause
+            candidate = pronoun_candidate(sentence, verb, tokens[opener].lower, cue, opener)
+            if candidate is not None:
+                candidate.subject_at = opener
+                candidate.relative = True
+            return candidate
     else:
         subject = phrase_before(tokens, before + 1, sentence.text)
         if subject is not None and not has_proper_name(subject, tokens, sentence.first):

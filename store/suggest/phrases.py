@@ -56,6 +56,8 @@ def is_phrase_word(token: Token) -> bool:
     if token.text.isupper() and len(token.text) > 1:
         return True  # "US", "UK", "EU": names, not the pronoun "us"
     word = token.lower
+    if word == "will" and token.text == "Will":
+        return True  # "Will Moy, chief executive of ...": a first name, not the modal
     if word.split("’")[0].split("'")[0] in PERSONAL_PRONOUNS and word not in PERSONAL_PRONOUNS:
         return False  # "We’re", "I’m", "they’ve": a pronoun and a verb
     return not (

@@ -9,7 +9,7 @@ subjects met so far, in order; the engine records each claimant as it goes
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,12 @@ class Referent:
     """For organisations: "outlet", "company", "group", "org" or "brand"."""
 
 
+_STATEMENT_MADE = re.compile(
+    r"\b(?:in|issued|released|put[^\S\n]+out)[^\S\n]+(?:an?|its|their)[^\S\n]+"
+    r"(?:[\w-]+[^\S\n]+){0,2}?(statement|letter)\b"
+)
+"""A claimant's own statement or letter ("said in a statement", "in a letter to staff")."""
+_AND_WORD = re.compile(r" and [A-Z][a-z]+(?![\w-]| [A-Z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘A-Z])")
 
 
@@ -70,6 +76,19 @@ def _previous_sentence_start(text: str, start: int, reach: int = 400) -> int | N
             continue  # "Mr. Hart", "C. Eugene": no sentence end
         found = match.end()
     return found
+
+
+def _acronym_forms(words: list[str]) -> list[list[str]]:
+    """The word lists whose initials may stand for a name: the whole name, then without a
+    leading nationality ("Chinese Center for Disease Control" -> CDC) and without a last
+    "and ..." ("Center for Disease Control and Prevention" -> CDC)."""
+    forms = [words]
+    if len(words) > 2 and (words[0].endswith(("ese", "an", "ish")) or words[0] in ("US", "U.S.")):
+        forms.append(words[1:])
+    for form in list(forms):
+        if "and" in form[1:-1]:
+            forms.append(form[: form.index("and", 1)])
+    return forms
 
 
 class Referents:
@@ -100,6 +119,19 @@ class Referents:
         words = phrase.split()
         if not words:
             return phrase
+        bare = words[1:] if words[0].lower() == "the" else words
+        if bare and len(bare) <= 2 and bare[-1].isupper() and len(bare[-1]) > 1:
+            # "the CDC", "the Chinese CDC": the name an acronym stands for, before a longer
+            # name that merely ends with it
+            full = self.org_described(["", *bare] if len(bare) == 1 else bare, offset)
+            if full is not None and full != " ".join(bare):
+                if words[0].lower() == "the" or org_kind(full.split()) in (
+                    "outlet",
+                    "group",
+                    "org",
+                ):
+                    return "the " + full
+                return full
         lead = False
         if words[0].lower() == "the" and len(words) == 2 and words[1][:1].isupper():
             lead, words = True, words[1:]
@@ -143,14 +175,22 @@ class Referents:
             return None
         if self._acronyms is None:
             self._acronyms = {}
-            for _, name, _ in self.names.org_mentions:
-                initials = "".join(
-                    w[0] if not w.isupper() else w
-                    for w in name.split()
-                    if w.lower() not in PARTICLES
-                ).lower()
-                if len(name.split()) >= 2:
-                    self._acronyms.setdefault(initials, name)
+            for pos, name, _ in self.names.org_mentions:
+                if len(name.split()) < 2:
+                    continue
+                if self.text.startswith(name, pos):
+                    # "Center for Disease Control and Prevention": the name the scan cut
+                    # at "and"
+                    tail = _AND_WORD.match(self.text, pos + len(name))
+                    if tail is not None:
+                        name += tail.group()
+                for words in _acronym_forms(name.split()):
+                    initials = "".join(
+                        w[0] if not w.isupper() else w for w in words if w.lower() not in PARTICLES
+                    ).lower()
+                    known = self._acronyms.get(initials)
+                    if known is None or (known in name and len(name) > len(known)):
+                        self._acronyms[initials] = name  # the longest form of one name
         return self._acronyms.get(bare)
 
     def gender_of(self, name: str) -> str:
@@ -201,15 +241,59 @@ class Referents:
                 best.gender = gender
         return best
 
-    def subject_before(self, sentence_start: int, gender: str) -> Referent | None:
+    def org_described(self, words: list[str], offset: int, reach: int = 3000) -> str | None:
+        """The organisation named before `offset` whose name has every describing word of
+        a description (`words`, its words after "the"; an empty first word for an acronym
+        alone): "the production company" -> "Dick
+        Clark Productions", "the utilities commission" -> "California Public Utilities
+        Commission", "the Chinese CDC" -> the Chinese Center for Disease Control and
+        Prevention (an acronym as the head); None when no name fits."""
+        if len(words) < 2:
+            return None
+        *modifiers, head = words
+        modifiers = [m for m in modifiers if m]
+        if head.isupper() and len(head) > 1:
+            full = self.acronym(head)
+            if full is None:
+                return None
+            named = [w.lower() for w in full.split()]
+            if all(any(n.startswith(m.lower()[:5]) for n in named) for m in modifiers):
+                return full
+            return None
+        stems = [m.lower()[:5] for m in modifiers if m.isalpha()]
+        if not stems or len(stems) != len(modifiers):
+            return None
+        index = bisect_left(self._org_offsets, offset) - 1
+        while index >= 0:
+            pos, name, _ = self.names.org_mentions[index]
+            if offset - pos > reach:
+                break
+            for part in name.split(" and "):  # "A Productions and B Group": one of them
+                named = [w.lower() for w in part.split()]
+                if all(any(n.startswith(stem) for n in named) for stem in stems):
+                    return part
+            index -= 1
+        return None
+
+    def subject_before(self, sentence_start: int, gender: str, depth: int = 0) -> Referent | None:
         """The person who opens the sentence before the one starting at `sentence_start`
         (its subject: "Baker was the second witness who heard Governor Hart. He said ..."
-        means Baker), when that sentence names another person after them; None otherwise
-        or when the subject's gender is not `gender`."""
+        means Baker), when that sentence names another person after them, or whom "he" or
+        "she" opening that sentence meant; None otherwise or when the subject's gender is
+        not `gender`."""
         text = self.text
         previous = _previous_sentence_start(text, sentence_start)
         if previous is None:
             return None
+        opener = text[previous : previous + 4].split()[:1]
+        if opener and opener[0] == ("He" if gender == "m" else "She"):
+            # "He was arrested for a call to Ana Ruiz's office. During the call, he ...":
+            # the same person as the pronoun that opened the sentence before
+            if depth >= 2:
+                return None
+            return self.subject_before(previous, gender, depth + 1) or self.person_before(
+                previous, gender
+            )
         index = bisect_left(self._person_offsets, previous)
         mentions = self.names.person_mentions
         if index >= len(mentions) or mentions[index][0] >= sentence_start:
@@ -335,6 +419,10 @@ class Referents:
         """Record the claimant of the sentence `[start, end)` as a referent for later
         pronouns and definite descriptions (`candidate` is the cue it came from)."""
         ref = Referent(start, claimant, candidate.gender, anonymous, end)
+        made = _STATEMENT_MADE.search(self.text, start, end)
+        if made is not None and not relayed:
+            # "..., the army said in a statement": "the statement" later is the army's
+            insort(self.names.makers, (made.start(), made.group(1).lower(), claimant))
         if relayed:  # "The paper reports, citing ...": the paper is a referent for "it"
             kind = "outlet" if is_outlet_name(candidate.claimant) else "org"
             self.orgs.append(Referent(start, candidate.claimant, "", False, end, kind))
