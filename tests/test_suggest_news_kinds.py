@@ -149,3 +149,41 @@ def test_a_quotation_a_person_said_relayed_by_a_trailing_said_is_the_persons() -
     s = found[-1]
     assert s.claimant == "Paul Ode"
     assert s.sources == ("the prosecutor’s office",)
+
+
+def test_an_age_description_is_the_person_named_last() -> None:
+    found = suggest_attributions(
+        "Ana Kell was sacked last night after talks with Tom Reed.\n"
+        "The 44-year-old said after the game: “I am excited to be here.”"
+    )
+    assert found[-1].claimant == "Tom Reed"
+    assert found[-1].description == "the 44-year-old"
+
+
+# -- noun phrases -----------------------------------------------------------------------------
+
+
+def test_a_claimant_phrase_stops_before_a_preposition_and_a_gerund() -> None:
+    assert only("Dan Roe is accused by critics of promoting high taxes.").claimant == "critics"
+
+
+def test_an_adverb_before_the_verb_is_not_part_of_the_claimant() -> None:
+    found = suggest_attributions(
+        "Mia Lo met the press. The source further claimed to the outlet that she was ill."
+    )
+    assert found[-1].claimant == "the source"
+
+
+def test_a_passive_accusation_with_a_means_by_has_no_named_accuser() -> None:
+    s = only(
+        "The Tory Party was accused Wednesday of trying to fool voters by changing the name"
+        " of its account."
+    )
+    assert s.claimant == "unnamed sources"
+
+
+def test_a_noun_after_an_opening_preposition_is_no_reporting_verb() -> None:
+    found = suggest_attributions(
+        "Despite parliamentary reports urging new rules, officials made no changes."
+    )
+    assert [s.claimant for s in found if s.cue == "reports"] == []

@@ -8,6 +8,7 @@ Every function takes the `Sentence` being read; `Candidate` is what a cue yields
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from claimmark.store.suggest.names import (
@@ -509,6 +510,13 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         # "the production company" -> "Dick Clark Productions": the name it describes
         ref = Referent(offset, described, "", False)
         candidate.role = "org"
+    elif _AGE.fullmatch(head) and not is_plural(subject):
+        # "The 56-year-old said": the person named last before
+        holder = referents.last_person_named(offset, reach=1500)
+        if holder is not None:
+            ref = Referent(offset, holder, referents.gender_of(holder), False)
+            candidate.role = "person"
+            candidate.gender = ref.gender
     elif head in OUTLET_NOUNS:
         ref = referents.org_before(offset, ("outlet",))
         candidate.role = "outlet"
@@ -567,6 +575,8 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         candidate.anonymous = ref.anonymous
 
 
+_AGE = re.compile(r"\d{1,3}-year-old")
+"""A person described by their age ("the 56-year-old")."""
 _OFFICE_ROLES = frozenset(
     """minister president premier chancellor governor mayor senator chairman chairwoman
     chair secretary""".split()

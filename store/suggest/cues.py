@@ -450,6 +450,9 @@ def _name_part(sentence: Sentence, phrase: NounPhrase) -> NounPhrase | None:
     return make_phrase(tokens, phrase.first, stop, sentence.text)
 
 
+_OPENING_PREPOSITIONS = frozenset("despite after before with without amid among".split())
+"""Prepositions that open a sentence on a phrase whose noun may look like a verb."""
+
 SUBJECT_PRONOUNS = frozenset(("he", "she", "it", "they"))
 """Pronouns that may open a main clause whose later "and said" they are the subject of."""
 
@@ -653,6 +656,12 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             return candidate
     else:
         subject = phrase_before(tokens, before + 1, sentence.text)
+        if (
+            subject is not None
+            and subject.first == sentence.first
+            and tokens[subject.first].lower in _OPENING_PREPOSITIONS
+        ):
+            return None  # "Despite parliamentary reports urging ...": a noun, no verb
         if subject is not None and not has_proper_name(subject, tokens, sentence.first):
             subject = unclosed_appositive(sentence, subject) or subject
         if subject is not None and subject.first > 0 and tokens[subject.first - 1].lower == "and":

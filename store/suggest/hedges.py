@@ -71,8 +71,12 @@ def find_hedge(sentence: Sentence) -> str:
             continue
         if at + 1 >= count or tokens[at + 1].quoted:
             continue
-        if any(t.lower == "by" for t in tokens[at + 1 : at + 8]):
-            continue  # "was described as reckless by ...": a passive with its agent
+        if any(
+            t.lower == "by" and not (n + 1 < count and tokens[n + 1].lower.endswith("ing"))
+            for n, t in enumerate(tokens[at + 1 : at + 8], at + 1)
+        ):
+            continue  # "was described as reckless by ...": a passive with its agent (not
+            # "by changing ...", a means)
         following = tokens[at + 1].lower
         if following == "that" and be >= 1 and tokens[be - 1].lower == "it":
             # "It is understood that"

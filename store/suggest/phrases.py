@@ -245,6 +245,12 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
             break
         if word in PHRASE_PREPOSITIONS:
             if (
+                at + 1 < count
+                and tokens[at + 1].lower.endswith("ing")
+                and not tokens[at + 1].capitalised
+            ):
+                break  # "critics of promoting high taxes": what they accuse, not who
+            if (
                 word not in FORWARD_PREPOSITIONS
                 or not seen_noun
                 or at + 1 >= count

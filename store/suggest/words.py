@@ -266,7 +266,7 @@ SKIPPABLE_BEFORE_VERB = _words(
     """has have had was were is are been being be also since later earlier then now previously
     again already once still separately subsequently initially first today yesterday
     repeatedly not never did does do would will could may might should must can just long
-    always even overall"""
+    always even overall further"""
 )
 """Auxiliaries and adverbs that can stand between a subject and its verb."""
 NEGATIONS = _words("not never neither nor")
@@ -463,7 +463,8 @@ COMPANY_NAME_WORDS = _words(
     communications telecom mobile corp corp. corporation co co. company fund investments
     properties homes construction mining oil gas petroleum chemicals steel foundation
     clinic clinics pharmacy bakery brewery farms airport port shipping freight motors air
-    automotive aerospace defense defence security records music pictures films"""
+    automotive aerospace defense defence security records music pictures films productions
+    publishing publishers network"""
 )
 GROUP_NAME_WORDS = _words(
     """group families campaign alliance association coalition trust union council society
