@@ -187,3 +187,14 @@ def test_a_noun_after_an_opening_preposition_is_no_reporting_verb() -> None:
         "Despite parliamentary reports urging new rules, officials made no changes."
     )
     assert [s.claimant for s in found if s.cue == "reports"] == []
+
+
+def test_a_person_of_the_outlet_is_the_person_not_the_outlet() -> None:
+    found = suggest_attributions(
+        "The health body said the sites were clean, according to Sui-Lee Wee of the Daily"
+        " Ledger.\n"
+        "All sites were cleaned, reports Wee.\n"
+        "Wee of the Ledger reports that censors had also told sites to block the news."
+    )
+    assert [s.claimant for s in found[1:]] == ["Sui-Lee Wee", "Sui-Lee Wee"]
+    assert found[0].sources == ("Sui-Lee Wee",)

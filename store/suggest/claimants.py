@@ -702,8 +702,11 @@ def is_person_name(sentence: Sentence, phrase: str) -> bool:
     article, or two to four capitalised words that are no organisation's name."""
     referents = sentence.referents
     words = phrase.split()
-    if referents.names.is_person(referents.expand(phrase)):
+    expanded = referents.expand(phrase)
+    if referents.names.is_person(expanded):
         return True
+    if expanded != phrase and len(words) == 1:
+        phrase, words = expanded, expanded.split()  # "Wee" of "Sui-Lee Wee"
     return (
         2 <= len(words) <= 4
         and all(w[:1].isupper() for w in words)

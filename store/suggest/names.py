@@ -246,6 +246,19 @@ def split_names(words: list[str]) -> list[list[str]]:
         if word.endswith(("’s", "'s")):
             words = words[: at + 1]
             break
+    for at in range(1, min(len(words) - 2, 4)):
+        # "Sui-Lee Wee of the Daily Ledger", "Wee of the Ledger": a person and the outlet
+        # or body they work for, not one name
+        head, tail = words[:at], words[at + 2 :]
+        if (
+            words[at] == "of"
+            and words[at + 1] == "the"
+            and org_kind(tail)
+            and not org_kind(head)
+            and all(w[:1].isupper() and w.lower() not in TITLES for w in head)
+            and not any(bare_word(w) in ORG_NAME_WORDS for w in head)
+        ):
+            return [head, words[at + 1 :]]
     if "and" in words and bare_word(words[-1]) not in ORG_NAME_WORDS:
         parts: list[list[str]] = [[]]
         for word in words:
