@@ -198,3 +198,34 @@ def test_a_person_of_the_outlet_is_the_person_not_the_outlet() -> None:
     )
     assert [s.claimant for s in found[1:]] == ["Sui-Lee Wee", "Sui-Lee Wee"]
     assert found[0].sources == ("Sui-Lee Wee",)
+
+
+# -- new cues and false cues ------------------------------------------------------------------
+
+
+def test_ruled_out_begged_and_recognizes_that_report() -> None:
+    s = only("The Avon government has ruled out rebel involvement in the attack.")
+    assert s.claimant == "the Avon government"
+    assert only("The court ruled that the law was void.").claimant == "the court"
+    assert suggest_attributions("The judge ruled the roost for years.") == []
+    found = suggest_attributions("Dan Roe met them. He begged lawmakers “not to forget” the war.")
+    assert [s.claimant for s in found] == ["Dan Roe"]
+    s = only("Coach Ali Ford recognizes that his team’s hopes are slim.")
+    assert s.claimant == "Ali Ford"
+
+
+def test_writes_the_outlet_after_a_quotation_inside_the_sentence() -> None:
+    s = only(
+        "In the wake of that outbreak, the city “vastly improved its care,” writes the Daily"
+        " Ledger."
+    )
+    assert s.claimant == "the Daily Ledger"
+    assert suggest_attributions("The team that wrote the software was paid.") == []
+
+
+def test_things_added_deals_agreed_and_reporting_lines_are_no_statements() -> None:
+    assert suggest_attributions("NASA also added smaller landers to the contract.") == []
+    assert suggest_attributions("Jose Marin has agreed a deal to join the club.") == []
+    assert suggest_attributions("After Ana Hill left the office, Tom Vale reported to him.") == []
+    assert only("Tom Vale added that costs would rise.").claimant == "Tom Vale"
+    assert only("“We will win,” Tom Vale added.").claimant == "Tom Vale"

@@ -511,8 +511,10 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         and following.lower in DETERMINERS
         and following.lower != "that"
     ):
-        if not sentence.quotation_follows(verb):
-            return None  # "the team that wrote the software"
+        if not sentence.quotation_follows(verb) and not (
+            verb > 0 and (tokens[verb - 1].quoted or tokens[verb - 1].text in ("”", '"'))
+        ):
+            return None  # "the team that wrote the software" (not "...,” writes the Ledger)
     if (
         verb_word in ("say", "says", "said")
         and following is not None
@@ -716,7 +718,18 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         return False
     following = tokens[verb + 1]
     if word in _AGREE_VERBS:
-        return following.lower == "to"
+        # "agreed to a rescue", "has agreed a deal to join": a deal, not a statement
+        return following.lower == "to" or (
+            following.lower in DETERMINERS
+            and verb + 2 < len(tokens)
+            and tokens[verb + 2].lower in _DEAL_NOUNS
+        )
+    if word == "ruled":
+        return following.lower not in ("out", "that")  # "ruled out", "ruled that"
+    if word in ("added", "adds") and _adds_a_thing(sentence, verb):
+        return True  # "NASA also added smaller landers to the contract"
+    if word in ("reported", "reports") and _reports_to_a_superior(tokens, verb):
+        return True  # "Vindman reported to him": who answered to whom
     if word in _ARGUE_VERBS or word in _WRITE_VERBS:
         if following.quoted or following.lower == "that" or sentence.quotation_follows(verb):
             return False
@@ -784,6 +797,42 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         named = referents.expand(clean_claimant(phrase.text, False))
         return referents.names.is_person(named)
     return False
+
+
+_DEAL_NOUNS = frozenset("deal deals contract terms fee settlement truce merger".split())
+
+
+def _adds_a_thing(sentence: Sentence, verb: int) -> bool:
+    """Whether "added" puts something somewhere ("added smaller landers to the contract",
+    "adds five firms"): an object and "to", no quotation, `that` or colon after it."""
+    tokens = sentence.tokens
+    following = tokens[verb + 1]
+    if following.quoted or following.text in (",", ":", "—") or following.lower == "that":
+        return False
+    if sentence.quotation_follows(verb) or sentence.that_follows(verb):
+        return False
+    for token in tokens[verb + 1 : verb + 8]:
+        if token.lower == "to":
+            return True
+        if not token.is_word or token.quoted:
+            return False
+    return False
+
+
+def _reports_to_a_superior(tokens: list[Token], verb: int) -> bool:
+    """Whether "reported to him" says whom someone answered to: "to" and a pronoun or name
+    closing the clause, with nothing reported."""
+    if verb + 2 >= len(tokens) or tokens[verb + 1].lower != "to":
+        return False
+    at = verb + 2
+    if tokens[at].lower in ("him", "her", "them", "me", "us"):
+        at += 1
+    else:
+        while at < len(tokens) and tokens[at].capitalised and tokens[at].is_word:
+            at += 1
+        if at == verb + 2:
+            return False
+    return at >= len(tokens) or tokens[at].text in (".", ";", ",", "—")
 
 
 _NEEDS_CONTENT = frozenset("expect expects expected".split())

@@ -46,7 +46,7 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     made issue issues issued speak speaks spoke presents presented portrays portrayed bills
     billed styles styled casts want criticised criticized criticises criticizes suspected
     suspect suspects praised praises highlighted highlights maintain caution state highlight
-    praise criticise criticize"""
+    praise criticise criticize begged begs urges urging ruled"""
 )
 """Reporting verbs (past, present and base forms)."""
 THAT_COMPLEMENT_VERBS = _words(
@@ -55,7 +55,8 @@ THAT_COMPLEMENT_VERBS = _words(
     hypothesized hypothesised hypothesizes implied implies opined opines posited posits
     proclaimed proclaims projected projects proposed proposes proved proves recounted
     repeated repeats specified specifies stipulated stipulates surmised theorized theorised
-    theorizes verified verifies guaranteed guarantees believed"""
+    theorizes verified verifies guaranteed guarantees believed recognizes recognized
+    recognises recognised"""
 )
 """Verbs that report only with `that` right after them ("charged that", "determined that";
 not "charged the battery", "proposed a plan")."""
