@@ -338,7 +338,8 @@ STRICT_CLAIMANT_RULE = (
     "(Mr, Dr, Sen., President ... when a name follows), the suggestion's claimant equals one "
     "of the sentence's labelled claimants (the noun phrase as written: 'officials' does not "
     "match 'senior us officials'), or, when that claimant is a name of 2-5 capitalised "
-    "words (particles such as von/der/de allowed), the suggestion is the surname, the name "
+    "words (particles such as von/der/de allowed; a suffix such as Jr. set aside), the "
+    "suggestion is the surname, the name "
     "from a particle on ('von der leyen'), or the name without middle names or initials; "
     "a pronoun counts only when it was resolved to the labelled claimant"
 )
@@ -373,6 +374,14 @@ def _is_name(claimant: str) -> bool:
     return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) and words[0][0].isupper()
 
 
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a suffix after the surname ("kennedy jr" -> "kennedy")."""
+    return words[:-1] if len(words) >= 2 and words[-1] in _NAME_SUFFIXES else words
+
+
 def strict_claimant_match(label: str, predicted: str) -> bool:
     """Whether a suggested claimant names the labelled one under the strict rule."""
     want, got = strict_words(label), strict_words(predicted)
@@ -380,7 +389,12 @@ def strict_claimant_match(label: str, predicted: str) -> bool:
         return False
     if want == got:
         return True
-    if not _is_name(label) or got[-1] != want[-1]:
+    if not _is_name(label):
+        return False
+    want, got = _without_suffix(want), _without_suffix(got)
+    if want == got:
+        return True
+    if got[-1] != want[-1]:
         return False
     if len(got) == 1:
         return len(want) >= 2  # the surname

@@ -7,6 +7,7 @@ none is copied from a news page.
 
 from __future__ import annotations
 
+from benchmarks.attribution_scoring import strict_claimant_match
 from claimmark.store.suggest import Suggestion, suggest_attributions
 
 
@@ -229,3 +230,16 @@ def test_things_added_deals_agreed_and_reporting_lines_are_no_statements() -> No
     assert suggest_attributions("After Ana Hill left the office, Tom Vale reported to him.") == []
     assert only("Tom Vale added that costs would rise.").claimant == "Tom Vale"
     assert only("“We will win,” Tom Vale added.").claimant == "Tom Vale"
+
+
+def test_a_name_with_a_suffix_comes_out_whole_and_its_surname_stands_for_it() -> None:
+    found = suggest_attributions(
+        "James P. Kennedy Jr., the top lawyer of the district, said the case was closed.\n"
+        "“We won,” Kennedy said."
+    )
+    assert found[0].claimant == "James P. Kennedy Jr."
+    assert strict_claimant_match("James P. Kennedy Jr.", found[1].claimant)
+    # the strict rule: the surname of a name with a suffix is the word before it
+    assert strict_claimant_match("James P. Kennedy Jr.", "Kennedy")
+    assert strict_claimant_match("James P. Kennedy Jr.", "James Kennedy")
+    assert not strict_claimant_match("James P. Kennedy Jr.", "Jr")

@@ -583,7 +583,7 @@ def scan_names(text: str) -> Names:
             continue  # a short name ("Varma", "de Miranda") stands for a full one
         shown = honorific(title)
         name = f"{shown} {rest}" if shown else rest
-        last = rest_words[-1].lower()
+        last = surname_of(rest_words).lower()
         for key in {last, last.split("-")[-1], fold(last)}:
             if key not in names.full:
                 names.full[key] = name
@@ -628,6 +628,17 @@ def scan_names(text: str) -> Names:
                 names.org_mentions.append((pos, full, org))
     scan_makers(text, names)
     return names
+
+
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+"""Words after a surname that are no surname ("James P. Kennedy Jr.")."""
+
+
+def surname_of(words: list[str]) -> str:
+    """The surname among a name's words: the last, or the one before a suffix ("Jr.")."""
+    if len(words) >= 3 and words[-1].lower() in NAME_SUFFIXES:
+        return words[-2].rstrip(",")
+    return words[-1]
 
 
 def fold(word: str) -> str:

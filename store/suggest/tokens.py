@@ -8,7 +8,7 @@ from dataclasses import dataclass
 TOKEN_PATTERN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200  3,450.5
     r"|(?:[^\W\d_]\.){2,}"  # U.S.  a.m.
-    r"|[A-Z][a-z]{0,4}\.(?=\s)"  # Mr.  Sen.  C. (a title or an initial: see `tokenize`)
+    r"|[A-Z][a-z]{0,4}\.(?=[\s,])"  # Mr.  Sen.  C.  Jr., (a title or an initial: see `tokenize`)
     r"|[^\W_]+(?:[’'\-.&][^\W_]+)*(?:[’']s\b|(?<=s)[’'](?![^\W_]))?"
     r"|[^\w\s]"
 )
