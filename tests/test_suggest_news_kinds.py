@@ -243,3 +243,26 @@ def test_a_name_with_a_suffix_comes_out_whole_and_its_surname_stands_for_it() ->
     assert strict_claimant_match("James P. Kennedy Jr.", "Kennedy")
     assert strict_claimant_match("James P. Kennedy Jr.", "James Kennedy")
     assert not strict_claimant_match("James P. Kennedy Jr.", "Jr")
+
+
+def test_cried_foul_and_many_have_voiced_concerns() -> None:
+    s = only("Groups that fight false news cried foul.")
+    assert s.claimant.lower() == "groups that fight false news"
+    assert suggest_attributions("She cried for hours.") == []
+    s = only(
+        "Though the state tried to calm people, many have voiced concerns that officials"
+        " are hiding facts."
+    )
+    assert s.claimant == "many"
+    s = only("Many reports suggest that drivers are unhappy.")
+    assert s.claimant == "many reports"
+
+
+def test_a_count_of_things_reported_is_no_speaker() -> None:
+    assert (
+        suggest_attributions("From 2010 to 2015 there were 3,248 cases reported worldwide.") == []
+    )
+    assert only("51 percent say the plan is bad.").claimant == "51 percent"
+    assert only("Three officials said the dam was safe.").claimant == "three officials"
+    s = only("However on March 6 Mr Joseph wrote to her insisting she was wrong.")
+    assert s.claimant == "Mr Joseph"

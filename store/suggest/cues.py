@@ -450,6 +450,9 @@ def _name_part(sentence: Sentence, phrase: NounPhrase) -> NounPhrase | None:
     return make_phrase(tokens, phrase.first, stop, sentence.text)
 
 
+_QUANTIFIER_SUBJECTS = frozenset("many some others several most few".split())
+"""Words that can stand alone as the subject of a reporting verb ("Many have said")."""
+
 _OPENING_PREPOSITIONS = frozenset("despite after before with without amid among".split())
 """Prepositions that open a sentence on a phrase whose noun may look like a verb."""
 
@@ -659,6 +662,14 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     else:
         subject = phrase_before(tokens, before + 1, sentence.text)
         if (
+            subject is None
+            and previous.lower in _QUANTIFIER_SUBJECTS
+            and (before == sentence.first or tokens[before - 1].text in (",", ";", "—"))
+            and not verb_word.endswith("s")  # "Many reports suggest": a noun, not the verb
+        ):
+            # "Many have voiced concerns that ...": the quantifier is the claimant
+            subject = make_phrase(tokens, before, before + 1, sentence.text)
+        if (
             subject is not None
             and subject.first == sentence.first
             and tokens[subject.first].lower in _OPENING_PREPOSITIONS
@@ -679,6 +690,16 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             subject = past_relative_clause(sentence, subject, verb_word in BASE_FORMS)
     if subject is None:
         return None
+    if (
+        tokens[subject.first].text[:1].isdigit()
+        and subject.head not in PEOPLE_NOUNS
+        and subject.head not in ("percent", "cent")  # "51 percent say": people
+        and not tokens[subject.head_at].capitalised  # "On March 6 Mr Joseph wrote"
+        and not looks_like_people(subject.head)
+        and not verb_word.endswith("s")
+        and not sentence.that_follows(verb)
+    ):
+        return None  # "3,248 cases reported worldwide": a count of things, not speakers
     if (
         verb_word in BASE_FORMS
         and not is_plural(subject)
@@ -726,6 +747,8 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         )
     if word == "ruled":
         return following.lower not in ("out", "that")  # "ruled out", "ruled that"
+    if word == "cried":
+        return following.lower != "foul"  # "cried foul"; not "cried for hours"
     if word in ("added", "adds") and _adds_a_thing(sentence, verb):
         return True  # "NASA also added smaller landers to the contract"
     if word in ("reported", "reports") and _reports_to_a_superior(tokens, verb):

@@ -46,7 +46,7 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     made issue issues issued speak speaks spoke presents presented portrays portrayed bills
     billed styles styled casts want criticised criticized criticises criticizes suspected
     suspect suspects praised praises highlighted highlights maintain caution state highlight
-    praise criticise criticize begged begs urges urging ruled"""
+    praise criticise criticize begged begs urges urging ruled cried"""
 )
 """Reporting verbs (past, present and base forms)."""
 THAT_COMPLEMENT_VERBS = _words(
@@ -267,7 +267,7 @@ SKIPPABLE_BEFORE_VERB = _words(
     """has have had was were is are been being be also since later earlier then now previously
     again already once still separately subsequently initially first today yesterday
     repeatedly not never did does do would will could may might should must can just long
-    always even overall further"""
+    always even overall further flat-out"""
 )
 """Auxiliaries and adverbs that can stand between a subject and its verb."""
 NEGATIONS = _words("not never neither nor")
