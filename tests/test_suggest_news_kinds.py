@@ -266,3 +266,24 @@ def test_a_count_of_things_reported_is_no_speaker() -> None:
     assert only("Three officials said the dam was safe.").claimant == "three officials"
     s = only("However on March 6 Mr Joseph wrote to her insisting she was wrong.")
     assert s.claimant == "Mr Joseph"
+
+
+# -- subheadings ------------------------------------------------------------------------------
+
+
+def test_a_subheading_that_only_quotes_is_the_speaker_of_those_words() -> None:
+    found = suggest_attributions(
+        "Two men spoke on Tuesday.\n"
+        "“My fears have come true”\n"
+        "Tom Vale told the panel, “I feared it at the time. My fears have come true.”\n"
+        "3. “Not a side channel at all”\n"
+        "Ana Hill said, “My role was not a side channel at all, but the official one.”\n"
+        "4. “The Gordon problem”\n"
+        "Ana Hill said Tom Vale had called it “the Gordon problem.”"
+    )
+    heads = {s.sentence: s for s in found if s.cue == "quotation marks"}
+    assert heads["“My fears have come true”"].claimant == "Tom Vale"
+    assert heads["“Not a side channel at all”"].claimant == "Ana Hill"
+    assert not heads["“Not a side channel at all”"].inherited
+    # a short name in quotation marks is a naming, not a quotation of the speaker
+    assert "“The Gordon problem”" not in heads

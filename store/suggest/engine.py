@@ -102,9 +102,72 @@ def suggest_attributions(text: str, title: str = "") -> Suggestions:
         walk.paragraph(start, end)
         start = end + 1
     name_described_people(found, referents)
+    quoted_subheadings(text[:limit], found)
     if title.strip():
         found[:0] = suggest_in_title(title[:_MAX_TITLE], referents.names, list(found))
     return found
+
+
+_SUBHEADING = re.compile(r"(?:\d{1,2}\.[^\S\n]+)?([“\"]([^“”\"\n]{3,80})[”\"])")
+
+
+def quoted_subheadings(text: str, found: Suggestions) -> None:
+    """Give a subheading that only quotes someone (a paragraph of a few words inside
+    quotation marks: “My fears have been realized”) to whoever says those words in the
+    next paragraphs, cue "quotation marks"."""
+    if not any(mark in text for mark in '“"'):
+        return
+    added: list[Suggestion] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end == -1:
+            end = len(text)
+        line = text[start:end]
+        stripped = line.strip()
+        match = _SUBHEADING.fullmatch(stripped)
+        at = start + len(line) - len(line.lstrip())
+        own = [s for s in found if not s.in_title and s.start == at]
+        if match is not None:
+            at += match.start(1)  # after a number: "3. “Not some irregular channel”"
+            stripped = match.group(1)
+            own = [s for s in found if not s.in_title and s.start == at]
+        if (
+            match is not None
+            and 4 <= len(match.group(2).split()) <= 10  # a phrase said, not a name given
+            and all(s.inherited for s in own)
+        ):
+            words = match.group(2).strip(" .,!?").lower()
+            reach = end
+            for _ in range(3):  # the next three paragraphs
+                following = text.find("\n", reach + 1)
+                reach = len(text) if following == -1 else following
+                if following == -1:
+                    break
+            for suggestion in found:
+                if (
+                    end < suggestion.start < reach
+                    and not suggestion.anonymous
+                    and words in suggestion.sentence.lower()
+                ):
+                    for stale in own:
+                        found.remove(stale)  # a quote paragraph's speaker, guessed
+                    added.append(
+                        replace(
+                            suggestion,
+                            start=at,
+                            end=at + len(stripped),
+                            sentence=stripped,
+                            cue="quotation marks",
+                            inherited=False,
+                            description="",
+                        )
+                    )
+                    break
+        start = end + 1
+    if added:
+        found.extend(added)
+        found.sort(key=lambda s: (s.in_title is False, s.start))
 
 
 _MAX_TITLE = 1_000
