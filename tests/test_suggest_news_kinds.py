@@ -287,3 +287,18 @@ def test_a_subheading_that_only_quotes_is_the_speaker_of_those_words() -> None:
     assert not heads["“Not a side channel at all”"].inherited
     # a short name in quotation marks is a naming, not a quotation of the speaker
     assert "“The Gordon problem”" not in heads
+
+
+def test_according_to_a_reporter_then_a_named_writer_is_the_writers_claim() -> None:
+    s = only(
+        "But according to the Courier’s Lane, Mia Fox, a nurse at the clinic, wrote in a blog"
+        " post that the ward was full."
+    )
+    assert s.claimant == "Mia Fox"
+    assert s.sources == ("the Courier’s Lane",)
+    # a report the sentence opens with keeps the source it cites
+    s = only(
+        "According to the Echo’s report, which cites an unnamed board member, several"
+        " directors argued that the firm should apologise."
+    )
+    assert s.claimant == "an unnamed board member"

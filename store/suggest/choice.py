@@ -23,6 +23,7 @@ from claimmark.store.suggest.suggestion import UNNAMED, Suggestion
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     DETERMINERS,
+    DOCUMENT_NOUNS,
     PEOPLE_NOUNS,
     PERSONAL_PRONOUNS,
     SHOW_VERBS,
@@ -178,6 +179,28 @@ def choose_in_clause(
     chosen: Candidate = trailing[0] if trailing else main[0]
     if chosen.kind == "according" and verbs and verbs[0].pos < chosen.pos:
         chosen = verbs[0]
+    elif (
+        chosen.kind == "according"
+        and not chosen.trailing
+        and tokens[sentence.first].lower in ("according", "but", "and")
+    ):
+        # "But according to NPR's Feng, Li Jifeng ... wrote in a blog post that ...": the
+        # writer's words, relayed by the one the sentence opens with
+        later = [
+            c
+            for c in verbs
+            if c.pos > chosen.pos
+            and not c.relative
+            and c.kind in ("verb", "pronoun")
+            and c.subject_at > chosen.pos
+            and tokens[c.subject_at].capitalised  # a name writes: "Li Jifeng ... wrote"
+            and tokens[c.pos].lower in _PROPOSITION_VERBS
+        ]
+        if chosen.role == "document" or chosen.claimant.split()[-1].lower() in DOCUMENT_NOUNS:
+            later = []  # "According to the survey, nurses said": the survey's finding
+        if later:
+            outer.extend(chosen.relays or [chosen.claimant])
+            chosen = later[0]
     relay: Candidate | None = None
     asides = [c for c in verbs if c is not chosen and not is_as_aside(sentence, c)]
     if is_as_aside(sentence, chosen) and asides:
