@@ -302,3 +302,13 @@ def test_according_to_a_reporter_then_a_named_writer_is_the_writers_claim() -> N
         " directors argued that the firm should apologise."
     )
     assert s.claimant == "an unnamed board member"
+
+
+def test_citing_a_reason_is_the_clause_subjects_claim_citing_a_source_a_relay() -> None:
+    s = only(
+        "In May, NASA gave orders to Astro and Orbit Labs, but Orbit Labs canceled its order"
+        " two months later, citing internal business issues."
+    )
+    assert (s.claimant, s.cue) == ("Orbit Labs", "citing")
+    s = only("The paper, citing Reuters, said prices fell.")
+    assert s.claimant == "Reuters" and s.sources == ("the paper",)

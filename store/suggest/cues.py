@@ -179,6 +179,13 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
         elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while", "by"):
             candidate = participle_candidate(sentence, at)
         elif (
+            word == "citing"
+            and at > 0
+            and tokens[at - 1].text == ","
+            and cites_a_reason(sentence, at)
+        ):
+            candidate = reason_candidate(sentence, at)
+        elif (
             word in _PROGRESSIVES
             and at > 0
             and tokens[at - 1].lower in _BE_FORMS
@@ -1235,6 +1242,36 @@ def participle_candidate(sentence: Sentence, participle: int) -> Candidate | Non
         candidate.relative = True
         candidate.trailing = False
     return candidate
+
+
+def cites_a_reason(sentence: Sentence, citing: int) -> bool:
+    """Whether "citing" gives a reason ("citing internal business issues"), not a source
+    ("citing Reuters", "citing two officials")."""
+    tokens = sentence.tokens
+    phrase = phrase_after(tokens, citing + 1, sentence.text, limit=10)
+    return phrase is not None and not (
+        has_proper_name(phrase, tokens, -1)
+        or is_known_word(phrase.head)
+        or looks_like_people(phrase.head)
+        or phrase.head in DOCUMENT_NOUNS
+    )
+
+
+def reason_candidate(sentence: Sentence, citing: int) -> Candidate | None:
+    """ ", citing internal business issues": the subject of the clause before gave that
+    reason ("..., but OrbitBeyond canceled its order, citing ..." -> OrbitBeyond)."""
+    tokens = sentence.tokens
+    for at in range(citing - 2, sentence.first, -1):
+        if tokens[at].lower in ("but", "and", ";") and tokens[at - 1].text == ",":
+            subject = phrase_after(tokens, at + 1, sentence.text, limit=6)
+            if subject is not None and subject.stop < citing and tokens[at + 1].capitalised:
+                subject = _name_part(sentence, subject) or subject
+                candidate = subject_candidate(sentence, citing, subject, tokens[citing].text)
+                if candidate is not None:
+                    candidate.subject_at = subject.first
+                    candidate.relative = True
+                return candidate
+    return participle_candidate(sentence, citing)
 
 
 def quoted_as_candidate(sentence: Sentence, verb: int, before: int) -> Candidate | None:
