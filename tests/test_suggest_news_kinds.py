@@ -312,3 +312,16 @@ def test_citing_a_reason_is_the_clause_subjects_claim_citing_a_source_a_relay() 
     assert (s.claimant, s.cue) == ("Orbit Labs", "citing")
     s = only("The paper, citing Reuters, said prices fell.")
     assert s.claimant == "Reuters" and s.sources == ("the paper",)
+
+
+def test_a_vow_or_declaration_that_belongs_to_its_owner() -> None:
+    s = only(
+        "Boris Jay is under fire for failing to deliver on his often-repeated vow that the"
+        " nation would leave on Oct. 31."
+    )
+    assert s.claimant == "Boris Jay"
+    s = only(
+        "The rise comes despite an earlier declaration by the health chiefs that the risk was low."
+    )
+    assert s.claimant == "the health chiefs"
+    assert suggest_attributions("She kept her promise to the team.") == []

@@ -137,7 +137,7 @@ def _hint_pattern() -> re.Pattern[str]:
     naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
     parts.append(rf"(?:{naming})\b[^.\n]{{0,60}}?[“\"‘']")
     claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
-    parts.append(rf"(?:{claims})\s+that")
+    parts.append(rf"(?:{claims})\s+(?:that|by)")
     return re.compile(rf"\b(?:{'|'.join(parts)})\b|:\s*[“\"‘«]")
 
 
@@ -196,6 +196,13 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = message_candidate(sentence, at)
         elif word in REPORTING_VERBS or word in ("learned", "learnt"):
             candidate = verb_candidate(sentence, at)
+            if (
+                candidate is None
+                and word in CLAIM_NOUNS
+                and at + 2 < len(tokens)
+                and tokens[at + 1].lower in ("that", "by")
+            ):
+                candidate = owned_claim_candidate(sentence, at)  # "his vow that ..."
         elif word in QUOTE_VERBS and beside_quotation(sentence, at):
             candidate = verb_candidate(sentence, at)
         elif word in STANCE_ADJECTIVES:
@@ -208,6 +215,10 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = words_candidate(sentence, at)
         elif word in CLAIM_NOUNS and at >= 1 and tokens[at - 1].lower.endswith(("’s", "'s")):
             candidate = claim_noun_candidate(sentence, at)
+        elif (
+            word in CLAIM_NOUNS and at + 2 < len(tokens) and tokens[at + 1].lower in ("that", "by")
+        ):
+            candidate = owned_claim_candidate(sentence, at)
         elif token.text == ":" and at + 1 < len(tokens) and tokens[at + 1].quoted:
             candidate = colon_candidate(sentence, at)
         else:
@@ -1241,6 +1252,37 @@ def participle_candidate(sentence: Sentence, participle: int) -> Candidate | Non
     if candidate is not None:
         candidate.relative = True
         candidate.trailing = False
+    return candidate
+
+
+_OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def owned_claim_candidate(sentence: Sentence, noun: int) -> Candidate | None:
+    """ "his often-repeated vow that ...", "a declaration by the health chiefs that ...":
+    the one whose claim it is (a weaker cue than a verb)."""
+    tokens = sentence.tokens
+    cue = sentence.text[tokens[noun].start : tokens[noun + 1].end]
+    if tokens[noun + 1].lower == "that":
+        for at in range(noun - 1, max(sentence.first - 1, noun - 4), -1):
+            word = tokens[at].lower
+            if word in _OWNERS:
+                cue = sentence.text[tokens[at].start : tokens[noun + 1].end]
+                candidate = pronoun_candidate(sentence, noun, _OWNERS[word], cue, at)
+                if candidate is not None:
+                    candidate.relative = True
+                    candidate.subject_at = at
+                return candidate
+            if not tokens[at].is_word or tokens[at].capitalised or tokens[at].quoted:
+                return None
+        return None
+    phrase = phrase_after(tokens, noun + 2, sentence.text, limit=8)
+    if phrase is None or phrase.stop >= len(tokens) or tokens[phrase.stop].lower != "that":
+        return None
+    candidate = subject_candidate(sentence, noun, phrase, cue + " ... that")
+    if candidate is not None:
+        candidate.relative = True
+        candidate.subject_at = phrase.first
     return candidate
 
 

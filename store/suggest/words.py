@@ -208,7 +208,8 @@ STANCE_ADJECTIVES = _words(
 concerned the laws would ...", "The union is adamant that ...")."""
 CLAIM_NOUNS = _words(
     """notion view argument claim contention assertion belief insistence warning prediction
-    conclusion position theory suggestion assessment allegation accusation estimate"""
+    conclusion position theory suggestion assessment allegation accusation estimate vow
+    pledge promise declaration assurance"""
 )
 """Nouns that carry a claim after someone's name ("de Miranda’s notion that ...")."""
 CLAIM_OBJECTS = _words(
