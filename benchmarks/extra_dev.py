@@ -16,10 +16,18 @@ so they never enter the repository: they live in a folder of their own (by conve
 The paragraphs are the source text cut at line breaks, each cleaned as
 `benchmarks/news_text.py` cleans a paragraph (control characters dropped, whitespace runs
 collapsed, NFC); the body is the paragraphs joined by ``\\n``, as claimmark stores an
-article. The set is a DEVELOPMENT set: it is tuned on and its errors are looked at. Folders
-of the same layout also hold two sets that are never tuned on (`/work/devnews-holdout/`,
-scored with `--extra-holdout`, and `/work/devnews-blind2/`, with `--extra-blind2`): for
-those, only aggregate figures are printed.
+article. The set is a DEVELOPMENT set: it is tuned on and its errors are looked at, and so
+is a fourth batch made the same way (`/work/devnews4/`, scored with `--extra-dev4`, measured
+once as it came before it was tuned on). Folders of the same layout also hold three sets that
+are never tuned on (`/work/devnews-holdout/`, scored with `--extra-holdout`,
+`/work/devnews-blind2/`, with `--extra-blind2`, and `/work/devnews-blind3/`, with
+`--extra-blind3`): for those, only aggregate figures are printed.
+
+Making a set, in this order: choose pages no other set holds (check every `SOURCES.md` and
+`tests/fixtures/news/README.md`); import them; write each `labels.draft.json` by hand from
+`show` (the sentence splitter only, never the engine) following the conventions in
+`tests/fixtures/news/README.md`; `draft`; write `SOURCES.md` (where each page came from,
+whether the set is tuned on); only then run `bench_suggest.py` on it.
 
 Commands (run from the repository root)::
 

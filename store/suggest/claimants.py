@@ -871,7 +871,7 @@ def pronoun_candidate(
         if (
             ref is not None
             and pronoun_at == main_clause_start(sentence)
-            and not any(r is ref for r in referents.people)
+            and ref.end < 0  # a mention, not a claimant or subject met before
         ):
             # "He said" opening a sentence: the subject of the sentence before, rather
             # than a person it named later ("Baker ... with Governor Hart. He said")

@@ -108,66 +108,59 @@ def suggest_attributions(text: str, title: str = "") -> Suggestions:
     return found
 
 
-_SUBHEADING = re.compile(r"(?:\d{1,2}\.[^\S\n]+)?([“\"]([^“”\"\n]{3,80})[”\"])")
-
-
 def quoted_subheadings(text: str, found: Suggestions) -> None:
     """Give a subheading that only quotes someone (a paragraph of a few words inside
     quotation marks: “My fears have been realized”) to whoever says those words in the
     next paragraphs, cue "quotation marks"."""
     if not any(mark in text for mark in '“"'):
         return
+    starts = [s.start for s in found]  # in document order (the body's)
+    removed: set[int] = set()
     added: list[Suggestion] = []
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        if end == -1:
-            end = len(text)
-        line = text[start:end]
-        stripped = line.strip()
-        match = _SUBHEADING.fullmatch(stripped)
-        at = start + len(line) - len(line.lstrip())
-        own = [s for s in found if not s.in_title and s.start == at]
-        if match is not None:
-            at += match.start(1)  # after a number: "3. “Not some irregular channel”"
-            stripped = match.group(1)
-            own = [s for s in found if not s.in_title and s.start == at]
-        if (
-            match is not None
-            and 4 <= len(match.group(2).split()) <= 10  # a phrase said, not a name given
-            and all(s.inherited for s in own)
-        ):
-            words = match.group(2).strip(" .,!?").lower()
-            reach = end
-            for _ in range(3):  # the next three paragraphs
-                following = text.find("\n", reach + 1)
-                reach = len(text) if following == -1 else following
-                if following == -1:
-                    break
-            for suggestion in found:
-                if (
-                    end < suggestion.start < reach
-                    and not suggestion.anonymous
-                    and words in suggestion.sentence.lower()
-                ):
-                    for stale in own:
-                        found.remove(stale)  # a quote paragraph's speaker, guessed
-                    added.append(
-                        replace(
-                            suggestion,
-                            start=at,
-                            end=at + len(stripped),
-                            sentence=stripped,
-                            cue="quotation marks",
-                            inherited=False,
-                            description="",
-                        )
+    for match in _SUBHEADING_LINE.finditer(text):
+        words = match.group("w")
+        if not 4 <= len(words.split()) <= 10:  # a phrase said, not a name given
+            continue
+        at, end = match.start("q"), match.end()
+        index = bisect_left(starts, at)
+        own = [i for i in range(index, len(found)) if starts[i] == at and not found[i].in_title]
+        if not all(found[i].inherited for i in own):
+            continue
+        reach = end
+        for _ in range(3):  # the next three paragraphs
+            following = text.find("\n", reach + 1)
+            reach = len(text) if following == -1 else following
+            if following == -1:
+                break
+        said = words.strip(" .,!?").lower()
+        for later in range(bisect_left(starts, end + 1), len(found)):
+            suggestion = found[later]
+            if suggestion.start >= reach:
+                break
+            if not suggestion.anonymous and said in suggestion.sentence.lower():
+                removed.update(own)  # a quote paragraph's speaker, guessed
+                added.append(
+                    replace(
+                        suggestion,
+                        start=at,
+                        end=match.end("q"),
+                        sentence=match.group("q"),
+                        cue="quotation marks",
+                        inherited=False,
+                        description="",
                     )
-                    break
-        start = end + 1
+                )
+                break
     if added:
-        found.extend(added)
-        found.sort(key=lambda s: (s.in_title is False, s.start))
+        kept = [s for i, s in enumerate(found) if i not in removed]
+        found[:] = sorted([*kept, *added], key=lambda s: (s.in_title is False, s.start))
+
+
+_SUBHEADING_LINE = re.compile(
+    r"^[^\S\n]*(?:\d{1,2}\.[^\S\n]+)?(?P<q>[“\"](?P<w>[^“”\"\n]{3,80})[”\"])[^\S\n]*$",
+    re.MULTILINE,
+)
+"""A paragraph that is only a short quotation, perhaps numbered ("3. “Not ...”")."""
 
 
 _MAX_TITLE = 1_000
