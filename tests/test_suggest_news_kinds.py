@@ -325,3 +325,16 @@ def test_a_vow_or_declaration_that_belongs_to_its_owner() -> None:
     )
     assert s.claimant == "the health chiefs"
     assert suggest_attributions("She kept her promise to the team.") == []
+
+
+def test_advocates_urging_and_two_kinds_of_people_before_who() -> None:
+    assert only("Consumer advocates are urging the board to set rules.").claimant == (
+        "consumer advocates"
+    )
+    s = only(
+        "The blackout outraged local officials and customers who accused the utility of overkill."
+    )
+    assert s.claimant == "local officials and customers"
+    assert only("The fire hurt the town and residents who said the alarm failed.").claimant == (
+        "residents"
+    )

@@ -59,6 +59,7 @@ from claimmark.store.suggest.words import (
     PEOPLE_NOUNS,
     PERSON_ROLES,
     PHRASE_PREPOSITIONS,
+    REPORTING_VERBS,
     SPOKESPEOPLE,
     STRONG_VERBS,
     TIME_WORDS,
@@ -262,8 +263,34 @@ def is_person_phrase(sentence: Sentence, phrase: NounPhrase) -> bool:
 
 def antecedent(sentence: Sentence, relative: int) -> NounPhrase | None:
     """The phrase the relative pronoun at `relative` refers to ("Southvale, which said")."""
-    stop = relative - 1 if relative > 0 and sentence.tokens[relative - 1].text == "," else relative
-    return phrase_before(sentence.tokens, stop, sentence.text)
+    tokens = sentence.tokens
+    stop = relative - 1 if relative > 0 and tokens[relative - 1].text == "," else relative
+    phrase = phrase_before(tokens, stop, sentence.text)
+    if (
+        phrase is not None
+        and phrase.first >= 2
+        and tokens[phrase.first - 1].lower == "and"
+        and phrase.head in PEOPLE_NOUNS
+    ):
+        # "local officials and customers who accused ...": both people, joined
+        joiner = phrase.first - 1
+        first = joiner
+        while (
+            first > 0
+            and joiner - first < 3
+            and tokens[first - 1].is_word
+            and not tokens[first - 1].quoted
+            and tokens[first - 1].lower not in DETERMINERS
+            and tokens[first - 1].lower not in REPORTING_VERBS
+            and not tokens[first - 1].lower.endswith("ed")
+        ):
+            first -= 1
+        if first < joiner and tokens[joiner - 1].lower in PEOPLE_NOUNS:
+            joint = make_phrase(tokens, first, phrase.stop, sentence.text)
+            if joint is not None:
+                joint.head, joint.head_at = phrase.head, phrase.head_at
+                return joint
+    return phrase
 
 
 def main_clause_start(sentence: Sentence) -> int | None:

@@ -351,7 +351,8 @@ PEOPLE_NOUNS = _words(
     physicist physicists scholar scholars fellow coach player players team panel consumer
     consumers customer customers shopper shoppers passenger passengers traveller travellers
     traveler travelers subscriber subscribers commuter commuters motorist motorists driver
-    drivers citizen citizens visitor visitors buyer buyers homeowner homeowners"""
+    drivers citizen citizens visitor visitors buyer buyers homeowner homeowners advocate
+    advocates lobbyist lobbyists watchdogs"""
 )
 """Heads of noun phrases that name people or groups of people."""
 
