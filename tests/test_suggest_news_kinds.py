@@ -338,3 +338,21 @@ def test_advocates_urging_and_two_kinds_of_people_before_who() -> None:
     assert only("The fire hurt the town and residents who said the alarm failed.").claimant == (
         "residents"
     )
+
+
+# -- several attributions in one sentence -----------------------------------------------------
+
+
+def test_a_hedged_clause_and_a_named_one_give_two_suggestions() -> None:
+    found = suggest_attributions(
+        "In 2003, officials there were accused of hiding the outbreak—and city officials"
+        " later admitted that the city had more cases."
+    )
+    assert [(s.claimant, s.sentence) for s in found] == [
+        ("unnamed sources", "In 2003, officials there were accused of hiding the outbreak"),
+        ("city officials", "city officials later admitted that the city had more cases."),
+    ]
+    found = suggest_attributions("The plan is said to be bold; the mayor said so.")
+    assert [s.claimant for s in found] == ["unnamed sources", "the mayor"]
+    # a hedge inside the named clause stays one suggestion
+    assert len(suggest_attributions("The mayor said the deal was reportedly signed.")) == 1

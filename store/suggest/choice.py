@@ -5,6 +5,8 @@ claimant of their own ("A pledged ..., but B acknowledged ...")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimmark.store.models import Attribution
 from claimmark.store.suggest.claimants import Candidate
 from claimmark.store.suggest.cues import find_candidates
@@ -73,7 +75,47 @@ def choose(sentence: Sentence) -> list[Suggestion]:
             end,
         )
         found.append(suggestion)
+    hedged = hedge_before(sentence, candidates)
+    if hedged is not None and found and found[0].start == sentence.start:
+        hedge, rest = hedged
+        found[0] = replace(found[0], start=rest, sentence=sentence.text[rest : found[0].end])
+        found.insert(0, hedge)
     return found
+
+
+def hedge_before(sentence: Sentence, candidates: list[Candidate]) -> tuple[Suggestion, int] | None:
+    """A clause with a speakerless hedge before the first clause that names a claimant
+    ("Officials were accused of hiding it—and the mayor admitted that ..."): its own
+    suggestion, claimant unnamed sources, and where the next clause starts; None when
+    there is none."""
+    tokens = sentence.tokens
+    first = min(c.subject_at if c.subject_at >= 0 else c.pos for c in candidates)
+    end = -1
+    at = first - 1
+    while at > sentence.first:
+        if tokens[at].lower == "and" and tokens[at - 1].text in (",", "—", "–", ";"):
+            end = tokens[at - 1].start
+            break
+        if tokens[at].text == ";":
+            end = tokens[at].start
+            break
+        at -= 1
+    if end < 0 or at + 1 >= len(tokens):
+        return None
+    hedge = find_hedge(sentence)
+    if not hedge or sentence.text.find(hedge, sentence.start, end) < 0:
+        return None
+    suggestion = Suggestion(
+        start=sentence.start,
+        end=end,
+        sentence=sentence.text[sentence.start : end],
+        claimant=UNNAMED,
+        cue=hedge,
+        attribution=Attribution.ANONYMOUS,
+        sources=(),
+        anonymous=True,
+    )
+    return suggestion, tokens[at + 1].start
 
 
 _COORDINATORS = frozenset("but and while whereas yet although though;".split()) | {";"}
