@@ -356,3 +356,66 @@ def test_a_hedged_clause_and_a_named_one_give_two_suggestions() -> None:
     assert [s.claimant for s in found] == ["unnamed sources", "the mayor"]
     # a hedge inside the named clause stays one suggestion
     assert len(suggest_attributions("The mayor said the deal was reportedly signed.")) == 1
+
+
+# -- from the pages added later ---------------------------------------------------------------
+
+
+def test_a_hyphenated_first_name_opens_a_name_after_a_role() -> None:
+    found = suggest_attributions(
+        "Deputy Director of Public Prosecution Eva-Marie Persson took the decision.\n"
+        "Ms Persson said: “I would like to stress the facts.”"
+    )
+    assert found[-1].claimant == "Eva-Marie Persson"
+
+
+def test_a_role_at_a_named_body_is_its_holder() -> None:
+    found = suggest_attributions(
+        "Wikileaks co-founder Julian Assange spoke.\n"
+        "The Wikileaks founder always argued that his fear was real."
+    )
+    assert found[-1].claimant == "Julian Assange"
+    assert found[-1].description == "the Wikileaks founder"
+
+
+def test_questions_refusals_decisions_and_bare_testimony_are_no_statements() -> None:
+    assert suggest_attributions("What did the prosecutors say?") == []
+    assert suggest_attributions("Last month, a judge rejected the attempt to delay it.") == []
+    assert suggest_attributions("Ana Hall said she couldn’t comment on the inquiry.") == []
+    assert suggest_attributions("The rules were unsealed as the agency head testified.") == []
+    assert only("Tom Vale testified that the aid was held.").claimant == "Tom Vale"
+    assert only("The Treasury said it did not comment on internal talks.").claimant == (
+        "the Treasury"
+    )
+
+
+def test_a_party_tag_between_commas_and_an_object_after_announced() -> None:
+    s = only("Sen. Ben Sasse, R-Neb., called his death “a crisis of public trust” in the system.")
+    assert s.claimant == "Sen. Ben Sasse"
+    s = only(
+        "Ascom, a solutions provider focused on care software, announced a new alarm system"
+        " with Dragon Labs, a maker of monitors, to link the systems."
+    )
+    assert s.claimant == "Ascom"
+    assert only("The plan will fail, said a spokesperson for the firm.").claimant == (
+        "a spokesperson for the firm"
+    )
+
+
+def test_an_accuser_after_the_charge_and_a_relayed_admission() -> None:
+    s = only("Jo Ray was accused of fraud by a partner after a deal in 2010.")
+    assert s.claimant == "a partner"
+    found = suggest_attributions(
+        "Officers Mary Noel and Michael Thomas were charged.\n"
+        "Prosecutors said Noel and Thomas both acknowledged that they had not made checks."
+    )
+    assert found[-1].claimant == "Mary Noel and Michael Thomas"
+    assert found[-1].sources == ("prosecutors",)
+
+
+def test_he_said_inside_a_quotation_is_the_previous_sentences_subject() -> None:
+    s = only(
+        "Andy Figgs declined to say whether Tom Reed slept on the job the night Paul Stone"
+        " died. “When all the facts are out,” he said, “you will see.”"
+    )
+    assert s.claimant == "Andy Figgs"

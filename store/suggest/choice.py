@@ -194,6 +194,8 @@ def is_as_aside(sentence: Sentence, candidate: Candidate) -> bool:
     )
 
 
+_ALLEGING_VERBS = frozenset("alleged alleges allege claimed claims asserted asserts".split())
+"""Verbs whose that-clause may report what someone else admitted or said."""
 _PROPOSITION_VERBS = STRONG_VERBS | frozenset(
     """warned warns claimed claims insisted insists argued argues admitted admits
     acknowledged acknowledges denied denies promised promises pledged pledges vowed vows
@@ -285,7 +287,14 @@ def choose_in_clause(
             and c.claimant != chosen.claimant
             and (
                 (
-                    tokens[c.pos].lower in STRONG_VERBS
+                    (
+                        tokens[c.pos].lower in STRONG_VERBS
+                        # "prosecutors alleged that Noel acknowledged to supervisors that"
+                        or (
+                            tokens[chosen.pos].lower in (_ALLEGING_VERBS | STRONG_VERBS)
+                            and tokens[c.pos].lower in _PROPOSITION_VERBS
+                        )
+                    )
                     and c.subject_at > chosen.pos
                     and all(t.lower == "that" for t in tokens[chosen.pos + 1 : c.subject_at])
                 )

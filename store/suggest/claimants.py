@@ -450,6 +450,8 @@ def subject_candidate(
             (head in COMPANY_NOUNS or head in COMPANY_KIND_NOUNS or head in AGENCY_NOUNS)
             and only_demonyms_before_head(subject, tokens)
         )
+        # "the Wikileaks founder", "the Tesla CEO": a role at a named body, its holder
+        or (head in PERSON_ROLES and not tokens[subject.head_at].capitalised)
     ):
         resolve_definite(sentence, subject, candidate)
     if object_claims and verb_word in ("cited", "cites", "quotes", "quoted"):
@@ -895,9 +897,14 @@ def pronoun_candidate(
         role = "person"
         if pronoun_at < 0:
             pronoun_at = verb - 1
+        tokens = sentence.tokens
         if (
             ref is not None
-            and pronoun_at == main_clause_start(sentence)
+            and (
+                pronoun_at == main_clause_start(sentence)
+                # "“When all the facts are out,” he said, “...”": after a quotation
+                or (pronoun_at > 0 and tokens[pronoun_at - 1].text in ("”", '"'))
+            )
             and ref.end < 0  # a mention, not a claimant or subject met before
         ):
             # "He said" opening a sentence: the subject of the sentence before, rather

@@ -765,6 +765,16 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         )
     if word == "ruled":
         return following.lower not in ("out", "that")  # "ruled out", "ruled that"
+    if word in ("rejected", "rejects", "reject") and _rejects_a_request(tokens, verb):
+        return True  # "a judge rejected Assange's attempt to delay": a decision
+    if word in ("said", "says", "say") and _cannot_comment(tokens, verb):
+        return True  # "said she couldn't comment on ...": no statement
+    if (
+        word in ("say", "tell")
+        and tokens[sentence.first].lower in ("what", "how", "why")
+        and sentence.text[sentence.start : sentence.end].rstrip().endswith("?")
+    ):
+        return True  # "What did the prosecutors say?": a question, a subheading
     if word == "cried":
         return following.lower != "foul"  # "cried foul"; not "cried for hours"
     if word in ("added", "adds") and _adds_a_thing(sentence, verb):
@@ -841,6 +851,34 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
 
 
 _DEAL_NOUNS = frozenset("deal deals contract terms fee settlement truce merger".split())
+
+
+_REQUESTS = frozenset(
+    """attempt attempts bid bids request requests appeal appeals offer offers motion motions
+    application applications plea pleas proposal proposals""".split()
+)
+
+
+def _rejects_a_request(tokens: list[Token], verb: int) -> bool:
+    """Whether "rejected" takes a request or an attempt as its object (a decision)."""
+    for token in tokens[verb + 1 : verb + 6]:
+        if token.lower in _REQUESTS:
+            return True
+        if not token.is_word or token.quoted or token.lower == "that":
+            return False
+    return False
+
+
+_NO_COMMENT = re.compile(
+    r"(?:he|she|they|it|we|i)\s+(?:could\s*n[o’']t|can\s*n[o’']t|cannot|would\s*n[o’']t|"
+    r"wo\s*n[’']t|will\s+not)\s+(?:comment|discuss|say)\b"
+)
+
+
+def _cannot_comment(tokens: list[Token], verb: int) -> bool:
+    """Whether what follows "said" is a refusal to comment ("said she couldn't comment")."""
+    words = " ".join(t.lower for t in tokens[verb + 1 : verb + 7] if t.is_word)
+    return _NO_COMMENT.match(words.replace(" n’t", "n’t").replace(" n't", "n't")) is not None
 
 
 def _adds_a_thing(sentence: Sentence, verb: int) -> bool:
@@ -1363,12 +1401,27 @@ def quoted_as_candidate(sentence: Sentence, verb: int, before: int) -> Candidate
 def passive_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     """A passive ("was confirmed by the ministry"): the claimant follows `by`."""
     tokens = sentence.tokens
+    by = verb + 1
     if (
-        verb + 2 < len(tokens)
-        and tokens[verb + 1].lower == "by"
+        tokens[verb].lower == "accused"
+        and verb + 1 < len(tokens)
+        and tokens[verb + 1].lower == "of"
+    ):
+        # "was accused of rape by a woman": the accuser after the charge
+        by = next(
+            (
+                at
+                for at in range(verb + 2, min(len(tokens) - 1, verb + 10))
+                if tokens[at].lower == "by" and not tokens[at + 1].lower.endswith("ing")
+            ),
+            verb + 1,
+        )
+    if (
+        by + 1 < len(tokens)
+        and tokens[by].lower == "by"
         and tokens[verb].lower not in ("told", "asked")
     ):
-        phrase = phrase_after(tokens, verb + 2, sentence.text)
+        phrase = phrase_after(tokens, by + 1, sentence.text)
         if phrase is not None:
             claimant, relays, anonymous, description = unwrap(sentence, phrase)
             return Candidate(
@@ -1428,6 +1481,13 @@ def inversion_candidate(
     ):
         # "said Mary Ann Zollman at an event": the name, then an adjunct
         subject = make_phrase(tokens, subject.first, subject.head_at + 1, sentence.text) or subject
+    if (
+        known_only
+        and following.lower in ("a", "an")
+        and subject.head not in PEOPLE_NOUNS
+        and not looks_like_people(subject.head)
+    ):
+        return None  # "Ascom, a provider of ..., announced a new system": an object
     if known_only and not (
         has_proper_name(subject, tokens, -1)
         or is_known_word(subject.head)

@@ -139,6 +139,7 @@ def is_role_or_team_word(word: str) -> bool:
     return (
         (word.isupper() and len(word) >= 2)
         or bare in PERSON_ROLES
+        or (bare.endswith("s") and bare[:-1] in PERSON_ROLES)  # "Officers Ana Noel and ..."
         or bare in ROLE_TITLES
         or bare in ORG_NAME_WORDS
         or bare in ("insider", "sports")
@@ -146,7 +147,15 @@ def is_role_or_team_word(word: str) -> bool:
 
 
 def looks_like_first_name(word: str) -> bool:
-    """Whether lower-case `word` is a common first name."""
+    """Whether lower-case `word` is a common first name (or two joined: "eva-marie")."""
+    if "-" in word:
+        return all(
+            _one_first_name(part) for part in word.split("-") if part
+        ) and not word.startswith("-")
+    return _one_first_name(word)
+
+
+def _one_first_name(word: str) -> bool:
     return word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES or word in EITHER_FIRST_NAMES
 
 
@@ -282,7 +291,7 @@ def role_before(text: str, start: int) -> str:
     words = tail.split()
     if not words:
         return ""
-    last = words[-1].rstrip(",:").lower()
+    last = words[-1].rstrip(",:").lower().removeprefix("co-")  # "co-founder": a founder
     if not words[-1][:1].isupper():
         if last in PERSON_ROLES:
             return last

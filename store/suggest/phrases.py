@@ -183,6 +183,13 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
         and not tokens[stop - 1].lower.endswith("ss")
     ):
         first += 1  # "vehicles that industry analysts say": a relative "that", not "that one"
+    elif (
+        tokens[first].lower == "that"
+        and first + 1 < stop
+        and tokens[first + 1].capitalised
+        and not tokens[first].capitalised
+    ):
+        first += 1  # "alleged that Tova Noel acknowledged": the conjunction, then a name
     first = after_object_noun(tokens, first, stop)
     return make_phrase(tokens, first, stop, text)
 

@@ -119,6 +119,17 @@ class Referents:
         words = phrase.split()
         if not words:
             return phrase
+        if (
+            len(words) == 3
+            and words[1] == "and"
+            and words[0][:1].isupper()
+            and words[2][:1].isupper()
+        ):
+            # "Noel and Thomas" -> "Tova Noel and Michael Thomas": two people, each in full
+            first, second = self.expand(words[0], offset), self.expand(words[2], offset)
+            if self.names.is_person(first) and self.names.is_person(second):
+                return f"{first} and {second}"
+            return phrase
         bare = words[1:] if words[0].lower() == "the" else words
         if bare and len(bare) <= 2 and bare[-1].isupper() and len(bare[-1]) > 1:
             # "the CDC", "the Chinese CDC": the name an acronym stands for, before a longer

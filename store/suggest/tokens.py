@@ -8,6 +8,7 @@ from dataclasses import dataclass
 TOKEN_PATTERN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200  3,450.5
     r"|(?:[^\W\d_]\.){2,}"  # U.S.  a.m.
+    r"|[DRI]-[A-Z][a-z]{1,4}\.(?=[\s,)])"  # R-Neb.  D-Va. (a party and state tag)
     r"|[A-Z][a-z]{0,4}\.(?=[\s,])"  # Mr.  Sen.  C.  Jr., (a title or an initial: see `tokenize`)
     r"|[^\W_]+(?:[’'\-.&][^\W_]+)*(?:[’']s\b|(?<=s)[’'](?![^\W_]))?"
     r"|[^\w\s]"
@@ -121,7 +122,12 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
         quoted = quote < quote_count and quotes[quote][0] <= at
         word = match.group()
         end_at = match.end()
-        if word[-1] == "." and len(word) > 1 and not _keeps_dot(text, word, end_at):
+        if (
+            word[-1] == "."
+            and len(word) > 1
+            and "-" not in word
+            and not _keeps_dot(text, word, end_at)
+        ):
             # "Plan." at a sentence's end, "B." not before a name: the word, then the dot
             word = word[:-1]
             tokens.append(Token(word, at, end_at - 1, quoted, word.lower(), True, True))

@@ -176,7 +176,8 @@ CONCERN_VERBS = _words("raised raises voiced voices expressed expresses")
 THAT_VERBS = (
     _words(
         """posted responded challenge challenges challenged question questions questioned maintain
-    maintains maintained mentioned mentions mention suspected suspect suspects"""
+    maintains maintained mentioned mentions mention suspected suspect suspects testified
+    testifies testify"""
     )
     | OBJECT_THAT_VERBS
 )
@@ -268,7 +269,7 @@ SKIPPABLE_BEFORE_VERB = _words(
     """has have had was were is are been being be also since later earlier then now previously
     again already once still separately subsequently initially first today yesterday
     repeatedly not never did does do would will could may might should must can just long
-    always even overall further flat-out"""
+    always even overall further flat-out both"""
 )
 """Auxiliaries and adverbs that can stand between a subject and its verb."""
 NEGATIONS = _words("not never neither nor")
