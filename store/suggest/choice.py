@@ -230,7 +230,7 @@ def choose_in_clause(
     ):
         # "But according to NPR's Feng, Li Jifeng ... wrote in a blog post that ...": the
         # writer's words, relayed by the one the sentence opens with
-        later = [
+        writers = [
             c
             for c in verbs
             if c.pos > chosen.pos
@@ -241,10 +241,10 @@ def choose_in_clause(
             and tokens[c.pos].lower in _PROPOSITION_VERBS
         ]
         if chosen.role == "document" or chosen.claimant.split()[-1].lower() in DOCUMENT_NOUNS:
-            later = []  # "According to the survey, nurses said": the survey's finding
-        if later:
+            writers = []  # "According to the survey, nurses said": the survey's finding
+        if writers:
             outer.extend(chosen.relays or [chosen.claimant])
-            chosen = later[0]
+            chosen = writers[0]
     relay: Candidate | None = None
     asides = [c for c in verbs if c is not chosen and not is_as_aside(sentence, c)]
     if is_as_aside(sentence, chosen) and asides:
