@@ -110,7 +110,7 @@ async def test_draws_every_part_of_an_entry(three: tuple[PaneEntry, ...]) -> Non
         assert "✎ Which Monday?" in text
         assert "x" not in text.split("Which Monday?")[1].splitlines()[0]  # only the first line
         assert "¶4  disputed  Critics" in text
-        assert pane_of(app).border_subtitle == "3 annotations"
+        assert pane_of(app).summary == "3 annotations"
         # header, quote, separator / header, quote, note, separator / header, quote
         assert pane_of(app).virtual_size.height == 3 + 4 + 2
 
@@ -181,7 +181,7 @@ async def test_current_id_highlights_without_choosing(
         assert app.messages == []
 
 
-async def test_filter_narrows_the_list_and_the_subtitle_says_so(
+async def test_filter_narrows_the_list_and_the_summary_says_so(
     three: tuple[PaneEntry, ...],
 ) -> None:
     app = PaneApp(three)
@@ -191,7 +191,7 @@ async def test_filter_narrows_the_list_and_the_subtitle_says_so(
         pane.filter_text = "#flood"
         await pilot.pause()
         assert [e.annotation.tags for e in pane.shown] == [("flood",)]
-        assert pane.border_subtitle == "filter: #flood (1)"
+        assert pane.summary == "filter: #flood (1)"
         assert "Critics" not in screen_text(app)
         pane.filter_text = "disputed"
         await pilot.pause()
@@ -204,7 +204,7 @@ async def test_filter_narrows_the_list_and_the_subtitle_says_so(
         assert pane.annotation_at(0) is None
         pane.filter_text = ""
         await pilot.pause()
-        assert pane.border_subtitle == "3 annotations"
+        assert pane.summary == "3 annotations"
 
 
 async def test_click_highlights_and_chooses(three: tuple[PaneEntry, ...]) -> None:
@@ -250,7 +250,7 @@ async def test_long_list_keeps_the_highlight_in_view(store: Store) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         pane = pane_of(app)
-        assert pane.border_subtitle == "300 annotations"
+        assert pane.summary == "300 annotations"
         await pilot.press("end")
         await pilot.pause()
         last = pane.shown[-1].annotation.note
@@ -405,7 +405,7 @@ async def test_edits_patch_the_pane_into_what_a_fresh_pane_shows() -> None:
                 assert patched.shown == fresh.shown
                 assert patched.virtual_size == fresh.virtual_size
                 assert patched.highlighted == fresh.highlighted
-                assert patched.border_subtitle == fresh.border_subtitle
+                assert patched.summary == fresh.summary
                 assert patched.scroll_y == fresh.scroll_y == 0
                 assert drawn(patched) == drawn(fresh)
                 for pane in (patched, fresh):  # and the rows below, the prefix sums shifted

@@ -537,12 +537,39 @@ async def test_the_empty_pane_says_what_to_do(lib: Store) -> None:
         assert "Select text: s takes the" in text and "? lists every key." in text
         await pilot.press("s", "h")
         await wait_until(pilot, lambda: "No annotations yet." not in screen_text(app), what="pane")
-        assert app.screen.query_one(AnnotationPane).border_subtitle == "1 annotation"
+        await wait_for_text(pilot, app, "1 annotation")
         await pilot.press("tab", "slash")
         await pilot.pause()
         await burst(pilot, *"zzz")
         await pilot.press("enter")
         await wait_for_text(pilot, app, "Nothing matches “zzz”.")
+
+
+async def test_the_pane_heading_shows_the_count_and_the_filter(lib: Store) -> None:
+    """Above the pane, on screen: how many annotations it shows, and its filter while
+    one is set (the filter is otherwise invisible: the entries just get fewer)."""
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        heading = app.screen.query_one("#pane-heading")
+        assert heading.region.y == 0 and heading.region.x > view(app).region.right - 1
+        assert "Annotations" in screen_text(app)
+        await pilot.press("s", "h", ")", "s", "t")
+        await pilot.pause()
+        await burst(pilot, *"flood")
+        await pilot.press("enter")
+        await wait_for_text(pilot, app, "2 annotations")
+        await pilot.press("tab", "slash")
+        await pilot.pause()
+        await burst(pilot, *"#flood")
+        await pilot.press("enter")
+        await wait_for_text(pilot, app, "filter: #flood (1)")
+        await pilot.press("x")
+        await wait_for_text(pilot, app, "filter: #flood (0)")
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("ctrl+u", "enter")
+        await wait_for_text(pilot, app, "1 annotation")
 
 
 async def test_the_text_and_the_pane_share_every_width(lib: Store) -> None:
@@ -563,7 +590,7 @@ async def test_the_text_and_the_pane_share_every_width(lib: Store) -> None:
                 what=f"the reader laid out at {width} columns",
             )
             article = view(app)
-            pane = app.screen.query_one(AnnotationPane)
+            pane = app.screen.query_one("#pane-box")  # the pane with its edge and heading
             layout = article._layout
             text_end = article.content_region.x + layout.gutter_width + layout.text_width
             assert 24 <= pane.region.width <= 72, width

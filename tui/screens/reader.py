@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
@@ -209,16 +209,20 @@ class ReaderScreen(Screen[None]):
         # The text and its marks go in before the first layout, so the first frame shows them.
         self.dark = self.app.current_theme.dark
         self._view = ArticleView(id="article")
+        self._pane = AnnotationPane(id="pane").data_bind(
+            entries=ReaderScreen.entries,
+            current_id=ReaderScreen.current_id,
+            dark=ReaderScreen.dark,
+        )
         self._view.set_article(self.article.title, self._credit(), self.article.text)
         self._load_annotations()
         self._open_at_position()
         with Horizontal(id="reader-body"):
             yield self._view
-            yield AnnotationPane(id="pane").data_bind(
-                entries=ReaderScreen.entries,
-                current_id=ReaderScreen.current_id,
-                dark=ReaderScreen.dark,
-            )
+            with Vertical(id="pane-box"):
+                # How many annotations the pane shows, or its filter (`_summarise`).
+                yield Static("Annotations", id="pane-heading", markup=False)
+                yield self._pane
         with Horizontal(id="reader-footer"):
             yield KeyHints()
             yield Static(self._position_text(), id="reading-status", markup=False)
@@ -229,12 +233,17 @@ class ReaderScreen(Screen[None]):
 
     @property
     def pane(self) -> AnnotationPane:
-        return self.query_one(AnnotationPane)
+        return self._pane
+
+    @on(AnnotationPane.SummaryChanged)
+    def _summarise(self, event: AnnotationPane.SummaryChanged) -> None:
+        # One line of a fixed size: its new text needs no new layout of the screen.
+        heading = self.query_one("#pane-heading", Static)
+        heading.update(event.summary or "Annotations", layout=False)
 
     def on_mount(self) -> None:
         self.title = visible(self.article.title)  # the help screen's heading
         self.sub_title = visible(credit_line(self.article))
-        self.pane.border_title = "Annotations"
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.dark != self._marks_dark:  # the marks were drawn for the other theme
             self._refresh_marks()
@@ -272,9 +281,12 @@ class ReaderScreen(Screen[None]):
     def _show_position(self) -> None:
         status = self.query_one("#reading-status", Static)
         text = self._position_text()
-        if text != self._shown_position:  # the cursor moves often; repaint on change only
+        old = self._shown_position
+        if text != old:  # the cursor moves often; repaint on change only
             self._shown_position = text
-            status.update(text)
+            # Its width follows its text: the screen is laid out again only when that
+            # width changes (a layout of every widget costs more than the move itself).
+            status.update(text, layout=len(text) != len(old))
 
     _shown_position = ""
 

@@ -28,7 +28,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -39,10 +39,23 @@ from claimmark.store.sanitize import visible
 from claimmark.tui.colors import STATUS_COLORS, background, color_name
 from claimmark.tui.textfit import cells as _cells
 from claimmark.tui.textfit import chop as _chop
-from claimmark.tui.textfit import clip, plain
+from claimmark.tui.textfit import clip
 from claimmark.tui.textfit import squash as _squash
 from claimmark.tui.widgets.paging import page_row
 from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
+
+
+@dataclass(frozen=True, slots=True)
+class _LineFrame:
+    """What drawing any line of the pane needs, the same for every line of one frame."""
+
+    width: int
+    top: int
+    """The virtual row on the first screen line."""
+    thumb: range
+    """The screen lines the scroll thumb covers."""
+    thumb_style: Style | None
+    """The thumb's style (None: everything fits, no thumb)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +222,12 @@ class AnnotationPane(ScrollView, can_focus=True):
         annotation_id: int
 
     @dataclass
+    class SummaryChanged(Message):
+        """How many entries the pane shows, or its filter, changed (see `summary`)."""
+
+        summary: str
+
+    @dataclass
     class FilterRequested(Message):
         """The user asked to change the filter (/): the screen asks for the text."""
 
@@ -216,8 +235,10 @@ class AnnotationPane(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._subtitle: str | Text = ""
-        """What `border_subtitle` was last set to."""
+        self._frame: _LineFrame | None = None
+        """While `render_lines` draws: the geometry its lines share."""
+        self._summary = ""
+        """What `SummaryChanged` last said."""
         self._built_from: tuple[PaneEntry, ...] = ()
         """The `entries` the lists below were built from: a new value is patched from it."""
         self._shown: list[PaneEntry] = []
@@ -409,7 +430,7 @@ class AnnotationPane(ScrollView, can_focus=True):
     def _settle(self, old: Annotation | None, old_row: int | None) -> None:
         """After the shown entries changed: index them by id, keep the highlight on the
         annotation under the cursor (else on the one highlighted before, else on the row
-        it was on), lay out, and count them in the subtitle (the caller redraws)."""
+        it was on), lay out, and say how many there are (`summary`; the caller redraws)."""
         shown = self._shown
         self._highlighted = None
         row = self._row_of(self.current_id)
@@ -421,15 +442,20 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._scroll_pending = row is not None
         self._relayout()
         query = self.filter_text
-        subtitle: str | Text
         if query:
-            subtitle = plain(f"filter: {query} ({len(shown)})")
+            summary = f"filter: {visible(query)} ({len(shown)})"
         else:
             count = len(shown)
-            subtitle = f"{count} annotation{'' if count == 1 else 's'}" if shown else ""
-        if subtitle != self._subtitle:  # setting it redraws the whole pane
-            self._subtitle = subtitle
-            self.border_subtitle = subtitle
+            summary = f"{count} annotation{'' if count == 1 else 's'}" if shown else ""
+        if summary != self._summary:
+            self._summary = summary
+            self.post_message(self.SummaryChanged(summary))
+
+    @property
+    def summary(self) -> str:
+        """What the pane shows, in words: "3 annotations", "filter: #flood (1)", or ""
+        when it shows nothing (the screen puts it above the pane)."""
+        return self._summary
 
     def _row_of(self, annotation_id: int | None) -> int | None:
         """The row showing annotation `annotation_id`, if shown (a scan in C: it is asked
@@ -581,14 +607,32 @@ class AnnotationPane(ScrollView, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        """The strip for screen line `y`."""
-        region = self.scrollable_content_region  # a computed property: ask once
-        width = region.width
-        if self._layout_width != width:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw the lines in `crop`. What every line needs to know (the width, the scroll
+        position, where the thumb is) is worked out once for all of them: Textual asks
+        for the lines one by one, and these are computed properties that walk the styles
+        (a third of the time of a line, when an edit redraws the whole pane)."""
+        self._frame = self._line_frame()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def _line_frame(self) -> _LineFrame:
+        region = self.scrollable_content_region
+        if self._layout_width != region.width:
             self._relayout()
         top = self.scroll_offset.y
-        row = top + y
+        total = self._tops[-1] - 1 if self._shown else 0
+        thumb = thumb_rows(top, region.height, total)
+        style = self.get_component_rich_style("annotation-pane--thumb") if thumb else None
+        return _LineFrame(region.width, top, thumb, style)
+
+    def render_line(self, y: int) -> Strip:
+        """The strip for screen line `y`."""
+        frame = self._frame or self._line_frame()
+        width = frame.width
+        row = frame.top + y
         index = self._entry_at_row(row)
         strip: Strip
         if not self._shown:
@@ -600,9 +644,8 @@ class AnnotationPane(ScrollView, can_focus=True):
             line = row - self._tops[index]
             strips = self._entry_strips(index)
             strip = strips[line] if line < len(strips) else self._blank(width)  # separator
-        total = self._tops[-1] - 1 if self._shown else 0
-        if y in thumb_rows(top, region.height, total):
-            return with_thumb(strip, self.get_component_rich_style("annotation-pane--thumb"))
+        if frame.thumb_style is not None and y in frame.thumb:
+            return with_thumb(strip, frame.thumb_style)
         return strip
 
     def empty_message(self) -> str:
