@@ -419,3 +419,12 @@ def test_he_said_inside_a_quotation_is_the_previous_sentences_subject() -> None:
         " died. “When all the facts are out,” he said, “you will see.”"
     )
     assert s.claimant == "Andy Figgs"
+
+
+def test_flat_out_before_a_verb_keeps_the_subject() -> None:
+    found = suggest_attributions(
+        "Kestrel Records said it was sorry.\n"
+        "The company flat-out denied the allegations in a statement on its website."
+    )
+    assert found[-1].claimant == "Kestrel Records"
+    assert found[-1].description == "the company"
