@@ -77,9 +77,9 @@ def choose(sentence: Sentence) -> list[Suggestion]:
         found.append(suggestion)
     hedged = hedge_before(sentence, candidates)
     if hedged is not None and found and found[0].start == sentence.start:
-        hedge, rest = hedged
+        hedged_clause, rest = hedged
         found[0] = replace(found[0], start=rest, sentence=sentence.text[rest : found[0].end])
-        found.insert(0, hedge)
+        found.insert(0, hedged_clause)
     return found
 
 
