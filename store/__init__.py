@@ -4,6 +4,8 @@ Models, migrations, the `Store` (the only place with SQL), article ingest and te
 normalisation, anchoring, attribution suggestions and export. Never imports textual.
 """
 
+from typing import TYPE_CHECKING
+
 from claimmark.store.errors import (
     Ambiguous,
     Busy,
@@ -22,15 +24,27 @@ from claimmark.store.models import (
     Annotation,
     AnnotationDraft,
     Article,
-    ArticleSummary,
     Attribution,
     Claim,
-    ClaimRow,
     ClaimStatus,
     Confidence,
-    ImportResult,
-    JournalEntry,
 )
+
+if TYPE_CHECKING:
+    from claimmark.store.results import ArticleSummary, ClaimRow, ImportResult, JournalEntry
+
+_RESULTS = frozenset({"ArticleSummary", "ClaimRow", "ImportResult", "JournalEntry"})
+
+
+def __getattr__(name: str) -> object:
+    """The records of `store.results`, imported when first asked for: opening an article
+    needs none of them (see that module)."""
+    if name in _RESULTS:
+        from claimmark.store import results
+
+        return getattr(results, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Ambiguous",

@@ -27,8 +27,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from claimmark.store.models import Annotation, JournalEntry, annotation_from_dict
+from claimmark.store.models import Annotation, annotation_from_dict
+
+if TYPE_CHECKING:
+    from claimmark.store.results import JournalEntry
 
 KNOWN_ACTIONS = frozenset({"create", "update", "delete", "restore"})
 """Journal actions that hold whole before/after snapshots this module can replay."""

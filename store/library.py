@@ -12,13 +12,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace as dataclass_replace
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from claimmark.store.connection import translate
 from claimmark.store.errors import InvalidInput, NotFound
-from claimmark.store.models import ArticleSummary, DeletedArticles, LibrarySort, ReadingPosition
+from claimmark.store.models import LibrarySort, ReadingPosition
 from claimmark.store.parts import StoreParts
 from claimmark.store.schema import noted_sql
+
+if TYPE_CHECKING:  # made when first returned (see store.results)
+    from claimmark.store.results import ArticleSummary, DeletedArticles
+
 
 SUPERSEDED: Final = "SELECT previous_id FROM articles WHERE previous_id IS NOT NULL"
 """SQL: the ids of the articles a later version replaces."""
@@ -157,6 +161,8 @@ class LibraryQueries(StoreParts):
 
     def article_summaries(self, ids: Sequence[int]) -> list[ArticleSummary]:
         """The summaries of the articles `ids`, in that order (ids not found are left out)."""
+        from claimmark.store.results import ArticleSummary
+
         found: dict[int, ArticleSummary] = {}
         counted = self.has_table("article_stats")
         for chunk in _chunks(list(ids)):
@@ -295,6 +301,8 @@ class LibraryQueries(StoreParts):
         claims, sources and evidence), journal entries, reading positions and search index
         rows, in one transaction. Returns what was removed, which `restore_articles` puts
         back with the same ids."""
+        from claimmark.store.results import DeletedArticles
+
         if not article_ids:
             raise InvalidInput("no articles to delete")
         with self._write() as conn:

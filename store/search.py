@@ -17,13 +17,17 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace as dataclass_replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from claimmark.store.connection import translate
 from claimmark.store.errors import Interrupted, InvalidInput
 from claimmark.store.library import SUPERSEDED as _SUPERSEDED
-from claimmark.store.models import SearchHit, SearchResult, annotation_kind
+from claimmark.store.models import annotation_kind
 from claimmark.store.parts import StoreParts
+
+if TYPE_CHECKING:  # made when first returned (see store.results)
+    from claimmark.store.results import SearchHit, SearchResult
+
 
 OPEN: Final = "\x02"
 CLOSE: Final = "\x03"
@@ -156,6 +160,8 @@ class SearchQueries(StoreParts):
         """The best `limit` hits for `query` across titles, article text, quotes, notes,
         claimants, sources and tags; only the newest version of each article unless
         `all_versions`. `InvalidInput` for an empty query (or one with no words)."""
+        from claimmark.store.results import SearchResult
+
         text = " ".join(query.split())
         if not text:
             raise InvalidInput('the search is empty: type a word, a "phrase" or a prefix*')
@@ -298,6 +304,8 @@ class SearchQueries(StoreParts):
     def _article_hit(self, row: sqlite3.Row, score: float, in_title: bool) -> SearchHit:
         """A hit in an article's title (at 0-0, no paragraph) or, when its text matched
         and its title did not, at the first match in its text."""
+        from claimmark.store.results import SearchHit
+
         title, title_spans = unmark(row[1])
         text, spans = unmark(row[2])
         if in_title or not spans:
@@ -325,6 +333,8 @@ class SearchQueries(StoreParts):
     def _annotation_hit(
         self, row: sqlite3.Row, columns: tuple[str, ...], score: float
     ) -> SearchHit:
+        from claimmark.store.results import SearchHit
+
         annotation_id = row[0]
         fields = [unmark(row[1 + i]) for i in range(len(columns))]
         index = next((i for i, (_, spans) in enumerate(fields) if spans), 0)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import urlparse
 
 from claimmark.store.connection import (
@@ -36,11 +36,8 @@ from claimmark.store.models import (
     ArticleMetadata,
     Attribution,
     Claim,
-    ClaimRow,
     ClaimStatus,
     Confidence,
-    ImportResult,
-    JournalEntry,
     annotation_to_dict,
 )
 from claimmark.store.sanitize import (
@@ -55,6 +52,9 @@ from claimmark.store.schema import MIGRATION_NAMES, MIGRATION_SET, READABLE_WITH
 from claimmark.store.search import SearchQueries
 from claimmark.store.tagging import TagQueries
 from claimmark.store.versions import VersionsMixin
+
+if TYPE_CHECKING:  # made when first returned (see store.results)
+    from claimmark.store.results import ClaimRow, ImportResult, JournalEntry
 
 BUSY_TIMEOUT_S: Final = 10.0
 """How long a write waits for another process's write lock before giving up (`Busy`),
@@ -401,6 +401,7 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
         `Article.repeat` tells it from the first text with that content.
         """
         from claimmark.store.ingest import content_sha256
+        from claimmark.store.results import ImportResult
 
         title, byline, source = clean_line(title), clean_line(byline), clean_path(source)
         check_size(text, f"{source}: the article text")
@@ -848,6 +849,8 @@ class Store(LibraryQueries, SearchQueries, TagQueries, VersionsMixin):
         """Every claim in the library, by article title, filtered by a claimant fragment, a
         status and a tag (all case-insensitive). Claims sit on the newest version of their
         article, or are its orphans (`ClaimRow.orphan`: their words are gone from it)."""
+        from claimmark.store.results import ClaimRow
+
         conditions = ["c.annotation_id IS NOT NULL"]
         params: list[Any] = []
         if claimant:
@@ -1152,6 +1155,8 @@ def _json_or_none(text: str | None) -> Any:
 
 def journal_entry(row: sqlite3.Row) -> JournalEntry:
     """A journal row as a `JournalEntry` (a snapshot that is not readable JSON as None)."""
+    from claimmark.store.results import JournalEntry
+
     return JournalEntry(
         id=row["id"],
         at=row["at"],

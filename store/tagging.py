@@ -6,11 +6,15 @@ from __future__ import annotations
 import difflib
 import sqlite3
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from claimmark.store.errors import InvalidInput, NotFound
-from claimmark.store.models import Annotation, TagChange, TagCount
+from claimmark.store.models import Annotation
 from claimmark.store.parts import StoreParts
+
+if TYPE_CHECKING:  # made when first returned (see store.results)
+    from claimmark.store.results import TagChange, TagCount
+
 
 _CHUNK: Final = 500
 
@@ -21,6 +25,8 @@ class TagQueries(StoreParts):
     def tag_counts(self) -> list[TagCount]:
         """Every tag in use with how many annotations (and articles) carry it, most used
         first."""
+        from claimmark.store.results import TagCount
+
         rows = self._read(
             """SELECT t.name, count(*) AS uses, count(DISTINCT a.article_id) AS articles
                FROM tags t JOIN annotation_tags l ON l.tag_id = t.id
@@ -37,6 +43,8 @@ class TagQueries(StoreParts):
     def rename_tag(self, old: str, new: str) -> TagChange:
         """Rename a tag on every annotation that carries it (a change of case too).
         Renaming to another tag's name is refused: that is `merge_tags`."""
+        from claimmark.store.results import TagChange
+
         with self._write() as conn:
             tag_id, current = self._tag_row(conn, old)
             name = _clean_name(new)
@@ -58,6 +66,8 @@ class TagQueries(StoreParts):
 
     def merge_tags(self, source: str, into: str) -> TagChange:
         """Give every annotation tagged `source` the tag `into` instead; `source` is gone."""
+        from claimmark.store.results import TagChange
+
         with self._write() as conn:
             source_id, source_name = self._tag_row(conn, source)
             into_id, into_name = self._tag_row(conn, into)
@@ -77,6 +87,8 @@ class TagQueries(StoreParts):
 
     def delete_tag(self, name: str) -> TagChange:
         """Take a tag off every annotation (the annotations stay)."""
+        from claimmark.store.results import TagChange
+
         with self._write() as conn:
             tag_id, current = self._tag_row(conn, name)
             before = self._changing(

@@ -27,17 +27,15 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimmark.store.errors import InvalidInput, NotFound
-from claimmark.store.models import (
-    Annotation,
-    Article,
-    CarryReport,
-    JournalEntry,
-    VersionInfo,
-)
+from claimmark.store.models import Annotation, Article
 from claimmark.store.parts import StoreParts
+
+if TYPE_CHECKING:  # made when first returned (see store.results)
+    from claimmark.store.results import CarryReport, JournalEntry, VersionInfo
+
 
 _PLACE_JSON = """json_object('id', {t}.id, 'article_id', {article}, 'start', {t}.start,
     'end', {t}."end", 'quote', {t}.quote, 'prefix', {t}.prefix, 'suffix', {t}.suffix,
@@ -150,6 +148,8 @@ class VersionsMixin(StoreParts):
 
     def versions(self, article_id: int) -> list[VersionInfo]:
         """Every version of the article `article_id` is one of, oldest first."""
+        from claimmark.store.results import VersionInfo
+
         ids = self.chain_ids(article_id)
         marks = ",".join("?" * len(ids))
         rows = self._read(
@@ -291,6 +291,8 @@ class VersionsMixin(StoreParts):
         (inside the caller's transaction): those of the previous newest version and the
         orphans on older ones, each through one diff of its own text to the new one.
         `only` limits it to some annotation ids."""
+        from claimmark.store.results import CarryReport
+
         ids = self.chain_ids(new_id, conn)
         earlier = [i for i in ids if i < new_id]
         if not earlier:

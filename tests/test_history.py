@@ -11,7 +11,8 @@ from claimmark.store.history import (
     DismissalStep,
     history_from_journal,
 )
-from claimmark.store.models import AnnotationDraft, Article, JournalEntry
+from claimmark.store.models import AnnotationDraft, Article
+from claimmark.store.results import JournalEntry
 from claimmark.store.store import Store
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from time import time
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import SystemCommand
@@ -15,12 +16,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from claimmark.store.errors import ClaimmarkError
-from claimmark.store.models import DeletedArticles, TagChange
 from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
 from claimmark.tui.key_order import OrderedKeysApp
 from claimmark.tui.launch import settle_after_startup
 from claimmark.tui.writes import WriteQueue
+
+if TYPE_CHECKING:  # made when first returned (see store.results)
+    from claimmark.store.results import DeletedArticles, TagChange
+
 
 MAX_NOTICES = 2
 """Notifications on screen at once, at most."""

@@ -4,9 +4,13 @@ them treat them as text, never markup."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from claimmark.store.models import Article, ArticleSummary
+from claimmark.store.models import Article
+
+if TYPE_CHECKING:  # made when first returned (see store.results)
+    from claimmark.store.results import ArticleSummary
 
 
 def site_label(article: Article | ArticleSummary) -> str:

@@ -38,9 +38,9 @@ from claimmark.store.models import (
     Claim,
     ClaimStatus,
     Confidence,
-    ImportResult,
     claim_from_dict,
 )
+from claimmark.store.results import ImportResult
 from claimmark.store.sanitize import (
     MAX_IMPORT_BYTES,
     check_size,

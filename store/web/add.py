@@ -22,7 +22,8 @@ from claimmark.store.web.fetch import check_url, is_web_url, looks_like_url
 
 if TYPE_CHECKING:
     from claimmark.store.ingest import ParsedArticle
-    from claimmark.store.models import Article, ImportResult
+    from claimmark.store.models import Article
+    from claimmark.store.results import ImportResult
     from claimmark.store.store import Store
 
 ITEM_ERRORS = (FetchError, IngestError, InvalidInput, NotFound)

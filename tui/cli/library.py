@@ -23,7 +23,7 @@ from claimmark.tui.textfit import clip, squash
 if TYPE_CHECKING:
     from rich.text import Text
 
-    from claimmark.store.models import SearchHit, TagChange
+    from claimmark.store.results import SearchHit, TagChange
 
 TITLE_CELLS = 32
 """The width the title of a hit is clipped to in the text output."""

@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from claimmark.store.errors import ClaimmarkError
-from claimmark.store.models import VersionInfo
+from claimmark.store.results import VersionInfo
 from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
 from claimmark.store.textdiff import Change, Words, compare, summary

@@ -10,7 +10,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from claimmark.store.errors import ClaimmarkError
-from claimmark.store.models import ClaimRow, ClaimStatus
+from claimmark.store.models import ClaimStatus
+from claimmark.store.results import ClaimRow
 from claimmark.store.store import Store
 from claimmark.tui.colors import STATUS_COLORS
 from claimmark.tui.textfit import one_line, plain

@@ -28,7 +28,8 @@ from textual.widgets import Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from claimmark.store.errors import ClaimmarkError, Interrupted
-from claimmark.store.models import DeletedArticles, LibrarySort, SearchHit, SearchResult
+from claimmark.store.models import LibrarySort
+from claimmark.store.results import DeletedArticles, SearchHit, SearchResult
 from claimmark.store.store import Store
 from claimmark.tui.app import claimmark_app
 from claimmark.tui.textfit import one_line, plain, safe_line

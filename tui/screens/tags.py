@@ -15,7 +15,7 @@ from textual.strip import Strip
 from textual.widgets import Header, Static
 
 from claimmark.store.errors import ClaimmarkError
-from claimmark.store.models import TagChange, TagCount
+from claimmark.store.results import TagChange, TagCount
 from claimmark.store.store import Store
 from claimmark.tui.app import claimmark_app
 from claimmark.tui.textfit import safe_line

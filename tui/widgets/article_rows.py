@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from rich.style import Style
 from textual.strip import Strip
 
-from claimmark.store.models import ArticleSummary, LibrarySort
+from claimmark.store.models import LibrarySort
+from claimmark.store.results import ArticleSummary
 from claimmark.tui.article_info import date_label, site_label
 from claimmark.tui.textfit import safe_line
 from claimmark.tui.widgets.row_list import Column, RowList, cells_line, fit_cell

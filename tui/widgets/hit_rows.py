@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.style import Style
 from textual.strip import Strip
 
-from claimmark.store.models import SearchHit
+from claimmark.store.results import SearchHit
 from claimmark.tui.textfit import cells, chop, safe_line
 from claimmark.tui.widgets.row_list import Column, RowList, cells_line, fit_cell
 
