@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
 from operator import add, is_not
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -45,8 +45,7 @@ from claimmark.tui.widgets.paging import page_row
 from claimmark.tui.widgets.thumb import thumb_rows, with_thumb
 
 
-@dataclass(frozen=True, slots=True)
-class _LineFrame:
+class _LineFrame(NamedTuple):
     """What drawing any line of the pane needs, the same for every line of one frame."""
 
     width: int
