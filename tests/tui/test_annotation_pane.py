@@ -191,7 +191,7 @@ async def test_filter_narrows_the_list_and_the_summary_says_so(
         pane.filter_text = "#flood"
         await pilot.pause()
         assert [e.annotation.tags for e in pane.shown] == [("flood",)]
-        assert pane.summary == "filter: #flood (1)"
+        assert pane.summary == "1 of 3 · filter: #flood"
         assert "Critics" not in screen_text(app)
         pane.filter_text = "disputed"
         await pilot.pause()

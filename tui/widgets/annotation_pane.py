@@ -442,7 +442,8 @@ class AnnotationPane(ScrollView, can_focus=True):
         self._relayout()
         query = self.filter_text
         if query:
-            summary = f"filter: {visible(query)} ({len(shown)})"
+            # The count first: a long filter is cut short at the end, the count never.
+            summary = f"{len(shown)} of {len(self.entries)} · filter: {visible(query)}"
         else:
             count = len(shown)
             summary = f"{count} annotation{'' if count == 1 else 's'}" if shown else ""
@@ -452,7 +453,7 @@ class AnnotationPane(ScrollView, can_focus=True):
 
     @property
     def summary(self) -> str:
-        """What the pane shows, in words: "3 annotations", "filter: #flood (1)", or ""
+        """What the pane shows, in words: "3 annotations", "1 of 3 · filter: #flood", or ""
         when it shows nothing (the screen puts it above the pane)."""
         return self._summary
 
