@@ -369,10 +369,16 @@ async def test_toggle_pane_and_help(lib: Store) -> None:
     app = ClaimmarkApp(lib, article_id=1)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
+        await pilot.press("tab", "backslash")
+        await pilot.pause()
+        assert not app.screen.query_one("#pane-box").display
+        assert view(app).has_focus
+        assert view(app).region.width == 120  # the text has the whole width: no empty box
+        assert "annotation" not in screen_text(app).lower()  # neither heading nor pane
         await pilot.press("backslash")
-        assert not app.screen.query_one(AnnotationPane).display
-        await pilot.press("backslash")
+        await pilot.pause()
         assert app.screen.query_one(AnnotationPane).display
+        assert view(app).region.width < 120
         await pilot.press("question_mark")
         await wait_for_text(pilot, app, "Next sentence")
         await pilot.press("end")  # the reader's own keys close the list

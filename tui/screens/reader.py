@@ -1269,10 +1269,10 @@ class ReaderScreen(Screen[None]):
         )
 
     def action_toggle_pane(self) -> None:
-        """Show or hide the annotation pane."""
-        pane = self.pane
-        pane.display = not pane.display
-        if not pane.display:
+        """Show or hide the annotation pane (with its edge and heading: its box)."""
+        box = self.query_one("#pane-box")
+        box.display = not box.display
+        if not box.display:
             self.view.focus()
 
     # -- elsewhere -------------------------------------------------------------------
