@@ -10,7 +10,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -44,9 +43,6 @@ from claimmark.tui.widgets.marks import Mark
 
 SAVE_AFTER = 3.0
 """Seconds after the cursor last moved that the reading position is saved."""
-
-NOTICE_AFTER_S = 0.01
-"""How long after the frame that shows an edit the notification of it is put up."""
 
 if TYPE_CHECKING:
     from claimmark.store.suggest import Suggestion, Suggestions
@@ -540,15 +536,10 @@ class ReaderScreen(Screen[None]):
         """Say what an edit did once the frame that shows the edit is out.
 
         The edit (a mark and a pane entry) is what the key answers; the toast is a new
-        widget to mount and lay out (a few milliseconds of work). Asked for after the
-        edit's frame, and `NOTICE_AFTER_S` later still, its work never runs before that
-        frame is drawn nor while the frame is being written to the terminal (Textual
-        writes from a thread of its own, which would wait for the toast's work to let go
-        of the interpreter). About 50 ms from key to toast at 1 MB / 5,000 annotations
-        (`benchmarks/bench_reader.py`)."""
-        self.call_after_refresh(
-            self.set_timer, NOTICE_AFTER_S, partial(self.notify, message, timeout=timeout)
-        )
+        widget to mount and lay out, drawn some frames later either way (about 50 ms after
+        the key on a pseudo-terminal at 5,000 annotations, `benchmarks/bench_reader.py`).
+        Asked for after the edit's frame, its work never runs before that frame."""
+        self.call_after_refresh(self.notify, message, timeout=timeout)
 
     def _not_saved(self, error: ClaimmarkError) -> None:
         self.notify(str(error), title="Not saved", severity="error")
