@@ -8,7 +8,8 @@ Prints:
    memory (VmHWM) of the claimmark process.
 3. The same keys on a bare pseudo-terminal, which resolves what tmux cannot: from the key
    written to the last byte of the frame that answers it, beside a bare Textual app; then
-   the edit keys on an annotation: h (cycle its colour), x (delete) and u (undo).
+   the edit keys on an annotation: h (cycle its colour), x (delete) and u (undo), then x
+   and u again on the fifth annotation, near the top of the pane (every row below it moves).
 
     python benchmarks/bench_reader.py [--runs 7] [--presses 40] [--parts 1,2,3]
 
@@ -461,6 +462,20 @@ def pty_latencies(presses: int, db: Path, expect: str, bare_script: Path) -> Non
             print(
                 f"   key {key!r} ({what}): {summary(edits[key])} over {presses} presses "
                 "(target p90 < 16.7 ms)"
+            )
+        # The same near the top of the pane: the fifth annotation of the article, so that
+        # deleting it (and bringing it back) moves, and redraws, nearly every row below it.
+        ours.press_and_time(b"g")
+        for _ in range(5):
+            ours.press_and_time(b"]")
+        top: dict[str, list[float]] = {"x": [], "u": []}
+        for _ in range(presses):
+            top["x"].append(ours.press_and_time(b"x"))
+            top["u"].append(ours.press_and_time(b"u"))
+        for key, what in (("x", "delete"), ("u", "undo")):
+            print(
+                f"   key {key!r} ({what}) near the top of the pane: {summary(top[key])} "
+                f"over {presses} presses (target p90 < 16.7 ms)"
             )
         # Each edit also says what it did in a notification, drawn in a frame after the
         # edit's own (so as not to hold it back): the key to that text on the terminal,

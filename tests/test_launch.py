@@ -193,3 +193,22 @@ def test_opening_the_reader_imports_no_click(tmp_path: Path) -> None:
             check=True,
         )
         assert result.stdout.split() == [shown, "[]"]
+
+
+def test_the_reader_runs_with_a_short_switch_interval(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the reader runs, a thread waiting for the interpreter (Textual's writer of
+    frames) gets it within 1 ms, not Python's default 5 ms (see `launch.run_tui`)."""
+    from claimmark.tui.app import ClaimmarkApp
+
+    seen: list[float] = []
+    monkeypatch.setattr(launch, "require_terminal", lambda: None)
+    monkeypatch.setattr(ClaimmarkApp, "run", lambda app: seen.append(sys.getswitchinterval()))
+    default = sys.getswitchinterval()
+    try:
+        with Store(tmp_path / "lib.db") as store:
+            launch.run_tui(store, None)
+    finally:
+        sys.setswitchinterval(default)
+    assert seen == [pytest.approx(0.001)]

@@ -35,6 +35,10 @@ DB_ENV = "CLAIMMARK_DB"
 COMPLETION_ENV = "_CLAIMMARK_COMPLETE"
 """Set by click's shell completion scripts: click answers those."""
 
+SWITCH_INTERVAL_S = 0.001
+"""How long the UI thread may keep the interpreter from a thread waiting for it (Python's
+default is 0.005 s); see `run_tui`."""
+
 
 def main() -> None:
     gc.disable()
@@ -234,6 +238,12 @@ def run_tui(store: Store, article_id: int | None, *, exact_version: bool = False
 
     # The collector stays off until the first frame (see the module's docstring).
     app = ClaimmarkApp(store, article_id=article_id, exact_version=exact_version)
+    # Textual writes each frame from a thread of its own. Work that follows a frame on the
+    # UI thread (a toast to mount after an edit) kept that thread from the interpreter for
+    # up to the default switch interval, 5 ms, after the frame was ready: a frame reached
+    # the terminal up to 8 ms late (seen in traces of x and u at 5,000 annotations). A
+    # waiting thread now gets its turn within 1 ms; with nothing waiting, nothing changes.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app.run()
     if app.return_code:  # the app ended on an error (Textual has printed it): say so
         raise SystemExit(app.return_code)
