@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from time import time
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -18,8 +18,10 @@ from textual.screen import Screen
 from claimmark.store.errors import ClaimmarkError
 from claimmark.store.sanitize import visible
 from claimmark.store.store import Store
+from claimmark.tui.collector import IdleCollector
 from claimmark.tui.key_order import OrderedKeysApp
 from claimmark.tui.launch import settle_after_startup
+from claimmark.tui.textual_private import drop_emptied_toast_holders
 from claimmark.tui.writes import WriteQueue
 
 if TYPE_CHECKING:  # made when first returned (see store.results)
@@ -88,6 +90,16 @@ class ClaimmarkApp(OrderedKeysApp[None]):
         self._data_version: int | None = None
         self.history = LibraryHistory()
         """What the library and tags screens can undo."""
+        self.collector = IdleCollector(self)
+        """Runs Python's full garbage collection between keys (see tui.collector)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            self.collector.input_arrived()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
 
     def get_default_screen(self) -> Screen:
         """The library, or the reader when opened on one article (the library is then
@@ -104,6 +116,7 @@ class ClaimmarkApp(OrderedKeysApp[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(settle_after_startup)
+        self.call_after_refresh(self.collector.start)
         self.call_after_refresh(self._check_for_damage)
         theme = self.store.get_setting("theme")
         if theme and theme in self.available_themes:
@@ -198,6 +211,9 @@ class ClaimmarkApp(OrderedKeysApp[None]):
             _expire(oldest)
             showing.remove(oldest)
         self._notices = [*showing, notification]
+        # What the ones replaced before left behind (on the app's thread: call_later
+        # posts a message, safe from any thread, as Notify is).
+        self.call_later(drop_emptied_toast_holders, self)
         self.post_message(Notify(notification))
 
     def clear_notifications(self) -> None:
@@ -205,6 +221,7 @@ class ClaimmarkApp(OrderedKeysApp[None]):
         never makes room for itself by pushing out the next)."""
         self._notices = []
         super().clear_notifications()
+        self.call_after_refresh(drop_emptied_toast_holders, self)
 
     def watch_theme(self, theme: str) -> None:
         try:

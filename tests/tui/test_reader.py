@@ -670,3 +670,26 @@ async def test_cleared_notifications_make_no_room_for_themselves(lib: Store) -> 
         await wait_until(pilot, lambda: "Third news." in toasts(app), what="the last one")
         await pilot.pause()
         assert toasts(app) == ["Second news.", "Third news."]
+
+
+async def test_replaced_and_cleared_notifications_leave_nothing_behind(lib: Store) -> None:
+    """Textual 8.2 removes a toast that goes before its time but keeps the holder it sat
+    in; left alone, empty holders pile up and every layout walks them (a long session of
+    edits grew a hundred and more). The app drops them: the rack never holds many more
+    holders than notifications on screen."""
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        for number in range(12):
+            app.notify(f"News {number}.", timeout=30)
+            await wait_until(pilot, lambda n=number: f"News {n}." in toasts(app), what="it")
+        assert len(toasts(app)) == 2
+        assert len(app.screen.query("ToastHolder")) <= 3  # the last one replaced, at most
+        app.clear_notifications()
+        app.notify("After the clear.")
+        await wait_until(pilot, lambda: toasts(app) == ["After the clear."], what="the last")
+        await wait_until(
+            pilot,
+            lambda: len(app.screen.query("ToastHolder")) <= 2,
+            what="the holders of the cleared toasts gone",
+        )
