@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from claimmark.tui.widgets.motions import (
     CURRENCY,
-    WORD,
     trim_span,
     word_end,
     word_end_previous,
     word_next,
+    word_pattern,
     word_previous,
 )
 
@@ -27,7 +27,7 @@ def same(offset: int) -> int:
 
 
 def words(text: str) -> list[str]:
-    return [match.group() for match in WORD.finditer(text)]
+    return [match.group() for match in word_pattern().finditer(text)]
 
 
 def starts(text: str) -> list[int]:
@@ -110,7 +110,7 @@ def test_trim_span() -> None:
 
 
 def reference_words(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in WORD.finditer(text)]
+    return [(m.start(), m.end()) for m in word_pattern().finditer(text)]
 
 
 _ALPHABET = "ab1. ’-,“”\n£%"

@@ -3,7 +3,7 @@
 Pure functions of the text and its paragraph starts, no Textual: each takes the cursor's
 offset and returns the offset a motion (`w`, `b`, `)`, `(`, `}`, `{`) moves it to. Word
 motions take a `snap` function (the layout's: the start of the grapheme holding an offset)
-so that the cursor never lands inside a grapheme. What a word is: see `WORD`.
+so that the cursor never lands inside a grapheme. What a word is: see `_WORD`.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from functools import cache
 
 _WORD_CHAR = r"\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 CURRENCY = (
@@ -25,7 +26,7 @@ _JOINER = (
     r"|(?<=\d)[,:](?=\d)"  # a comma or colon between digits: 1,200 or 10:30
     r"|[/&@](?=[" + _WORD_CHAR + r"])"  # 24/7, AT&T, name@example.org
 )
-WORD = re.compile(
+_WORD = (
     rf"[{CURRENCY}]?[{_WORD_CHAR}]+(?:(?:{_JOINER})[{_WORD_CHAR}]+)*"
     rf"(?:(?<=\d)[%‰{CURRENCY}])?"
 )
@@ -34,6 +35,14 @@ it (apostrophes, hyphens, a full stop or a separator between digits), a currency
 before it and a percent or currency sign after its digits: "£1.4bn", "Kyiv’s",
 "co-operate", "3.5%", "1,200", "U.S". Quotes, brackets and the punctuation around words
 are not part of words and are not words: word motions pass over them."""
+
+
+@cache
+def word_pattern() -> re.Pattern[str]:
+    """The compiled `_WORD`, made at the first word motion rather than on the way
+    to the reader's first frame (it takes about a millisecond to compile)."""
+    return re.compile(_WORD)
+
 
 _BOUNDARY_SEARCH = 4096
 """How far back `_word_boundary` looks for a space before giving up (only a text with no
@@ -56,7 +65,7 @@ def _word_boundary(text: str, offset: int) -> int:
 
 def word_at_or_after(text: str, offset: int) -> re.Match[str] | None:
     """The word holding `offset`, else the first word after it (None: no more words)."""
-    for match in WORD.finditer(text, _word_boundary(text, offset)):
+    for match in word_pattern().finditer(text, _word_boundary(text, offset)):
         if match.end() > offset:
             return match
     return None
@@ -66,12 +75,12 @@ def word_next(text: str, offset: int, snap: Callable[[int], int]) -> int:
     """The start of the next word after `offset` (the text's end if none)."""
     match = word_at_or_after(text, offset)
     if match is not None and match.start() <= offset:
-        match = WORD.search(text, match.end())
+        match = word_pattern().search(text, match.end())
     while match is not None:
         target = snap(match.start())
         if target > offset:
             return target
-        match = WORD.search(text, match.end())
+        match = word_pattern().search(text, match.end())
     return len(text)
 
 
@@ -92,7 +101,7 @@ def word_end_previous(text: str, offset: int, snap: Callable[[int], int]) -> int
     low = _word_boundary(text, max(0, offset - 256))
     while True:
         last = None
-        for match in WORD.finditer(text, low):
+        for match in word_pattern().finditer(text, low):
             if match.end() >= offset:
                 break
             last = match
@@ -138,7 +147,7 @@ def word_previous(
     while True:
         low = max(floor, _word_boundary(text, max(0, offset - window)))
         last = None
-        for match in WORD.finditer(text, low):
+        for match in word_pattern().finditer(text, low):
             if match.start() >= offset:
                 break
             last = match.start()
