@@ -216,6 +216,14 @@ class ClaimmarkApp(OrderedKeysApp[None]):
         self.call_later(drop_emptied_toast_holders, self)
         self.post_message(Notify(notification))
 
+    def withdraw(self, message: str) -> None:
+        """Take down the notifications showing `message` (advice that an action has made
+        stale, such as "press u to undo" once undone). They go when the next notification
+        is put up: the caller's, which says what the action did."""
+        for notice in self._notices:
+            if notice.message == visible(message):
+                _expire(notice)
+
     def clear_notifications(self) -> None:
         """Clear every notification, and forget them as showing (so that a cleared one
         never makes room for itself by pushing out the next)."""

@@ -693,3 +693,19 @@ async def test_replaced_and_cleared_notifications_leave_nothing_behind(lib: Stor
             lambda: len(app.screen.query("ToastHolder")) <= 2,
             what="the holders of the cleared toasts gone",
         )
+
+
+async def test_undoing_a_delete_takes_down_the_advice_to_undo_it(lib: Store) -> None:
+    lib.create_annotation(AnnotationDraft(1, 0, 20, note="to go"))
+    app = ClaimmarkApp(lib, article_id=1)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await wait_until(
+            pilot, lambda: any("Press u to undo" in t for t in toasts(app)), what="the advice"
+        )
+        await pilot.press("u")
+        await wait_until(pilot, lambda: "Undid delete." in toasts(app), what="the undo said")
+        await pilot.pause()
+        assert not any("Press u to undo" in text for text in toasts(app))
+        assert len(lib.list_annotations(1)) == 1

@@ -44,6 +44,9 @@ from claimmark.tui.widgets.marks import Mark
 SAVE_AFTER = 3.0
 """Seconds after the cursor last moved that the reading position is saved."""
 
+DELETED_NOTICE = "Annotation deleted. Press u to undo."
+"""What `x` says; taken down when `u` brings the annotation back (its advice is done)."""
+
 if TYPE_CHECKING:
     from claimmark.store.suggest import Suggestion, Suggestions
     from claimmark.tui.dialogs import ClaimFormResult
@@ -839,7 +842,7 @@ class ReaderScreen(Screen[None]):
             annotation,
             "delete",
             deleting=True,
-            then=lambda _: self._notify_after_frame("Annotation deleted. Press u to undo.", 4),
+            then=lambda _: self._notify_after_frame(DELETED_NOTICE, 4),
         )
 
     def _load_history(self) -> None:
@@ -896,6 +899,8 @@ class ReaderScreen(Screen[None]):
             spot = result if goal is not None else current
             if spot is not None and spot.article_id == self.article.id:
                 self.view.move_cursor(spot.start)
+            if undo and change.label == "delete":
+                self.app.withdraw(DELETED_NOTICE)  # type: ignore[attr-defined]
             self._notify_after_frame(f"{'Undid' if undo else 'Redid'} {change.label}.", 1.5)
 
         def failed(error: ClaimmarkError) -> None:
