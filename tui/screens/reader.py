@@ -217,18 +217,20 @@ class ReaderScreen(Screen[None]):
             current_id=ReaderScreen.current_id,
             dark=ReaderScreen.dark,
         )
+        # How many annotations the pane shows, or its filter (`_summarise`).
+        self._heading = Static("Annotations", id="pane-heading", markup=False)
         self._view.set_article(self.article.title, self._credit(), self.article.text)
         self._load_annotations()
         self._open_at_position()
+        self._status = Static(self._position_text(), id="reading-status", markup=False)
         with Horizontal(id="reader-body"):
             yield self._view
             with Vertical(id="pane-box"):
-                # How many annotations the pane shows, or its filter (`_summarise`).
-                yield Static("Annotations", id="pane-heading", markup=False)
+                yield self._heading
                 yield self._pane
         with Horizontal(id="reader-footer"):
             yield KeyHints()
-            yield Static(self._position_text(), id="reading-status", markup=False)
+            yield self._status
 
     @property
     def view(self) -> ArticleView:
@@ -241,8 +243,7 @@ class ReaderScreen(Screen[None]):
     @on(AnnotationPane.SummaryChanged)
     def _summarise(self, event: AnnotationPane.SummaryChanged) -> None:
         # One line of a fixed size: its new text needs no new layout of the screen.
-        heading = self.query_one("#pane-heading", Static)
-        heading.update(event.summary or "Annotations", layout=False)
+        self._heading.update(event.summary or "Annotations", layout=False)
 
     def on_mount(self) -> None:
         self.title = visible(self.article.title)  # the help screen's heading
@@ -282,14 +283,13 @@ class ReaderScreen(Screen[None]):
         return f"¶{self.paragraphs.number_of(cursor)} of {len(self.paragraphs)} · {percent}%"
 
     def _show_position(self) -> None:
-        status = self.query_one("#reading-status", Static)
         text = self._position_text()
         old = self._shown_position
         if text != old:  # the cursor moves often; repaint on change only
             self._shown_position = text
             # Its width follows its text: the screen is laid out again only when that
             # width changes (a layout of every widget costs more than the move itself).
-            status.update(text, layout=len(text) != len(old))
+            self._status.update(text, layout=len(text) != len(old))
 
     _shown_position = ""
 
@@ -899,7 +899,7 @@ class ReaderScreen(Screen[None]):
             spot = result if goal is not None else current
             if spot is not None and spot.article_id == self.article.id:
                 self.view.move_cursor(spot.start)
-            if undo and change.label == "delete":
+            if undo and change.after is None:  # a deletion undone: its advice is done
                 self.app.withdraw(DELETED_NOTICE)  # type: ignore[attr-defined]
             self._notify_after_frame(f"{'Undid' if undo else 'Redid'} {change.label}.", 1.5)
 
