@@ -24,12 +24,14 @@ from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.suggestion import UNNAMED, Suggestion
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
+    CONDEMN_VERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     PEOPLE_NOUNS,
     PERSONAL_PRONOUNS,
     SHOW_VERBS,
     STRONG_VERBS,
+    VERDICT_VERBS,
 )
 
 
@@ -203,6 +205,9 @@ _PROPOSITION_VERBS = STRONG_VERBS | frozenset(
 )
 """Verbs whose object is what was said: a trailing "..., the Gazette writes" after one of
 them relays that statement rather than making its own."""
+_BLAME_VERBS = CONDEMN_VERBS | VERDICT_VERBS
+"""Verbs of blame or judgement: when the same speaker also says something in the clause,
+that statement is the cue."""
 
 
 def choose_in_clause(
@@ -221,6 +226,18 @@ def choose_in_clause(
     accordings = [c for c in candidates if c.kind == "according"]
     outer: list[str] = []
     chosen: Candidate = trailing[0] if trailing else main[0]
+    if chosen.kind == "verb" and tokens[chosen.pos].lower in _BLAME_VERBS:
+        # "The governor condemned the attack and said ...": the statement, not the blame
+        said = [
+            c
+            for c in candidates
+            if c.kind == "verb"
+            and c.pos > chosen.pos
+            and c.claimant == chosen.claimant
+            and tokens[c.pos].lower in _PROPOSITION_VERBS
+        ]
+        if said:
+            chosen = said[0]
     if chosen.kind == "according" and verbs and verbs[0].pos < chosen.pos:
         chosen = verbs[0]
     elif (

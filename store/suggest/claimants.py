@@ -722,7 +722,15 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
             description = clean_claimant(role, False)
         shown = proper_part(shown)
         if len(shown.split()) <= 3:
-            shown = referents.expand(shown, tokens[phrase.first].start)
+            expanded = referents.expand(shown, tokens[phrase.first].start)
+            last = shown.split()[-1]
+            organisation = not referents.names.is_person(expanded) and (
+                bool(org_kind(expanded.split())) or is_outlet_name(expanded)
+            )
+            if not organisation or (last.isupper() and len(last) > 1):
+                # a person's full name, an acronym's name; an organisation as written
+                # ("Harlow" stays, though the text called it "Harlow Freight Services")
+                shown = expanded
     return shown, [], anonymous, description
 
 
@@ -925,7 +933,13 @@ def pronoun_candidate(
         role = "group"
     if ref is None:
         return None
-    candidate = Candidate("pronoun", verb, ref.name, cue, ref.anonymous, role=role)
+    name = ref.name
+    if role == "person" and " and " not in name:
+        # "Hawk Sawyer ... She said": the fullest form the text gives the person
+        fuller = referents.expand(name, ref.offset)
+        if fuller != name and fuller.endswith(name) and referents.names.is_person(fuller):
+            name = fuller
+    candidate = Candidate("pronoun", verb, name, cue, ref.anonymous, role=role)
     candidate.gender = {"he": "m", "she": "f"}.get(pronoun, "")
     candidate.trailing = (
         verb > 0 and sentence.tokens[verb - 1].text in (",", "”") and sentence.ends_after(verb)

@@ -98,6 +98,7 @@ from claimmark.store.suggest.words import (
     THAT_VERBS,
     TIME_WORDS,
     VERB_COMPLEMENTS,
+    VERDICT_VERBS,
     WORK_NOUNS,
     WORRY_VERBS,
 )
@@ -435,11 +436,15 @@ def beside_quotation(sentence: Sentence, verb: int) -> bool:
 def has_complement(sentence: Sentence, verb: int) -> bool:
     """Whether a verb that needs particular words after it ("found that", "put it to") has
     them (true for verbs that need none)."""
-    needs = VERB_COMPLEMENTS.get(sentence.tokens[verb].lower)
+    word = sentence.tokens[verb].lower
+    needs = VERB_COMPLEMENTS.get(word)
     if needs is None:
         return True
     after = [t.lower for t in sentence.tokens[verb + 1 : verb + 3]]
-    return any(after[: len(words)] == list(words) for words in needs)
+    if any(after[: len(words)] == list(words) for words in needs):
+        return True
+    # "“...,” he protested": a verb of speaking beside a quotation needs nothing more
+    return word in QUOTE_VERBS and beside_quotation(sentence, verb)
 
 
 def _claims_a_deed(tokens: list[Token], verb: int) -> bool:
@@ -819,6 +824,8 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         return True
     if word in _NEEDS_CONTENT and not _content_follows(sentence, verb, word):
         return True  # "described the plan in detail", "fans expect a lot from"
+    if word in VERDICT_VERBS and not _verdict_follows(sentence, verb):
+        return True  # "slammed the door", "hailed a cab"
     if word in _ASK_VERBS and _asked_to_do(sentence, verb):
         return True  # "asked the class to sit down": a request, no statement
     if word in _TELL_VERBS and following.lower == "the" and verb + 2 < len(tokens):
@@ -919,6 +926,27 @@ _NEEDS_CONTENT = frozenset("expect expects expected".split())
 that"; not "fans expect a lot from the coach"."""
 _ASK_VERBS = frozenset("asked asks ask".split())
 _TELL_VERBS = frozenset("tells tell told".split())
+
+
+def _verdict_follows(sentence: Sentence, verb: int) -> bool:
+    """Whether a `VERDICT_VERBS` verb carries what was said: `that` or a quotation after
+    it, `as` after its object ("hailed the deal as historic"), or a speech participle after
+    a comma in its clause ("slammed the plan, saying ...", "..., calling it a sham")."""
+    tokens = sentence.tokens
+    if sentence.that_follows(verb) or sentence.quotation_follows(verb):
+        return True
+    for at in range(verb + 1, min(len(tokens), verb + 14)):
+        token = tokens[at]
+        if token.quoted:
+            return True
+        if token.lower == "as" and at > verb + 1:
+            return True
+        if token.text == "," and at + 1 < len(tokens):
+            following = tokens[at + 1].lower
+            return following in SPEECH_PARTICIPLES or following == "calling"
+        if not token.is_word and token.text != "-":
+            return False
+    return False
 
 
 def _content_follows(sentence: Sentence, verb: int, word: str) -> bool:
@@ -1557,7 +1585,10 @@ def cue_text(sentence: Sentence, first: int, verb: int) -> str:
         if listener is not None:
             end = listener.stop
     elif verb_word in VERB_COMPLEMENTS and has_complement(sentence, verb):
-        end = verb + 1 + len(VERB_COMPLEMENTS[verb_word][0])
+        after = [t.lower for t in tokens[verb + 1 : verb + 3]]
+        needs = [w for w in VERB_COMPLEMENTS[verb_word] if after[: len(w)] == list(w)]
+        # the words the verb needed ("boasted of"); none beside a quotation ("he protested")
+        end = verb + 1 + (len(needs[0]) if needs else 0)
         if verb_word == "put" and end < count:
             end += 1  # the listener: "put it to him"
     if (

@@ -35,7 +35,7 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     calculated observed remarked commented fear fears feared blamed blame blames found finds
     find show shows showed concluded concludes think thinks posted accepted wants cited cites
     quotes put called point points pointed asked expect expects tweeted reiterated hinted
-    retorted lamented speculated confided boasted promised promises reckons reckon reckoned
+    retorted lamented speculated confided promised promises reckons reckon reckoned
     quoted raised raises voiced voices expressed expresses recall recalls remember remembers
     remembered written describe disagree disagrees disagreed tell hold holds held challenge
     challenges challenged question questions questioned vow promise pledge testify
@@ -56,11 +56,18 @@ THAT_COMPLEMENT_VERBS = _words(
     proclaimed proclaims projected projects proposed proposes proved proves recounted
     repeated repeats specified specifies stipulated stipulates surmised theorized theorised
     theorizes verified verifies guaranteed guarantees believed recognizes recognized
-    recognises recognised"""
+    recognises recognised underscored underscores underlined underlines reaffirmed
+    reaffirms reasoned reasons conveyed conveys intimated intimates insinuated insinuates
+    concurred concurs echoed echoes swore swears vouched forewarned forewarns protested
+    protests objected objects ventured ventures guessed guesses figured figures doubted
+    doubts texted emailed messaged relayed relays"""
 )
 """Verbs that report only with `that` right after them ("charged that", "determined that";
 not "charged the battery", "proposed a plan")."""
-OBJECT_THAT_VERBS = _words("assured assures reassured reassures informed informs notified notifies")
+OBJECT_THAT_VERBS = _words(
+    """assured assures reassured reassures informed informs notified notifies reminded
+    reminds advised advises convinced convinces persuaded persuades"""
+)
 """Verbs that report with an object and a `that` clause ("assured investors that")."""
 DEFEND_VERBS = _words("defended defends defending defend")
 """Verbs that report a stance when what is defended is a decision or a claim ("is
@@ -78,6 +85,18 @@ IDENTIFY_VERBS = _words("identified identifies identify")
 WORRY_VERBS = _words("worries worry")
 """A fear voiced about what will happen ("worries a booking system will push visitors
 away"): only with a clause after it, not "worried about money"."""
+BOAST_VERBS = _words("boasted boasts boast bragged brags brag")
+"""Verbs of boasting, which report only what is boasted of ("boasted that", "bragged about
+the deal", or beside a quotation); not "the city boasts a harbour"."""
+CONDEMN_VERBS = _words("condemned condemns condemn denounced denounces denounce decried decries")
+"""Verbs of public blame, which report like "criticised" ("the UN condemned the attack")."""
+VERDICT_VERBS = _words(
+    """slammed slams blasted blasts hailed hails lauded lauds touted touts derided derides
+    mocked mocks"""
+)
+"""Verbs of judgement that report only with what was said after them: "hailed the deal as
+historic", "slammed the plan, saying ...", "touted that"; not "slammed the door", "the
+crowd hailed a cab"."""
 READ_VERBS = _words("read reads")
 """What a document says word for word ("The statement read: “...”"): only a document's,
 and only before a quotation."""
@@ -86,6 +105,9 @@ REPORTING_VERBS = (
     | THAT_COMPLEMENT_VERBS
     | OBJECT_THAT_VERBS
     | DEFEND_VERBS
+    | BOAST_VERBS
+    | CONDEMN_VERBS
+    | VERDICT_VERBS
     | READ_VERBS
     | WORRY_VERBS
     | IDENTIFY_VERBS
@@ -166,6 +188,7 @@ VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "issues": _ISSUED_A_PLEA,
     "issued": _ISSUED_A_PLEA,
     **{verb: (("that",),) for verb in THAT_COMPLEMENT_VERBS},
+    **{verb: (("that",), ("of",), ("about",)) for verb in BOAST_VERBS},
 }
 """Verbs that attribute only when these words follow ("found that", "put it to")."""
 FINDING_PHRASE_OPENERS = _words("in during after through from last this earlier")
@@ -250,7 +273,12 @@ QUOTE_VERBS = _words(
     exclaimed exclaims shouted shouts yelled yells whispered whispers sighed sighs snapped
     snaps laughed laughs pleaded pleads retorted retorts remarked remarks
     answered answers explained explains added adds recalled recalls conceded concedes
-    declared declares observed observes"""
+    declared declares observed observes scoffed scoffs fumed fumes gushed gushes enthused
+    enthuses raved raves marveled marvels marvelled groused grouses griped gripes grumbled
+    grumbles whined whines muttered mutters murmured murmurs stammered stammers barked barks
+    growled growls thundered thunders bragged brags boasted boasts teased teases chided
+    chides deadpanned deadpans protested protests objected objects chimed chimes
+    reasoned reasons predicted predicts"""
 )
 """Verbs of speaking that attribute only beside a quotation ("“...,” Prelogar responded.",
 "Alito continued: “...”", "“...?” he asked."): "responded to the letter", "continued to
