@@ -1057,7 +1057,7 @@ def test_a_reporters_quotation_that_names_its_speaker_is_that_speakers() -> None
         "“Prices are rising and nobody said a word,” reports Ana Duarte."
     )
     assert [(s.claimant, s.sources) for s in suggest_attributions(text)] == [
-        ("Harbour Freight Ltd", ("Ana Duarte",)),
+        ("Harbour Freight Ltd.", ("Ana Duarte",)),
         ("Rick Lund", ("Tom Vale",)),
         ("Ana Duarte", ()),
     ]

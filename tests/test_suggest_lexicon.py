@@ -134,3 +134,47 @@ def test_an_organisation_keeps_the_name_as_written_a_person_and_an_acronym_are_s
         "the Federal Aviation Administration",
         "Councillor Mara Quist",
     ]
+
+
+# -- kinds read from a fifth batch of real news (devnews5, its development part) -------------
+
+
+def test_a_verb_of_speaking_with_a_that_clause_reports() -> None:
+    text = "Tim Hale spoke next.\nTo that, Hale joked that he was no singer."
+    assert claims(text) == [("Tim Hale", "joked that")]
+    assert claims("The mayor quipped that the rain, at least, was free.") == [
+        ("the mayor", "quipped that")
+    ]
+    assert claims("Prices continued to rise that week.") == []
+
+
+def test_weighed_in_beside_a_quotation_reports() -> None:
+    text = "Mara Bell spoke first.\n“We all miss him,” Bell weighed in, telling the hall so."
+    assert claimants(text) == ["Mara Bell"]
+    assert claims("The lorry weighed ten tonnes.") == []
+
+
+def test_a_gerund_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    text = (
+        "Tim Hale spoke at the summit.\n"
+        "Hosting Hale at the summit “is our dream,” Ana Ortiz said.\n"
+        "Hale said the admiration is mutual."
+    )
+    assert claimants(text) == ["Ana Ortiz", "Tim Hale"]
+    # a first name ending in -ing stays a first name
+    assert claimants("Sterling Brown said he was fine.") == ["Sterling Brown"]
+
+
+def test_a_company_form_keeps_its_dot() -> None:
+    assert claims("Boeing Co. said the jets were safe.") == [("Boeing Co.", "said")]
+    text = "Acme Inc. said the plant would close. The firm said talks had failed."
+    assert claimants(text) == ["Acme Inc.", "Acme Inc."]
+
+
+def test_a_person_named_after_the_sentences_own_pronoun_is_not_whom_she_said_means() -> None:
+    text = (
+        "Mary Steen moved to the city to write songs.\n"
+        "And despite her fame, she was more nervous than Rosa Lind has ever been. "
+        "“It was terrifying,” she said."
+    )
+    assert claimants(text) == ["Mary Steen"]

@@ -204,8 +204,11 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
                 and tokens[at + 1].lower in ("that", "by")
             ):
                 candidate = owned_claim_candidate(sentence, at)  # "his vow that ..."
-        elif word in QUOTE_VERBS and beside_quotation(sentence, at):
-            candidate = verb_candidate(sentence, at)
+        elif word in QUOTE_VERBS and (
+            beside_quotation(sentence, at)
+            or (at + 1 < len(tokens) and tokens[at + 1].lower == "that")
+        ):
+            candidate = verb_candidate(sentence, at)  # "he joked that ..."
         elif word in STANCE_ADJECTIVES:
             candidate = stance_candidate(sentence, at)
         elif word in CLEAR_ADJECTIVES and at + 1 < len(tokens) and tokens[at + 1].lower == "to":

@@ -360,6 +360,20 @@ _IMPERATIVES = frozenset(
 """Verbs that open a line of a page ("See Facebook's policy"): never part of a name."""
 
 
+def _opening_verb(text: str, pos: int, words: list[str]) -> bool:
+    """Whether the first of two capitalised `words` (at `pos`) is a verb opening a
+    sentence before a one-word name ("Hosting Cook at the show was a dream"): an -ing
+    form that is no first name ("Sterling Brown") nor part of a company's name ("Boeing
+    Co.")."""
+    word = words[0].lower()
+    if len(words) != 2 or len(word) < 6 or not word.endswith("ing"):
+        return False
+    if looks_like_first_name(word) or org_kind(words):
+        return False
+    before = text[max(0, pos - 3) : pos].rstrip(" “\"'‘")
+    return not before or before[-1] in ".!?:\n"
+
+
 def collect_name(
     text: str,
     pos: int,
@@ -379,6 +393,7 @@ def collect_name(
         or words[0].lower() in OPENING_ADVERBIALS
         or words[0] in ("And", "I", "But", "Or", "So", "To", "As", "Like")
         or words[0].lower() in _IMPERATIVES
+        or _opening_verb(text, pos + skipped, words)
     ):
         skipped += len(words[0]) + 1
         words = words[1:]

@@ -56,6 +56,8 @@ _STATEMENT_MADE = re.compile(
 """A claimant's own statement or letter ("said in a statement", "in a letter to staff")."""
 _AND_WORD = re.compile(r" and [A-Z][a-z]+(?![\w-]| [A-Z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘A-Z])")
+_HE = re.compile(r"\b[Hh]e\b(?![’'])")
+_SHE = re.compile(r"\b[Ss]he\b(?![’'])")
 
 
 def _previous_sentence_start(text: str, start: int, reach: int = 400) -> int | None:
@@ -225,6 +227,12 @@ class Referents:
         while index >= 0:
             pos, name = self.names.person_mentions[index]
             known = self.names.gender.get(name, "")
+            if (not known or known == gender) and self._under_a_pronoun(pos, gender):
+                # "... she was more nervous than Ana Ruiz has ever been. “...,” she said":
+                # a person named after the sentence's own "she" is not the one it goes on
+                # about; the name before is
+                index -= 1
+                continue
             if not known or known == gender:
                 best = Referent(pos, name, known, False)
                 if pos in self.names.possessive_mentions:
@@ -285,6 +293,27 @@ class Referents:
                     return part
             index -= 1
         return None
+
+    def _under_a_pronoun(self, pos: int, gender: str) -> bool:
+        """Whether the person mentioned at `pos` comes after a subject pronoun of `gender`
+        ("he", "she") in the same sentence, not right after a comma or a conjunction that
+        may open a clause of their own ("she met Ana, and Ana said")."""
+        pronoun = _HE if gender == "m" else _SHE if gender == "f" else None
+        if pronoun is None:
+            return False
+        start = max(self.text.rfind("\n", 0, pos), pos - 300)
+        for end in _SENTENCE_END.finditer(self.text, start + 1, pos):
+            start = end.end() - 1
+        lead = self.text[start + 1 : pos]
+        found = pronoun.search(lead)
+        if found is None:
+            return False
+        words = lead[found.end() :].split()
+        return (
+            bool(words)
+            and words[-1].lower() not in ("and", "but", "or")
+            and not (words[-1].endswith((",", ";", ":")))
+        )
 
     def subject_before(self, sentence_start: int, gender: str, depth: int = 0) -> Referent | None:
         """The person who opens the sentence before the one starting at `sentence_start`

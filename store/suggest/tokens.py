@@ -19,9 +19,11 @@ apostrophes, hyphens, dots and `&`, and a possessive), or one mark."""
 
 ABBREVIATED_TITLES = frozenset(
     """Mr Mrs Ms Mx Dr Prof Cllr St Jan Feb Aug Sept Sep Oct Nov Dec No Sen Rep Gov Gen Lt Col
-    Maj Capt Sgt Cpl Rev Hon Pres Amb Atty Supt Insp Det Brig Adm Cmdr Fr Msgr Jr Sr""".split()
+    Maj Capt Sgt Cpl Rev Hon Pres Amb Atty Supt Insp Det Brig Adm Cmdr Fr Msgr Jr Sr Co Inc
+    Corp Ltd Bros""".split()
 )
-"""Words that keep their dot as one token ("Sen. Warner")."""
+"""Words that keep their dot as one token: titles, months, suffixes and the forms of a
+company's name ("Sen. Warner", "Acme Inc. said")."""
 
 QUOTE_CHARS = re.compile(r"[“”\"«»‘’']")
 

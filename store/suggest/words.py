@@ -278,7 +278,7 @@ QUOTE_VERBS = _words(
     grumbles whined whines muttered mutters murmured murmurs stammered stammers barked barks
     growled growls thundered thunders bragged brags boasted boasts teased teases chided
     chides deadpanned deadpans protested protests objected objects chimed chimes
-    reasoned reasons predicted predicts"""
+    reasoned reasons predicted predicts weighed weighs"""
 )
 """Verbs of speaking that attribute only beside a quotation ("“...,” Prelogar responded.",
 "Alito continued: “...”", "“...?” he asked."): "responded to the letter", "continued to
