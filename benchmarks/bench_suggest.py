@@ -12,6 +12,8 @@ Run from the repository root::
         --extra-dev4 /work/devnews4 --errors
     python benchmarks/bench_suggest.py --no-speed --set extra-blind3 \
         --extra-blind3 /work/devnews-blind3
+    python benchmarks/bench_suggest.py --no-speed --set extra-blind4 \
+        --extra-blind4 /work/devnews5-blind
 
 Speed: the median of N runs of `suggest_attributions` on a news-length article (the sample
 whose body is closest to 6 KB), on the longest real news page of the development set, and
@@ -48,6 +50,14 @@ Quality, set by set (which sets were tuned on is printed with each one):
 - `extra-blind3` (with `--extra-blind3 FOLDER`): a third blind set kept outside the
   repository, labelled before the engine ran on it and never tuned on: aggregate figures
   only.
+- `extra-dev5` and `extra-blind4` (`--extra-dev5`, `--extra-blind4`): the two parts of a
+  fifth batch (devnews5), split by page before the engine first ran on it; the first part
+  was then tuned on, the second never is. `extra-dev6` and `extra-blind5` (`--extra-dev6`,
+  `--extra-blind5`): two further batches (devnews6, tuned on after its first measurement;
+  devnews7, never tuned on).
+
+With `--set all` (the default) the real-news sets are also pooled: every development set
+together, and every blind set together.
 
 Sentence and claimant precision and recall are printed with STRICT claimant matching (the
 rule is printed); the invented sets also show the older, lenient head-noun rule, so that
@@ -62,6 +72,7 @@ import re
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,19 +107,101 @@ SAMPLES = ROOT / "tests" / "fixtures" / "attributions"
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 HELDOUT2 = ROOT / "tests" / "fixtures" / "heldout2"
 
+
+@dataclass(frozen=True)
+class FolderSet:
+    """A set of real news pages kept outside the repository, in a folder given by an option
+    (`benchmarks/extra_dev.py` says how such a folder is made)."""
+
+    name: str
+    blind: bool
+    """Never tuned on: aggregate figures only, its errors never listed."""
+    about: str
+    """What the set is and whether it was tuned on, printed with its figures."""
+    help: str
+
+    @property
+    def option(self) -> str:
+        return f"--{self.name}"
+
+
+_DEV = "DEVELOPMENT set (tuned on after its first measurement, errors looked at)"
+_BLIND = "NOT tuned on: aggregate figures only"
+FOLDER_SETS = (
+    FolderSet(
+        "extra-dev",
+        False,
+        "real news kept outside the repository, labelled before the engine ran on it -"
+        " DEVELOPMENT set (tuned on, errors looked at)",
+        "a folder of extra development pages (see benchmarks/extra_dev.py)",
+    ),
+    FolderSet(
+        "extra-holdout",
+        True,
+        f"real news kept outside the repository, labelled blind - {_BLIND}",
+        "a folder of extra pages labelled blind and never tuned on (aggregate only)",
+    ),
+    FolderSet(
+        "extra-dev4",
+        False,
+        f"real news kept outside the repository, labelled before the engine ran on it - {_DEV}",
+        "a fourth folder of development pages (see benchmarks/extra_dev.py)",
+    ),
+    FolderSet(
+        "extra-blind3",
+        True,
+        "real news kept outside the repository, labelled blind before the engine ran on it"
+        f" - {_BLIND}",
+        "a third blind set kept outside the repository (aggregate only)",
+    ),
+    FolderSet(
+        "extra-dev5",
+        False,
+        "the development part of devnews5 (real news outside the repository, labelled before"
+        f" the engine ran on it) - {_DEV}",
+        "the development part of the fifth batch (devnews5)",
+    ),
+    FolderSet(
+        "extra-blind4",
+        True,
+        "the blind part of devnews5 (real news outside the repository, labelled before the"
+        f" engine ran on it) - {_BLIND}",
+        "the blind part of the fifth batch (devnews5; aggregate only)",
+    ),
+    FolderSet(
+        "extra-dev6",
+        False,
+        "devnews6, real news outside the repository, labelled before the engine ran on it -"
+        f" {_DEV}",
+        "a sixth batch of development pages (devnews6)",
+    ),
+    FolderSet(
+        "extra-blind5",
+        True,
+        "devnews7, real news outside the repository, labelled before the engine ran on it -"
+        f" {_BLIND}",
+        "a fifth blind set (devnews7; aggregate only)",
+    ),
+)
+"""The folder sets, in the order they were made (each blind one after its development
+batch)."""
+
 SETS = (
     "samples",
     "heldout2",
     "news-dev",
     "news-blind",
-    "extra-dev",
-    "extra-holdout",
     "news-blind2",
-    "extra-dev4",
-    "extra-blind3",
+    *(folder.name for folder in FOLDER_SETS),
 )
-BLIND_SETS = ("heldout2", "news-blind", "extra-holdout", "news-blind2", "extra-blind3")
+BLIND_SETS = (
+    "heldout2",
+    "news-blind",
+    "news-blind2",
+    *(folder.name for folder in FOLDER_SETS if folder.blind),
+)
 """Sets whose errors are never listed (their figures only are printed)."""
+REAL_NEWS_SETS = frozenset(SETS) - {"samples", "heldout2"}
 
 
 def sample_bodies() -> list[tuple[str, str]]:
@@ -361,18 +454,19 @@ def score_pages(pages: Sequence[PageLabels], keep_errors: bool) -> NewsScores:
 def quality(
     which: str,
     errors: bool,
-    extra: Path | None = None,
-    holdout: Path | None = None,
+    folders: dict[str, Path | None],
     blind2: Path | None = None,
-    dev4: Path | None = None,
-    blind3: Path | None = None,
 ) -> None:
-    """Print precision and recall on the chosen sets."""
+    """Print precision and recall on the chosen sets (`folders`: each folder set's folder,
+    by set name), then, for every set, real news pooled: development and blind apart."""
     print("== quality")
     print(f"  {NEWS_SENTENCE_RULE}")
     print(f"  {STRICT_CLAIMANT_RULE}")
     print(f"  (lenient, invented sets only) {SENTENCE_RULE}; {CLAIMANT_RULE}")
     chosen = SETS if which == "all" else (which,)
+    by_name = {folder.name: folder for folder in FOLDER_SETS}
+    pooled = {False: NewsScores(), True: NewsScores()}
+    pooled_names: dict[bool, list[str]] = {False: [], True: []}
     for name in chosen:
         keep = errors and name not in BLIND_SETS
         scores: NewsScores | None = None
@@ -407,41 +501,29 @@ def quality(
                 " NOT tuned on: aggregate figures only"
             )
             scores = news_set("blind", False)
-        elif name == "extra-dev":
-            print(
-                f"extra-dev: {extra or '(no folder)'}, real news kept outside the repository,"
-                " labelled before the engine ran on it - DEVELOPMENT set (tuned on, errors"
-                " looked at)"
-            )
-            scores = extra_set(extra, keep)
-        elif name == "extra-holdout":
-            print(
-                f"extra-holdout: {holdout or '(no folder)'}, real news kept outside the"
-                " repository, labelled blind - NOT tuned on: aggregate figures only"
-            )
-            scores = extra_set(holdout, False, option="--extra-holdout")
         elif name == "news-blind2":
             scores = blind2_set(blind2)
-        elif name == "extra-dev4":
-            print(
-                f"extra-dev4: {dev4 or '(no folder)'}, real news kept outside the repository,"
-                " labelled before the engine ran on it - DEVELOPMENT set (tuned on after its"
-                " first measurement, errors looked at)"
-            )
-            scores = extra_set(dev4, keep, option="--extra-dev4")
-        elif name == "extra-blind3":
-            print(
-                f"extra-blind3: {blind3 or '(no folder)'}, real news kept outside the"
-                " repository, labelled blind before the engine ran on it - NOT tuned on:"
-                " aggregate figures only"
-            )
-            scores = extra_set(blind3, False, option="--extra-blind3")
+        else:
+            folder_set = by_name[name]
+            folder = folders.get(name)
+            print(f"{name}: {folder or '(no folder)'}, {folder_set.about}")
+            scores = extra_set(folder, keep, option=folder_set.option)
         if scores is None:
             continue
         report_strict(scores)
         if keep:
             for line in scores.errors:
                 print(f"    {line}")
+        if name in REAL_NEWS_SETS:
+            blind = name in BLIND_SETS
+            pooled[blind].add(scores)
+            pooled_names[blind].append(name)
+    if which != "all":
+        return
+    for blind, label in ((False, "development"), (True, "blind")):
+        if pooled_names[blind]:
+            print(f"real news, every {label} set above pooled ({', '.join(pooled_names[blind])}):")
+            report_strict(pooled[blind])
 
 
 def main() -> None:
@@ -453,49 +535,20 @@ def main() -> None:
         "--errors", action="store_true", help="list the errors of the development sets"
     )
     parser.add_argument(
-        "--extra-dev",
-        type=Path,
-        metavar="FOLDER",
-        help="a folder of extra development pages (see benchmarks/extra_dev.py)",
-    )
-    parser.add_argument(
-        "--extra-holdout",
-        type=Path,
-        metavar="FOLDER",
-        help="a folder of extra pages labelled blind and never tuned on (aggregate only)",
-    )
-    parser.add_argument(
         "--extra-blind2",
         type=Path,
         metavar="FOLDER",
         help="the part of the second blind set kept outside the repository (aggregate only)",
     )
-    parser.add_argument(
-        "--extra-dev4",
-        type=Path,
-        metavar="FOLDER",
-        help="a fourth folder of development pages (see benchmarks/extra_dev.py)",
-    )
-    parser.add_argument(
-        "--extra-blind3",
-        type=Path,
-        metavar="FOLDER",
-        help="a third blind set kept outside the repository (aggregate only)",
-    )
+    for folder_set in FOLDER_SETS:
+        parser.add_argument(folder_set.option, type=Path, metavar="FOLDER", help=folder_set.help)
     args = parser.parse_args()
     if args.errors and args.set in BLIND_SETS:
         parser.error(f"{args.set} is a blind set: its errors are never listed")
     if not args.no_speed:
         speed(args.runs)
-    quality(
-        args.set,
-        args.errors,
-        args.extra_dev,
-        args.extra_holdout,
-        args.extra_blind2,
-        args.extra_dev4,
-        args.extra_blind3,
-    )
+    folders = {f.name: getattr(args, f.name.replace("-", "_")) for f in FOLDER_SETS}
+    quality(args.set, args.errors, folders, args.extra_blind2)
 
 
 if __name__ == "__main__":

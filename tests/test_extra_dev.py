@@ -107,3 +107,23 @@ def test_the_benchmark_scores_the_folder_and_says_when_it_is_absent(
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert "skipped: no extra development folder" in absent.stdout
+
+
+def test_the_benchmark_pools_the_development_sets_and_refuses_a_blind_sets_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_page(tmp_path, monkeypatch)
+    script = ROOT / "benchmarks" / "bench_suggest.py"
+    ran = subprocess.run(
+        [sys.executable, str(script), "--no-speed", "--extra-dev5", str(tmp_path)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    pooled = ran.stdout.split("real news, every development set above pooled (", 1)[1]
+    assert "extra-dev5" in pooled.splitlines()[0]
+    refused = subprocess.run(
+        [sys.executable, str(script), "--no-speed", "--set", "extra-blind4", "--errors",
+         "--extra-blind4", str(tmp_path)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "extra-blind4 is a blind set" in refused.stderr
