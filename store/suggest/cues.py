@@ -1487,6 +1487,10 @@ def inversion_candidate(
         return None
     following = tokens[verb + 1]
     if following.lower in PERSONAL_PRONOUNS:
+        if verb + 2 < len(tokens):
+            after = tokens[verb + 2]
+            if after.is_word and after.lower not in _AFTER_INVERTED:
+                return None  # "Her lawyer, Mark Bell, said she is innocent": what was said
         return pronoun_candidate(sentence, verb, following.lower, cue)
     if not (
         following.capitalised

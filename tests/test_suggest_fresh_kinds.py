@@ -1,0 +1,72 @@
+"""Suggested attributions: kinds of failure read from the later batches of real news
+(devnews5 and after, their development parts), one test per kind, sentence by sentence.
+
+Every text here is written for these tests (invented people, places, bodies and outlets);
+none is copied from a news page.
+"""
+
+from __future__ import annotations
+
+from claimmark.store.suggest import suggest_attributions
+
+
+def claims(text: str) -> list[tuple[str, str]]:
+    return [(s.claimant, s.cue) for s in suggest_attributions(text)]
+
+
+def claimants(text: str) -> list[str]:
+    return [s.claimant for s in suggest_attributions(text)]
+
+
+# -- devnews5 ---------------------------------------------------------------------------------
+
+
+def test_a_verb_of_speaking_with_a_that_clause_reports() -> None:
+    text = "Tim Hale spoke next.\nTo that, Hale joked that he was no singer."
+    assert claims(text) == [("Tim Hale", "joked that")]
+    assert claims("The mayor quipped that the rain, at least, was free.") == [
+        ("the mayor", "quipped that")
+    ]
+    assert claims("Prices continued to rise that week.") == []
+
+
+def test_weighed_in_beside_a_quotation_reports() -> None:
+    text = "Mara Bell spoke first.\n“We all miss him,” Bell weighed in, telling the hall so."
+    assert claimants(text) == ["Mara Bell"]
+    assert claims("The lorry weighed ten tonnes.") == []
+
+
+def test_a_gerund_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    text = (
+        "Tim Hale spoke at the summit.\n"
+        "Hosting Hale at the summit “is our dream,” Ana Ortiz said.\n"
+        "Hale said the admiration is mutual."
+    )
+    assert claimants(text) == ["Ana Ortiz", "Tim Hale"]
+    # a first name ending in -ing stays a first name
+    assert claimants("Sterling Brown said he was fine.") == ["Sterling Brown"]
+
+
+def test_a_company_form_keeps_its_dot() -> None:
+    assert claims("Boeing Co. said the jets were safe.") == [("Boeing Co.", "said")]
+    text = "Acme Inc. said the plant would close. The firm said talks had failed."
+    assert claimants(text) == ["Acme Inc.", "Acme Inc."]
+
+
+def test_a_person_named_after_the_sentences_own_pronoun_is_not_whom_she_said_means() -> None:
+    text = (
+        "Mary Steen moved to the city to write songs.\n"
+        "And despite her fame, she was more nervous than Rosa Lind has ever been. "
+        "“It was terrifying,” she said."
+    )
+    assert claimants(text) == ["Mary Steen"]
+
+
+def test_a_pronoun_after_said_that_opens_a_clause_is_what_was_said_not_the_speaker() -> None:
+    text = (
+        "The lawsuit accuses Jane Roe of fraud. Her lawyer, Mark Bell, said she is innocent.\n"
+        "The firm’s lawyer, Ann Holt, said he would appeal."
+    )
+    assert claimants(text) == ["Mark Bell", "Ann Holt"]
+    # an inversion with the pronoun closing the clause is still the pronoun's person
+    assert claimants("Jane Roe spoke. “I am innocent,” said she, to cheers.") == ["Jane Roe"]
