@@ -70,3 +70,10 @@ def test_a_pronoun_after_said_that_opens_a_clause_is_what_was_said_not_the_speak
     assert claimants(text) == ["Mark Bell", "Ann Holt"]
     # an inversion with the pronoun closing the clause is still the pronoun's person
     assert claimants("Jane Roe spoke. “I am innocent,” said she, to cheers.") == ["Jane Roe"]
+
+
+def test_said_nothing_opening_a_clause_is_a_statement() -> None:
+    assert claimants("Tom Hill met Leo Vane. Vane said nothing had changed.") == ["Leo Vane"]
+    assert claimants("Leo Vane said little would change.") == ["Leo Vane"]
+    assert claims("Officials said nothing about what was planned.") == []
+    assert claims("The report says little to nothing about costs.") == []

@@ -548,8 +548,9 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         verb_word in ("say", "says", "said")
         and following is not None
         and following.lower in ("little", "nothing")
+        and not (verb + 2 < len(tokens) and tokens[verb + 2].lower in _CLAUSE_VERBS)
     ):
-        return None  # "say little to nothing about"
+        return None  # "say little to nothing about"; not "said nothing had changed"
     if no_statement_object(sentence, verb):
         return None
     if verb_word in THAT_VERBS and not (
