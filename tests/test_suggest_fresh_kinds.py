@@ -77,3 +77,30 @@ def test_said_nothing_opening_a_clause_is_a_statement() -> None:
     assert claimants("Leo Vane said little would change.") == ["Leo Vane"]
     assert claims("Officials said nothing about what was planned.") == []
     assert claims("The report says little to nothing about costs.") == []
+
+
+# -- offices and names ------------------------------------------------------------------------
+
+
+def test_an_office_with_of_before_a_name_is_the_description_of_the_person() -> None:
+    found = suggest_attributions("Secretary of State Ana Ruiz said talks would resume.")
+    assert [(s.claimant, s.description) for s in found] == [("Ana Ruiz", "Secretary of State")]
+    found = suggest_attributions("Bank of Tarvik Governor Mark Bell said rates would hold.")
+    assert [(s.claimant, s.description) for s in found] == [
+        ("Mark Bell", "Bank of Tarvik Governor")
+    ]
+    assert claimants("Chief of Staff Tom Hale said the talks were over.") == ["Tom Hale"]
+    # bodies and people who belong to them stay whole
+    assert claimants("The Bank of Tarvik said rates would hold.") == ["the Bank of Tarvik"]
+    assert claimants("A spokesman for the Ministry of Ports said the quay was safe.") == [
+        "a spokesman for the Ministry of Ports"
+    ]
+    assert claimants("Wray Lund of the University of Vell said the sea was warming.") == [
+        "Wray Lund"
+    ]
+
+
+def test_a_dutch_particle_stays_inside_the_name() -> None:
+    assert claimants("Harbour FC manager Erik ten Brand said the team was tired.") == [
+        "Erik ten Brand"
+    ]

@@ -706,6 +706,11 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
                 anonymous,
                 description,
             )
+    role_of = _role_of_name(sentence, phrase)
+    if role_of is not None:
+        # "U.S. Secretary of State Antony Blinken": the person, the office described
+        name, role = role_of
+        return referents.expand(name, tokens[phrase.first].start), [], anonymous, role
     if proper:
         core = sentence.text[tokens[phrase.first].start : tokens[phrase.head_at].end]
         if (
@@ -779,6 +784,28 @@ def name_before_document(sentence: Sentence, phrase: NounPhrase) -> str:
             shown = "the " + name  # "the Vell Courier"; not "the Reuters", "the ABC News"
         return shown
     return ""
+
+
+def _role_of_name(sentence: Sentence, phrase: NounPhrase) -> tuple[str, str] | None:
+    """(name, description) when a phrase with "of" in it ends with a person's name: an
+    office ("Secretary of State Antony Blinken", "Bank of England Governor Andrew Bailey")
+    or an employer ("The University of Otago’s Wray Grimaldi") before it. None otherwise
+    ("Wray Grimaldi of the University of Otago" is read elsewhere)."""
+    tokens = sentence.tokens
+    if not any(tokens[at].lower == "of" for at in range(phrase.first + 1, phrase.stop - 2)):
+        return None
+    text = sentence.text[tokens[phrase.first].start : tokens[phrase.stop - 1].end]
+    name, role = name_with_role(sentence, text)
+    if not role or " of " not in f" {role} ":
+        return None
+    words = name.split()
+    referents = sentence.referents
+    if not (
+        referents.names.is_person(referents.expand(name))
+        or (len(words) >= 2 and looks_like_first_name(bare_word(words[0]).lower()))
+    ):
+        return None  # "Secretary of State Blinken" only when the text names Blinken
+    return name, clean_claimant(role, False)
 
 
 def name_with_role(sentence: Sentence, phrase: str) -> tuple[str, str]:

@@ -44,7 +44,8 @@ _TITLE_ABBREVIATIONS = (
     "|Supt|Insp|Det|Brig|Adm|Cmdr|Fr|Msgr"
 )
 PARTICLES = frozenset(
-    "of for and the de del della der den van von da di du la le bin ibn al el ter".split()
+    """of for and the de del della der den van von da di du la le bin ibn al el ter ten dos
+    das""".split()
 )
 """Lower-case words that may stand inside a name ("Ursula von der Leyen", "Bank of
 England")."""
