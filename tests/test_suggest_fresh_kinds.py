@@ -104,3 +104,17 @@ def test_a_dutch_particle_stays_inside_the_name() -> None:
     assert claimants("Harbour FC manager Erik ten Brand said the team was tired.") == [
         "Erik ten Brand"
     ]
+
+
+def test_a_participle_citing_a_source_at_the_start_relays_like_a_trailing_one() -> None:
+    found = suggest_attributions(
+        "Citing two people familiar with the talks, the Courier reported that a deal was near."
+    )
+    assert [(s.claimant, s.sources, s.cue) for s in found] == [
+        ("two people familiar with the talks", ("the Courier",), "Citing ... reported that")
+    ]
+    assert found[0].anonymous
+    found = suggest_attributions("But quoting a senior official, the paper said the army would go.")
+    assert [(s.claimant, s.sources) for s in found] == [("a senior official", ("the paper",))]
+    # a reason cited is no source
+    assert claims("Citing health reasons, the minister resigned on Monday.") == []

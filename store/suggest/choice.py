@@ -347,14 +347,28 @@ def choose_in_clause(
         chain = [*outer, relay.claimant, *(c[1] for c in citations if c[0] > relay.pos)]
         chain += [*chosen.relays, *outlets]
         later: list[Citation] = []
+        opening: list[Citation] = []
     else:
         later = [c for c in citations if c[0] > subject_start]
+        # "Citing two people familiar with the talks, Bloomberg reported that ...": a
+        # participle opening the clause relays the same way as a trailing one
+        opening = [
+            c
+            for c in citations
+            if c[0] < subject_start
+            and tokens[c[0]].lower in ("citing", "quoting")
+            and (c[0] == 0 or tokens[c[0] - 1].start < start or tokens[c[0] - 1].lower in _OPENERS)
+        ]
+        later[:0] = opening
     if later:
         # "X writes, quoting an article by Y" / "X, citing Y, which cited Z"
         for _, inner_claimant, inner_anonymous, _ in later:
             chain.append(claimant)
             claimant, anonymous = inner_claimant, inner_anonymous
-        cue = cue.removesuffix(" that") + ", " + later[0][3]
+        if opening:
+            cue = f"{later[0][3]} ... {cue}"
+        else:
+            cue = cue.removesuffix(" that") + ", " + later[0][3]
     sources = tuple(dict.fromkeys(s for s in chain if s and s != claimant))
     quoted = sum(1 for t in tokens if t.quoted and t.is_word and start <= t.start < end)
     if quoted >= 3:
@@ -385,6 +399,8 @@ def _quotation_next(tokens: list[Token], verb: int) -> bool:
     return at < len(tokens) and tokens[at].quoted
 
 
+_OPENERS = frozenset("but and yet so also".split())
+"""Words that may stand before a participle opening a clause ("But citing ...")."""
 _RELAYING_VERBS = frozenset("reports reported writes wrote".split())
 _QUOTED_CUES = frozenset(
     """said says told admitted announced confirmed warned acknowledged denied insisted
