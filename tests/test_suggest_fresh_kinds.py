@@ -118,3 +118,73 @@ def test_a_participle_citing_a_source_at_the_start_relays_like_a_trailing_one() 
     assert [(s.claimant, s.sources) for s in found] == [("a senior official", ("the paper",))]
     # a reason cited is no source
     assert claims("Citing health reasons, the minister resigned on Monday.") == []
+
+
+# -- devnews6 ---------------------------------------------------------------------------------
+
+
+def test_an_adverb_such_as_twice_between_subject_and_verb() -> None:
+    assert claims("Big Harbour Records have twice denied doing anything wrong.") == [
+        ("Big Harbour Records", "have twice denied")
+    ]
+
+
+def test_a_speaker_title_is_a_role_and_an_abbreviated_title_names_the_role() -> None:
+    text = "House Speaker Brian Lund spoke to lawmakers. Lund said lawmakers would act."
+    assert claimants(text) == ["Brian Lund"]
+    found = suggest_attributions(
+        "Gov. Eric Vale was in Florida. The governor said he was waiting for a report."
+    )
+    assert [(s.claimant, s.description) for s in found] == [("Gov. Eric Vale", "the governor")]
+
+
+def test_a_verb_that_reports_a_clause_reports_beside_a_quotation() -> None:
+    assert claims("“My people had it done,” Mr. Hale recounted at a cabinet meeting.") == [
+        ("Mr. Hale", "recounted")
+    ]
+    assert claims("“We will win,” the coach proclaimed.") == [("the coach", "proclaimed")]
+    assert claims("He recounted the story of his life.") == []
+
+
+def test_a_claimant_phrase_runs_through_across_and_around() -> None:
+    assert claimants("Executives across the world say they have no choice.") == [
+        "executives across the world"
+    ]
+    assert claims("Prices across the region rose sharply.") == []
+
+
+def test_said_before_the_subject_of_the_reported_clause_is_no_inversion() -> None:
+    text = (
+        "In a letter in May, Zippy Hale, the president of the Farm Bureau, said farmers faced"
+        " “near-unprecedented uncertainty.”"
+    )
+    assert claimants(text) == ["Zippy Hale"]
+    # a participle with its phrase belongs to the inverted speaker
+    assert claimants("The fire spread quickly, said residents displaced by the blaze.") == [
+        "residents displaced by the blaze"
+    ]
+
+
+def test_people_described_by_a_relative_clause_ending_in_a_plural_object() -> None:
+    text = "Washington-based analysts who have done the calculations say the target is too high."
+    assert claimants(text) == ["washington-based analysts who have done the calculations"]
+    assert claimants("The calculations say nothing of the sort, and the report says so.") == [
+        "the report"
+    ]
+
+
+def test_a_person_and_their_team_gives_the_persons_full_name() -> None:
+    text = (
+        "The study was led by Dr. Lucas Hale of Vell University, who said the result was rare.\n"
+        "In the paper, Hale and his team wrote that the plume was rare."
+    )
+    assert claimants(text) == ["Dr. Lucas Hale", "Dr. Lucas Hale and his team"]
+    text = "Lucas Hale said so. Hale and colleagues wrote that it was rare."
+    assert claimants(text) == ["Lucas Hale", "Lucas Hale and colleagues"]
+
+
+def test_a_person_of_a_body_in_one_run_of_capitals_is_the_person() -> None:
+    assert claimants("Lucas Hale of Vell University said the plume was rare.") == ["Lucas Hale"]
+    text = "The study was led by Dr. Lucas Hale of Vell University, who said it was rare."
+    assert claimants(text) == ["Dr. Lucas Hale"]
+    assert claimants("The Bank of Tarvik said rates would hold.") == ["the Bank of Tarvik"]

@@ -290,6 +290,15 @@ def antecedent(sentence: Sentence, relative: int) -> NounPhrase | None:
             if joint is not None:
                 joint.head, joint.head_at = phrase.head, phrase.head_at
                 return joint
+    if (
+        phrase is not None
+        and phrase.first + 2 < phrase.stop
+        and tokens[phrase.first].lower.endswith("ed")
+        and tokens[phrase.first + 1].lower == "by"
+    ):
+        # "The study was led by Dr. Lucas Hale of Vell University, who said": the person
+        # the participle names, not "led by ..."
+        return make_phrase(tokens, phrase.first + 2, phrase.stop, sentence.text) or phrase
     return phrase
 
 
@@ -695,17 +704,21 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
             return maker, [], False, shown
     anonymous = is_anonymous(phrase, tokens)
     description = ""
+    team = _person_and_team(sentence, phrase, shown)
+    if team:
+        return team, [], anonymous, ""
     if proper and " and " in shown:
         # "Hamilton and Gille": each name as the article gives it in full
         parts = shown.split(" and ")
+        offset = tokens[phrase.first].start
         if all(part[:1].isupper() and len(part.split()) <= 3 for part in parts):
-            offset = tokens[phrase.first].start
             return (
                 " and ".join(referents.expand(part, offset) for part in parts),
                 [],
                 anonymous,
                 description,
             )
+
     role_of = _role_of_name(sentence, phrase)
     if role_of is not None:
         # "U.S. Secretary of State Antony Blinken": the person, the office described
@@ -784,6 +797,22 @@ def name_before_document(sentence: Sentence, phrase: NounPhrase) -> str:
             shown = "the " + name  # "the Vell Courier"; not "the Reuters", "the ABC News"
         return shown
     return ""
+
+
+def _person_and_team(sentence: Sentence, phrase: NounPhrase, shown: str) -> str:
+    """"Paganini and his team" -> "Lucas Paganini and his team": a person the text names
+    in full, with the people around them; "" when the phrase is no such thing."""
+    first, _, rest = shown.partition(" and ")
+    if (
+        not rest
+        or not first[:1].isupper()
+        or len(first.split()) > 3
+        or rest.split()[0].lower() not in ("his", "her", "their", "colleagues", "co-authors")
+    ):
+        return ""
+    referents = sentence.referents
+    full = referents.expand(first, sentence.tokens[phrase.first].start)
+    return f"{full} and {rest}" if referents.names.is_person(full) else ""
 
 
 def _role_of_name(sentence: Sentence, phrase: NounPhrase) -> tuple[str, str] | None:

@@ -95,6 +95,7 @@ from claimmark.store.suggest.words import (
     SPEECH_PARTICIPLES,
     STANCE_ADJECTIVES,
     STRONG_VERBS,
+    THAT_COMPLEMENT_VERBS,
     THAT_VERBS,
     TIME_WORDS,
     VERB_COMPLEMENTS,
@@ -114,6 +115,7 @@ def _hint_pattern() -> re.Pattern[str]:
         | STANCE_ADJECTIVES
         | (REPORTING_VERBS - VERB_COMPLEMENTS.keys() - NAMING_VERBS)
         | QUOTE_VERBS
+        | THAT_COMPLEMENT_VERBS  # beside a quotation they need no "that"
         | frozenset(
             """According according citing quoting Per per reportedly allegedly purportedly
             supposedly reputedly understood learned learnt words""".split()
@@ -446,8 +448,11 @@ def has_complement(sentence: Sentence, verb: int) -> bool:
     after = [t.lower for t in sentence.tokens[verb + 1 : verb + 3]]
     if any(after[: len(words)] == list(words) for words in needs):
         return True
-    # "“...,” he protested": a verb of speaking beside a quotation needs nothing more
-    return word in QUOTE_VERBS and beside_quotation(sentence, verb)
+    # "“...,” he protested", "“...,” Trump recounted": a verb of speaking, or one that
+    # reports a clause, beside a quotation needs nothing more
+    return (word in QUOTE_VERBS or word in THAT_COMPLEMENT_VERBS) and beside_quotation(
+        sentence, verb
+    )
 
 
 def _claims_a_deed(tokens: list[Token], verb: int) -> bool:
@@ -1234,6 +1239,14 @@ def is_cleft(tokens: list[Token], what: int) -> bool:
     return word in ("is", "was") or word.endswith(("’s", "'s"))
 
 
+_RELATIVE_OBJECT_VERBS = frozenset(
+    """done did do does made make makes conducted ran run runs read reviewed studied seen
+    saw analysed analyzed examined wrote written published compiled obtained""".split()
+)
+"""Verbs of a relative clause whose object ends the phrase before a reporting verb
+("analysts who have done the calculations say")."""
+
+
 def past_relative_clause(
     sentence: Sentence, subject: NounPhrase, plural_verb: bool = False
 ) -> NounPhrase:
@@ -1257,7 +1270,15 @@ def past_relative_clause(
             merged = make_phrase(tokens, antecedent.first, subject.stop, sentence.text)
             if merged is not None:
                 return merged
-    if has_proper_name(subject, tokens, sentence.first) or is_known_word(subject.head):
+    if has_proper_name(subject, tokens, sentence.first):
+        return subject
+    if is_known_word(subject.head) and (
+        subject.head in PEOPLE_NOUNS
+        or looks_like_people(subject.head)
+        or tokens[subject.first - 1].lower not in _RELATIVE_OBJECT_VERBS
+    ):
+        # "analysts who have done the calculations say": the calculations are what the
+        # analysts did, not who says so; "Doctors who treated patients say" the same
         return subject
     relative = next(
         (
@@ -1269,6 +1290,22 @@ def past_relative_clause(
     )
     if relative < 0:
         return subject
+    if tokens[relative].lower == "who" and not any(
+        t.text in (",", ";", ":") for t in tokens[relative : subject.first]
+    ):
+        # "Washington-based analysts who have done the calculations say": the people the
+        # relative clause describes, with it, as written
+        antecedent = phrase_before(tokens, relative, sentence.text)
+        if (
+            antecedent is not None
+            and antecedent.head_at == relative - 1
+            and (antecedent.head in PEOPLE_NOUNS or looks_like_people(antecedent.head))
+            and (
+                antecedent.first == sentence.first
+                or tokens[antecedent.first - 1].lower in ("and", "but", ",")
+            )
+        ):
+            return make_phrase(tokens, antecedent.first, subject.stop, sentence.text) or subject
     opening = sentence_subject(sentence)
     if (
         opening is None
@@ -1469,6 +1506,9 @@ def passive_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     return None
 
 
+_PARTICIPLE_TIES = frozenset("by with in at to for from on as".split())
+"""Words after a participle that make it part of a noun phrase ("officials based in ...",
+"residents displaced by the fire"), not a finite verb."""
 _AFTER_INVERTED = frozenset(
     """who whose which in on at last this yesterday today when while as after before during
     via from through about for""".split()
@@ -1508,6 +1548,23 @@ def inversion_candidate(
     subject = phrase_after(tokens, verb + 1, sentence.text, limit=12)
     if subject is None:
         return None
+    after_head = subject.head_at + 1
+    if (
+        after_head < subject.stop
+        and tokens[after_head].lower.endswith("ed")
+        and not tokens[after_head].capitalised
+        and (after_head + 1 >= len(tokens) or tokens[after_head + 1].lower not in _PARTICIPLE_TIES)
+    ):
+        return None  # "..., said farmers faced ruin": the reported clause, not a speaker
+    if (
+        subject.stop + 1 < len(tokens)
+        and tokens[subject.stop].lower in _PARTICIPLE_TIES
+        and tokens[subject.stop - 1].lower.endswith("ed")
+    ):
+        # "..., said residents displaced by the fire": the participle's phrase goes with it
+        tail = phrase_after(tokens, subject.stop + 1, sentence.text, limit=8)
+        if tail is not None:
+            subject = make_phrase(tokens, subject.first, tail.stop, sentence.text) or subject
     head = tokens[subject.head_at]
     if (
         head.capitalised

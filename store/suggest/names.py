@@ -269,6 +269,19 @@ def split_names(words: list[str]) -> list[list[str]]:
             and not any(bare_word(w) in ORG_NAME_WORDS for w in head)
         ):
             return [head, words[at + 1 :]]
+    for at in range(2, min(len(words) - 1, 5)):
+        # "Lucas Hale of Vell University": a person (a first name opens it) and their body
+        head, tail = words[:at], words[at + 1 :]
+        if (
+            words[at] == "of"
+            and looks_like_first_name(
+                bare_word(next((w for w in head if w.lower() not in TITLES), head[-1]))
+            )
+            and org_kind(tail)
+            and not org_kind(head)
+            and all(w[:1].isupper() for w in head)
+        ):
+            return [head, tail]
     if "and" in words and bare_word(words[-1]) not in ORG_NAME_WORDS:
         parts: list[list[str]] = [[]]
         for word in words:
@@ -281,6 +294,30 @@ def split_names(words: list[str]) -> list[list[str]]:
 
 
 _ROLE_AFTER = re.compile(r",[^\S\n](?:\d+,[^\S\n])?((?:[\w’'-]+[^\S\n]?){1,6})")
+
+
+_TITLE_ROLES = {
+    "gov.": "governor",
+    "gov": "governor",
+    "sen.": "senator",
+    "rep.": "representative",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "maj.": "major",
+    "capt.": "captain",
+    "sgt.": "sergeant",
+    "supt.": "superintendent",
+    "det.": "detective",
+    "insp.": "inspector",
+    "adm.": "admiral",
+    "pres.": "president",
+    "amb.": "ambassador",
+    "atty.": "attorney",
+    "prof.": "professor",
+    "professor": "professor",
+}
+"""The role an abbreviated title stands for ("Gov. Eric Holcomb" is "the governor")."""
 
 
 def role_before(text: str, start: int) -> str:
@@ -438,6 +475,8 @@ def collect_name(
         role = role_before(text, start) or role_after(text, end)
         if not role and title and not honorific(title):
             role = title.split()[-1].lower()
+        elif not role and title:
+            role = _TITLE_ROLES.get(title.split()[-1].lower(), "")  # "Gov." -> governor
         if len(rest_words) == 1 and (
             SPEAKER_AFTER.match(text, end)
             or (

@@ -297,7 +297,7 @@ SKIPPABLE_BEFORE_VERB = _words(
     """has have had was were is are been being be also since later earlier then now previously
     again already once still separately subsequently initially first today yesterday
     repeatedly not never did does do would will could may might should must can just long
-    always even overall further flat-out both"""
+    always even overall further flat-out both twice ever often sometimes soon yet too"""
 )
 """Auxiliaries and adverbs that can stand between a subject and its verb."""
 NEGATIONS = _words("not never neither nor")
@@ -321,7 +321,9 @@ INDEFINITE_DETERMINERS = _words(
 )
 PERSONAL_PRONOUNS = _words("he she they it we i you")
 
-PHRASE_PREPOSITIONS = _words("of for with at from in on to by near inside within under")
+PHRASE_PREPOSITIONS = _words(
+    "of for with at from in on to by near inside within under across around throughout"
+)
 """Prepositions that may sit inside a claimant noun phrase ("officials at the ministry")."""
 
 FORWARD_PREPOSITIONS = _words("of for with at from in on to near")
@@ -533,7 +535,9 @@ ROLE_TITLES = _words(
     attorney district u.s. us uk eu un nato white house press spokesman spokeswoman
     spokesperson executive officer ceo coach manager head editor dean provost reverend
     bishop archbishop cardinal rabbi imam father sister brother uncle aunt grandmother
-    grandfather dame sir"""
+    grandfather dame sir speaker sheriff councilman councilwoman councilmember alderman
+    assemblyman assemblywoman treasurer comptroller prosecutor coroner marshal magistrate
+    majority minority whip founder co-founder cofounder chairperson"""
 )
 """Capitalised words that may stand as a title before a personal name ("Prime Minister Mark
 Rutte", "Opposition Leader Bill Shorten", "Secretary of State ..."): left out of the name."""
