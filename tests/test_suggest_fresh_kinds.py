@@ -188,3 +188,16 @@ def test_a_person_of_a_body_in_one_run_of_capitals_is_the_person() -> None:
     text = "The study was led by Dr. Lucas Hale of Vell University, who said it was rare."
     assert claimants(text) == ["Dr. Lucas Hale"]
     assert claimants("The Bank of Tarvik said rates would hold.") == ["the Bank of Tarvik"]
+
+
+def test_a_capitalised_reporting_word_inside_a_name_is_no_verb() -> None:
+    assert claims("Despite the talks, the United States and Vell reached no deal.") == []
+    assert claimants("Consumer Reports said the car was unsafe.") == ["Consumer Reports"]
+    assert claimants("The United States says it will respond.") == ["the United States"]
+
+
+def test_an_owners_claim_noun_past_a_date_or_an_adjective() -> None:
+    text = "Despite Mr. Hale’s Oct. 11 announcement that a deal was reached, none was signed."
+    assert claims(text) == [("Mr. Hale", "Hale’s Oct. 11 announcement that")]
+    assert claimants("The Courier’s report that the mayor lied was wrong.") == ["the Courier"]
+    assert claimants("The minister’s claim that the deal was done was false.") == ["the minister"]

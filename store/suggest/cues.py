@@ -173,6 +173,14 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             continue
         word = token.lower
         candidate: Candidate | None = None
+        if (
+            token.capitalised
+            and at > sentence.first
+            and tokens[at - 1].is_word
+            and tokens[at - 1].capitalised
+            and word != "according"
+        ):
+            continue  # "the United States and China", "Consumer Reports": a name, no verb
         if word == "according" and at + 1 < len(tokens) and tokens[at + 1].lower == "to":
             candidate = according_candidate(sentence, at)
         elif word == "per" and (at == sentence.first or tokens[at - 1].text in (",", "—", "(")):
@@ -1363,6 +1371,7 @@ def participle_candidate(sentence: Sentence, participle: int) -> Candidate | Non
 
 
 _OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 def owned_claim_candidate(sentence: Sentence, noun: int) -> Candidate | None:
@@ -1371,8 +1380,12 @@ def owned_claim_candidate(sentence: Sentence, noun: int) -> Candidate | None:
     tokens = sentence.tokens
     cue = sentence.text[tokens[noun].start : tokens[noun + 1].end]
     if tokens[noun + 1].lower == "that":
-        for at in range(noun - 1, max(sentence.first - 1, noun - 4), -1):
+        for at in range(noun - 1, max(sentence.first - 1, noun - 5), -1):
             word = tokens[at].lower
+            if word.endswith(("’s", "'s")):
+                # "Mr. Trump’s Oct. 11 announcement that": the owner past a date or an
+                # adjective ("the Post’s damning report that")
+                return claim_noun_candidate(sentence, noun, owner_end=at + 1)
             if word in _OWNERS:
                 cue = sentence.text[tokens[at].start : tokens[noun + 1].end]
                 candidate = pronoun_candidate(sentence, noun, _OWNERS[word], cue, at)
@@ -1380,6 +1393,12 @@ def owned_claim_candidate(sentence: Sentence, noun: int) -> Candidate | None:
                     candidate.relative = True
                     candidate.subject_at = at
                 return candidate
+            if (
+                word in TIME_WORDS
+                or word.rstrip(".") in _MONTH_ABBREVIATIONS
+                or tokens[at].text[:1].isdigit()
+            ):
+                continue  # "Oct. 11", "Monday"
             if not tokens[at].is_word or tokens[at].capitalised or tokens[at].quoted:
                 return None
         return None

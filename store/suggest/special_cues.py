@@ -169,24 +169,36 @@ def colon_candidate(sentence: Sentence, colon: int) -> Candidate | None:
     return candidate
 
 
-def claim_noun_candidate(sentence: Sentence, noun: int) -> Candidate | None:
+_OPENING_WORDS = PHRASE_PREPOSITIONS | frozenset(
+    "despite after before since unlike like amid following given but and yet".split()
+)
+"""Words that may open a sentence before an owner's name ("Despite Trump’s claim that")."""
+
+
+def claim_noun_candidate(
+    sentence: Sentence, noun: int, owner_end: int = -1
+) -> Candidate | None:
     """ "de Miranda’s notion that ...", "the minister’s claim that ...": the owner of the
-    claim is the claimant (a weaker cue than a verb)."""
+    claim is the claimant (a weaker cue than a verb). `owner_end`: where the owner's
+    phrase ends when words stand between it and the noun ("Trump’s Oct. 11 announcement")."""
     tokens = sentence.tokens
     if noun + 1 >= len(tokens) or tokens[noun + 1].lower != "that":
         return None
+    if owner_end < 0:
+        owner_end = noun
     # the owner: the name (capitalised words, particles, initials) or "the X" before it
-    first = noun - 1
+    first = owner_end - 1
     while (
         first > 0
         and (tokens[first - 1].capitalised or tokens[first - 1].lower in PARTICLES)
         and tokens[first - 1].is_word
         and not tokens[first - 1].quoted
+        and not (first - 1 == sentence.first and tokens[first - 1].lower in _OPENING_WORDS)
     ):
         first -= 1
     if not tokens[first].capitalised and first > 0 and tokens[first - 1].lower == "the":
         first -= 1
-    owner = make_phrase(tokens, first, noun, sentence.text)
+    owner = make_phrase(tokens, first, owner_end, sentence.text)
     if owner is None:
         return None
     name = clean_claimant(owner.text, owner.first == sentence.first)
@@ -194,7 +206,7 @@ def claim_noun_candidate(sentence: Sentence, noun: int) -> Candidate | None:
     if not (has_proper_name(owner, tokens, -1) or is_known_word(bare_word(name.split()[-1]))):
         return None
     claimant = sentence.referents.expand(name, tokens[owner.first].start)
-    cue = sentence.text[tokens[noun - 1].start : tokens[noun + 1].end]
+    cue = sentence.text[tokens[owner_end - 1].start : tokens[noun + 1].end]
     candidate = Candidate("verb", noun, claimant, cue, False, relative=True, subject_at=owner.first)
     candidate.role = "person" if sentence.referents.names.is_person(claimant) else "org"
     return candidate

@@ -233,7 +233,9 @@ concerned the laws would ...", "The union is adamant that ...")."""
 CLAIM_NOUNS = _words(
     """notion view argument claim contention assertion belief insistence warning prediction
     conclusion position theory suggestion assessment allegation accusation estimate vow
-    pledge promise declaration assurance"""
+    pledge promise declaration assurance announcement statement admission denial complaint
+    revelation disclosure remark comment testimony finding forecast projection report threat
+    acknowledgment acknowledgement recommendation boast"""
 )
 """Nouns that carry a claim after someone's name ("de Miranda’s notion that ...")."""
 CLAIM_OBJECTS = _words(
