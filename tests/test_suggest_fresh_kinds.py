@@ -201,3 +201,25 @@ def test_an_owners_claim_noun_past_a_date_or_an_adjective() -> None:
     assert claims(text) == [("Mr. Hale", "Hale’s Oct. 11 announcement that")]
     assert claimants("The Courier’s report that the mayor lied was wrong.") == ["the Courier"]
     assert claimants("The minister’s claim that the deal was done was false.") == ["the minister"]
+
+
+def test_they_after_a_company_spoke_is_the_company() -> None:
+    text = (
+        "Big Harbour Records have twice denied doing anything wrong.\n"
+        "“At no point did we say she could not perform,” they said in a statement."
+    )
+    assert claimants(text) == ["Big Harbour Records", "Big Harbour Records"]
+    # people who spoke since are "they"
+    text = (
+        "Acme Corp said profits fell. Analysts said the drop was expected. They said it would pass."
+    )
+    assert claimants(text) == ["Acme Corp", "analysts", "analysts"]
+
+
+def test_the_actor_in_a_profile_is_the_person_it_names_most() -> None:
+    text = (
+        "James Vale was voted off the show on Monday. Vale thanked his fans.\n"
+        "“It makes you more human,” said the actor."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found] == [("James Vale", "the actor")]

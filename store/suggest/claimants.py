@@ -602,6 +602,14 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
             # "Margaret Thatcher ... the then prime minister said": an office nobody is
             # given, held then by the person the text named just before
             holder = referents.last_person_named(offset)
+        if (
+            holder is None
+            and head in _PROFILE_ROLES
+            and sentence.tokens[subject.first].lower == "the"
+        ):
+            # "said the actor" in a story about one actor the text never calls so: the
+            # person it names most
+            holder = referents.most_named_person(offset)
         if holder is not None:
             ref = Referent(offset, holder, referents.gender_of(holder), False)
             candidate.role = "person"
@@ -620,6 +628,12 @@ _OFFICE_ROLES = frozenset(
     chair secretary""".split()
 )
 """Offices that "the then prime minister" may name the person named just before by."""
+_PROFILE_ROLES = frozenset(
+    """actor actress singer songwriter rapper star musician comedian artist author writer
+    novelist filmmaker player athlete celebrity model host presenter chef designer
+    entrepreneur billionaire""".split()
+)
+"""What a profile calls its subject ("the actor", "the singer"), when no one is named so."""
 _COLLECTIVE_BODIES = frozenset("union panel team regulator family side crew".split())
 """People nouns that name a body of people: "the union said" is no "he" or "she" later."""
 _RESEARCHERS = frozenset("researchers authors scientists team investigators".split())
@@ -800,7 +814,7 @@ def name_before_document(sentence: Sentence, phrase: NounPhrase) -> str:
 
 
 def _person_and_team(sentence: Sentence, phrase: NounPhrase, shown: str) -> str:
-    """"Paganini and his team" -> "Lucas Paganini and his team": a person the text names
+    """ "Paganini and his team" -> "Lucas Paganini and his team": a person the text names
     in full, with the people around them; "" when the phrase is no such thing."""
     first, _, rest = shown.partition(" and ")
     if (
@@ -946,6 +960,11 @@ def possessor(sentence: Sentence, phrase: NounPhrase) -> str:
     return ""
 
 
+_THEY_ORG_REACH = 600
+"""How far back (in characters) a company that spoke may be the "they" of a later
+sentence, when no group spoke since."""
+
+
 def pronoun_candidate(
     sentence: Sentence, verb: int, pronoun: str, cue: str, pronoun_at: int = -1
 ) -> Candidate | None:
@@ -987,6 +1006,14 @@ def pronoun_candidate(
     elif pronoun == "they":
         ref = referents.group_before(offset)
         role = "group"
+        org = referents.org_before(offset, ("company", "group", "org", "brand"), mentions=False)
+        if (
+            org is not None
+            and (ref is None or org.offset > ref.offset)
+            and offset - org.offset <= _THEY_ORG_REACH
+        ):
+            # "Big Machine have denied it. “...,” they said": a body spoken of as plural
+            ref, role = org, "org"
     if ref is None:
         return None
     name = ref.name

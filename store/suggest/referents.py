@@ -219,6 +219,21 @@ class Referents:
                 return name
         return None
 
+    def most_named_person(self, offset: int) -> str | None:
+        """The person mentioned most often before `offset` (at least twice; the latest of
+        those tied), or None."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for pos, name in self.names.person_mentions:
+            if pos >= offset:
+                break
+            counts[name] = counts.get(name, 0) + 1
+            latest[name] = pos
+        if not counts:
+            return None
+        best = max(counts, key=lambda name: (counts[name], latest[name]))
+        return best if counts[best] >= 2 else None
+
     def person_before(self, offset: int, gender: str) -> Referent | None:
         """The latest person before `offset` (a named mention or an earlier claimant or
         subject) whose gender does not contradict `gender`; learns the gender."""

@@ -175,9 +175,7 @@ _OPENING_WORDS = PHRASE_PREPOSITIONS | frozenset(
 """Words that may open a sentence before an owner's name ("Despite Trump’s claim that")."""
 
 
-def claim_noun_candidate(
-    sentence: Sentence, noun: int, owner_end: int = -1
-) -> Candidate | None:
+def claim_noun_candidate(sentence: Sentence, noun: int, owner_end: int = -1) -> Candidate | None:
     """ "de Miranda’s notion that ...", "the minister’s claim that ...": the owner of the
     claim is the claimant (a weaker cue than a verb). `owner_end`: where the owner's
     phrase ends when words stand between it and the noun ("Trump’s Oct. 11 announcement")."""
