@@ -223,3 +223,25 @@ def test_the_actor_in_a_profile_is_the_person_it_names_most() -> None:
     )
     found = suggest_attributions(text)
     assert [(s.claimant, s.description) for s in found] == [("James Vale", "the actor")]
+
+
+def test_his_office_is_the_office_of_the_person_he_means() -> None:
+    text = (
+        "State police closed the road. Gov. Eric Vale was away.\n"
+        "His office said he was keeping his plans."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found] == [
+        ("Gov. Eric Vale's office", "his office")
+    ]
+
+
+def test_a_speech_participle_after_a_post_or_after_after() -> None:
+    text = "Then, last week, Tara Swan posted on Twitter accusing the label of blocking her."
+    assert claims(text) == [("Tara Swan", "accusing")]
+    assert claims("Tara Swan won support, after accusing the label of lying.") == [
+        ("Tara Swan", "accusing")
+    ]
+    assert claims("Tom Hale went on television saying the vote was rigged.") == [
+        ("Tom Hale", "saying")
+    ]

@@ -302,6 +302,10 @@ def antecedent(sentence: Sentence, relative: int) -> NounPhrase | None:
     return phrase
 
 
+_TIME_OPENERS = frozenset("last earlier this next later".split())
+"""Words that open a time phrase after an opening word ("Then, last week, ...")."""
+
+
 def main_clause_start(sentence: Sentence) -> int | None:
     """The first token of the sentence's main clause, after an opening phrase ("In the
     midst of the fear, Uber ..."), or None when it cannot be told."""
@@ -311,20 +315,28 @@ def main_clause_start(sentence: Sentence) -> int | None:
         first += 1
     if first + 1 < len(tokens) and tokens[first].lower in ("but", "and", "yet", "so"):
         first += 1  # "But in April, Gerhard Müller ... quashed that hope, insisting ..."
-    if first < len(tokens) and (
-        tokens[first].lower in PHRASE_PREPOSITIONS or tokens[first].lower in OPENING_ADVERBIALS
-    ):
+    for _ in range(3):  # "Then, last week, Taylor Swift posted ...": phrase after phrase
+        if first >= len(tokens):
+            return None
+        word = tokens[first].lower
+        if not (
+            word in PHRASE_PREPOSITIONS
+            or word in OPENING_ADVERBIALS
+            or (word in _TIME_OPENERS and first > sentence.first)
+        ):
+            break
         comma = next(
             (at for at in range(first, min(len(tokens), first + 14)) if tokens[at].text == ","),
             -1,
         )
         if comma > 0:
             first = comma + 1
-        elif tokens[first].lower in PHRASE_PREPOSITIONS:
+        elif word in PHRASE_PREPOSITIONS:
             opening = phrase_after(tokens, first + 1, sentence.text, limit=8)
             if opening is None:
                 return None
             first = opening.stop
+            break
         else:
             return None
     return first
@@ -532,6 +544,15 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         sentence.tokens[subject.first].start : sentence.tokens[subject.stop - 1].end
     ].split()
     described = None
+    owner_word = sentence.tokens[subject.first].lower
+    if subject.stop - subject.first == 2 and owner_word in ("his", "her") and head == "office":
+        # "His office said": the office of the person "his" means ("Eric Holcomb's office")
+        owner = referents.person_before(offset, "m" if owner_word == "his" else "f")
+        if owner is not None:
+            candidate.description = candidate.claimant
+            candidate.claimant = f"{referents.expand(owner.name, owner.offset)}'s office"
+            candidate.role = "org"
+        return
     if (
         2 <= subject.stop - subject.first <= 4
         and sentence.tokens[subject.first].lower == "the"

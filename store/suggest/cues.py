@@ -187,7 +187,14 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = according_candidate(sentence, at, skip=1, cue=token.text)
         elif word == "by" and accounts_follow(tokens, at):
             candidate = accounts_candidate(sentence, at)
-        elif word in SPEECH_PARTICIPLES and at > 0 and tokens[at - 1].lower in (",", "while", "by"):
+        elif (
+            word in SPEECH_PARTICIPLES
+            and at > 0
+            and (
+                tokens[at - 1].lower in (",", "while", "by", "after", "before", "when")
+                or _after_posting(tokens, at)
+            )
+        ):
             candidate = participle_candidate(sentence, at)
         elif (
             word == "citing"
@@ -243,6 +250,23 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
         if tried == MAX_CUES_PER_SENTENCE:
             break
     return found
+
+
+_POSTING_VERBS = frozenset("posted tweeted wrote took went appeared".split())
+"""Verbs after which a speech participle reports the post ("posted on Twitter accusing the
+label of ...", "took to Instagram saying ...")."""
+
+
+def _after_posting(tokens: list[Token], at: int) -> bool:
+    """Whether the speech participle at `at` follows a verb of posting within a few words
+    ("posted on Twitter accusing", "went on television saying")."""
+    for back in range(at - 1, max(-1, at - 6), -1):
+        token = tokens[back]
+        if not token.is_word or token.quoted:
+            return False
+        if token.lower in _POSTING_VERBS:
+            return True
+    return False
 
 
 def according_candidate(
