@@ -219,14 +219,15 @@ class Referents:
                 return name
         return None
 
-    def most_named_person(self, offset: int) -> str | None:
-        """The person mentioned most often before `offset` (at least twice; the latest of
-        those tied), or None."""
+    def most_named_person(self, offset: int, reach: int = 5000) -> str | None:
+        """The person mentioned most often in the `reach` characters before `offset` (at
+        least twice; the latest of those tied), or None."""
         counts: dict[str, int] = {}
         latest: dict[str, int] = {}
-        for pos, name in self.names.person_mentions:
-            if pos >= offset:
-                break
+        mentions = self.names.person_mentions
+        start = bisect_left(self._person_offsets, offset - reach)
+        stop = bisect_left(self._person_offsets, offset)
+        for pos, name in mentions[start:stop]:
             counts[name] = counts.get(name, 0) + 1
             latest[name] = pos
         if not counts:
