@@ -245,3 +245,24 @@ def test_a_speech_participle_after_a_post_or_after_after() -> None:
     assert claims("Tom Hale went on television saying the vote was rigged.") == [
         ("Tom Hale", "saying")
     ]
+
+
+def test_a_headline_that_gives_its_source_before_a_colon() -> None:
+    def title_claims(title: str, body: str) -> list[tuple[str, str]]:
+        return [(s.claimant, s.cue) for s in suggest_attributions(body, title=title) if s.in_title]
+
+    assert title_claims("Police: Man shot dead in Vell", "A man died, police said.") == [
+        ("police", ":")
+    ]
+    body = "Mayor Tom Hale said the town would be rebuilt."
+    assert title_claims("Hale: We will rebuild the town", body) == [("Tom Hale", ":")]
+    # a score or a label before a colon is no source
+    assert title_claims("Vell 2, Harlow 1: Late goal seals it", "Vell won.") == []
+    assert title_claims("Update: Road reopens after crash", "The road reopened.") == []
+    assert [
+        s.claimant
+        for s in suggest_attributions(
+            "It is fast.", title="Vellbox review: A console that keeps up"
+        )
+        if s.in_title
+    ] == []

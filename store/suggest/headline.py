@@ -95,7 +95,7 @@ def suggest_in_title(title: str, names: Names, body: list[Suggestion]) -> list[S
     if CUE_HINT.search(text, start, end) or any(t.text == ":" for t in sentence.tokens):
         found = choose(sentence)
     if not found:
-        found = _finding(text, start, end, names)
+        found = _finding(text, start, end, names) or _colon_source(text, start, end, names)
     if not found and quotes:
         speaker = _speaker_of_quotation(text, quotes, body)
         if speaker is not None:
@@ -161,6 +161,56 @@ def _finding(text: str, start: int, end: int, names: Names) -> list[Suggestion]:
             description=subject.lower() if maker else "",
         )
     ]
+
+
+_COLON_SOURCE = re.compile(
+    r"(?P<source>[A-Z][\w.’'&-]*(?:[^\S\n]+[\w.’'&-]+){0,3}):[^\S\n]+(?P<claim>\S+(?:[^\S\n]+\S+){2,})"
+)
+"""A headline that gives its source before a colon: "Police: Man shot dead downtown"."""
+
+
+def _colon_source(text: str, start: int, end: int, names: Names) -> list[Suggestion]:
+    """A headline "Source: claim" (no quotation marks) whose source is people, a body or a
+    document ("Police", "UN report") or a name the article gives; [] otherwise."""
+    match = _COLON_SOURCE.match(text, start, end)
+    if match is None or match.end() != end:
+        return []
+    source = match.group("source")
+    words = source.split()
+    last = words[-1].lower()
+    named = all(w[:1].isupper() for w in words) and (
+        names.full.get(last.removesuffix("’s").removesuffix("'s")) is not None
+    )
+    document = last in _DOCUMENT_WORDS and len(words) >= 2  # "UN report:", not "Study:"
+    if last in _GENRES or not (named or last in PEOPLE_NOUNS or last in ORG_NOUNS or document):
+        return []
+    claimant = names.full.get(last) if named and len(words) == 1 else source
+    if not named:
+        claimant = " ".join(
+            [words[0].lower() if words[0].lower() in _COMMON else words[0], *words[1:]]
+        )
+    return [
+        Suggestion(
+            start=start,
+            end=end,
+            sentence=text[start:end],
+            claimant=claimant or source,
+            cue=":",
+            attribution=Attribution.PARAPHRASE,
+            sources=(),
+            anonymous=False,
+        )
+    ]
+
+
+_GENRES = frozenset(
+    """review reviews analysis opinion explainer update interview recap preview obituary
+    editorial commentary column podcast video photos live watch""".split()
+)
+"""What a headline labels itself as before a colon ("Xbox One X review: ..."): no source."""
+_DOCUMENT_WORDS = frozenset("study report survey poll audit".split())
+"""Documents that may be a headline's source before a colon (a review or an analysis is
+the writer's own: "Xbox One X review: A console that keeps up")."""
 
 
 def _described(suggestion: Suggestion, names: Names) -> Suggestion:
