@@ -266,3 +266,12 @@ def test_a_headline_that_gives_its_source_before_a_colon() -> None:
         )
         if s.in_title
     ] == []
+
+
+def test_a_role_before_a_persons_possessive_is_the_description() -> None:
+    found = suggest_attributions("Public Ombudsman Nadia Vell’s office said the toll had risen.")
+    assert [(s.claimant, s.description) for s in found] == [
+        ("Nadia Vell’s office", "Public Ombudsman")
+    ]
+    text = "Representatives of Tom Hale's family suggested he was framed."
+    assert claimants(text) == ["representatives of Tom Hale's family"]

@@ -742,6 +742,10 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
     team = _person_and_team(sentence, phrase, shown)
     if team:
         return team, [], anonymous, ""
+    owned = _role_before_owner(sentence, phrase)
+    if owned is not None:
+        # "Public Ombudsman Nadia Cruz’s office": the person's office, the role described
+        return owned[0], [], anonymous, owned[1]
     if proper and " and " in shown:
         # "Hamilton and Gille": each name as the article gives it in full
         parts = shown.split(" and ")
@@ -832,6 +836,35 @@ def name_before_document(sentence: Sentence, phrase: NounPhrase) -> str:
             shown = "the " + name  # "the Vell Courier"; not "the Reuters", "the ABC News"
         return shown
     return ""
+
+
+def _role_before_owner(sentence: Sentence, phrase: NounPhrase) -> tuple[str, str] | None:
+    """(claimant, role) for "<role> <person>’s <noun>" ("Public Ombudsman Nadia Cruz’s
+    office" -> "Nadia Cruz’s office", "Public Ombudsman"); None otherwise."""
+    tokens = sentence.tokens
+    owner = next(
+        (
+            at
+            for at in range(phrase.first + 1, phrase.stop - 1)
+            if tokens[at].lower.endswith(("’s", "'s")) and tokens[at].capitalised
+        ),
+        -1,
+    )
+    if owner < 0 or any(t.capitalised for t in tokens[owner + 1 : phrase.stop]):
+        return None
+    text = sentence.text
+    possessor = text[tokens[phrase.first].start : tokens[owner].end]
+    suffix = "’s" if possessor.endswith("’s") else "'s"
+    name, role = name_with_role(sentence, possessor.removesuffix(suffix))
+    referents = sentence.referents
+    if (
+        not role
+        or not all(word[:1].isupper() for word in role.split())  # "representatives of X’s"
+        or not referents.names.is_person(referents.expand(name))
+    ):
+        return None
+    owned = text[tokens[owner].end : tokens[phrase.stop - 1].end]
+    return f"{name}{suffix}{owned}", clean_claimant(role, False)
 
 
 def _person_and_team(sentence: Sentence, phrase: NounPhrase, shown: str) -> str:
