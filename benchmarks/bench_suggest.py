@@ -54,7 +54,9 @@ Quality, set by set (which sets were tuned on is printed with each one):
   fifth batch (devnews5), split by page before the engine first ran on it; the first part
   was then tuned on, the second never is. `extra-dev6` and `extra-blind5` (`--extra-dev6`,
   `--extra-blind5`): two further batches (devnews6, tuned on after its first measurement;
-  devnews7, never tuned on).
+  devnews7, never tuned on), and `extra-dev7` and `extra-blind6` (`--extra-dev7`,
+  `--extra-blind6`) two more made the same way (devnews8 tuned on after its first
+  measurement; devnews9 never tuned on).
 
 With `--set all` (the default) the real-news sets are also pooled: every development set
 together, and every blind set together.
@@ -181,6 +183,20 @@ FOLDER_SETS = (
         "devnews7, real news outside the repository, labelled before the engine ran on it -"
         f" {_BLIND}",
         "a fifth blind set (devnews7; aggregate only)",
+    ),
+    FolderSet(
+        "extra-dev7",
+        False,
+        "devnews8, real news outside the repository, labelled before the engine ran on it -"
+        f" {_DEV}",
+        "a seventh batch of development pages (devnews8)",
+    ),
+    FolderSet(
+        "extra-blind6",
+        True,
+        "devnews9, real news outside the repository, labelled before the engine ran on it -"
+        f" {_BLIND}",
+        "a sixth blind set (devnews9; aggregate only)",
     ),
 )
 """The folder sets, in the order they were made (each blind one after its development
