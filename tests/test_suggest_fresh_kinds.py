@@ -275,3 +275,54 @@ def test_a_role_before_a_persons_possessive_is_the_description() -> None:
     ]
     text = "Representatives of Tom Hale's family suggested he was framed."
     assert claimants(text) == ["representatives of Tom Hale's family"]
+
+
+# -- devnews8 ---------------------------------------------------------------------------------
+
+
+def test_a_naming_quotation_after_a_long_object_and_a_comma() -> None:
+    text = (
+        "Michael Dunn spoke next. Dunn calls Hale’s arguments for the necessity of solar"
+        " geoengineering, “misguided policy advocacy.”"
+    )
+    assert claims(text)[-1] == ("Michael Dunn", "calls")
+
+
+def test_the_report_an_outlet_ran_is_the_outlets() -> None:
+    text = (
+        "According to a report in the Argus Courier, Gov. Kristi Lund launched the campaign."
+        " The report says the agency came up with it."
+    )
+    assert claimants(text) == ["the Argus Courier", "the Argus Courier"]
+
+
+def test_according_to_a_person_and_their_collaborators() -> None:
+    text = (
+        "James Hale led the work. Cuts will not be enough, according to Hale and his collaborators."
+    )
+    assert claimants(text) == ["James Hale and his collaborators"]
+
+
+def test_orders_beside_a_quotation_and_a_nominee_defended() -> None:
+    assert claimants("“Let me see your hands!” an officer ordered.") == ["an officer"]
+    assert claims("Police ordered the crowd to leave.") == []
+    text = "Former Defense Secretary Robert Hale defended the president’s pick for the post."
+    assert claimants(text) == ["Robert Hale"]
+
+
+def test_a_plural_possessive_employer_before_a_name() -> None:
+    found = suggest_attributions("Delta Air Lines’ Ed Bastian said demand was strong.")
+    assert [(s.claimant, s.description) for s in found] == [("Ed Bastian", "Delta Air Lines’")]
+
+
+def test_a_filter_word_that_is_no_cue_does_not_stop_an_inherited_finding() -> None:
+    text = (
+        "Veteran banker Clara Voss has four tips.\n"
+        "The biggest reason advisers get fired, writes Voss, is “it is always about talk.”\n"
+        "Additionally, advisers should be diplomatic about demands by anticipating needs."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.inherited) for s in found] == [
+        ("Clara Voss", False),
+        ("Clara Voss", True),
+    ]

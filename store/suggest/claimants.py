@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from claimmark.store.suggest.names import (
     PARTICLES,
+    POSSESSIVE_ENDINGS,
     bare_word,
     honorific,
     is_outlet_name,
@@ -867,6 +868,9 @@ def _role_before_owner(sentence: Sentence, phrase: NounPhrase) -> tuple[str, str
     return f"{name}{suffix}{owned}", clean_claimant(role, False)
 
 
+_TEAM_WORDS = frozenset("his her their colleagues co-authors coauthors collaborators".split())
+
+
 def _person_and_team(sentence: Sentence, phrase: NounPhrase, shown: str) -> str:
     """ "Paganini and his team" -> "Lucas Paganini and his team": a person the text names
     in full, with the people around them; "" when the phrase is no such thing."""
@@ -875,7 +879,7 @@ def _person_and_team(sentence: Sentence, phrase: NounPhrase, shown: str) -> str:
         not rest
         or not first[:1].isupper()
         or len(first.split()) > 3
-        or rest.split()[0].lower() not in ("his", "her", "their", "colleagues", "co-authors")
+        or rest.split()[0].lower() not in _TEAM_WORDS
     ):
         return ""
     referents = sentence.referents
@@ -970,7 +974,7 @@ def name_start(sentence: Sentence, run: list[str]) -> int:
         rest = run[at:]
         if org_kind(rest) or not 1 <= len(rest) <= 4:
             continue
-        if before.endswith(("’s", "'s")):
+        if before.endswith(POSSESSIVE_ENDINGS):
             # "Morningstar's Karin Anderson": whose analyst, then the name
             if len(rest) >= 2 and looks_like_first_name(word):
                 return at

@@ -138,7 +138,7 @@ def _hint_pattern() -> re.Pattern[str]:
     for verb in SHOW_VERBS:
         parts.append(re.escape(verb))  # "Documents show the council paid ..."
     naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
-    parts.append(rf"(?:{naming})\b[^.\n]{{0,60}}?[“\"‘']")
+    parts.append(rf"(?:{naming})\b[^.\n]{{0,100}}?[“\"‘']")
     claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
     parts.append(rf"(?:{claims})\s+(?:that|by)")
     return re.compile(rf"\b(?:{'|'.join(parts)})\b|:\s*[“\"‘«]")
@@ -277,6 +277,14 @@ def according_candidate(
     phrase = phrase_after(tokens, cue_at + skip, sentence.text, limit=16)
     if phrase is None:
         return None
+    if (
+        phrase.stop + 2 < len(tokens)
+        and tokens[phrase.stop].lower == "and"
+        and tokens[phrase.stop + 1].lower in ("his", "her", "their")
+        and tokens[phrase.stop + 2].is_word
+    ):
+        # "according to Hansen and his collaborators": the person with the people around them
+        phrase = make_phrase(tokens, phrase.first, phrase.stop + 3, sentence.text) or phrase
     if skip == 1 and not (
         phrase.head in ORG_NOUNS
         or phrase.head in PEOPLE_NOUNS
@@ -1222,9 +1230,11 @@ def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
     """Whether a short object and then a quotation follow the verb in its clause ("called
     the plan ‘a fantasy’", "labelled him “reckless”")."""
     tokens = sentence.tokens
-    for at in range(verb + 1, min(len(tokens), verb + 8)):
+    for at in range(verb + 1, min(len(tokens), verb + 14)):
         if tokens[at].quoted:
             return at > verb + 1
+        if tokens[at].text == "," and at + 1 < len(tokens) and tokens[at + 1].quoted:
+            continue  # "calls Hansen’s arguments for it, “misguided advocacy.”"
         if tokens[at].text in (",", ";", ".", ":", "—"):
             return False
     return False

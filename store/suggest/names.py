@@ -248,12 +248,16 @@ def gender_from_name(name: str) -> str:
     return ""
 
 
+POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+"""How a possessive ends ("Morningstar's", "American Airlines'")."""
+
+
 def split_names(words: list[str]) -> list[list[str]]:
     """The names in a run of capitalised words: cut after a possessive ("Mr. Hurst’s June
     report" -> "Mr. Hurst") and at "and" unless an organisation's name goes on past it
     ("Meridian and Southvale" -> two; "Northfield and Ashby Hospitals Trust" -> one)."""
     for at, word in enumerate(words[:-1]):
-        if word.endswith(("’s", "'s")):
+        if word.endswith(POSSESSIVE_ENDINGS):
             words = words[: at + 1]
             break
     for at in range(1, min(len(words) - 2, 4)):
@@ -456,7 +460,7 @@ def collect_name(
             # two to four words of name are a role, a team or an employer, no part of it
             # (a role word, a possessive, or two words or more: one unknown word before a
             # first name may be a first name of its own, "Oluwaseun Daniel Adeyemi")
-            and (is_role_or_team_word(before) or before.endswith(("’s", "'s")) or at >= 2)
+            and (is_role_or_team_word(before) or before.endswith(POSSESSIVE_ENDINGS) or at >= 2)
             and before.lower() not in PARTICLES
             and before.lower() not in TITLES
             and not (len(before) == 2 and before.endswith("."))
@@ -536,6 +540,10 @@ DOCUMENT_BY = re.compile(
 """A document and who made it: "a new report released on Monday by Stanford University's
 Center on Poverty and Inequality", "a study by X", "the report from X", "the study,
 prepared by the engineering firm X"."""
+REPORT_IN = re.compile(
+    rf"\b(report|story|article)[^\S\n]+in[^\S\n]+((?:[Tt]he[^\S\n]+)?{_MAKER_NAME})"
+)
+"""A report an outlet ran: "a report in the Argus Leader" (the outlet is its maker)."""
 MAKER_RELEASES = re.compile(
     rf"((?:[Tt]he[^\S\n]+)?{_MAKER_NAME})"
     r"(?:[^\S\n]+(?:under|at|in|of)(?:[^\S\n]+[\w’'.-]+){1,4}?)?"
@@ -559,6 +567,11 @@ def scan_makers(text: str, names: Names) -> None:
     found: list[tuple[int, str, str]] = []
     for match in DOCUMENT_BY.finditer(text):
         found.append((match.start(), match.group(1).lower(), match.group(2)))
+    for match in REPORT_IN.finditer(text):
+        maker = match.group(2)
+        if maker.split()[0] == "The":
+            maker = "the " + " ".join(maker.split()[1:])
+        found.append((match.start(), match.group(1).lower(), maker))
     for match in MAKER_RELEASES.finditer(text):
         maker = match.group(1)
         if maker.split()[0] in ("The", "the"):

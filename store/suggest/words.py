@@ -77,7 +77,7 @@ DEFENDED_OBJECTS = _words(
     comments remarks remark statement statements pricing prices launch choice choices
     handling response approach use bill law rule rules strategy campaign conduct practice
     practices tweet tweets post posts claim claims position stance vote votes deal report
-    spending budget"""
+    spending budget pick picks nominee nominees nomination appointment selection ruling"""
 )
 IDENTIFY_VERBS = _words("identified identifies identify")
 """Naming something as something ("studies have identified boots as vectors"): only with
@@ -280,7 +280,8 @@ QUOTE_VERBS = _words(
     grumbles whined whines muttered mutters murmured murmurs stammered stammers barked barks
     growled growls thundered thunders bragged brags boasted boasts teased teases chided
     chides deadpanned deadpans protested protests objected objects chimed chimes
-    reasoned reasons predicted predicts weighed weighs"""
+    reasoned reasons predicted predicts weighed weighs ordered orders commanded commands
+    demanded demands instructed instructs"""
 )
 """Verbs of speaking that attribute only beside a quotation ("“...,” Prelogar responded.",
 "Alito continued: “...”", "“...?” he asked."): "responded to the letter", "continued to
