@@ -326,3 +326,22 @@ def test_a_filter_word_that_is_no_cue_does_not_stop_an_inherited_finding() -> No
         ("Clara Voss", False),
         ("Clara Voss", True),
     ]
+
+
+def test_a_view_held_by_no_one_named() -> None:
+    text = "The listing is seen as a vote of confidence from the capital."
+    assert claims(text) == [("unnamed sources", "is seen as")]
+    assert claims("He was considered to be a strong candidate.") == [
+        ("unnamed sources", "was considered to be")
+    ]
+    # with its agent, or seen with the eyes, it is no hedge
+    assert claims("She is regarded as the best by her peers.") == []
+    assert claims("The game was seen by millions.") == []
+    assert claims("The film was seen in 40 countries.") == []
+
+
+def test_a_forecast_in_the_progressive_with_a_figure() -> None:
+    text = "Analysts surveyed by Refinitiv were expecting $2.52 a share."
+    assert claimants(text) == ["analysts surveyed by Refinitiv"]
+    assert claimants("Economists are forecasting 3% growth next year.") == ["economists"]
+    assert claims("Fans were expecting a win.") == []

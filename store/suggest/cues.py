@@ -118,7 +118,8 @@ def _hint_pattern() -> re.Pattern[str]:
         | THAT_COMPLEMENT_VERBS  # beside a quotation they need no "that"
         | frozenset(
             """According according citing quoting Per per reportedly allegedly purportedly
-            supposedly reputedly understood learned learnt words""".split()
+            supposedly reputedly understood learned learnt words expecting forecasting
+            estimating projecting""".split()
         )
     )
     parts = [re.escape(w) for w in sorted(alone, key=len, reverse=True)]
@@ -153,8 +154,23 @@ CUE_HINT = _hint_pattern()
 
 _PROGRESSIVES = frozenset(
     """saying claiming arguing insisting warning suggesting predicting denying
-    alleging complaining""".split()
+    alleging complaining expecting forecasting estimating projecting""".split()
 )
+_FORECASTING = frozenset("expecting forecasting estimating projecting predicting".split())
+"""Progressives that report a forecast when a figure follows ("analysts were expecting
+$2.52 a share")."""
+
+
+def _figure_follows(tokens: list[Token], at: int) -> bool:
+    """Whether a figure ("$2.52", "3.5%", "40 percent") follows within a few words."""
+    for token in tokens[at + 1 : at + 5]:
+        if token.text[:1].isdigit() or token.text in ("$", "£", "€", "¥"):
+            return True
+        if not token.is_word and token.text not in ("$", "£", "€"):
+            return False
+    return False
+
+
 """Reporting verbs in the progressive, with `that` or a quotation after them ("have been
 saying for years that", "is claiming that"; not "is saying goodbye")."""
 _BE_FORMS = frozenset("is are was were been be".split())
@@ -207,7 +223,11 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             word in _PROGRESSIVES
             and at > 0
             and tokens[at - 1].lower in _BE_FORMS
-            and (sentence.that_follows(at) or sentence.quotation_follows(at))
+            and (
+                sentence.that_follows(at)
+                or sentence.quotation_follows(at)
+                or (word in _FORECASTING and _figure_follows(tokens, at))
+            )
         ):
             candidate = verb_candidate(sentence, at)  # "critics have been saying that"
         elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:

@@ -25,6 +25,15 @@ _HEDGE_ADVERB_GAP = frozenset(
 )
 
 
+_VIEWED = frozenset("seen regarded viewed considered".split())
+"""Participles of a view held by no one named, with "as" ("is seen as")."""
+
+
+def _to_be(tokens: list, at: int) -> bool:  # type: ignore[type-arg]
+    """Whether "to be" follows the participle at `at` ("was considered to be")."""
+    return at + 2 < len(tokens) and tokens[at + 2].lower == "be"
+
+
 def first_person_told(sentence: Sentence) -> re.Match[str] | None:
     """ "We’re told", "I have been told" outside quotation marks, or None."""
     told = _FIRST_PERSON_TOLD.search(sentence.text, sentence.start, sentence.end)
@@ -87,6 +96,10 @@ def find_hedge(sentence: Sentence) -> str:
         if word == "accused" and any(t.lower == "of" for t in tokens[at + 1 : at + 5]):
             # "Johnson was accused in Oregon of molesting ...": accusers not named
             return sentence.text[tokens[be].start : tokens[at].end]
+        if word in _VIEWED and (following == "as" or (following == "to" and _to_be(tokens, at))):
+            # "is seen as a vote of confidence", "is widely regarded as", "was considered to
+            # be": a view held by no one named
+            return sentence.text[tokens[be].start : tokens[at + 1].end]
         if word in ("told", "described") and following in ("like", "as", ":", "that"):
             # "The story is usually told like this:", "The dress was described as ..."
             return sentence.text[tokens[be].start : tokens[at + 1].end]
