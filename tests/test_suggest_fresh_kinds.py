@@ -345,3 +345,11 @@ def test_a_forecast_in_the_progressive_with_a_figure() -> None:
     assert claimants(text) == ["analysts surveyed by Refinitiv"]
     assert claimants("Economists are forecasting 3% growth next year.") == ["economists"]
     assert claims("Fans were expecting a win.") == []
+
+
+def test_sees_a_forecast() -> None:
+    text = "Looking ahead, Harbour Tools sees sales growth of 1.8 percent."
+    assert claims(text) == [("Harbour Tools", "sees")]
+    assert claimants("Analysts see the bank cutting rates twice.") == ["analysts"]
+    assert claims("The city sees heavy traffic on Fridays.") == []
+    assert claims("He sees his children on weekends.") == []

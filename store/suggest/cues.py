@@ -90,6 +90,7 @@ from claimmark.store.suggest.words import (
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     ROLE_TITLES,
+    SEE_VERBS,
     SHOW_VERBS,
     SKIPPABLE_BEFORE_VERB,
     SPEECH_PARTICIPLES,
@@ -895,6 +896,8 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         return True  # "described the plan in detail", "fans expect a lot from"
     if word in VERDICT_VERBS and not _verdict_follows(sentence, verb):
         return True  # "slammed the door", "hailed a cab"
+    if word in SEE_VERBS and not _sees_a_forecast(sentence, verb):
+        return True  # "the city sees heavy traffic", "he sees his children"
     if word in _ASK_VERBS and _asked_to_do(sentence, verb):
         return True  # "asked the class to sit down": a request, no statement
     if word in _TELL_VERBS and following.lower == "the" and verb + 2 < len(tokens):
@@ -995,6 +998,28 @@ _NEEDS_CONTENT = frozenset("expect expects expected".split())
 that"; not "fans expect a lot from the coach"."""
 _ASK_VERBS = frozenset("asked asks ask".split())
 _TELL_VERBS = frozenset("tells tell told".split())
+
+
+_FORECAST_WORDS = frozenset(
+    """growth decline declines rise rises increase increases drop drops fall falls loss losses
+    profit profits earnings revenue revenues sales recession recovery slowdown rebound
+    inflation demand""".split()
+)
+_FORECASTERS = frozenset("forecasters analysts economists meteorologists strategists".split())
+
+
+def _sees_a_forecast(sentence: Sentence, verb: int) -> bool:
+    """Whether "sees" forecasts: a forecaster sees ("Forecasters see smooth sailing"), or
+    what is seen is a forecast ("sees sales growth of 1.8 percent")."""
+    tokens = sentence.tokens
+    if verb > 0 and tokens[verb - 1].lower in _FORECASTERS:
+        return True
+    for token in tokens[verb + 1 : verb + 9]:
+        if not token.is_word and token.text not in ("%", "$", "-"):
+            return False
+        if token.lower in _FORECAST_WORDS:
+            return True
+    return False
 
 
 def _verdict_follows(sentence: Sentence, verb: int) -> bool:

@@ -97,6 +97,10 @@ VERDICT_VERBS = _words(
 """Verbs of judgement that report only with what was said after them: "hailed the deal as
 historic", "slammed the plan, saying ...", "touted that"; not "slammed the door", "the
 crowd hailed a cab"."""
+SEE_VERBS = _words("sees see")
+"""Verbs of forecasting in business and weather news ("Home Depot sees sales growth of 1.8
+percent", "Forecasters see smooth sailing"): only with a forecast after them or a
+forecaster before them."""
 READ_VERBS = _words("read reads")
 """What a document says word for word ("The statement read: “...”"): only a document's,
 and only before a quotation."""
@@ -106,6 +110,7 @@ REPORTING_VERBS = (
     | OBJECT_THAT_VERBS
     | DEFEND_VERBS
     | BOAST_VERBS
+    | SEE_VERBS
     | CONDEMN_VERBS
     | VERDICT_VERBS
     | READ_VERBS
