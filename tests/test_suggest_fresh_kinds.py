@@ -353,3 +353,21 @@ def test_sees_a_forecast() -> None:
     assert claimants("Analysts see the bank cutting rates twice.") == ["analysts"]
     assert claims("The city sees heavy traffic on Fridays.") == []
     assert claims("He sees his children on weekends.") == []
+
+
+def test_a_countrys_office_holder_is_the_person_given_that_role() -> None:
+    text = (
+        "The house will become a police station, Vellia's interior minister said on Tuesday.\n"
+        "Interior Minister Wolfgang Lund told reporters the decision was final."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found][0] == (
+        "Wolfgang Lund",
+        "Vellia's interior minister",
+    )
+    # a person's lawyer is their relation, not an office
+    text = (
+        "Rudy Hale, the president's lawyer, met them. Tim Morris testified on Tuesday.\n"
+        "Morris's lawyer said he would not comment further on the matter at all."
+    )
+    assert "Rudy Hale" not in [s.claimant for s in suggest_attributions(text)][-1:]

@@ -465,7 +465,18 @@ def subject_candidate(
         candidate.role = "group"
     elif known or proper:
         candidate.role = "org"
-    if tokens[subject.first].lower in ("the", "her", "his", "their", "its") and (
+    opener = tokens[subject.first].lower
+    if (
+        opener.endswith(POSSESSIVE_ENDINGS)
+        and head in PERSON_ROLES
+        and not tokens[subject.head_at].capitalised
+        and subject.head_at > subject.first
+        and not _is_persons(sentence, tokens[subject.first].text)
+    ):
+        # "Austria's interior minister said": the person the article gives that role (not
+        # "Morrison's lawyer", someone's relation)
+        resolve_definite(sentence, subject, candidate)
+    elif opener in ("the", "her", "his", "their", "its") and (
         not proper
         # "the German carmaker": a company described by its nationality
         or (
@@ -869,6 +880,18 @@ def _role_before_owner(sentence: Sentence, phrase: NounPhrase) -> tuple[str, str
 
 
 _TEAM_WORDS = frozenset("his her their colleagues co-authors coauthors collaborators".split())
+
+
+def _is_persons(sentence: Sentence, possessive: str) -> bool:
+    """Whether a possessive word ("Morrison's") names a person of the article."""
+    for ending in POSSESSIVE_ENDINGS:
+        if possessive.endswith(ending):
+            possessive = possessive[: -len(ending)] + ending[:-1].rstrip("’'")
+            break
+    referents = sentence.referents
+    return referents.names.is_person(referents.expand(possessive)) or looks_like_first_name(
+        possessive.lower()
+    )
 
 
 def _person_and_team(sentence: Sentence, phrase: NounPhrase, shown: str) -> str:
