@@ -368,6 +368,6 @@ def test_a_countrys_office_holder_is_the_person_given_that_role() -> None:
     # a person's lawyer is their relation, not an office
     text = (
         "Rudy Hale, the president's lawyer, met them. Tim Morris testified on Tuesday.\n"
-        "Morris's lawyer said he would not comment further on the matter at all."
+        "Morris's lawyer said the testimony was accurate."
     )
-    assert "Rudy Hale" not in [s.claimant for s in suggest_attributions(text)][-1:]
+    assert claimants(text) == ["Morris's lawyer"]
