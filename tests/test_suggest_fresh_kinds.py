@@ -371,3 +371,20 @@ def test_a_countrys_office_holder_is_the_person_given_that_role() -> None:
         "Morris's lawyer said the testimony was accurate."
     )
     assert claimants(text) == ["Morris's lawyer"]
+
+
+def test_an_embedded_post_by_a_lower_case_display_name_in_short_lines() -> None:
+    text = (
+        "The slogan drew mockery online.\n"
+        "on. meth. dot. com.\n"
+        "meth.\n"
+        "we’re. on. it. https://t.co/abc\n"
+        "— tall glass of cocoa (@_cocoa) November 19, 2019\n"
+        "The governor doubled down on the slogan the next day, and the campaign went on."
+    )
+    found = suggest_attributions(text)
+    assert [(s.sentence, s.claimant) for s in found] == [
+        ("on. meth. dot. com.", "tall glass of cocoa"),
+        ("meth.", "tall glass of cocoa"),
+        ("we’re. on. it. https://t.co/abc", "tall glass of cocoa"),
+    ]

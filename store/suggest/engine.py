@@ -698,6 +698,16 @@ TWEET_BYLINE = re.compile(
 )
 """The byline of an embedded post, on a line of its own: "— Ana Duarte (@anaduarte) November
 3, 2019"."""
+_SHORT_LINE = 40
+"""Lines of an embedded post this short, in lower case, belong to it even when they end in
+a full stop ("on. meth. dot. com.")."""
+
+
+def _post_line(paragraph: str) -> bool:
+    """Whether a line ending in a full stop is still a line of a post: short, and not
+    opening like a sentence of prose (a capital letter)."""
+    line = paragraph.strip()
+    return len(line) <= _SHORT_LINE and not line[:1].isupper()
 _LINE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
@@ -708,8 +718,8 @@ def embedded_posts(text: str) -> dict[int, tuple[str, str]]:
     posts: dict[int, tuple[str, str]] = {}
     for match in TWEET_BYLINE.finditer(text):
         author = match.group("name").strip()
-        if not author[:1].isupper():
-            continue
+        if not any(c.isalpha() for c in author):
+            continue  # a display name may be in lower case ("tall glass of coquito")
         byline = f"— {author} ({match.group('handle')})"
         end = match.start() - 1  # the line break before the byline
         first = True
@@ -718,7 +728,7 @@ def embedded_posts(text: str) -> dict[int, tuple[str, str]]:
             paragraph = text[start:end]
             if not paragraph.strip() or TWEET_BYLINE.match(paragraph):
                 break
-            if not first and _LINE_END.search(paragraph):
+            if not first and _LINE_END.search(paragraph) and not _post_line(paragraph):
                 break
             posts[start] = (author, byline)
             first = False
