@@ -388,3 +388,13 @@ def test_an_embedded_post_by_a_lower_case_display_name_in_short_lines() -> None:
         ("meth.", "tall glass of cocoa"),
         ("we’re. on. it. https://t.co/abc", "tall glass of cocoa"),
     ]
+
+
+def test_confessed_to_and_threatening_to() -> None:
+    text = "Mark Vale was arrested. Vale confessed to the crime and was jailed."
+    assert claims(text) == [("Mark Vale", "confessed to")]
+    assert claims("Tom Dunn confessed his love.") == []
+    assert claims("Tom Dunn hid the girl while threatening to hurt her parents.") == [
+        ("Tom Dunn", "threatening")
+    ]
+    assert claims("Officials closed the port, threatening fines for anyone who entered.") == []

@@ -211,6 +211,8 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
                 tokens[at - 1].lower in (",", "while", "by", "after", "before", "when")
                 or _after_posting(tokens, at)
             )
+            # "while threatening to kill her parents"; not "closed the port, threatening fines"
+            and (word != "threatening" or (at + 1 < len(tokens) and tokens[at + 1].lower == "to"))
         ):
             candidate = participle_candidate(sentence, at)
         elif (

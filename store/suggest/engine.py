@@ -708,6 +708,8 @@ def _post_line(paragraph: str) -> bool:
     opening like a sentence of prose (a capital letter)."""
     line = paragraph.strip()
     return len(line) <= _SHORT_LINE and not line[:1].isupper()
+
+
 _LINE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 

@@ -194,6 +194,8 @@ VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "issued": _ISSUED_A_PLEA,
     **{verb: (("that",),) for verb in THAT_COMPLEMENT_VERBS},
     **{verb: (("that",), ("of",), ("about",)) for verb in BOAST_VERBS},
+    "confessed": (("that",), ("to",)),
+    "confesses": (("that",), ("to",)),
 }
 """Verbs that attribute only when these words follow ("found that", "put it to")."""
 FINDING_PHRASE_OPENERS = _words("in during after through from last this earlier")
@@ -220,7 +222,7 @@ REPORTING_PARTICIPLES = _words("saying adding warning insisting arguing claiming
 """Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
 SPEECH_PARTICIPLES = _words(
     """saying adding claiming arguing insisting warning noting explaining stating suggesting
-    accusing alleging telling complaining"""
+    accusing alleging telling complaining threatening"""
 )
 """After a comma (or "while") these report the main clause's subject's words ("She stood by
 it, saying ...", "..., while claiming they ...")."""
