@@ -398,3 +398,10 @@ def test_confessed_to_and_threatening_to() -> None:
         ("Tom Dunn", "threatening")
     ]
     assert claims("Officials closed the port, threatening fines for anyone who entered.") == []
+
+
+def test_a_recommendation_reports_and_a_referral_does_not() -> None:
+    assert claims("Doctors recommended that he rest.") == [("doctors", "recommended that")]
+    assert claimants("The panel recommended a ban on the drug.") == ["the panel"]
+    assert claims("Patients took the recommended dose.") == []
+    assert claims("She met a woman who recommended her to the director.") == []

@@ -87,6 +87,7 @@ from claimmark.store.suggest.words import (
     PHRASE_PREPOSITIONS,
     QUOTE_VERBS,
     READ_VERBS,
+    RECOMMEND_VERBS,
     REPORTING_PARTICIPLES,
     REPORTING_VERBS,
     ROLE_TITLES,
@@ -898,6 +899,16 @@ def no_statement_object(sentence: Sentence, verb: int) -> bool:
         return True  # "described the plan in detail", "fans expect a lot from"
     if word in VERDICT_VERBS and not _verdict_follows(sentence, verb):
         return True  # "slammed the door", "hailed a cab"
+    if word in RECOMMEND_VERBS and (
+        tokens[verb - 1].lower in DETERMINERS
+        or following.lower in ("by", "dose", "daily")
+        or (
+            following.lower in ("her", "him", "them", "me", "us")
+            and verb + 2 < len(tokens)
+            and tokens[verb + 2].lower == "to"
+        )
+    ):
+        return True  # "the recommended dose", "was recommended by", "recommended her to X"
     if word in SEE_VERBS and not _sees_a_forecast(sentence, verb):
         return True  # "the city sees heavy traffic", "he sees his children"
     if word in _ASK_VERBS and _asked_to_do(sentence, verb):

@@ -97,6 +97,9 @@ VERDICT_VERBS = _words(
 """Verbs of judgement that report only with what was said after them: "hailed the deal as
 historic", "slammed the plan, saying ...", "touted that"; not "slammed the door", "the
 crowd hailed a cab"."""
+RECOMMEND_VERBS = _words("recommended recommends recommend")
+"""Recommendations ("Doctors recommended that he rest", "the panel recommended a ban",
+"both recommended Tillerson for the job"); not "the recommended dose"."""
 SEE_VERBS = _words("sees see")
 """Verbs of forecasting in business and weather news ("Home Depot sees sales growth of 1.8
 percent", "Forecasters see smooth sailing"): only with a forecast after them or a
@@ -110,6 +113,7 @@ REPORTING_VERBS = (
     | OBJECT_THAT_VERBS
     | DEFEND_VERBS
     | BOAST_VERBS
+    | RECOMMEND_VERBS
     | SEE_VERBS
     | CONDEMN_VERBS
     | VERDICT_VERBS
