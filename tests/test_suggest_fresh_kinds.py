@@ -405,3 +405,40 @@ def test_a_recommendation_reports_and_a_referral_does_not() -> None:
     assert claimants("The panel recommended a ban on the drug.") == ["the panel"]
     assert claims("Patients took the recommended dose.") == []
     assert claims("She met a woman who recommended her to the director.") == []
+
+
+# -- devnews10 --------------------------------------------------------------------------------
+
+
+def test_a_role_before_a_line_break_is_not_the_next_lines_names() -> None:
+    text = (
+        "Mr Obama spoke to the BBC.\n"
+        "Vellia is getting ready to welcome the US president\n"
+        "Vellia trip\n"
+        "The president said he would not fall silent on the issue."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found][-1] != ("Vellia", "the president")
+
+
+def test_quantifiers_stay_with_the_claimant_and_accuse_is_a_cue() -> None:
+    assert claimants("But most experts say that is unlikely.") == ["most experts"]
+    assert claimants("The most senior official said the talks had failed.") == [
+        "the most senior official"
+    ]
+    assert claimants("Many Vellians accuse the party of being slow.") == ["many Vellians"]
+    assert claimants("A number of analysts say that the rift will heal.") == [
+        "a number of analysts"
+    ]
+    assert claims("A number of factors explain the fall.") == []
+
+
+def test_one_of_the_in_an_appositive_and_after_an_inverted_said() -> None:
+    text = "Eric Vale, one of the leading voices on Vellia, said he was appalled."
+    assert claimants(text) == ["Eric Vale"]
+    assert claimants("The plan, said one of the engineers, was flawed.") == ["one of the engineers"]
+
+
+def test_an_inverted_speaker_with_the_body_they_work_for() -> None:
+    text = "“The ground expands,” said Tasos Vell of the Department of Environmental Protection."
+    assert claimants(text) == ["Tasos Vell"]

@@ -146,6 +146,12 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
             and kind == "other"
             and (
                 tokens[segment_start].lower in ("a", "an")
+                # "Eric Reeves, one of the leading voices on Sudan, said"
+                or (
+                    tokens[segment_start].lower == "one"
+                    and segment_start + 1 < segment_end
+                    and tokens[segment_start + 1].lower == "of"
+                )
                 # "Mrs Thatcher, herself a former education secretary, raised"
                 or tokens[segment_start].lower in ("herself", "himself", "themselves", "itself")
                 or is_role_appositive(tokens, segment_start, segment_end)

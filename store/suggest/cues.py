@@ -1622,7 +1622,7 @@ _PARTICIPLE_TIES = frozenset("by with in at to for from on as".split())
 "residents displaced by the fire"), not a finite verb."""
 _AFTER_INVERTED = frozenset(
     """who whose which in on at last this yesterday today when while as after before during
-    via from through about for""".split()
+    via from through about for of with""".split()
 )
 """Words that may follow the speaker of an inversion, opening a relative clause or an
 adjunct ("..., said Ana Duarte at a briefing", "..., said a spokesperson when contacted")."""
@@ -1650,6 +1650,9 @@ def inversion_candidate(
         or role_before_name(tokens, verb + 1)  # "said chief inspector Jennifer Mattinson"
         or words_before_name(sentence, verb + 1)  # "said study co-author Paul Expert"
         or following.lower in PEOPLE_NOUNS  # "say economists", "said officials"
+        or (  # "said one of the engineers"
+            following.lower == "one" and verb + 2 < len(tokens) and tokens[verb + 2].lower == "of"
+        )
         or looks_like_people(following.lower)  # "say oceanographers"
         or (  # "said van Sebille"
             following.lower in PARTICLES and verb + 2 < len(tokens) and tokens[verb + 2].capitalised
@@ -1657,6 +1660,14 @@ def inversion_candidate(
     ):
         return None
     subject = phrase_after(tokens, verb + 1, sentence.text, limit=12)
+    if following.lower == "one" and verb + 3 < len(tokens) and tokens[verb + 2].lower == "of":
+        # "said one of the engineers": one of the people the phrase after "of" names
+        inner = phrase_after(tokens, verb + 3, sentence.text, limit=10)
+        if inner is None:
+            return None
+        subject = make_phrase(tokens, verb + 1, inner.stop, sentence.text)
+        if subject is not None:
+            subject.head, subject.head_at = inner.head, inner.head_at
     if subject is None:
         return None
     after_head = subject.head_at + 1

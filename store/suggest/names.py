@@ -327,9 +327,9 @@ _TITLE_ROLES = {
 def role_before(text: str, start: int) -> str:
     """The role word just before a name at `start` ("developer Ammar Askar", "her mother,
     Fiona", "chief of staff, Andriy Yermak"), or ""."""
-    tail = text[max(0, start - 60) : start]
+    tail = text[max(0, start - 60, text.rfind("\n", 0, start) + 1) : start]
     if not tail[-1:].isspace():
-        return ""
+        return ""  # (never across a line break: "... the US president\nKenya trip")
     words = tail.split()
     if not words:
         return ""

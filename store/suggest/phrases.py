@@ -149,6 +149,9 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
             break
         if word in DETERMINERS or word.isdigit():
             first = at
+            if word == "most" and at > 0 and tokens[at - 1].lower == "the":
+                first = at - 1  # "the most senior official": a superlative, not a quantifier
+                break
             if (
                 at >= 2
                 and tokens[at - 1].lower in PHRASE_PREPOSITIONS
@@ -431,6 +434,10 @@ def looks_like_role(word: str) -> bool:
 def is_plural(phrase: NounPhrase) -> bool:
     """Whether the phrase's head is plural ("officials", "people", "staff")."""
     head = phrase.head
+    if head in _COUNT_NOUNS and " of " in phrase.text:
+        # "a number of analysts", "a majority of voters": as many as what they count
+        last = phrase.text.split()[-1].lower()
+        return last.endswith("s") and not last.endswith("ss")
     return (head.endswith("s") and not head.endswith("ss")) or head in (
         "people",
         "staff",
@@ -438,6 +445,9 @@ def is_plural(phrase: NounPhrase) -> bool:
         "both",
         "those",
     )
+
+
+_COUNT_NOUNS = frozenset("number majority minority handful host couple group series".split())
 
 
 def is_anonymous(phrase: NounPhrase, tokens: list[Token]) -> bool:

@@ -29,7 +29,8 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     stated announced announces explained explains suggested suggests suggest predicted
     predicts predict alleged alleges allege asserted asserts maintained maintains contended
     contends contend countered disclosed revealed reveals admitted admits admit conceded
-    concedes concede vowed vows replied responded testified believes believe recalled
+    concedes concede vowed vows replied responded testified believes believe recalled accuse
+    accuses
     cautioned cautions stressed emphasised emphasized signalled signaled declared complained
     accused agreed agree agrees disputed disputes dispute rejected urged forecast forecasts
     calculated observed remarked commented fear fears feared blamed blame blames found finds
@@ -124,7 +125,7 @@ REPORTING_VERBS = (
 
 BASE_FORMS = _words(
     """say warn claim insist argue estimate deny suggest predict allege contend admit concede
-    believe agree dispute fear blame find show think point expect recall remember describe
+    believe agree dispute fear blame find show think point expect recall remember describe accuse
     disagree tell hold challenge question vow promise pledge testify announce note report
     write tweet reveal confirm indicate explain stress emphasise emphasize complain conclude
     reiterate acknowledge assert declare call mention make issue want maintain caution state
@@ -328,7 +329,7 @@ LY_NOT_ADVERBS = _words("only family ally rally italy july reply supply assembly
 DETERMINERS = _words(
     """the a an this that these those its his her their our my your one two three four five six
     seven eight nine ten several some many few both all each every another other various
-    numerous multiple unnamed anonymous no"""
+    numerous multiple unnamed anonymous no most"""
 )
 INDEFINITE_DETERMINERS = _words(
     """a an one two three four five six seven eight nine ten several some many few various
