@@ -442,3 +442,11 @@ def test_one_of_the_in_an_appositive_and_after_an_inverted_said() -> None:
 def test_an_inverted_speaker_with_the_body_they_work_for() -> None:
     text = "“The ground expands,” said Tasos Vell of the Department of Environmental Protection."
     assert claimants(text) == ["Tasos Vell"]
+
+
+def test_a_noun_ending_in_ed_after_its_determiner_is_the_head() -> None:
+    text = "Although no group claimed it, the bloodshed raised fears that militants were spreading."
+    assert claims(text) == []
+    assert claimants("Figures obtained by the Courier show costs doubled.") == [
+        "figures obtained by the Courier"
+    ]

@@ -114,6 +114,8 @@ def make_phrase(tokens: list[Token], first: int, stop: int, text: str) -> NounPh
         head_at > first
         and tokens[head_at].lower.endswith("ed")
         and tokens[head_at].lower not in PEOPLE_NOUNS
+        # "the bloodshed", "the seabed": a noun right after its determiner
+        and tokens[head_at - 1].lower not in DETERMINERS
     ):
         head_at -= 1
     return NounPhrase(
