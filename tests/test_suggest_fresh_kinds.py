@@ -450,3 +450,15 @@ def test_a_noun_ending_in_ed_after_its_determiner_is_the_head() -> None:
     assert claimants("Figures obtained by the Courier show costs doubled.") == [
         "figures obtained by the Courier"
     ]
+
+
+def test_a_relative_clause_after_a_persons_appositive_is_the_persons() -> None:
+    text = (
+        "Senator James Vale, an Oklahoma Republican who warned of the deficit in the past,"
+        " played down the threat."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.cue) for s in found] == [("James Vale", "warned")]
+    assert claimants("The firm hired Ana Ruiz, a lawyer who said the case was weak.") == [
+        "Ana Ruiz"
+    ]

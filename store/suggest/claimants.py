@@ -299,6 +299,28 @@ def antecedent(sentence: Sentence, relative: int) -> NounPhrase | None:
                 return joint
     if (
         phrase is not None
+        and tokens[phrase.first].lower in ("a", "an")
+        and phrase.first >= 2
+        and tokens[phrase.first - 1].text == ","
+    ):
+        # "Senator James Lankford, an Oklahoma Republican who warned ...": the person the
+        # appositive describes
+        comma = phrase.first - 1
+        start = comma
+        while (
+            start > 0
+            and tokens[start - 1].is_word
+            and (tokens[start - 1].capitalised or tokens[start - 1].lower in PARTICLES)
+        ):
+            start -= 1
+        named = make_phrase(tokens, start, comma, sentence.text)
+        if named is not None:
+            name, _ = name_with_role(sentence, named.text)
+            referents = sentence.referents
+            if referents.names.is_person(referents.expand(name)):
+                return named
+    if (
+        phrase is not None
         and phrase.first + 2 < phrase.stop
         and tokens[phrase.first].lower.endswith("ed")
         and tokens[phrase.first + 1].lower == "by"
