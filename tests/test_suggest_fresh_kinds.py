@@ -462,3 +462,14 @@ def test_a_relative_clause_after_a_persons_appositive_is_the_persons() -> None:
     assert claimants("The firm hired Ana Ruiz, a lawyer who said the case was weak.") == [
         "Ana Ruiz"
     ]
+
+
+def test_a_forecast_no_one_named_makes() -> None:
+    assert claims("The deficit is expected to total nearly $1 trillion next year.") == [
+        ("unnamed sources", "is expected to")
+    ]
+    assert claims("The central bank is widely expected to raise rates.") == [
+        ("unnamed sources", "is widely expected to")
+    ]
+    # with its agent, the agent expects it
+    assert claims("The rise was expected by analysts.") == []

@@ -90,6 +90,10 @@ def find_hedge(sentence: Sentence) -> str:
         if following == "that" and be >= 1 and tokens[be - 1].lower == "it":
             # "It is understood that"
             return sentence.text[tokens[be - 1].start : tokens[at + 1].end]
+        if following == "to" and word == "expected" and at + 2 < count and tokens[at + 2].is_word:
+            # "is expected to meet relatives", "The deficit is expected to total": a forecast
+            # no one named makes
+            return sentence.text[tokens[be].start : tokens[at + 1].end]
         if following == "to" and at + 2 < count and tokens[at + 2].lower in HEDGE_INFINITIVES:
             # "are said to have", "is believed to be": not "was reported to the police"
             return sentence.text[tokens[be].start : tokens[at + 2].end]
