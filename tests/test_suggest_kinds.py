@@ -1442,9 +1442,11 @@ def test_a_purpose_infinitive_reports_for_the_subject() -> None:
     for text in (
         "The minister declined to say whether the pier would close.",
         "Residents may choose to believe that the pier is safe.",
-        "The company is expected to announce that profits fell.",
     ):
         assert suggest_attributions(text) == [], text
+    # an expectation no one named holds: not the company's announcement
+    found = suggest_attributions("The company is expected to announce that profits fell.")
+    assert [(s.claimant, s.cue) for s in found] == [("unnamed sources", "is expected to")]
 
 
 def test_clear_to_people_that() -> None:
