@@ -473,3 +473,23 @@ def test_a_forecast_no_one_named_makes() -> None:
     ]
     # with its agent, the agent expects it
     assert claims("The rise was expected by analysts.") == []
+
+
+def test_the_officials_are_the_people_the_article_first_described_so() -> None:
+    text = (
+        "It was slow progress. Vell Power officials said the covers were vented.\n"
+        "To ease the threat, the officials said, the utility replaced the covers."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found] == [
+        ("Vell Power officials", ""),
+        ("Vell Power officials", "the officials"),
+    ]
+    text = "A UK man fell ill in May. The man said he had changed his pillows."
+    assert [(s.claimant, s.description) for s in suggest_attributions(text)] == [
+        ("A UK man", "the man")
+    ]
+    # with nothing that described them, they stay as written
+    assert claimants("Officials closed the road. The officials said it would reopen.") == [
+        "the officials"
+    ]

@@ -28,6 +28,7 @@ from claimmark.store.suggest.phrases import (
     is_anonymous,
     is_known_word,
     is_plural,
+    looks_like_people,
     looks_like_role,
     make_phrase,
     only_demonyms_before_head,
@@ -675,11 +676,66 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
             ref = Referent(offset, holder, referents.gender_of(holder), False)
             candidate.role = "person"
             candidate.gender = ref.gender
+    if (
+        ref is None
+        and subject.stop - subject.first == 2
+        and sentence.tokens[subject.first].lower == "the"
+        and (head in PEOPLE_NOUNS or head in _ONE_PERSON or looks_like_people(head))
+        and head not in SPOKESPEOPLE
+    ):
+        # "the officials said" after "Con Edison officials said": the people the article
+        # first described so, as it described them
+        earlier = _earlier_description(sentence, head, offset)
+        if earlier is not None:
+            ref = Referent(offset, earlier, "", candidate.anonymous)
     if ref is not None:
         if ref.name != candidate.claimant:
             candidate.description = candidate.claimant
         candidate.claimant = ref.name
         candidate.anonymous = ref.anonymous
+
+
+_ONE_PERSON = frozenset(
+    """man woman boy girl person resident patient victim doctor nurse teacher student worker
+    driver passenger witness suspect neighbour neighbor""".split()
+)
+"""Nouns for one unnamed person ("the man said" after "a UK man")."""
+_DESCRIPTION_REACH = 8000
+"""How far back (in characters) "the officials" looks for the phrase that introduced them."""
+
+
+def _earlier_description(sentence: Sentence, head: str, offset: int) -> str | None:
+    """The first mention of `head` (the same word) in the `_DESCRIPTION_REACH` characters
+    before `offset` with words describing it before it, as written ("Con Edison
+    officials", "A UK man", "teachers unions"); None when the text gives none."""
+    text = sentence.referents.text
+    start = max(0, offset - _DESCRIPTION_REACH)
+    pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+    for match in pattern.finditer(text, start, offset):
+        words = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].split()[-4:]
+        kept: list[str] = []
+        for word in reversed(words):
+            bare = word.strip('“”"‘’(),.!?:;')
+            if bare != word or not bare:
+                break
+            lower = bare.lower()
+            if lower in ("a", "an"):
+                kept.insert(0, bare)
+                break
+            if (
+                lower in DETERMINERS
+                or lower in FUNCTION_WORDS
+                or lower in PHRASE_PREPOSITIONS
+                or lower in REPORTING_VERBS
+            ):
+                break
+            if lower.endswith(("ed", "ing", "ly")) and not bare[:1].isupper():
+                break
+            kept.insert(0, bare)
+        describing = [w for w in kept if w.lower() not in ("a", "an")]
+        if describing:
+            return " ".join([*kept, match.group()])  # the first such mention
+    return None
 
 
 _AGE = re.compile(r"\d{1,3}-year-old")
