@@ -493,3 +493,22 @@ def test_the_officials_are_the_people_the_article_first_described_so() -> None:
     assert claimants("Officials closed the road. The officials said it would reopen.") == [
         "the officials"
     ]
+
+
+def test_a_list_after_said_whose_bullets_were_dropped() -> None:
+    text = (
+        "President Ana Vale spoke to the Courier.\n"
+        "In a wide-ranging interview, Ms Vale also said:\n"
+        "The port must stay open to trade\n"
+        "She is confident the budget will pass\n"
+        "The army needs a political solution\n"
+        "Read the full transcript of her interview\n"
+        "Ms Vale flies to Harlow on Friday."
+    )
+    found = suggest_attributions(text)
+    assert [(s.sentence, s.inherited) for s in found[1:]] == [
+        ("The port must stay open to trade", True),
+        ("She is confident the budget will pass", False),
+        ("The army needs a political solution", True),
+    ]
+    assert {s.claimant for s in found} == {"Ana Vale"}

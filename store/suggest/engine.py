@@ -55,6 +55,14 @@ drivers gathered"): a referent for a later "they" even when the sentence is not
 attributed."""
 
 _OPENING_QUOTES = '“"‘«'
+_BARE_ITEM = re.compile(
+    r"(?!(?:Read|Watch|See|Click|Follow|Sign|Subscribe|Share|Download|Listen|Visit|Join)\b)"
+    r"[^\n]{1,200}(?<![.!?:”\"’)])$",
+    re.M,
+)
+"""A list item whose bullet the page's extraction dropped: a short line with no full stop
+at its end ("Syria needs a political solution"), not a line telling the reader what to do
+("Read the full transcript")."""
 _LIST_ITEM = re.compile(r"(?:[•◦▪‣*·–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 """The marker that opens a list item ("• ", "- ", "1. ", "a) ")."""
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|we|We|us|our|Our|My)\b")
@@ -372,7 +380,11 @@ class _Walk:
                 ends_attributed = True
                 continue
             if chosen:
-                block = self.block = None  # a cue of its own ends a block quotation
+                if block is None or chosen[-1].claimant != block.claimant:
+                    # a cue of its own ends a block quotation, unless the block's own
+                    # speaker goes on ("He is confident the deal will pass" in a list after
+                    # "Obama also said:")
+                    block = self.block = None
                 if pending and sentence.tokens and sentence.tokens[0].quoted:
                     self._add([continued(text, s, e, chosen[0]) for s, e in pending], quotes)
                     pending = []
@@ -519,6 +531,7 @@ class _Walk:
             if (
                 self.block_paragraphs == 1
                 or _LIST_ITEM.match(self.text, start, end)
+                or _BARE_ITEM.match(self.text, start, end)
                 or opens_quoted
                 or voiced
             ):
