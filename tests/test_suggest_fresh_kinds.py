@@ -512,3 +512,9 @@ def test_a_list_after_said_whose_bullets_were_dropped() -> None:
         ("The army needs a political solution", True),
     ]
     assert {s.claimant for s in found} == {"Ana Vale"}
+
+
+def test_a_warning_about_is_a_noun_and_a_letter_warning_that_reports() -> None:
+    assert claimants("A letter warning that the dam could fail was sent.") == ["a letter"]
+    text = "The first comments on the vote came with a tough warning about the rhetoric."
+    assert all(s.cue != "warning" for s in suggest_attributions(text))

@@ -234,7 +234,17 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             )
         ):
             candidate = verb_candidate(sentence, at)  # "critics have been saying that"
-        elif word in NOUN_PARTICIPLES and at > 0 and tokens[at - 1].is_word:
+        elif (
+            word in NOUN_PARTICIPLES
+            and at > 0
+            and tokens[at - 1].is_word
+            # "came with a tough warning about the rhetoric": a noun, no participle
+            and not (
+                word == "warning"
+                and at + 1 < len(tokens)
+                and tokens[at + 1].lower in ("about", "over", "against", "from", "to", "on")
+            )
+        ):
             candidate = message_candidate(sentence, at)
         elif word in REPORTING_VERBS or word in ("learned", "learnt"):
             candidate = verb_candidate(sentence, at)
