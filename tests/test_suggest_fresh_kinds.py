@@ -518,3 +518,14 @@ def test_a_warning_about_is_a_noun_and_a_letter_warning_that_reports() -> None:
     assert claimants("A letter warning that the dam could fail was sent.") == ["a letter"]
     text = "The first comments on the vote came with a tough warning about the rhetoric."
     assert all(s.cue != "warning" for s in suggest_attributions(text))
+
+
+def test_his_spokesman_and_a_country_that_speaks() -> None:
+    text = "Opposition leader Morgan Vell returned on Wednesday, his spokesman said."
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found] == [
+        ("Morgan Vell's spokesman", "his spokesman")
+    ]
+    # a country that speaks is no person: "he" and "his" never mean it
+    text = "South Africa said the talks had failed. Later he said nothing more of it."
+    assert all(s.claimant != "South Africa" for s in suggest_attributions(text)[1:])

@@ -586,13 +586,18 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
     ].split()
     described = None
     owner_word = sentence.tokens[subject.first].lower
-    if subject.stop - subject.first == 2 and owner_word in ("his", "her") and head == "office":
-        # "His office said": the office of the person "his" means ("Eric Holcomb's office")
+    if (
+        subject.stop - subject.first == 2
+        and owner_word in ("his", "her")
+        and (head in ("office", "campaign") or head in SPOKESPEOPLE)
+    ):
+        # "His office said", "his spokesman said": the office or spokesman of the person
+        # "his" means ("Eric Holcomb's office")
         owner = referents.person_before(offset, "m" if owner_word == "his" else "f")
-        if owner is not None:
+        if owner is not None and (len(owner.name.split()) >= 2 or owner.gender):
             candidate.description = candidate.claimant
-            candidate.claimant = f"{referents.expand(owner.name, owner.offset)}'s office"
-            candidate.role = "org"
+            candidate.claimant = f"{referents.expand(owner.name, owner.offset)}'s {head}"
+            candidate.role = "org" if head in ("office", "campaign") else "person"
         return
     if (
         2 <= subject.stop - subject.first <= 4

@@ -32,6 +32,7 @@ from claimmark.store.suggest.words import (
     PERSON_ROLES,
     PERSONAL_TITLES,
     PHRASE_PREPOSITIONS,
+    PLACE_NAMES,
     REPORTING_VERBS,
     ROLE_TITLES,
     TITLES,
@@ -631,6 +632,7 @@ def scan_names(text: str) -> Names:
         first_word = rest_words[0].lower()
         return (
             not org_kind(rest_words)
+            and " ".join(rest_words) not in PLACE_NAMES  # "South Africa said"
             and len(rest_words) <= 4
             and (
                 bool(title)
