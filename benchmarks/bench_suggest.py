@@ -56,8 +56,9 @@ Quality, set by set (which sets were tuned on is printed with each one):
   `--extra-blind5`): two further batches (devnews6, tuned on after its first measurement;
   devnews7, never tuned on), and `extra-dev7` and `extra-blind6` (`--extra-dev7`,
   `--extra-blind6`) two more made the same way (devnews8 tuned on after its first
-  measurement; devnews9 never tuned on); `extra-dev8` (`--extra-dev8`, devnews10) one more
-  development batch, tuned on after its first measurement.
+  measurement; devnews9 never tuned on); `extra-dev8` and `extra-dev9` (`--extra-dev8`,
+  devnews10; `--extra-dev9`, devnews11) two more development batches, tuned on after their
+  first measurement.
 
 With `--set all` (the default) the real-news sets are also pooled: every development set
 together, and every blind set together.
@@ -205,6 +206,13 @@ FOLDER_SETS = (
         "devnews10, real news outside the repository (mozilla/readability test pages not in"
         f" the corpus), labelled before the engine ran on it - {_DEV}",
         "an eighth batch of development pages (devnews10)",
+    ),
+    FolderSet(
+        "extra-dev9",
+        False,
+        "devnews11, real news outside the repository (mozilla/readability test pages not in"
+        f" the corpus), labelled before the engine ran on it - {_DEV}",
+        "a ninth batch of development pages (devnews11)",
     ),
 )
 """The folder sets, in the order they were made (each blind one after its development
