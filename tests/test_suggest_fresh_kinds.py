@@ -529,3 +529,22 @@ def test_his_spokesman_and_a_country_that_speaks() -> None:
     # a country that speaks is no person: "he" and "his" never mean it
     text = "South Africa said the talks had failed. Later he said nothing more of it."
     assert all(s.claimant != "South Africa" for s in suggest_attributions(text)[1:])
+
+
+# -- devnews11 --------------------------------------------------------------------------------
+
+
+def test_joint_people_crowds_and_elaborated_that() -> None:
+    text = "The driver died on arrival, police and medics said."
+    assert claimants(text) == ["police and medics"]
+    assert claimants("Large crowds of protesters have called for the mayor’s ouster.") == [
+        "large crowds of protesters"
+    ]
+    assert claims("The crowd cheered.") == []
+    text = "Fernando Vale spoke to us. Later, via email, he elaborated that it was no hard sell."
+    assert claims(text) == [("Fernando Vale", "elaborated that")]
+
+
+def test_a_contraction_or_a_determiner_alone_names_nobody() -> None:
+    text = "What is a superbug?\nIt's a term coined by the media to describe hardy bacteria."
+    assert claims(text) == []

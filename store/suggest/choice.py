@@ -34,11 +34,17 @@ from claimmark.store.suggest.words import (
     VERDICT_VERBS,
 )
 
+_NOBODY = frozenset(
+    """it's it’s that's that’s there's there’s here's here’s what's what’s this these those
+    the a an""".split()
+)
+"""Claimants that name nobody ("It's a term coined by the media to describe ...")."""
+
 
 def choose(sentence: Sentence) -> list[Suggestion]:
     """The suggestions for one sentence: none when it holds no usable cue, one per clause
     when clauses joined by "but", "and", "while" or ";" each name their own claimant."""
-    candidates = find_candidates(sentence)
+    candidates = [c for c in find_candidates(sentence) if c.claimant.lower() not in _NOBODY]
     told = first_person_told(sentence)
     if told is not None and all(
         told.start() < sentence.tokens[max(c.subject_at, c.pos, 0)].start for c in candidates

@@ -61,7 +61,7 @@ THAT_COMPLEMENT_VERBS = _words(
     reaffirms reasoned reasons conveyed conveys intimated intimates insinuated insinuates
     concurred concurs echoed echoes swore swears vouched forewarned forewarns protested
     protests objected objects ventured ventures guessed guesses figured figures doubted
-    doubts texted emailed messaged relayed relays"""
+    doubts texted emailed messaged relayed relays elaborated elaborates"""
 )
 """Verbs that report only with `that` right after them ("charged that", "determined that";
 not "charged the battery", "proposed a plan")."""
@@ -399,7 +399,8 @@ PEOPLE_NOUNS = _words(
     consumers customer customers shopper shoppers passenger passengers traveller travellers
     traveler travelers subscriber subscribers commuter commuters motorist motorists driver
     drivers citizen citizens visitor visitors buyer buyers homeowner homeowners advocate
-    advocates lobbyist lobbyists watchdogs"""
+    advocates lobbyist lobbyists watchdogs crowd crowds demonstrator demonstrators medic
+    medics paramedic paramedics rescuer rescuers"""
 )
 """Heads of noun phrases that name people or groups of people."""
 
