@@ -548,3 +548,10 @@ def test_joint_people_crowds_and_elaborated_that() -> None:
 def test_a_contraction_or_a_determiner_alone_names_nobody() -> None:
     text = "What is a superbug?\nIt's a term coined by the media to describe hardy bacteria."
     assert claims(text) == []
+
+
+def test_advice_with_a_gerund_or_an_object_and_to() -> None:
+    text = "Mark Forrest runs a hotel. Forrest advised stuffing the peephole with paper."
+    assert claims(text) == [("Mark Forrest", "advised")]
+    assert claims("Police advised residents to stay indoors.") == [("police", "advised")]
+    assert claims("She advised the president on trade.") == []

@@ -163,6 +163,25 @@ _FORECASTING = frozenset("expecting forecasting estimating projecting predicting
 $2.52 a share")."""
 
 
+_ADVISE_VERBS = frozenset("advised advises advise".split())
+
+
+def _advice_follows(tokens: list[Token], verb: int) -> bool:
+    """Whether advice follows "advised": a gerund ("advised stuffing the peephole") or an
+    object and "to" ("advised residents to stay indoors"), not "advised the president"."""
+    if tokens[verb].lower not in _ADVISE_VERBS or verb + 1 >= len(tokens):
+        return False
+    following = tokens[verb + 1]
+    if following.lower.endswith("ing") and not following.capitalised:
+        return True
+    for token in tokens[verb + 1 : verb + 6]:
+        if not token.is_word or token.quoted:
+            return False
+        if token.lower == "to":
+            return True
+    return False
+
+
 def _figure_follows(tokens: list[Token], at: int) -> bool:
     """Whether a figure ("$2.52", "3.5%", "40 percent") follows within a few words."""
     for token in tokens[at + 1 : at + 5]:
@@ -633,7 +652,10 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     if no_statement_object(sentence, verb):
         return None
     if verb_word in THAT_VERBS and not (
-        beside or sentence.that_follows(verb) or sentence.quotation_follows(verb)
+        beside
+        or sentence.that_follows(verb)
+        or sentence.quotation_follows(verb)
+        or _advice_follows(tokens, verb)
     ):
         return None
     if verb_word in PERFECT_ONLY and not (
