@@ -555,3 +555,18 @@ def test_advice_with_a_gerund_or_an_object_and_to() -> None:
     assert claims(text) == [("Mark Forrest", "advised")]
     assert claims("Police advised residents to stay indoors.") == [("police", "advised")]
     assert claims("She advised the president on trade.") == []
+
+
+def test_the_quick_filters_word_pattern_matches_whole_words_only() -> None:
+    import re
+
+    from claimmark.store.suggest.cues import _trie_pattern
+
+    pattern = re.compile(rf"\b(?:{_trie_pattern(['said', 'says', 'say', 'sayings'])})\b")
+    assert [m.group() for m in pattern.finditer("he said, they say, it says")] == [
+        "said",
+        "say",
+        "says",
+    ]
+    assert pattern.search("the saying goes") is None
+    assert pattern.search("old sayings") is not None
