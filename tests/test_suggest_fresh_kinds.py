@@ -570,3 +570,27 @@ def test_the_quick_filters_word_pattern_matches_whole_words_only() -> None:
     ]
     assert pattern.search("the saying goes") is None
     assert pattern.search("old sayings") is not None
+
+
+def test_a_surname_that_is_also_a_first_name_does_not_give_the_persons_gender() -> None:
+    text = (
+        "Rep. Ilhan Vale was threatened. Vale asked for compassion, saying a harsh sentence"
+        " would not help. She added, “We must teach the defendant love.”"
+    )
+    found = suggest_attributions(text)
+    assert [s.claimant for s in found][-1] == "Rep. Ilhan Vale"
+    text = (
+        "Rep. Ilhan Omar spoke. Rep. Alexandria Ocasio-Cortez linked the attack to a host’s"
+        " words.\nOmar asked for compassion, saying a harsh sentence would not help. She"
+        " added, “We must teach the defendant love.”"
+    )
+    assert [s.claimant for s in suggest_attributions(text)][-1] == "Rep. Ilhan Omar"
+
+
+def test_a_photographers_credit_is_no_one_a_later_he_means() -> None:
+    text = (
+        "South Korean President Yoon Suk Yeol spoke on TV.\n"
+        "An image of Yoon is raised during a rally.Anthony Wallace / AFP - Getty Images\n"
+        "“I deeply regret this,” he said."
+    )
+    assert claimants(text) == ["Yoon Suk Yeol"]

@@ -601,6 +601,11 @@ def in_quotation(text: str, pos: int) -> bool:
     return before.count('"') % 2 == 1
 
 
+_CREDIT = re.compile(r"[^\S\n]*/[^\S\n]*[A-Z]")
+"""A photo credit after a name ("Anthony Wallace / AFP - Getty Images"): the photographer
+is no one a later "he" means."""
+
+
 def scan_names(text: str) -> Names:
     """Find the names of the text.
 
@@ -692,12 +697,17 @@ def scan_names(text: str) -> Names:
             if full is None or full not in names.persons:
                 full = name
                 names.persons.add(name)
-            gender = gender_from_name(name)
+            # "Omar" for "Ilhan Omar" is a surname: the full name's first name tells
+            gender = gender_from_name(full if full != name else name)
             if not gender and role:
                 gender = "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
             if gender:
                 names.gender.setdefault(full, gender)
-            if not in_quotation(text, pos) and not attributive(text, pos, rest_words[-1]):
+            if (
+                not in_quotation(text, pos)
+                and not attributive(text, pos, rest_words[-1])
+                and not _CREDIT.match(text, pos + len(name))
+            ):
                 names.person_mentions.append((pos, full))
             if role:
                 names.roles.setdefault(role, []).append((pos, full))
