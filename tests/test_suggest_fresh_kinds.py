@@ -594,3 +594,11 @@ def test_a_photographers_credit_is_no_one_a_later_he_means() -> None:
         "“I deeply regret this,” he said."
     )
     assert claimants(text) == ["Yoon Suk Yeol"]
+
+
+def test_a_participle_after_while_hangs_on_the_nearest_clauses_subject() -> None:
+    text = (
+        "Mark Webb was arrested. Officers found the girl in a basket where he forced her to"
+        " hide while threatening to hurt her parents."
+    )
+    assert claims(text) == [("Mark Webb", "threatening")]

@@ -1503,7 +1503,12 @@ def participle_candidate(sentence: Sentence, participle: int) -> Candidate | Non
         cue += " that"
     lead = tokens[first]
     candidate: Candidate | None
-    if lead.lower in PERSONAL_PRONOUNS and not lead.quoted:
+    nearest = _nearest_subject_pronoun(tokens, first, participle)
+    if nearest is not None:
+        # "... a basket where he forced her to hide while threatening to ...": the subject
+        # of the clause the participle hangs on
+        candidate = pronoun_candidate(sentence, participle, tokens[nearest].lower, cue, nearest)
+    elif lead.lower in PERSONAL_PRONOUNS and not lead.quoted:
         candidate = pronoun_candidate(sentence, participle, lead.lower, cue)
     else:
         subject = sentence_subject(sentence)
@@ -1518,6 +1523,21 @@ def participle_candidate(sentence: Sentence, participle: int) -> Candidate | Non
         candidate.relative = True
         candidate.trailing = False
     return candidate
+
+
+def _nearest_subject_pronoun(tokens: list[Token], first: int, participle: int) -> int | None:
+    """The subject pronoun of a clause inside the sentence that a participle after "while",
+    "after", "before" or "when" hangs on ("where he forced her to hide while threatening"),
+    or None (the main clause's subject then)."""
+    if tokens[participle - 1].lower not in ("while", "after", "before", "when"):
+        return None
+    for at in range(participle - 2, first, -1):
+        token = tokens[at]
+        if token.quoted or token.text in (",", ";", ":", "—"):
+            return None
+        if token.lower in ("he", "she", "they"):
+            return at
+    return None
 
 
 _OWNERS = {"his": "he", "her": "she", "their": "they", "its": "it"}
