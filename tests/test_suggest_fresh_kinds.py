@@ -602,3 +602,7 @@ def test_a_participle_after_while_hangs_on_the_nearest_clauses_subject() -> None
         " hide while threatening to hurt her parents."
     )
     assert claims(text) == [("Mark Webb", "threatening")]
+
+
+def test_an_owners_claims_in_the_plural() -> None:
+    assert claimants("The mayor’s claims that crime fell were false.") == ["the mayor"]

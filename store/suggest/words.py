@@ -247,7 +247,8 @@ CLAIM_NOUNS = _words(
     conclusion position theory suggestion assessment allegation accusation estimate vow
     pledge promise declaration assurance announcement statement admission denial complaint
     revelation disclosure remark comment testimony finding forecast projection report threat
-    acknowledgment acknowledgement recommendation boast"""
+    acknowledgment acknowledgement recommendation boast conclusions assertions allegations
+    accusations warnings predictions assessments claims arguments beliefs findings"""
 )
 """Nouns that carry a claim after someone's name ("de Miranda’s notion that ...")."""
 CLAIM_OBJECTS = _words(
