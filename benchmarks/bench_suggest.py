@@ -56,9 +56,9 @@ Quality, set by set (which sets were tuned on is printed with each one):
   `--extra-blind5`): two further batches (devnews6, tuned on after its first measurement;
   devnews7, never tuned on), and `extra-dev7` and `extra-blind6` (`--extra-dev7`,
   `--extra-blind6`) two more made the same way (devnews8 tuned on after its first
-  measurement; devnews9 never tuned on); `extra-dev8` and `extra-dev9` (`--extra-dev8`,
-  devnews10; `--extra-dev9`, devnews11) two more development batches, tuned on after their
-  first measurement.
+  measurement; devnews9 never tuned on); `extra-dev8`, `extra-dev9` and `extra-dev10`
+  (`--extra-dev8`, devnews10; `--extra-dev9`, devnews11; `--extra-dev10`, devnews12) three
+  more development batches, tuned on after their first measurement.
 
 With `--set all` (the default) the real-news sets are also pooled: every development set
 together, and every blind set together.
@@ -213,6 +213,13 @@ FOLDER_SETS = (
         "devnews11, real news outside the repository (mozilla/readability test pages not in"
         f" the corpus), labelled before the engine ran on it - {_DEV}",
         "a ninth batch of development pages (devnews11)",
+    ),
+    FolderSet(
+        "extra-dev10",
+        False,
+        "devnews12, real news outside the repository (newspaper3k and goose3 test data),"
+        f" labelled before the engine ran on it - {_DEV}",
+        "a tenth batch of development pages (devnews12)",
     ),
 )
 """The folder sets, in the order they were made (each blind one after its development
