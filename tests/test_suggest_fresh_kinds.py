@@ -606,3 +606,33 @@ def test_a_participle_after_while_hangs_on_the_nearest_clauses_subject() -> None
 
 def test_an_owners_claims_in_the_plural() -> None:
     assert claimants("The mayor’s claims that crime fell were false.") == ["the mayor"]
+
+
+# -- devnews12 --------------------------------------------------------------------------------
+
+
+def test_a_statement_released_by_someone_is_theirs() -> None:
+    found = suggest_attributions("Amazon released a separate statement saying, “It helps us.”")
+    assert [(s.claimant, s.description) for s in found] == [("Amazon", "a separate statement")]
+    assert claimants("The ministry put out a statement saying the toll had risen.") == [
+        "the ministry"
+    ]
+    assert claimants("Officials received a letter saying the dam could fail.") == ["a letter"]
+
+
+def test_said_before_a_quotation_that_goes_on_from_a_name_is_no_inversion() -> None:
+    text = (
+        "State Sen. Dawn Vale (R-Burlington), for example, said Christie"
+        ' "has dedicated his efforts."'
+    )
+    assert claimants(text) == ["Sen. Dawn Vale"]
+    assert claimants("“We will win,” said Tom Hale “and we will do it soon.”") == ["Tom Hale"]
+
+
+def test_part_of_a_group_and_joined_initials() -> None:
+    assert claimants("Several of the activists said that they came anyway.") == [
+        "several of the activists"
+    ]
+    text = "The film is by writer-director J.C. Chandor. “Scripts are vague,” the director said."
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found] == [("J.C. Chandor", "the director")]

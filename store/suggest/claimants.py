@@ -706,6 +706,12 @@ _ONE_PERSON = frozenset(
 )
 """Nouns for one unnamed person ("the man said" after "a UK man")."""
 _DESCRIPTION_REACH = 8000
+_NOT_MODIFIERS = frozenset(
+    """between among against about over under after before during without within across
+    around through toward towards into onto upon like than versus and or but nor""".split()
+)
+"""Words that end the description read back from a noun ("between older and younger
+activists" gives nothing)."""
 """How far back (in characters) "the officials" looks for the phrase that introduced them."""
 
 
@@ -717,6 +723,8 @@ def _earlier_description(sentence: Sentence, head: str, offset: int) -> str | No
     start = max(0, offset - _DESCRIPTION_REACH)
     pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
     for match in pattern.finditer(text, start, offset):
+        if match.start() > 0 and not text[match.start() - 1].isspace():
+            continue  # "writer-director": part of another word
         words = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].split()[-4:]
         kept: list[str] = []
         for word in reversed(words):
@@ -732,6 +740,7 @@ def _earlier_description(sentence: Sentence, head: str, offset: int) -> str | No
                 or lower in FUNCTION_WORDS
                 or lower in PHRASE_PREPOSITIONS
                 or lower in REPORTING_VERBS
+                or lower in _NOT_MODIFIERS
             ):
                 break
             if lower.endswith(("ed", "ing", "ly")) and not bare[:1].isupper():

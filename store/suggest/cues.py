@@ -1792,6 +1792,15 @@ def inversion_candidate(
         after = tokens[subject.stop]
         if after.is_word and after.lower not in _AFTER_INVERTED:
             return None
+        if (
+            after.text in ("“", '"')
+            and subject.stop + 1 < len(tokens)
+            and tokens[subject.stop + 1].quoted
+            and tokens[subject.stop + 1].is_word
+            and not tokens[subject.stop + 1].capitalised
+            and not any(t.quoted for t in tokens[max(0, verb - 3) : verb])
+        ):
+            return None  # 'said Christie "has dedicated his efforts ..."': what he said
     candidate = subject_candidate(sentence, verb, subject, cue)
     if candidate is not None:
         candidate.trailing = True

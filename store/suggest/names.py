@@ -38,8 +38,8 @@ from claimmark.store.suggest.words import (
     TITLES,
 )
 
-_NAME_WORD = r"[A-Z](?:\.(?=[^\S\n])|[\w’'\-]*)"
-"""A capitalised word, or an initial ("C.")."""
+_NAME_WORD = r"[A-Z](?:\.(?:[A-Z]\.)*(?=[^\S\n])|[\w’'\-]*)"
+"""A capitalised word, or an initial or joined initials ("C.", "J.C.")."""
 _TITLE_ABBREVIATIONS = (
     "Mr|Mrs|Ms|Mx|Dr|Prof|Cllr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Rev|Hon|Pres|Amb|Atty"
     "|Supt|Insp|Det|Brig|Adm|Cmdr|Fr|Msgr"
@@ -335,6 +335,8 @@ def role_before(text: str, start: int) -> str:
     if not words:
         return ""
     last = words[-1].rstrip(",:").lower().removeprefix("co-")  # "co-founder": a founder
+    if "-" in last and last.rsplit("-", 1)[-1] in PERSON_ROLES:
+        last = last.rsplit("-", 1)[-1]  # "writer-director J.C. Chandor": a director
     if not words[-1][:1].isupper():
         if last in PERSON_ROLES:
             return last

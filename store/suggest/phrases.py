@@ -127,6 +127,13 @@ def make_phrase(tokens: list[Token], first: int, stop: int, text: str) -> NounPh
     )
 
 
+_PART_OF = frozenset(
+    """several many some most all both each one two three four five none few dozens
+    hundreds thousands""".split()
+)
+"""Quantifiers that take a part of a group ("Several of the activists")."""
+
+
 def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | None:
     """The noun phrase that ends just before token `stop`, read backwards."""
     at = stop - 1
@@ -153,6 +160,14 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
             first = at
             if word == "most" and at > 0 and tokens[at - 1].lower == "the":
                 first = at - 1  # "the most senior official": a superlative, not a quantifier
+                break
+            if (
+                word in ("the", "these", "those", "his", "her", "their")
+                and at >= 2
+                and tokens[at - 1].lower == "of"
+                and tokens[at - 2].lower in _PART_OF
+            ):
+                first = at - 2  # "Several of the activists", "many of their supporters"
                 break
             if (
                 at >= 2

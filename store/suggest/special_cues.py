@@ -13,6 +13,7 @@ from claimmark.store.suggest.claimants import (
 )
 from claimmark.store.suggest.names import PARTICLES, bare_word
 from claimmark.store.suggest.phrases import (
+    NounPhrase,
     clean_claimant,
     has_proper_name,
     is_known_word,
@@ -210,6 +211,25 @@ def claim_noun_candidate(sentence: Sentence, noun: int, owner_end: int = -1) -> 
     return candidate
 
 
+_RELEASING = frozenset("""released issued posted published sent shared tweeted put""".split())
+"""Verbs by which someone puts out a message ("released a statement saying")."""
+
+
+def _releaser(sentence: Sentence, message: int) -> NounPhrase | None:
+    """The subject of the verb that put out the message starting at `message` ("Amazon
+    released a separate statement saying"), or None."""
+    tokens = sentence.tokens
+    verb = message - 1
+    if verb > 0 and tokens[verb].lower == "out" and tokens[verb - 1].lower == "put":
+        verb -= 1  # "put out a statement"
+    if verb <= sentence.first or tokens[verb].lower not in _RELEASING:
+        return None
+    subject = phrase_before(tokens, verb, sentence.text)
+    if subject is None or subject.first != sentence.first:
+        return None  # the releaser opens the sentence
+    return subject
+
+
 def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
     """ "comments accusing her of ...", "a letter saying that ...": a message and what it
     says; the message is the claimant."""
@@ -247,6 +267,15 @@ def message_candidate(sentence: Sentence, participle: int) -> Candidate | None:
     if first != phrase.first:
         phrase = make_phrase(tokens, first, phrase.stop, sentence.text) or phrase
     cue = tokens[participle].text
+    releaser = _releaser(sentence, phrase.first)
+    if releaser is not None:
+        # "Amazon released a separate statement saying ...": the body that released it
+        candidate = subject_candidate(sentence, participle, releaser, cue)
+        if candidate is not None:
+            candidate.subject_at = releaser.first
+            candidate.relative = True
+            candidate.description = clean_claimant(phrase.text, False)
+            return candidate
     candidate = subject_candidate(sentence, participle, phrase, cue, object_claims=False)
     if candidate is not None:
         candidate.subject_at = phrase.first
