@@ -334,14 +334,17 @@ class _Walk:
             )
             ends_in_quote = quote_goes_on(quotes, quote_starts, end_at)
             inherit: Suggestion | None = None
-            probe: Sentence | None = None
-            probed: list[Suggestion] = []
-            if hint and block is None and not quoted and subject is None:
-                # a word of the quick filter that is no cue here ("diplomatic about
-                # demands"): the sentence is read as one without a cue
-                probe = Sentence(self.referents, start_at, end_at, quotes)
-                probed = choose(probe)
-                hint = bool(probed)
+            sentence: Sentence | None = None
+            chosen: list[Suggestion] = []
+            if hint:
+                sentence = Sentence(self.referents, start_at, end_at, quotes)
+                if subject is not None:
+                    remember_subject(sentence)
+                chosen = choose(sentence)
+                if not chosen and block is None and not quoted and subject is None:
+                    # a word of the quick filter that is no cue here ("diplomatic about
+                    # demands"): the sentence is read as one without a cue
+                    hint = False
             if block is not None and not hint:
                 if not is_prose(text, start_at, end_at):
                     continue  # code or a table in a block quotation: no sentence
@@ -368,13 +371,10 @@ class _Walk:
                 self._add([continued(text, start_at, end_at, inherit, quoted)], quotes)
                 ends_attributed = True
                 continue
-            if probe is not None:
-                sentence, chosen = probe, probed
-            else:
+            if sentence is None:
                 sentence = Sentence(self.referents, start_at, end_at, quotes)
                 if subject is not None:
                     remember_subject(sentence)
-                chosen = choose(sentence) if hint else []
             if not chosen and block is not None:
                 self._add([continued(text, start_at, end_at, block)], quotes)
                 ends_attributed = True
