@@ -20,6 +20,7 @@ from claimmark.store.suggest.names import (
     looks_like_first_name,
     org_kind,
     strip_title,
+    without_possessive,
 )
 from claimmark.store.suggest.phrases import (
     NounPhrase,
@@ -982,13 +983,10 @@ _TEAM_WORDS = frozenset("his her their colleagues co-authors coauthors collabora
 
 def _is_persons(sentence: Sentence, possessive: str) -> bool:
     """Whether a possessive word ("Morrison's") names a person of the article."""
-    for ending in POSSESSIVE_ENDINGS:
-        if possessive.endswith(ending):
-            possessive = possessive[: -len(ending)] + ending[:-1].rstrip("’'")
-            break
+    owner = without_possessive(possessive)
     referents = sentence.referents
-    return referents.names.is_person(referents.expand(possessive)) or looks_like_first_name(
-        possessive.lower()
+    return referents.names.is_person(referents.expand(owner)) or looks_like_first_name(
+        owner.lower()
     )
 
 

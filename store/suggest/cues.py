@@ -68,6 +68,7 @@ from claimmark.store.suggest.words import (
     EVIDENTIAL_VERBS,
     FINDING_PHRASE_OPENERS,
     FINDING_VERBS,
+    FORECASTING,
     FORMS_OF_BE,
     FUNCTION_WORDS,
     HEDGE_PARTICIPLES,
@@ -146,9 +147,9 @@ def _hint_pattern() -> re.Pattern[str]:
         | THAT_COMPLEMENT_VERBS  # beside a quotation they need no "that"
         | frozenset(
             """According according citing quoting Per per reportedly allegedly purportedly
-            supposedly reputedly understood learned learnt words expecting forecasting
-            estimating projecting""".split()
+            supposedly reputedly understood learned learnt words""".split()
         )
+        | FORECASTING
     )
     parts = [_trie_pattern(sorted(alone))]
     parts.append(r"seen\s+by|interview\s+with")
@@ -184,9 +185,6 @@ _PROGRESSIVES = frozenset(
     """saying claiming arguing insisting warning suggesting predicting denying
     alleging complaining expecting forecasting estimating projecting""".split()
 )
-_FORECASTING = frozenset("expecting forecasting estimating projecting predicting".split())
-"""Progressives that report a forecast when a figure follows ("analysts were expecting
-$2.52 a share")."""
 
 
 _ADVISE_VERBS = frozenset("advised advises advise".split())
@@ -257,8 +255,7 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
                 tokens[at - 1].lower in (",", "while", "by", "after", "before", "when")
                 or _after_posting(tokens, at)
             )
-            # "while threatening to kill her parents"; not "closed the port, threatening fines"
-            and (word != "threatening" or (at + 1 < len(tokens) and tokens[at + 1].lower == "to"))
+            and not _participle_names_a_thing(tokens, at)
         ):
             candidate = participle_candidate(sentence, at)
         elif (
@@ -275,7 +272,7 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             and (
                 sentence.that_follows(at)
                 or sentence.quotation_follows(at)
-                or (word in _FORECASTING and _figure_follows(tokens, at))
+                or (word in FORECASTING and _figure_follows(tokens, at))
             )
         ):
             candidate = verb_candidate(sentence, at)  # "critics have been saying that"
@@ -283,12 +280,7 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             word in NOUN_PARTICIPLES
             and at > 0
             and tokens[at - 1].is_word
-            # "came with a tough warning about the rhetoric": a noun, no participle
-            and not (
-                word == "warning"
-                and at + 1 < len(tokens)
-                and tokens[at + 1].lower in ("about", "over", "against", "from", "to", "on")
-            )
+            and not _participle_names_a_thing(tokens, at)
         ):
             candidate = message_candidate(sentence, at)
         elif word in REPORTING_VERBS or word in ("learned", "learnt"):
@@ -346,6 +338,17 @@ def _after_posting(tokens: list[Token], at: int) -> bool:
         if token.lower in _POSTING_VERBS:
             return True
     return False
+
+
+def _participle_names_a_thing(tokens: list[Token], at: int) -> bool:
+    """Whether the -ing word at `at` is no report of speech: "threatening" without "to"
+    ("closed the port, threatening fines"; not "while threatening to kill"), "warning" as
+    a noun ("a tough warning about the rhetoric")."""
+    word = tokens[at].lower
+    following = tokens[at + 1].lower if at + 1 < len(tokens) else ""
+    if word == "threatening":
+        return following != "to"
+    return word == "warning" and following in ("about", "over", "against", "from", "to", "on")
 
 
 def according_candidate(

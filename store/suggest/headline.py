@@ -15,7 +15,7 @@ from dataclasses import replace
 from claimmark.store.models import Attribution
 from claimmark.store.suggest.choice import choose
 from claimmark.store.suggest.cues import CUE_HINT
-from claimmark.store.suggest.names import Names
+from claimmark.store.suggest.names import Names, bare_word
 from claimmark.store.suggest.referents import Referents
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.suggestion import UNNAMED, Suggestion
@@ -177,24 +177,22 @@ def _colon_source(text: str, start: int, end: int, names: Names) -> list[Suggest
         return []
     source = match.group("source")
     words = source.split()
-    last = words[-1].lower()
-    named = all(w[:1].isupper() for w in words) and (
-        names.full.get(last.removesuffix("’s").removesuffix("'s")) is not None
-    )
+    last = bare_word(words[-1])
+    named = all(w[:1].isupper() for w in words) and last in names.full
     document = last in _DOCUMENT_WORDS and len(words) >= 2  # "UN report:", not "Study:"
     if last in _GENRES or not (named or last in PEOPLE_NOUNS or last in ORG_NOUNS or document):
         return []
-    claimant = names.full.get(last) if named and len(words) == 1 else source
-    if not named:
-        claimant = " ".join(
-            [words[0].lower() if words[0].lower() in _COMMON else words[0], *words[1:]]
-        )
+    if named:
+        claimant = names.full[last] if len(words) == 1 else source  # "Hale" -> "Tom Hale"
+    else:  # "Police" -> "police"
+        opener = words[0].lower() if words[0].lower() in _COMMON else words[0]
+        claimant = " ".join([opener, *words[1:]])
     return [
         Suggestion(
             start=start,
             end=end,
             sentence=text[start:end],
-            claimant=claimant or source,
+            claimant=claimant,
             cue=":",
             attribution=Attribution.PARAPHRASE,
             sources=(),

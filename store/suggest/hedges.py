@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from claimmark.store.suggest.sentence import Sentence
+from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
     FORMS_OF_BE,
     HEDGE_ADVERBS,
@@ -29,7 +30,7 @@ _VIEWED = frozenset("seen regarded viewed considered".split())
 """Participles of a view held by no one named, with "as" ("is seen as")."""
 
 
-def _to_be(tokens: list, at: int) -> bool:  # type: ignore[type-arg]
+def _to_be(tokens: list[Token], at: int) -> bool:
     """Whether "to be" follows the participle at `at` ("was considered to be")."""
     return at + 2 < len(tokens) and tokens[at + 2].lower == "be"
 

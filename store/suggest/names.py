@@ -253,6 +253,15 @@ POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 """How a possessive ends ("Morningstar's", "American Airlines'")."""
 
 
+def without_possessive(word: str) -> str:
+    """`word` without its possessive ending, case kept: "Morrison's" -> "Morrison",
+    "American Airlines'" -> "American Airlines"."""
+    for ending in POSSESSIVE_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + ending[:-1].rstrip("’'")
+    return word
+
+
 def split_names(words: list[str]) -> list[list[str]]:
     """The names in a run of capitalised words: cut after a possessive ("Mr. Hurst’s June
     report" -> "Mr. Hurst") and at "and" unless an organisation's name goes on past it
@@ -565,21 +574,22 @@ is read back from before " and colleagues")."""
 _LEADER = re.compile(rf"(?:(?:Dr|Prof)\.[^\S\n])?{_MAKER_NAME}$")
 
 
+def _lower_the(maker: str) -> str:
+    """A maker's name with a leading "The" in lower case ("The Argus Leader" -> "the Argus
+    Leader"), as claimants are shown."""
+    first, _, rest = maker.partition(" ")
+    return f"the {rest}" if first == "The" and rest else maker
+
+
 def scan_makers(text: str, names: Names) -> None:
     """Record who made the documents and studies the text mentions (`Names.makers`)."""
     found: list[tuple[int, str, str]] = []
     for match in DOCUMENT_BY.finditer(text):
         found.append((match.start(), match.group(1).lower(), match.group(2)))
     for match in REPORT_IN.finditer(text):
-        maker = match.group(2)
-        if maker.split()[0] == "The":
-            maker = "the " + " ".join(maker.split()[1:])
-        found.append((match.start(), match.group(1).lower(), maker))
+        found.append((match.start(), match.group(1).lower(), _lower_the(match.group(2))))
     for match in MAKER_RELEASES.finditer(text):
-        maker = match.group(1)
-        if maker.split()[0] in ("The", "the"):
-            maker = "the " + " ".join(maker.split()[1:])
-        found.append((match.start(2), match.group(2).lower(), maker))
+        found.append((match.start(2), match.group(2).lower(), _lower_the(match.group(1))))
     for match in TEAM.finditer(text):
         window = max(0, match.start() - 80)
         leader = None

@@ -223,6 +223,9 @@ NAMING_VERBS = _words("called calls call labelled labeled branded dubbed")
 PERFECT_ONLY = _words("written")
 """Participles that report only after has/had/have ("had written, “..."; not "a report
 written by")."""
+FORECASTING = _words("expecting forecasting estimating projecting predicting")
+"""Progressives that report a forecast when a figure follows ("analysts were expecting
+$2.52 a share")."""
 REPORTING_PARTICIPLES = _words("saying adding warning insisting arguing claiming telling")
 """Participles that report speech after a comma (", saying ...") or in "quoted as saying"."""
 SPEECH_PARTICIPLES = _words(
@@ -536,7 +539,8 @@ ORG_NAME_WORDS = (
 """Words that make a capitalised name an organisation or a place, not a person."""
 
 PLACE_NAMES = frozenset(
-    """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|
+    " ".join(name.split())
+    for name in """Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|
     Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
     Bosnia|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|
     Cape Verde|Central African Republic|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|
@@ -556,9 +560,7 @@ PLACE_NAMES = frozenset(
     Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad|Tunisia|Turkey|Turkmenistan|Tuvalu|
     Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|
     Vanuatu|Vatican|Venezuela|Vietnam|Wales|West Bank|Yemen|Zambia|Zimbabwe|Gaza|Crimea|
-    Europe|Africa|Asia|Latin America|North America|South America|Middle East""".replace("\n", "")
-    .replace("    ", "")
-    .split("|")
+    Europe|Africa|Asia|Latin America|North America|South America|Middle East""".split("|")
 )
 """Countries and regions: names that speak ("South Africa said") without being people."""
 
