@@ -89,23 +89,27 @@ def test_a_missing_folder_is_said_so(tmp_path: Path) -> None:
         load_extra(tmp_path / "nowhere")
 
 
+BENCH_SUGGEST = ROOT / "benchmarks" / "bench_suggest.py"
+
+
+def bench_suggest(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """`benchmarks/bench_suggest.py --no-speed ARGS`, run as a command."""
+    return subprocess.run(
+        [sys.executable, str(BENCH_SUGGEST), "--no-speed", *args],
+        capture_output=True,
+        text=True,
+        check=check,
+    )
+
+
 def test_the_benchmark_scores_the_folder_and_says_when_it_is_absent(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_page(tmp_path, monkeypatch)
-    script = ROOT / "benchmarks" / "bench_suggest.py"
-    ran = subprocess.run(
-        [sys.executable, str(script), "--no-speed", "--set", "extra-dev", "--extra-dev",
-         str(tmp_path)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    ran = bench_suggest("--set", "extra-dev", "--extra-dev", str(tmp_path))
     assert "1 pages: ferry" in ran.stdout
     assert "4 labelled sentences" in ran.stdout
-    absent = subprocess.run(
-        [sys.executable, str(script), "--no-speed", "--set", "extra-dev", "--extra-dev",
-         str(tmp_path / "nowhere")],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    absent = bench_suggest("--set", "extra-dev", "--extra-dev", str(tmp_path / "nowhere"))
     assert "skipped: no extra development folder" in absent.stdout
 
 
@@ -113,17 +117,11 @@ def test_the_benchmark_pools_the_development_sets_and_refuses_a_blind_sets_error
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_page(tmp_path, monkeypatch)
-    script = ROOT / "benchmarks" / "bench_suggest.py"
-    ran = subprocess.run(
-        [sys.executable, str(script), "--no-speed", "--extra-dev5", str(tmp_path)],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+    ran = bench_suggest("--extra-dev5", str(tmp_path))
     pooled = ran.stdout.split("real news, every development set above pooled (", 1)[1]
     assert "extra-dev5" in pooled.splitlines()[0]
-    refused = subprocess.run(
-        [sys.executable, str(script), "--no-speed", "--set", "extra-blind4", "--errors",
-         "--extra-blind4", str(tmp_path)],
-        capture_output=True, text=True,
-    )  # fmt: skip
+    refused = bench_suggest(
+        "--set", "extra-blind4", "--errors", "--extra-blind4", str(tmp_path), check=False
+    )
     assert refused.returncode == 2
     assert "extra-blind4 is a blind set" in refused.stderr
