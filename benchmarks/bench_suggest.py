@@ -58,7 +58,12 @@ Quality, set by set (which sets were tuned on is printed with each one):
   `--extra-blind6`) two more made the same way (devnews8 tuned on after its first
   measurement; devnews9 never tuned on); `extra-dev8`, `extra-dev9` and `extra-dev10`
   (`--extra-dev8`, devnews10; `--extra-dev9`, devnews11; `--extra-dev10`, devnews12) three
-  more development batches, tuned on after their first measurement.
+  more development batches, tuned on after their first measurement. `extra-blind7` and
+  `extra-blind8` (`--extra-blind7`, devnews13; `--extra-blind8`, devnews15) two blind sets
+  from a source no earlier set used (Giveme5W1H's BBC and gold-standard data), never tuned
+  on, and `extra-dev11` (`--extra-dev11`, devnews14) a development batch from the same BBC
+  data, labelled twice by two labellers who never saw each other's labels
+  (`benchmarks/label_agreement.py` compares them).
 
 With `--set all` (the default) the real-news sets are also pooled: every development set
 together, and every blind set together.
@@ -220,6 +225,28 @@ FOLDER_SETS = (
         "devnews12, real news outside the repository (newspaper3k and goose3 test data),"
         f" labelled before the engine ran on it - {_DEV}",
         "a tenth batch of development pages (devnews12)",
+    ),
+    FolderSet(
+        "extra-blind7",
+        True,
+        "devnews13, BBC News 2004-05 (Giveme5W1H's bbc data) outside the repository, labelled"
+        f" before the engine ran on it - {_BLIND}",
+        "a seventh blind set (devnews13; aggregate only)",
+    ),
+    FolderSet(
+        "extra-blind8",
+        True,
+        "devnews15, news of 2016-17 from several outlets as news-please extracted it"
+        " (Giveme5W1H's gold standard) outside the repository, labelled before the engine ran"
+        f" on it - {_BLIND}",
+        "an eighth blind set (devnews15; aggregate only)",
+    ),
+    FolderSet(
+        "extra-dev11",
+        False,
+        "devnews14, BBC News 2004-05 (Giveme5W1H's bbc data) outside the repository, labelled"
+        f" before the engine ran on it - {_DEV}",
+        "an eleventh batch of development pages (devnews14)",
     ),
 )
 """The folder sets, in the order they were made (each blind one after its development
@@ -457,32 +484,40 @@ def blind2_set(folder: Path | None) -> NewsScores | None:
     return total
 
 
+def label_views(page: PageLabels) -> list[NewsLabelView]:
+    """A page's labels as the news scorer reads them."""
+    return [
+        NewsLabelView(
+            label.where,
+            label.start,
+            label.end,
+            label.text,
+            label.claimants,
+            label.inherited,
+            label.pronoun,
+            label.description,
+        )
+        for label in page.labels
+    ]
+
+
+def labelled_range(page: PageLabels) -> tuple[int, int] | None:
+    """The part of the page's body that was labelled, when only a part was."""
+    if page.label_range is None:
+        return None
+    return (page.label_range.start, page.label_range.end)
+
+
 def score_pages(pages: Sequence[PageLabels], keep_errors: bool) -> NewsScores:
     """Strict scores of labelled real-news pages."""
     total = NewsScores()
     for page in pages:
-        views = [
-            NewsLabelView(
-                label.where,
-                label.start,
-                label.end,
-                label.text,
-                label.claimants,
-                label.inherited,
-                label.pronoun,
-                label.description,
-            )
-            for label in page.labels
-        ]
-        labelled = None
-        if page.label_range is not None:
-            labelled = (page.label_range.start, page.label_range.end)
         total.add(
             score_news_page(
                 page.page.name,
-                views,
+                label_views(page),
                 news_predicted(page.page.body, page.page.title),
-                labelled,
+                labelled_range(page),
                 keep_errors=keep_errors,
             )
         )
