@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.extra_dev import load_extra
 from benchmarks.extra_dev import main as extra_dev
 from benchmarks.label_agreement import agreement, main, paired
-from benchmarks.extra_dev import load_extra
 
 TEXT = (
     "HARBOUR TOWN (Wire) - The ferry will stop on Sunday, the council said.\n"
