@@ -636,3 +636,24 @@ def test_part_of_a_group_and_joined_initials() -> None:
     text = "The film is by writer-director J.C. Chandor. “Scripts are vague,” the director said."
     found = suggest_attributions(text)
     assert [(s.claimant, s.description) for s in found] == [("J.C. Chandor", "the director")]
+
+
+# -- this session: kinds read from the remaining development errors ---------------------------
+
+
+def test_the_suspect_is_a_person_not_the_verb_suspect() -> None:
+    assert claims("The suspect said he needed to get dressed.") == [("the suspect", "said")]
+    assert claimants("The suspects told officers they were lost.") == ["the suspects"]
+    # the verb still reports
+    assert claims("Police suspect that the fire was set.") == [("police", "suspect that")]
+
+
+def test_a_document_closing_the_sentence_with_its_finding() -> None:
+    assert claims("Fewer teens smoke than a decade ago, a new survey found.") == [
+        ("a new survey", "found")
+    ]
+    assert claims("Rents rose 4% last year, the audit estimated.") == [("the audit", "estimated")]
+    assert claims("The hikers were safe, the review concluded.") == [("the review", "concluded")]
+    # nothing but a document, and nothing passive
+    assert claims("He had been missing for days, the body was found.") == []
+    assert claims("The keys were lost, but the team found.") == []

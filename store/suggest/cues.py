@@ -167,6 +167,8 @@ def _hint_pattern() -> re.Pattern[str]:
         parts.append(rf"{re.escape(verb)}{gap}\s+(?:{followers})")
     for verb in SHOW_VERBS:
         parts.append(re.escape(verb))  # "Documents show the council paid ..."
+    # "..., a new survey found.": a finding verb that closes the sentence
+    parts.append(r"(?:found|finds|concluded|concludes|estimated|estimates)(?=\s*[.!?;])")
     naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
     parts.append(rf"(?:{naming})\b[^.\n]{{0,100}}?[“\"‘']")
     claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
@@ -175,6 +177,9 @@ def _hint_pattern() -> re.Pattern[str]:
 
 
 SHOWING_NOUNS = DOCUMENT_NOUNS - frozenset({"results"})
+_CLOSING_FINDINGS = frozenset("found finds concluded concludes estimated estimates".split())
+"""Verbs that close a clause after a comma with a document as their subject and the finding
+before them ("Fewer teens smoke, a new survey found.")."""
 """Documents that show something without a `that` ("tests showed the water was clean");
 results do so only with one (a score: "the results show the team is improving")."""
 
@@ -639,6 +644,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     if verb_word in ("learned", "learnt"):
         return learned_candidate(sentence, verb)
     documentary = False  # "documents show ...": only a document may be the subject
+    closing_finding = False  # "..., a new study found.": only a document, after a comma
     if verb_word in NAMING_VERBS:
         if not naming_quote_follows(sentence, verb):
             # "called on", "called for" still report; "called the police" does not
@@ -649,6 +655,10 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             pass  # "found in a 2024 study that"
         elif verb_word in SHOW_VERBS:
             documentary = True
+        elif verb_word in _CLOSING_FINDINGS and (
+            following is None or following.text in (".", "!", "?", ";")
+        ):
+            closing_finding = True
         else:
             return None
     if verb_word in CONCERN_VERBS and not any(
@@ -710,6 +720,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         return None  # "The council has not said ...", "Uber might have suggested ..."
     if passive and verb_word.endswith("ing"):
         passive = False  # "is defending", "has been saying": progressive, not passive
+    if closing_finding and (passive or negated):
+        return None  # "..., the body was found."
     if passive:
         if verb_word == "quoted":
             return quoted_as_candidate(sentence, verb, before)
@@ -866,6 +878,12 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         return None
     if documentary and subject.head not in ORG_NOUNS and subject.head not in SHOWING_NOUNS:
         return None  # "tests showed the water was clean"; not "the results show the team is"
+    if closing_finding and not (
+        subject.head in SHOWING_NOUNS
+        and subject.first > sentence.first
+        and tokens[subject.first - 1].text == ","
+    ):
+        return None  # "..., the study found." but not "The team found."
     candidate = subject_candidate(sentence, verb, subject, cue)
     if candidate is not None:
         candidate.subject_at = subject.first

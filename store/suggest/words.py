@@ -404,7 +404,7 @@ PEOPLE_NOUNS = _words(
     traveler travelers subscriber subscribers commuter commuters motorist motorists driver
     drivers citizen citizens visitor visitors buyer buyers homeowner homeowners advocate
     advocates lobbyist lobbyists watchdogs crowd crowds demonstrator demonstrators medic
-    medics paramedic paramedics rescuer rescuers"""
+    medics paramedic paramedics rescuer rescuers suspect suspects"""
 )
 """Heads of noun phrases that name people or groups of people."""
 
