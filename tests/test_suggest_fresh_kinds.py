@@ -657,3 +657,12 @@ def test_a_document_closing_the_sentence_with_its_finding() -> None:
     # nothing but a document, and nothing passive
     assert claims("He had been missing for days, the body was found.") == []
     assert claims("The keys were lost, but the team found.") == []
+
+
+def test_chanted_sang_and_screamed_beside_a_quotation_report_it() -> None:
+    assert claims("Nurses chanted, “Staff our wards,” outside the hall.") == [
+        ("nurses", "chanted")
+    ]
+    text = "Ana Bell wrote the song.\n“I had to find my own way,” she sings."
+    assert claims(text) == [("Ana Bell", "sings")]
+    assert claims("Ana Bell sang at the festival.") == []

@@ -298,7 +298,7 @@ QUOTE_VERBS = _words(
     growled growls thundered thunders bragged brags boasted boasts teased teases chided
     chides deadpanned deadpans protested protests objected objects chimed chimes
     reasoned reasons predicted predicts weighed weighs ordered orders commanded commands
-    demanded demands instructed instructs"""
+    demanded demands instructed instructs chanted chants sang sings screamed screams"""
 )
 """Verbs of speaking that attribute only beside a quotation ("“...,” Prelogar responded.",
 "Alito continued: “...”", "“...?” he asked."): "responded to the letter", "continued to
