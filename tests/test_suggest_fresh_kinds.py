@@ -660,9 +660,16 @@ def test_a_document_closing_the_sentence_with_its_finding() -> None:
 
 
 def test_chanted_sang_and_screamed_beside_a_quotation_report_it() -> None:
-    assert claims("Nurses chanted, “Staff our wards,” outside the hall.") == [
-        ("nurses", "chanted")
-    ]
+    assert claims("Nurses chanted, “Staff our wards,” outside the hall.") == [("nurses", "chanted")]
     text = "Ana Bell wrote the song.\n“I had to find my own way,” she sings."
     assert claims(text) == [("Ana Bell", "sings")]
     assert claims("Ana Bell sang at the festival.") == []
+
+
+def test_in_what_someone_described_as_is_their_characterisation() -> None:
+    text = "Ana Vell was voted off in what host Tom Berg described as the “hardest call yet.”"
+    assert claims(text) == [("Tom Berg", "described")]
+    text = "The talks ended in what the union called a “betrayal of staff.”"
+    assert claims(text) == [("the union", "called")]
+    # the object of a verb is no characterisation
+    assert claims("Rivers rose, unlike what the report said.") == []

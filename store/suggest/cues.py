@@ -850,7 +850,9 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             subject = joint_subject(sentence, subject) or subject
         if subject is not None:
             if subject.first > 0 and tokens[subject.first - 1].lower == "what":
-                if not is_cleft(tokens, subject.first - 1):
+                if not is_cleft(tokens, subject.first - 1) and not _characterised(
+                    tokens, subject.first - 1, verb
+                ):
                     return None  # "He denied what the report said"
             if tokens[subject.stop - 1].lower.endswith(("’s", "'s")) and not (
                 subject.stop >= 2 and tokens[subject.stop - 2].lower == "of"
@@ -1403,6 +1405,23 @@ def is_reduced_relative(tokens: list[Token], noun: int, first: int) -> bool:
         and opener.lower not in PHRASE_PREPOSITIONS
         and opener.lower not in OPENING_ADVERBIALS
         and not opener.capitalised
+    )
+
+
+_CHARACTERISING = frozenset(
+    "described describes called calls dubbed branded labelled labeled".split()
+)
+_BEFORE_WHAT = frozenset("in into to at on with by of from for after amid".split())
+
+
+def _characterised(tokens: list[Token], what: int, verb: int) -> bool:
+    """Whether "what" at `what` opens a characterisation after a preposition ("left in what
+    the council described as a breach", "in what police called a “targeted attack”"):
+    the words are the subject's, attributed to them."""
+    return (
+        what > 0
+        and tokens[what - 1].lower in _BEFORE_WHAT
+        and tokens[verb].lower in _CHARACTERISING
     )
 
 
