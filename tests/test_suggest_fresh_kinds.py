@@ -673,3 +673,14 @@ def test_in_what_someone_described_as_is_their_characterisation() -> None:
     assert claims(text) == [("the union", "called")]
     # the object of a verb is no characterisation
     assert claims("Rivers rose, unlike what the report said.") == []
+
+
+def test_she_learns_the_gender_of_the_person_she_means_not_of_the_one_named_last() -> None:
+    text = (
+        "Ana Vell says she will sing her old songs.\n"
+        "Ana Vell's albums came out on Big Label, which was bought by manager Dex Ruhl.\n"
+        "In a post at the time she called this the “worst case” and accused him of bullying.\n"
+        "Ruhl has worked with Mo Tan, whom Ana Vell has feuded with.\n"
+        "He has consistently denied being unfair to her."
+    )
+    assert claimants(text)[-1] == "Dex Ruhl"

@@ -1153,7 +1153,7 @@ def pronoun_candidate(
     role = ""
     if pronoun in ("he", "she"):
         gender = "m" if pronoun == "he" else "f"
-        ref = referents.person_before(offset, gender)
+        ref = referents.person_before(offset, gender, learn=False)
         role = "person"
         if pronoun_at < 0:
             pronoun_at = verb - 1
@@ -1172,6 +1172,10 @@ def pronoun_candidate(
             subject = referents.subject_before(sentence.start, gender)
             if subject is not None and subject.offset < ref.offset:
                 ref = subject
+        if ref is not None:
+            # only now that the person is chosen: "she" is not the one named last if the
+            # sentence's subject before was meant
+            referents.learn_gender(ref, gender)
     elif pronoun == "it":
         kinds: tuple[str, ...] = ("outlet", "company", "group", "org", "brand")
         if sentence.tokens[verb].lower in DOCUMENT_VERBS:

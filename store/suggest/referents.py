@@ -235,9 +235,10 @@ class Referents:
         best = max(counts, key=lambda name: (counts[name], latest[name]))
         return best if counts[best] >= 2 else None
 
-    def person_before(self, offset: int, gender: str) -> Referent | None:
+    def person_before(self, offset: int, gender: str, learn: bool = True) -> Referent | None:
         """The latest person before `offset` (a named mention or an earlier claimant or
-        subject) whose gender does not contradict `gender`; learns the gender."""
+        subject) whose gender does not contradict `gender`; learns the gender unless told
+        not to (the caller may yet choose another person: `learn_gender` then)."""
         best: Referent | None = None
         index = bisect_left(self._person_offsets, offset) - 1
         while index >= 0:
@@ -269,12 +270,16 @@ class Referents:
             if best is None or ref.offset >= best.offset or best.offset < ref.end:
                 best = ref
             break
-        if best is not None:
-            if best.name in self.names.persons:
-                self.names.gender.setdefault(best.name, gender)
-            elif not best.gender:
-                best.gender = gender
+        if best is not None and learn:
+            self.learn_gender(best, gender)
         return best
+
+    def learn_gender(self, ref: Referent, gender: str) -> None:
+        """Remember that `ref` is "he" or "she" (`gender`), unless already known."""
+        if ref.name in self.names.persons:
+            self.names.gender.setdefault(ref.name, gender)
+        elif not ref.gender:
+            ref.gender = gender
 
     def org_described(self, words: list[str], offset: int, reach: int = 3000) -> str | None:
         """The organisation named before `offset` whose name has every describing word of
