@@ -684,3 +684,29 @@ def test_she_learns_the_gender_of_the_person_she_means_not_of_the_one_named_last
         "He has consistently denied being unfair to her."
     )
     assert claimants(text)[-1] == "Dex Ruhl"
+
+
+# -- devnews14 (BBC News, 2004-05): development set -------------------------------------------
+
+
+def test_a_quotation_that_lost_its_paragraph_break_reopens_and_stays_the_speakers() -> None:
+    # the closing mark of a quote paragraph is left out when the quotation goes on in the
+    # next paragraph; with the break lost, the next opening mark reopens it
+    text = (
+        'Tom Reeve spoke after the match. He added: "What annoys me is what the others think. '
+        '"I can imagine them laughing. That makes me cringe." Reeve scored twice.'
+    )
+    found = [(s.sentence, s.claimant, s.inherited) for s in suggest_attributions(text)]
+    assert found[1:] == [
+        ('"I can imagine them laughing.', "Tom Reeve", True),
+        ('That makes me cringe."', "Tom Reeve", True),
+    ]
+
+
+def test_a_name_inside_a_reopened_quotation_is_not_whom_he_means() -> None:
+    text = (
+        'Tom Reeve spoke on Friday. He added: "They are strong. '
+        '"They have Ian Cole and Jo Lake, while Dan Hale is just ready to click into place."\n'
+        "He insisted his side would not relax."
+    )
+    assert claimants(text)[-1] == "Tom Reeve"

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from claimmark.store.suggest.tokens import quoted_spans
 from claimmark.store.suggest.words import (
     COMPANY_NAME_WORDS,
     DATE_WORDS,
@@ -604,13 +606,20 @@ def scan_makers(text: str, names: Names) -> None:
 
 
 def in_quotation(text: str, pos: int) -> bool:
-    """Whether `pos` lies inside a quotation of its paragraph (more opening than closing
-    curly quotes, or an odd number of straight ones, before it)."""
+    """Whether `pos` lies inside a quotation of its paragraph (as `quoted_spans` reads the
+    paragraph's quotation marks)."""
     start = text.rfind("\n", 0, pos) + 1
-    before = text[start:pos]
-    if before.count("“") > before.count("”"):
-        return True
-    return before.count('"') % 2 == 1
+    end = text.find("\n", pos)
+    spans = _paragraph_quotes(text, start, len(text) if end < 0 else end)
+    index = bisect_right(spans, (pos, len(text))) - 1
+    return index >= 0 and spans[index][0] < pos < spans[index][1]
+
+
+@lru_cache(maxsize=16)
+def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations of one paragraph, read once for all the names in it (a string's hash
+    is kept with it, so the key costs nothing after the first call)."""
+    return quoted_spans(text, start, end)
 
 
 _CREDIT = re.compile(r"[^\S\n]*/[^\S\n]*[A-Z]")

@@ -44,6 +44,16 @@ class Token:
     """Whether it starts with an upper-case letter."""
 
 
+def _reopens(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether the straight double quote at `pos`, met while a quotation is open, opens a
+    new one instead of closing it: it stands before a word, after a space that follows the
+    end of a sentence (a closing mark stands after the words it closes)."""
+    if pos + 1 >= end or not (text[pos + 1].isalnum() or text[pos + 1] == "'"):
+        return False
+    before = text[start:pos].rstrip()
+    return len(before) < pos - start and before[-1:] in (".", "!", "?")
+
+
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of `text[start:end]` (one paragraph) inside quotation marks, marks included.
 
@@ -70,6 +80,11 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 double_open = None
         elif mark == '"':
             if double_open is None:
+                double_open = pos
+            elif _reopens(text, start, pos, end):
+                # 'He added: "The rest annoys me. "I can just imagine ...': a quotation
+                # that went on into a paragraph of its own, whose break the text lost
+                spans.append((double_open, len(text[:pos].rstrip())))
                 double_open = pos
             else:
                 spans.append((double_open, pos + 1))
