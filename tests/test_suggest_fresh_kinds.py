@@ -710,3 +710,23 @@ def test_a_name_inside_a_reopened_quotation_is_not_whom_he_means() -> None:
         "He insisted his side would not relax."
     )
     assert claimants(text)[-1] == "Tom Reeve"
+
+
+def test_a_body_described_before_its_name_is_given_by_the_name() -> None:
+    found = suggest_attributions("Tractor maker Mahindra has reported a 52% rise in profit.")
+    assert [(s.claimant, s.description) for s in found] == [("Mahindra", "tractor maker")]
+    text = "India's biggest carmaker Maruti has reported a sharp rise in profit."
+    assert claimants(text) == ["Maruti"]
+    text = "Files leak secrets, according to document security firm Wexshare."
+    assert claimants(text) == ["Wexshare"]
+    # a person's role before the name is handled as before; a name alone stays
+    assert claimants("Talent manager Dex Ruhl said he was fine.") == ["Dex Ruhl"]
+    assert claimants("Vell Motors said sales fell.") == ["Vell Motors"]
+
+
+def test_a_partys_titled_member_is_the_person() -> None:
+    text = (
+        "Ken Lavington, the mayor, spoke on Monday.\n"
+        "Labour's Mr Lavington has said his comments were not racist."
+    )
+    assert claimants(text)[-1] == "Ken Lavington"

@@ -888,7 +888,11 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
         if role:
             shown = name
             description = clean_claimant(role, False)
-        shown = proper_part(shown)
+        named = proper_part(shown)
+        if not description and named != shown and shown.endswith(" " + named):
+            # "tractor maker Mahindra": the body, described
+            description = shown[: -len(named)].strip()
+        shown = named
         if len(shown.split()) <= 3:
             expanded = referents.expand(shown, tokens[phrase.first].start)
             last = shown.split()[-1]
@@ -1094,8 +1098,9 @@ def name_start(sentence: Sentence, run: list[str]) -> int:
         if org_kind(rest) or not 1 <= len(rest) <= 4:
             continue
         if before.endswith(POSSESSIVE_ENDINGS):
-            # "Morningstar's Karin Anderson": whose analyst, then the name
-            if len(rest) >= 2 and looks_like_first_name(word):
+            # "Morningstar's Karin Anderson": whose analyst, then the name; "Labour's Mr
+            # Livingstone": whose member, then the titled name
+            if len(rest) >= 2 and (looks_like_first_name(word) or run[at].lower() in TITLES):
                 return at
             continue
         if (

@@ -529,6 +529,31 @@ _DESCRIBED_BODIES = frozenset(
 )
 
 
+_BODY_DESCRIPTORS = _DESCRIBED_BODIES | frozenset(
+    """maker carmaker automaker giant retailer bank lender airline carrier operator provider
+    chain manufacturer producer insurer supplier publisher broadcaster conglomerate startup
+    start-up developer specialist distributor""".split()
+)
+"""Nouns that describe a business or body before its name, with no article ("tractor
+maker Mahindra", "document security firm Workshare")."""
+
+
+def _described_body_name(words: list[str]) -> str:
+    """The name after a description of a body with no article before it ("tractor maker
+    Mahindra" -> "Mahindra", "India's biggest carmaker Maruti" -> "Maruti"); "" when the
+    words are no such thing."""
+    first = 1 if words and words[0].endswith(("’s", "'s")) and words[0][:1].isupper() else 0
+    at = first
+    while at < len(words) and not words[at][:1].isupper():
+        at += 1
+    if at == first or at >= len(words) or words[at - 1].lower() not in _BODY_DESCRIPTORS:
+        return ""
+    name = words[at:]
+    if len(name) > 4 or not all(w[:1].isupper() or w in _NAME_INNER for w in name):
+        return ""
+    return " ".join(name)
+
+
 _NAME_INNER = PARTICLES | frozenset("les des pour sans et y e".split())
 """Lower-case words inside a body's name, in English and other languages ("Action pour les
 Enfants")."""
@@ -564,6 +589,9 @@ def proper_part(phrase: str) -> str:
         ):
             name = words[at + 1 :]
             return "the " + " ".join(name) if org_kind(name) else " ".join(name)
+    described = _described_body_name(words)
+    if described:
+        return described
     if len(words) < 3 or words[0].lower() not in ("the", "a", "an") or words[1][:1].isupper():
         return phrase
     for at in range(1, len(words)):
