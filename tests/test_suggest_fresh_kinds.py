@@ -730,3 +730,23 @@ def test_a_partys_titled_member_is_the_person() -> None:
         "Labour's Mr Lavington has said his comments were not racist."
     )
     assert claimants(text)[-1] == "Ken Lavington"
+
+
+def test_a_headline_naming_who_took_a_stance_reports_it() -> None:
+    body = "Ireland lock Tom Reeve has dismissed reports linking him to the captaincy."
+    found = [
+        (s.claimant, s.cue)
+        for s in suggest_attributions("\n" + body, title="Reeve rejects captaincy rumours")
+        if s.in_title
+    ]
+    assert found == [("Tom Reeve", "rejects")]
+    body = "Tory MP Dan Holt has insisted the mayor should not apologise."
+    found = [
+        (s.claimant, s.cue)
+        for s in suggest_attributions(body, title="Dan opposes mayor apology")
+        if s.in_title
+    ]
+    assert found == [("Dan Holt", "opposes")]
+    # a name the article does not give, or a verb of no stance: nothing
+    assert not [s for s in suggest_attributions(body, title="Storm batters coast") if s.in_title]
+    assert not [s for s in suggest_attributions(body, title="Vell rejects plan") if s.in_title]

@@ -95,7 +95,11 @@ def suggest_in_title(title: str, names: Names, body: list[Suggestion]) -> list[S
     if CUE_HINT.search(text, start, end) or any(t.text == ":" for t in sentence.tokens):
         found = choose(sentence)
     if not found:
-        found = _finding(text, start, end, names) or _colon_source(text, start, end, names)
+        found = (
+            _finding(text, start, end, names)
+            or _colon_source(text, start, end, names)
+            or _named_stance(text, start, end, names)
+        )
     if not found and quotes:
         speaker = _speaker_of_quotation(text, quotes, body)
         if speaker is not None:
@@ -194,6 +198,51 @@ def _colon_source(text: str, start: int, end: int, names: Names) -> list[Suggest
             sentence=text[start:end],
             claimant=claimant,
             cue=":",
+            attribution=Attribution.PARAPHRASE,
+            sources=(),
+            anonymous=False,
+        )
+    ]
+
+
+_STANCE_VERBS = frozenset(
+    """admits denies rejects opposes backs slams attacks defends dismisses blasts criticises
+    criticizes condemns welcomes questions hails praises urges warns vows pledges promises
+    insists proposes predicts fears demands accuses blames challenges disputes doubts
+    floats defies concedes""".split()
+)
+"""Verbs by which a headline reports a stance its subject took ("O'Connell rejects Lions
+rumours", "Minister admits ..."), which a sentence of the article would report with more
+words."""
+_NAMED_STANCE = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,3})[^\S\n]+(?P<verb>[a-z]+)\b"
+)
+
+
+def _named_stance(text: str, start: int, end: int, names: Names) -> list[Suggestion]:
+    """A headline "<name> <stance verb> ..." whose name the article gives (a person or a
+    body): the name in the article's fullest form; [] otherwise."""
+    match = _NAMED_STANCE.match(text, start, end)
+    if match is None or match.group("verb") not in _STANCE_VERBS:
+        return []
+    name = match.group("name")
+    words = name.split()
+    last = bare_word(words[-1])
+    if len(words) == 1:
+        # "O'Connell" -> the person of that surname, "Boris" -> "Boris Johnson"
+        people = names.by_last.get(last.lower())
+        claimant = people[0][1] if people else names.full.get(last) or names.first.get(last.lower())
+    else:
+        claimant = name if last in names.full else None
+    if claimant is None:
+        return []
+    return [
+        Suggestion(
+            start=start,
+            end=end,
+            sentence=text[start:end],
+            claimant=claimant,
+            cue=match.group("verb"),
             attribution=Attribution.PARAPHRASE,
             sources=(),
             anonymous=False,
