@@ -750,3 +750,16 @@ def test_a_headline_naming_who_took_a_stance_reports_it() -> None:
     # a name the article does not give, or a verb of no stance: nothing
     assert not [s for s in suggest_attributions(body, title="Storm batters coast") if s.in_title]
     assert not [s for s in suggest_attributions(body, title="Vell rejects plan") if s.in_title]
+
+
+def test_said_before_a_modified_noun_of_people_is_an_inversion() -> None:
+    text = "The airline cancelled 65 flights on Friday, said industry officials."
+    assert claims(text) == [("industry officials", "said")]
+    assert claimants("The ban works, say health officials in Ohio.") == ["health officials in Ohio"]
+
+
+def test_commented_and_underlined_before_the_speaker_after_a_quotation() -> None:
+    text = "“The airline has a mutiny on its hands,” commented Mike Bord, an industry consultant."
+    assert claims(text) == [("Mike Bord", "commented")]
+    text = "Carl Sand runs the project.\n“This is a pilot,” underlined Mr Sand."
+    assert claims(text) == [("Carl Sand", "underlined")]

@@ -1746,6 +1746,21 @@ _AFTER_INVERTED = frozenset(
 adjunct ("..., said Ana Duarte at a briefing", "..., said a spokesperson when contacted")."""
 
 
+_AFTER_PEOPLE = frozenset("in at on from with who familiar close".split())
+
+
+def _modified_people_end(tokens: list[Token], at: int) -> bool:
+    """Whether one lower-case word and a noun of people start at `at` and close the clause
+    or go on only with where they are from ("..., said industry officials.", "say health
+    officials in Ohio"; not "..., said health officials were wrong")."""
+    if at + 1 >= len(tokens) or not tokens[at].is_word or tokens[at].quoted:
+        return False
+    if tokens[at + 1].lower not in PEOPLE_NOUNS:
+        return False
+    after = tokens[at + 2] if at + 2 < len(tokens) else None
+    return after is None or not after.is_word or after.lower in _AFTER_PEOPLE
+
+
 def inversion_candidate(
     sentence: Sentence, verb: int, cue: str, known_only: bool = False
 ) -> Candidate | None:
@@ -1768,6 +1783,7 @@ def inversion_candidate(
         or role_before_name(tokens, verb + 1)  # "said chief inspector Jennifer Mattinson"
         or words_before_name(sentence, verb + 1)  # "said study co-author Paul Expert"
         or following.lower in PEOPLE_NOUNS  # "say economists", "said officials"
+        or _modified_people_end(tokens, verb + 1)  # "said industry officials."
         or (  # "said one of the engineers"
             following.lower == "one" and verb + 2 < len(tokens) and tokens[verb + 2].lower == "of"
         )

@@ -309,7 +309,8 @@ INVERSION_VERBS = QUOTE_VERBS | _words(
     noted notes explained explains cautioned admitted admits continued continues recalled
     recalls argued argues asked asks concluded concludes suggested suggests stated claimed
     confirmed announced acknowledged reported reports tweeted maintained stressed emphasized
-    emphasised"""
+    emphasised commented comments underlined underlines complained complains lamented
+    laments agreed agrees revealed reveals alleged alleges"""
 )
 """Verbs that may come before their subject after a quotation ("...,” said Frank Doyle)."""
 
