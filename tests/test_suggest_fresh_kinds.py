@@ -763,3 +763,16 @@ def test_commented_and_underlined_before_the_speaker_after_a_quotation() -> None
     assert claims(text) == [("Mike Bord", "commented")]
     text = "Carl Sand runs the project.\n“This is a pilot,” underlined Mr Sand."
     assert claims(text) == [("Carl Sand", "underlined")]
+
+
+def test_first_names_from_beyond_the_english_speaking_world_make_people() -> None:
+    text = (
+        "Second seed Andy Vell lost to Jurgen Malz in the quarter-finals.\n"
+        "Malz has now beaten Vell in two of their three meetings.\n"
+        "“I had a good game plan,” he said."
+    )
+    assert claimants(text) == ["Jurgen Malz"]
+    text = "Volodymyr Kessel spoke on Monday.\nHe said the talks would go on."
+    assert claimants(text) == ["Volodymyr Kessel"]
+    text = "Jacinda Orr spoke on Monday.\nShe said the talks would go on."
+    assert claimants(text) == ["Jacinda Orr"]

@@ -609,7 +609,11 @@ FEMALE_FIRST_NAMES = _words(
     caroline diana irene agnes martha eva marta ines lucia sofia isabel carmen rosa teresa
     yasmin leila nadia zainab chiara giulia marie camille lea astrid freya karin birgit mei
     yuki aiko hana priyanka deepa anita sunita kavita neha amara chioma ngozi jen jess meg
-    beth sue pam deb"""
+    beth sue pam deb jacinda yulia svetlana olga natasha irina ludmila lyudmila marine
+    segolene ségolène annalena ilhan kamala benazir indira mamata nirmala golda tzipi ayelet
+    greta sanna mette katrin jutta ulrike anneliese brigitte francoise françoise
+    elisabetta giorgia federica ximena dilma cristina michelle gloria imelda corazon
+    ngozi chimamanda folake wangari graca graça"""
 )
 MALE_FIRST_NAMES = _words(
     """john james robert michael william david richard joseph thomas charles daniel matthew
@@ -619,7 +623,20 @@ MALE_FIRST_NAMES = _words(
     pedro diego hans klaus jan lars erik olaf ravi raj arjun vikram hiroshi kenji wei chen
     samuel benjamin henry jack harry oliver charlie alfie simon stephen neil ian graham alan
     colin keith gordon douglas stuart alistair hamish angus fergus chidi emeka tunde kwame
-    sam mike bob ben dan nick tony jeff pete rob jake zach josh nate ken rick"""
+    sam mike bob ben dan nick tony jeff pete rob jake zach josh nate ken rick
+    vladimir sergey dmitry alexei alexey mikhail nikolai yuri igor oleg andrei andriy
+    volodymyr petro vitali vitaly viktor vladislav yevgeny evgeny gennady anatoly
+    recep tayyip narendra rahul amit arvind manmohan rishi sanjay rajiv atal nitish
+    jurgen jürgen wolfgang helmut gerhard horst heiko markus matthias stefan florian
+    thierry francois françois laurent olivier nicolas fabien didier arnaud benoit
+    jacques-yves giuseppe matteo silvio luigi enrico paolo alessandro lorenzo massimo
+    giorgio luiz inacio jair rodrigo mauricio santiago evo hugo nicolás andrés
+    shinzo fumio yoshihide takeshi junichiro naoto taro yoshihiko kishida
+    yusuf ibrahim abdullah abdel mahmoud mustafa khalid tariq imran nawaz hamid bashar
+    hosni anwar saddam muammar hamad salman faisal mohammad mohamed muhammad hussein
+    hossein reza javad yair naftali avigdor ehud shimon moshe yitzhak benny
+    emmerson olusegun goodluck muhammadu uhuru jomo thabo kofi yoweri jakaya nnamdi
+    nelson desmond kwesi tobias dimitri keir boris"""
 )
 
 
