@@ -776,3 +776,20 @@ def test_first_names_from_beyond_the_english_speaking_world_make_people() -> Non
     assert claimants(text) == ["Volodymyr Kessel"]
     text = "Jacinda Orr spoke on Monday.\nShe said the talks would go on."
     assert claimants(text) == ["Jacinda Orr"]
+
+
+def test_the_firm_that_made_a_survey_and_its_report_are_the_company() -> None:
+    text = (
+        "Files are risky, according to security firm Wexshare.\n"
+        "Most documents leak, a survey by the firm revealed.\n"
+        "The report warns firms to do better.\n"
+        "The research revealed that metadata is large."
+    )
+    assert claimants(text) == ["Wexshare"] * 4
+    # "the study" is the team's, "the report" is not
+    text = (
+        "Ana Vell and her team at Harlow University modelled the grid.\n"
+        "The study found that the plant failed.\n"
+        "The report found that the plant failed."
+    )
+    assert claimants(text)[-2:] == ["Ana Vell and her team", "the report"]

@@ -627,15 +627,7 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         ref = referents.org_before(offset, ("outlet",))
         candidate.role = "outlet"
     elif head in COMPANY_NOUNS:
-        ref = (
-            earlier_indefinite(sentence, subject.first, COMPANY_NOUNS)
-            or referents.org_before(offset, ("company",))
-            # a company the article never calls one ("Uber", "Microsoft"): the last
-            # organisation that spoke
-            or referents.org_before(offset, ("org",), mentions=False)
-            # a company known by a brand-like name ("WeWork"), the one named most
-            or referents.company_before(offset)
-        )
+        ref = company_referent(sentence, subject.first, offset)
     elif head in COMPANY_KIND_NOUNS and not is_plural(subject):
         ref = earlier_indefinite(
             sentence, subject.first, COMPANY_KIND_NOUNS
@@ -650,10 +642,19 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         candidate.role = "person"
     elif head in DOCUMENT_NOUNS or head in _RESEARCHERS:
         # "the report" -> who made it; "the researchers" -> the team that made the study;
-        # the maker may be given in this very sentence ("The study, prepared by X, found")
-        kinds = _STUDY_MAKERS if head in _RESEARCHERS or head in _STUDY_MAKERS else {head}
-        maker = referents.names.maker_before(sentence.end, frozenset(kinds))
+        # the maker may be given in this very sentence ("The study, prepared by X, found");
+        # "the report" after "a survey by X" is X's too
+        if head in _RESEARCHERS:
+            kinds = _STUDY_MAKERS
+        elif head in _STUDY_MAKERS:
+            kinds = _RESEARCH_DOCUMENTS | _STUDY_MAKERS
+        elif head in _RESEARCH_DOCUMENTS:
+            kinds = _RESEARCH_DOCUMENTS  # a team makes a study, not a report
+        else:
+            kinds = frozenset({head})
+        maker = referents.names.maker_before(sentence.end, kinds)
         if maker is not None:
+            maker = _body_named(sentence, maker, subject.first, offset)
             # "Dr. Shadlen and colleagues" -> "Michael Shadlen and colleagues"
             leader, joined, rest = maker.partition(" and ")
             ref = Referent(offset, referents.expand(leader, offset) + (joined + rest), "", False)
@@ -768,6 +769,38 @@ _PROFILE_ROLES = frozenset(
 """What a profile calls its subject ("the actor", "the singer"), when no one is named so."""
 _COLLECTIVE_BODIES = frozenset("union panel team regulator family side crew".split())
 """People nouns that name a body of people: "the union said" is no "he" or "she" later."""
+_RESEARCH_DOCUMENTS = frozenset(
+    "report study survey research poll analysis findings paper review audit".split()
+)
+"""Documents of research that one maker's article may call by any of these words ("a
+survey by Workshare" ... "The report warns")."""
+
+
+def company_referent(sentence: Sentence, first: int, offset: int) -> Referent | None:
+    """The company "the company" (or "the firm") at token `first` means."""
+    referents = sentence.referents
+    return (
+        earlier_indefinite(sentence, first, COMPANY_NOUNS)
+        or referents.org_before(offset, ("company",))
+        # a company the article never calls one ("Uber", "Microsoft"): the last
+        # organisation that spoke
+        or referents.org_before(offset, ("org",), mentions=False)
+        # a company known by a brand-like name ("WeWork"), the one named most
+        or referents.company_before(offset)
+    )
+
+
+def _body_named(sentence: Sentence, phrase: str, first: int, offset: int) -> str:
+    """A maker or relay given as "the firm" (`phrase`, seen at token `first`): the company
+    the article means; any other phrase as it is."""
+    words = phrase.split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1].lower() in COMPANY_NOUNS:
+        ref = company_referent(sentence, first, offset)
+        if ref is not None:
+            return ref.name
+    return phrase
+
+
 _RESEARCHERS = frozenset("researchers authors scientists team investigators".split())
 _STUDY_MAKERS = frozenset("study research paper findings team".split())
 """What "the researchers" and "the study" point back to: a study, or a named team."""
@@ -834,7 +867,12 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
                     and rest.head not in ORG_NOUNS
                 ):
                     continue
-                outer = referents.expand(clean_claimant(rest.text, False))
+                outer = _body_named(
+                    sentence,
+                    referents.expand(clean_claimant(rest.text, False)),
+                    rest.first,
+                    tokens[rest.first].start,
+                )
                 if tokens[at - 1].lower in ("obtained", "seen", "leaked"):
                     return shown, [outer], False, ""
                 if tokens[at - 1].lower == "published" and token.lower == "in":

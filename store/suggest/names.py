@@ -539,7 +539,7 @@ def collect_name(
 
 _BODY_NOUN = (
     r"(?:agency|ministry|department|council|commission|office|authority|board|regulator"
-    r"|institute|university|government|union|watchdog|inspectorate|panel|committee)\b"
+    r"|institute|university|government|union|watchdog|inspectorate|panel|committee|firm|company)\b"
 )
 """A body named by a description that can make a report ("the maritime agency")."""
 _MAKER_NAME = r"[A-Z][\w’'.-]*(?:(?:[^\S\n]+(?:of|on|for|and|the|&)){0,2}[^\S\n]+[A-Z][\w’'.-]*)*"
