@@ -793,3 +793,16 @@ def test_the_firm_that_made_a_survey_and_its_report_are_the_company() -> None:
         "The report found that the plant failed."
     )
     assert claimants(text)[-2:] == ["Ana Vell and her team", "the report"]
+
+
+def test_a_quotation_right_after_a_sentence_about_a_named_person_is_theirs() -> None:
+    text = (
+        "The idea met resistance from teachers.\n"
+        "However, Mr Ned Roper has tried it in two schools with his wife. "
+        "“We put in 25 laptops, and only one has broken.” The plan grew."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.inherited) for s in found] == [("Ned Roper", True)]
+    # not after a sentence whose subject is no speaker, nor after one that names nobody
+    assert claimants("Ned Roper was arrested on Monday. “It is a disgrace.”") == []
+    assert claimants("The school opened. “We put in 25 laptops.”") == []

@@ -18,6 +18,7 @@ from claimmark.store.sentences import sentence_spans
 from claimmark.store.suggest.choice import choose, remember_subject
 from claimmark.store.suggest.cues import CUE_HINT
 from claimmark.store.suggest.headline import suggest_in_title
+from claimmark.store.suggest.names import strip_title
 from claimmark.store.suggest.phrases import clean_claimant, is_people_word, looks_like_role
 from claimmark.store.suggest.referents import Referent, Referents
 from claimmark.store.suggest.sentence import Sentence
@@ -312,7 +313,7 @@ class _Walk:
         leading = True  # still in the quotation that opens the paragraph
         ends_in_quote = False
         ends_attributed = False  # whether the paragraph's last sentence got a suggestion
-        for start_at, end_at in spans:
+        for index, (start_at, end_at) in enumerate(spans):
             previous_sentence, self.previous_sentence = self.previous_sentence, None
             ends_attributed = False
             if text[start_at] == "[" or text[end_at - 1] == "]":
@@ -421,6 +422,14 @@ class _Walk:
                     inherited = continued(text, start_at, end_at, said_before)
                     self._add([inherited], quotes)
                     last, last_quoted, ends_attributed = inherited, True, True
+                elif index > 0 and previous_sentence is None and last is None:
+                    # "Mr Negroponte has tried it in Cambodia. “We put in 25 laptops ...”":
+                    # a quotation right after a sentence about a named person is theirs
+                    subject = self._named_subject(*spans[index - 1])
+                    if subject is not None:
+                        inherited = self._quoted_subject(start_at, end_at, subject)
+                        self._add([inherited], quotes)
+                        last, last_quoted, ends_attributed = inherited, True, True
                 continue
             self._flush(pending, opening_speaker if leading else None)
             pending = []
@@ -493,6 +502,39 @@ class _Walk:
             words = _quoted_words(self.text, suggestion.start, suggestion.end, quotes)
             for at in range(len(words) - _QUOTE_GRAM + 1):
                 self.quoted_words.setdefault(tuple(words[at : at + _QUOTE_GRAM]), suggestion)
+
+    def _named_subject(self, start: int, end: int) -> str | None:
+        """The person a sentence `[start, end)` opens with as its subject ("Mr Negroponte
+        has ...", "However, Ana Vell said ..."), in full; None when it opens otherwise."""
+        names = self.referents.names
+        mentions = names.person_mentions
+        index = bisect_left(mentions, (start, ""))
+        if index >= len(mentions) or mentions[index][0] >= end:
+            return None
+        pos, name = mentions[index]
+        lead = self.text[start:pos].split()
+        if len(lead) > 2 or any(not word[:1].isupper() for word in lead):
+            return None  # not the subject ("In a call with Hart, ...")
+        after = self.text[pos : min(end, pos + 80)].split()
+        verb = next((w for w in after if w[:1].islower()), "")
+        if verb in ("and", "of", "or", "who", "whose", "was", "is"):
+            return None  # "Vell and Hale ...", "Vell was arrested": no speaker
+        _, bare = strip_title(name)
+        return bare if len(bare.split()) >= 2 else name  # "Mr Ned Roper" -> "Ned Roper"
+
+    def _quoted_subject(self, start: int, end: int, name: str) -> Suggestion:
+        """The quotation `[start, end)` as the words of the person `name`."""
+        return Suggestion(
+            start=start,
+            end=end,
+            sentence=self.text[start:end],
+            claimant=name,
+            cue="quotation marks",
+            attribution=Attribution.DIRECT_QUOTE,
+            sources=(),
+            anonymous=False,
+            inherited=True,
+        )
 
     def _said_before(
         self, start: int, end: int, quotes: list[tuple[int, int]]
