@@ -549,7 +549,7 @@ DOCUMENT_BY = re.compile(
     r"|led|authored|carried[^\S\n]+out)(?:[^\S\n]+[\w,]+){0,4}?[^\S\n]+by|by|from)[^\S\n]+"
     r"(?:[a-z][\w-]*[^\S\n]+){0,3}?"
     rf"((?:the[^\S\n]+)?{_MAKER_NAME}(?:[^\S\n]+and[^\S\n]+(?:his|her|their)?[^\S\n]*(?:colleagues|co-authors|team))?"
-    rf"|the[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,3}}?{_BODY_NOUN})"
+    rf"|the[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,3}}?{_BODY_NOUN}(?![^\S\n]+[A-Z]))"
 )
 """A document and who made it: "a new report released on Monday by Stanford University's
 Center on Poverty and Inequality", "a study by X", "the report from X", "the study,
