@@ -806,3 +806,8 @@ def test_a_quotation_right_after_a_sentence_about_a_named_person_is_theirs() -> 
     # not after a sentence whose subject is no speaker, nor after one that names nobody
     assert claimants("Ned Roper was arrested on Monday. “It is a disgrace.”") == []
     assert claimants("The school opened. “We put in 25 laptops.”") == []
+
+
+def test_state_of_is_a_noun_not_a_verb() -> None:
+    assert claims("The idea came from trials in the US state of Maine.") == []
+    assert claims("The rules state that no one may enter.") == [("the rules", "state that")]

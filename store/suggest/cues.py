@@ -627,6 +627,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     following = tokens[verb + 1] if verb + 1 < len(tokens) else None
     if verb_word in NOUN_VERBS and used_as_noun(sentence, verb):
         return None  # "the budget office forecast was revised": a noun
+    if verb_word in ("state", "states") and following is not None and following.lower == "of":
+        return None  # "the US state of Maine", "states of emergency": a noun
     if (
         verb_word.startswith("claim")
         and following is not None
