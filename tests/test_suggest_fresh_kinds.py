@@ -811,3 +811,15 @@ def test_a_quotation_right_after_a_sentence_about_a_named_person_is_theirs() -> 
 def test_state_of_is_a_noun_not_a_verb() -> None:
     assert claims("The idea came from trials in the US state of Maine.") == []
     assert claims("The rules state that no one may enter.") == [("the rules", "state that")]
+
+
+def test_the_governor_is_the_governor_the_text_spoke_of_last() -> None:
+    text = (
+        "Republican Gov. Eric Holm and leaders of the Legislature met.\n"
+        "Kentucky GOP Gov. Matt Bevan lost his reelection bid.\n"
+        "Holm and legislative leaders tout the plan.\n"
+        "Teachers did not see Holm at the Statehouse on Tuesday.\n"
+        "The governor said he was waiting for a commission."
+    )
+    found = suggest_attributions(text)[-1]
+    assert (found.claimant, found.description) == ("Eric Holm", "the governor")

@@ -109,9 +109,24 @@ class Names:
             return None
         index = bisect_left(holders, (offset, "")) - 1
         if index >= 0:
+            named = {name for _, name in holders[: index + 1]}
+            if len(named) > 1 and role in _OFFICES:
+                # two governors: the one the text spoke of last (a company's officers
+                # go by the company, not by who was named last)
+                return self._mentioned_last(named, offset) or holders[index][1]
             return holders[index][1]
         pos, name = holders[0]
         return name if pos - offset <= reach else None
+
+    def _mentioned_last(self, people: set[str], offset: int) -> str | None:
+        """Which of `people` the text mentions last before `offset`."""
+        index = bisect_left(self.person_mentions, (offset, "")) - 1
+        while index >= 0:
+            name = self.person_mentions[index][1]
+            if name in people:
+                return name
+            index -= 1
+        return None
 
     def maker_before(self, offset: int, kinds: frozenset[str]) -> str | None:
         """Who made the document of one of `kinds` ("report", "study", "team") the text
@@ -312,6 +327,12 @@ def split_names(words: list[str]) -> list[list[str]]:
 _ROLE_AFTER = re.compile(r",[^\S\n](?:\d+,[^\S\n])?((?:[\w’'-]+[^\S\n]?){1,6})")
 
 
+_OFFICES = frozenset(
+    """president governor mayor senator representative premier chancellor minister
+    secretary judge sheriff""".split()
+)
+"""Public offices: of two holders a text names, "the governor" is the one it spoke of
+last."""
 _TITLE_ROLES = {
     "gov.": "governor",
     "gov": "governor",
@@ -345,6 +366,8 @@ def role_before(text: str, start: int) -> str:
     words = tail.split()
     if not words:
         return ""
+    if words[-1].lower() in _TITLE_ROLES:
+        return _TITLE_ROLES[words[-1].lower()]  # "Republican Gov. Eric Holcomb": a governor
     last = words[-1].rstrip(",:").lower().removeprefix("co-")  # "co-founder": a founder
     if "-" in last and last.rsplit("-", 1)[-1] in PERSON_ROLES:
         last = last.rsplit("-", 1)[-1]  # "writer-director J.C. Chandor": a director
