@@ -823,3 +823,9 @@ def test_the_governor_is_the_governor_the_text_spoke_of_last() -> None:
     )
     found = suggest_attributions(text)[-1]
     assert (found.claimant, found.description) == ("Eric Holm", "the governor")
+
+
+def test_a_description_after_a_quotation_stands_for_the_name_before_it() -> None:
+    found = suggest_attributions("Vellair “regrets the delays,” the Ramco subsidiary said.")
+    assert [(s.claimant, s.description) for s in found] == [("Vellair", "the Ramco subsidiary")]
+    assert claimants("The board “regrets the delays,” the airline said.") == ["the airline"]

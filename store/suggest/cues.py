@@ -898,7 +898,33 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             and tokens[subject.first - 1].text in (",", "”", '"')
             and sentence.ends_after(verb)
         )
+        if candidate.trailing and not candidate.description:
+            _name_before_quotation(sentence, candidate)
     return candidate
+
+
+def _name_before_quotation(sentence: Sentence, candidate: Candidate) -> None:
+    """'Comair “deeply regrets the delays,” the Delta subsidiary said': a description after
+    the quotation (one the engine could not resolve) stands for the name the sentence
+    opens with, right before the quotation."""
+    if not candidate.claimant.startswith("the "):
+        return
+    tokens = sentence.tokens
+    at = sentence.first
+    while at < len(tokens) and at - sentence.first < 4 and tokens[at].capitalised:
+        if tokens[at].quoted:
+            break
+        at += 1
+    if at == sentence.first or at >= len(tokens) or not tokens[at].quoted:
+        return
+    if (
+        tokens[sentence.first].lower in DETERMINERS
+        or tokens[sentence.first].lower in PERSONAL_PRONOUNS
+    ):
+        return
+    name = sentence.text[tokens[sentence.first].start : tokens[at - 1].end]
+    candidate.description = candidate.claimant
+    candidate.claimant = sentence.referents.expand(name, tokens[sentence.first].start)
 
 
 _AGREE_VERBS = frozenset("agreed agree agrees".split())
