@@ -829,3 +829,17 @@ def test_a_description_after_a_quotation_stands_for_the_name_before_it() -> None
     found = suggest_attributions("Vellair “regrets the delays,” the Ramco subsidiary said.")
     assert [(s.claimant, s.description) for s in found] == [("Vellair", "the Ramco subsidiary")]
     assert claimants("The board “regrets the delays,” the airline said.") == ["the airline"]
+
+
+def test_the_answer_to_the_interviewers_question_is_the_last_speakers() -> None:
+    text = (
+        "“My life hasn't changed,” Kris Weg says. “People want to hear that it has.”\n"
+        "But hasn't she had to turn down lots of offers?\n"
+        "“I mean. Yes, no. It feels weird to say that.” Weg laughs."
+    )
+    found = [(s.sentence, s.claimant) for s in suggest_attributions(text)]
+    assert found[-3:] == [
+        ("“I mean.", "Kris Weg"),
+        ("Yes, no.", "Kris Weg"),
+        ("It feels weird to say that.”", "Kris Weg"),
+    ]

@@ -452,6 +452,17 @@ class _Walk:
             self.block, self.block_paragraphs = last, 0
         named = [s for s in self.found[found_before:] if not s.anonymous]
         self.previous_speaker = named[-1] if named else None
+        if (
+            handover is not None
+            and self.handover is None
+            and len(self.found) == found_before
+            and not quotes
+            and len(spans) <= 2
+            and text[start:end].rstrip().endswith("?")
+        ):
+            # "But hasn't she had to turn down offers?": the interviewer's question, in a
+            # paragraph of its own; the quotation that answers it is the same speaker's
+            self.handover = handover
 
     def _post(
         self, start: int, spans: list[tuple[int, int]], quotes: list[tuple[int, int]]
