@@ -63,7 +63,9 @@ Quality, set by set (which sets were tuned on is printed with each one):
   from a source no earlier set used (Giveme5W1H's BBC and gold-standard data), never tuned
   on, and `extra-dev11` (`--extra-dev11`, devnews14) a development batch from the same BBC
   data, labelled twice by two labellers who never saw each other's labels
-  (`benchmarks/label_agreement.py` compares them).
+  (`benchmarks/label_agreement.py` compares them); `extra-blind9` and `extra-dev12`
+  (`--extra-blind9`, devnews16-blind; `--extra-dev12`, devnews16) two more batches of the
+  gold-standard data, one never tuned on, one tuned on after its first measurement.
 
 With `--set all` (the default) the real-news sets are also pooled: every development set
 together, and every blind set together.
@@ -247,6 +249,22 @@ FOLDER_SETS = (
         "devnews14, BBC News 2004-05 (Giveme5W1H's bbc data) outside the repository, labelled"
         f" before the engine ran on it - {_DEV}",
         "an eleventh batch of development pages (devnews14)",
+    ),
+    FolderSet(
+        "extra-blind9",
+        True,
+        "devnews16-blind, news of 2016-17 from several outlets as news-please extracted it"
+        " (Giveme5W1H's gold standard) outside the repository, labelled before the engine ran"
+        f" on it - {_BLIND}",
+        "a ninth blind set (devnews16-blind; aggregate only)",
+    ),
+    FolderSet(
+        "extra-dev12",
+        False,
+        "devnews16, news of 2016-17 from several outlets as news-please extracted it"
+        " (Giveme5W1H's gold standard) outside the repository, labelled before the engine ran"
+        f" on it - {_DEV}",
+        "a twelfth batch of development pages (devnews16)",
     ),
 )
 """The folder sets, in the order they were made (each blind one after its development
