@@ -843,3 +843,24 @@ def test_the_answer_to_the_interviewers_question_is_the_last_speakers() -> None:
         ("Yes, no.", "Kris Weg"),
         ("It feels weird to say that.”", "Kris Weg"),
     ]
+
+
+# -- devnews16 (news of 2016-17 as news-please extracted it): development set -----------------
+
+
+def test_the_president_elect_is_the_person_given_that_title() -> None:
+    text = "President-elect Dan Rump met the president.\nThe President-elect said: “He is fine.”"
+    found = suggest_attributions(text)[-1]
+    assert (found.claimant, found.description) == ("Dan Rump", "the President-elect")
+
+
+def test_a_photo_credit_run_into_the_sentence_is_no_part_of_the_name() -> None:
+    text = "Outgoing President Bram Olema met him. GETTY Olema said he would help."
+    assert claimants(text) == ["Bram Olema"]
+
+
+def test_the_findings_of_a_named_body_are_its_own() -> None:
+    text = "Initial findings of the Rail Accident Branch (RAB) show that the tram sped."
+    assert claimants(text) == ["the Rail Accident Branch"]
+    text = "An analysis of official U.S. labor statistics shows that women left."
+    assert claimants(text) == ["an analysis of official U.S. labor statistics"]

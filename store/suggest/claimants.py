@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from claimmark.store.suggest.names import (
     PARTICLES,
+    PHOTO_CREDITS,
     POSSESSIVE_ENDINGS,
     bare_word,
     honorific,
@@ -515,6 +516,8 @@ def subject_candidate(
         )
         # "the Wikileaks founder", "the Tesla CEO": a role at a named body, its holder
         or (head in PERSON_ROLES and not tokens[subject.head_at].capitalised)
+        # "The President-elect said", "The Governor said": the office alone, capitalised
+        or (head in PERSON_ROLES and subject.stop - subject.first == 2)
     ):
         resolve_definite(sentence, subject, candidate)
     if object_claims and verb_word in ("cited", "cites", "quotes", "quoted"):
@@ -769,6 +772,8 @@ _PROFILE_ROLES = frozenset(
 """What a profile calls its subject ("the actor", "the singer"), when no one is named so."""
 _COLLECTIVE_BODIES = frozenset("union panel team regulator family side crew".split())
 """People nouns that name a body of people: "the union said" is no "he" or "she" later."""
+_MADE_OF = frozenset("findings report study survey analysis review audit".split())
+"""Documents whose "of" names their maker ("the findings of the accident branch")."""
 _RESEARCH_DOCUMENTS = frozenset(
     "report study survey research poll analysis findings paper review audit".split()
 )
@@ -851,6 +856,13 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
             phrase.head,
             phrase.head_at,
         )
+    if (
+        phrase.head_at > phrase.first
+        and tokens[phrase.first].text in PHOTO_CREDITS
+        and tokens[phrase.first + 1].capitalised
+    ):
+        # "GETTY Obama said": a caption's photo credit run into the sentence
+        phrase = make_phrase(tokens, phrase.first + 1, phrase.stop, sentence.text) or phrase
     shown = clean_claimant(phrase.text, phrase.first == sentence.first, referents.names.midcaps)
     head = phrase.head
     if head in DOCUMENT_NOUNS or head in OUTLET_NOUNS:
@@ -859,14 +871,16 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
             token = tokens[at]
             if token.quoted or token.text in (",", ";", ":") or token.lower == "that":
                 break
-            if token.lower in ("in", "by", "from") and at + 1 < len(tokens):
+            of_maker = token.lower == "of" and head in _MADE_OF and at == phrase.head_at + 1
+            if (token.lower in ("in", "by", "from") or of_maker) and at + 1 < len(tokens):
                 rest = phrase_after(tokens, at + 1, sentence.text)
-                if (
-                    rest is None
-                    or not has_proper_name(rest, tokens, -1)
-                    and rest.head not in ORG_NOUNS
+                if rest is None or (
+                    not has_proper_name(rest, tokens, -1) and rest.head not in ORG_NOUNS
                 ):
                     continue
+                if of_maker and not tokens[rest.head_at].capitalised:
+                    continue  # "an analysis of official U.S. labor statistics": what it read
+                # "initial findings of the Rail Accident Investigation Branch": its maker
                 outer = _body_named(
                     sentence,
                     referents.expand(clean_claimant(rest.text, False)),

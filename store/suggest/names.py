@@ -453,6 +453,12 @@ def _opening_verb(text: str, pos: int, words: list[str]) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+PHOTO_CREDITS = frozenset(
+    "GETTY Getty REUTERS AFP AP PA EPA SHUTTERSTOCK Shutterstock ALAMY Alamy REX".split()
+)
+"""Photo credits that a caption run into the text leaves before a name ("GETTY Obama")."""
+
+
 def collect_name(
     text: str,
     pos: int,
@@ -472,6 +478,7 @@ def collect_name(
         or words[0].lower() in OPENING_ADVERBIALS
         or words[0] in ("And", "I", "But", "Or", "So", "To", "As", "Like")
         or words[0].lower() in _IMPERATIVES
+        or words[0] in PHOTO_CREDITS
         or _opening_verb(text, pos + skipped, words)
     ):
         skipped += len(words[0]) + 1

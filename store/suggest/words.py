@@ -410,7 +410,7 @@ PEOPLE_NOUNS = _words(
 """Heads of noun phrases that name people or groups of people."""
 
 PERSON_ROLES = _words(
-    """goalie goalkeeper striker defender midfielder quarterback pitcher linebacker winger
+    """president-elect vice-president governor-elect mayor-elect goalie goalkeeper striker defender midfielder quarterback pitcher linebacker winger
     rookie shortstop outfielder jockey skipper swimmer sprinter golfer boxer cyclist skier
     minister secretary spokesman spokeswoman spokesperson official engineer analyst expert
     economist scientist researcher lawyer attorney prosecutor judge officer adviser advisor
@@ -574,7 +574,8 @@ TITLES = _words(
 Warner"): never part of the name shown."""
 
 ROLE_TITLES = _words(
-    """president presidents vice prime minister ministers senator senators representative
+    """president-elect vice-president governor-elect mayor-elect president presidents vice
+    prime minister ministers senator senators representative
     congressman congresswoman governor mayor judge justice general chancellor secretary
     ambassador commissioner chairman chairwoman chair director chief inspector detective
     sergeant constable superintendent commander captain colonel major lieutenant admiral
