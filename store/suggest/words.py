@@ -410,7 +410,8 @@ PEOPLE_NOUNS = _words(
 """Heads of noun phrases that name people or groups of people."""
 
 PERSON_ROLES = _words(
-    """president-elect vice-president governor-elect mayor-elect goalie goalkeeper striker defender midfielder quarterback pitcher linebacker winger
+    """president-elect vice-president governor-elect mayor-elect goalie goalkeeper striker
+    defender midfielder quarterback pitcher linebacker winger
     rookie shortstop outfielder jockey skipper swimmer sprinter golfer boxer cyclist skier
     minister secretary spokesman spokeswoman spokesperson official engineer analyst expert
     economist scientist researcher lawyer attorney prosecutor judge officer adviser advisor
