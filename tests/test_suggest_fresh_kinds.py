@@ -864,3 +864,12 @@ def test_the_findings_of_a_named_body_are_its_own() -> None:
     assert claimants(text) == ["the Rail Accident Branch"]
     text = "An analysis of official U.S. labor statistics shows that women left."
     assert claimants(text) == ["an analysis of official U.S. labor statistics"]
+
+
+def test_first_names_that_are_also_words_make_people() -> None:
+    text = (
+        "He finished third behind Lewis Hamm and Nico Rost.\n"
+        "Hamm was not among the critics. “It is understandable,” he said."
+    )
+    assert claimants(text) == ["Lewis Hamm"]
+    assert claimants("Holly Brandt said the plan was fine.") == ["Holly Brandt"]

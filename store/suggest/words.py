@@ -615,7 +615,8 @@ FEMALE_FIRST_NAMES = _words(
     segolene ségolène annalena ilhan kamala benazir indira mamata nirmala golda tzipi ayelet
     greta sanna mette katrin jutta ulrike anneliese brigitte francoise françoise
     elisabetta giorgia federica ximena dilma cristina michelle gloria imelda corazon
-    ngozi chimamanda folake wangari graca graça"""
+    ngozi chimamanda folake wangari graca graça iris ivy daisy holly amber crystal dawn
+    penny"""
 )
 MALE_FIRST_NAMES = _words(
     """john james robert michael william david richard joseph thomas charles daniel matthew
@@ -638,7 +639,9 @@ MALE_FIRST_NAMES = _words(
     hosni anwar saddam muammar hamad salman faisal mohammad mohamed muhammad hussein
     hossein reza javad yair naftali avigdor ehud shimon moshe yitzhak benny
     emmerson olusegun goodluck muhammadu uhuru jomo thabo kofi yoweri jakaya nnamdi
-    nelson desmond kwesi tobias dimitri keir boris"""
+    nelson desmond kwesi tobias dimitri keir boris lewis lance rod gene earl dale glen
+    rusty pierce mason carter cooper ray don jay clay cliff chuck hank warren spencer
+    tucker parker ted al nico kimi"""
 )
 
 
