@@ -425,9 +425,9 @@ class _Walk:
                 elif index > 0 and previous_sentence is None and last is None:
                     # "Mr Negroponte has tried it in Cambodia. “We put in 25 laptops ...”":
                     # a quotation right after a sentence about a named person is theirs
-                    subject = self._named_subject(*spans[index - 1])
-                    if subject is not None:
-                        inherited = self._quoted_subject(start_at, end_at, subject)
+                    named_subject = self._named_subject(*spans[index - 1])
+                    if named_subject is not None:
+                        inherited = self._quoted_subject(start_at, end_at, named_subject)
                         self._add([inherited], quotes)
                         last, last_quoted, ends_attributed = inherited, True, True
                 continue
