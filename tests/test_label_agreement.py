@@ -12,14 +12,7 @@ import pytest
 from benchmarks.extra_dev import load_extra
 from benchmarks.extra_dev import main as extra_dev
 from benchmarks.label_agreement import agreement, main, paired
-
-TEXT = (
-    "HARBOUR TOWN (Wire) - The ferry will stop on Sunday, the council said.\n"
-    "\n"
-    "“We had no choice,” said Mara Quill, the harbour master. “The pier is unsafe.”\n"
-    "\n"
-    "Engineers say the pier can be repaired.\n"
-)
+from tests.test_extra_dev import TEXT  # the page the extra-set tools are tested on
 
 
 def _label(find: str, claimant: str, **more: object) -> dict[str, object]:

@@ -123,6 +123,24 @@ def suggest_in_title(title: str, names: Names, body: list[Suggestion]) -> list[S
     ]
 
 
+def _whole_headline(
+    text: str, start: int, end: int, claimant: str, cue: str, description: str = ""
+) -> Suggestion:
+    """A suggestion over the whole headline `text[start:end]`: what `claimant` says there,
+    in the headline's own words."""
+    return Suggestion(
+        start=start,
+        end=end,
+        sentence=text[start:end],
+        claimant=claimant,
+        cue=cue,
+        attribution=Attribution.PARAPHRASE,
+        sources=(),
+        anonymous=False,
+        description=description,
+    )
+
+
 _DOCUMENT = r"(?:study|report|survey|poll|research|data|analysis|review|audit|findings)"
 _FINDING_VERB = r"(?:finds|found|shows|showed|suggests|suggested|reveals|revealed|says)"
 _FINDING_FIRST = re.compile(
@@ -153,17 +171,7 @@ def _finding(text: str, start: int, end: int, names: Names) -> list[Suggestion]:
     cue_start = match.end("subject") + 1
     cue = text[cue_start:end].split()[0] if match.re is _FINDING_FIRST else text[cue_start:end]
     return [
-        Suggestion(
-            start=start,
-            end=end,
-            sentence=text[start:end],
-            claimant=claimant,
-            cue=cue.strip(),
-            attribution=Attribution.PARAPHRASE,
-            sources=(),
-            anonymous=False,
-            description=subject.lower() if maker else "",
-        )
+        _whole_headline(text, start, end, claimant, cue.strip(), subject.lower() if maker else "")
     ]
 
 
@@ -191,18 +199,7 @@ def _colon_source(text: str, start: int, end: int, names: Names) -> list[Suggest
     else:  # "Police" -> "police"
         opener = words[0].lower() if words[0].lower() in _COMMON else words[0]
         claimant = " ".join([opener, *words[1:]])
-    return [
-        Suggestion(
-            start=start,
-            end=end,
-            sentence=text[start:end],
-            claimant=claimant,
-            cue=":",
-            attribution=Attribution.PARAPHRASE,
-            sources=(),
-            anonymous=False,
-        )
-    ]
+    return [_whole_headline(text, start, end, claimant, ":")]
 
 
 _STANCE_VERBS = frozenset(
@@ -236,18 +233,7 @@ def _named_stance(text: str, start: int, end: int, names: Names) -> list[Suggest
         claimant = name if last in names.full else None
     if claimant is None:
         return []
-    return [
-        Suggestion(
-            start=start,
-            end=end,
-            sentence=text[start:end],
-            claimant=claimant,
-            cue=match.group("verb"),
-            attribution=Attribution.PARAPHRASE,
-            sources=(),
-            anonymous=False,
-        )
-    ]
+    return [_whole_headline(text, start, end, claimant, match.group("verb"))]
 
 
 _GENRES = frozenset(
