@@ -177,11 +177,11 @@ def _hint_pattern() -> re.Pattern[str]:
 
 
 SHOWING_NOUNS = DOCUMENT_NOUNS - frozenset({"results"})
+"""Documents that show something without a `that` ("tests showed the water was clean");
+results do so only with one (a score: "the results show the team is improving")."""
 _CLOSING_FINDINGS = frozenset("found finds concluded concludes estimated estimates".split())
 """Verbs that close a clause after a comma with a document as their subject and the finding
 before them ("Fewer teens smoke, a new survey found.")."""
-"""Documents that show something without a `that` ("tests showed the water was clean");
-results do so only with one (a score: "the results show the team is improving")."""
 
 CUE_HINT = _hint_pattern()
 """A quick filter: a sentence without any of these holds no cue."""

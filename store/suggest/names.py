@@ -478,7 +478,7 @@ def collect_name(
         or words[0].lower() in OPENING_ADVERBIALS
         or words[0] in ("And", "I", "But", "Or", "So", "To", "As", "Like")
         or words[0].lower() in _IMPERATIVES
-        or words[0] in PHOTO_CREDITS
+        or (words[0] in PHOTO_CREDITS and len(words) > 1)  # "GETTY Obama", not "AFP"
         or _opening_verb(text, pos + skipped, words)
     ):
         skipped += len(words[0]) + 1
