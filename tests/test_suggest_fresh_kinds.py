@@ -873,3 +873,16 @@ def test_first_names_that_are_also_words_make_people() -> None:
     )
     assert claimants(text) == ["Lewis Hamm"]
     assert claimants("Holly Brandt said the plan was fine.") == ["Holly Brandt"]
+
+
+def test_dismissed_reports_is_a_stance_and_reports_after_it_is_a_noun() -> None:
+    text = "Ireland lock Paul Conn has dismissed media reports linking him to the captaincy."
+    assert claims(text) == [("Paul Conn", "has dismissed")]
+    assert claims("Paul Conn dismissed the claims as nonsense.") == [("Paul Conn", "dismissed")]
+    assert claims("The coach dismissed the players early.") == []
+
+
+def test_a_bodys_spokeswoman_after_the_verb_keeps_the_whole_phrase() -> None:
+    text = "“We value his work,” said a Department of Home Safety spokeswoman."
+    assert claimants(text) == ["a Department of Home Safety spokeswoman"]
+    assert claimants("“It was fine,” said Mary Ann Zoll at an event.") == ["Mary Ann Zoll"]

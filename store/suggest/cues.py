@@ -179,6 +179,11 @@ def _hint_pattern() -> re.Pattern[str]:
 SHOWING_NOUNS = DOCUMENT_NOUNS - frozenset({"results"})
 """Documents that show something without a `that` ("tests showed the water was clean");
 results do so only with one (a score: "the results show the team is improving")."""
+_DISMISSED_CLAIMS = frozenset(
+    """reports claims allegations suggestions suggestion criticism criticisms rumours rumors
+    speculation concerns fears accusations idea notion talk comparisons""".split()
+)
+"""What "dismissed" takes to report a stance ("dismissed media reports linking him to")."""
 _CLOSING_FINDINGS = frozenset("found finds concluded concludes estimated estimates".split())
 """Verbs that close a clause after a comma with a document as their subject and the finding
 before them ("Fewer teens smoke, a new survey found.")."""
@@ -506,6 +511,15 @@ def used_as_noun(sentence: Sentence, word: int) -> bool:
         return True
     if previous is not None and previous.lower.endswith("ed") and not previous.capitalised:
         return True  # "traded blame", "issued reports": the object of a verb
+    if (
+        word >= 3
+        and previous is not None
+        and previous.is_word
+        and not previous.capitalised
+        and tokens[word - 2].lower.endswith("ed")
+        and tokens[word - 3].lower in ("has", "have", "had")
+    ):
+        return True  # "has dismissed media reports": the object of a verb
     if following.is_word or following.text in (":", "“", '"', "‘"):
         return False
     if (
@@ -629,6 +643,10 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         return None  # "the budget office forecast was revised": a noun
     if verb_word in ("state", "states") and following is not None and following.lower == "of":
         return None  # "the US state of Maine", "states of emergency": a noun
+    if verb_word in ("dismissed", "dismisses") and not any(
+        t.lower in _DISMISSED_CLAIMS for t in tokens[verb + 1 : verb + 4]
+    ):
+        return None  # "dismissed the players early"; but "dismissed media reports"
     if (
         verb_word.startswith("claim")
         and following is not None
@@ -1855,6 +1873,11 @@ def inversion_candidate(
         and subject.head_at + 1 < subject.stop
         and tokens[subject.head_at + 1].lower in PHRASE_PREPOSITIONS
         and has_proper_name(subject, tokens, -1)
+        # not "said a Department of Homeland Security spokeswoman": the body's person
+        and not (
+            tokens[subject.stop - 1].lower in PEOPLE_NOUNS
+            and not tokens[subject.stop - 1].capitalised
+        )
     ):
         # "said Mary Ann Zollman at an event": the name, then an adjunct
         subject = make_phrase(tokens, subject.first, subject.head_at + 1, sentence.text) or subject
