@@ -886,3 +886,9 @@ def test_a_bodys_spokeswoman_after_the_verb_keeps_the_whole_phrase() -> None:
     text = "“We value his work,” said a Department of Home Safety spokeswoman."
     assert claimants(text) == ["a Department of Home Safety spokeswoman"]
     assert claimants("“It was fine,” said Mary Ann Zoll at an event.") == ["Mary Ann Zoll"]
+
+
+def test_accepted_with_a_clause_but_no_that_reports_it() -> None:
+    text = "France coach Ben Lapp accepted his side had not played well."
+    assert claims(text) == [("Ben Lapp", "accepted")]
+    assert claims("Ben Lapp accepted the award.") == []

@@ -167,6 +167,7 @@ def _hint_pattern() -> re.Pattern[str]:
         parts.append(rf"{re.escape(verb)}{gap}\s+(?:{followers})")
     for verb in SHOW_VERBS:
         parts.append(re.escape(verb))  # "Documents show the council paid ..."
+    parts.append(r"accept(?:ed|s)")  # "accepted his side had not played well"
     # "..., a new survey found.": a finding verb that closes the sentence
     parts.append(r"(?:found|finds|concluded|concludes|estimated|estimates)(?=\s*[.!?;])")
     naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
@@ -579,6 +580,10 @@ def beside_quotation(sentence: Sentence, verb: int) -> bool:
     return at >= 0 and tokens[at].quoted and tokens[at].text in _CLOSING_MARKS
 
 
+_THATLESS_ACCEPT = frozenset("accepted accepts".split())
+"""Verbs that report with a clause whose "that" is left out, as well as with "that"."""
+
+
 def has_complement(sentence: Sentence, verb: int) -> bool:
     """Whether a verb that needs particular words after it ("found that", "put it to") has
     them (true for verbs that need none)."""
@@ -589,6 +594,13 @@ def has_complement(sentence: Sentence, verb: int) -> bool:
     after = [t.lower for t in sentence.tokens[verb + 1 : verb + 3]]
     if any(after[: len(words)] == list(words) for words in needs):
         return True
+    if (
+        word in _THATLESS_ACCEPT
+        and verb + 1 < len(sentence.tokens)
+        and sentence.tokens[verb + 1].is_word
+        and _clause_follows(sentence.tokens, verb)
+    ):
+        return True  # "Laporte accepted his side had not played well"
     # "“...,” he protested", "“...,” Trump recounted": a verb of speaking, or one that
     # reports a clause, beside a quotation needs nothing more
     return (word in QUOTE_VERBS or word in THAT_COMPLEMENT_VERBS) and beside_quotation(
