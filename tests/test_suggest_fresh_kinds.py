@@ -892,3 +892,15 @@ def test_accepted_with_a_clause_but_no_that_reports_it() -> None:
     text = "France coach Ben Lapp accepted his side had not played well."
     assert claims(text) == [("Ben Lapp", "accepted")]
     assert claims("Ben Lapp accepted the award.") == []
+
+
+def test_a_bare_surname_two_people_share_is_the_one_the_story_names_most() -> None:
+    text = (
+        "Hilda Clane told donors the inquiry cost her the race.\n"
+        "Hilda Clane said the letter stopped her momentum.\n"
+        "Hilda Clane spoke for an hour.\n"
+        "Her husband, former governor Bill Clane, applauded.\n"
+        "Clane has said the decision was a mistake.\n"
+        "“I am heartbroken,” she said."
+    )
+    assert claimants(text)[-2:] == ["Hilda Clane", "Hilda Clane"]
