@@ -904,3 +904,10 @@ def test_a_bare_surname_two_people_share_is_the_one_the_story_names_most() -> No
         "“I am heartbroken,” she said."
     )
     assert claimants(text)[-2:] == ["Hilda Clane", "Hilda Clane"]
+
+
+def test_more_nouns_of_people_make_claimants() -> None:
+    text = "Deficit hawks have warned for years that a day of reckoning is coming."
+    assert claimants(text) == ["deficit hawks"]
+    assert claimants("Many conservatives say the bill goes too far.") == ["many conservatives"]
+    assert claimants("The rebels said they had taken the town.") == ["the rebels"]

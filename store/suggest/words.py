@@ -405,7 +405,13 @@ PEOPLE_NOUNS = _words(
     traveler travelers subscriber subscribers commuter commuters motorist motorists driver
     drivers citizen citizens visitor visitors buyer buyers homeowner homeowners advocate
     advocates lobbyist lobbyists watchdogs crowd crowds demonstrator demonstrators medic
-    medics paramedic paramedics rescuer rescuers suspect suspects"""
+    medics paramedic paramedics rescuer rescuers suspect suspects hawks doves pundit pundits
+    skeptic skeptics sceptic sceptics proponent proponents backer backers detractor
+    detractors watchers conservatives liberals progressives moderates hardliner hardliners
+    rebel rebels militant militants neighbors neighbours locals villager villagers fisherman
+    fishermen miner miners boss bosses legislator legislators soldier soldiers troops
+    taxpayer taxpayers netizens astronomer astronomers professionals entrepreneur
+    entrepreneurs"""
 )
 """Heads of noun phrases that name people or groups of people."""
 
