@@ -911,3 +911,12 @@ def test_more_nouns_of_people_make_claimants() -> None:
     assert claimants(text) == ["deficit hawks"]
     assert claimants("Many conservatives say the bill goes too far.") == ["many conservatives"]
     assert claimants("The rebels said they had taken the town.") == ["the rebels"]
+
+
+def test_a_view_held_as_something_is_reported() -> None:
+    text = "Among its values is privacy, which Vellco views as “a human right”."
+    assert claims(text) == [("Vellco", "views")]
+    text = "Europa, which astrobiologists regard as one of the best places to look, is cold."
+    assert claimants(text) == ["astrobiologists"]
+    assert claims("Officials viewed the footage on Monday.") == []
+    assert claims("In this regard, the plan failed as expected.") == []

@@ -180,6 +180,21 @@ def _hint_pattern() -> re.Pattern[str]:
 SHOWING_NOUNS = DOCUMENT_NOUNS - frozenset({"results"})
 """Documents that show something without a `that` ("tests showed the water was clean");
 results do so only with one (a score: "the results show the team is improving")."""
+_VIEW_VERBS = frozenset("views viewed view regards regarded regard".split())
+"""Verbs of a view held, reported when "as" follows ("which Apple views as a right")."""
+
+
+def _as_follows(tokens: list[Token], verb: int) -> bool:
+    """Whether "as" follows the verb at `verb` within a few words of its object ("views
+    privacy as", "regard Europa as", "views as"), with no other verb or punctuation first."""
+    for token in tokens[verb + 1 : verb + 7]:
+        if token.lower == "as":
+            return True
+        if not token.is_word or token.quoted or token.lower in REPORTING_VERBS:
+            return False
+    return False
+
+
 _DISMISSED_CLAIMS = frozenset(
     """reports claims allegations suggestions suggestion criticism criticisms rumours rumors
     speculation concerns fears accusations idea notion talk comparisons""".split()
@@ -655,6 +670,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         return None  # "the budget office forecast was revised": a noun
     if verb_word in ("state", "states") and following is not None and following.lower == "of":
         return None  # "the US state of Maine", "states of emergency": a noun
+    if verb_word in _VIEW_VERBS and not _as_follows(tokens, verb):
+        return None  # "which Apple views as a human right"; not "viewed the footage"
     if verb_word in ("dismissed", "dismisses") and not any(
         t.lower in _DISMISSED_CLAIMS for t in tokens[verb + 1 : verb + 4]
     ):

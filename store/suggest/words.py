@@ -47,7 +47,8 @@ REPORTING_VERBS = STRONG_VERBS | _words(
     made issue issues issued speak speaks spoke presents presented portrays portrayed bills
     billed styles styled casts want criticised criticized criticises criticizes suspected
     suspect suspects praised praises highlighted highlights maintain caution state highlight
-    praise criticise criticize begged begs urges urging ruled cried dismissed dismisses"""
+    praise criticise criticize begged begs urges urging ruled cried dismissed dismisses
+    views viewed view regards regarded regard"""
 )
 """Reporting verbs (past, present and base forms)."""
 THAT_COMPLEMENT_VERBS = _words(
