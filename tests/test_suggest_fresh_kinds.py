@@ -920,3 +920,11 @@ def test_a_view_held_as_something_is_reported() -> None:
     assert claimants(text) == ["astrobiologists"]
     assert claims("Officials viewed the footage on Monday.") == []
     assert claims("In this regard, the plan failed as expected.") == []
+
+
+def test_they_after_two_people_named_after_a_colon_are_both() -> None:
+    text = (
+        "Her post got the attention of two politicians: Senator Ann Vell and congresswoman "
+        "Ida Rowe.\nThey criticised the label and the power of big firms."
+    )
+    assert claimants(text) == ["Ann Vell and Ida Rowe"]

@@ -46,6 +46,14 @@ PAIR_SUBJECT = re.compile(
 )
 """Two names opening a sentence as its subject ("Lorenz and Fetter plotted ...")."""
 
+PAIR_AFTER_COLON = re.compile(
+    r":[^\S\n]+(?:[A-Za-z][\w-]*[^\S\n]+){0,2}?((?:[A-Z][\w’'-]+[^\S\n]){1,2}[A-Z][\w’'-]+)"
+    r"[^\S\n]+and[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}?((?:[A-Z][\w’'-]+[^\S\n]){1,2}[A-Z][\w’'-]+)"
+    r"[.!]?[\"”’]?$"
+)
+"""Two people named after a colon at the end of a sentence ("the attention of two
+politicians: Senator Ann Vell and congresswoman Ida Rowe."), whom a "they" next means."""
+
 GROUP_OPENING = re.compile(
     r"(?:(?:The|These|Those|Many|Some|Several|Most|Other|Local|Dozens\s+of|Hundreds\s+of"
     r"|Thousands\s+of|Scores\s+of|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|\d[\d,]*)"
@@ -320,6 +328,8 @@ class _Walk:
                 continue  # a link in brackets: nobody's statement, nor part of a quotation
             hint = CUE_HINT.search(text, start_at, end_at) is not None
             pair = PAIR_SUBJECT.match(text, start_at, end_at)
+            if pair is None:
+                pair = PAIR_AFTER_COLON.search(text, start_at, end_at)
             if pair is not None:
                 self.referents.remember_pair(start_at, end_at, pair.group(1), pair.group(2))
             subject = UNNAMED_PERSON_OPENING.match(text, start_at, end_at)

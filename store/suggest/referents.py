@@ -21,6 +21,7 @@ from claimmark.store.suggest.names import (
     is_outlet_name,
     org_kind,
     scan_names,
+    strip_title,
     with_article,
 )
 from claimmark.store.suggest.tokens import ABBREVIATED_TITLES as TITLE_ABBREVIATIONS
@@ -457,7 +458,9 @@ class Referents:
     def remember_pair(self, start: int, end: int, first: str, second: str) -> None:
         """Record two people named together as a sentence's subject ("Lorenz and Fetter
         plotted ...") as a referent for a later "they"."""
-        one, two = self.expand(first, start), self.expand(second, start)
+        # "Senator Ann Vell and congresswoman Ida Rowe": the names, not the offices
+        one = self.expand(strip_title(first)[1] or first, start)
+        two = self.expand(strip_title(second)[1] or second, start)
         if self.names.is_person(one) and self.names.is_person(two):
             self.groups.append(Referent(start, f"{one} and {two}", "", False, end))
 
