@@ -65,7 +65,10 @@ Quality, set by set (which sets were tuned on is printed with each one):
   data, labelled twice by two labellers who never saw each other's labels
   (`benchmarks/label_agreement.py` compares them); `extra-blind9` and `extra-dev12`
   (`--extra-blind9`, devnews16-blind; `--extra-dev12`, devnews16) two more batches of the
-  gold-standard data, one never tuned on, one tuned on after its first measurement.
+  gold-standard data, one never tuned on, one tuned on after its first measurement; and
+  two more pairs made the same way: `extra-dev13` and `extra-blind10` (devnews17,
+  devnews18: the gold-standard data again) and `extra-dev14` and `extra-blind11`
+  (devnews19, devnews20: newspaper3k's test texts of US and UK news pages).
 
 With `--set all` (the default) the real-news sets are also pooled: every development set
 together, and every blind set together.
@@ -265,6 +268,36 @@ FOLDER_SETS = (
         " (Giveme5W1H's gold standard) outside the repository, labelled before the engine ran"
         f" on it - {_DEV}",
         "a twelfth batch of development pages (devnews16)",
+    ),
+    FolderSet(
+        "extra-dev13",
+        False,
+        "devnews17, news of 2016-17 from several outlets as news-please extracted it"
+        " (Giveme5W1H's gold standard) outside the repository, labelled before the engine ran"
+        f" on it - {_DEV}",
+        "a thirteenth batch of development pages (devnews17)",
+    ),
+    FolderSet(
+        "extra-blind10",
+        True,
+        "devnews18, news of 2016-17 from several outlets as news-please extracted it"
+        " (Giveme5W1H's gold standard) outside the repository, labelled before the engine ran"
+        f" on it - {_BLIND}",
+        "a tenth blind set (devnews18; aggregate only)",
+    ),
+    FolderSet(
+        "extra-dev14",
+        False,
+        "devnews19, news pages of several US and UK outlets (newspaper3k's test texts)"
+        f" outside the repository, labelled before the engine ran on it - {_DEV}",
+        "a fourteenth batch of development pages (devnews19)",
+    ),
+    FolderSet(
+        "extra-blind11",
+        True,
+        "devnews20, news pages of several US and UK outlets (newspaper3k's test texts)"
+        f" outside the repository, labelled before the engine ran on it - {_BLIND}",
+        "an eleventh blind set (devnews20; aggregate only)",
     ),
 )
 """The folder sets, in the order they were made (each blind one after its development
