@@ -928,3 +928,26 @@ def test_they_after_two_people_named_after_a_colon_are_both() -> None:
         "Ida Rowe.\nThey criticised the label and the power of big firms."
     )
     assert claimants(text) == ["Ann Vell and Ida Rowe"]
+
+
+# -- devnews17 (news-please extractions again): development set -------------------------------
+
+
+def test_a_body_described_by_its_kind_or_its_base_is_given_by_its_name() -> None:
+    text = "The boy fell into the well on Sunday, state media Xinwa reported."
+    assert claimants(text) == ["Xinwa"]
+    text = "US-based Mondex International denied the change was made because of Brexit."
+    assert claimants(text) == ["Mondex International"]
+
+
+def test_a_verb_after_a_quantifier_is_no_part_of_the_subject() -> None:
+    text = "One shared a picture of the bar and said: “I have been to sadder funerals.”"
+    assert claimants(text) == ["One"]
+
+
+def test_christian_is_a_first_name() -> None:
+    text = (
+        "Could not subscribe, try again later Invalid Email Christian Hornby, the team "
+        "principal, has described the drive as one of the best he has seen."
+    )
+    assert claimants(text) == ["Christian Hornby"]

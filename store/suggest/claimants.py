@@ -62,6 +62,7 @@ from claimmark.store.suggest.words import (
     OUTLET_NOUNS,
     PEOPLE_NOUNS,
     PERSON_ROLES,
+    PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
     REPORTING_VERBS,
     SPOKESPEOPLE,
@@ -385,6 +386,19 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
     phrase = phrase_after(tokens, first, sentence.text, limit=8)
     if phrase is None:
         return None
+    last = tokens[phrase.stop - 1]
+    if (
+        phrase.stop - phrase.first >= 2
+        and last.lower.endswith("ed")
+        and not last.capitalised
+        and phrase.stop < len(tokens)
+        and (
+            tokens[phrase.stop].lower in DETERMINERS
+            or tokens[phrase.stop].lower in PERSONAL_PRONOUNS
+        )
+    ):
+        # "One shared a picture and said": the verb, not part of the subject
+        phrase = make_phrase(tokens, phrase.first, phrase.stop - 1, sentence.text) or phrase
     if tokens[phrase.first].capitalised and tokens[phrase.first].lower not in DETERMINERS:
         # "Dame Judith thanked him ... and said": the name, not what follows it
         for at in range(phrase.first + 1, phrase.stop):

@@ -497,6 +497,7 @@ def collect_name(
         or words[0] in ("And", "I", "But", "Or", "So", "To", "As", "Like")
         or words[0].lower() in _IMPERATIVES
         or (words[0] in PHOTO_CREDITS and len(words) > 1)  # "GETTY Obama", not "AFP"
+        or (words[0].endswith("-based") and len(words) > 1)  # "US-based Mondelez"
         or _opening_verb(text, pos + skipped, words)
     ):
         skipped += len(words[0]) + 1

@@ -532,7 +532,7 @@ _DESCRIBED_BODIES = frozenset(
 _BODY_DESCRIPTORS = _DESCRIBED_BODIES | frozenset(
     """maker carmaker automaker giant retailer bank lender airline carrier operator provider
     chain manufacturer producer insurer supplier publisher broadcaster conglomerate startup
-    start-up developer specialist distributor""".split()
+    start-up developer specialist distributor media""".split()
 )
 """Nouns that describe a business or body before its name, with no article ("tractor
 maker Mahindra", "document security firm Workshare")."""
@@ -543,6 +543,12 @@ def _described_body_name(words: list[str]) -> str:
     Mahindra" -> "Mahindra", "India's biggest carmaker Maruti" -> "Maruti"); "" when the
     words are no such thing."""
     first = 1 if words and words[0].endswith(("’s", "'s")) and words[0][:1].isupper() else 0
+    if words and words[0].endswith("-based") and len(words) >= 2 and words[1][:1].isupper():
+        # "US-based Mondelez International": where the body is based, then its name
+        name = words[1:]
+        if len(name) <= 4 and all(w[:1].isupper() or w in _NAME_INNER for w in name):
+            return " ".join(name)
+        return ""
     at = first
     while at < len(words) and not words[at][:1].isupper():
         at += 1

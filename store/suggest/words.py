@@ -648,7 +648,7 @@ MALE_FIRST_NAMES = _words(
     emmerson olusegun goodluck muhammadu uhuru jomo thabo kofi yoweri jakaya nnamdi
     nelson desmond kwesi tobias dimitri keir boris lewis lance rod gene earl dale glen
     rusty pierce mason carter cooper ray don jay clay cliff chuck hank warren spencer
-    tucker parker ted al nico kimi"""
+    tucker parker ted al nico kimi christian"""
 )
 
 
