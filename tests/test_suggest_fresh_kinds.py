@@ -951,3 +951,21 @@ def test_christian_is_a_first_name() -> None:
         "principal, has described the drive as one of the best he has seen."
     )
     assert claimants(text) == ["Christian Hornby"]
+
+
+def test_a_count_of_people_is_the_subject_up_to_the_people() -> None:
+    text = "Dozens of people have posted memes and said they feel cheated by the change."
+    assert claimants(text) == ["Dozens of people"]
+    text = (
+        "Hundreds of chocolate lovers took to social media to say they felt “cheated” by "
+        "the decision."
+    )
+    assert claimants(text) == ["Hundreds of chocolate lovers"]
+
+
+def test_a_posts_date_run_into_the_next_sentence_is_no_part_of_its_subject() -> None:
+    text = (
+        "— Ann Vell (@annv) November 8, 2016 Dozens of people have posted memes and said they "
+        "feel “cheated”."
+    )
+    assert claimants(text) == ["Dozens of people"]

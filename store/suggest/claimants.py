@@ -375,6 +375,10 @@ def main_clause_start(sentence: Sentence) -> int | None:
     return first
 
 
+_GROUP_COUNTS = frozenset("dozens hundreds thousands millions scores tens".split())
+"""Counts that open a subject of people ("Dozens of people have posted ... and said")."""
+
+
 def sentence_subject(sentence: Sentence) -> NounPhrase | None:
     """The subject of the sentence's main clause ("X welcomed the news but said"), after an
     opening phrase ("In the midst of the fear, Uber ...", "On one page an unidentified
@@ -383,6 +387,12 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
     first = main_clause_start(sentence)
     if first is None:
         return None
+    if (
+        first + 1 < len(tokens)
+        and re.fullmatch(r"(?:19|20)\d\d", tokens[first].text)
+        and tokens[first + 1].capitalised
+    ):
+        first += 1  # "— Ann Vell (@annv) November 8, 2016 Dozens of people ...": a post's date
     phrase = phrase_after(tokens, first, sentence.text, limit=8)
     if phrase is None:
         return None
@@ -399,7 +409,19 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
     ):
         # "One shared a picture and said": the verb, not part of the subject
         phrase = make_phrase(tokens, phrase.first, phrase.stop - 1, sentence.text) or phrase
-    if tokens[phrase.first].capitalised and tokens[phrase.first].lower not in DETERMINERS:
+    if tokens[phrase.first].lower in _GROUP_COUNTS:
+        # "Hundreds of chocolate lovers took to social media": the people, then the verb
+        people = next(
+            (
+                at
+                for at in range(phrase.first + 1, phrase.stop)
+                if tokens[at].lower in PEOPLE_NOUNS or looks_like_people(tokens[at].lower)
+            ),
+            None,
+        )
+        if people is not None:
+            phrase = make_phrase(tokens, phrase.first, people + 1, sentence.text) or phrase
+    elif tokens[phrase.first].capitalised and tokens[phrase.first].lower not in DETERMINERS:
         # "Dame Judith thanked him ... and said": the name, not what follows it
         for at in range(phrase.first + 1, phrase.stop):
             if (

@@ -156,6 +156,14 @@ def phrase_before(tokens: list[Token], stop: int, text: str) -> NounPhrase | Non
         ):
             first = at - 2  # "An October 11 presentation to bondholders"
             break
+        if (
+            word.isdigit()
+            and len(word) == 4
+            and word[:2] in ("19", "20")
+            and at + 1 < stop
+            and tokens[at + 1].capitalised
+        ):
+            break  # "... November 8, 2016 Dozens of people": a date, then the subject
         if word in DETERMINERS or word.isdigit():
             first = at
             if word == "most" and at > 0 and tokens[at - 1].lower == "the":

@@ -412,7 +412,7 @@ PEOPLE_NOUNS = _words(
     rebel rebels militant militants neighbors neighbours locals villager villagers fisherman
     fishermen miner miners boss bosses legislator legislators soldier soldiers troops
     taxpayer taxpayers netizens astronomer astronomers professionals entrepreneur
-    entrepreneurs"""
+    entrepreneurs lovers enthusiasts followers admirers devotees"""
 )
 """Heads of noun phrases that name people or groups of people."""
 
