@@ -969,3 +969,13 @@ def test_a_posts_date_run_into_the_next_sentence_is_no_part_of_its_subject() -> 
         "feel “cheated”."
     )
     assert claimants(text) == ["Dozens of people"]
+
+
+def test_a_belief_no_one_owns_with_any_verb_after_to() -> None:
+    assert claims("It is believed to affect two bars in the UK.") == [
+        ("unnamed sources", "is believed to affect")
+    ]
+    text = "The tram, believed to have been going too fast, crashed on Wednesday."
+    assert claimants(text) == ["unnamed sources"]
+    assert claims("The theft was reported to the police.") == []
+    assert claims("The theft was reported to police.") == []

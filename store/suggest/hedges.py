@@ -9,10 +9,12 @@ import re
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.tokens import Token
 from claimmark.store.suggest.words import (
+    DETERMINERS,
     FORMS_OF_BE,
     HEDGE_ADVERBS,
     HEDGE_INFINITIVES,
     HEDGE_PARTICIPLES,
+    PERSONAL_PRONOUNS,
 )
 
 _FIRST_PERSON_TOLD = re.compile(
@@ -28,6 +30,33 @@ _HEDGE_ADVERB_GAP = frozenset(
 
 _VIEWED = frozenset("seen regarded viewed considered".split())
 """Participles of a view held by no one named, with "as" ("is seen as")."""
+
+
+_BELIEF_PARTICIPLES = frozenset(
+    "believed thought understood said rumoured rumored alleged reported".split()
+)
+"""Participles of a belief or report that no one owns ("is believed to", "said to be")."""
+_ANY_VERB_AFTER = frozenset("believed thought understood said rumoured rumored alleged".split())
+"""Of those, the ones that take any verb after "to" ("is believed to affect"), where
+"reported to" may be a listener ("reported to police")."""
+
+
+def _hedged_infinitive(tokens: list[Token], at: int, word: str) -> bool:
+    """Whether "to" and a verb follow the participle at `at` ("believed to be", "thought
+    to affect"; not "reported to the police", "said to me")."""
+    if at + 2 >= len(tokens) or tokens[at + 1].lower != "to":
+        return False
+    verb = tokens[at + 2]
+    if verb.lower in HEDGE_INFINITIVES:
+        return True
+    return (
+        word in _ANY_VERB_AFTER
+        and verb.is_word
+        and not verb.capitalised
+        and not verb.quoted
+        and verb.lower not in DETERMINERS
+        and verb.lower not in PERSONAL_PRONOUNS
+    )
 
 
 def _to_be(tokens: list[Token], at: int) -> bool:
@@ -74,6 +103,13 @@ def find_hedge(sentence: Sentence) -> str:
             return token.text
         if word not in HEDGE_PARTICIPLES or at == 0:
             continue
+        if (
+            tokens[at - 1].text == ","
+            and word in _BELIEF_PARTICIPLES
+            and _hedged_infinitive(tokens, at, word)
+        ):
+            # "The tram, believed to have been going too fast, crashed": a belief no one owns
+            return sentence.text[token.start : tokens[at + 2].end]
         be = at - 1
         while be > 0 and tokens[be].lower in _HEDGE_ADVERB_GAP:
             be -= 1
@@ -95,8 +131,9 @@ def find_hedge(sentence: Sentence) -> str:
             # "is expected to meet relatives", "The deficit is expected to total": a forecast
             # no one named makes
             return sentence.text[tokens[be].start : tokens[at + 1].end]
-        if following == "to" and at + 2 < count and tokens[at + 2].lower in HEDGE_INFINITIVES:
-            # "are said to have", "is believed to be": not "was reported to the police"
+        if following == "to" and _hedged_infinitive(tokens, at, word):
+            # "are said to have", "is believed to be", "is believed to affect": not "was
+            # reported to the police"
             return sentence.text[tokens[be].start : tokens[at + 2].end]
         if word == "accused" and any(t.lower == "of" for t in tokens[at + 1 : at + 5]):
             # "Johnson was accused in Oregon of molesting ...": accusers not named
