@@ -979,3 +979,10 @@ def test_a_belief_no_one_owns_with_any_verb_after_to() -> None:
     assert claimants(text) == ["unnamed sources"]
     assert claims("The theft was reported to the police.") == []
     assert claims("The theft was reported to police.") == []
+
+
+def test_claims_that_emerge_have_no_owner() -> None:
+    text = "After the crash, claims emerged on Facebook that a tram had sped there before."
+    assert claims(text) == [("unnamed sources", "claims emerged on Facebook that")]
+    assert claimants("Reports have surfaced that the minister will resign.") == ["unnamed sources"]
+    assert claims("The leader emerged from the meeting smiling.") == []

@@ -168,6 +168,8 @@ def _hint_pattern() -> re.Pattern[str]:
     for verb in SHOW_VERBS:
         parts.append(re.escape(verb))  # "Documents show the council paid ..."
     parts.append(r"accept(?:ed|s)")  # "accepted his side had not played well"
+    # "claims emerged on Facebook that": claims with no owner (`hedges.CLAIMS_EMERGED`)
+    parts.append(r"(?:emerged|surfaced|circulated)")
     # "..., a new survey found.": a finding verb that closes the sentence
     parts.append(r"(?:found|finds|concluded|concludes|estimated|estimates)(?=\s*[.!?;])")
     naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))

@@ -83,6 +83,13 @@ COMMON_VIEW = re.compile(
 "The prevailing thinking was that ..."."""
 
 
+CLAIMS_EMERGED = re.compile(
+    r"\b(?:[Cc]laims|[Rr]eports|[Rr]umou?rs|[Ss]uggestions|[Aa]llegations)\s+"
+    r"(?:have\s+|had\s+)?(?:emerged|surfaced|circulated)\b[^.;]{0,80}?\bthat\b"
+)
+"""Claims with no owner that surface: "claims emerged on Facebook that ..."."""
+
+
 def find_hedge(sentence: Sentence) -> str:
     """The wording of a hedge that attributes the sentence to no one in particular
     ("It is understood that", "allegedly", "are said to have", "We’re told", "is usually
@@ -95,6 +102,11 @@ def find_hedge(sentence: Sentence) -> str:
     view = COMMON_VIEW.match(sentence.text, sentence.start, sentence.end)
     if view is not None:
         return view.group()
+    emerged = CLAIMS_EMERGED.search(sentence.text, sentence.start, sentence.end)
+    if emerged is not None and not any(
+        t.quoted for t in tokens if emerged.start() <= t.start < emerged.end()
+    ):
+        return emerged.group()
     for at, token in enumerate(tokens):
         if token.quoted or not token.is_word:
             continue
