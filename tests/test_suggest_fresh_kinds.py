@@ -986,3 +986,17 @@ def test_claims_that_emerge_have_no_owner() -> None:
     assert claims(text) == [("unnamed sources", "claims emerged on Facebook that")]
     assert claimants("Reports have surfaced that the minister will resign.") == ["unnamed sources"]
     assert claims("The leader emerged from the meeting smiling.") == []
+
+
+# -- devnews19 (newspaper3k's test texts): development set ------------------------------------
+
+
+def test_a_writer_who_says_we_and_names_the_speaker_is_narrating() -> None:
+    text = (
+        "“Do you want to hear a tape?” Mati Mattie asks as he steers his car along the road.\n"
+        "We are driving to the district, just 30 minutes outside the capital. Mattie is going "
+        "to show us how he first became a millionaire.\n"
+        "Earlier that morning, the photographer and I found Mattie asleep on his office floor."
+    )
+    found = [(s.sentence[:20], s.claimant) for s in suggest_attributions(text)]
+    assert found == [("“Do you want to hear", "Mati Mattie")]

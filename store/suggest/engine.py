@@ -588,6 +588,12 @@ class _Walk:
             self.first_person_narration = True
             self.voice = None
         voiced = self._voiced(start, end, quotes)
+        if voiced and self._names_speaker(start, end, quotes):
+            # "Matie is going to show us how he became a millionaire": the writer, in the
+            # first person, telling of the speaker in the third
+            self.first_person_narration = True
+            self.voice = None
+            voiced = False
         block = self.block
         if block is not None:
             self.block_paragraphs += 1
@@ -610,6 +616,22 @@ class _Walk:
                 return self.voice
             self.first_person_narration = True
         return None
+
+    def _names_speaker(self, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
+        """Whether the paragraph names, outside quotation marks, the speaker whose
+        first-person text it would otherwise be (the voice, or the last named speaker)."""
+        speaker = self.voice or self.previous_speaker
+        if speaker is None or " and " in speaker.claimant:
+            return False
+        surname = speaker.claimant.split()[-1]
+        if not surname[:1].isupper() or len(surname) < 3:
+            return False
+        starts = [s for s, _ in quotes]
+        pattern = re.compile(rf"\b{re.escape(surname)}\b")
+        return any(
+            not in_quote(quotes, starts, match.start())
+            for match in pattern.finditer(self.text, start, end)
+        )
 
     def _voiced(self, start: int, end: int, quotes: list[tuple[int, int]]) -> bool:
         """Whether the paragraph speaks in the first person outside quotation marks (a
