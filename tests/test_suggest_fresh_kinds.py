@@ -1000,3 +1000,11 @@ def test_a_writer_who_says_we_and_names_the_speaker_is_narrating() -> None:
     )
     found = [(s.sentence[:20], s.claimant) for s in suggest_attributions(text)]
     assert found == [("“Do you want to hear", "Mati Mattie")]
+
+
+def test_a_state_that_closes_an_address_is_no_subject() -> None:
+    text = (
+        "Eddie Forde, 40, of Opelika, Alabama, who has a part-time job at a restaurant, said "
+        "better jobs are not coming back."
+    )
+    assert claimants(text) == ["Eddie Forde"]

@@ -64,6 +64,7 @@ from claimmark.store.suggest.words import (
     PERSON_ROLES,
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
+    PLACE_NAMES,
     REPORTING_VERBS,
     SPOKESPEOPLE,
     STRONG_VERBS,
@@ -164,6 +165,13 @@ def subject_before_comma(sentence: Sentence, comma: int) -> NounPhrase | None:
             # "Hicks, a Navy veteran herself and the wife of ..., said"; "Mayer, Disney’s
             # chairman of direct-to-consumer and international, said"
             kind = "aside"
+        if (
+            kind == "phrase"
+            and comma_before
+            and sentence.text[tokens[segment_start].start : tokens[segment_end - 1].end]
+            in PLACE_NAMES
+        ):
+            kind = "aside"  # "Eddie Foreman, 40, of Opelika, Alabama, who ..., said"
         if kind == "age":
             pass
         elif kind == "aside":

@@ -569,9 +569,16 @@ PLACE_NAMES = frozenset(
     Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad|Tunisia|Turkey|Turkmenistan|Tuvalu|
     Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|
     Vanuatu|Vatican|Venezuela|Vietnam|Wales|West Bank|Yemen|Zambia|Zimbabwe|Gaza|Crimea|
-    Europe|Africa|Asia|Latin America|North America|South America|Middle East""".split("|")
+    Europe|Africa|Asia|Latin America|North America|South America|Middle East|
+    Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|
+    Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|
+    Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|
+    New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|
+    Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|
+    Vermont|Washington|West Virginia|Wisconsin|Wyoming""".split("|")
 )
-"""Countries and regions: names that speak ("South Africa said") without being people."""
+"""Countries, regions and US states: names that speak ("South Africa said") without being
+people, and that close an address ("Eddie Foreman, 40, of Opelika, Alabama, said")."""
 
 TITLES = _words(
     """mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof. sir dame lady lord baroness baron
