@@ -1008,3 +1008,16 @@ def test_a_state_that_closes_an_address_is_no_subject() -> None:
         "better jobs are not coming back."
     )
     assert claimants(text) == ["Eddie Forde"]
+
+
+def test_a_documents_maker_named_around_it() -> None:
+    text = "Jobs are scarce, according to Labor Department data compiled by Bloomfield."
+    found = suggest_attributions(text)[0]
+    assert (found.claimant, found.sources) == ("the Labor Department", ("Bloomfield",))
+    text = "Prices rose, according to data compiled by Bloomfield."
+    assert claimants(text) == ["Bloomfield"]
+    text = "The nation lags, according to Federal Reserve Bank of Dallas research."
+    assert claimants(text) == ["the Federal Reserve Bank of Dallas"]
+    text = "It lost jobs, according to data from the Ann Arbor-based Center for Car Research."
+    assert claimants(text) == ["Center for Car Research"]
+    assert claimants("Prices rose, according to the Washington Post.") == ["the Washington Post"]

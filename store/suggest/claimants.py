@@ -927,12 +927,18 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
                 # "initial findings of the Rail Accident Investigation Branch": its maker
                 outer = _body_named(
                     sentence,
-                    referents.expand(clean_claimant(rest.text, False)),
+                    referents.expand(proper_part(clean_claimant(rest.text, False))),
                     rest.first,
                     tokens[rest.first].start,
                 )
                 if tokens[at - 1].lower in ("obtained", "seen", "leaked"):
-                    return shown, [outer], False, ""
+                    return shown, [outer], False, ""  # the figures, relayed by the Chronicle
+                if tokens[at - 1].lower == "compiled":
+                    # "Labor Department data compiled by Bloomberg": the department's data,
+                    # relayed; "data compiled by Bloomberg": Bloomberg's (below)
+                    maker = name_before_document(sentence, phrase)
+                    if maker:
+                        return maker, [outer], False, shown
                 if tokens[at - 1].lower == "published" and token.lower == "in":
                     # "a paper published in the journal Nature Astronomy": the paper says
                     # it, the journal only printed it
@@ -942,6 +948,14 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
         if owner:
             return owner, [], False, shown
         maker = name_before_document(sentence, phrase)
+        if maker:
+            return maker, [], False, "" if maker.lower() == shown.lower() else shown
+    last = tokens[phrase.stop - 1]
+    if phrase.head_at < phrase.stop - 1 and last.lower in DOCUMENT_NOUNS and not last.capitalised:
+        # "Federal Reserve Bank of Dallas research": a name with "of" inside, then the
+        # document it made
+        document = NounPhrase(phrase.first, phrase.stop, phrase.text, last.lower, phrase.stop - 1)
+        maker = name_before_document(sentence, document)
         if maker:
             return maker, [], False, shown
     anonymous = is_anonymous(phrase, tokens)
@@ -1028,13 +1042,28 @@ def name_before_document(sentence: Sentence, phrase: NounPhrase) -> str:
     tokens = sentence.tokens
     at = phrase.head_at - 1
     words: list[str] = []
-    while at > phrase.first and tokens[at].capitalised and tokens[at].is_word:
+    while (
+        at >= phrase.first
+        and tokens[at].is_word
+        and tokens[at].lower not in DETERMINERS
+        and (
+            tokens[at].capitalised
+            # "Federal Reserve Bank of Dallas research": a name with "of" inside
+            or (tokens[at].lower in ("of", "for") and words and at > phrase.first)
+        )
+    ):
         words.insert(0, tokens[at].text)
         at -= 1
-    if not words or (at == sentence.first and tokens[at].capitalised):
+    while words and words[0].lower() in ("of", "for"):
+        words.pop(0)
+    first_word = at + 1
+    if not words or (first_word == sentence.first and tokens[first_word].capitalised):
         return ""
     name = " ".join(words)
     kind = org_kind(words)
+    fuller = sentence.referents.expand(name)
+    if fuller != name and name in fuller and not sentence.referents.names.is_person(fuller):
+        return fuller  # "a Brookings analysis" -> the Brookings Institution the text named
     if is_outlet_name(name) or kind:
         shown = sentence.referents.expand(name)
         if (

@@ -551,10 +551,12 @@ def _described_body_name(words: list[str]) -> str:
     Mahindra" -> "Mahindra", "India's biggest carmaker Maruti" -> "Maruti"); "" when the
     words are no such thing."""
     first = 1 if words and words[0].endswith(("’s", "'s")) and words[0][:1].isupper() else 0
-    if words and words[0].endswith("-based") and len(words) >= 2 and words[1][:1].isupper():
-        # "US-based Mondelez International": where the body is based, then its name
-        name = words[1:]
-        if len(name) <= 4 and all(w[:1].isupper() or w in _NAME_INNER for w in name):
+    based = next((at for at, w in enumerate(words[:4]) if w.endswith("-based")), None)
+    if based is not None and based + 1 < len(words) and words[based + 1][:1].isupper():
+        # "US-based Mondelez International", "the Ann Arbor-based Center for Automotive
+        # Research": where the body is based, then its name
+        name = words[based + 1 :]
+        if len(name) <= 5 and all(w[:1].isupper() or w in _NAME_INNER for w in name):
             return " ".join(name)
         return ""
     at = first
