@@ -950,11 +950,17 @@ def unwrap(sentence: Sentence, phrase: NounPhrase) -> tuple[str, list[str], bool
         maker = name_before_document(sentence, phrase)
         if maker:
             return maker, [], False, "" if maker.lower() == shown.lower() else shown
-    last = tokens[phrase.stop - 1]
-    if phrase.head_at < phrase.stop - 1 and last.lower in DOCUMENT_NOUNS and not last.capitalised:
+    closing = tokens[phrase.stop - 1]
+    if (
+        phrase.head_at < phrase.stop - 1
+        and closing.lower in DOCUMENT_NOUNS
+        and not closing.capitalised
+    ):
         # "Federal Reserve Bank of Dallas research": a name with "of" inside, then the
         # document it made
-        document = NounPhrase(phrase.first, phrase.stop, phrase.text, last.lower, phrase.stop - 1)
+        document = NounPhrase(
+            phrase.first, phrase.stop, phrase.text, closing.lower, phrase.stop - 1
+        )
         maker = name_before_document(sentence, document)
         if maker:
             return maker, [], False, shown
