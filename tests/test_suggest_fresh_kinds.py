@@ -1021,3 +1021,11 @@ def test_a_documents_maker_named_around_it() -> None:
     text = "It lost jobs, according to data from the Ann Arbor-based Center for Car Research."
     assert claimants(text) == ["Center for Car Research"]
     assert claimants("Prices rose, according to the Washington Post.") == ["the Washington Post"]
+
+
+def test_data_is_plural_and_economists_project_that() -> None:
+    text = "Earnings were up 2 percent, Labor Department data show."
+    assert claims(text) == [("the Labor Department", "show")]
+    text = "Economists at the bank project that every state will recover by 2020."
+    assert claims(text) == [("economists at the bank", "project that")]
+    assert claims("The project that won the prize was fine.") == []

@@ -469,6 +469,11 @@ def is_plural(phrase: NounPhrase) -> bool:
         "police",
         "both",
         "those",
+        "data",  # "Labor Department data show"
+        "media",
+        "criteria",
+        "crew",
+        "faculty",
     )
 
 

@@ -55,7 +55,7 @@ THAT_COMPLEMENT_VERBS = _words(
     """affirmed affirms attested attests certified certifies charged charges clarified
     clarifies confessed confesses demonstrated demonstrates determined determines divulged
     hypothesized hypothesised hypothesizes implied implies opined opines posited posits
-    proclaimed proclaims projected projects proposed proposes proved proves recounted
+    proclaimed proclaims projected projects project proposed proposes proved proves recounted
     repeated repeats specified specifies stipulated stipulates surmised theorized theorised
     theorizes verified verifies guaranteed guarantees believed recognizes recognized
     recognises recognised underscored underscores underlined underlines reaffirmed
