@@ -1029,3 +1029,11 @@ def test_data_is_plural_and_economists_project_that() -> None:
     text = "Economists at the bank project that every state will recover by 2020."
     assert claims(text) == [("economists at the bank", "project that")]
     assert claims("The project that won the prize was fine.") == []
+
+
+def test_a_pronoun_with_a_contraction_before_a_colon_is_resolved() -> None:
+    text = (
+        "Tom Matte runs a phone firm in the south.\n"
+        "He’s philosophical about his new situation: “You make little, but it lasts.”"
+    )
+    assert claims(text) == [("Tom Matte", ":")]

@@ -162,6 +162,10 @@ def colon_candidate(sentence: Sentence, colon: int) -> Candidate | None:
     subject = sentence_subject(sentence)
     if subject is None or subject.stop > colon:
         return None
+    opener = tokens[subject.first].lower.split("’")[0].split("'")[0]
+    if opener in ("he", "she", "they") and opener != tokens[subject.first].lower:
+        # "He’s philosophical about it: “...”": whom the pronoun means
+        return pronoun_candidate(sentence, colon, opener, ":", subject.first)
     if not (has_proper_name(subject, tokens, sentence.first) or subject.head in PEOPLE_NOUNS):
         return None  # "The rankings were as follows: ..."
     candidate = subject_candidate(sentence, colon, subject, ":")
