@@ -1037,3 +1037,10 @@ def test_a_pronoun_with_a_contraction_before_a_colon_is_resolved() -> None:
         "He’s philosophical about his new situation: “You make little, but it lasts.”"
     )
     assert claims(text) == [("Tom Matte", ":")]
+
+
+def test_a_pledge_in_the_progressive_reports_it() -> None:
+    text = "The new president, Ashraf Ganem, is promising to bring order to contracting."
+    assert claims(text) == [("Ashraf Ganem", "is promising")]
+    assert claims("The mayor is vowing to fight the closure.") == [("the mayor", "is vowing")]
+    assert claims("The film is promising.") == []

@@ -168,6 +168,7 @@ def _hint_pattern() -> re.Pattern[str]:
     for verb in SHOW_VERBS:
         parts.append(re.escape(verb))  # "Documents show the council paid ..."
     parts.append(r"accept(?:ed|s)")  # "accepted his side had not played well"
+    parts.append(r"(?:promising|pledging|vowing)\s+to")  # "is promising to bring order"
     # "claims emerged on Facebook that": claims with no owner (`hedges.CLAIMS_EMERGED`)
     parts.append(r"(?:emerged|surfaced|circulated)")
     # "..., a new survey found.": a finding verb that closes the sentence
@@ -211,8 +212,11 @@ CUE_HINT = _hint_pattern()
 
 _PROGRESSIVES = frozenset(
     """saying claiming arguing insisting warning suggesting predicting denying
-    alleging complaining expecting forecasting estimating projecting""".split()
+    alleging complaining expecting forecasting estimating projecting promising pledging
+    vowing""".split()
 )
+_PLEDGING = frozenset("promising pledging vowing".split())
+"""Progressives of a pledge, reported with "to" ("is promising to bring order")."""
 
 
 _ADVISE_VERBS = frozenset("advised advises advise".split())
@@ -301,6 +305,7 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
                 sentence.that_follows(at)
                 or sentence.quotation_follows(at)
                 or (word in FORECASTING and _figure_follows(tokens, at))
+                or (word in _PLEDGING and at + 1 < len(tokens) and tokens[at + 1].lower == "to")
             )
         ):
             candidate = verb_candidate(sentence, at)  # "critics have been saying that"
