@@ -1044,3 +1044,16 @@ def test_a_pledge_in_the_progressive_reports_it() -> None:
     assert claims(text) == [("Ashraf Ganem", "is promising")]
     assert claims("The mayor is vowing to fight the closure.") == [("the mayor", "is vowing")]
     assert claims("The film is promising.") == []
+
+
+def test_a_later_clause_after_a_comma_and_after_has_its_own_claimant() -> None:
+    text = (
+        "Kurt Vole said he first raised the delay at the end of August, after Politico "
+        "reported the aid had been paused."
+    )
+    assert claims(text) == [("Kurt Vole", "said"), ("Politico", "reported")]
+    text = (
+        "Jim Lank claimed the cuts would pay for themselves even as the budget office "
+        "estimated that they would add to the deficit."
+    )
+    assert claimants(text) == ["Jim Lank", "the budget office"]

@@ -127,6 +127,9 @@ def hedge_before(sentence: Sentence, candidates: list[Candidate]) -> tuple[Sugge
 
 
 _COORDINATORS = frozenset("but and while whereas yet although though;".split()) | {";"}
+_LATER_CLAUSE = frozenset("after before as since until because".split())
+"""Subordinators after a comma that open a later clause of its own ("..., after Politico
+reported ...", "... even as the budget office estimated ...")."""
 _SUBORDINATORS = frozenset("while whereas although though".split())
 """Words that open a sentence on a clause of its own before the main one ("While A
 insists ..., B says ...")."""
@@ -169,6 +172,16 @@ def clauses(sentence: Sentence, candidates: list[Candidate]) -> list[tuple[int, 
             if coordinator > 0 and tokens[coordinator - 1].text == ",":
                 coordinator -= 1
             bounds.append((coordinator, subject))
+        elif (
+            joiner.lower in _LATER_CLAUSE
+            and subject >= 2
+            and (tokens[subject - 2].text == "," or tokens[subject - 2].lower == "even")
+            and (tokens[subject].capitalised or tokens[subject].lower in DETERMINERS)
+        ):
+            # "Volker said he raised it in August, after Politico reported the aid had been
+            # paused": a clause of its own, with its own claimant
+            coordinator = subject - 2 if tokens[subject - 2].text == "," else subject - 3
+            bounds.append((max(coordinator, 0), subject - 1))
         elif (
             joiner.text == ","
             and opens_subordinate
