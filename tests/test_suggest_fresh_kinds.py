@@ -1057,3 +1057,11 @@ def test_a_later_clause_after_a_comma_and_after_has_its_own_claimant() -> None:
         "estimated that they would add to the deficit."
     )
     assert claimants(text) == ["Jim Lank", "the budget office"]
+
+
+def test_joint_subjects_with_other_and_with_police() -> None:
+    text = "Since then, Donald Rump and other top Republicans insisted the letter proved guilt."
+    assert claimants(text) == ["Donald Rump and other top Republicans"]
+    text = "Seven people were killed on Wednesday, the British police and emergency services said."
+    assert claimants(text) == ["the British police and emergency services"]
+    assert claimants("The company cut jobs and officials said it was fine.") == ["officials"]

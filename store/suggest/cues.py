@@ -1408,10 +1408,16 @@ def joint_subject(sentence: Sentence, subject: NounPhrase) -> NounPhrase | None:
     ):
         return None  # a clause, not a phrase: "The firm cut jobs and ..."
     people = (
-        (subject.head in PEOPLE_NOUNS or looks_like_people(subject.head))
+        (
+            subject.head in PEOPLE_NOUNS
+            or looks_like_people(subject.head)
+            or left.head in PEOPLE_NOUNS  # "the British police and emergency services"
+        )
         and joiner - left.first <= 3  # "Pilots", "U.S. law enforcement", "The pilots"
         and not any(t.lower in DETERMINERS for t in tokens[left.first + 1 : joiner])
     )
+    if tokens[subject.first].lower == "other" and has_proper_name(left, tokens, sentence.first):
+        people = True  # "Donald Trump and other top Republicans insisted"
     named_body = has_proper_name(left, tokens, sentence.first) and any(
         t.lower in ("on", "of", "for") for t in tokens[left.first : joiner]
     )
