@@ -1065,3 +1065,12 @@ def test_joint_subjects_with_other_and_with_police() -> None:
     text = "Seven people were killed on Wednesday, the British police and emergency services said."
     assert claimants(text) == ["the British police and emergency services"]
     assert claimants("The company cut jobs and officials said it was fine.") == ["officials"]
+
+
+def test_more_professions_give_their_holder() -> None:
+    text = (
+        "The house was designed by architect Marwan Al-Sayed.\n"
+        "“I used limestone for the walls,” the architect says."
+    )
+    found = suggest_attributions(text)[0]
+    assert (found.claimant, found.description) == ("Marwan Al-Sayed", "the architect")

@@ -417,7 +417,8 @@ PEOPLE_NOUNS = _words(
 """Heads of noun phrases that name people or groups of people."""
 
 PERSON_ROLES = _words(
-    """president-elect vice-president governor-elect mayor-elect goalie goalkeeper striker
+    """president-elect vice-president governor-elect mayor-elect architect decorator rapper
+    songwriter painter sculptor comedian physician pilot sheriff curator goalie goalkeeper striker
     defender midfielder quarterback pitcher linebacker winger
     rookie shortstop outfielder jockey skipper swimmer sprinter golfer boxer cyclist skier
     minister secretary spokesman spokeswoman spokesperson official engineer analyst expert
