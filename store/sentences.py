@@ -123,8 +123,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if _SAID_AFTER_QUOTE.match(text, match.end()):
                 continue
         boundaries.append(match.end())
+    if "(@" in text:
+        # an embedded post's byline run into the text: "— Ann Vell (@annv) November 8, 2016
+        # Dozens of people ...": the post ends with its date
+        boundaries.extend(match.end() for match in _POST_DATE.finditer(text))
+        boundaries.sort()
     boundaries.append(len(text))
     return _trimmed(text, boundaries)
+
+
+_POST_DATE = re.compile(
+    r"\(@\w{1,30}\)[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},[^\S\n]+\d{4}"
+    r"(?=[^\S\n]+[A-Z\"“‘'])"
+)
+"""The date that closes an embedded post's byline ("(@annv) November 8, 2016"), when the
+text runs on after it."""
 
 
 def _ends_sentence_after_dot(text: str, dot: int, next_word: str) -> bool:

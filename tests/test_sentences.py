@@ -192,3 +192,17 @@ def test_dot_leaders_do_not_backtrack() -> None:
     assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
     # Nor, with no match attempted inside a run, does a run of 100,000 dots take quadratic time.
     assert len(sentence_spans("Contents" + "." * 100_000 + "9")) == 1
+
+
+def test_an_embedded_posts_byline_date_run_into_the_text_ends_the_post() -> None:
+    text = (
+        "Now this. pic.twitter.com/x — Ann Vell (@annv) November 8, 2016 Dozens of people "
+        "posted memes. Then more."
+    )
+    assert sentences(text) == [
+        "Now this. pic.twitter.com/x — Ann Vell (@annv) November 8, 2016",
+        "Dozens of people posted memes.",
+        "Then more.",
+    ]
+    # a date in a sentence is no boundary, nor a handle without a date after it
+    assert len(sentences("He met (@annv) on November 8, 2016 in Paris.")) == 1
