@@ -437,7 +437,9 @@ class _Walk:
                     # a quotation right after a sentence about a named person is theirs
                     named_subject = self._named_subject(*spans[index - 1])
                     if named_subject is not None:
-                        inherited = self._quoted_subject(start_at, end_at, named_subject)
+                        inherited = quoted_by(
+                            text, start_at, end_at, named_subject, "quotation marks"
+                        )
                         self._add([inherited], quotes)
                         last, last_quoted, ends_attributed = inherited, True, True
                 continue
@@ -486,19 +488,7 @@ class _Walk:
             sentence = Sentence(self.referents, start_at, end_at, quotes)
             chosen = choose(sentence) if CUE_HINT.search(self.text, start_at, end_at) else []
             if not chosen:
-                chosen = [
-                    Suggestion(
-                        start=start_at,
-                        end=end_at,
-                        sentence=self.text[start_at:end_at],
-                        claimant=claimant,
-                        cue=byline,
-                        attribution=Attribution.DIRECT_QUOTE,
-                        sources=(),
-                        anonymous=False,
-                        inherited=True,
-                    )
-                ]
+                chosen = [quoted_by(self.text, start_at, end_at, claimant, byline)]
             self._add(chosen, quotes)
 
     def _other_speaker(self, asker: Suggestion) -> Suggestion | None:
@@ -542,20 +532,6 @@ class _Walk:
             return None  # "Vell and Hale ...", "Vell was arrested": no speaker
         _, bare = strip_title(name)
         return bare if len(bare.split()) >= 2 else name  # "Mr Ned Roper" -> "Ned Roper"
-
-    def _quoted_subject(self, start: int, end: int, name: str) -> Suggestion:
-        """The quotation `[start, end)` as the words of the person `name`."""
-        return Suggestion(
-            start=start,
-            end=end,
-            sentence=self.text[start:end],
-            claimant=name,
-            cue="quotation marks",
-            attribution=Attribution.DIRECT_QUOTE,
-            sources=(),
-            anonymous=False,
-            inherited=True,
-        )
 
     def _said_before(
         self, start: int, end: int, quotes: list[tuple[int, int]]
@@ -687,6 +663,22 @@ def quote_goes_on(quotes: list[tuple[int, int]], starts: list[int], end: int) ->
     """Whether a quotation open at `end` carries on past it."""
     index = bisect_left(starts, end) - 1
     return index >= 0 and quotes[index][1] > end
+
+
+def quoted_by(text: str, start: int, end: int, claimant: str, cue: str) -> Suggestion:
+    """The sentence `[start, end)` as the inherited words of `claimant`, whom `cue` names
+    (an embedded post's byline, a quotation after a sentence about the person)."""
+    return Suggestion(
+        start=start,
+        end=end,
+        sentence=text[start:end],
+        claimant=claimant,
+        cue=cue,
+        attribution=Attribution.DIRECT_QUOTE,
+        sources=(),
+        anonymous=False,
+        inherited=True,
+    )
 
 
 def continued(text: str, start: int, end: int, base: Suggestion, quoted: bool = True) -> Suggestion:
