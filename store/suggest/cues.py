@@ -183,6 +183,24 @@ def _hint_pattern() -> re.Pattern[str]:
 SHOWING_NOUNS = DOCUMENT_NOUNS - frozenset({"results"})
 """Documents that show something without a `that` ("tests showed the water was clean");
 results do so only with one (a score: "the results show the team is improving")."""
+
+
+def _reports_nothing_here(tokens: list[Token], verb: int) -> bool:
+    """Whether the verb at `verb` lacks the words it needs to report anything: "state of"
+    ("the US state of Maine"), "views" with no "as" ("viewed the footage"), "dismissed"
+    with no claim after it ("dismissed the players early"; but "dismissed media
+    reports")."""
+    word = tokens[verb].lower
+    following = tokens[verb + 1].lower if verb + 1 < len(tokens) else ""
+    if word in ("state", "states"):
+        return following == "of"
+    if word in _VIEW_VERBS:
+        return not _as_follows(tokens, verb)
+    if word in ("dismissed", "dismisses"):
+        return not any(t.lower in _DISMISSED_CLAIMS for t in tokens[verb + 1 : verb + 4])
+    return False
+
+
 _VIEW_VERBS = frozenset("views viewed view regards regarded regard".split())
 """Verbs of a view held, reported when "as" follows ("which Apple views as a right")."""
 
@@ -675,14 +693,8 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     following = tokens[verb + 1] if verb + 1 < len(tokens) else None
     if verb_word in NOUN_VERBS and used_as_noun(sentence, verb):
         return None  # "the budget office forecast was revised": a noun
-    if verb_word in ("state", "states") and following is not None and following.lower == "of":
-        return None  # "the US state of Maine", "states of emergency": a noun
-    if verb_word in _VIEW_VERBS and not _as_follows(tokens, verb):
-        return None  # "which Apple views as a human right"; not "viewed the footage"
-    if verb_word in ("dismissed", "dismisses") and not any(
-        t.lower in _DISMISSED_CLAIMS for t in tokens[verb + 1 : verb + 4]
-    ):
-        return None  # "dismissed the players early"; but "dismissed media reports"
+    if _reports_nothing_here(tokens, verb):
+        return None
     if (
         verb_word.startswith("claim")
         and following is not None
