@@ -387,14 +387,12 @@ _GROUP_COUNTS = frozenset("dozens hundreds thousands millions scores tens".split
 """Counts that open a subject of people ("Dozens of people have posted ... and said")."""
 
 
-def sentence_subject(sentence: Sentence) -> NounPhrase | None:
-    """The subject of the sentence's main clause ("X welcomed the news but said"), after an
-    opening phrase ("In the midst of the fear, Uber ...", "On one page an unidentified
-    poster ...")."""
+def _opening_phrase(sentence: Sentence, first: int) -> NounPhrase | None:
+    """The noun phrase that opens the main clause at token `first`, without what follows
+    it and is no part of it: a verb ("One shared a picture"), the words after a count of
+    people ("Hundreds of chocolate lovers took"), what follows a name ("Dame Judith
+    thanked"), a post's date before it ("... November 8, 2016 Dozens of people")."""
     tokens = sentence.tokens
-    first = main_clause_start(sentence)
-    if first is None:
-        return None
     if (
         first + 1 < len(tokens)
         and re.fullmatch(r"(?:19|20)\d\d", tokens[first].text)
@@ -441,6 +439,20 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
             if not tokens[at].capitalised and tokens[at].lower not in NAME_GLUE:
                 phrase = make_phrase(tokens, phrase.first, at, sentence.text) or phrase
                 break
+    return phrase
+
+
+def sentence_subject(sentence: Sentence) -> NounPhrase | None:
+    """The subject of the sentence's main clause ("X welcomed the news but said"), after an
+    opening phrase ("In the midst of the fear, Uber ...", "On one page an unidentified
+    poster ...")."""
+    tokens = sentence.tokens
+    first = main_clause_start(sentence)
+    if first is None:
+        return None
+    phrase = _opening_phrase(sentence, first)
+    if phrase is None:
+        return None
     after = phrase.stop
     if after + 1 < len(tokens) and tokens[after].lower == "and":
         # "Facebook and other tech companies often deflect ...": a joint subject
