@@ -1074,3 +1074,12 @@ def test_more_professions_give_their_holder() -> None:
     )
     found = suggest_attributions(text)[0]
     assert (found.claimant, found.description) == ("Marwan Al-Sayed", "the architect")
+
+
+def test_two_roles_joined_by_and_before_a_name() -> None:
+    text = (
+        "“We have a solid base,” said Nortex president and chief executive Bill Owenby. "
+        "“The restatement was a monumental task.”"
+    )
+    found = [(s.claimant, s.inherited) for s in suggest_attributions(text)]
+    assert found == [("Bill Owenby", False), ("Bill Owenby", True)]

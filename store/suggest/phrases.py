@@ -27,6 +27,7 @@ from claimmark.store.suggest.words import (
     PERSON_ROLES,
     PERSONAL_PRONOUNS,
     PHRASE_PREPOSITIONS,
+    ROLE_TITLES,
     SPOKESPEOPLE,
     TIME_WORDS,
     TITLES,
@@ -318,6 +319,14 @@ def phrase_after(tokens: list[Token], first: int, text: str, limit: int = 12) ->
                 and is_people_word(tokens[at + 1].lower)
             ):
                 at += 1  # "analysts and activists working in the region"
+                continue
+            if (
+                seen_noun
+                and at + 1 < count
+                and tokens[at - 1].lower in ROLE_TITLES
+                and tokens[at + 1].lower in ROLE_TITLES
+            ):
+                at += 1  # "Nortel president and chief executive Bill Owens"
                 continue
             break
         if word in TIME_WORDS and not (
