@@ -22,7 +22,7 @@ from claimmark.store.suggest.names import strip_title
 from claimmark.store.suggest.phrases import clean_claimant, is_people_word, looks_like_role
 from claimmark.store.suggest.referents import Referent, Referents
 from claimmark.store.suggest.sentence import Sentence
-from claimmark.store.suggest.suggestion import UNNAMED, Suggestion, Suggestions
+from claimmark.store.suggest.suggestion import UNNAMED, Suggestion, Suggestions, named_over
 from claimmark.store.suggest.tokens import quoted_spans
 from claimmark.store.suggest.words import PERSON_ROLES
 
@@ -668,17 +668,7 @@ def quote_goes_on(quotes: list[tuple[int, int]], starts: list[int], end: int) ->
 def quoted_by(text: str, start: int, end: int, claimant: str, cue: str) -> Suggestion:
     """The sentence `[start, end)` as the inherited words of `claimant`, whom `cue` names
     (an embedded post's byline, a quotation after a sentence about the person)."""
-    return Suggestion(
-        start=start,
-        end=end,
-        sentence=text[start:end],
-        claimant=claimant,
-        cue=cue,
-        attribution=Attribution.DIRECT_QUOTE,
-        sources=(),
-        anonymous=False,
-        inherited=True,
-    )
+    return named_over(text, start, end, claimant, cue, Attribution.DIRECT_QUOTE, inherited=True)
 
 
 def continued(text: str, start: int, end: int, base: Suggestion, quoted: bool = True) -> Suggestion:

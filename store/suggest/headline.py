@@ -18,7 +18,7 @@ from claimmark.store.suggest.cues import CUE_HINT
 from claimmark.store.suggest.names import Names, bare_word
 from claimmark.store.suggest.referents import Referents
 from claimmark.store.suggest.sentence import Sentence
-from claimmark.store.suggest.suggestion import UNNAMED, Suggestion
+from claimmark.store.suggest.suggestion import UNNAMED, Suggestion, named_over
 from claimmark.store.suggest.tokens import quoted_spans
 from claimmark.store.suggest.words import (
     DETERMINERS,
@@ -128,16 +128,8 @@ def _whole_headline(
 ) -> Suggestion:
     """A suggestion over the whole headline `text[start:end]`: what `claimant` says there,
     in the headline's own words."""
-    return Suggestion(
-        start=start,
-        end=end,
-        sentence=text[start:end],
-        claimant=claimant,
-        cue=cue,
-        attribution=Attribution.PARAPHRASE,
-        sources=(),
-        anonymous=False,
-        description=description,
+    return named_over(
+        text, start, end, claimant, cue, Attribution.PARAPHRASE, description=description
     )
 
 

@@ -60,6 +60,32 @@ UNNAMED = "unnamed sources"
 """The claimant of a hedged sentence that names no one ("It is understood that ...")."""
 
 
+def named_over(
+    text: str,
+    start: int,
+    end: int,
+    claimant: str,
+    cue: str,
+    attribution: Attribution,
+    inherited: bool = False,
+    description: str = "",
+) -> Suggestion:
+    """A suggestion over all of `text[start:end]` whose named `claimant` the engine found
+    by other means than a cue in it (a headline's form, an embedded post's byline)."""
+    return Suggestion(
+        start=start,
+        end=end,
+        sentence=text[start:end],
+        claimant=claimant,
+        cue=cue,
+        attribution=attribution,
+        sources=(),
+        anonymous=False,
+        inherited=inherited,
+        description=description,
+    )
+
+
 def suggestion_to_dict(suggestion: Suggestion) -> dict[str, object]:
     """A JSON-ready dict of `suggestion` (for `claimmark suggest --json`)."""
     return {
