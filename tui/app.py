@@ -144,13 +144,16 @@ class ClaimmarkApp(OrderedKeysApp[None]):
             return
         if version == self._data_version:
             return
-        self._data_version = version
         # The top screen that shows the library (a dialog may be open over it).
         for screen in reversed(self.screen_stack):
             refresh = getattr(screen, "refresh_from_store", None)
             if refresh is not None:
+                if not screen.is_mounted:
+                    return  # a screen still being put up: look again on the next tick
+                self._data_version = version
                 refresh()
                 return
+        self._data_version = version
 
     async def action_quit(self) -> None:
         """Quit; with changes still waiting for the database, ask first."""

@@ -434,3 +434,21 @@ def test_columns_give_way_to_the_title_as_the_terminal_narrows() -> None:
             assert web or not {"site", "published"} & set(keys)
     assert "published" in [k for k, _ in layout(150, LibrarySort.OPENED, True)]
     assert "byline" not in [k for k, _ in layout(80, LibrarySort.OPENED, True)]
+
+
+async def test_an_outside_change_waits_for_a_screen_still_being_put_up(lib: Store) -> None:
+    # The app looks for changes by other processes on a timer; a screen pushed but not yet
+    # mounted has no widgets to show them in, and reading them then had crashed the app.
+    app = ClaimmarkApp(lib)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        with Store(lib.path) as other:  # `claimmark` in another shell tags a note
+            other.update_annotation(1, tags=("flood", "coast"))
+        tags = TagsScreen(lib)
+        app.push_screen(tags)  # not awaited: on the stack, not yet mounted
+        assert not tags.is_mounted
+        app.check_outside_changes()  # must wait, not raise
+        await until(pilot, lambda: tags.is_mounted)
+        app.check_outside_changes()
+        await until(pilot, lambda: "#coast" in screen_text(app))
+        assert [t.name for t in tags.tag_rows.tags] == ["coast", "flood", "Flood risk", "policy"]
