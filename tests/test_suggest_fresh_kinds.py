@@ -1083,3 +1083,18 @@ def test_two_roles_joined_by_and_before_a_name() -> None:
     )
     found = [(s.claimant, s.inherited) for s in suggest_attributions(text)]
     assert found == [("Bill Owenby", False), ("Bill Owenby", True)]
+
+
+def test_a_quotation_after_a_sentence_about_the_speaker_goes_on() -> None:
+    text = (
+        "“My life hasn't changed,” Kris Weg says.\n"
+        "How social was she? Suspended?\n"
+        "“Um. Not for more than a couple of days.” Her expression fixes. “That's the past.”"
+    )
+    found = [(s.sentence, s.claimant) for s in suggest_attributions(text)]
+    assert found[-1] == ("“That's the past.”", "Kris Weg")
+    text = (
+        "“It was the biggest role I have had,” Kris Weg says. Weg, who is slight, looks "
+        "mortified. “It's not like I have boxes of scripts arriving.”"
+    )
+    assert claimants(text) == ["Kris Weg", "Kris Weg"]

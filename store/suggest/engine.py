@@ -374,6 +374,11 @@ class _Walk:
                     # also begin ...": reported speech going on in the same tense
                     inherit = previous_sentence
                 else:
+                    if pending and leading and opening_speaker is not None:
+                        # the quotation that opened the paragraph was the speaker's: one
+                        # after a sentence about them goes on ("“Um. ...” Her expression
+                        # fixes. “That's the past.”")
+                        last, last_quoted = opening_speaker, True
                     self._flush(pending, opening_speaker if leading else None)
                     pending = []
                     leading = False
@@ -432,10 +437,14 @@ class _Walk:
                     inherited = continued(text, start_at, end_at, said_before)
                     self._add([inherited], quotes)
                     last, last_quoted, ends_attributed = inherited, True, True
-                elif index > 0 and previous_sentence is None and last is None:
+                elif index > 0 and previous_sentence is None:
                     # "Mr Negroponte has tried it in Cambodia. “We put in 25 laptops ...”":
-                    # a quotation right after a sentence about a named person is theirs
+                    # a quotation right after a sentence about a named person is theirs;
+                    # "Her expression fixes. “That's the past.”": the speaker's, after a
+                    # sentence about them
                     named_subject = self._named_subject(*spans[index - 1])
+                    if named_subject is None and last is not None:
+                        named_subject = self._pronoun_subject(*spans[index - 1], last)
                     if named_subject is not None:
                         inherited = quoted_by(
                             text, start_at, end_at, named_subject, "quotation marks"
@@ -528,10 +537,25 @@ class _Walk:
             return None  # not the subject ("In a call with Hart, ...")
         after = self.text[pos : min(end, pos + 80)].split()
         verb = next((w for w in after if w[:1].islower()), "")
-        if verb in ("and", "of", "or", "who", "whose", "was", "is"):
+        if verb in ("and", "of", "or", "whose", "was", "is"):
             return None  # "Vell and Hale ...", "Vell was arrested": no speaker
         _, bare = strip_title(name)
         return bare if len(bare.split()) >= 2 else name  # "Mr Ned Roper" -> "Ned Roper"
+
+    def _pronoun_subject(self, start: int, end: int, speaker: Suggestion) -> str | None:
+        """The speaker `speaker` when the sentence `[start, end)` opens with "he", "she",
+        "his" or "her" that fits them (a named person, not a body or an unnamed one)."""
+        opener = self.text[start:end].split(maxsplit=1)[:1]
+        if not opener or opener[0] not in ("He", "She", "His", "Her"):
+            return None
+        if speaker.anonymous or speaker.claimant == UNNAMED:
+            return None
+        names = self.referents.names
+        if not names.is_person(speaker.claimant):
+            return None
+        gender = names.gender.get(speaker.claimant, "")
+        wanted = "m" if opener[0] in ("He", "His") else "f"
+        return speaker.claimant if gender in ("", wanted) else None
 
     def _said_before(
         self, start: int, end: int, quotes: list[tuple[int, int]]
