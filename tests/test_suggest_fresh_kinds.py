@@ -1098,3 +1098,21 @@ def test_a_quotation_after_a_sentence_about_the_speaker_goes_on() -> None:
         "mortified. “It's not like I have boxes of scripts arriving.”"
     )
     assert claimants(text) == ["Kris Weg", "Kris Weg"]
+
+
+def test_an_embedded_posts_byline_run_onto_the_end_of_its_line() -> None:
+    text = (
+        "Crowds formed at the depot on Monday.\n"
+        "Power is out at the depot. No trains at all — Ana Duarte (@anaduarte) November 3, "
+        "2019\n"
+        "#blackout so cold — Tom Ek (@tomek) November 3, 2019\n"
+        "The operator said power was back by five.\n"
+        "Fares rose again, as the figures in the report — table 4 (@ the end) show."
+    )
+    assert [(s.sentence, s.claimant, s.inherited) for s in suggest_attributions(text)] == [
+        ("Power is out at the depot.", "Ana Duarte", True),
+        ("No trains at all — Ana Duarte (@anaduarte) November 3, 2019", "Ana Duarte", True),
+        ("#blackout so cold — Tom Ek (@tomek) November 3, 2019", "Tom Ek", True),
+        ("The operator said power was back by five.", "the operator", False),
+    ]
+    assert suggest_attributions(text)[0].cue == "— Ana Duarte (@anaduarte)"

@@ -802,6 +802,14 @@ TWEET_BYLINE = re.compile(
 )
 """The byline of an embedded post, on a line of its own: "— Ana Duarte (@anaduarte) November
 3, 2019"."""
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+INLINE_BYLINE = re.compile(
+    r"[^\S\n][—–][^\S\n]*(?P<name>[^\n()@—–.!?]{2,60}?)[^\S\n]*\((?P<handle>@\w{1,30})\)"
+    rf"[^\S\n]*(?:(?:{_MONTHS})[^\S\n]+\d{{1,2}},[^\S\n]+\d{{4}})?[^\S\n]*$",
+    re.M,
+)
+"""The byline of an embedded post run onto the end of its text's line, as extractions
+flatten an embed: "Power is out at the depot — Ana Duarte (@anaduarte) November 3, 2019"."""
 _SHORT_LINE = 40
 """Lines of an embedded post this short, in lower case, belong to it even when they end in
 a full stop ("on. meth. dot. com.")."""
@@ -838,6 +846,24 @@ def embedded_posts(text: str) -> dict[int, tuple[str, str]]:
                 break
             posts[start] = (author, byline)
             first = False
+            end = start - 1
+    for match in INLINE_BYLINE.finditer(text):
+        author = match.group("name").strip()
+        if not any(c.isalpha() for c in author):
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        if not text[start : match.start()].strip():
+            continue  # a byline on a line of its own: read above
+        byline = f"— {author} ({match.group('handle')})"
+        posts[start] = (author, byline)
+        end = start - 1
+        while end > 0:
+            # the post's lines before, when short and not prose ("#storm", "so cold")
+            start = text.rfind("\n", 0, end) + 1
+            paragraph = text[start:end]
+            if not paragraph.strip() or not _post_line(paragraph) or start in posts:
+                break
+            posts[start] = (author, byline)
             end = start - 1
     return posts
 
