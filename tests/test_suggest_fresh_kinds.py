@@ -1116,3 +1116,19 @@ def test_an_embedded_posts_byline_run_onto_the_end_of_its_line() -> None:
         ("The operator said power was back by five.", "the operator", False),
     ]
     assert suggest_attributions(text)[0].cue == "— Ana Duarte (@anaduarte)"
+
+
+def test_a_quotation_of_several_sentences_after_a_sentence_about_the_speaker() -> None:
+    text = (
+        "Ned Roper says he is tired. He insists he is calm. “My wish is to stay.” Then he "
+        "turns blunt. “My money is clean. I have no fear.”\n"
+        "Lia Dorn runs the depot. “We open at six. Nobody is late.”\n"
+        "The depot opened in May. “We open at six. Nobody is late.”"
+    )
+    found = [(s.sentence, s.claimant) for s in suggest_attributions(text)]
+    assert found[-4:] == [
+        ("“My money is clean.", "Ned Roper"),
+        ("I have no fear.”", "Ned Roper"),
+        ("“We open at six.", "Lia Dorn"),
+        ("Nobody is late.”", "Lia Dorn"),
+    ]

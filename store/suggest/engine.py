@@ -318,6 +318,7 @@ class _Walk:
         last_quoted = False
         quoted_before = False  # the last attributed sentence holds some quotation
         pending: list[tuple[int, int]] = []  # quotations still open, waiting for a cue
+        about = -1  # the sentence before the pending quotation, when it may be about its speaker
         leading = True  # still in the quotation that opens the paragraph
         ends_in_quote = False
         ends_attributed = False  # whether the paragraph's last sentence got a suggestion
@@ -431,26 +432,35 @@ class _Walk:
                 elif quote_goes_on(quotes, quote_starts, end_at) or (
                     leading and opening_speaker is not None
                 ):
+                    if not pending:
+                        # the sentence before a quotation opening here, if it may be about
+                        # the speaker (nothing attributed in it)
+                        about = index - 1 if previous_sentence is None else -1
                     pending.append((start_at, end_at))  # the quotation goes on
                 elif said_before is not None:
                     # a quotation the article gave, attributed, earlier
                     inherited = continued(text, start_at, end_at, said_before)
                     self._add([inherited], quotes)
                     last, last_quoted, ends_attributed = inherited, True, True
-                elif index > 0 and previous_sentence is None:
+                elif (pending and not leading and about >= 0) or (
+                    not pending and index > 0 and previous_sentence is None
+                ):
                     # "Mr Negroponte has tried it in Cambodia. “We put in 25 laptops ...”":
                     # a quotation right after a sentence about a named person is theirs;
                     # "Her expression fixes. “That's the past.”": the speaker's, after a
-                    # sentence about them
-                    named_subject = self._named_subject(*spans[index - 1])
+                    # sentence about them (all the sentences of the quotation)
+                    before = spans[about if pending else index - 1]
+                    named_subject = self._named_subject(*before)
                     if named_subject is None and last is not None:
-                        named_subject = self._pronoun_subject(*spans[index - 1], last)
+                        named_subject = self._pronoun_subject(*before, last)
                     if named_subject is not None:
-                        inherited = quoted_by(
-                            text, start_at, end_at, named_subject, "quotation marks"
-                        )
-                        self._add([inherited], quotes)
-                        last, last_quoted, ends_attributed = inherited, True, True
+                        given = [
+                            quoted_by(text, s, e, named_subject, "quotation marks")
+                            for s, e in [*pending, (start_at, end_at)]
+                        ]
+                        pending = []
+                        self._add(given, quotes)
+                        last, last_quoted, ends_attributed = given[-1], True, True
                 continue
             self._flush(pending, opening_speaker if leading else None)
             pending = []
@@ -545,7 +555,10 @@ class _Walk:
     def _pronoun_subject(self, start: int, end: int, speaker: Suggestion) -> str | None:
         """The speaker `speaker` when the sentence `[start, end)` opens with "he", "she",
         "his" or "her" that fits them (a named person, not a body or an unnamed one)."""
-        opener = self.text[start:end].split(maxsplit=1)[:1]
+        words = self.text[start:end].split(maxsplit=2)[:2]
+        if len(words) == 2 and words[0] in _PRONOUN_LEADS:
+            words = [words[1].capitalize()]  # "Then he turns to the crowd."
+        opener = words[:1]
         if not opener or opener[0] not in ("He", "She", "His", "Her"):
             return None
         if speaker.anonymous or speaker.claimant == UNNAMED:
@@ -796,6 +809,8 @@ _REPORTED_GOES_ON = re.compile(
 """A sentence that goes on with what the sentence before reported, with "would also"
 ("Authorities would also begin scouring nearby islands")."""
 
+_PRONOUN_LEADS = frozenset("Then Later Now Still And But Yet Again Here So Finally".split())
+"""Words that may open a sentence before its subject pronoun ("Then he turns to them.")."""
 TWEET_BYLINE = re.compile(
     r"^[—–-][^\S\n]*(?P<name>[^\n()@]{2,60}?)[^\S\n]*\((?P<handle>@\w{1,30})\)[^\n]{0,40}$",
     re.M,
