@@ -1132,3 +1132,22 @@ def test_a_quotation_of_several_sentences_after_a_sentence_about_the_speaker() -
         ("“We open at six.", "Lia Dorn"),
         ("Nobody is late.”", "Lia Dorn"),
     ]
+
+
+def test_the_role_of_a_person_named_just_before_without_it_is_that_person() -> None:
+    text = (
+        "The film opens in May. For this scene, Ivo Marsh asked his lead to pick a year.\n"
+        "“Scripts are vague on back-story,” the director said.\n"
+        "Mayor Ana Duarte backed the plan. Mr Pell called it “a waste”, and Lord Vey said "
+        "little.\n"
+        "But the prime minister said it was time to build.\n"
+        "The council will vote in June.\n"
+        "Nobody came to the meeting.\n"
+        "The president said the country was ready."
+    )
+    assert [(s.claimant, s.description) for s in suggest_attributions(text)] == [
+        ("Ivo Marsh", "the director"),
+        ("Mr Pell", ""),
+        ("Lord Vey", "the prime minister"),
+        ("the president", ""),
+    ]

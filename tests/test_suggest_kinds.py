@@ -393,12 +393,12 @@ def test_the_then_office_is_the_person_named_just_before() -> None:
         "Ruth Calloway opposed the new exams, her papers reveal.\n"
         "In one memo, the then prime minister said the system was biased.\n"
         "Calloway, herself a former teacher, raised her concerns with the minister.\n"
-        "Ana Duarte met the mayor. The president said the talks had failed."
+        "Mayor Ana Duarte met Tom Pell. The president said the talks had failed."
     )
     found = [(s.claimant, s.description) for s in suggest_attributions(text)]
     assert ("Ruth Calloway", "the then prime minister") in found
     assert ("Ruth Calloway", "") in found  # past "herself a former teacher"
-    assert found[-1] == ("the president", "")
+    assert found[-1] == ("Tom Pell", "the president")  # not the mayor
 
 
 def test_a_place_before_a_title_is_no_part_of_the_name() -> None:
@@ -831,7 +831,7 @@ def test_defending_a_decision_or_a_claim_reports_a_stance() -> None:
 
 def test_vows_promises_and_pledges_to_do_something() -> None:
     text = (
-        "Ana Duarte vows to fight for every job at the yard.\n"
+        "Senator Ana Duarte vows to fight for every job at the yard.\n"
         "The governor pledges to cut the ferry fares.\n"
         "Campaign promises to voters were broken."
     )

@@ -738,6 +738,24 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
             # "said the actor" in a story about one actor the text never calls so: the
             # person it names most
             holder = referents.most_named_person(offset)
+        if (
+            holder is None
+            and head in _POSITION_ROLES
+            and sentence.tokens[subject.first].lower == "the"
+            and subject.head_at == subject.stop - 1  # not "the chairman of the party"
+            and all(
+                sentence.tokens[i].text[:1].isupper() or sentence.tokens[i].lower in _TIMES
+                for i in range(subject.first + 1, subject.head_at)
+            )
+        ):
+            # "Chandor asked ... “...,” the director said": the person named last before,
+            # in this paragraph or the one before, whom the text gives no other role
+            text = referents.text
+            paragraphs_before = text.rfind("\n", 0, max(0, text.rfind("\n", 0, offset))) + 1
+            holder = referents.names.unroled_person_before(offset, head, paragraphs_before)
+            if holder is not None:
+                # "the prime minister" is Tony Blair: no later "the editor" is him
+                referents.names.give_role(head, offset, holder)
         if holder is not None:
             ref = Referent(offset, holder, referents.gender_of(holder), False)
             candidate.role = "person"
@@ -820,6 +838,14 @@ _OFFICE_ROLES = frozenset(
     chair secretary""".split()
 )
 """Offices that "the then prime minister" may name the person named just before by."""
+_TIMES = frozenset("then former late new outgoing incoming prime".split())
+_POSITION_ROLES = frozenset(
+    """president-elect vice-president governor-elect mayor-elect minister secretary
+    director chief chairman chairwoman chair president mayor governor senator premier
+    chancellor commander captain coach manager founder co-founder ceo editor
+    researcher professor author architect curator executive""".split()
+)
+"""Roles "the <role>" may call a person the text named just before without giving them it."""
 _PROFILE_ROLES = frozenset(
     """actor actress singer songwriter rapper star musician comedian artist author writer
     novelist filmmaker player athlete celebrity model host presenter chef designer

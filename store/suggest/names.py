@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -117,6 +117,27 @@ class Names:
             return holders[index][1]
         pos, name = holders[0]
         return name if pos - offset <= reach else None
+
+    def unroled_person_before(self, offset: int, role: str, since: int) -> str | None:
+        """The person mentioned last between `since` and `offset` whom the text gives no
+        role other than `role` (a "Mayor Ana Duarte" is not "the director"), or None."""
+        other: set[str] = set()
+        for word, holders in self.roles.items():
+            if word != role:
+                other.update(name for _, name in holders)
+        index = bisect_left(self.person_mentions, (offset, "")) - 1
+        while index >= 0:
+            pos, name = self.person_mentions[index]
+            if pos < since:
+                return None
+            if name not in other:
+                return name
+            index -= 1
+        return None
+
+    def give_role(self, role: str, offset: int, person: str) -> None:
+        """Record that the text calls `person` by `role` at `offset`."""
+        insort(self.roles.setdefault(role, []), (offset, person))
 
     def _mentioned_last(self, people: set[str], offset: int) -> str | None:
         """Which of `people` the text mentions last before `offset`."""
