@@ -1151,3 +1151,26 @@ def test_the_role_of_a_person_named_just_before_without_it_is_that_person() -> N
         ("Lord Vey", "the prime minister"),
         ("the president", ""),
     ]
+
+
+def test_views_and_suspicions_no_one_is_named_for() -> None:
+    hedged = {
+        "The town, seen as the lone success of the reform, voted again.": "seen as",
+        "In 1990 Ms Vell published Long Tides, now widely seen as predicting the flood.": "seen as",
+        "The port has been hailed as a model of calm.": "been hailed as",
+        "The firm, which was suspected of hiding losses, closed.": "was suspected of",
+        "Vell is credited with saving the old market.": "is credited with",
+        "Her son is considered a likely candidate in 2030.": "is considered",
+        "Delays were reported at several stations on Monday.": "were reported",
+        "The mill is also regarded as vital to the town.": "is also regarded as",
+    }
+    for sentence, cue in hedged.items():
+        assert claims(sentence) == [("unnamed sources", cue)], sentence
+    for plain in (
+        "The lights could be seen as far away as the coast.",
+        "I have seen as many storms as anyone.",
+        "The plan was considered at the meeting.",
+        "The theft was reported to police by the owner.",
+        "The port was hailed as a model by the minister.",
+    ):
+        assert [c for c, _ in claims(plain)] != ["unnamed sources"], plain

@@ -28,10 +28,20 @@ _HEDGE_ADVERB_GAP = frozenset(
 )
 
 
-_VIEWED = frozenset("seen regarded viewed considered".split())
+_VIEWED = frozenset("seen regarded viewed considered hailed touted".split())
 """Participles of a view held by no one named, with "as" ("is seen as")."""
+_NOT_A_VIEW = frozenset(
+    "far well much many soon long often good little recently early late quickly".split()
+)
+"""Words after "seen as" that make a comparison, not a view ("seen as far away as")."""
+_CONSIDERED_A = frozenset("a an one among the".split())
+"""What follows "is considered" when it gives a view ("is considered a likely candidate")."""
+_REPORTED_WHERE = frozenset("in at on across from near throughout around along over".split())
+"""Prepositions after "were reported" of where or when ("Delays were reported at several
+airports"): a report no one is named for."""
 
 
+_HAVE = frozenset("have has had having".split())
 _BELIEF_PARTICIPLES = frozenset(
     "believed thought understood said rumoured rumored alleged reported".split()
 )
@@ -57,6 +67,15 @@ def _hedged_infinitive(tokens: list[Token], at: int, word: str) -> bool:
         and verb.lower not in DETERMINERS
         and verb.lower not in PERSONAL_PRONOUNS
     )
+
+
+def _after_be(tokens: list[Token], at: int) -> bool:
+    """Whether a form of "be" comes before the participle at `at`, past adverbs ("is also
+    regarded")."""
+    be = at - 1
+    while be > 0 and tokens[be].lower in _HEDGE_ADVERB_GAP:
+        be -= 1
+    return tokens[be].lower in FORMS_OF_BE
 
 
 def _to_be(tokens: list[Token], at: int) -> bool:
@@ -116,6 +135,20 @@ def find_hedge(sentence: Sentence) -> str:
         if word not in HEDGE_PARTICIPLES or at == 0:
             continue
         if (
+            word in _VIEWED
+            and at + 2 < count
+            and tokens[at + 1].lower == "as"
+            and tokens[at + 2].lower not in _NOT_A_VIEW
+            and (tokens[at - 1].is_word or tokens[at - 1].text == ",")
+            and not _after_be(tokens, at)
+            and tokens[at - 1].lower not in _HAVE
+            and tokens[at - 1].lower not in PERSONAL_PRONOUNS
+            and not any(t.lower == "by" for t in tokens[at + 1 : at + 8])
+        ):
+            # "a country seen as the lone success", "now widely seen as predicting": a view
+            # no one is named for, in a clause without "is"
+            return sentence.text[token.start : tokens[at + 1].end]
+        if (
             tokens[at - 1].text == ","
             and word in _BELIEF_PARTICIPLES
             and _hedged_infinitive(tokens, at, word)
@@ -147,10 +180,25 @@ def find_hedge(sentence: Sentence) -> str:
             # "are said to have", "is believed to be", "is believed to affect": not "was
             # reported to the police"
             return sentence.text[tokens[be].start : tokens[at + 2].end]
+        if word == "suspected" and following == "of":
+            # "which was suspected of sponsoring terrorism": suspicion no one owns
+            return sentence.text[tokens[be].start : tokens[at + 1].end]
+        if word == "credited" and following == "with":
+            # "Wein is credited with instigating the festival's emphasis on food"
+            return sentence.text[tokens[be].start : tokens[at + 1].end]
+        if word == "considered" and following in _CONSIDERED_A:
+            # "is considered a likely presidential candidate"
+            return sentence.text[tokens[be].start : tokens[at].end]
+        if word == "reported" and (following in _REPORTED_WHERE or tokens[at + 1].text == "."):
+            # "Delays were reported at several airports", "No injuries were reported."
+            return sentence.text[tokens[be].start : tokens[at].end]
         if word == "accused" and any(t.lower == "of" for t in tokens[at + 1 : at + 5]):
             # "Johnson was accused in Oregon of molesting ...": accusers not named
             return sentence.text[tokens[be].start : tokens[at].end]
-        if word in _VIEWED and (following == "as" or (following == "to" and _to_be(tokens, at))):
+        if word in _VIEWED and (
+            (following == "as" and not (at + 2 < count and tokens[at + 2].lower in _NOT_A_VIEW))
+            or (following == "to" and _to_be(tokens, at))
+        ):
             # "is seen as a vote of confidence", "is widely regarded as", "was considered to
             # be": a view held by no one named
             return sentence.text[tokens[be].start : tokens[at + 1].end]

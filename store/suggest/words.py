@@ -275,7 +275,7 @@ HANDED_PARTICIPLES = _words("obtained seen released leaked published prepared co
 HEDGE_ADVERBS = _words("reportedly allegedly purportedly supposedly reputedly")
 HEDGE_PARTICIPLES = _words(
     """said reported understood alleged rumoured rumored believed thought told described accused
-    seen regarded viewed considered expected"""
+    seen regarded viewed considered expected suspected credited hailed touted"""
 )
 """Speakerless hedges: "It is understood that", "are said to have", "is believed to"."""
 HEDGE_INFINITIVES = _words("have be been owe hold favour favor want plan back oppose")
