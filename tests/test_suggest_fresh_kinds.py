@@ -1174,3 +1174,13 @@ def test_views_and_suspicions_no_one_is_named_for() -> None:
         "The port was hailed as a model by the minister.",
     ):
         assert [c for c, _ in claims(plain)] != ["unnamed sources"], plain
+
+
+def test_did_say_and_many_of_them_said() -> None:
+    text = "Ann Vell spoke first. But she did say that the plan had failed."
+    assert claims(text) == [("Ann Vell", "did say that")]
+    assert claims("Ann Vell did not say the plan failed.") == []
+    text = "The nurses walked out on Monday. Two of them said the wards were unsafe."
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found] == [("the nurses", "Two of them")]
+    assert claims("The nurses walked out. None of them said a word.") == []

@@ -806,6 +806,19 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             before = opening - 1
     previous = tokens[before]
     if (
+        previous.lower == "them"
+        and before >= 2
+        and tokens[before - 1].lower == "of"
+        and tokens[before - 2].lower in _SHARES
+        and (before == 2 or not tokens[before - 3].is_word or before - 2 == sentence.first)
+    ):
+        # "Many of them said": some of the group "them" means
+        share = pronoun_candidate(sentence, verb, "they", cue, pronoun_at=before)
+        if share is not None:
+            share.description = sentence.text[tokens[before - 2].start : previous.end]
+            share.subject_at = before - 2
+        return share
+    if (
         previous.quoted
         or previous.text in ("”", '"')
         or (previous.text == "," and before > 0 and tokens[before - 1].quoted)
@@ -850,6 +863,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
             verb_word in BASE_FORMS
             and previous.lower not in ("they", "we", "i", "you")
             and not went_on
+            and not _helped(tokens, before, verb)
         ):
             return None
         if word_before in ("which", "that") and previous.lower in ("it", "they"):
@@ -944,8 +958,9 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         and not is_plural(subject)
         and not went_on
         and subject.head not in ("percent", "cent")  # "Fifty-one percent say": people
+        and not _helped(tokens, before, verb)
     ):
-        return None
+        return None  # but "she did say that ...", "Vell would only say that ..."
     if documentary and subject.head not in ORG_NOUNS and subject.head not in SHOWING_NOUNS:
         return None  # "tests showed the water was clean"; not "the results show the team is"
     if closing_finding and not (
@@ -991,6 +1006,20 @@ def _name_before_quotation(sentence: Sentence, candidate: Candidate) -> None:
     name = sentence.text[tokens[sentence.first].start : tokens[at - 1].end]
     candidate.description = candidate.claimant
     candidate.claimant = sentence.referents.expand(name, tokens[sentence.first].start)
+
+
+_SHARES = frozenset(
+    "many some most several few both all two three four five half dozens hundreds".split()
+)
+"""Words for some of a group before "of them" ("Many of them said")."""
+_DO_FORMS = frozenset("did does".split())
+"""Auxiliaries before a singular subject's verb in its base form ("she did say")."""
+
+
+def _helped(tokens: list[Token], before: int, verb: int) -> bool:
+    """Whether "did" or "does" stands between the subject (ending at `before`) and the
+    verb at `verb`."""
+    return any(tokens[at].lower in _DO_FORMS for at in range(before + 1, verb))
 
 
 _AGREE_VERBS = frozenset("agreed agree agrees".split())
