@@ -1184,3 +1184,17 @@ def test_did_say_and_many_of_them_said() -> None:
     found = suggest_attributions(text)
     assert [(s.claimant, s.description) for s in found] == [("the nurses", "Two of them")]
     assert claims("The nurses walked out. None of them said a word.") == []
+
+
+def test_a_characterisation_without_quotation_marks() -> None:
+    assert claims("Fans called him a sore loser.") == [("fans", "called")]
+    assert claims("The mayor called the new plan a disaster.") == [("the mayor", "called")]
+    assert claims("Labour has already branded the proposal unworkable.") == [
+        ("Labour", "has already branded")
+    ]
+    for plain in (
+        "She called them a taxi.",
+        "He called the police a few minutes later.",
+        "The firm branded the product with its logo.",
+    ):
+        assert claims(plain) == [], plain

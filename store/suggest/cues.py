@@ -175,6 +175,8 @@ def _hint_pattern() -> re.Pattern[str]:
     parts.append(r"(?:found|finds|concluded|concludes|estimated|estimates)(?=\s*[.!?;])")
     naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
     parts.append(rf"(?:{naming})\b[^.\n]{{0,100}}?[“\"‘']")
+    # "called him a sore loser", "branded the proposal unworkable" (`_named_as`)
+    parts.append(r"call(?:ed|s)?(?:\s+[\w’'-]+){1,3}?\s+an?|branded|label(?:l?ed)")
     claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
     parts.append(rf"(?:{claims})\s+(?:that|by)")
     return re.compile(rf"\b(?:{'|'.join(parts)})\b|:\s*[“\"‘«]")
@@ -714,7 +716,7 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
     documentary = False  # "documents show ...": only a document may be the subject
     closing_finding = False  # "..., a new study found.": only a document, after a comma
     if verb_word in NAMING_VERBS:
-        if not naming_quote_follows(sentence, verb):
+        if not naming_quote_follows(sentence, verb) and not _named_as(tokens, verb):
             # "called on", "called for" still report; "called the police" does not
             if verb_word not in ("called", "calls", "call") or not has_complement(sentence, verb):
                 return None
@@ -1506,6 +1508,58 @@ def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
         if tokens[at].text in (",", ";", ".", ":", "—"):
             return False
     return False
+
+
+_OBJECT_PRONOUNS = frozenset("him her them it me us".split())
+_OBJECT_OWNERS = frozenset("the his her their its this that these those our".split())
+_NOT_COMPLEMENTS = frozenset(
+    """few couple number lot day minute minutes hour hours week weeks year years time times
+    taxi cab car doctor ambulance meeting press news""".split()
+)
+"""Words after "called him a" that make no characterisation ("called them a taxi", "called
+him a few minutes later")."""
+
+
+def _named_as(tokens: list[Token], verb: int) -> bool:
+    """Whether a short object and a characterisation without quotation marks follow a
+    naming verb ("called him a sore loser", "branded the proposal unworkable")."""
+    at = verb + 1
+    if at >= len(tokens) or tokens[at].quoted:
+        return False
+    if tokens[at].lower in _OBJECT_PRONOUNS:
+        at += 1
+    elif tokens[at].lower in _OBJECT_OWNERS and at + 2 < len(tokens):
+        at += 2  # "the proposal", "his plan"
+        if (
+            tokens[at].is_word
+            and not tokens[at].capitalised
+            and tokens[at].lower
+            not in (
+                "a",
+                "an",
+            )
+            and tokens[verb].lower in ("called", "calls", "call")
+        ):
+            at += 1  # "the new plan"
+    else:
+        return False
+    if at + 1 >= len(tokens) or tokens[at].quoted or not tokens[at].is_word:
+        return False
+    if tokens[verb].lower in ("called", "calls", "call"):
+        # "called him a sore loser", "called the deal a disaster"
+        return (
+            tokens[at].lower in ("a", "an")
+            and tokens[at + 1].is_word
+            and tokens[at + 1].lower not in _NOT_COMPLEMENTS
+            and tokens[at + 1].lower not in TIME_WORDS
+        )
+    # "branded the proposal unworkable", "labelled him a liar"
+    return tokens[at].lower not in PHRASE_PREPOSITIONS and tokens[at].lower not in (
+        "and",
+        "or",
+        "with",
+        "as",
+    )
 
 
 def is_reduced_relative(tokens: list[Token], noun: int, first: int) -> bool:
