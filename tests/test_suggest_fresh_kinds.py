@@ -1198,3 +1198,11 @@ def test_a_characterisation_without_quotation_marks() -> None:
         "The firm branded the product with its logo.",
     ):
         assert claims(plain) == [], plain
+
+
+def test_a_name_with_an_affiliation_after_it_is_a_persons() -> None:
+    text = (
+        "Mike Brown, the commissioner, said: “Our thoughts are with them.” Finn Brennan, of "
+        "the drivers’ union, said the crash was “dreadful”. He said: “Lives have been lost.”"
+    )
+    assert claimants(text) == ["Mike Brown", "Finn Brennan", "Finn Brennan"]

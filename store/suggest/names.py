@@ -457,7 +457,9 @@ SPEAKER_AFTER = re.compile(
     rf"previously|once|first)\s+)*(?:{_SPEECH})\b"
 )
 SPEAKER_BEFORE = re.compile(rf"(?:{_SPEECH}|according to)\s$")
-AGE_AFTER = re.compile(r",\s\d{1,3},")
+AGE_AFTER = re.compile(r",\s\d{1,3},|,[^\S\n]+of[^\S\n]+the[^\S\n]")
+"""An age ("Smith, 54,") or an affiliation ("Finn Brennan, of the drivers' union") after a
+name: a person's."""
 PERSON_PRONOUN = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"\s*(?:[,.;:!?)]|$)", re.M)
 """A name that speaks ("Ammar Askar wrote", "..., said Mar Hicks." but not "said Carrow
