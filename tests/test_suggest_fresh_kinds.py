@@ -1206,3 +1206,37 @@ def test_a_name_with_an_affiliation_after_it_is_a_persons() -> None:
         "the drivers’ union, said the crash was “dreadful”. He said: “Lives have been lost.”"
     )
     assert claimants(text) == ["Mike Brown", "Finn Brennan", "Finn Brennan"]
+
+
+def test_a_code_block_inside_a_quoted_post_does_not_end_it() -> None:
+    # a web page's preformatted block is imported line by line, indented as it was laid out
+    text = (
+        "Ana Vell, a developer, wrote about the flaw on her blog.\n"
+        "In my case, I chose to nest lists five levels deep. This is what it looks like.\n"
+        "root: {\n"
+        "    list: [\n"
+        "        list: [\n"
+        "        ]\n"
+        "    ]\n"
+        "}\n"
+        "The root of the object holds 300 lists. That is a lot of lists.\n"
+        "These were the fixes that I sent to the vendor two years ago."
+    )
+    found = suggest_attributions(text)
+    assert [s.claimant for s in found] == ["Ana Vell"] * 6
+    assert found[-1].sentence == "These were the fixes that I sent to the vendor two years ago."
+
+
+def test_a_works_title_opening_with_my_is_no_first_person() -> None:
+    text = (
+        "“Neon lights have seen it all,” Luis Amar writes. “Today they seem lost.”\n"
+        "Another mark of neon’s decline came early. Ana Vell’s 1968 work My Name in Lights "
+        "mocked the space race.\n"
+        "My own view is that neon will return, Amar adds."
+    )
+    found = suggest_attributions(text)
+    assert [s.sentence[:20] for s in found] == [
+        "“Neon lights have se",
+        "“Today they seem los",
+        "My own view is that ",
+    ]

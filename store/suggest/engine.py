@@ -75,6 +75,22 @@ at its end ("Syria needs a political solution"), not a line telling the reader w
 _LIST_ITEM = re.compile(r"(?:[•◦▪‣*·–—-]|\d{1,2}[.)]|[a-z][.)])\s")
 """The marker that opens a list item ("• ", "- ", "1. ", "a) ")."""
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|I’ve|I've|I’d|I'd|me|my|we|We|us|our|Our|My)\b")
+_TITLE_WORD_AFTER = re.compile(r"[^\S\n]+[A-Z]")
+
+
+def _in_a_title(text: str, start: int, match: re.Match[str]) -> bool:
+    """Whether a capitalised "My", "Our" or "We" inside a sentence opens the title of a
+    work ("Bruce Nauman’s work My Name as Though It Were Written ..."), not the first
+    person."""
+    word = match.group()
+    if word not in ("My", "Our", "We") or match.start() <= start:
+        return False
+    before = text[start : match.start()].rstrip()
+    if not before or before[-1] in '.!?:“"‘(—–':
+        return False  # the start of a sentence or a quotation
+    return _TITLE_WORD_AFTER.match(text, match.end()) is not None
+
+
 _WRITER_TOLD = re.compile(
     r"\b(?:told|tells|tell|telling|said to|says to|wrote to|writes to|explained to|spoke to"
     r"|speaking to|showed|asked|emailed|texted) (?:me|us)\b"
@@ -116,7 +132,8 @@ def suggest_attributions(text: str, title: str = "") -> Suggestions:
         end = text.find("\n", start, limit)
         if end == -1:
             end = limit
-        walk.paragraph(start, end)
+        if not is_code_line(text, start, end):
+            walk.paragraph(start, end)
         start = end + 1
     name_described_people(found, referents)
     quoted_subheadings(text[:limit], found)
@@ -656,6 +673,7 @@ class _Walk:
         return any(
             not in_quote(quotes, starts, match.start())
             and not _in_brackets(self.text, start, match.start())
+            and not _in_a_title(self.text, start, match)
             for match in _FIRST_PERSON.finditer(self.text, start, end)
         )
 
@@ -669,6 +687,8 @@ class _Walk:
             end = text.find("\n", start)
             if end == -1:
                 end = len(text)
+            if is_code_line(text, start, end):
+                continue
             if self._voiced(start, end, quoted_spans(text, start, end)):
                 return True
         return False
@@ -747,6 +767,23 @@ def _quoted_words(text: str, start: int, end: int, quotes: list[tuple[int, int]]
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_code_line(text: str, start: int, end: int) -> bool:
+    """Whether the line `text[start:end]` is a line of code or data kept as it was laid out
+    (indented, as a web page's preformatted block is imported; or mostly symbols: "]",
+    "rekt: {"): no sentence, and no break in what the paragraphs around it say."""
+    if start >= end:
+        return False
+    if text[start] in " \t" and text[start:end].strip():
+        return True
+    line = text[start:end].strip()
+    symbols = sum(1 for ch in line if not ch.isalnum() and not ch.isspace())
+    return (
+        bool(line)
+        and len(_WORD.findall(line)) < 3
+        and (symbols * 4 >= len(line) or line.endswith(("{", "[", "(")))
+    )
 
 
 def is_prose(text: str, start: int, end: int) -> bool:
