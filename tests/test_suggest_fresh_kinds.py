@@ -1225,6 +1225,9 @@ def test_a_code_block_inside_a_quoted_post_does_not_end_it() -> None:
     found = suggest_attributions(text)
     assert [s.claimant for s in found] == ["Ana Vell"] * 6
     assert found[-1].sentence == "These were the fixes that I sent to the vendor two years ago."
+    # a text file whose paragraphs are indented is prose all the same
+    indented = "    The mayor said the port would close.\n    Officials said it was unsafe."
+    assert claimants(indented) == ["the mayor", "officials"]
 
 
 def test_a_works_title_opening_with_my_is_no_first_person() -> None:

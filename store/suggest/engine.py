@@ -771,19 +771,14 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def is_code_line(text: str, start: int, end: int) -> bool:
     """Whether the line `text[start:end]` is a line of code or data kept as it was laid out
-    (indented, as a web page's preformatted block is imported; or mostly symbols: "]",
-    "rekt: {"): no sentence, and no break in what the paragraphs around it say."""
-    if start >= end:
-        return False
-    if text[start] in " \t" and text[start:end].strip():
-        return True
+    (no prose, and indented as a web page's preformatted block is imported, or mostly
+    symbols: "    list: [", "rekt: {", "]"): no sentence, and no break in what the
+    paragraphs around it say. An indented paragraph of prose is no such line."""
     line = text[start:end].strip()
+    if not line or is_prose(text, start, end):
+        return False
     symbols = sum(1 for ch in line if not ch.isalnum() and not ch.isspace())
-    return (
-        bool(line)
-        and len(_WORD.findall(line)) < 3
-        and (symbols * 4 >= len(line) or line.endswith(("{", "[", "(")))
-    )
+    return text[start] in " \t" or symbols * 4 >= len(line) or line.endswith(("{", "[", "("))
 
 
 def is_prose(text: str, start: int, end: int) -> bool:
