@@ -1228,6 +1228,9 @@ def test_a_code_block_inside_a_quoted_post_does_not_end_it() -> None:
     # a text file whose paragraphs are indented is prose all the same
     indented = "    The mayor said the port would close.\n    Officials said it was unsafe."
     assert claimants(indented) == ["the mayor", "officials"]
+    # a line of symbols in an embedded post is still the post's
+    post = "The governor went online.\n⬇️⬇️⬇️ https://t.co/x1\n— Ana Vell (@anavell) May 2, 2019"
+    assert claimants(post) == ["Ana Vell"]
 
 
 def test_a_works_title_opening_with_my_is_no_first_person() -> None:

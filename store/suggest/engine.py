@@ -132,8 +132,8 @@ def suggest_attributions(text: str, title: str = "") -> Suggestions:
         end = text.find("\n", start, limit)
         if end == -1:
             end = limit
-        if not is_code_line(text, start, end):
-            walk.paragraph(start, end)
+        if start in walk.posts or not is_code_line(text, start, end):
+            walk.paragraph(start, end)  # a post's line of symbols is still the post's
         start = end + 1
     name_described_people(found, referents)
     quoted_subheadings(text[:limit], found)
