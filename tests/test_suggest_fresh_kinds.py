@@ -1246,3 +1246,19 @@ def test_a_works_title_opening_with_my_is_no_first_person() -> None:
         "“Today they seem los",
         "My own view is that ",
     ]
+
+
+def test_a_quotation_after_a_sentence_about_the_last_speaker_of_an_earlier_paragraph() -> None:
+    text = (
+        "Ned Roper says he is tired of the port.\n"
+        "The son of a teacher, he sold sweets after school. He bought a van and leased it "
+        "back. “I was making two salaries. I made $800.”\n"
+        "Tom Vell runs the depot. Ann Roe spoke next.\n"
+        "He bought a van. “It runs on diesel.”"
+    )
+    found = [(s.sentence, s.claimant) for s in suggest_attributions(text)]
+    assert found == [
+        ("Ned Roper says he is tired of the port.", "Ned Roper"),
+        ("“I was making two salaries.", "Ned Roper"),
+        ("I made $800.”", "Ned Roper"),
+    ]  # the last "he" means Tom Vell, who has not spoken: no one is suggested

@@ -470,6 +470,10 @@ class _Walk:
                     named_subject = self._named_subject(*before)
                     if named_subject is None and last is not None:
                         named_subject = self._pronoun_subject(*before, last)
+                    elif named_subject is None and last is None:
+                        # "He bought a Land Rover and leased it back. “I was making two
+                        # salaries.”": the article's last speaker, if the pronoun means them
+                        named_subject = self._pronoun_subject_before(*before)
                     if named_subject is not None:
                         given = [
                             quoted_by(text, s, e, named_subject, "quotation marks")
@@ -569,23 +573,41 @@ class _Walk:
         _, bare = strip_title(name)
         return bare if len(bare.split()) >= 2 else name  # "Mr Ned Roper" -> "Ned Roper"
 
-    def _pronoun_subject(self, start: int, end: int, speaker: Suggestion) -> str | None:
-        """The speaker `speaker` when the sentence `[start, end)` opens with "he", "she",
-        "his" or "her" that fits them (a named person, not a body or an unnamed one)."""
+    def _opening_pronoun(self, start: int, end: int) -> str:
+        """ "m" or "f" when the sentence `[start, end)` opens with "he"/"his" or "she"/"her"
+        (after a word such as "Then"), else ""."""
         words = self.text[start:end].split(maxsplit=2)[:2]
         if len(words) == 2 and words[0] in _PRONOUN_LEADS:
             words = [words[1].capitalize()]  # "Then he turns to the crowd."
-        opener = words[:1]
-        if not opener or opener[0] not in ("He", "She", "His", "Her"):
-            return None
-        if speaker.anonymous or speaker.claimant == UNNAMED:
+        opener = words[0] if words else ""
+        return {"He": "m", "His": "m", "She": "f", "Her": "f"}.get(opener, "")
+
+    def _pronoun_subject(self, start: int, end: int, speaker: Suggestion) -> str | None:
+        """The speaker `speaker` when the sentence `[start, end)` opens with "he", "she",
+        "his" or "her" that fits them (a named person, not a body or an unnamed one)."""
+        wanted = self._opening_pronoun(start, end)
+        if not wanted or speaker.anonymous or speaker.claimant == UNNAMED:
             return None
         names = self.referents.names
         if not names.is_person(speaker.claimant):
             return None
         gender = names.gender.get(speaker.claimant, "")
-        wanted = "m" if opener[0] in ("He", "His") else "f"
         return speaker.claimant if gender in ("", wanted) else None
+
+    def _pronoun_subject_before(self, start: int, end: int) -> str | None:
+        """The last named person who spoke before the sentence `[start, end)` when it opens
+        with "he" or "she" (or "his", "her") and the pronoun means them."""
+        speaker = next(
+            (s for s in reversed(self.found[-_EXCHANGE_REACH:]) if s.claimant != UNNAMED),
+            None,
+        )
+        if speaker is None or speaker.in_title:
+            return None
+        claimant = self._pronoun_subject(start, end, speaker)
+        if claimant is None:
+            return None
+        meant = self.referents.person_before(start, self._opening_pronoun(start, end), learn=False)
+        return claimant if meant is not None and meant.name == claimant else None
 
     def _said_before(
         self, start: int, end: int, quotes: list[tuple[int, int]]
