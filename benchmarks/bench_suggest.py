@@ -68,7 +68,9 @@ Quality, set by set (which sets were tuned on is printed with each one):
   gold-standard data, one never tuned on, one tuned on after its first measurement; and
   two more pairs made the same way: `extra-dev13` and `extra-blind10` (devnews17,
   devnews18: the gold-standard data again) and `extra-dev14` and `extra-blind11`
-  (devnews19, devnews20: newspaper3k's test texts of US and UK news pages).
+  (devnews19, devnews20: newspaper3k's test texts of US and UK news pages), and
+  `extra-dev15` and `extra-blind12` (devnews22, devnews21: more pages of scrapinghub's
+  article-extraction-benchmark ground truth, each from a different outlet).
 
 With `--set all` (the default) the real-news sets are also pooled: every development set
 together, and every blind set together.
@@ -298,6 +300,21 @@ FOLDER_SETS = (
         "devnews20, news pages of several US and UK outlets (newspaper3k's test texts)"
         f" outside the repository, labelled before the engine ran on it - {_BLIND}",
         "an eleventh blind set (devnews20; aggregate only)",
+    ),
+    FolderSet(
+        "extra-dev15",
+        False,
+        "devnews22, news pages of many outlets (scrapinghub's article-extraction-benchmark"
+        f" ground truth) outside the repository, labelled before the engine ran on it - {_DEV}",
+        "a fifteenth batch of development pages (devnews22)",
+    ),
+    FolderSet(
+        "extra-blind12",
+        True,
+        "devnews21, news pages of many outlets (scrapinghub's article-extraction-benchmark"
+        " ground truth) outside the repository, labelled before the engine ran on it -"
+        f" {_BLIND}",
+        "a twelfth blind set (devnews21; aggregate only)",
     ),
 )
 """The folder sets, in the order they were made (each blind one after its development
