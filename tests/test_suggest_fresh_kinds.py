@@ -1262,3 +1262,23 @@ def test_a_quotation_after_a_sentence_about_the_last_speaker_of_an_earlier_parag
         ("“I was making two salaries.", "Ned Roper"),
         ("I made $800.”", "Ned Roper"),
     ]  # the last "he" means Tom Vell, who has not spoken: no one is suggested
+
+
+def test_the_airline_is_the_company_that_opened_a_sentence_just_before() -> None:
+    text = (
+        "Storms hit Skyvia's routes on Sunday. Skyvia cancelled 20 flights. "
+        "The airline said it was “embarrassed by the situation”."
+    )
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found] == [("Skyvia", "the airline")]
+    # two of them: neither
+    text = "Storms hit Skyvia and Aerolux. Skyvia cancelled flights. Aerolux waited.\n" + (
+        "The airline said it was sorry."
+    )
+    assert claimants(text) == ["the airline"]
+    # a name that only ever opens a sentence may be any word: the description stays
+    text = "Skyline cut its fares. The airline said demand was weak."
+    assert claimants(text) == ["the airline"]
+    # a person opening the sentence is no airline
+    text = "Tom Vell cancelled the flight. The airline said it was sorry."
+    assert claimants(text) == ["the airline"]

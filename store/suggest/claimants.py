@@ -686,11 +686,15 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         ref = referents.org_before(offset, ("outlet",))
         candidate.role = "outlet"
     elif head in COMPANY_NOUNS:
-        ref = company_referent(sentence, subject.first, offset)
+        ref = company_referent(sentence, subject.first, offset) or _subject_body(
+            sentence, subject, offset
+        )
     elif head in COMPANY_KIND_NOUNS and not is_plural(subject):
-        ref = earlier_indefinite(
-            sentence, subject.first, COMPANY_KIND_NOUNS
-        ) or referents.company_before(offset)
+        ref = (
+            earlier_indefinite(sentence, subject.first, COMPANY_KIND_NOUNS)
+            or referents.company_before(offset)
+            or _subject_body(sentence, subject, offset)
+        )
     elif head in GROUP_NOUNS:
         ref = referents.org_before(offset, ("group",))
     elif head in AGENCY_NOUNS and subject.stop - subject.first == 2:
@@ -861,6 +865,20 @@ _RESEARCH_DOCUMENTS = frozenset(
 )
 """Documents of research that one maker's article may call by any of these words ("a
 survey by Workshare" ... "The report warns")."""
+
+
+def _subject_body(sentence: Sentence, subject: NounPhrase, offset: int) -> Referent | None:
+    """For "the airline", "the German automaker" (singular, after "the"): the body whose
+    name opened a sentence shortly before ("US Airways cancelled 20 flights ... The
+    airline said"), when the article names no company of that kind. (Not for "the
+    regulator": a body named far before, while companies are named near.)"""
+    tokens = sentence.tokens
+    if tokens[subject.first].lower != "the" or is_plural(subject):
+        return None
+    if subject.head_at != subject.stop - 1:
+        return None  # "the agency of the region": a description of its own
+    name = sentence.referents.subject_body_before(offset)
+    return Referent(offset, name, "", False, kind="org") if name is not None else None
 
 
 def company_referent(sentence: Sentence, first: int, offset: int) -> Referent | None:

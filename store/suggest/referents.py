@@ -25,7 +25,7 @@ from claimmark.store.suggest.names import (
     with_article,
 )
 from claimmark.store.suggest.tokens import ABBREVIATED_TITLES as TITLE_ABBREVIATIONS
-from claimmark.store.suggest.words import BODY_NAME_WORDS, SPOKESPEOPLE, TITLES
+from claimmark.store.suggest.words import BODY_NAME_WORDS, PLACE_NAMES, SPOKESPEOPLE, TITLES
 
 if TYPE_CHECKING:
     from claimmark.store.suggest.claimants import Candidate
@@ -55,6 +55,28 @@ _STATEMENT_MADE = re.compile(
     r"(?:[\w-]+[^\S\n]+){0,2}?(statement|letter)\b"
 )
 """A claimant's own statement or letter ("said in a statement", "in a letter to staff")."""
+_SENTENCE_OPENING_NAME = re.compile(
+    r"(?:^|(?<=[.!?])[\"”’)]*[^\S\n]+)(?P<name>[A-Z][\w&’'.-]*(?:[^\S\n]+[A-Z][\w&’'-]*){0,3})"
+    r"(?=[^\S\n]+[a-z])",
+    re.M,
+)
+"""A capitalised name opening a sentence, followed by a word in lower case (its verb)."""
+_NOT_NAME_OPENERS = frozenset(
+    """the a an in on at but and or so yet however it he she they we i you this that these
+    those its his her their our my your there here when while after before as if
+    officials shares sales prices police experts analysts critics residents some many most
+    several few all both each every no one two three four five last next monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december mr mrs ms dr""".split()
+)
+_NOT_BODY_WORDS = frozenset("said says according".split())
+
+
+def _possessives(word: str) -> tuple[str, str]:
+    """`word` in the possessive, both ways of writing it ("Skyvia's", "Skyvia’s")."""
+    return f"{word}'s", f"{word}’s"
+
+
 _AND_WORD = re.compile(r" and [A-Z][a-z]+(?![\w-]| [A-Z])")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘A-Z])")
 _HE = re.compile(r"\b[Hh]e\b(?![’'])")
@@ -454,6 +476,39 @@ class Referents:
             name = near[0]
             return Referent(latest[name], with_article(name, "company"), "", False, kind="company")
         return None
+
+    def subject_body_before(self, offset: int) -> str | None:
+        """The name of a body (not a person's, not a place's) that opens one of the last
+        sentences before `offset`, in its paragraph or the one before: "Airbus cut the
+        A380." gives "Airbus"; a name the text never capitalises inside a sentence, and
+        words that merely open one ("Officials", "Shares"), give nothing, and so do two
+        such names, or companies the text names as such nearby."""
+        text = self.text
+        start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, offset))) + 1
+        index = bisect_left(self._org_offsets, offset)
+        if any(
+            kind in ("company", "brand") and offset - pos <= 1500
+            for pos, _, kind in self.names.org_mentions[:index]
+        ):
+            return None  # companies the article names as such: "the airline" is one of them
+        found: set[str] = set()
+        for match in _SENTENCE_OPENING_NAME.finditer(text, start, offset):
+            words = match.group("name").split()
+            if words[0].lower() in _NOT_NAME_OPENERS:
+                continue
+            name = " ".join(words)
+            if name in self.names.persons or self.names.is_person(self.expand(name)):
+                continue
+            if name in PLACE_NAMES or org_kind(words) == "outlet":
+                continue
+            known = (
+                len(words) >= 2
+                or (words[0].isupper() and len(words[0]) > 1)
+                or any(w in self.names.midcaps for w in (words[0], *_possessives(words[0])))
+            )
+            if known and not any(w.lower() in _NOT_BODY_WORDS for w in words):
+                found.add(name)
+        return found.pop() if len(found) == 1 else None  # of two, neither
 
     def remember_pair(self, start: int, end: int, first: str, second: str) -> None:
         """Record two people named together as a sentence's subject ("Lorenz and Fetter
