@@ -1282,3 +1282,16 @@ def test_the_airline_is_the_company_that_opened_a_sentence_just_before() -> None
     # a person opening the sentence is no airline
     text = "Tom Vell cancelled the flight. The airline said it was sorry."
     assert claimants(text) == ["the airline"]
+
+
+def test_as_x_put_it_suspect_a_clause_questioned_whether_and_found_no_evidence() -> None:
+    assert claims("As Ana Vell put it, the plant was doomed.") == [("Ana Vell", "put it")]
+    assert claims("Ana Vell put it on the table.") == []
+    assert claims("Police suspect the fire was started deliberately.") == [("police", "suspect")]
+    assert claims("Police suspect a man of arson.") == []
+    assert claims("Ana Vell questioned whether the plan was legal.") == [("Ana Vell", "questioned")]
+    assert claims("Ana Vell questioned the man.") == []
+    assert claims("The watchdog found no evidence of wrongdoing.") == [
+        ("the watchdog", "found no evidence")
+    ]
+    assert claims("Police found a knife in the car.") == []

@@ -175,6 +175,7 @@ def _hint_pattern() -> re.Pattern[str]:
     parts.append(r"(?:found|finds|concluded|concludes|estimated|estimates)(?=\s*[.!?;])")
     naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
     parts.append(rf"(?:{naming})\b[^.\n]{{0,100}}?[“\"‘']")
+    parts.append(r"put\s+it(?=\s*[,:])")  # "As Ana Vell put it, ..."
     # "called him a sore loser", "branded the proposal unworkable" (`_named_as`)
     parts.append(r"call(?:ed|s)?(?:\s+[\w’'-]+){1,3}?\s+an?|branded|label(?:l?ed)")
     claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
@@ -622,6 +623,8 @@ def beside_quotation(sentence: Sentence, verb: int) -> bool:
     return at >= 0 and tokens[at].quoted and tokens[at].text in _CLOSING_MARKS
 
 
+_SUSPECT = frozenset("suspect suspects".split())  # not "took suspected diet pills"
+_QUESTION = frozenset("question questions questioned".split())
 _THATLESS_ACCEPT = frozenset("accepted accepts".split())
 """Verbs that report with a clause whose "that" is left out, as well as with "that"."""
 
@@ -636,6 +639,12 @@ def has_complement(sentence: Sentence, verb: int) -> bool:
     after = [t.lower for t in sentence.tokens[verb + 1 : verb + 3]]
     if any(after[: len(words)] == list(words) for words in needs):
         return True
+    if (
+        word == "put"
+        and after[:1] == ["it"]
+        and any(t.lower == "as" for t in sentence.tokens[max(0, verb - 6) : verb])
+    ):
+        return True  # "As Ana Vell put it, ..."
     if (
         word in _THATLESS_ACCEPT
         and verb + 1 < len(sentence.tokens)
@@ -765,6 +774,10 @@ def verb_candidate(sentence: Sentence, verb: int) -> Candidate | None:
         or sentence.that_follows(verb)
         or sentence.quotation_follows(verb)
         or _advice_follows(tokens, verb)
+        # "Police suspect the fire was started deliberately": a clause without "that"
+        or (verb_word in _SUSPECT and _clause_follows(tokens, verb))
+        # "Vell questioned whether the plan was legal"
+        or (verb_word in _QUESTION and following is not None and following.lower == "whether")
     ):
         return None
     if verb_word in PERFECT_ONLY and not (

@@ -159,9 +159,9 @@ _PRESENTS_ITSELF_AS: tuple[tuple[str, ...], ...] = tuple(
     (reflexive, "as") for reflexive in "itself himself herself themselves".split()
 )
 VERB_COMPLEMENTS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "found": (("that",),),
-    "finds": (("that",),),
-    "find": (("that",),),
+    "found": (("that",), ("no", "evidence"), ("no", "sign")),
+    "finds": (("that",), ("no", "evidence"), ("no", "sign")),
+    "find": (("that",), ("no", "evidence"), ("no", "sign")),
     "show": (("that",),),
     "shows": (("that",),),
     "showed": (("that",),),
