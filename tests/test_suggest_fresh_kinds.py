@@ -1295,3 +1295,42 @@ def test_as_x_put_it_suspect_a_clause_questioned_whether_and_found_no_evidence()
         ("the watchdog", "found no evidence")
     ]
     assert claims("Police found a knife in the car.") == []
+
+
+# -- devnews22 --------------------------------------------------------------------------------
+
+
+def test_comments_and_laments_after_a_quotation() -> None:
+    assert claims("“We worked on the design,” comments Robin Vale, the study manager.") == [
+        ("Robin Vale", "comments")
+    ]
+    assert claims("“We lost,” laments Robin Vale.") == [("Robin Vale", "laments")]
+    assert claims("Robin Vale comments on the design every week.") == []
+
+
+def test_an_occupation_known_by_its_ending_or_joined_by_a_hyphen_is_a_role() -> None:
+    text = "In 2005, the Harbour University biochemist Soraya Tellwyn showed that the cells sense."
+    found = suggest_attributions(text)
+    assert [(s.claimant, s.description) for s in found] == [
+        ("Soraya Tellwyn", "the Harbour University biochemist")
+    ]
+    text = "Singer-guitarist Tom Vale said the tour starts in May. “We’re excited,” Vale said."
+    assert claimants(text) == ["Tom Vale", "Tom Vale"]
+
+
+def test_a_capitalised_adverb_opening_a_sentence_is_no_claimant() -> None:
+    text = 'Thankfully, now we know when you can get it: "Super Run" will cost ten dollars.'
+    assert "Thankfully" not in claimants(text)
+    text = "Shortly after, the mayor’s defenders took to social media, claiming it was false."
+    assert "Shortly" not in claimants(text)
+
+
+def test_a_person_of_a_one_word_firm_and_the_analyst_named_before() -> None:
+    text = "Jon Matusz of Jefferies rates the stock a buy. The analyst said it would rise."
+    assert [(s.claimant, s.description) for s in suggest_attributions(text)] == [
+        ("Jon Matusz", "the analyst")
+    ]
+    text = "Jon Matusz of Jefferies rates the stock a buy. It is cheap, according to the analyst."
+    assert [(s.claimant, s.description) for s in suggest_attributions(text)] == [
+        ("Jon Matusz", "the analyst")
+    ]

@@ -55,6 +55,7 @@ from claimmark.store.suggest.words import (
     GROUP_NOUNS,
     HANDED_PARTICIPLES,
     INDEFINITE_PRONOUNS,
+    LY_NOT_ADVERBS,
     NAME_GLUE,
     NEGATIONS,
     OPENING_ADVERBIALS,
@@ -364,6 +365,12 @@ def main_clause_start(sentence: Sentence) -> int | None:
             word in PHRASE_PREPOSITIONS
             or word in OPENING_ADVERBIALS
             or (word in _TIME_OPENERS and first > sentence.first)
+            # "Shortly after, some of her defenders ...": an adverb, then its phrase
+            or (
+                word.endswith("ly")
+                and word not in LY_NOT_ADVERBS
+                and not looks_like_first_name(word)
+            )
         ):
             break
         comma = next(
@@ -563,6 +570,8 @@ def subject_candidate(
         # "Austria's interior minister said": the person the article gives that role (not
         # "Morrison's lawyer", someone's relation)
         resolve_definite(sentence, subject, candidate)
+    elif head == "management" and opener in ("company", "management"):
+        resolve_definite(sentence, subject, candidate)  # "Company management said"
     elif opener in ("the", "her", "his", "their", "its") and (
         not proper
         # "the German carmaker": a company described by its nationality
@@ -685,6 +694,13 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
     elif head in OUTLET_NOUNS:
         ref = referents.org_before(offset, ("outlet",))
         candidate.role = "outlet"
+    elif head == "management" and words[0].lower() in ("company", "the", "its", "management"):
+        # "Company management said", "the management said": the company named before
+        body = referents.subject_body_before(offset)
+        ref = company_referent(sentence, subject.first, offset) or (
+            Referent(offset, body, "", False, kind="org") if body is not None else None
+        )
+        candidate.role = "org"
     elif head in COMPANY_NOUNS:
         ref = company_referent(sentence, subject.first, offset) or _subject_body(
             sentence, subject, offset
@@ -847,7 +863,8 @@ _POSITION_ROLES = frozenset(
     """president-elect vice-president governor-elect mayor-elect minister secretary
     director chief chairman chairwoman chair president mayor governor senator premier
     chancellor commander captain coach manager founder co-founder ceo editor
-    researcher professor author architect curator executive""".split()
+    researcher professor author architect curator executive analyst economist strategist
+    scientist""".split()
 )
 """Roles "the <role>" may call a person the text named just before without giving them it."""
 _PROFILE_ROLES = frozenset(

@@ -144,6 +144,7 @@ def _hint_pattern() -> re.Pattern[str]:
         | STANCE_ADJECTIVES
         | (REPORTING_VERBS - VERB_COMPLEMENTS.keys() - NAMING_VERBS)
         | QUOTE_VERBS
+        | INVERSION_VERBS  # "“...,” comments Robin Biesbroek"
         | THAT_COMPLEMENT_VERBS  # beside a quotation they need no "that"
         | frozenset(
             """According according citing quoting Per per reportedly allegedly purportedly
@@ -455,6 +456,9 @@ def according_candidate(
     if phrase.stop - phrase.first == 2 and tokens[phrase.first].lower == "the":
         # "according to the agency", "according to the company": the body named before
         if phrase.head in AGENCY_NOUNS or phrase.head in COMPANY_NOUNS | COMPANY_KIND_NOUNS:
+            resolve_definite(sentence, phrase, candidate)
+        elif phrase.head in PERSON_ROLES:
+            # "according to the analyst": the analyst named before
             resolve_definite(sentence, phrase, candidate)
     return candidate
 

@@ -38,6 +38,7 @@ from claimmark.store.suggest.words import (
     REPORTING_VERBS,
     ROLE_TITLES,
     TITLES,
+    is_role_word,
 )
 
 _NAME_WORD = r"[A-Z](?:\.(?:[A-Z]\.)*(?=[^\S\n])|[\w’'\-]*)"
@@ -189,9 +190,11 @@ def is_role_or_team_word(word: str) -> bool:
     organisation ("Sports", "Times"); not a first name of its own ("Oluwaseun Daniel
     Adeyemi" is one name)."""
     bare = bare_word(word)
+    if "-" in bare.strip("-") and all(is_role_or_team_word(part) for part in bare.split("-")):
+        return True  # "Singer-guitarist Tom Johnston"
     return (
         (word.isupper() and len(word) >= 2)
-        or bare in PERSON_ROLES
+        or is_role_word(bare)
         or (bare.endswith("s") and bare[:-1] in PERSON_ROLES)  # "Officers Ana Noel and ..."
         or bare in ROLE_TITLES
         or bare in ORG_NAME_WORDS
@@ -347,7 +350,8 @@ def split_names(words: list[str]) -> list[list[str]]:
             and looks_like_first_name(
                 bare_word(next((w for w in head if w.lower() not in TITLES), head[-1]))
             )
-            and org_kind(tail)
+            # "Lucas Hale of Vell University", "Jonathan Matuszewski of Jefferies"
+            and (org_kind(tail) or len(tail) <= 3)
             and not org_kind(head)
             and all(w[:1].isupper() for w in head)
         ):
@@ -408,10 +412,10 @@ def role_before(text: str, start: int) -> str:
     if words[-1].lower() in _TITLE_ROLES:
         return _TITLE_ROLES[words[-1].lower()]  # "Republican Gov. Eric Holcomb": a governor
     last = words[-1].rstrip(",:").lower().removeprefix("co-")  # "co-founder": a founder
-    if "-" in last and last.rsplit("-", 1)[-1] in PERSON_ROLES:
+    if "-" in last and is_role_word(last.rsplit("-", 1)[-1]):
         last = last.rsplit("-", 1)[-1]  # "writer-director J.C. Chandor": a director
     if not words[-1][:1].isupper():
-        if last in PERSON_ROLES:
+        if is_role_word(last):
             return last
         if last.endswith("s") and last[:-1] in PERSON_ROLES and words[-1].endswith(","):
             return last[:-1]  # "Two council members, Ray Holcomb and Denise Abara, ..."

@@ -299,7 +299,8 @@ QUOTE_VERBS = _words(
     growled growls thundered thunders bragged brags boasted boasts teased teases chided
     chides deadpanned deadpans protested protests objected objects chimed chimes
     reasoned reasons predicted predicts weighed weighs ordered orders commanded commands
-    demanded demands instructed instructs chanted chants sang sings screamed screams"""
+    demanded demands instructed instructs chanted chants sang sings screamed screams
+    comments commented laments lamented"""
 )
 """Verbs of speaking that attribute only beside a quotation ("“...,” Prelogar responded.",
 "Alito continued: “...”", "“...?” he asked."): "responded to the letter", "continued to
@@ -441,6 +442,20 @@ PERSON_ROLES = _words(
 )
 """Singular nouns for a person's role: next to a capitalised name they make it a person's
 ("developer Ammar Askar", "Joe Carbone, president of ...", "her mother, Fiona")."""
+_NOT_ROLES_IN_IST = frozenset(
+    "playlist checklist shortlist wishlist persist consist insist resist whilst amidst".split()
+)
+
+
+def is_role_word(word: str) -> bool:
+    """Whether lower-case `word` names a person's role: one of `PERSON_ROLES`, or an
+    occupation known by its ending ("biochemist", "guitarist", "epidemiologist")."""
+    if word in PERSON_ROLES:
+        return True
+    single = word.removesuffix("s")
+    return len(single) >= 7 and single.endswith("ist") and single not in _NOT_ROLES_IN_IST
+
+
 FEMALE_ROLES = _words(
     "mother wife daughter sister aunt grandmother widow girlfriend fiancée niece actress "
     "spokeswoman chairwoman congresswoman"
