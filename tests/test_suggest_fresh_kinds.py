@@ -1334,3 +1334,17 @@ def test_a_person_of_a_one_word_firm_and_the_analyst_named_before() -> None:
     assert [(s.claimant, s.description) for s in suggest_attributions(text)] == [
         ("Jon Matusz", "the analyst")
     ]
+
+
+def test_the_organization_and_the_man_named_before() -> None:
+    text = "Amnesty International said 106 protesters were killed. The organization believes "
+    text += "the real toll is higher."
+    assert [(s.claimant, s.description) for s in suggest_attributions(text)] == [
+        ("Amnesty International", ""),
+        ("Amnesty International", "the organization"),
+    ]
+    text = "A 43-year-old man fell ill after buying a duvet. According to the man, the "
+    text += "steroids “had a transformative effect.”"
+    assert [(s.claimant, s.description) for s in suggest_attributions(text)] == [
+        ("A 43-year-old man", "the man")
+    ]

@@ -696,10 +696,7 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         candidate.role = "outlet"
     elif head == "management" and words[0].lower() in ("company", "the", "its", "management"):
         # "Company management said", "the management said": the company named before
-        body = referents.subject_body_before(offset)
-        ref = company_referent(sentence, subject.first, offset) or (
-            Referent(offset, body, "", False, kind="org") if body is not None else None
-        )
+        ref = company_referent(sentence, subject.first, offset)
         candidate.role = "org"
     elif head in COMPANY_NOUNS:
         ref = company_referent(sentence, subject.first, offset) or _subject_body(
@@ -713,6 +710,9 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         )
     elif head in GROUP_NOUNS:
         ref = referents.org_before(offset, ("group",))
+        if ref is None and head in ("organization", "organisation", "body"):
+            # "Amnesty International said ... The organization believes": any body
+            ref = referents.org_before(offset, ("org", "company", "brand"), mentions=False)
     elif head in AGENCY_NOUNS and subject.stop - subject.first == 2:
         # "the agency" alone; "the flood authority" is a body's description of its own
         ref = referents.body_before(offset, head)
@@ -784,7 +784,7 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         ref is None
         and subject.stop - subject.first == 2
         and sentence.tokens[subject.first].lower == "the"
-        and (head in PEOPLE_NOUNS or head in _ONE_PERSON or looks_like_people(head))
+        and (head in PEOPLE_NOUNS or head in ONE_PERSON or looks_like_people(head))
         and head not in SPOKESPEOPLE
     ):
         # "the officials said" after "Con Edison officials said": the people the article
@@ -799,7 +799,7 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
         candidate.anonymous = ref.anonymous
 
 
-_ONE_PERSON = frozenset(
+ONE_PERSON = frozenset(
     """man woman boy girl person resident patient victim doctor nurse teacher student worker
     driver passenger witness suspect neighbour neighbor""".split()
 )

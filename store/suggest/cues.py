@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from claimmark.store.suggest.claimants import (
+    ONE_PERSON,
     Candidate,
     antecedent,
     is_role_appositive,
@@ -457,8 +458,9 @@ def according_candidate(
         # "according to the agency", "according to the company": the body named before
         if phrase.head in AGENCY_NOUNS or phrase.head in COMPANY_NOUNS | COMPANY_KIND_NOUNS:
             resolve_definite(sentence, phrase, candidate)
-        elif phrase.head in PERSON_ROLES:
-            # "according to the analyst": the analyst named before
+        elif phrase.head in PERSON_ROLES or phrase.head in PEOPLE_NOUNS | ONE_PERSON:
+            # "according to the analyst": the analyst named before; "according to the
+            # man": the man the article described before ("a 43-year-old man")
             resolve_definite(sentence, phrase, candidate)
     return candidate
 

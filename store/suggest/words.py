@@ -558,7 +558,7 @@ ORG_NAME_WORDS = (
         """authority agency ministry department board institute university hospital royal general
     street road party court parliament commons inquiry service office commission committee
     league center centre school college academy laboratory lab museum police senate house
-    congress assembly council administration bureau chamber"""
+    congress assembly council administration bureau chamber international"""
     )
 )
 """Words that make a capitalised name an organisation or a place, not a person."""
