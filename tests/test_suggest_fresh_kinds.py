@@ -1348,3 +1348,10 @@ def test_the_organization_and_the_man_named_before() -> None:
     assert [(s.claimant, s.description) for s in suggest_attributions(text)] == [
         ("A 43-year-old man", "the man")
     ]
+
+
+def test_a_quoted_title_then_the_quoted_characterisation() -> None:
+    assert claims("Tern Games called 'Harbour Lights' \"a flagship game.\"") == [
+        ("Tern Games", "called")
+    ]
+    assert claims("Tern Games called “Harbour Lights” its best game.") == []

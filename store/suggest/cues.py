@@ -1519,7 +1519,12 @@ def naming_quote_follows(sentence: Sentence, verb: int) -> bool:
     """Whether a short object and then a quotation follow the verb in its clause ("called
     the plan ‘a fantasy’", "labelled him “reckless”")."""
     tokens = sentence.tokens
-    for at in range(verb + 1, min(len(tokens), verb + 14)):
+    start = verb + 1
+    if start < len(tokens) and tokens[start].quoted:
+        # "called ‘Half Life: Alyx’ “a flagship VR game”": a quoted title, then the words
+        first = next((q for q in sentence.quotes if q[0] <= tokens[start].start < q[1]), None)
+        return first is not None and any(first[1] <= q[0] <= first[1] + 3 for q in sentence.quotes)
+    for at in range(start, min(len(tokens), verb + 14)):
         if tokens[at].quoted:
             return at > verb + 1
         if tokens[at].text == "," and at + 1 < len(tokens) and tokens[at + 1].quoted:

@@ -19,6 +19,8 @@ class Sentence:
         """The whole article text (token offsets index into it)."""
         self.start = start
         self.end = end
+        self.quotes = quotes
+        """The paragraph's quotations, (start, end) in the article text."""
         self.tokens: list[Token] = tokenize(self.text, start, end, quotes)
         first = 0  # skip a live-blog time stamp: "09:31 —"
         tokens = self.tokens
