@@ -1355,3 +1355,11 @@ def test_a_quoted_title_then_the_quoted_characterisation() -> None:
         ("Tern Games", "called")
     ]
     assert claims("Tern Games called “Harbour Lights” its best game.") == []
+
+
+def test_to_a_person_comma_gives_their_view() -> None:
+    text = "Tom Vell scored 30 on Sunday. To Vell, triple-doubles are not a goal."
+    assert claims(text) == [("Tom Vell", "To")]
+    assert claims("To many residents, the plan is a betrayal.") == [("many residents", "To")]
+    for plain in ("To Paris, the team flew on Monday.", "To date, nobody has paid."):
+        assert claims(plain) == [], plain

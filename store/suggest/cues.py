@@ -47,6 +47,7 @@ from claimmark.store.suggest.special_cues import (
     learned_candidate,
     message_candidate,
     stance_candidate,
+    view_of_candidate,
     words_candidate,
 )
 from claimmark.store.suggest.suggestion import UNNAMED
@@ -178,6 +179,7 @@ def _hint_pattern() -> re.Pattern[str]:
     naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
     parts.append(rf"(?:{naming})\b[^.\n]{{0,100}}?[“\"‘']")
     parts.append(r"put\s+it(?=\s*[,:])")  # "As Ana Vell put it, ..."
+    parts.append(r"To\s+(?:[A-Z][\w’'.-]*|many|most|some)")  # "To LeBron James, ..."
     # "called him a sore loser", "branded the proposal unworkable" (`_named_as`)
     parts.append(r"call(?:ed|s)?(?:\s+[\w’'-]+){1,3}?\s+an?|branded|label(?:l?ed)")
     claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
@@ -359,6 +361,8 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = clear_to_candidate(sentence, at)
         elif word == "among" and at == sentence.first:
             candidate = findings_candidate(sentence, at)
+        elif word == "to" and at == sentence.first and token.capitalised:
+            candidate = view_of_candidate(sentence, at)
         elif word == "words" and at >= 2:
             candidate = words_candidate(sentence, at)
         elif word in CLAIM_NOUNS and at >= 1 and tokens[at - 1].lower.endswith(("’s", "'s")):

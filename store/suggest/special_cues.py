@@ -338,3 +338,27 @@ def findings_candidate(sentence: Sentence, among: int) -> Candidate | None:
     candidate = Candidate("pronoun", among, ref.name, cue, ref.anonymous, role="")
     candidate.subject_at = among
     return candidate
+
+
+def view_of_candidate(sentence: Sentence, to: int) -> Candidate | None:
+    """ "To LeBron James, triple-doubles are not a goal.", "To many residents, the plan is a
+    betrayal": a sentence that opens with "To" and the person or people whose view it
+    gives, then a comma and the view."""
+    tokens = sentence.tokens
+    phrase = phrase_after(tokens, to + 1, sentence.text, limit=6)
+    if phrase is None or phrase.stop + 3 >= len(tokens) or tokens[phrase.stop].text != ",":
+        return None
+    referents = sentence.referents
+    named = has_proper_name(phrase, tokens, sentence.first)
+    if named:
+        shown = sentence.text[tokens[phrase.first].start : tokens[phrase.stop - 1].end]
+        if not referents.names.is_person(referents.expand(shown)):
+            return None  # "To Paris, ...": a place, not a view
+    elif not (phrase.head in PEOPLE_NOUNS or looks_like_people(phrase.head)):
+        return None  # "To date, ...", "To be fair, ..."
+    if not any(t.is_word and not t.quoted for t in tokens[phrase.stop + 1 : phrase.stop + 4]):
+        return None
+    candidate = subject_candidate(sentence, to, phrase, tokens[to].text, object_claims=False)
+    if candidate is not None:
+        candidate.subject_at = phrase.first
+    return candidate
