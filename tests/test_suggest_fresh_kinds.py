@@ -1363,3 +1363,9 @@ def test_to_a_person_comma_gives_their_view() -> None:
     assert claims("To many residents, the plan is a betrayal.") == [("many residents", "To")]
     for plain in ("To Paris, the team flew on Monday.", "To date, nobody has paid."):
         assert claims(plain) == [], plain
+
+
+def test_added_a_count_reports_nothing() -> None:
+    assert claims("Danilo Vell added 25 points in his former home arena.") == []
+    assert claims("The firm added two hundred jobs.") == []
+    assert claims("Tom Vell added that the arena was full.") == [("Tom Vell", "added that")]

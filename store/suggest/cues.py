@@ -1202,6 +1202,11 @@ def _cannot_comment(tokens: list[Token], verb: int) -> bool:
     return _NO_COMMENT.match(words.replace(" n’t", "n’t").replace(" n't", "n't")) is not None
 
 
+_COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve dozens hundreds".split()
+)
+
+
 def _adds_a_thing(sentence: Sentence, verb: int) -> bool:
     """Whether "added" puts something somewhere ("added smaller landers to the contract",
     "adds five firms"): an object and "to", no quotation, `that` or colon after it."""
@@ -1211,6 +1216,8 @@ def _adds_a_thing(sentence: Sentence, verb: int) -> bool:
         return False
     if sentence.quotation_follows(verb) or sentence.that_follows(verb):
         return False
+    if following.lower.replace(",", "").isdigit() or following.lower in _COUNT_WORDS:
+        return True  # "Gallinari added 25 points", "the firm added 200 jobs": a count
     for token in tokens[verb + 1 : verb + 8]:
         if token.lower == "to":
             return True
