@@ -1369,3 +1369,19 @@ def test_added_a_count_reports_nothing() -> None:
     assert claims("Danilo Vell added 25 points in his former home arena.") == []
     assert claims("The firm added two hundred jobs.") == []
     assert claims("Tom Vell added that the arena was full.") == [("Tom Vell", "added that")]
+
+
+def test_in_her_view_a_finding_set_in_commas_and_discovered_that() -> None:
+    text = "Ann Vell studies the kidney. In her view, the label was wrong."
+    assert claims(text) == [("Ann Vell", "In her view")]
+    assert claims("In the view of Ann Vell, the label was wrong.") == [
+        ("Ann Vell", "In the view of")
+    ]
+    assert claims("In the view from the hill, the town looked small.") == []
+    assert claims("In my view, the label was wrong.") == []  # the writer's own
+    text = "Tom Vell studies cells. Cells, he found, release signals."
+    assert claims(text) == [("Tom Vell", "found")]
+    assert claims("Tom found, after a while, a key.") == []
+    text = "Tom Vell studies cells. He discovered that cells release signals."
+    assert claims(text) == [("Tom Vell", "discovered that")]
+    assert claims("Tom Vell discovered a cave.") == []

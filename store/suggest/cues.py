@@ -44,6 +44,7 @@ from claimmark.store.suggest.special_cues import (
     clear_to_candidate,
     colon_candidate,
     findings_candidate,
+    in_view_candidate,
     learned_candidate,
     message_candidate,
     stance_candidate,
@@ -175,11 +176,12 @@ def _hint_pattern() -> re.Pattern[str]:
     # "claims emerged on Facebook that": claims with no owner (`hedges.CLAIMS_EMERGED`)
     parts.append(r"(?:emerged|surfaced|circulated)")
     # "..., a new survey found.": a finding verb that closes the sentence
-    parts.append(r"(?:found|finds|concluded|concludes|estimated|estimates)(?=\s*[.!?;])")
+    parts.append(r"(?:found|finds|concluded|concludes|estimated|estimates)(?=\s*[.!?;,])")
     naming = "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
     parts.append(rf"(?:{naming})\b[^.\n]{{0,100}}?[“\"‘']")
     parts.append(r"put\s+it(?=\s*[,:])")  # "As Ana Vell put it, ..."
     parts.append(r"To\s+(?:[A-Z][\w’'.-]*|many|most|some)")  # "To LeBron James, ..."
+    parts.append(r"In\s+[^,.;]{2,40}?\s(?:view|opinion|estimation)")  # "In her view, ..."
     # "called him a sore loser", "branded the proposal unworkable" (`_named_as`)
     parts.append(r"call(?:ed|s)?(?:\s+[\w’'-]+){1,3}?\s+an?|branded|label(?:l?ed)")
     claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
@@ -341,6 +343,12 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             and not _participle_names_a_thing(tokens, at)
         ):
             candidate = message_candidate(sentence, at)
+        elif (
+            word in ("view", "opinion", "estimation")
+            and at >= sentence.first + 2
+            and tokens[sentence.first].lower == "in"
+        ):
+            candidate = in_view_candidate(sentence, at)  # "In her view, ..."
         elif word in REPORTING_VERBS or word in ("learned", "learnt"):
             candidate = verb_candidate(sentence, at)
             if (
@@ -363,6 +371,7 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = findings_candidate(sentence, at)
         elif word == "to" and at == sentence.first and token.capitalised:
             candidate = view_of_candidate(sentence, at)
+
         elif word == "words" and at >= 2:
             candidate = words_candidate(sentence, at)
         elif word in CLAIM_NOUNS and at >= 1 and tokens[at - 1].lower.endswith(("’s", "'s")):
@@ -649,6 +658,13 @@ def has_complement(sentence: Sentence, verb: int) -> bool:
     after = [t.lower for t in sentence.tokens[verb + 1 : verb + 3]]
     if any(after[: len(words)] == list(words) for words in needs):
         return True
+    tokens = sentence.tokens
+    if (
+        word in FINDING_VERBS
+        and after[:1] == [","]
+        and any(tokens[at].text == "," for at in range(max(0, verb - 4), verb - 1))
+    ):
+        return True  # "ILC2s, he found, release cytokines": a finding set in commas
     if (
         word == "put"
         and after[:1] == ["it"]

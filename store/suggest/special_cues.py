@@ -362,3 +362,49 @@ def view_of_candidate(sentence: Sentence, to: int) -> Candidate | None:
     if candidate is not None:
         candidate.subject_at = phrase.first
     return candidate
+
+
+_VIEW_NOUNS = frozenset("view opinion estimation judgment judgement".split())
+
+
+def in_view_candidate(sentence: Sentence, noun: int) -> Candidate | None:
+    """ "In her view, the label was wrong", "In Vell's opinion, ...", "In the view of Ann
+    Vell, ...": the holder of the view, at the start of the sentence, before a comma."""
+    tokens = sentence.tokens
+    if tokens[noun].lower not in _VIEW_NOUNS or noun < sentence.first + 2:
+        return None
+    if tokens[sentence.first].lower != "in":
+        return None
+    referents = sentence.referents
+    offset = tokens[noun].start
+    owner = tokens[noun - 1].lower
+    if noun == sentence.first + 2 and owner in ("his", "her"):
+        ref = referents.person_before(offset, "m" if owner == "his" else "f", learn=False)
+        if ref is None or noun + 1 >= len(tokens) or tokens[noun + 1].text != ",":
+            return None
+        name = referents.expand(ref.name, ref.offset)
+        candidate = Candidate("pronoun", noun, name, f"In {owner} {tokens[noun].lower}", False)
+        candidate.role = "person"
+        return candidate
+    if owner == "the" and noun + 2 < len(tokens) and tokens[noun + 1].lower == "of":
+        # "In the view of Ann Vell, ..."
+        phrase = phrase_after(tokens, noun + 2, sentence.text, limit=6)
+        if phrase is None or phrase.stop >= len(tokens) or tokens[phrase.stop].text != ",":
+            return None
+        cue = sentence.text[tokens[sentence.first].start : tokens[noun + 1].end]
+        held = subject_candidate(sentence, noun, phrase, cue, object_claims=False)
+        if held is not None:
+            held.subject_at = phrase.first
+        return held
+    if noun + 1 < len(tokens) and tokens[noun + 1].text == "," and owner.endswith(("’s", "'s")):
+        # "In Vell's view, ...": the owner of the view
+        phrase = make_phrase(tokens, sentence.first + 1, noun, sentence.text)
+        if phrase is None or not has_proper_name(phrase, tokens, -1):
+            return None
+        name = clean_claimant(phrase.text, False).removesuffix("’s").removesuffix("'s")
+        claimant = referents.expand(name, tokens[phrase.first].start)
+        cue = sentence.text[tokens[sentence.first].start : tokens[noun].end]
+        candidate = Candidate("verb", noun, claimant, cue, False, subject_at=phrase.first)
+        candidate.role = "person" if referents.names.is_person(claimant) else "org"
+        return candidate
+    return None
