@@ -791,11 +791,17 @@ def _quoted_words(text: str, start: int, end: int, quotes: list[tuple[int, int]]
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+_CODE_LINE = 120
+"""Lines longer than this, not indented, are never taken for code (so prose is not counted)."""
+
+
 def is_code_line(text: str, start: int, end: int) -> bool:
     """Whether the line `text[start:end]` is a line of code or data kept as it was laid out
     (no prose, and indented as a web page's preformatted block is imported, or mostly
     symbols: "    list: [", "rekt: {", "]"): no sentence, and no break in what the
     paragraphs around it say. An indented paragraph of prose is no such line."""
+    if start >= end or (end - start > _CODE_LINE and text[start] not in " \t"):
+        return False  # a paragraph of prose: no need to count its words
     line = text[start:end].strip()
     if not line or is_prose(text, start, end):
         return False
