@@ -1385,3 +1385,11 @@ def test_in_her_view_a_finding_set_in_commas_and_discovered_that() -> None:
     text = "Tom Vell studies cells. He discovered that cells release signals."
     assert claims(text) == [("Tom Vell", "discovered that")]
     assert claims("Tom Vell discovered a cave.") == []
+
+
+def test_a_participles_phrase_opening_the_sentence_is_no_claimant() -> None:
+    text = "Phoning in from London, Tom Harper remembered the anxiety: “The script was not there.”"
+    assert claims(text) == [("Tom Harper", ":")]
+    text = "Due to the row, Ann Eich stepped down: “I am sorry.”"
+    assert claims(text) == [("Ann Eich", ":")]
+    assert claims("Reed said in a statement: “We are sorry.”") == [("Reed", "said in a statement")]

@@ -371,6 +371,14 @@ def main_clause_start(sentence: Sentence) -> int | None:
                 and word not in LY_NOT_ADVERBS
                 and not looks_like_first_name(word)
             )
+            # "Asked what he had seen, ...", "Phoning in from London, ...", "Due to ...":
+            # a participle's phrase before the subject
+            or (
+                first == sentence.first
+                and (word.endswith(("ing", "ed")) or word == "due")
+                and first + 1 < len(tokens)
+                and tokens[first + 1].lower in _AFTER_OPENING_PARTICIPLE
+            )
         ):
             break
         comma = next(
@@ -392,6 +400,13 @@ def main_clause_start(sentence: Sentence) -> int | None:
 
 _GROUP_COUNTS = frozenset("dozens hundreds thousands millions scores tens".split())
 """Counts that open a subject of people ("Dozens of people have posted ... and said")."""
+
+
+_AFTER_OPENING_PARTICIPLE = PHRASE_PREPOSITIONS | frozenset(
+    "what whether how why who when where if".split()
+)
+"""Words after a participle that opens a sentence with a phrase of its own ("Asked what",
+"Phoning in", "Due to"), not a name's verb ("Reed said")."""
 
 
 def _opening_phrase(sentence: Sentence, first: int) -> NounPhrase | None:
