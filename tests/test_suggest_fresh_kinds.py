@@ -1393,3 +1393,8 @@ def test_a_participles_phrase_opening_the_sentence_is_no_claimant() -> None:
     text = "Due to the row, Ann Eich stepped down: “I am sorry.”"
     assert claims(text) == [("Ann Eich", ":")]
     assert claims("Reed said in a statement: “We are sorry.”") == [("Reed", "said in a statement")]
+
+
+def test_the_owners_role_and_the_name_after_it_before_a_second_verb() -> None:
+    text = "Meridian’s chair, Ann Forsyth, apologised for the cuts and accepted that it had failed."
+    assert claims(text) == [("Ann Forsyth", "accepted that")]

@@ -501,6 +501,18 @@ def sentence_subject(sentence: Sentence) -> NounPhrase | None:
                 joint.head_at = head_at
                 return joint
         return phrase
+    if tokens[phrase.stop - 1].lower.endswith(POSSESSIVE_ENDINGS):
+        # "Meridian’s chair, Baroness Forsyth, ...": the owner's role, then the name
+        comma = next(
+            (at for at in range(after, min(len(tokens), after + 4)) if tokens[at].text == ","),
+            None,
+        )
+        if comma is not None and all(
+            tokens[at].is_word and not tokens[at].capitalised for at in range(after, comma)
+        ):
+            owned = make_phrase(tokens, phrase.first, comma, sentence.text)
+            if owned is not None:
+                phrase, after = owned, comma
     if after < len(tokens) and tokens[after].text == ",":
         appositive = phrase_after(tokens, after + 1, sentence.text, limit=8)
         if (
