@@ -1398,3 +1398,11 @@ def test_a_participles_phrase_opening_the_sentence_is_no_claimant() -> None:
 def test_the_owners_role_and_the_name_after_it_before_a_second_verb() -> None:
     text = "Meridian’s chair, Ann Forsyth, apologised for the cuts and accepted that it had failed."
     assert claims(text) == [("Ann Forsyth", "accepted that")]
+
+
+def test_that_opening_a_sentence_is_no_antecedent_of_a_relative_clause() -> None:
+    text = "That fits with the evidence that Ms. Vell wrote to Mr. Kessler suggesting a review."
+    assert claimants(text) == ["Ms. Vell"]
+    assert claimants("The union that represents ferry workers said the strike was over.") == [
+        "the union that represents ferry workers"
+    ]

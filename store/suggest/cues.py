@@ -1696,6 +1696,9 @@ def past_relative_clause(
                 antecedent.first == sentence.first
                 or tokens[antecedent.first - 1].lower in ("and", "but", ",")
             )
+            # not "That fits with the evidence that Ms. Deshpande wrote": a pronoun and its
+            # verb, no antecedent
+            and tokens[antecedent.first].lower not in ("that", "this", "it", "these", "those")
             # "an order that industry analysts say will ...": the analysts say, not the order
             and not (plural_verb and not is_plural(antecedent) and is_plural(subject))
         ):
