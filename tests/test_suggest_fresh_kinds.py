@@ -1406,3 +1406,10 @@ def test_that_opening_a_sentence_is_no_antecedent_of_a_relative_clause() -> None
     assert claimants("The union that represents ferry workers said the strike was over.") == [
         "the union that represents ferry workers"
     ]
+
+
+def test_the_first_word_of_a_name_opening_the_sentence_keeps_its_capital() -> None:
+    assert claimants("Citizens Energy Watch said the penalty should go to customers.") == [
+        "Citizens Energy Watch"
+    ]
+    assert claimants("Senior engineers said the dam was safe.") == ["senior engineers"]

@@ -528,15 +528,25 @@ def clean_claimant(phrase: str, at_start: bool, names: set[str] | None = None) -
     first = words[0]
     if len(words) > 1 and first.lower() in LOWER_CASE_OPENERS:
         words[0] = first.lower()
-    elif at_start and (
-        first.lower() in COMMON_CAPS
-        or first.lower() in PEOPLE_NOUNS
-        or (
+    elif (
+        at_start
+        and not (
+            # "Citizens Energy Watch", "Teachers Union of Ireland": the first word of a name
             len(words) > 1
-            and words[1][:1].islower()
-            and words[1] not in PARTICLES
-            and first not in (names or ())
-            and not first.endswith(("’s", "'s"))  # "Solis's office": a name's
+            and words[1][:1].isupper()
+            and first.lower() not in COMMON_CAPS
+            and all(w[:1].isupper() or w.lower() in PARTICLES for w in words[1:])
+        )
+        and (
+            first.lower() in COMMON_CAPS
+            or first.lower() in PEOPLE_NOUNS
+            or (
+                len(words) > 1
+                and words[1][:1].islower()
+                and words[1] not in PARTICLES
+                and first not in (names or ())
+                and not first.endswith(("’s", "'s"))  # "Solis's office": a name's
+            )
         )
     ):
         words[0] = first.lower()
