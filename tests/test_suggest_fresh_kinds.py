@@ -1382,6 +1382,8 @@ def test_in_her_view_a_finding_set_in_commas_and_discovered_that() -> None:
     text = "Tom Vell studies cells. Cells, he found, release signals."
     assert claims(text) == [("Tom Vell", "found")]
     assert claims("Tom found, after a while, a key.") == []
+    assert claims("Ann Vell averred that the plan had failed.") == [("Ann Vell", "averred that")]
+    assert claims("Ann Vell professed her love.") == []
     text = "Tom Vell studies cells. He discovered that cells release signals."
     assert claims(text) == [("Tom Vell", "discovered that")]
     assert claims("Tom Vell discovered a cave.") == []

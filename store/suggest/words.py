@@ -58,7 +58,7 @@ THAT_COMPLEMENT_VERBS = _words(
     proclaimed proclaims projected projects project proposed proposes proved proves recounted
     repeated repeats specified specifies stipulated stipulates surmised theorized theorised
     theorizes verified verifies guaranteed guarantees believed recognizes recognized
-    discovered discovers
+    discovered discovers averred avers professed professes
     recognises recognised underscored underscores underlined underlines reaffirmed
     reaffirms reasoned reasons conveyed conveys intimated intimates insinuated insinuates
     concurred concurs echoed echoes swore swears vouched forewarned forewarns protested
