@@ -403,7 +403,7 @@ _TITLE_ROLES = {
 def role_before(text: str, start: int) -> str:
     """The role word just before a name at `start` ("developer Ammar Askar", "her mother,
     Fiona", "chief of staff, Andriy Yermak"), or ""."""
-    tail = text[max(0, start - 60, text.rfind("\n", 0, start) + 1) : start]
+    tail = text[max(0, start - 60, text.rfind("\n", max(0, start - 60), start) + 1) : start]
     if not tail[-1:].isspace():
         return ""  # (never across a line break: "... the US president\nKenya trip")
     words = tail.split()

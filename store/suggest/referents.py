@@ -345,7 +345,7 @@ class Referents:
         pronoun = _HE if gender == "m" else _SHE if gender == "f" else None
         if pronoun is None:
             return False
-        start = max(self.text.rfind("\n", 0, pos), pos - 300)
+        start = max(self.text.rfind("\n", max(0, pos - 300), pos), pos - 300)
         for end in _SENTENCE_END.finditer(self.text, start + 1, pos):
             start = end.end() - 1
         lead = self.text[start + 1 : pos]
@@ -398,7 +398,7 @@ class Referents:
     ) -> Referent | None:
         """The person mentioned, not in the possessive, within `_POSSESSIVE_REACH`
         characters before the mention at `pos` (index `index`) and in the same paragraph."""
-        start = self.text.rfind("\n", 0, pos) + 1
+        start = self.text.rfind("\n", max(0, pos - _POSSESSIVE_REACH - 1), pos) + 1
         while index > 0:
             index -= 1
             earlier, name = self.names.person_mentions[index]
