@@ -1415,3 +1415,13 @@ def test_the_first_word_of_a_name_opening_the_sentence_keeps_its_capital() -> No
         "Citizens Energy Watch"
     ]
     assert claimants("Senior engineers said the dam was safe.") == ["senior engineers"]
+
+
+def test_assures_beside_a_quotation_and_a_first_name_that_is_also_a_place() -> None:
+    text = "Tom Vell was asked about the night. “Oh, actually? Yes,” he assures himself."
+    assert [c for c, _ in claims(text)] == ["Tom Vell", "Tom Vell"]
+    text = (
+        "Tom Vell met the lawyers. Virginia Giuffre said the flight had been late. "
+        "He said it had not."
+    )
+    assert claimants(text) == ["Virginia Giuffre", "Tom Vell"]

@@ -287,6 +287,16 @@ def org_kind(words: list[str]) -> str:
     return ""
 
 
+_WORD_FIRST_NAME_GENDERS = {
+    **dict.fromkeys(
+        "virginia georgia carolina sydney madison april june grace hope faith joy".split(), "f"
+    ),
+    **dict.fromkeys("austin houston dallas chase miles wade".split(), "m"),
+}
+"""First names that are also places or words (so never evidence that a name is a person's)
+with the gender they tell once a name is known to be a person's."""
+
+
 def gender_from_name(name: str) -> str:
     """ "m" or "f" when the title or the first name tells, else ""."""
     title, rest = strip_title(name)
@@ -298,6 +308,9 @@ def gender_from_name(name: str) -> str:
     first = rest.split()[0].lower() if rest.split() else ""
     if first in FEMALE_FIRST_NAMES:
         return "f"
+    if len(rest.split()) >= 2 and first in _WORD_FIRST_NAME_GENDERS:
+        # "Virginia Giuffre", a person by other evidence: her first name is also a place
+        return _WORD_FIRST_NAME_GENDERS[first]
     if first in MALE_FIRST_NAMES or (first in _MALE_WORD_NAMES and len(rest.split()) >= 2):
         return "m"
     return ""

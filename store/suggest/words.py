@@ -301,7 +301,7 @@ QUOTE_VERBS = _words(
     chides deadpanned deadpans protested protests objected objects chimed chimes
     reasoned reasons predicted predicts weighed weighs ordered orders commanded commands
     demanded demands instructed instructs chanted chants sang sings screamed screams
-    comments commented laments lamented"""
+    comments commented laments lamented assured assures"""
 )
 """Verbs of speaking that attribute only beside a quotation ("“...,” Prelogar responded.",
 "Alito continued: “...”", "“...?” he asked."): "responded to the letter", "continued to
