@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from claimmark.store.models import Attribution
@@ -902,45 +903,69 @@ _LINE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 def embedded_posts(text: str) -> dict[int, tuple[str, str]]:
     """Paragraph start -> (author, byline) for the paragraphs of posts embedded with a byline
-    line after them: the paragraph just before the byline, and those before it that end
-    without a full stop (the line breaks of one post)."""
+    after them: on a line of its own, the paragraph just before the byline and those before
+    it that end without a full stop (the line breaks of one post); run onto the end of the
+    post's line, that line and the short lines before it."""
     posts: dict[int, tuple[str, str]] = {}
     for match in TWEET_BYLINE.finditer(text):
-        author = match.group("name").strip()
-        if not any(c.isalpha() for c in author):
-            continue  # a display name may be in lower case ("tall glass of coquito")
-        byline = f"— {author} ({match.group('handle')})"
-        end = match.start() - 1  # the line break before the byline
-        first = True
-        while end > 0:
-            start = text.rfind("\n", 0, end) + 1
-            paragraph = text[start:end]
-            if not paragraph.strip() or TWEET_BYLINE.match(paragraph):
-                break
-            if not first and _LINE_END.search(paragraph) and not _post_line(paragraph):
-                break
-            posts[start] = (author, byline)
-            first = False
-            end = start - 1
-    for match in INLINE_BYLINE.finditer(text):
-        author = match.group("name").strip()
-        if not any(c.isalpha() for c in author):
+        post = _byline_of(match)
+        if post is None or match.start() == 0:
             continue
-        start = text.rfind("\n", 0, match.start()) + 1
-        if not text[start : match.start()].strip():
+        # the line break before the byline; the paragraph before it is the post's
+        first = text.rfind("\n", 0, match.start() - 1) + 1
+        if not text[first : match.start() - 1].strip() or TWEET_BYLINE.match(
+            text, first, match.start() - 1
+        ):
+            continue
+        posts[first] = post
+        _lines_before(
+            text,
+            first,
+            post,
+            posts,
+            lambda line, _: (
+                not (_LINE_END.search(line) and not _post_line(line))
+                and not TWEET_BYLINE.match(line)
+            ),
+        )
+    for match in INLINE_BYLINE.finditer(text):
+        post = _byline_of(match)
+        first = text.rfind("\n", 0, match.start()) + 1
+        if post is None or not text[first : match.start()].strip():
             continue  # a byline on a line of its own: read above
-        byline = f"— {author} ({match.group('handle')})"
-        posts[start] = (author, byline)
-        end = start - 1
-        while end > 0:
-            # the post's lines before, when short and not prose ("#storm", "so cold")
-            start = text.rfind("\n", 0, end) + 1
-            paragraph = text[start:end]
-            if not paragraph.strip() or not _post_line(paragraph) or start in posts:
-                break
-            posts[start] = (author, byline)
-            end = start - 1
+        posts[first] = post
+        _lines_before(
+            text, first, post, posts, lambda line, start: _post_line(line) and start not in posts
+        )
     return posts
+
+
+def _byline_of(match: re.Match[str]) -> tuple[str, str] | None:
+    """(author, byline) of an embedded post's byline, None when the name has no letter (a
+    display name may be in lower case: "tall glass of coquito")."""
+    author = match.group("name").strip()
+    if not any(c.isalpha() for c in author):
+        return None
+    return author, f"— {author} ({match.group('handle')})"
+
+
+def _lines_before(
+    text: str,
+    first: int,
+    post: tuple[str, str],
+    posts: dict[int, tuple[str, str]],
+    more: Callable[[str, int], bool],
+) -> None:
+    """Give `post` the paragraphs before the one at `first`, back to a blank one or the
+    first that `more(paragraph, its start)` refuses."""
+    end = first - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        paragraph = text[start:end]
+        if not paragraph.strip() or not more(paragraph, start):
+            break
+        posts[start] = post
+        end = start - 1
 
 
 """A sentence that goes on with the claim of the sentence before ("Additionally, ...")."""
