@@ -132,10 +132,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return _trimmed(text, boundaries)
 
 
-_POST_DATE = re.compile(
-    r"\(@\w{1,30}\)[^\S\n]+[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},[^\S\n]+\d{4}"
-    r"(?=[^\S\n]+[A-Z\"“‘'])"
-)
+POST_DATE = r"[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2},[^\S\n]+\d{4}"
+"""The date in an embedded post's byline ("November 8, 2016", "Dec. 27, 2014")."""
+_POST_DATE = re.compile(rf"\(@\w{{1,30}}\)[^\S\n]+{POST_DATE}(?=[^\S\n]+[A-Z\"“‘'])")
 """The date that closes an embedded post's byline ("(@annv) November 8, 2016"), when the
 text runs on after it."""
 

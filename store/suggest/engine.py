@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from claimmark.store.models import Attribution
-from claimmark.store.sentences import sentence_spans
+from claimmark.store.sentences import POST_DATE, sentence_spans
 from claimmark.store.suggest.choice import choose, remember_subject
 from claimmark.store.suggest.cues import CUE_HINT
 from claimmark.store.suggest.headline import suggest_in_title
@@ -878,10 +878,9 @@ TWEET_BYLINE = re.compile(
 )
 """The byline of an embedded post, on a line of its own: "— Ana Duarte (@anaduarte) November
 3, 2019"."""
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 INLINE_BYLINE = re.compile(
     r"[^\S\n][—–][^\S\n]*(?P<name>[^\n()@—–.!?]{2,60}?)[^\S\n]*\((?P<handle>@\w{1,30})\)"
-    rf"[^\S\n]*(?:(?:{_MONTHS})[^\S\n]+\d{{1,2}},[^\S\n]+\d{{4}})?[^\S\n]*$",
+    rf"[^\S\n]*(?:{POST_DATE})?[^\S\n]*$",
     re.M,
 )
 """The byline of an embedded post run onto the end of its text's line, as extractions
