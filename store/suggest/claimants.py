@@ -791,15 +791,14 @@ def resolve_definite(sentence: Sentence, subject: NounPhrase, candidate: Candida
             and sentence.tokens[subject.first].lower == "the"
             and subject.head_at == subject.stop - 1  # not "the chairman of the party"
             and all(
-                sentence.tokens[i].text[:1].isupper() or sentence.tokens[i].lower in _TIMES
+                sentence.tokens[i].text[:1].isupper() or sentence.tokens[i].lower in _ROLE_MODIFIERS
                 for i in range(subject.first + 1, subject.head_at)
             )
         ):
             # "Chandor asked ... “...,” the director said": the person named last before,
             # in this paragraph or the one before, whom the text gives no other role
-            text = referents.text
-            paragraphs_before = text.rfind("\n", 0, max(0, text.rfind("\n", 0, offset))) + 1
-            holder = referents.names.unroled_person_before(offset, head, paragraphs_before)
+            since = referents.previous_paragraph_start(offset)
+            holder = referents.names.unroled_person_before(offset, head, since)
             if holder is not None:
                 # "the prime minister" is Tony Blair: no later "the editor" is him
                 referents.names.give_role(head, offset, holder)
@@ -885,7 +884,9 @@ _OFFICE_ROLES = frozenset(
     chair secretary""".split()
 )
 """Offices that "the then prime minister" may name the person named just before by."""
-_TIMES = frozenset("then former late new outgoing incoming prime".split())
+_ROLE_MODIFIERS = frozenset("then former late new outgoing incoming prime".split())
+"""Words in lower case that may stand before a role taken for a person named before ("the
+new director", "the prime minister")."""
 _POSITION_ROLES = frozenset(
     """president-elect vice-president governor-elect mayor-elect minister secretary
     director chief chairman chairwoman chair president mayor governor senator premier

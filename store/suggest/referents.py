@@ -477,6 +477,11 @@ class Referents:
             return Referent(latest[name], with_article(name, "company"), "", False, kind="company")
         return None
 
+    def previous_paragraph_start(self, offset: int) -> int:
+        """Where the paragraph before the one holding `offset` starts (0 in the first)."""
+        text = self.text
+        return text.rfind("\n", 0, max(0, text.rfind("\n", 0, offset))) + 1
+
     def subject_body_before(self, offset: int) -> str | None:
         """The name of a body (not a person's, not a place's) that opens one of the last
         sentences before `offset`, in its paragraph or the one before: "Airbus cut the
@@ -484,7 +489,7 @@ class Referents:
         words that merely open one ("Officials", "Shares"), give nothing, and so do two
         such names, or companies the text names as such nearby."""
         text = self.text
-        start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, offset))) + 1
+        start = self.previous_paragraph_start(offset)
         index = bisect_left(self._org_offsets, offset)
         if any(
             kind in ("company", "brand") and offset - pos <= 1500
