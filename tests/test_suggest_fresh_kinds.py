@@ -1379,6 +1379,8 @@ def test_in_her_view_a_finding_set_in_commas_and_discovered_that() -> None:
     ]
     assert claims("In the view from the hill, the town looked small.") == []
     assert claims("In my view, the label was wrong.") == []  # the writer's own
+    text = "In 2019, Ann Vell repeated the company’s view that the system should have held."
+    assert claims(text) == [("the company", "company’s view that")]  # not "In her view"
     text = "Tom Vell studies cells. Cells, he found, release signals."
     assert claims(text) == [("Tom Vell", "found")]
     assert claims("Tom found, after a while, a key.") == []

@@ -40,6 +40,7 @@ from claimmark.store.suggest.phrases import (
 from claimmark.store.suggest.sentence import Sentence
 from claimmark.store.suggest.special_cues import (
     CLEAR_ADJECTIVES,
+    VIEW_NOUNS,
     claim_noun_candidate,
     clear_to_candidate,
     colon_candidate,
@@ -47,6 +48,7 @@ from claimmark.store.suggest.special_cues import (
     in_view_candidate,
     learned_candidate,
     message_candidate,
+    opens_with_view,
     stance_candidate,
     view_of_candidate,
     words_candidate,
@@ -181,7 +183,8 @@ def _hint_pattern() -> re.Pattern[str]:
     parts.append(rf"(?:{naming})\b[^.\n]{{0,100}}?[“\"‘']")
     parts.append(r"put\s+it(?=\s*[,:])")  # "As Ana Vell put it, ..."
     parts.append(r"To\s+(?:[A-Z][\w’'.-]*|many|most|some)")  # "To LeBron James, ..."
-    parts.append(r"In\s+[^,.;]{2,40}?\s(?:view|opinion|estimation)")  # "In her view, ..."
+    views = "|".join(sorted(VIEW_NOUNS))
+    parts.append(rf"In\s+[^,.;]{{2,40}}?\s(?:{views})")  # "In her view, ..."
     # "called him a sore loser", "branded the proposal unworkable" (`_named_as`)
     parts.append(r"call(?:ed|s)?(?:\s+[\w’'-]+){1,3}?\s+an?|branded|label(?:l?ed)")
     claims = "|".join(sorted(CLAIM_NOUNS, key=len, reverse=True))
@@ -343,11 +346,7 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             and not _participle_names_a_thing(tokens, at)
         ):
             candidate = message_candidate(sentence, at)
-        elif (
-            word in ("view", "opinion", "estimation")
-            and at >= sentence.first + 2
-            and tokens[sentence.first].lower == "in"
-        ):
+        elif opens_with_view(sentence, at):
             candidate = in_view_candidate(sentence, at)  # "In her view, ..."
         elif word in REPORTING_VERBS or word in ("learned", "learnt"):
             candidate = verb_candidate(sentence, at)
@@ -371,7 +370,6 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             candidate = findings_candidate(sentence, at)
         elif word == "to" and at == sentence.first and token.capitalised:
             candidate = view_of_candidate(sentence, at)
-
         elif word == "words" and at >= 2:
             candidate = words_candidate(sentence, at)
         elif word in CLAIM_NOUNS and at >= 1 and tokens[at - 1].lower.endswith(("’s", "'s")):
@@ -668,7 +666,7 @@ def has_complement(sentence: Sentence, verb: int) -> bool:
     if (
         word == "put"
         and after[:1] == ["it"]
-        and any(t.lower == "as" for t in sentence.tokens[max(0, verb - 6) : verb])
+        and any(t.lower == "as" for t in tokens[max(0, verb - 6) : verb])
     ):
         return True  # "As Ana Vell put it, ..."
     if (
@@ -1574,6 +1572,7 @@ him a few minutes later")."""
 def _named_as(tokens: list[Token], verb: int) -> bool:
     """Whether a short object and a characterisation without quotation marks follow a
     naming verb ("called him a sore loser", "branded the proposal unworkable")."""
+    calling = tokens[verb].lower in ("called", "calls", "call")
     at = verb + 1
     if at >= len(tokens) or tokens[at].quoted:
         return False
@@ -1581,36 +1580,29 @@ def _named_as(tokens: list[Token], verb: int) -> bool:
         at += 1
     elif tokens[at].lower in _OBJECT_OWNERS and at + 2 < len(tokens):
         at += 2  # "the proposal", "his plan"
-        if (
-            tokens[at].is_word
-            and not tokens[at].capitalised
-            and tokens[at].lower
-            not in (
-                "a",
-                "an",
-            )
-            and tokens[verb].lower in ("called", "calls", "call")
-        ):
+        word = tokens[at]
+        if calling and word.is_word and not word.capitalised and word.lower not in ("a", "an"):
             at += 1  # "the new plan"
     else:
         return False
     if at + 1 >= len(tokens) or tokens[at].quoted or not tokens[at].is_word:
         return False
-    if tokens[verb].lower in ("called", "calls", "call"):
+    following = tokens[at + 1]
+    if calling:
         # "called him a sore loser", "called the deal a disaster"
         return (
             tokens[at].lower in ("a", "an")
-            and tokens[at + 1].is_word
-            and tokens[at + 1].lower not in _NOT_COMPLEMENTS
-            and tokens[at + 1].lower not in TIME_WORDS
+            and following.is_word
+            and following.lower not in _NOT_COMPLEMENTS
+            and following.lower not in TIME_WORDS
         )
     # "branded the proposal unworkable", "labelled him a liar"
-    return tokens[at].lower not in PHRASE_PREPOSITIONS and tokens[at].lower not in (
-        "and",
-        "or",
-        "with",
-        "as",
-    )
+    return tokens[at].lower not in PHRASE_PREPOSITIONS and tokens[at].lower not in _NOT_NAMED
+
+
+_NOT_NAMED = frozenset("and or with as".split())
+"""Words after a branded or labelled object that give no characterisation ("branded the
+product with its logo")."""
 
 
 def is_reduced_relative(tokens: list[Token], noun: int, first: int) -> bool:

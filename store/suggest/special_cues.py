@@ -364,29 +364,37 @@ def view_of_candidate(sentence: Sentence, to: int) -> Candidate | None:
     return candidate
 
 
-_VIEW_NOUNS = frozenset("view opinion estimation judgment judgement".split())
+VIEW_NOUNS = frozenset("view opinion estimation".split())
+"""Nouns of "In her view, ...": the view of the one the sentence opens with."""
+
+
+def opens_with_view(sentence: Sentence, noun: int) -> bool:
+    """Whether the sentence opens "In her view,", "In Vell's opinion," or "In the view of
+    ...", the view noun at `noun` (so that "the company’s view that" goes to the other
+    cues)."""
+    tokens = sentence.tokens
+    if tokens[noun].lower not in VIEW_NOUNS or tokens[sentence.first].lower != "in":
+        return False
+    if not sentence.first + 2 <= noun <= sentence.first + 6 or noun + 1 >= len(tokens):
+        return False
+    following = tokens[noun + 1]
+    return following.text == "," or (tokens[noun - 1].lower == "the" and following.lower == "of")
 
 
 def in_view_candidate(sentence: Sentence, noun: int) -> Candidate | None:
     """ "In her view, the label was wrong", "In Vell's opinion, ...", "In the view of Ann
     Vell, ...": the holder of the view, at the start of the sentence, before a comma."""
     tokens = sentence.tokens
-    if tokens[noun].lower not in _VIEW_NOUNS or noun < sentence.first + 2:
-        return None
-    if tokens[sentence.first].lower != "in":
+    if not opens_with_view(sentence, noun):
         return None
     referents = sentence.referents
-    offset = tokens[noun].start
     owner = tokens[noun - 1].lower
     if noun == sentence.first + 2 and owner in ("his", "her"):
-        ref = referents.person_before(offset, "m" if owner == "his" else "f", learn=False)
-        if ref is None or noun + 1 >= len(tokens) or tokens[noun + 1].text != ",":
+        if tokens[noun + 1].text != ",":
             return None
-        name = referents.expand(ref.name, ref.offset)
-        candidate = Candidate("pronoun", noun, name, f"In {owner} {tokens[noun].lower}", False)
-        candidate.role = "person"
-        return candidate
-    if owner == "the" and noun + 2 < len(tokens) and tokens[noun + 1].lower == "of":
+        cue = f"In {owner} {tokens[noun].lower}"
+        return pronoun_candidate(sentence, noun, _POSSESSIVE_SPEAKERS[owner], cue, noun - 1)
+    if owner == "the" and tokens[noun + 1].lower == "of":
         # "In the view of Ann Vell, ..."
         phrase = phrase_after(tokens, noun + 2, sentence.text, limit=6)
         if phrase is None or phrase.stop >= len(tokens) or tokens[phrase.stop].text != ",":
@@ -396,7 +404,7 @@ def in_view_candidate(sentence: Sentence, noun: int) -> Candidate | None:
         if held is not None:
             held.subject_at = phrase.first
         return held
-    if noun + 1 < len(tokens) and tokens[noun + 1].text == "," and owner.endswith(("’s", "'s")):
+    if tokens[noun + 1].text == "," and owner.endswith(("’s", "'s")):
         # "In Vell's view, ...": the owner of the view
         phrase = make_phrase(tokens, sentence.first + 1, noun, sentence.text)
         if phrase is None or not has_proper_name(phrase, tokens, -1):
