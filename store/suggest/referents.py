@@ -25,7 +25,15 @@ from claimmark.store.suggest.names import (
     with_article,
 )
 from claimmark.store.suggest.tokens import ABBREVIATED_TITLES as TITLE_ABBREVIATIONS
-from claimmark.store.suggest.words import BODY_NAME_WORDS, PLACE_NAMES, SPOKESPEOPLE, TITLES
+from claimmark.store.suggest.words import (
+    BODY_NAME_WORDS,
+    DETERMINERS,
+    PHRASE_PREPOSITIONS,
+    PLACE_NAMES,
+    SPOKESPEOPLE,
+    TIME_WORDS,
+    TITLES,
+)
 
 if TYPE_CHECKING:
     from claimmark.store.suggest.claimants import Candidate
@@ -61,14 +69,19 @@ _SENTENCE_OPENING_NAME = re.compile(
     re.M,
 )
 """A capitalised name opening a sentence, followed by a word in lower case (its verb)."""
-_NOT_NAME_OPENERS = frozenset(
-    """the a an in on at but and or so yet however it he she they we i you this that these
-    those its his her their our my your there here when while after before as if
-    officials shares sales prices police experts analysts critics residents some many most
-    several few all both each every no one two three four five last next monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december mr mrs ms dr""".split()
+_NOT_NAME_OPENERS = (
+    DETERMINERS
+    | PHRASE_PREPOSITIONS
+    | TIME_WORDS
+    | TITLES
+    | frozenset(
+        """and but or however yet so it he she they we i you there here when while if as
+        after before officials shares sales prices police experts analysts critics residents
+        some many most several few all both each every no one two three four five last
+        next""".split()
+    )
 )
+"""Words that open a sentence without being a body's name ("Officials said", "However, ...")."""
 _NOT_BODY_WORDS = frozenset("said says according".split())
 
 
