@@ -69,13 +69,13 @@ def _hedged_infinitive(tokens: list[Token], at: int, word: str) -> bool:
     )
 
 
-def _after_be(tokens: list[Token], at: int) -> bool:
-    """Whether a form of "be" comes before the participle at `at`, past adverbs ("is also
-    regarded")."""
+def _be_before(tokens: list[Token], at: int) -> int:
+    """Index of the word before the participle at `at`, past adverbs ("is also regarded":
+    "is"); the caller checks whether it is a form of "be"."""
     be = at - 1
     while be > 0 and tokens[be].lower in _HEDGE_ADVERB_GAP:
         be -= 1
-    return tokens[be].lower in FORMS_OF_BE
+    return be
 
 
 def _to_be(tokens: list[Token], at: int) -> bool:
@@ -140,7 +140,7 @@ def find_hedge(sentence: Sentence) -> str:
             and tokens[at + 1].lower == "as"
             and tokens[at + 2].lower not in _NOT_A_VIEW
             and (tokens[at - 1].is_word or tokens[at - 1].text == ",")
-            and not _after_be(tokens, at)
+            and tokens[_be_before(tokens, at)].lower not in FORMS_OF_BE
             and tokens[at - 1].lower not in _HAVE
             and tokens[at - 1].lower not in PERSONAL_PRONOUNS
             and not any(t.lower == "by" for t in tokens[at + 1 : at + 8])
@@ -155,9 +155,7 @@ def find_hedge(sentence: Sentence) -> str:
         ):
             # "The tram, believed to have been going too fast, crashed": a belief no one owns
             return sentence.text[token.start : tokens[at + 2].end]
-        be = at - 1
-        while be > 0 and tokens[be].lower in _HEDGE_ADVERB_GAP:
-            be -= 1
+        be = _be_before(tokens, at)
         if tokens[be].lower not in FORMS_OF_BE:
             continue
         if at + 1 >= count or tokens[at + 1].quoted:
