@@ -13,8 +13,8 @@ imports the page's HTML with claimmark instead, whose extraction keeps other par
 benchmark runs both in the same run and prints them side by side:
 
 - **baseline**: the engine on Readability's text, exactly as `bench_suggest.py` scores it;
-- **import**: `source.html` decoded and read by `store.web.page.read_html_article` (what
-  `claimmark add` stores), then the engine on that text. Each labelled sentence is found in
+- **import**: `source.html` read by `store.ingest.parse_html_bytes`, as `claimmark add`
+  reads a saved page, then the engine on that text. Each labelled sentence is found in
   the imported text by its words (whitespace aside); one that is not there counts as missed
   and is reported as lost by the import.
 
@@ -44,8 +44,7 @@ from news_labels import PageLabels, load_set  # noqa: E402
 from news_text import CorpusMissingError, corpus_dir  # noqa: E402
 
 from claimmark.store.errors import IngestError  # noqa: E402
-from claimmark.store.web.decode import decode_page  # noqa: E402
-from claimmark.store.web.page import read_html_article  # noqa: E402
+from claimmark.store.ingest import parse_html_bytes  # noqa: E402
 
 SETS = {"news-dev": ("dev", True), "news-blind": ("blind", False), "news-blind2": ("blind2", False)}
 """Option -> (label folder, whether it was tuned on: only then may its errors be listed)."""
@@ -68,9 +67,8 @@ def imported_scores(page: PageLabels, keep_errors: bool) -> tuple[NewsScores, in
     """Strict scores of one page read through claimmark's web import, and how many of its
     labelled sentences the imported text does not hold."""
     html_file = corpus_dir() / page.page.name / "source.html"
-    html, _ = decode_page(html_file.read_bytes())
     try:
-        article = read_html_article(html)
+        article = parse_html_bytes(html_file.read_bytes(), page.page.name)
     except IngestError:
         body, title = "", ""
     else:
